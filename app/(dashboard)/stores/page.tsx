@@ -1,0 +1,7 @@
+import { NotBuiltYet } from "@/components/layout/coming-soon";
+import { requirePageUser } from "@/lib/auth";
+
+export default async function Page() {
+  await requirePageUser();
+  return <NotBuiltYet title="Stores" what="Per-store settings, open flags and performance-score exposure." />;
+}

@@ -1,0 +1,56 @@
+import type { SessionUser } from "@/lib/auth";
+import { NavLinks, type NavItem } from "./nav-links";
+import { SignOutButton } from "./sign-out-button";
+
+const ROLE_LABEL = { OWNER: "Owner", OPS: "Operations", SUPPLIER: "Supplier" } as const;
+
+const STAFF_NAV: NavItem[] = [
+  { href: "/", label: "Overview" },
+  { href: "/risk", label: "Risk queue" },
+  { href: "/orders", label: "Orders" },
+  { href: "/stores", label: "Stores" },
+  { href: "/returns", label: "Returns" },
+  { href: "/suppliers", label: "Suppliers" },
+  { href: "/policy", label: "Policy" },
+];
+// Suppliers see their own orders and scorecard only; the filter itself lives in the queries.
+const SUPPLIER_NAV: NavItem[] = [
+  { href: "/", label: "Overview" },
+  { href: "/orders", label: "My orders" },
+];
+
+export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+  return (
+    <div className="min-h-screen">
+      <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">
+        <div className="mx-auto flex max-w-7xl flex-col gap-2 px-4 py-2 sm:flex-row sm:items-center sm:justify-between">
+          <div className="flex items-center justify-between gap-4">
+            <span className="text-sm font-semibold tracking-tight">
+              <span className="text-slate-900">Dual</span>
+              <span className="text-teal-700">Channel</span>
+            </span>
+            <div className="flex items-center gap-2 sm:hidden">
+              <UserBadge user={user} />
+              <SignOutButton />
+            </div>
+          </div>
+          <NavLinks items={user.role === "SUPPLIER" ? SUPPLIER_NAV : STAFF_NAV} />
+          <div className="hidden items-center gap-2 sm:flex">
+            <UserBadge user={user} />
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+    </div>
+  );
+}
+
+function UserBadge({ user }: { user: SessionUser }) {
+  return (
+    <span className="text-right text-xs leading-tight" data-testid="signed-in-user">
+      <span className="block max-w-[14rem] truncate font-medium text-slate-800">{user.email}</span>
+      <span className="block text-slate-500">{ROLE_LABEL[user.role]}</span>
+    </span>
+  );
+}

@@ -1,0 +1,94 @@
+import "server-only";
+import bcrypt from "bcryptjs";
+import type { NextAuthOptions, Session } from "next-auth";
+import { getServerSession } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { redirect } from "next/navigation";
+import { afterFailure, afterSuccess, isLocked } from "@/lib/auth-throttle";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { signInSchema } from "@/lib/validations/auth";
+
+// A hash to compare against when the e-mail is unknown, so a miss costs the same time as a hit
+// and response timing does not reveal which addresses have accounts.
+const DUMMY_HASH = "$2b$10$1bMlS07XwgHK2ECdT4jOQ.FnfS8xRM4bPB2mL.vIIDnM12am07yQm";
+
+async function authorizeCredentials(raw: unknown) {
+  const parsed = signInSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true, role: true, organizationId: true, supplierId: true, active: true, failedSignIns: true, lockedUntil: true },
+  });
+  const now = new Date();
+  if (!user) {
+    await bcrypt.compare(password, DUMMY_HASH);
+    return null;
+  }
+  if (!user.active || isLocked(user, now)) return null;
+  if (!(await bcrypt.compare(password, user.passwordHash))) {
+    await db.user.update({ where: { id: user.id }, data: afterFailure(user, now) });
+    return null;
+  }
+  if (user.failedSignIns > 0 || user.lockedUntil) await db.user.update({ where: { id: user.id }, data: afterSuccess() });
+  return { id: user.id, email: user.email, name: user.name, organizationId: user.organizationId, role: user.role, supplierId: user.supplierId };
+}
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "E-mail and password",
+      credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
+      authorize: authorizeCredentials,
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.organizationId = user.organizationId;
+        token.role = user.role;
+        token.supplierId = user.supplierId;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user = {
+        id: token.uid,
+        email: token.email ?? "",
+        name: token.name ?? "",
+        organizationId: token.organizationId,
+        role: token.role,
+        supplierId: token.supplierId,
+      };
+      return session;
+    },
+  },
+};
+
+export type SessionUser = Session["user"];
+
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  return session?.user?.organizationId ? session.user : null;
+}
+
+/** Pages: anonymous → /login; a role not allowed here → the overview with a notice. */
+export async function requirePageUser(roles?: readonly Role[]): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect("/login");
+  if (roles && !roles.includes(user.role)) redirect("/?denied=1");
+  return user;
+}
+
+/** Route handlers and server actions: anonymous → 401, wrong role → 403. */
+export async function requireApiUser(roles?: readonly Role[]): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  if (roles && !roles.includes(user.role)) throw new AppError("FORBIDDEN", "Your role cannot do this.");
+  return user;
+}

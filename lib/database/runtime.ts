@@ -1,0 +1,36 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded";
+import { applyMigrations } from "./schema-engine";
+
+export type DatabaseHandle = { url: string; mode: "embedded" | "postgres"; stop: () => Promise<void> };
+
+/**
+ * DATABASE_URL set → that PostgreSQL. Unset → the embedded one, persisted in `dataDir`
+ * (git-ignored). Either way the migrations are applied before anything else runs.
+ */
+export async function openDatabase(options: { dataDir: string; port?: number }): Promise<DatabaseHandle> {
+  let embedded: EmbeddedPostgres | undefined;
+  const external = process.env.DATABASE_URL;
+  const url = external ?? (embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.port })).url;
+  try {
+    const applied = await applyMigrations(url);
+    if (applied.length) console.log(`[db] applied migrations: ${applied.join(", ")}`);
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  return { url, mode: embedded ? "embedded" : "postgres", stop: async () => embedded?.stop() };
+}
+
+/** NEXTAUTH_SECRET from the environment, or one generated once per checkout and kept in .data/. */
+export function ensureAuthSecret(dataRoot: string): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(dataRoot, "nextauth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataRoot, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}

@@ -1,0 +1,43 @@
+// Display helpers. Money stays integer minor units until the last step: the decimal string is
+// built with integer arithmetic and handed to Intl as a string, so no float ever touches it.
+
+const MINOR_DIGITS: Record<string, number> = { JPY: 0, KRW: 0, VND: 0 };
+
+export function minorUnitsToDecimalString(minor: bigint | number, currency: string): string {
+  const digits = MINOR_DIGITS[currency] ?? 2;
+  const value = BigInt(minor);
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  if (digits === 0) return `${negative ? "-" : ""}${abs}`;
+  const scale = 10n ** BigInt(digits);
+  const whole = abs / scale;
+  const fraction = (abs % scale).toString().padStart(digits, "0");
+  return `${negative ? "-" : ""}${whole}.${fraction}`;
+}
+
+export function formatMoney(minor: bigint | number, currency: string, locale = "en-US"): string {
+  const formatter = new Intl.NumberFormat(locale, { style: "currency", currency });
+  // Intl accepts exact decimal strings (ES2023 Intl.NumberFormat v3).
+  return formatter.format(minorUnitsToDecimalString(minor, currency) as unknown as number);
+}
+
+export function formatCount(value: number | bigint, locale = "en-US"): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+/**
+ * The zone's short name at that instant: "PDT"/"PST" (en-US knows US names), "BST"/"GMT"
+ * (en-GB knows British ones); each locale prints the other's zones as "GMT-7".
+ */
+export function zoneAbbreviation(instant: Date, timeZone: string): string {
+  const nameIn = (locale: string) =>
+    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" }).formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+  const us = nameIn("en-US");
+  return /^(GMT|UTC)[+-]/.test(us) ? nameIn("en-GB") : us;
+}
+
+/** An instant in a store's zone, with the zone named ("25 Nov 2026, 14:05 PST"). */
+export function formatInstant(instant: Date, timeZone: string, locale = "en-GB"): string {
+  const local = new Intl.DateTimeFormat(locale, { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(instant);
+  return `${local} ${zoneAbbreviation(instant, timeZone)}`;
+}

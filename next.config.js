@@ -1,0 +1,9 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // Server-only packages with WebAssembly or native-ish internals stay out of the bundle.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm", "exceljs", "date-holidays"],
+  typedRoutes: false,
+};
+
+export default nextConfig;

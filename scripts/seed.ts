@@ -1,0 +1,16 @@
+// `npm run db:seed`: applies migrations and loads the demo data into DATABASE_URL (or the
+// embedded default). Running it again changes nothing.
+import path from "node:path";
+import { createPrismaClient } from "../lib/database/client";
+import { openDatabase } from "../lib/database/runtime";
+import { seedDemo } from "../lib/seed/demo";
+
+const database = await openDatabase({ dataDir: path.resolve(process.env.DATA_DIR ?? ".data", "pglite") });
+const prisma = createPrismaClient(database.url, 2);
+try {
+  const result = await seedDemo(prisma, new Date());
+  console.log(result.created ? `demo data loaded: ${result.orders} orders` : "demo data already present: nothing changed");
+} finally {
+  await prisma.$disconnect();
+  await database.stop();
+}

@@ -1,0 +1,63 @@
+// `npm start`: the database (embedded unless DATABASE_URL is set), migrations, demo data on an
+// empty embedded database, a production build when the sources changed, then `next start`.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { createPrismaClient } from "../lib/database/client";
+import { ensureAuthSecret, openDatabase } from "../lib/database/runtime";
+import { seedDemo } from "../lib/seed/demo";
+
+const root = process.cwd();
+const dataRoot = path.resolve(process.env.DATA_DIR ?? ".data");
+const port = process.env.PORT ?? "3000";
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsStale(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const sources = ["app", "components", "lib", "public"].filter((d) => existsSync(d)).map((d) => newestMtime(path.join(root, d)));
+  const files = ["package-lock.json", "next.config.js", "postcss.config.mjs"].filter((f) => existsSync(f)).map((f) => statSync(f).mtimeMs);
+  return Math.max(...sources, ...files) > built;
+}
+
+function run(command: string, args: string[]) {
+  const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+if (!existsSync(path.join(root, "lib/generated/prisma/client.ts"))) run("npm", ["run", "-s", "db:generate"]);
+
+const database = await openDatabase({ dataDir: path.join(dataRoot, "pglite"), port: Number(process.env.EMBEDDED_DB_PORT ?? 0) });
+process.env.DATABASE_URL = database.url;
+process.env.DATABASE_MODE = database.mode;
+process.env.NEXTAUTH_SECRET = ensureAuthSecret(dataRoot);
+process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+
+if (database.mode === "embedded") {
+  const prisma = createPrismaClient(database.url, 2);
+  const result = await seedDemo(prisma, new Date());
+  if (result.created) console.log(`[db] demo data loaded: ${result.orders} orders`);
+  await prisma.$disconnect();
+}
+
+if (process.env.SKIP_BUILD !== "1" && buildIsStale()) run("npx", ["next", "build"]);
+
+console.log(`[app] ${database.mode} database · http://localhost:${port}`);
+const next = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: process.env });
+const shutdown = (signal: NodeJS.Signals) => next.kill(signal);
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
+next.on("exit", async (code) => {
+  await database.stop();
+  process.exit(code ?? 0);
+});
