@@ -4,7 +4,12 @@ import { defineConfig } from "vitest/config";
 // Two projects: fast pure-logic unit tests, and integration tests that need a PostgreSQL
 // (DATABASE_URL, or the embedded one started by the global setup).
 export default defineConfig({
-  resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
+  resolve: {
+    alias: {
+      "@": fileURLToPath(new URL("./", import.meta.url)),
+      "server-only": fileURLToPath(new URL("./tests/server-only-stub.ts", import.meta.url)),
+    },
+  },
   test: {
     projects: [
       {
@@ -24,6 +29,7 @@ export default defineConfig({
           exclude: ["node_modules/**"],
           environment: "node",
           globalSetup: ["./tests/global-setup.ts"],
+          setupFiles: ["./tests/setup-env.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -1,7 +1,7 @@
 // `npm start`: the database (embedded unless DATABASE_URL is set), migrations, demo data on an
 // empty embedded database, a production build when the sources changed, then `next start`.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "../lib/database/client";
 import { ensureAuthSecret, openDatabase } from "../lib/database/runtime";
@@ -36,6 +36,8 @@ function run(command: string, args: string[]) {
 }
 
 if (!existsSync(path.join(root, "lib/generated/prisma/client.ts"))) run("npm", ["run", "-s", "db:generate"]);
+// The e2e suite asks for a clean embedded database on every run.
+if (process.env.FRESH_EMBEDDED_DB === "1") rmSync(path.join(dataRoot, "pglite"), { recursive: true, force: true });
 
 const database = await openDatabase({ dataDir: path.join(dataRoot, "pglite"), port: Number(process.env.EMBEDDED_DB_PORT ?? 0) });
 process.env.DATABASE_URL = database.url;
@@ -43,7 +45,8 @@ process.env.DATABASE_MODE = database.mode;
 process.env.NEXTAUTH_SECRET = ensureAuthSecret(dataRoot);
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
-if (database.mode === "embedded") {
+// Demo data goes into an empty embedded database by default, and anywhere with SEED_DEMO=1.
+if (database.mode === "embedded" || process.env.SEED_DEMO === "1") {
   const prisma = createPrismaClient(database.url, 2);
   const result = await seedDemo(prisma, new Date());
   if (result.created) console.log(`[db] demo data loaded: ${result.orders} orders`);

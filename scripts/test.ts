@@ -1,0 +1,34 @@
+// `npm test`: unit and integration tests (Vitest), then the Playwright suite against the
+// production server. Works on the embedded database by default and on DATABASE_URL when set.
+// Ends with one summary line, "tests: N passed, N failed", across all three.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+
+const out = ".data/test-reports";
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+mkdirSync("e2e/.artifacts", { recursive: true });
+
+function run(command: string, args: string[], env: Record<string, string> = {}) {
+  return spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+}
+
+type VitestReport = { numPassedTests: number; numFailedTests: number };
+type PlaywrightReport = { stats: { expected: number; unexpected: number; flaky: number } };
+const readJson = <T,>(file: string): T | null => {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as T;
+  } catch {
+    return null;
+  }
+};
+
+const vitest = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest.json`]);
+const e2e = run("npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/playwright.json` });
+
+const v = readJson<VitestReport>(`${out}/vitest.json`);
+const p = readJson<PlaywrightReport>(`${out}/playwright.json`);
+const passed = (v?.numPassedTests ?? 0) + (p ? p.stats.expected + p.stats.flaky : 0);
+const failed = (v?.numFailedTests ?? 0) + (p?.stats.unexpected ?? 0) + (v ? 0 : 1) + (p ? 0 : 1);
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(vitest !== 0 || e2e !== 0 || failed > 0 ? 1 : 0);

@@ -1,0 +1,2 @@
+// Stands in for the `server-only` package, whose plain entry throws outside Next's server build.
+export {};
