@@ -1,0 +1,89 @@
+import { pipeline, type Readable } from 'node:stream';
+import { parse, CsvError } from 'csv-parse';
+import { IngestFormatError } from './errors';
+
+export type CsvRecord = { cells: string[]; /** 1-based file line where the record starts */ line: number };
+
+/** Line breaks in a raw record; CRLF counts once, a lone CR or LF once each. */
+function countLineBreaks(raw: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13) {
+      n++;
+      if (raw.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return n;
+}
+
+/**
+ * Streams CSV records with the FILE line each starts on. csv-parse's own `info.lines` miscounts CRLF
+ * inside quoted cells, so lines are counted from the raw record text instead: the raw text holds the
+ * skipped empty lines before the record and (at least the first character of) its terminator.
+ */
+export async function* readCsvRecords(input: Readable): AsyncGenerator<CsvRecord> {
+  const parser = parse({
+    bom: true,
+    raw: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    record_delimiter: ['\r\n', '\n', '\r'],
+  });
+  // pipeline (not .pipe) so a failing input stream fails the iteration and an early break destroys the input.
+  pipeline(input, parser, () => undefined);
+  let linesBefore = 0;
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      const raw = item.raw;
+      let start = 0;
+      while (start < raw.length && (raw.charCodeAt(start) === 10 || raw.charCodeAt(start) === 13)) start++;
+      const emptyLines = countLineBreaks(raw, 0, start);
+      const line = linesBefore + emptyLines + 1;
+      linesBefore += emptyLines + countLineBreaks(raw, start, raw.length);
+      yield { cells: item.record, line };
+    }
+  } catch (error) {
+    if (error instanceof CsvError) {
+      throw new IngestFormatError(`CSV syntax error after line ${linesBefore}: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+/** Header cells compared BOM-, case- and whitespace-insensitively ("Order ID\t" = "order id"). */
+export function normalizeHeaderName(name: string): string {
+  return name.replace(/^\uFEFF/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+export type HeaderIndex = {
+  /** Index of the first header matching any of the names (variants of one column), or -1. */
+  find(names: readonly string[]): number;
+  names: readonly string[];
+};
+
+export function indexHeader(header: readonly string[]): HeaderIndex {
+  const map = new Map<string, number>();
+  header.forEach((h, i) => {
+    const key = normalizeHeaderName(h);
+    if (!map.has(key)) map.set(key, i);
+  });
+  return {
+    names: header.map((h) => h.replace(/^\uFEFF/, '').trim()),
+    find(names) {
+      for (const n of names) {
+        const i = map.get(normalizeHeaderName(n));
+        if (i !== undefined) return i;
+      }
+      return -1;
+    },
+  };
+}
+
+/** Cell text without the stray tabs/spaces exports add; Shopify's literal `""` counts as empty. */
+export function cleanCell(value: string | undefined): string {
+  if (value === undefined) return '';
+  const s = value.trim();
+  return s === '""' ? '' : s;
+}
