@@ -3,6 +3,7 @@ import bcrypt from "bcryptjs";
 import type { Db } from "@/lib/database/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, LabelSource, Market, OrderStatus, StoreKind } from "@/lib/generated/prisma/enums";
+import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
 import { type Random, createRandom } from "./random";
 import { breakCheckDigit, makeTrackingNumber } from "./tracking-numbers";
 
@@ -104,6 +105,12 @@ export async function seedDemo(prisma: Db, now: Date): Promise<SeedResult> {
 async function seedOrganization(prisma: Db, spec: OrgSpec, now: Date): Promise<number | null> {
   const existing = await prisma.organization.findFirst({ where: { name: spec.name }, select: { id: true } });
   if (existing) return null;
+  const created = await createOrganization(prisma, spec, now);
+  await refreshOrderRisk(prisma, { organizationId: created.organizationId }, now);
+  return created.orders;
+}
+
+async function createOrganization(prisma: Db, spec: OrgSpec, now: Date): Promise<{ organizationId: string; orders: number }> {
   const random = createRandom(spec.seed);
   const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
 
@@ -150,7 +157,7 @@ async function seedOrganization(prisma: Db, spec: OrgSpec, now: Date): Promise<n
       }
       await tx.order.createMany({ data: orderRows });
       await tx.orderLine.createMany({ data: lineRows });
-      return orderRows.length;
+      return { organizationId: org.id, orders: orderRows.length };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

@@ -1,0 +1,166 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Channel, Market, OrderStatus, Severity } from "@/lib/generated/prisma/enums";
+import { DEFAULT_SETTINGS, type Flag } from "@/lib/policy";
+import { checkAutoCancelRisk, checkDispatchDeadline } from "@/lib/policy/fulfillment";
+import { autoCancelFlagOpen, CRITICAL_HOURS, dispatchFlagOpen } from "@/lib/risk/sql";
+import type { DataScope } from "./scope";
+
+export type RiskQueueFilter = { storeId?: string; rule?: string; limit?: number; offset?: number };
+
+export type RiskQueueItem = {
+  key: string;
+  rule: string;
+  severity: Severity;
+  dueAt: Date | null;
+  overdue: boolean;
+  reason: string;
+  subjectType: string;
+  subjectId: string;
+  order: { id: string; externalId: string; channel: Channel; status: OrderStatus; carrier: string | null; trackingNumber: string | null; labelSource: string } | null;
+  store: { id: string; name: string; timeZone: string; market: Market } | null;
+};
+
+type Row = {
+  rule: string;
+  severity: Severity;
+  dueAt: Date | null;
+  reason: string | null;
+  subjectType: string;
+  subjectId: string;
+  derived: boolean;
+  orderId: string | null;
+  externalId: string | null;
+  channel: Channel | null;
+  status: OrderStatus | null;
+  placedAt: Date | null;
+  paidAt: Date | null;
+  inTransitAt: Date | null;
+  deliveredAt: Date | null;
+  cancelledAt: Date | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+  labelSource: string | null;
+  shipFromCountry: string | null;
+  storeId: string | null;
+  storeName: string | null;
+  timeZone: string | null;
+  market: Market | null;
+  kind: "LOCAL" | "CROSS_BORDER" | null;
+  storeChannel: Channel | null;
+};
+
+const AUTO_CANCEL_CRITICAL_HOURS = DEFAULT_SETTINGS.autoCancel.criticalHours;
+
+/**
+ * Every open flag of the scope at `now` as one SQL relation: stored flags plus the two
+ * clock-driven ones derived from the order (lib/risk/sql.ts).
+ */
+function openFlagsSql(scope: DataScope, filter: Pick<RiskQueueFilter, "storeId" | "rule">, now: Date): Prisma.Sql {
+  const orderScope = Prisma.sql`o."organizationId" = ${scope.organizationId}
+    ${scope.supplierId ? Prisma.sql`AND o."supplierId" = ${scope.supplierId}` : Prisma.empty}
+    ${filter.storeId ? Prisma.sql`AND o."storeId" = ${filter.storeId}` : Prisma.empty}`;
+  const flagScope = Prisma.sql`f."organizationId" = ${scope.organizationId}
+    ${scope.supplierId ? Prisma.sql`AND f."supplierId" = ${scope.supplierId}` : Prisma.empty}
+    ${filter.storeId ? Prisma.sql`AND f."storeId" = ${filter.storeId}` : Prisma.empty}`;
+  const wants = (rule: string) => !filter.rule || filter.rule === rule;
+
+  const parts: Prisma.Sql[] = [];
+  if (wants("fulfillment.dispatch_deadline")) {
+    parts.push(Prisma.sql`
+      SELECT 'fulfillment.dispatch_deadline' AS rule,
+             (CASE WHEN o."dispatchDueAt" < ${now}::timestamptz + make_interval(hours => ${CRITICAL_HOURS}) THEN 'CRITICAL' ELSE 'WARNING' END)::"Severity" AS severity,
+             o."dispatchDueAt" AS "dueAt", NULL::text AS reason, 'ORDER' AS "subjectType", o.id AS "subjectId", true AS derived, o.id AS "orderId", o."storeId"
+      FROM "Order" o WHERE ${orderScope} AND ${dispatchFlagOpen(now)}`);
+  }
+  if (wants("fulfillment.auto_cancel_risk")) {
+    parts.push(Prisma.sql`
+      SELECT 'fulfillment.auto_cancel_risk', (CASE WHEN o."autoCancelAt" < ${now}::timestamptz + make_interval(hours => ${AUTO_CANCEL_CRITICAL_HOURS}) THEN 'CRITICAL' ELSE 'WARNING' END)::"Severity",
+             o."autoCancelAt", NULL::text, 'ORDER', o.id, true, o.id, o."storeId"
+      FROM "Order" o WHERE ${orderScope} AND ${autoCancelFlagOpen(now)}`);
+  }
+  parts.push(Prisma.sql`
+    SELECT f.rule, f.severity, f."dueAt", f.reason, f."subjectType"::text, f."subjectId", false, f."orderId", f."storeId"
+    FROM "RiskFlag" f WHERE ${flagScope} ${filter.rule ? Prisma.sql`AND f.rule = ${filter.rule}` : Prisma.empty}`);
+
+  return Prisma.join(parts, " UNION ALL ");
+}
+
+/**
+ * The risk queue: every open flag in queue order — overdue first, then least time left, then
+ * severity. One query; `total` is the count before paging.
+ */
+export async function getRiskQueue(scope: DataScope, filter: RiskQueueFilter, now: Date): Promise<{ items: RiskQueueItem[]; total: number }> {
+  const union = openFlagsSql(scope, filter, now);
+  const rows = await db.$queryRaw<(Row & { total: bigint })[]>`
+    WITH q AS (${union})
+    SELECT q.*, count(*) OVER () AS total,
+           o."externalId", o.channel, o.status, o."placedAt", o."paidAt", o."inTransitAt", o."deliveredAt", o."cancelledAt",
+           o.carrier, o."trackingNumber", o."labelSource"::text, o."shipFromCountry",
+           s.name AS "storeName", s."timeZone", s.market, s.kind, s.channel AS "storeChannel"
+    FROM q
+    LEFT JOIN "Order" o ON o.id = q."orderId"
+    LEFT JOIN "Store" s ON s.id = q."storeId"
+    ORDER BY (q."dueAt" IS NOT NULL AND q."dueAt" < ${now}) DESC,
+             q."dueAt" ASC NULLS LAST,
+             CASE q.severity WHEN 'CRITICAL' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END,
+             q.rule, q."subjectId"
+    LIMIT ${filter.limit ?? 200} OFFSET ${filter.offset ?? 0}`;
+
+  return { items: rows.map((r) => toItem(r, now)), total: Number(rows[0]?.total ?? 0) };
+}
+
+/** The words of a derived flag at `now`, from the same rule code that judges the order. */
+function derivedFlag(r: Row, now: Date): Flag | undefined {
+  if (!r.placedAt || !r.market || !r.channel || !r.status || !r.storeChannel) return undefined;
+  const ctx = {
+    order: {
+      id: r.subjectId,
+      channel: r.channel,
+      status: r.status,
+      placedAt: r.placedAt,
+      paidAt: r.paidAt,
+      inTransitAt: r.inTransitAt,
+      deliveredAt: r.deliveredAt,
+      cancelledAt: r.cancelledAt,
+      carrier: r.carrier,
+      trackingNumber: r.trackingNumber,
+      labelSource: (r.labelSource ?? "UNKNOWN") as "UNKNOWN",
+      shipFromCountry: r.shipFromCountry,
+    },
+    store: { channel: r.storeChannel, market: r.market, kind: r.kind },
+    now,
+    settings: DEFAULT_SETTINGS,
+  };
+  const flags = r.rule === "fulfillment.auto_cancel_risk" ? checkAutoCancelRisk(ctx) : checkDispatchDeadline(ctx);
+  return flags[0];
+}
+
+function toItem(r: Row, now: Date): RiskQueueItem {
+  const live = r.derived ? derivedFlag(r, now) : undefined;
+  return {
+    key: `${r.rule}:${r.subjectType}:${r.subjectId}`,
+    rule: r.rule,
+    severity: live ? (live.severity.toUpperCase() as Severity) : r.severity,
+    dueAt: r.dueAt,
+    overdue: r.dueAt !== null && r.dueAt.getTime() < now.getTime(),
+    reason: live?.reason ?? r.reason ?? "",
+    subjectType: r.subjectType,
+    subjectId: r.subjectId,
+    order:
+      r.orderId && r.externalId && r.channel && r.status
+        ? { id: r.orderId, externalId: r.externalId, channel: r.channel, status: r.status, carrier: r.carrier, trackingNumber: r.trackingNumber, labelSource: r.labelSource ?? "UNKNOWN" }
+        : null,
+    store: r.storeId && r.storeName && r.timeZone && r.market ? { id: r.storeId, name: r.storeName, timeZone: r.timeZone, market: r.market } : null,
+  };
+}
+
+/** Open flag counts per rule (for the overview's links into the queue), counted in SQL. */
+export async function countOpenFlagsByRule(scope: DataScope, now: Date): Promise<{ rule: string; count: number; critical: number }[]> {
+  const rows = await db.$queryRaw<{ rule: string; count: number; critical: number }[]>`
+    WITH q AS (${openFlagsSql(scope, {}, now)})
+    SELECT rule, count(*)::int AS count, count(*) FILTER (WHERE severity = 'CRITICAL')::int AS critical
+    FROM q GROUP BY rule ORDER BY critical DESC, count DESC, rule`;
+  return rows;
+}
