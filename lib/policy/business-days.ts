@@ -1,0 +1,196 @@
+import Holidays from "date-holidays";
+import { DateTime } from "luxon";
+import type { Market } from "./types";
+
+/**
+ * The policy clock. US: the official FAQ says the cut-off is "11:59 PM PST"; we follow the
+ * America/Los_Angeles wall clock through daylight saving time (spec). UK: Europe/London is an
+ * assumption (no UK source found).
+ */
+export const MARKET_ZONES: Record<Market, string> = { US: "America/Los_Angeles", UK: "Europe/London" };
+
+/** A calendar date in a market's zone, "YYYY-MM-DD". */
+export type LocalDate = string;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+// 5 U.S.C. 6103: eleven federal holidays (Juneteenth since 2021). For country "US" without a
+// state, date-holidays types exactly these as public (Christmas Eve is "optional", the day after
+// Thanksgiving an "observance"), so the type is the filter; names are not, because they vary
+// with the language ("Labor Day" in en-us, "Labour Day" in en). Tests pin the yearly lists.
+
+let usCalendar: Holidays | null = null;
+let ukCalendar: Holidays | null = null;
+const cache = new Map<string, ReadonlySet<LocalDate>>();
+
+function calendarFor(market: Market): Holidays {
+  if (market === "US") return (usCalendar ??= new Holidays("US"));
+  // England & Wales share one bank-holiday calendar; Scotland and Northern Ireland differ.
+  return (ukCalendar ??= new Holidays("GB", "ENG"));
+}
+
+function plusDays(date: LocalDate, days: number): LocalDate {
+  return DateTime.fromISO(date, { zone: "UTC" }).plus({ days }).toISODate() ?? date;
+}
+
+/** ISO weekday, 1 = Monday … 7 = Sunday. */
+function weekday(date: LocalDate): number {
+  return DateTime.fromISO(date, { zone: "UTC" }).weekday;
+}
+
+function computeHolidays(market: Market, year: number): ReadonlySet<LocalDate> {
+  const out = new Set<LocalDate>();
+  const cal = calendarFor(market);
+  // Observed dates cross year boundaries: date-holidays lists the Friday observance of a Saturday
+  // New Year's Day under the PREVIOUS year (2021-12-31 for 2022-01-01), so read the neighbours too.
+  for (const y of [year - 1, year, year + 1]) {
+    for (const h of cal.getHolidays(y)) {
+      // date-holidays types the Friday observance of a Saturday Veterans Day (2023-11-10,
+      // 2028-11-10) as "bank", not "public"; both count. Optional days and observances do not.
+      if (h.type !== "public" && h.type !== "bank") continue;
+      const date = h.date.slice(0, 10);
+      if (market === "US") {
+        // Derive the observed date ourselves as well, so a library entry typed or filed
+        // unexpectedly cannot make us miss one: Saturday → Friday before, Sunday → Monday after.
+        const wd = weekday(date);
+        const observed = wd === 6 ? plusDays(date, -1) : wd === 7 ? plusDays(date, 1) : date;
+        if (observed.startsWith(`${year}-`)) out.add(observed);
+      }
+      // A Set: a substitute listed by the library and derived by us is counted once.
+      if (date.startsWith(`${year}-`) && weekday(date) <= 5) out.add(date);
+    }
+  }
+  return out;
+}
+
+/** Weekday holidays (observed dates) of a market in a calendar year; cached per market and year. */
+export function holidaysInYear(market: Market, year: number): ReadonlySet<LocalDate> {
+  const key = `${market}:${year}`;
+  let set = cache.get(key);
+  if (!set) {
+    set = computeHolidays(market, year);
+    cache.set(key, set);
+  }
+  return set;
+}
+
+function assertDate(date: LocalDate): void {
+  if (!ISO_DATE.test(date) || !DateTime.fromISO(date, { zone: "UTC" }).isValid) throw new RangeError(`not a calendar date: ${date}`);
+}
+
+export function isHoliday(market: Market, date: LocalDate): boolean {
+  assertDate(date);
+  return holidaysInYear(market, Number(date.slice(0, 4))).has(date);
+}
+
+export function isBusinessDay(market: Market, date: LocalDate): boolean {
+  assertDate(date);
+  return weekday(date) <= 5 && !isHoliday(market, date);
+}
+
+/**
+ * The n-th business day strictly after `date` (the start date itself never counts, whatever it
+ * is); negative n walks backwards; 0 returns the date unchanged.
+ */
+export function addBusinessDays(market: Market, date: LocalDate, n: number): LocalDate {
+  assertDate(date);
+  if (!Number.isInteger(n)) throw new RangeError(`business days must be an integer: ${n}`);
+  const step = n < 0 ? -1 : 1;
+  let d = date;
+  for (let left = Math.abs(n); left > 0; ) {
+    d = plusDays(d, step);
+    if (isBusinessDay(market, d)) left--;
+  }
+  return d;
+}
+
+/** Business days d with from < d ≤ to (negative when to is before from). */
+export function businessDaysBetween(market: Market, from: LocalDate, to: LocalDate): number {
+  assertDate(from);
+  assertDate(to);
+  if (to < from) return -businessDaysBetween(market, to, from);
+  let count = 0;
+  for (let d = plusDays(from, 1); d <= to; d = plusDays(d, 1)) if (isBusinessDay(market, d)) count++;
+  return count;
+}
+
+/** The calendar date of an instant in the market's zone. */
+export function localDateOf(market: Market, instant: Date): LocalDate {
+  const d = DateTime.fromJSDate(instant, { zone: MARKET_ZONES[market] }).toISODate();
+  if (!d) throw new RangeError(`invalid instant: ${String(instant)}`);
+  return d;
+}
+
+export function startOfLocalDay(market: Market, date: LocalDate): Date {
+  assertDate(date);
+  return DateTime.fromISO(date, { zone: MARKET_ZONES[market] }).startOf("day").toJSDate();
+}
+
+/**
+ * The cut-off of a local day: 23:59:59.000 wall clock. DST changes happen at 02:00 (US) and
+ * 01:00 (UK), so this wall time always exists exactly once.
+ */
+export function endOfLocalDay(market: Market, date: LocalDate): Date {
+  assertDate(date);
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return DateTime.fromObject({ year: y, month: m, day: d, hour: 23, minute: 59, second: 59, millisecond: 0 }, { zone: MARKET_ZONES[market] }).toJSDate();
+}
+
+/**
+ * Cut-off of the n-th business day after the local date of `from`. With n = 2 this is the
+ * dispatch deadline: Wed → Fri, Fri → Tue, Sat/Sun → Tue, one day later per holiday in between.
+ * The deadline is the LAST on-time instant (23:59:59.000 local): an event at or before it is on
+ * time, anything after it (even 23:59:59.5) is late. Timestamps are second-precision in practice.
+ */
+export function businessDeadline(market: Market, from: Date, n: number): Date {
+  return endOfLocalDay(market, addBusinessDays(market, localDateOf(market, from), n));
+}
+
+export function dispatchDeadline(market: Market, placedAt: Date, businessDays = 2): Date {
+  return businessDeadline(market, placedAt, businessDays);
+}
+
+/** Milliseconds from now to the deadline; negative once it has passed. */
+export function timeLeft(deadline: Date, now: Date): number {
+  return deadline.getTime() - now.getTime();
+}
+
+/** "5 h", "2 d 3 h", "40 min" — coarse on purpose: sellers act on hours, not seconds. */
+export function formatDuration(ms: number): string {
+  const abs = Math.abs(ms);
+  const minutes = Math.floor(abs / 60_000);
+  const hours = Math.floor(minutes / 60);
+  const days = Math.floor(hours / 24);
+  if (days >= 1) return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
+  if (hours >= 1) return `${hours} h`;
+  return `${Math.max(minutes, 0)} min`;
+}
+
+/** "5 h left" or "overdue by 3 h". */
+export function formatTimeLeft(deadline: Date, now: Date): string {
+  const ms = timeLeft(deadline, now);
+  return ms >= 0 ? `${formatDuration(ms)} left` : `overdue by ${formatDuration(ms)}`;
+}
+
+/** "Tue 10 Mar 23:59 PDT" in the market's zone. */
+export function formatLocal(market: Market, instant: Date): string {
+  const dt = DateTime.fromJSDate(instant, { zone: MARKET_ZONES[market] }).setLocale(market === "US" ? "en-US" : "en-GB");
+  return `${dt.toFormat("ccc d LLL HH:mm")} ${dt.toFormat("ZZZZ")}`;
+}
+
+/** "Tue 6 Jan 2026" for a local date. */
+export function formatLocalDate(date: LocalDate): string {
+  return DateTime.fromISO(date, { zone: "UTC" }).setLocale("en-GB").toFormat("ccc d LLL yyyy");
+}
+
+/** Calendar days from one local date to another (negative when `to` is earlier). */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  assertDate(from);
+  assertDate(to);
+  return Math.round(DateTime.fromISO(to, { zone: "UTC" }).diff(DateTime.fromISO(from, { zone: "UTC" }), "days").days);
+}
+
+export function addCalendarDays(date: LocalDate, days: number): LocalDate {
+  assertDate(date);
+  return plusDays(date, days);
+}

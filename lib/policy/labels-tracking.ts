@@ -1,0 +1,118 @@
+import { type OrderContext, type OrderRule, hasTracking, isDispatched, makeFlag } from "./rule-kit";
+import { normaliseCarrierName } from "./tracking/carriers";
+import { validateTracking } from "./tracking/validate";
+import type { Flag } from "./types";
+
+function usesUsps(ctx: OrderContext): boolean {
+  const named = normaliseCarrierName(ctx.order.carrier);
+  if (named) return named === "USPS";
+  // No carrier named: fall back to the number's own format.
+  return ctx.order.trackingNumber ? validateTracking(ctx.order.trackingNumber).carrier === "USPS" : false;
+}
+
+export function checkUspsLabel(ctx: OrderContext): Flag[] {
+  const { order } = ctx;
+  if (order.status === "CANCELLED" || order.status === "AWAITING_PAYMENT") return [];
+  if (!usesUsps(ctx) || order.labelSource === "TIKTOK_SHIPPING") return [];
+  const evidence = [
+    { field: "carrier", value: order.carrier },
+    { field: "labelSource", value: order.labelSource },
+  ];
+  if (order.labelSource === "SELLER") {
+    return [makeFlag("label.usps_requires_tiktok_shipping", "warning", null, "USPS label bought outside TikTok Shipping: it may be rejected or fail to sync. Buy USPS labels through TikTok Shipping (UPS/FedEx may use your own).", evidence)];
+  }
+  return [makeFlag("label.usps_requires_tiktok_shipping", "info", null, "USPS parcel: check the label was bought through TikTok Shipping — seller-bought USPS labels may be rejected.", evidence)];
+}
+
+export function checkTrackingMissing({ order }: OrderContext): Flag[] {
+  if (hasTracking(order)) return [];
+  if (isDispatched(order)) {
+    return [makeFlag("tracking.missing", "critical", null, "Shipped without a tracking number: add it now — it lowers your valid tracking rate.", [{ field: "trackingNumber", value: null }])];
+  }
+  if (order.status === "AWAITING_COLLECTION") {
+    return [makeFlag("tracking.missing", "warning", null, "Awaiting collection but no tracking number is recorded.", [{ field: "trackingNumber", value: null }])];
+  }
+  return [];
+}
+
+export function checkTrackingInvalid({ order, store }: OrderContext): Flag[] {
+  if (!hasTracking(order) || !order.trackingNumber) return [];
+  const r = validateTracking(order.trackingNumber, order.carrier);
+  if (r.status !== "invalid") return [];
+  const tiktok = store.channel === "TIKTOK_SHOP";
+  return [
+    makeFlag(
+      "tracking.invalid",
+      tiktok ? "critical" : "info",
+      null,
+      `Tracking number ${r.normalised} is not valid${order.carrier ? ` for ${order.carrier}` : ""}: ${r.reason}.`,
+      [
+        { field: "trackingNumber", value: order.trackingNumber },
+        { field: "carrier", value: order.carrier },
+      ],
+    ),
+  ];
+}
+
+export function checkCarrierMismatch({ order, store }: OrderContext): Flag[] {
+  if (!order.trackingNumber || !order.carrier) return [];
+  const r = validateTracking(order.trackingNumber, order.carrier);
+  if (r.status !== "mismatch") return [];
+  return [
+    makeFlag(
+      "tracking.carrier_mismatch",
+      store.channel === "TIKTOK_SHOP" ? "warning" : "info",
+      null,
+      `The order says ${order.carrier} but ${r.normalised} is a ${r.carrier ?? "different carrier's"} number: correct the carrier or the number.`,
+      [
+        { field: "carrier", value: order.carrier },
+        { field: "trackingNumber", value: order.trackingNumber },
+        { field: "formatCarrier", value: r.carrier },
+      ],
+    ),
+  ];
+}
+
+export function checkCarrierApproved({ order, store, settings }: OrderContext): Flag[] {
+  const name = order.carrier?.trim();
+  if (!name) return [];
+  const carrier = normaliseCarrierName(name);
+  const approved = settings.tracking.approvedCarriers[store.market];
+  if (carrier && approved.includes(carrier)) return [];
+  // The UK list is a partial 3P list: absence from it is a prompt to check, not a breach.
+  const severity = store.market === "UK" ? "info" : "warning";
+  const extra = store.market === "UK" ? " (our UK list is partial — check Seller Center)" : "";
+  return [makeFlag("tracking.carrier_not_approved", severity, null, `${name} is not on the approved carrier list for ${store.market}${extra}.`, [{ field: "carrier", value: name }])];
+}
+
+export function checkDuplicateTracking({ order, store, duplicateOrderIds }: OrderContext): Flag[] {
+  if (!duplicateOrderIds || duplicateOrderIds.length === 0 || !order.trackingNumber) return [];
+  return [
+    makeFlag(
+      "tracking.duplicate",
+      store.channel === "TIKTOK_SHOP" ? "critical" : "info",
+      null,
+      `Tracking number ${order.trackingNumber} is also used on order ${duplicateOrderIds.join(", ")}: one parcel cannot serve two orders — a fake-tracking signal.`,
+      [
+        { field: "trackingNumber", value: order.trackingNumber },
+        { field: "otherOrderIds", value: duplicateOrderIds.join(",") },
+      ],
+    ),
+  ];
+}
+
+export const LABELS_TRACKING_RULES: readonly OrderRule[] = [
+  { id: "label.usps_requires_tiktok_shipping", check: checkUspsLabel },
+  { id: "tracking.missing", check: checkTrackingMissing },
+  { id: "tracking.invalid", check: checkTrackingInvalid },
+  { id: "tracking.carrier_mismatch", check: checkCarrierMismatch },
+  { id: "tracking.carrier_not_approved", check: checkCarrierApproved },
+  { id: "tracking.duplicate", check: checkDuplicateTracking },
+];
+
+/** Brand-site orders are never judged by TikTok rules; these are reported to them as info only. */
+export const BRAND_SITE_INFO_RULES: readonly OrderRule[] = [
+  { id: "tracking.invalid", check: checkTrackingInvalid },
+  { id: "tracking.carrier_mismatch", check: checkCarrierMismatch },
+  { id: "tracking.duplicate", check: checkDuplicateTracking },
+];
