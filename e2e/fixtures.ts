@@ -21,7 +21,7 @@ export async function signInViaApi(request: APIRequestContext, who: DemoUser) {
   expect(session.user?.email).toBe(USERS[who]);
 }
 
-export const E2E_EMBEDDED_DB_PORT = 55433;
+export const E2E_EMBEDDED_DB_PORT = Number(process.env.E2E_DB_PORT ?? 55433);
 
 /** The database of the server under test: DATABASE_URL in CI, else its embedded one on a fixed port. */
 async function connect(): Promise<pg.Client> {
