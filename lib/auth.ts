@@ -5,6 +5,7 @@ import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { redirect } from "next/navigation";
 import { afterFailure, afterSuccess, isLocked } from "@/lib/auth-throttle";
+import { createRateLimiter } from "@/lib/rate-limit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -14,7 +15,26 @@ import { signInSchema } from "@/lib/validations/auth";
 // and response timing does not reveal which addresses have accounts.
 const DUMMY_HASH = "$2b$10$1bMlS07XwgHK2ECdT4jOQ.FnfS8xRM4bPB2mL.vIIDnM12am07yQm";
 
-async function authorizeCredentials(raw: unknown) {
+// Failed sign-ins per client address, on top of the per-account lock: stops one address from
+// spraying passwords across many accounts. Kept in memory (one instance); see lib/rate-limit.ts.
+const failuresPerAddress = createRateLimiter({ limit: 30, windowMs: 10 * 60_000 });
+
+function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  const real = headers?.["x-real-ip"];
+  return first || (Array.isArray(real) ? real[0] : real) || "local";
+}
+
+async function authorizeCredentials(raw: unknown, req?: { headers?: Record<string, string | string[] | undefined> }) {
+  const address = clientAddress(req?.headers);
+  if (failuresPerAddress.isBlocked(address)) return null;
+  const user = await checkCredentials(raw);
+  if (!user) failuresPerAddress.hit(address);
+  return user;
+}
+
+async function checkCredentials(raw: unknown) {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
@@ -36,14 +56,18 @@ async function authorizeCredentials(raw: unknown) {
   return { id: user.id, email: user.email, name: user.name, organizationId: user.organizationId, role: user.role, supplierId: user.supplierId };
 }
 
+const secureCookies = process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  // httpOnly + sameSite=lax always; `secure` (and the __Secure- prefix) whenever served over https.
+  useSecureCookies: secureCookies,
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
       name: "E-mail and password",
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: authorizeCredentials,
+      authorize: (credentials, req) => authorizeCredentials(credentials, req as { headers?: Record<string, string | string[] | undefined> }),
     }),
   ],
   callbacks: {
