@@ -4,6 +4,7 @@ import type { NextAuthOptions, Session } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { afterFailure, afterSuccess, isLocked } from "@/lib/auth-throttle";
 import { createRateLimiter } from "@/lib/rate-limit";
 import { db } from "@/lib/db";
@@ -96,10 +97,20 @@ export const authOptions: NextAuthOptions = {
 
 export type SessionUser = Session["user"];
 
-export async function getSessionUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user as the database knows them now, once per request: a deactivated account or
+ * a changed role takes effect at once, not when the 12-hour session cookie runs out.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
-  return session?.user?.organizationId ? session.user : null;
-}
+  if (!session?.user?.id) return null;
+  const current = await db.user.findUnique({
+    where: { id: session.user.id },
+    select: { id: true, email: true, name: true, organizationId: true, role: true, supplierId: true, active: true },
+  });
+  if (!current?.active) return null;
+  return { id: current.id, email: current.email, name: current.name, organizationId: current.organizationId, role: current.role, supplierId: current.supplierId };
+});
 
 /** Pages: anonymous → /login; a role not allowed here → the overview with a notice. */
 export async function requirePageUser(roles?: readonly Role[]): Promise<SessionUser> {

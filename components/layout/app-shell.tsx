@@ -13,6 +13,11 @@ const STAFF_NAV: NavItem[] = [
   { href: "/suppliers", label: "Suppliers" },
   { href: "/policy", label: "Policy" },
 ];
+const OWNER_NAV: NavItem[] = [
+  { href: "/sharing", label: "Sharing" },
+  { href: "/users", label: "Users" },
+  { href: "/audit", label: "Audit log" },
+];
 // Suppliers see their own orders and scorecard only; the filter itself lives in the queries.
 const SUPPLIER_NAV: NavItem[] = [
   { href: "/", label: "Overview" },
@@ -34,7 +39,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
               <SignOutButton />
             </div>
           </div>
-          <NavLinks items={user.role === "SUPPLIER" ? SUPPLIER_NAV : STAFF_NAV} />
+          <NavLinks items={user.role === "SUPPLIER" ? SUPPLIER_NAV : user.role === "OWNER" ? [...STAFF_NAV, ...OWNER_NAV] : STAFF_NAV} />
           <div className="hidden items-center gap-2 sm:flex">
             <UserBadge user={user} />
             <SignOutButton />

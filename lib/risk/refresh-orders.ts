@@ -101,23 +101,26 @@ async function loadBatch(db: Db, organizationId: string, ids: string[] | null, o
     ORDER BY o.id LIMIT ${BATCH}`;
 }
 
-/** Other orders of the organisation carrying each tracking number of the batch (any channel). */
+/**
+ * Other orders of the organisation carrying each tracking number of the batch (any channel),
+ * by the external ids a seller recognises (the flag's reason names them).
+ */
 async function duplicatesFor(db: Db, rows: OrderRow[]): Promise<Map<string, string[]>> {
   const organizationId = (rows[0] as OrderRow).organizationId;
   const numbers = [...new Set(rows.map((r) => r.trackingNumber).filter((n): n is string => Boolean(n)))];
   const byOrder = new Map<string, string[]>();
   if (numbers.length === 0) return byOrder;
-  const users = await db.$queryRaw<{ id: string; trackingNumber: string }[]>`
-    SELECT id, "trackingNumber" FROM "Order"
+  const users = await db.$queryRaw<{ id: string; externalId: string; trackingNumber: string }[]>`
+    SELECT id, "externalId", "trackingNumber" FROM "Order"
     WHERE "organizationId" = ${organizationId} AND "trackingNumber" = ANY(${numbers}) AND status <> 'CANCELLED'`;
-  const byNumber = new Map<string, string[]>();
+  const byNumber = new Map<string, { id: string; externalId: string }[]>();
   for (const u of users) {
     const key = normaliseTrackingNumber(u.trackingNumber);
-    byNumber.set(key, [...(byNumber.get(key) ?? []), u.id]);
+    byNumber.set(key, [...(byNumber.get(key) ?? []), u]);
   }
   for (const r of rows) {
     if (!r.trackingNumber || r.status === "CANCELLED") continue;
-    const others = (byNumber.get(normaliseTrackingNumber(r.trackingNumber)) ?? []).filter((id) => id !== r.id);
+    const others = (byNumber.get(normaliseTrackingNumber(r.trackingNumber)) ?? []).filter((o) => o.id !== r.id).map((o) => o.externalId);
     if (others.length) byOrder.set(r.id, others);
   }
   return byOrder;

@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/input";
+import { requirePageUser } from "@/lib/auth";
+import { AUDIT_PAGE_SIZE, listAuditLog } from "@/lib/data/audit";
+import { formatInstant } from "@/lib/format";
+import { auditFilterSchema } from "@/lib/validations/audit";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+function show(value: unknown): string {
+  return value === null || value === undefined ? "—" : JSON.stringify(value, null, 1);
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser(["OWNER"]);
+  const raw = await searchParams;
+  const filter = auditFilterSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const { items, total, entityTypes } = await listAuditLog(user.organizationId, filter);
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const pageHref = (page: number) => `/audit?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])), page: String(page) })}`;
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-xl font-semibold">Audit log</h1>
+        <p className="text-sm text-slate-500">Who changed what, and when — with the values before and after. Times in UTC.</p>
+      </div>
+      <form className="grid gap-3 sm:grid-cols-5" aria-label="Filter the audit log">
+        <select name="entity" defaultValue={filter.entity ?? ""} aria-label="Entity" className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm">
+          <option value="">All entities</option>
+          {entityTypes.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+        <Input name="actor" placeholder="Who (e-mail)" defaultValue={filter.actor ?? ""} aria-label="Actor" />
+        <Input name="from" type="date" defaultValue={filter.from ?? ""} aria-label="From" />
+        <Input name="to" type="date" defaultValue={filter.to ?? ""} aria-label="To" />
+        <button type="submit" className={buttonClasses("secondary")}>
+          Filter
+        </button>
+      </form>
+      {items.length === 0 ? (
+        <EmptyState title="No changes recorded for this filter" />
+      ) : (
+        <Card className="overflow-hidden">
+          <ul className="divide-y divide-slate-100">
+            {items.map((entry) => (
+              <li key={entry.id} className="px-4 py-3 text-sm" data-testid="audit-entry">
+                <div className="flex flex-wrap items-baseline justify-between gap-2">
+                  <p>
+                    <span className="font-medium">{entry.actorLabel}</span> · <span className="font-mono text-xs">{entry.action}</span> · {entry.entityType}{" "}
+                    <span className="font-mono text-xs text-slate-500">{entry.entityId}</span>
+                  </p>
+                  <p className="text-xs text-slate-500">
+                    {formatInstant(entry.createdAt, "UTC")}
+                    {entry.ip ? ` · ${entry.ip}` : ""}
+                  </p>
+                </div>
+                <div className="mt-2 grid gap-2 sm:grid-cols-2">
+                  <pre className="overflow-x-auto rounded bg-rose-50 p-2 text-xs text-rose-900" aria-label="Before">{show(entry.before)}</pre>
+                  <pre className="overflow-x-auto rounded bg-emerald-50 p-2 text-xs text-emerald-900" aria-label="After">{show(entry.after)}</pre>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      {pages > 1 ? (
+        <nav className="flex items-center justify-between text-sm" aria-label="Pages">
+          {filter.page > 1 ? <Link href={pageHref(filter.page - 1)}>← Newer</Link> : <span />}
+          <span className="text-slate-500">
+            Page {filter.page} of {pages}
+          </span>
+          {filter.page < pages ? <Link href={pageHref(filter.page + 1)}>Older →</Link> : <span />}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
