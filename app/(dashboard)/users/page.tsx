@@ -4,6 +4,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { AddUserForm } from "@/components/users/add-user-form";
 import { UserRowActions } from "@/components/users/user-row-actions";
 import { requirePageUser } from "@/lib/auth";
+import { isLocked } from "@/lib/auth-throttle";
 import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Users" };
@@ -20,7 +21,7 @@ export default async function UsersPage() {
     }),
     db.supplier.findMany({ where: { organizationId: me.organizationId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
-  const now = Date.now();
+  const now = new Date();
   return (
     <div className="space-y-6">
       <div>
@@ -47,7 +48,7 @@ export default async function UsersPage() {
                   <Badge>{ROLE_LABEL[u.role]}</Badge>
                   {u.supplier ? <Badge tone="info">{u.supplier.name}</Badge> : null}
                   {!u.active ? <Badge tone="critical">deactivated</Badge> : null}
-                  {u.lockedUntil && u.lockedUntil.getTime() > now ? <Badge tone="warning">locked after failed sign-ins</Badge> : null}
+                  {isLocked({ failedSignIns: 0, lockedUntil: u.lockedUntil }, now) ? <Badge tone="warning">locked after failed sign-ins</Badge> : null}
                 </div>
               </div>
               <UserRowActions userId={u.id} email={u.email} role={u.role} supplierId={u.supplierId} active={u.active} suppliers={suppliers} />
