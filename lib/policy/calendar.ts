@@ -317,8 +317,16 @@ export function buildCalendar(settings: PolicySettings = DEFAULT_SETTINGS): Poli
 
 export const POLICY_CALENDAR: PolicyCalendar = buildCalendar(DEFAULT_SETTINGS);
 
+// An organisation's merged settings object is reused for every order of a run: build its
+// calendar once per settings object, not once per rule check.
+const calendars = new WeakMap<PolicySettings, PolicyCalendar>([[DEFAULT_SETTINGS, POLICY_CALENDAR]]);
+
 export function calendarEntry<R extends RuleId>(rule: R, settings: PolicySettings = DEFAULT_SETTINGS): CalendarEntry<R> {
-  const cal = settings === DEFAULT_SETTINGS ? POLICY_CALENDAR : buildCalendar(settings);
+  let cal = calendars.get(settings);
+  if (!cal) {
+    cal = buildCalendar(settings);
+    calendars.set(settings, cal);
+  }
   return cal[rule];
 }
 

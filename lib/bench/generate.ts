@@ -1,0 +1,206 @@
+import { once } from "node:events";
+import type { Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import bcrypt from "bcryptjs";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import type { Db } from "@/lib/database/client";
+import { type Market, dispatchTimes } from "@/lib/policy";
+import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
+import { s10, ups1z, uspsImpb } from "@/lib/seed/check-digits";
+import { type Random, createRandom } from "@/lib/seed/random";
+
+// Benchmark data: N realistic orders across S stores of both channels, written with COPY,
+// reproducible from the seed. Flags are then computed by the same code the app uses.
+
+export const BENCH_ORG = "Benchmark Co";
+export const BENCH_PASSWORD = "bench-password";
+export const BENCH_USERS = { owner: "bench-owner@bench.test", ops: "bench-ops@bench.test", supplier: "bench-supplier@bench.test" } as const;
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const PRODUCTS = [
+  ["LED-STRIP-5M", "LED strip lights 5 m", 1999, 1699],
+  ["MINI-FAN-USB", "Handheld mini fan", 1299, 1099],
+  ["PHONE-TRIPOD", "Phone tripod with remote", 2499, 2199],
+  ["ICE-ROLLER", "Facial ice roller", 1499, 1299],
+  ["PET-HAIR-BRUSH", "Self-cleaning pet brush", 1799, 1499],
+  ["SUNSET-LAMP", "Sunset projection lamp", 2999, 2599],
+] as const;
+
+type StoreRow = { id: string; channel: "TIKTOK_SHOP" | "BRAND_SITE"; market: Market; currency: string };
+
+export type GenerateOptions = { orders: number; stores: number; seed?: number; days?: number; now?: Date; log?: (line: string) => void };
+
+/** Fills `databaseUrl` with the benchmark organisation (replacing an earlier one). */
+export async function generateBenchData(prisma: Db, databaseUrl: string, options: GenerateOptions): Promise<{ organizationId: string; orders: number; lines: number; seconds: number }> {
+  const started = performance.now();
+  const log = options.log ?? (() => undefined);
+  const now = options.now ?? new Date();
+  const days = options.days ?? 365;
+  const random = createRandom(options.seed ?? 1);
+
+  await prisma.organization.deleteMany({ where: { name: BENCH_ORG } });
+  const org = await prisma.organization.create({ data: { name: BENCH_ORG }, select: { id: true } });
+  const stores: StoreRow[] = [];
+  for (let i = 0; i < options.stores; i++) {
+    const roll = i % 10;
+    const channel = roll < 8 ? "TIKTOK_SHOP" : "BRAND_SITE";
+    const market: Market = channel === "TIKTOK_SHOP" && roll >= 6 ? "UK" : "US";
+    const store = await prisma.store.create({
+      data: {
+        organizationId: org.id,
+        name: `${channel === "TIKTOK_SHOP" ? `TikTok ${market}` : "Brand site"} #${i + 1}`,
+        channel,
+        market,
+        kind: channel === "TIKTOK_SHOP" ? (i % 3 === 0 ? "CROSS_BORDER" : "LOCAL") : null,
+        timeZone: market === "UK" ? "Europe/London" : "America/Los_Angeles",
+        currency: market === "UK" ? "GBP" : "USD",
+        joinedOn: new Date("2025-06-01T00:00:00Z"),
+      },
+      select: { id: true },
+    });
+    stores.push({ id: store.id, channel, market, currency: market === "UK" ? "GBP" : "USD" });
+  }
+  const suppliers = await Promise.all(
+    ["US West", "US East", "UK Midlands", "Shenzhen", "Yiwu"].map((name, i) =>
+      prisma.supplier.create({
+        data: { organizationId: org.id, name: `Bench supplier ${name}`, shipFromCountry: i < 2 ? "US" : i === 2 ? "GB" : "CN", promisedOutboundHours: i < 3 ? 48 : 72, promisedDeliveryDays: i < 3 ? 5 : 12 },
+        select: { id: true },
+      }),
+    ),
+  );
+  const passwordHash = await bcrypt.hash(BENCH_PASSWORD, 10);
+  await prisma.user.createMany({
+    data: [
+      { organizationId: org.id, email: BENCH_USERS.owner, name: "Bench Owner", role: "OWNER", passwordHash },
+      { organizationId: org.id, email: BENCH_USERS.ops, name: "Bench Ops", role: "OPS", passwordHash },
+      { organizationId: org.id, email: BENCH_USERS.supplier, name: "Bench Supplier", role: "SUPPLIER", passwordHash, supplierId: suppliers[0]?.id },
+    ],
+    skipDuplicates: true,
+  });
+
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  let lineCount = 0;
+  try {
+    const orderCopy = client.query(
+      copyFrom(`COPY "Order" (id, "organizationId", "storeId", channel, "externalId", status, "placedAt", "paidAt", "inTransitAt", "deliveredAt", "cancelledAt",
+        carrier, "trackingNumber", "labelSource", "shipFromCountry", "supplierId", currency, "totalMinor", "buyerName", "buyerEmail", "shipCity", "shipRegion",
+        "shipPostcode", "shipCountry", "sourceUpdatedAt", "dispatchDueAt", "autoCancelAt", "updatedAt") FROM STDIN WITH (FORMAT csv)`),
+    );
+    const lineCopy = client.query(copyFrom(`COPY "OrderLine" (id, "orderId", position, sku, "productName", quantity, "unitPriceMinor") FROM STDIN WITH (FORMAT csv)`));
+    const timesCache = new Map<string, ReturnType<typeof dispatchTimes>>();
+    const lineRows: string[] = [];
+    const rows = function* () {
+      for (let i = 0; i < options.orders; i++) {
+        const store = stores[i % stores.length] as StoreRow;
+        const supplierId = (suppliers[random.int(0, suppliers.length - 1)] as { id: string }).id;
+        const o = makeOrder(i, store, random, now, days, timesCache);
+        const id = `bo${i.toString(36).padStart(8, "0")}`;
+        o.lines.forEach((l, position) => lineRows.push(csv([`${id}-${position}`, id, position, l[0], l[1], l[2], l[3]])));
+        lineCount += o.lines.length;
+        yield csv([
+          id, org.id, store.id, store.channel, o.externalId, o.status, o.placedAt, o.paidAt, o.inTransitAt, o.deliveredAt, o.cancelledAt,
+          o.carrier, o.trackingNumber, o.labelSource, o.shipFrom, supplierId, store.currency, o.total, o.buyerName, o.buyerEmail, "Austin", "TX",
+          "78701", store.market === "UK" ? "GB" : "US", o.placedAt, o.dispatchDueAt, o.autoCancelAt, now,
+        ]);
+        if ((i + 1) % 100_000 === 0) log(`generated ${i + 1} orders`);
+      }
+    };
+    await pipeline(Readable.from(rows(), { objectMode: false }), orderCopy);
+    await writeAll(lineCopy, lineRows);
+    log(`copied ${options.orders} orders and ${lineCount} lines`);
+  } finally {
+    await client.end();
+  }
+  await prisma.$executeRawUnsafe(`ANALYZE "Order"; ANALYZE "OrderLine";`);
+
+  // Stored flags for every order, by the app's own evaluation path.
+  const flagged = await refreshOrderRisk(prisma, { organizationId: org.id }, now);
+  log(`evaluated ${flagged.orders} orders, ${flagged.flags} stored flags`);
+  await prisma.$executeRawUnsafe(`ANALYZE "RiskFlag";`);
+  return { organizationId: org.id, orders: options.orders, lines: lineCount, seconds: (performance.now() - started) / 1000 };
+}
+
+async function writeAll(stream: Writable, rows: string[]) {
+  for (const row of rows) if (!stream.write(row)) await once(stream, "drain");
+  stream.end();
+  await once(stream, "finish");
+}
+
+function csv(values: (string | number | Date | null)[]): string {
+  return `${values
+    .map((v) => {
+      if (v === null) return "";
+      if (v instanceof Date) return v.toISOString();
+      const s = String(v);
+      return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+    })
+    .join(",")}\n`;
+}
+
+function makeOrder(i: number, store: StoreRow, random: Random, now: Date, days: number, timesCache: Map<string, ReturnType<typeof dispatchTimes>>) {
+  const tiktok = store.channel === "TIKTOK_SHOP";
+  const ageHours = random.chance(0.02) ? random.next() * 72 : random.next() * days * 24;
+  const placedAt = new Date(now.getTime() - ageHours * HOUR);
+  // The deadline depends only on the local date, which changes on whole hours in these zones.
+  const hourKey = `${store.market}:${Math.floor(placedAt.getTime() / HOUR)}`;
+  let times = tiktok ? timesCache.get(hourKey) : undefined;
+  if (tiktok && !times) {
+    times = dispatchTimes(store.market, placedAt);
+    timesCache.set(hourKey, times);
+  }
+  const dispatchHours = 6 + random.next() * (random.chance(0.08) ? 100 : 44);
+  let status = "COMPLETED";
+  let inTransitAt: Date | null = null;
+  let deliveredAt: Date | null = null;
+  let cancelledAt: Date | null = null;
+  if (random.chance(0.03)) {
+    status = "CANCELLED";
+    cancelledAt = new Date(placedAt.getTime() + 5 * HOUR);
+  } else if (ageHours < dispatchHours) {
+    status = random.chance(0.3) ? "AWAITING_COLLECTION" : "AWAITING_SHIPMENT";
+  } else {
+    inTransitAt = new Date(placedAt.getTime() + dispatchHours * HOUR);
+    const delivered = inTransitAt.getTime() + (2 + random.next() * 6) * DAY;
+    if (delivered < now.getTime()) {
+      deliveredAt = new Date(delivered);
+      status = now.getTime() - delivered > 15 * DAY ? "COMPLETED" : "DELIVERED";
+    } else status = "IN_TRANSIT";
+  }
+  const shipped = status !== "AWAITING_SHIPMENT" && status !== "CANCELLED";
+  const carrier = store.market === "UK" ? "Royal Mail" : random.chance(0.7) ? "USPS" : "UPS";
+  let trackingNumber: string | null = null;
+  if (shipped) {
+    const serial = i.toString().padStart(12, "0");
+    trackingNumber = carrier === "USPS" ? uspsImpb(`940011${random.digits(3)}${serial}`) : carrier === "UPS" ? ups1z(`${random.digits(3)}${serial}`) : s10("RB", serial.slice(-8), "GB");
+    if (random.chance(0.01)) trackingNumber = `${trackingNumber.slice(0, -3)}${(Number(trackingNumber.at(-3) ?? 0) + 1) % 10}${trackingNumber.slice(-2)}`;
+  }
+  const lines = Array.from({ length: random.chance(0.75) ? 1 : random.int(2, 3) }, () => {
+    const p = random.pick(PRODUCTS);
+    return [p[0], p[1], random.chance(0.9) ? 1 : 2, store.currency === "GBP" ? p[3] : p[2]] as const;
+  });
+  const total = lines.reduce((sum, l) => sum + l[2] * l[3], 0);
+  const buyer = random.int(1, 400_000);
+  return {
+    externalId: tiktok ? `5768${String(i).padStart(14, "0")}` : `#${100000 + i}`,
+    status,
+    placedAt,
+    paidAt: new Date(placedAt.getTime() + 5 * 60_000),
+    inTransitAt,
+    deliveredAt,
+    cancelledAt,
+    carrier: shipped ? carrier : null,
+    trackingNumber,
+    labelSource: !shipped ? "UNKNOWN" : tiktok && random.chance(0.9) ? "TIKTOK_SHIPPING" : "SELLER",
+    shipFrom: store.market === "UK" ? "GB" : "US",
+    total,
+    buyerName: `Buyer ${buyer}`,
+    buyerEmail: `buyer${buyer}@example.com`,
+    dispatchDueAt: times?.deadline ?? null,
+    autoCancelAt: times?.autoCancelAt ?? null,
+    lines,
+  };
+}
