@@ -1,41 +1,18 @@
 // `npm start`: the database (embedded unless DATABASE_URL is set), migrations, demo data on an
 // empty embedded database, a production build when the sources changed, then `next start`.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "../lib/database/client";
 import { ensureAuthSecret, openDatabase } from "../lib/database/runtime";
 import { seedDemo } from "../lib/seed/demo";
+import { buildIfStale, runOrExit } from "./lib/build";
 
 const root = process.cwd();
 const dataRoot = path.resolve(process.env.DATA_DIR ?? ".data");
 const port = process.env.PORT ?? "3000";
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "public"].filter((d) => existsSync(d)).map((d) => newestMtime(path.join(root, d)));
-  const files = ["package-lock.json", "next.config.js", "postcss.config.mjs"].filter((f) => existsSync(f)).map((f) => statSync(f).mtimeMs);
-  return Math.max(...sources, ...files) > built;
-}
-
-function run(command: string, args: string[]) {
-  const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
-
-if (!existsSync(path.join(root, "lib/generated/prisma/client.ts"))) run("npm", ["run", "-s", "db:generate"]);
+if (!existsSync(path.join(root, "lib/generated/prisma/client.ts"))) runOrExit("npm", ["run", "-s", "db:generate"]);
 // The e2e suite asks for a clean embedded database on every run.
 if (process.env.FRESH_EMBEDDED_DB === "1") rmSync(path.join(dataRoot, "pglite"), { recursive: true, force: true });
 
@@ -53,7 +30,7 @@ if (database.mode === "embedded" || process.env.SEED_DEMO === "1") {
   await prisma.$disconnect();
 }
 
-if (process.env.SKIP_BUILD !== "1" && buildIsStale()) run("npx", ["next", "build"]);
+buildIfStale();
 
 console.log(`[app] ${database.mode} database · http://localhost:${port}`);
 const next = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: process.env });

@@ -1,0 +1,79 @@
+// `npm run bench -- --orders N [--stores S] [--duration SECONDS] [--import-lines L] [--quick]`
+// Every benchmark against a database of N orders (DATABASE_URL, or the embedded default for
+// small N), one JSON line per figure: {"name","value","unit",...}. See docs/benchmarks.md.
+import path from "node:path";
+import { BENCH_ORG, BENCH_PASSWORD, BENCH_USERS, generateBenchData } from "../../lib/bench/generate";
+import { firstLoadJsKb, signIn, startServer } from "../../lib/bench/http";
+import { runLoad } from "../../lib/bench/load";
+import { createPrismaClient } from "../../lib/database/client";
+import { ensureAuthSecret, openDatabase } from "../../lib/database/runtime";
+import { benchImport } from "../../lib/ingest/bench-import";
+import { refreshOrderRisk } from "../../lib/risk/refresh-orders";
+import { buildIfStale, distDir } from "../lib/build";
+import { hasFlag, intOption } from "./args";
+
+const quick = hasFlag("quick");
+const orders = intOption("orders", 100_000);
+const stores = intOption("stores", 50);
+const durationMs = intOption("duration", quick ? 2 : 20) * 1000;
+const importLines = intOption("import-lines", quick ? 2_000 : 100_000);
+const port = intOption("port", 3200);
+
+const emit = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}) =>
+  console.log(JSON.stringify({ name, value, unit, ...extra }));
+const log = (line: string) => console.error(`[bench] ${line}`);
+
+const dataRoot = path.resolve(process.env.DATA_DIR ?? ".data");
+const database = await openDatabase({ dataDir: path.join(dataRoot, "pglite-bench") });
+const prisma = createPrismaClient(database.url, 4);
+let stopServer: (() => Promise<void>) | undefined;
+try {
+  // 1. Data: reuse the benchmark organisation when it already has N orders.
+  let org = await prisma.organization.findFirst({ where: { name: BENCH_ORG }, select: { id: true } });
+  const have = org ? await prisma.order.count({ where: { organizationId: org.id } }) : 0;
+  if (!org || have !== orders) {
+    log(`generating ${orders} orders across ${stores} stores`);
+    const generated = await generateBenchData(prisma, database.url, { orders, stores, log });
+    emit("bench_data_s", Math.round(generated.seconds * 10) / 10, "s", { orders: generated.orders, lines: generated.lines });
+    org = { id: generated.organizationId };
+  }
+  const organizationId = org.id;
+
+  // 2. Import through the real path, and raw COPY of the same rows, in the same run.
+  log(`import of a ${importLines}-line Shopify export`);
+  const imported = await benchImport(prisma, { lines: importLines, databaseUrl: database.url, organizationId });
+  emit("import_lines_per_s", Math.round(imported.importLinesPerS), "lines/s", { lines: importLines });
+  emit("copy_lines_per_s", Math.round(imported.copyLinesPerS), "lines/s", { lines: importLines, ratio: Math.round((imported.copyLinesPerS / imported.importLinesPerS) * 100) / 100 });
+
+  // 3. Re-evaluation of every open order.
+  const started = performance.now();
+  const re = await refreshOrderRisk(prisma, { organizationId, openOnly: true }, new Date());
+  emit("reevaluate_open_orders_s", Math.round((performance.now() - started) / 10) / 100, "s", { openOrders: re.orders, flags: re.flags });
+
+  // 4. HTTP latency of the production server under 20 signed-in clients.
+  buildIfStale();
+  const server = await startServer({
+    port,
+    env: { DATABASE_URL: database.url, DATABASE_MODE: database.mode, NEXTAUTH_SECRET: ensureAuthSecret(dataRoot), NEXTAUTH_URL: `http://127.0.0.1:${port}`, DATABASE_POOL_SIZE: "20" },
+  });
+  stopServer = server.stop;
+  const cookie = await signIn(server.baseUrl, BENCH_USERS.owner, BENCH_PASSWORD);
+  const targets = [
+    ["overview_p95_ms", "/"],
+    ["risk_queue_p95_ms", "/api/risk"],
+    ["orders_list_p95_ms", "/api/orders?pageSize=50"],
+  ] as const;
+  for (const [name, target] of targets) {
+    await runLoad({ url: `${server.baseUrl}${target}`, connections: 20, durationMs: Math.min(3_000, durationMs), headers: { cookie } }); // warm-up
+    const result = await runLoad({ url: `${server.baseUrl}${target}`, connections: 20, durationMs, headers: { cookie } });
+    emit(name, result.p95Ms, "ms", { path: target, connections: 20, requests: result.requests, errors: result.errors, p50Ms: result.p50Ms, p99Ms: result.p99Ms, rps: result.rps });
+  }
+
+  // 5. First-load JavaScript of the Overview page.
+  const js = await firstLoadJsKb(server.baseUrl, "/", cookie, distDir());
+  emit("first_load_js_kb", js.kb, "kB", { page: "/", files: js.files, compression: "gzip" });
+} finally {
+  await stopServer?.();
+  await prisma.$disconnect();
+  await database.stop();
+}
