@@ -1,7 +1,51 @@
-import { NotBuiltYet } from "@/components/layout/coming-soon";
+import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { OrdersView } from "@/components/orders/orders-view";
+import { OrdersSkeleton } from "@/components/orders/orders-skeleton";
+import { ordersApiParams, ordersQueryKey } from "@/components/orders/query";
 import { requirePageUser } from "@/lib/auth";
+import { getOrderFilterOptions, isSupplierScope, listOrders } from "@/lib/data/orders";
+import { type DataScope, scopeOf } from "@/lib/data/scope";
+import { POLICY_CALENDAR, RULE_IDS } from "@/lib/policy";
+import { type ParsedOrderQuery, parseOrderQuery } from "@/lib/validations/orders";
 
-export default async function Page() {
-  await requirePageUser();
-  return <NotBuiltYet title="Orders" what="One table of both channels' orders, with filters, export and order detail." />;
+export const metadata: Metadata = { title: "Orders" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+// Rule families that flag an order (the filter offers only these).
+const ORDER_FAMILIES = new Set(["fulfillment", "label", "tracking", "returns"]);
+const ORDER_RULES = RULE_IDS.filter((id) => ORDER_FAMILIES.has(POLICY_CALENDAR[id].family)).map((id) => ({ id, title: POLICY_CALENDAR[id].title }));
+
+export default async function OrdersPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requirePageUser();
+  const scope = scopeOf(user);
+  const parsed = parseOrderQuery(await searchParams);
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-xl font-semibold">{isSupplierScope(scope) ? "My orders" : "Orders"}</h1>
+        <p className="text-sm text-slate-500">Both channels in one list · times in each store&apos;s zone · filters stay in the link, so a view can be shared</p>
+      </div>
+      <Suspense fallback={<OrdersSkeleton />}>
+        <OrdersSection scope={scope} parsed={parsed} />
+      </Suspense>
+    </div>
+  );
+}
+
+/** Prefetches the first page for the URL's filters, so the list renders with data and the browser does not ask again. */
+async function OrdersSection({ scope, parsed }: { scope: DataScope; parsed: ParsedOrderQuery }) {
+  const queryClient = new QueryClient();
+  const [options] = await Promise.all([
+    getOrderFilterOptions(scope),
+    parsed.success ? queryClient.prefetchQuery({ queryKey: ordersQueryKey(ordersApiParams(parsed.data)), queryFn: () => listOrders(scope, parsed.data, new Date()) }) : null,
+  ]);
+  const supplier = isSupplierScope(scope);
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <OrdersView options={options} rules={ORDER_RULES} showMoney={!supplier} showSupplier={!supplier} />
+    </HydrationBoundary>
+  );
 }

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { BuyerCard, FlagsCard, LinesCard, OrderHeader, TimelineCard, TrackingCard } from "@/components/orders/order-detail";
+import { requirePageUser } from "@/lib/auth";
+import { getOrderDetail } from "@/lib/data/orders";
+import { scopeOf } from "@/lib/data/scope";
+import { POLICY_CALENDAR, RULE_IDS } from "@/lib/policy";
+
+export const metadata: Metadata = { title: "Order" };
+
+const RULE_TITLES: Record<string, string> = Object.fromEntries(RULE_IDS.map((id) => [id, POLICY_CALENDAR[id].title]));
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser();
+  const { id } = await params;
+  const now = new Date();
+  // Not in this organisation (or not this supplier's) and not existing look the same: 404.
+  const order = ID.test(id) ? await getOrderDetail(scopeOf(user), id, now) : null;
+  if (!order) notFound();
+  return (
+    <div className="space-y-4">
+      <OrderHeader order={order} now={now} />
+      <div className="grid gap-4 lg:grid-cols-3">
+        <div className="min-w-0 space-y-4 lg:col-span-2">
+          <FlagsCard order={order} ruleTitles={RULE_TITLES} />
+          <LinesCard order={order} />
+          <TimelineCard order={order} now={now} />
+        </div>
+        <div className="min-w-0 space-y-4">
+          <TrackingCard order={order} />
+          <BuyerCard order={order} />
+        </div>
+      </div>
+    </div>
+  );
+}

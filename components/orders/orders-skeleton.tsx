@@ -1,0 +1,13 @@
+import { Skeleton } from "@/components/ui/skeleton";
+
+export function OrdersSkeleton() {
+  return (
+    <div className="space-y-4" aria-busy aria-label="Loading orders">
+      <Skeleton className="h-36" />
+      <Skeleton className="h-6 w-40" />
+      {Array.from({ length: 8 }, (_, i) => (
+        <Skeleton key={i} className="h-12" />
+      ))}
+    </div>
+  );
+}
