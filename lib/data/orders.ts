@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { minorUnitsToDecimalString } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, LabelSource, OrderStatus, Severity } from "@/lib/generated/prisma/enums";
-import { type Market, type OrderFacts, dispatchTimes, evaluateOrder } from "@/lib/policy";
+import { type Market, type OrderFacts, evaluateOrder } from "@/lib/policy";
 import { DERIVED_RULES, autoCancelFlagOpen, dispatchFlagOpen, dispatchSeveritySql, orderHasAnyFlag, orderHasRule } from "@/lib/risk/sql";
 import { ANY_FLAG, type OrderQuery, type OrderSortKey, parseSort } from "@/lib/validations/orders";
 import type { DataScope } from "./scope";
@@ -178,10 +178,12 @@ function summariseFlags(row: ListRow): FlagSummary {
   return { count: rules.size, worst: SEVERITY_BY_RANK[worst] ?? null, rules: [...rules].sort() };
 }
 
-/** The stored deadline, or the policy's for a TikTok order written before deadlines were stored. */
-function dispatchDeadlineOf(row: Pick<ListRow, "dispatchDueAt" | "channel" | "placedAt" | "storeMarket">): Date | null {
-  if (row.dispatchDueAt) return row.dispatchDueAt;
-  return row.channel === "TIKTOK_SHOP" ? dispatchTimes(row.storeMarket, row.placedAt).deadline : null;
+/**
+ * The deadline stored when the order was written (lib/risk/refresh-orders.ts). It is null on
+ * purpose for brand-site orders and for TikTok orders placed before the rule took effect.
+ */
+function dispatchDeadlineOf(row: Pick<ListRow, "dispatchDueAt">): Date | null {
+  return row.dispatchDueAt;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -412,7 +414,7 @@ function toDetail(order: DetailRow, now: Date): OrderDetail {
     inTransitAt: order.inTransitAt,
     deliveredAt: order.deliveredAt,
     cancelledAt: order.cancelledAt,
-    dispatchDueAt: order.channel === "TIKTOK_SHOP" ? (order.dispatchDueAt ?? dispatchTimes(order.store.market, order.placedAt).deadline) : order.dispatchDueAt,
+    dispatchDueAt: order.dispatchDueAt,
     autoCancelAt: order.autoCancelAt,
     carrier: order.carrier,
     trackingNumber: order.trackingNumber,
