@@ -1,44 +1,107 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { ChannelTotalsGrid } from "@/components/overview/channel-totals";
+import { ChannelKpiGrid } from "@/components/overview/channel-totals";
+import { PeriodFilter } from "@/components/overview/period-filter";
+import { RiskCounts } from "@/components/overview/risk-counts";
+import { ChartsSkeleton, LazyTrendCharts } from "@/components/overview/trend-charts-lazy";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageUser } from "@/lib/auth";
-import { getChannelTotals } from "@/lib/data/overview";
+import { type OverviewFilter, getChannelKpis, getTrends, listStoreOptions } from "@/lib/data/overview";
+import { countOpenFlagsByRule } from "@/lib/data/risk";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
+import { POLICY_CALENDAR, RULE_IDS, type RuleId, SHOP_PERFORMANCE_DEFAULTS } from "@/lib/policy";
+import { resolvePeriod } from "@/lib/validations/overview";
 
 export const metadata: Metadata = { title: "Overview" };
 
-const PERIOD_DAYS = 30;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function OverviewPage() {
+export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser();
   const scope = scopeOf(user);
+  const raw = await searchParams;
+  const now = new Date();
+  const stores = await listStoreOptions(scope);
+  const wanted = Array.isArray(raw.store) ? raw.store[0] : raw.store;
+  // Only a store of this organisation can filter; anything else is ignored, never trusted.
+  const store = stores.find((s) => s.id === wanted) ?? null;
+  const period = resolvePeriod(raw, now, store?.timeZone ?? "UTC");
+  const filter: OverviewFilter = { from: period.from, to: period.to, now, storeId: store?.id ?? null };
+  const isSupplier = scope.role === "SUPPLIER";
+  const describe =
+    period.period === "custom" ? `${period.fromDate} to ${period.toDate} (${period.timeZone})` : `last ${period.period} days`;
+
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-xl font-semibold">Overview</h1>
-        <p className="text-sm text-slate-500">Both channels side by side · last {PERIOD_DAYS} days · cancelled orders excluded</p>
+      <div className="flex flex-col gap-4 lg:flex-row lg:items-end lg:justify-between">
+        <div>
+          <h1 className="text-xl font-semibold">Overview</h1>
+          <p className="text-sm text-slate-500">
+            {isSupplier ? "Your orders" : "Both channels side by side"} · {store ? store.name : "all stores"} · {describe} · cancelled orders excluded
+          </p>
+        </div>
+        <PeriodFilter period={period.period} fromDate={period.fromDate} toDate={period.toDate} storeId={store?.id ?? null} stores={stores.map((s) => ({ id: s.id, name: s.name }))} />
       </div>
-      <Suspense fallback={<TotalsSkeleton />}>
-        <ChannelTotalsSection scope={scope} />
+      {period.notice || (wanted && !store) ? (
+        <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+          {period.notice ?? "That store is not one of yours; showing all stores."}
+        </p>
+      ) : null}
+      {raw.denied ? (
+        <p role="status" className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700">
+          That page is not available for your role.
+        </p>
+      ) : null}
+
+      <Suspense key={`kpi-${period.from.getTime()}-${period.to.getTime()}-${store?.id}`} fallback={<KpiSkeleton />}>
+        <KpiSection scope={scope} filter={filter} />
       </Suspense>
+
+      <section aria-labelledby="trends-heading" className="space-y-3">
+        <h2 id="trends-heading" className="text-sm font-semibold text-slate-700">
+          Trends
+        </h2>
+        <Suspense key={`trend-${period.from.getTime()}-${period.to.getTime()}-${store?.id}`} fallback={<ChartsSkeleton />}>
+          <TrendSection scope={scope} filter={filter} timeZone={period.timeZone} />
+        </Suspense>
+      </section>
+
+      {isSupplier ? null : (
+        <section aria-labelledby="risk-heading" className="space-y-3">
+          <h2 id="risk-heading" className="text-sm font-semibold text-slate-700">
+            What needs attention
+          </h2>
+          <Suspense fallback={<Skeleton className="h-64" />}>
+            <RiskSection scope={scope} now={now} />
+          </Suspense>
+        </section>
+      )}
     </div>
   );
 }
 
-async function ChannelTotalsSection({ scope }: { scope: DataScope }) {
-  const to = new Date();
-  const from = new Date(to.getTime() - PERIOD_DAYS * 24 * 3600 * 1000);
-  const totals = await getChannelTotals(scope, from, to);
-  // Suppliers never see retail prices or revenue.
-  return <ChannelTotalsGrid totals={totals} showRevenue={scope.role !== "SUPPLIER"} />;
+async function KpiSection({ scope, filter }: { scope: DataScope; filter: OverviewFilter }) {
+  const kpis = await getChannelKpis(scope, filter);
+  return <ChannelKpiGrid kpis={kpis} />;
 }
 
-function TotalsSkeleton() {
+async function TrendSection({ scope, filter, timeZone }: { scope: DataScope; filter: OverviewFilter; timeZone: string }) {
+  const trends = await getTrends(scope, { ...filter, timeZone });
+  return <LazyTrendCharts {...trends} lateThresholdPercent={SHOP_PERFORMANCE_DEFAULTS.lateDispatchRate.maxPercent} />;
+}
+
+const isRuleId = (rule: string): rule is RuleId => (RULE_IDS as readonly string[]).includes(rule);
+
+async function RiskSection({ scope, now }: { scope: DataScope; now: Date }) {
+  const counts = await countOpenFlagsByRule(scope, now);
+  return <RiskCounts counts={counts.map((c) => ({ ...c, title: isRuleId(c.rule) ? POLICY_CALENDAR[c.rule].title : c.rule }))} />;
+}
+
+function KpiSkeleton() {
   return (
-    <div className="grid gap-4 sm:grid-cols-2">
-      <Skeleton className="h-32" />
-      <Skeleton className="h-32" />
+    <div className="grid grid-cols-1 gap-4 md:grid-cols-2" aria-busy="true" aria-label="Loading figures">
+      <Skeleton className="h-72" />
+      <Skeleton className="h-72" />
     </div>
   );
 }

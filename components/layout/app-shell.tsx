@@ -22,6 +22,7 @@ const OWNER_NAV: NavItem[] = [
 const SUPPLIER_NAV: NavItem[] = [
   { href: "/", label: "Overview" },
   { href: "/orders", label: "My orders" },
+  { href: "/suppliers", label: "My scorecard" },
 ];
 
 export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {

@@ -1,0 +1,7 @@
+"use client";
+
+import { PageError } from "@/components/stores/page-error";
+
+export default function OverviewError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <PageError what="The overview" reset={reset} />;
+}

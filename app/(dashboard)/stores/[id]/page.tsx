@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { CHANNEL_LABEL } from "@/components/overview/channel-totals";
+import { FlagBadges, MARKET_KIND, StoreFigureList } from "@/components/stores/store-figures";
+import { IntegrationCard, LateDispatchesCard, OpenFlagsCard } from "@/components/stores/store-sections";
+import { StoreSettingsForm } from "@/components/stores/store-settings-form";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+import { requirePageUser } from "@/lib/auth";
+import { AppError } from "@/lib/errors";
+import { getRiskQueue } from "@/lib/data/risk";
+import { type DataScope, scopeOf } from "@/lib/data/scope";
+import { type StoreDetail, getStoreDetail, listRecentLateDispatches } from "@/lib/data/stores";
+import { zoneAbbreviation } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Store" };
+
+export default async function StorePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser(["OWNER", "OPS"]);
+  const scope = scopeOf(user);
+  const { id } = await params;
+  const now = new Date();
+  let store: StoreDetail;
+  try {
+    store = await getStoreDetail(scope, id, now);
+  } catch (error) {
+    // Another organisation's store is "not found", never "forbidden": its existence is not ours to reveal.
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/stores" className="text-sm text-slate-500 hover:text-slate-900">
+          ← Stores
+        </Link>
+        <div className="mt-1 flex flex-wrap items-center gap-2">
+          <h1 className="text-xl font-semibold">{store.name}</h1>
+          <Badge tone={store.channel === "TIKTOK_SHOP" ? "tiktok" : "brand"}>{CHANNEL_LABEL[store.channel]}</Badge>
+          <FlagBadges flags={store.figures.flags} />
+        </div>
+        <p className="text-sm text-slate-500">
+          {MARKET_KIND(store.market, store.kind)} · {store.timeZone} ({zoneAbbreviation(now, store.timeZone)}) · {store.currency} · joined {store.joinedOn}
+        </p>
+      </div>
+
+      <Card>
+        <CardHeader title="Last 30 days" description="Cancelled orders excluded" />
+        <CardBody>
+          <StoreFigureList figures={store.figures} large />
+        </CardBody>
+      </Card>
+
+      <section aria-labelledby="exposure-heading" className="space-y-2" data-testid="exposure-slot">
+        <h2 id="exposure-heading" className="text-sm font-semibold text-slate-700">
+          Performance-score exposure
+        </h2>
+        {/* The lead fills this from issue 6 (lib/performance, components/exposure). */}
+        <Card className="border-dashed p-4 text-sm text-slate-500">
+          Coming soon here: late-dispatch, valid-tracking, on-time-delivery and cancellation rates against TikTok&apos;s thresholds, with headroom and a what-if projection.
+          {store.channel === "TIKTOK_SHOP" ? (
+            <>
+              {" "}
+              <Link href={`/stores/${store.id}/exposure`} className="font-medium text-teal-700 hover:underline">
+                Preview the exposure page →
+              </Link>
+            </>
+          ) : null}
+        </Card>
+      </section>
+
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <Suspense fallback={<Skeleton className="h-72" />}>
+          <FlagsSection scope={scope} store={store} now={now} />
+        </Suspense>
+        <Suspense fallback={<Skeleton className="h-72" />}>
+          <LateSection scope={scope} store={store} now={now} />
+        </Suspense>
+      </div>
+
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+        <div className="lg:col-span-1">
+          <IntegrationCard store={store} />
+        </div>
+        <div className="lg:col-span-2">
+          {user.role === "OWNER" ? (
+            <Card>
+              <CardHeader title="Settings" description="Only the owner can change these. Every change is recorded in the audit log." />
+              <CardBody>
+                <StoreSettingsForm
+                  store={{
+                    id: store.id,
+                    channel: store.channel,
+                    name: store.name,
+                    timeZone: store.timeZone,
+                    market: store.market,
+                    kind: store.kind,
+                    currency: store.currency,
+                    joinedOn: store.joinedOn,
+                    secretsSet: store.integration,
+                  }}
+                  zones={Intl.supportedValuesOf("timeZone")}
+                />
+              </CardBody>
+            </Card>
+          ) : (
+            <Card className="p-4 text-sm text-slate-500">Only the shop owner can change this store&apos;s settings.</Card>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+async function FlagsSection({ scope, store, now }: { scope: DataScope; store: StoreDetail; now: Date }) {
+  const queue = await getRiskQueue(scope, { storeId: store.id, limit: 10 }, now);
+  return <OpenFlagsCard items={queue.items} total={queue.total} storeId={store.id} timeZone={store.timeZone} />;
+}
+
+async function LateSection({ scope, store, now }: { scope: DataScope; store: StoreDetail; now: Date }) {
+  const rows = await listRecentLateDispatches(scope, store.id, now);
+  return <LateDispatchesCard rows={rows} timeZone={store.timeZone} basis={store.figures.lateBasis} />;
+}

@@ -1,0 +1,7 @@
+"use client";
+
+import { PageError } from "@/components/stores/page-error";
+
+export default function StoresError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <PageError what="The stores" reset={reset} />;
+}

@@ -1,0 +1,7 @@
+"use client";
+
+import { PageError } from "@/components/stores/page-error";
+
+export default function SuppliersError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <PageError what="The supplier scorecards" reset={reset} />;
+}

@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatCount } from "@/lib/format";
+
+export type RuleCount = { rule: string; title: string; count: number; critical: number };
+
+/** Open flags per rule, most critical first, each a link into the risk queue filtered by it. */
+export function RiskCounts({ counts }: { counts: RuleCount[] }) {
+  const total = counts.reduce((n, c) => n + c.count, 0);
+  const critical = counts.reduce((n, c) => n + c.critical, 0);
+  if (counts.length === 0) return <EmptyState title="No open risks">Every order and store is within the rules right now.</EmptyState>;
+  return (
+    <Card data-testid="risk-counts">
+      <CardHeader
+        title="Open risks by rule"
+        description={`${formatCount(total)} open · ${formatCount(critical)} critical · now, across all stores`}
+        action={
+          <Link href="/risk" className="whitespace-nowrap text-sm font-medium text-teal-700 hover:underline">
+            Open the queue →
+          </Link>
+        }
+      />
+      <ul className="grid grid-cols-1 lg:grid-cols-2">
+        {counts.map((c) => (
+          <li key={c.rule} className="border-b border-slate-100 lg:odd:border-r">
+            <Link
+              href={`/risk?rule=${encodeURIComponent(c.rule)}`}
+              className="flex items-center justify-between gap-3 px-4 py-2.5 hover:bg-slate-50 focus-visible:bg-slate-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-slate-900"
+            >
+              <span className="min-w-0">
+                <span className="line-clamp-2 text-sm font-medium text-slate-900">{c.title}</span>
+                <span className="block truncate font-mono text-xs text-slate-500">{c.rule}</span>
+              </span>
+              <span className="flex shrink-0 items-center gap-2">
+                {c.critical > 0 ? <Badge tone="critical">{formatCount(c.critical)} critical</Badge> : null}
+                <span className={`min-w-10 text-right text-lg font-semibold tabular-nums ${c.critical > 0 ? "text-rose-700" : "text-slate-900"}`}>{formatCount(c.count)}</span>
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}

@@ -1,0 +1,106 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { recordAudit } from "@/lib/audit";
+import { requireApiUser } from "@/lib/auth";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { SECRET_FIELDS, type StoreSettingsState, fieldErrorsOf, plainValuesOf, storeSettingsSchemaFor } from "@/lib/validations/stores";
+
+const PLAIN_FIELDS = ["name", "timeZone", "market", "kind", "currency", "joinedOn"] as const;
+
+/**
+ * The owner saves a store's settings: auth (OWNER only) → tenant check → zod → one transaction
+ * with the audit entry → revalidate. Secrets are write-only: an empty input keeps the current
+ * value, and the audit log records only that a secret changed, never the value.
+ */
+export async function updateStoreSettings(storeId: string, _previous: StoreSettingsState, formData: FormData): Promise<StoreSettingsState> {
+  try {
+    const user = await requireApiUser(["OWNER"]);
+    if (typeof storeId !== "string" || storeId.length === 0 || storeId.length > 64) throw new AppError("NOT_FOUND", "No such store.");
+    const store = await db.store.findFirst({
+      where: { id: storeId, organizationId: user.organizationId },
+      select: {
+        id: true,
+        channel: true,
+        name: true,
+        timeZone: true,
+        market: true,
+        kind: true,
+        currency: true,
+        joinedOn: true,
+        webhookSecret: true,
+        tiktokAppKey: true,
+        tiktokAppSecret: true,
+        tiktokAccessToken: true,
+        tiktokShopCipher: true,
+        tiktokApiBaseUrl: true,
+      },
+    });
+    if (!store) throw new AppError("NOT_FOUND", "No such store in your organisation.");
+
+    const raw = Object.fromEntries([...formData.entries()].filter(([k, v]) => !k.startsWith("$") && typeof v === "string"));
+    const parsed = storeSettingsSchemaFor(store.channel).safeParse(raw);
+    if (!parsed.success) return { status: "error", message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values: plainValuesOf(raw) };
+    const input = parsed.data;
+
+    const next = {
+      name: input.name,
+      timeZone: input.timeZone,
+      market: input.market,
+      kind: store.channel === "TIKTOK_SHOP" ? (input.kind ?? null) : null,
+      currency: input.currency,
+      joinedOn: input.joinedOn,
+    };
+    const current = { name: store.name, timeZone: store.timeZone, market: store.market, kind: store.kind, currency: store.currency, joinedOn: store.joinedOn.toISOString().slice(0, 10) };
+
+    const before: Record<string, string | null> = {};
+    const after: Record<string, string | null> = {};
+    for (const field of PLAIN_FIELDS) {
+      if (current[field] !== next[field]) {
+        before[field] = current[field];
+        after[field] = next[field];
+      }
+    }
+    const secretUpdates: Partial<Record<(typeof SECRET_FIELDS)[number], string>> = {};
+    for (const field of SECRET_FIELDS) {
+      const value = input[field];
+      if (value !== undefined && value !== store[field]) {
+        secretUpdates[field] = value;
+        // Never the value, not even a hash: only that it was set or replaced.
+        before[field] = store[field] ? "set" : "not set";
+        after[field] = "changed";
+      }
+    }
+    if (Object.keys(after).length === 0) return { status: "saved", message: "Nothing to change." };
+
+    await db.$transaction(async (tx) => {
+      await tx.store.update({
+        where: { id: store.id },
+        data: { ...next, joinedOn: new Date(`${next.joinedOn}T00:00:00Z`), ...secretUpdates },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        organizationId: user.organizationId,
+        actor: { id: user.id, email: user.email },
+        action: "store.settings.update",
+        entityType: "Store",
+        entityId: store.id,
+        before,
+        after,
+      });
+    });
+
+    revalidatePath("/stores");
+    revalidatePath(`/stores/${store.id}`);
+    revalidatePath("/");
+    return { status: "saved", message: `Saved: ${Object.keys(after).length} change${Object.keys(after).length === 1 ? "" : "s"}.` };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return { status: "error", message: "Check the highlighted fields.", fieldErrors: { name: "Another store in your organisation already has this name." }, values: plainValuesOf(Object.fromEntries(formData.entries())) };
+    }
+    if (error instanceof AppError) return { status: "error", code: error.code, message: error.message };
+    throw error;
+  }
+}

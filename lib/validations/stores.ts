@@ -1,0 +1,108 @@
+import { z } from "zod";
+
+// The owner's store settings form: one schema for the browser (checked before sending) and the
+// server action (checked again: the browser is never trusted).
+
+let zones: Set<string> | undefined;
+/** IANA zones as the runtime's ICU knows them (Intl.supportedValuesOf), plus UTC. */
+export function isIanaTimeZone(value: string): boolean {
+  zones ??= new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
+  return zones.has(value);
+}
+
+let currencies: Set<string> | undefined;
+function isCurrency(value: string): boolean {
+  currencies ??= new Set(Intl.supportedValuesOf("currency"));
+  return currencies.has(value);
+}
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/** A write-only secret: an empty input keeps the current value. */
+const secret = (label: string) =>
+  z.preprocess(blankToUndefined, z.string().trim().min(8, `${label} looks too short (at least 8 characters).`).max(500, `${label} is too long.`).optional());
+
+export const SECRET_FIELDS = ["webhookSecret", "tiktokAppKey", "tiktokAppSecret", "tiktokAccessToken", "tiktokShopCipher", "tiktokApiBaseUrl"] as const;
+export type SecretField = (typeof SECRET_FIELDS)[number];
+
+const baseSchema = z.object({
+  name: z.string().trim().min(1, "Give the store a name.").max(80, "Keep the name under 80 characters."),
+  timeZone: z
+    .string()
+    .trim()
+    .min(1, "Choose the store's time zone.")
+    .refine(isIanaTimeZone, "Not a known IANA time zone. Use a name like America/Los_Angeles or Europe/London."),
+  market: z.enum(["US", "UK"], { error: "Choose US or UK." }),
+  kind: z.preprocess(blankToUndefined, z.enum(["LOCAL", "CROSS_BORDER"], { error: "Choose local or cross-border." }).optional()),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as USD or GBP.")
+    .refine(isCurrency, "Not a known currency code."),
+  joinedOn: z.iso.date({ error: "Use a date like 2025-09-01." }),
+  webhookSecret: secret("The webhook secret"),
+  tiktokAppKey: z.preprocess(blankToUndefined, z.string().trim().min(4, "The app key looks too short.").max(200, "The app key is too long.").optional()),
+  tiktokAppSecret: secret("The app secret"),
+  tiktokAccessToken: secret("The access token"),
+  tiktokShopCipher: z.preprocess(blankToUndefined, z.string().trim().min(4, "The shop cipher looks too short.").max(200, "The shop cipher is too long.").optional()),
+  tiktokApiBaseUrl: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .max(300, "The URL is too long.")
+      .refine((v) => {
+        try {
+          return new URL(v).protocol === "https:";
+        } catch {
+          return false;
+        }
+      }, "Use an https:// address, e.g. https://open-api.tiktokglobalshop.com.")
+      .optional(),
+  ),
+});
+
+export type StoreSettingsInput = z.infer<typeof baseSchema>;
+export type StoreSettingsField = keyof StoreSettingsInput;
+
+/**
+ * TikTok stores need a kind (local or cross-border: different rules apply) and are connected
+ * with the Partner API credentials (their webhooks are signed with the app secret); the brand
+ * site has no kind and only a Shopify webhook secret. Fields of the other channel are dropped.
+ */
+export function storeSettingsSchemaFor(channel: "TIKTOK_SHOP" | "BRAND_SITE") {
+  return baseSchema
+    .superRefine((v, ctx) => {
+      if (channel === "TIKTOK_SHOP" && !v.kind) ctx.addIssue({ code: "custom", path: ["kind"], message: "Choose local or cross-border." });
+    })
+    .transform((v) => (channel === "BRAND_SITE" ? { ...v, kind: undefined, tiktokAppKey: undefined, tiktokAppSecret: undefined, tiktokAccessToken: undefined, tiktokShopCipher: undefined, tiktokApiBaseUrl: undefined } : { ...v, webhookSecret: undefined }));
+}
+
+export type StoreSettingsState = {
+  status: "idle" | "saved" | "error";
+  /** The AppError code when the whole request was refused (403/404), not a field. */
+  code?: string;
+  message?: string;
+  fieldErrors?: Partial<Record<StoreSettingsField, string>>;
+  /** The submitted non-secret values, so the form shows them again next to the errors. */
+  values?: Partial<Record<StoreSettingsField, string>>;
+};
+
+const PLAIN_INPUTS = ["name", "timeZone", "market", "kind", "currency", "joinedOn"] as const;
+/** The non-secret inputs of a submitted form (secrets are never echoed back to the browser). */
+export function plainValuesOf(raw: Record<string, unknown>): Partial<Record<StoreSettingsField, string>> {
+  const out: Partial<Record<StoreSettingsField, string>> = {};
+  for (const key of PLAIN_INPUTS) if (typeof raw[key] === "string") out[key] = (raw[key] as string).slice(0, 200);
+  return out;
+}
+
+/** The first message per field, for showing next to each input. */
+export function fieldErrorsOf(error: z.ZodError): Partial<Record<StoreSettingsField, string>> {
+  const out: Partial<Record<StoreSettingsField, string>> = {};
+  for (const issue of error.issues) {
+    const key = issue.path[0];
+    if (typeof key === "string" && !(key in out)) out[key as StoreSettingsField] = issue.message;
+  }
+  return out;
+}
