@@ -4,11 +4,13 @@ import { ChannelKpiGrid } from "@/components/overview/channel-totals";
 import { PeriodFilter } from "@/components/overview/period-filter";
 import { RiskCounts } from "@/components/overview/risk-counts";
 import { ChartsSkeleton, LazyTrendCharts } from "@/components/overview/trend-charts-lazy";
+import { SupplierOrdersList, SupplierScorecardCard } from "@/components/supplier-view/supplier-view";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageUser } from "@/lib/auth";
 import { type OverviewFilter, getChannelKpis, getTrends, listStoreOptions } from "@/lib/data/overview";
 import { countOpenFlagsByRule } from "@/lib/data/risk";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
+import { type SupplierViewScope, getSupplierOrders, getSupplierScorecard } from "@/lib/data/supplier-view";
 import { POLICY_CALENDAR, RULE_IDS, type RuleId, SHOP_PERFORMANCE_DEFAULTS } from "@/lib/policy";
 import { resolvePeriod } from "@/lib/validations/overview";
 
@@ -66,6 +68,17 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         </Suspense>
       </section>
 
+      {isSupplier && scope.supplierId ? (
+        <section aria-labelledby="supplier-orders-heading" className="space-y-3">
+          <h2 id="supplier-orders-heading" className="text-sm font-semibold text-slate-700">
+            Your orders: deadlines and tracking
+          </h2>
+          <Suspense fallback={<Skeleton className="h-64" />}>
+            <SupplierOrdersSection scope={{ organizationId: scope.organizationId, supplierId: scope.supplierId }} now={now} />
+          </Suspense>
+        </section>
+      ) : null}
+
       {isSupplier ? null : (
         <section aria-labelledby="risk-heading" className="space-y-3">
           <h2 id="risk-heading" className="text-sm font-semibold text-slate-700">
@@ -102,6 +115,17 @@ function KpiSkeleton() {
     <div className="grid grid-cols-1 gap-4 md:grid-cols-2" aria-busy="true" aria-label="Loading figures">
       <Skeleton className="h-72" />
       <Skeleton className="h-72" />
+    </div>
+  );
+}
+
+/** A supplier's own view: the same one a share link shows (components/supplier-view). */
+async function SupplierOrdersSection({ scope, now }: { scope: SupplierViewScope; now: Date }) {
+  const [card, orders] = await Promise.all([getSupplierScorecard(scope, now), getSupplierOrders(scope, now)]);
+  return (
+    <div className="space-y-4">
+      {card ? <SupplierScorecardCard card={card} /> : null}
+      <SupplierOrdersList orders={orders} now={now} />
     </div>
   );
 }
