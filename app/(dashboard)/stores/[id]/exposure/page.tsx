@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { StoreExposure, StoreExposureSkeleton } from "@/components/exposure/store-exposure";
+import { requirePageUser } from "@/lib/auth";
+import { scopeOf } from "@/lib/data/scope";
+import { requireExposureStore } from "@/lib/performance/queries";
+import { AppError } from "@/lib/errors";
+
+export const metadata: Metadata = { title: "Shop performance" };
+
+export default async function StoreExposurePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser(["OWNER", "OPS"]);
+  const scope = scopeOf(user);
+  const { id } = await params;
+  const store = await requireExposureStore(scope, id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  return (
+    <div className="space-y-4">
+      <div>
+        <Link href="/stores" className="text-sm text-slate-500 hover:underline">
+          ← Stores
+        </Link>
+        <h1 className="text-xl font-semibold">{store.name}</h1>
+      </div>
+      <Suspense fallback={<StoreExposureSkeleton />}>
+        <StoreExposure scope={scope} storeId={store.id} />
+      </Suspense>
+    </div>
+  );
+}

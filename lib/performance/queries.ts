@@ -1,0 +1,345 @@
+import "server-only";
+import type { DataScope } from "@/lib/data/scope";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Channel, Market } from "@/lib/generated/prisma/enums";
+import { MARKET_ZONES } from "@/lib/policy/business-days";
+import { type PolicySettings, type PolicySettingsOverrides, mergeSettings } from "@/lib/policy/settings";
+import { CRITICAL_HOURS, autoCancelFlagOpen, dispatchFlagOpen } from "@/lib/risk/sql";
+import { type ServiceComparison, type StoreExposure, type SupplierShare, type TrendPoint, viewMetrics, viewProjection, worstBandOf } from "./exposure";
+import { type Band, METRIC_KEYS, type MetricKey, type Tally, displayedNumerator, displayedPercent, metricRules } from "./metrics";
+import type { AtRiskOrder } from "./projection";
+import { type MetricWindows, NON_BUYER_FAULT_REASONS, type StoreTallies, TRACKING_FAULT_RULES } from "./tally";
+import { type Window, deliveryDueCalendar, lastIsoWeeks, windowFor } from "./windows";
+
+// Server-only reads for shop-performance exposure. The counts follow the definitions in
+// tally.ts, one aggregate query per purpose on the (storeId, placedAt) index; the pure modules
+// turn them into bands, headroom and the what-if.
+
+const DAY = 24 * 3600 * 1000;
+/** Orders placed this long before a window can still count in it (a deadline or delivery falls later). */
+const LOOKBACK_SLACK_DAYS = 60;
+export const TREND_WEEKS = 12;
+
+type StoreRow = { id: string; name: string; channel: Channel; market: Market; organizationId: string };
+
+async function settingsOf(organizationId: string): Promise<PolicySettings> {
+  const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { policy: true } });
+  return mergeSettings(org.policy as PolicySettingsOverrides | null);
+}
+
+/** The store, if the scope may see its exposure: staff of its organisation only. */
+export async function requireExposureStore(scope: DataScope, storeId: string): Promise<StoreRow> {
+  if (scope.role === "SUPPLIER") throw new AppError("FORBIDDEN", "Store performance is for the shop's staff.");
+  const store = await db.store.findFirst({ where: { id: storeId, organizationId: scope.organizationId }, select: { id: true, name: true, channel: true, market: true, organizationId: true } });
+  if (!store) throw new AppError("NOT_FOUND", "No such store.");
+  return store;
+}
+
+export function metricWindows(settings: PolicySettings, market: Market, now: Date): MetricWindows {
+  const t = settings.shopPerformance;
+  return {
+    ldr: windowFor(t.lateDispatchRate.window, market, now),
+    vtr: windowFor(t.validTrackingRate.window, market, now),
+    otdr: windowFor(t.onTimeDeliveryRate.window, market, now),
+    sfcr: windowFor(t.sellerFaultCancellationRate.window, market, now),
+    returns: windowFor({ kind: "trailing_days", days: 30 }, market, now),
+  };
+}
+
+/**
+ * One row per order of the store placed since `since`, with the facts each rate needs (see
+ * tally.ts for the definitions these columns mirror).
+ */
+function baseOrdersSql(store: StoreRow, since: Date, now: Date, settings: PolicySettings): Prisma.Sql {
+  const cal = deliveryDueCalendar(store.market, since, now, settings.shopPerformance.onTimeDeliveryRate.withinBusinessDays);
+  const zone = MARKET_ZONES[store.market];
+  return Prisma.sql`
+    cal AS (SELECT c.d, c.due FROM unnest(${cal.dates}::date[], ${cal.dues}::timestamptz[]) AS c(d, due)),
+    base AS (
+      SELECT o.id, o."supplierId", o."placedAt" AS placed_at, o."inTransitAt" AS shipped_at, o."dispatchDueAt" AS due,
+             (o."dispatchDueAt" IS NOT NULL AND o.status NOT IN ('CANCELLED','AWAITING_PAYMENT')) AS ldr_applies,
+             (COALESCE(o."inTransitAt", o."deliveredAt") IS NULL OR COALESCE(o."inTransitAt", o."deliveredAt") > o."dispatchDueAt") AS late,
+             EXISTS (SELECT 1 FROM "RiskFlag" f WHERE f."orderId" = o.id AND f.rule IN (${Prisma.join([...TRACKING_FAULT_RULES])})) AS tracking_fault,
+             CASE WHEN o."inTransitAt" IS NULL OR o.status = 'CANCELLED' THEN NULL
+                  WHEN o."deliveredAt" <= cal.due THEN o."deliveredAt" ELSE cal.due END AS otd_resolved,
+             (o."deliveredAt" IS NOT NULL AND o."deliveredAt" <= cal.due) AS otd_on_time,
+             (o."dispatchDueAt" IS NOT NULL AND o.status <> 'AWAITING_PAYMENT') AS sfcr_applies,
+             (o.status = 'CANCELLED' AND o."dispatchDueAt" IS NOT NULL AND o."cancelledAt" > o."dispatchDueAt") AS seller_cancel,
+             CASE WHEN o.status <> 'CANCELLED' THEN o."deliveredAt" END AS delivered_at,
+             EXISTS (SELECT 1 FROM "ReturnRequest" r WHERE r."orderId" = o.id AND r.status <> 'REFUSED'
+                     AND r.reason::text IN (${Prisma.join([...NON_BUYER_FAULT_REASONS])})) AS nbf_return
+      FROM "Order" o
+      LEFT JOIN cal ON cal.d = (o."inTransitAt" AT TIME ZONE ${zone})::date
+      WHERE o."organizationId" = ${store.organizationId} AND o."storeId" = ${store.id} AND o."placedAt" >= ${since}
+    )`;
+}
+
+type Bounds = Record<MetricKey | "returns", { from: Prisma.Sql; to: Prisma.Sql }>;
+
+/** count(*) FILTER columns for each rate over the given bounds (parameters or week columns). */
+function tallyColumns(b: Bounds, now: Date): Prisma.Sql {
+  const within = (col: string, k: keyof Bounds) => Prisma.sql`${Prisma.raw(col)} >= ${b[k].from} AND ${Prisma.raw(col)} < ${b[k].to} AND ${Prisma.raw(col)} < ${now}::timestamptz`;
+  return Prisma.sql`
+    count(*) FILTER (WHERE ldr_applies AND ${within("due", "ldr")})::int AS ldr_orders,
+    count(*) FILTER (WHERE ldr_applies AND late AND ${within("due", "ldr")})::int AS ldr_failures,
+    count(*) FILTER (WHERE ${within("shipped_at", "vtr")})::int AS vtr_orders,
+    count(*) FILTER (WHERE tracking_fault AND ${within("shipped_at", "vtr")})::int AS vtr_failures,
+    count(*) FILTER (WHERE ${within("otd_resolved", "otdr")})::int AS otdr_orders,
+    count(*) FILTER (WHERE NOT otd_on_time AND ${within("otd_resolved", "otdr")})::int AS otdr_failures,
+    count(*) FILTER (WHERE sfcr_applies AND ${within("placed_at", "sfcr")})::int AS sfcr_orders,
+    count(*) FILTER (WHERE sfcr_applies AND seller_cancel AND ${within("placed_at", "sfcr")})::int AS sfcr_failures,
+    count(*) FILTER (WHERE ${within("delivered_at", "returns")})::int AS returns_orders,
+    count(*) FILTER (WHERE nbf_return AND ${within("delivered_at", "returns")})::int AS returns_failures`;
+}
+
+type TallyRow = Record<`${MetricKey | "returns"}_${"orders" | "failures"}`, number>;
+
+function tallyFrom(row: TallyRow, k: MetricKey | "returns"): Tally {
+  return { failures: row[`${k}_failures`], orders: row[`${k}_orders`] };
+}
+
+const param = (d: Date) => Prisma.sql`${d}::timestamptz`;
+
+/** The counts behind every rate of a store at `now` (one query). */
+export async function countStoreTallies(store: StoreRow, windows: MetricWindows, now: Date, settings: PolicySettings): Promise<StoreTallies> {
+  const scoreFrom = new Date(now.getTime() - settings.shopPerformance.shopPerformanceScore.windowDays * DAY);
+  const earliest = Math.min(scoreFrom.getTime(), ...Object.values(windows).map((w) => w.from.getTime()));
+  const since = new Date(earliest - LOOKBACK_SLACK_DAYS * DAY);
+  const bounds = Object.fromEntries(Object.entries(windows).map(([k, w]) => [k, { from: param(w.from), to: param(w.to) }])) as Bounds;
+  const rows = await db.$queryRaw<(TallyRow & { delivered_for_score: number })[]>`
+    WITH ${baseOrdersSql(store, since, now, settings)}
+    SELECT ${tallyColumns(bounds, now)},
+           count(*) FILTER (WHERE delivered_at >= ${scoreFrom} AND delivered_at < ${now}::timestamptz)::int AS delivered_for_score
+    FROM base`;
+  const row = rows[0] as TallyRow & { delivered_for_score: number };
+  return {
+    ldr: tallyFrom(row, "ldr"),
+    vtr: tallyFrom(row, "vtr"),
+    otdr: tallyFrom(row, "otdr"),
+    sfcr: tallyFrom(row, "sfcr"),
+    returns: tallyFrom(row, "returns"),
+    deliveredForScore: row.delivered_for_score,
+  };
+}
+
+/** Each rate per ISO week (market zone) for the last 12 weeks, the current week so far included. */
+export async function readStoreTrend(store: StoreRow, now: Date, settings: PolicySettings): Promise<TrendPoint[]> {
+  const weeks = lastIsoWeeks(store.market, now, TREND_WEEKS);
+  const first = weeks[0] as Window;
+  const since = new Date(first.from.getTime() - LOOKBACK_SLACK_DAYS * DAY);
+  const w = { from: Prisma.sql`w.s`, to: Prisma.sql`w.e` };
+  const bounds: Bounds = { ldr: w, vtr: w, otdr: w, sfcr: w, returns: w };
+  const rows = await db.$queryRaw<(TallyRow & { i: number })[]>`
+    WITH ${baseOrdersSql(store, since, now, settings)},
+    weeks AS (SELECT s, e, i::int FROM unnest(${weeks.map((x) => x.from)}::timestamptz[], ${weeks.map((x) => x.to)}::timestamptz[]) WITH ORDINALITY AS t(s, e, i))
+    SELECT w.i, ${tallyColumns(bounds, now)}
+    FROM weeks w LEFT JOIN base ON true
+    GROUP BY w.i ORDER BY w.i`;
+  const rules = metricRules(settings.shopPerformance);
+  return rows.map((row) => {
+    const point = { weekStart: (weeks[row.i - 1] as Window).from.toISOString() } as TrendPoint;
+    for (const k of METRIC_KEYS) {
+      const tally = tallyFrom(row, k);
+      point[k] = { value: displayedPercent(rules[k], tally), numerator: displayedNumerator(rules[k], tally), denominator: tally.orders };
+    }
+    return point;
+  });
+}
+
+type AtRiskRow = {
+  id: string;
+  externalId: string;
+  dispatchDueAt: Date | null;
+  autoCancelAt: Date | null;
+  placedAt: Date;
+  dispatchOpen: boolean;
+  shipped: boolean;
+  trackingFault: boolean;
+  autoCancel: boolean;
+};
+
+/**
+ * The open orders that will move LDR, VTR or SFCR unless handled: dispatch critical or overdue
+ * (the derived flags of lib/risk/sql.ts), tracking faults on orders not yet delivered, and
+ * auto-cancels within the policy's critical hours (or past).
+ */
+export async function readAtRiskOrders(store: StoreRow, windows: MetricWindows, now: Date, settings: PolicySettings): Promise<AtRiskOrder[]> {
+  const faultSql = Prisma.sql`EXISTS (SELECT 1 FROM "RiskFlag" f WHERE f."orderId" = o.id AND f.rule IN (${Prisma.join([...TRACKING_FAULT_RULES])}))`;
+  const criticalDispatch = Prisma.sql`(${dispatchFlagOpen(now)} AND o."dispatchDueAt" < ${now}::timestamptz + make_interval(hours => ${CRITICAL_HOURS}))`;
+  const autoCancel = Prisma.sql`(${autoCancelFlagOpen(now)} AND o."autoCancelAt" < ${now}::timestamptz + make_interval(hours => ${settings.autoCancel.criticalHours}))`;
+  const shippedInWindow = Prisma.sql`(o."inTransitAt" >= ${windows.vtr.from} AND o."inTransitAt" < ${now}::timestamptz AND o.status = 'IN_TRANSIT')`;
+  const pending = Prisma.sql`(o."inTransitAt" IS NULL AND o.status IN ('AWAITING_SHIPMENT','AWAITING_COLLECTION','ON_HOLD'))`;
+  const since = new Date(windows.ldr.from.getTime() - LOOKBACK_SLACK_DAYS * DAY);
+  const rows = await db.$queryRaw<AtRiskRow[]>`
+    SELECT o.id, o."externalId", o."dispatchDueAt", o."autoCancelAt", o."placedAt",
+           ${criticalDispatch} AS "dispatchOpen", ${shippedInWindow} AS shipped, ${faultSql} AS "trackingFault", ${autoCancel} AS "autoCancel"
+    FROM "Order" o
+    WHERE o."organizationId" = ${store.organizationId} AND o."storeId" = ${store.id} AND o."placedAt" >= ${since}
+      AND o."dispatchDueAt" IS NOT NULL
+      AND (${criticalDispatch} OR ${autoCancel} OR ((${shippedInWindow} OR ${pending}) AND ${faultSql}))`;
+  return rows.map((r) => {
+    const overdue = r.dispatchOpen && r.dispatchDueAt !== null && r.dispatchDueAt < now;
+    // An overdue deadline before the LDR window no longer counts there.
+    const overdueCounted = overdue && r.dispatchDueAt !== null && r.dispatchDueAt >= windows.ldr.from;
+    return {
+      id: r.id,
+      externalId: r.externalId,
+      dispatch: r.dispatchOpen ? (overdue ? (overdueCounted ? "overdue" : null) : "critical") : null,
+      tracking: r.trackingFault ? (r.shipped ? "shipped" : "pending") : null,
+      autoCancel: r.autoCancel,
+      inSfcrWindow: r.placedAt >= windows.sfcr.from,
+      dueAt: r.dispatchOpen ? r.dispatchDueAt : r.autoCancel ? r.autoCancelAt : null,
+    };
+  });
+}
+
+/**
+ * Each supplier's share of late dispatches and faulty tracking in the LDR / VTR windows, for one
+ * store or (without storeId) every TikTok store of the organisation. The /suppliers scorecard
+ * reads the same numbers. Orders without a supplier are grouped under supplierId null.
+ */
+export async function readSupplierAttribution(organizationId: string, filter: { storeId?: string }, now: Date, settings?: PolicySettings): Promise<SupplierShare[]> {
+  const s = settings ?? (await settingsOf(organizationId));
+  const t = s.shopPerformance;
+  // Trailing windows do not depend on the market; an ISO-week setting is read in US time here.
+  const ldr = windowFor(t.lateDispatchRate.window, "US", now);
+  const vtr = windowFor(t.validTrackingRate.window, "US", now);
+  const since = new Date(Math.min(ldr.from.getTime(), vtr.from.getTime()) - LOOKBACK_SLACK_DAYS * DAY);
+  const rows = await db.$queryRaw<{ supplierId: string | null; name: string | null; late: number; due: number; invalid: number; shipped: number }[]>`
+    SELECT o."supplierId", sp.name,
+           count(*) FILTER (WHERE o.status NOT IN ('CANCELLED','AWAITING_PAYMENT') AND o."dispatchDueAt" >= ${ldr.from} AND o."dispatchDueAt" < ${ldr.to}
+                            AND (COALESCE(o."inTransitAt", o."deliveredAt") IS NULL OR COALESCE(o."inTransitAt", o."deliveredAt") > o."dispatchDueAt"))::int AS late,
+           count(*) FILTER (WHERE o.status NOT IN ('CANCELLED','AWAITING_PAYMENT') AND o."dispatchDueAt" >= ${ldr.from} AND o."dispatchDueAt" < ${ldr.to})::int AS due,
+           count(*) FILTER (WHERE o."inTransitAt" >= ${vtr.from} AND o."inTransitAt" < ${vtr.to}
+                            AND EXISTS (SELECT 1 FROM "RiskFlag" f WHERE f."orderId" = o.id AND f.rule IN (${Prisma.join([...TRACKING_FAULT_RULES])})))::int AS invalid,
+           count(*) FILTER (WHERE o."inTransitAt" >= ${vtr.from} AND o."inTransitAt" < ${vtr.to})::int AS shipped
+    FROM "Order" o LEFT JOIN "Supplier" sp ON sp.id = o."supplierId"
+    WHERE o."organizationId" = ${organizationId} AND o.channel = 'TIKTOK_SHOP' AND o."placedAt" >= ${since}
+      ${filter.storeId ? Prisma.sql`AND o."storeId" = ${filter.storeId}` : Prisma.empty}
+    GROUP BY o."supplierId", sp.name`;
+  const totalLate = rows.reduce((n, r) => n + r.late, 0);
+  const totalInvalid = rows.reduce((n, r) => n + r.invalid, 0);
+  return rows
+    .filter((r) => r.due > 0 || r.shipped > 0)
+    .map((r) => ({
+      supplierId: r.supplierId,
+      name: r.name ?? "No supplier (own stock)",
+      lateDispatches: r.late,
+      dispatchesDue: r.due,
+      lateShare: totalLate ? r.late / totalLate : null,
+      invalidTracking: r.invalid,
+      shipped: r.shipped,
+      invalidShare: totalInvalid ? r.invalid / totalInvalid : null,
+    }))
+    .sort((a, b) => b.lateDispatches - a.lateDispatches || b.invalidTracking - a.invalidTracking || a.name.localeCompare(b.name));
+}
+
+/** Service figures of every store of the organisation over the last `days` days, both channels. */
+export async function readServiceComparison(organizationId: string, now: Date, days = 30): Promise<ServiceComparison[]> {
+  const from = new Date(now.getTime() - days * DAY);
+  const since = new Date(from.getTime() - LOOKBACK_SLACK_DAYS * DAY);
+  const rows = await db.$queryRaw<
+    { storeId: string; name: string; channel: Channel; market: Market; dispatchHours: number | null; deliveryDays: number | null; delivered: number; returned: number; nbfReturned: number }[]
+  >`
+    SELECT s.id AS "storeId", s.name, s.channel, s.market,
+           (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o."inTransitAt" - o."placedAt") / 3600)
+              FILTER (WHERE o."inTransitAt" >= ${from} AND o."inTransitAt" < ${now}))::float8 AS "dispatchHours",
+           (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o."deliveredAt" - o."inTransitAt") / 86400)
+              FILTER (WHERE o."deliveredAt" >= ${from} AND o."deliveredAt" < ${now} AND o."inTransitAt" IS NOT NULL))::float8 AS "deliveryDays",
+           count(o.id) FILTER (WHERE o."deliveredAt" >= ${from} AND o."deliveredAt" < ${now} AND o.status <> 'CANCELLED')::int AS delivered,
+           count(o.id) FILTER (WHERE o."deliveredAt" >= ${from} AND o."deliveredAt" < ${now} AND o.status <> 'CANCELLED'
+                               AND EXISTS (SELECT 1 FROM "ReturnRequest" r WHERE r."orderId" = o.id))::int AS returned,
+           count(o.id) FILTER (WHERE o."deliveredAt" >= ${from} AND o."deliveredAt" < ${now} AND o.status <> 'CANCELLED'
+                               AND EXISTS (SELECT 1 FROM "ReturnRequest" r WHERE r."orderId" = o.id AND r.status <> 'REFUSED'
+                                           AND r.reason::text IN (${Prisma.join([...NON_BUYER_FAULT_REASONS])})))::int AS "nbfReturned"
+    FROM "Store" s
+    LEFT JOIN "Order" o ON o."storeId" = s.id AND o."organizationId" = s."organizationId" AND o."placedAt" >= ${since}
+    WHERE s."organizationId" = ${organizationId}
+    GROUP BY s.id, s.name, s.channel, s.market
+    ORDER BY s.channel DESC, s.name`;
+  const round = (x: number | null, digits: number) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+  return rows.map((r) => ({
+    storeId: r.storeId,
+    name: r.name,
+    channel: r.channel,
+    market: r.market,
+    medianDispatchHours: round(r.dispatchHours, 1),
+    medianDeliveryDays: round(r.deliveryDays, 1),
+    delivered: r.delivered,
+    returnRate: r.delivered ? round((r.returned * 100) / r.delivered, 2) : null,
+    nonBuyerFaultReturnRate: r.delivered ? round((r.nbfReturned * 100) / r.delivered, 2) : null,
+  }));
+}
+
+/** Everything the exposure section and GET /api/stores/<id>/exposure show for one store. */
+export async function getStoreExposure(scope: DataScope, storeId: string, now: Date): Promise<StoreExposure> {
+  const store = await requireExposureStore(scope, storeId);
+  const settings = await settingsOf(store.organizationId);
+  const t = settings.shopPerformance;
+  const windows = metricWindows(settings, store.market, now);
+  const [tallies, trend, atRisk, suppliers, comparison] = await Promise.all([
+    countStoreTallies(store, windows, now, settings),
+    readStoreTrend(store, now, settings),
+    readAtRiskOrders(store, windows, now, settings),
+    readSupplierAttribution(store.organizationId, { storeId: store.id }, now, settings),
+    readServiceComparison(store.organizationId, now),
+  ]);
+  const metrics = viewMetrics(t, tallies, windows);
+  const scored = store.channel === "TIKTOK_SHOP";
+  return {
+    store: { id: store.id, name: store.name, channel: store.channel, market: store.market },
+    asOf: now.toISOString(),
+    scored,
+    minimumOrders: {
+      delivered: tallies.deliveredForScore,
+      required: t.shopPerformanceScore.minDeliveredOrders,
+      windowDays: t.shopPerformanceScore.windowDays,
+      met: tallies.deliveredForScore >= t.shopPerformanceScore.minDeliveredOrders,
+    },
+    metrics,
+    returns: {
+      value: tallies.returns.orders ? (tallies.returns.failures * 100) / tallies.returns.orders : null,
+      numerator: tallies.returns.failures,
+      denominator: tallies.returns.orders,
+      window: { from: windows.returns.from.toISOString(), to: windows.returns.to.toISOString() },
+    },
+    worstBand: scored ? worstBandOf(metrics) : "no_data",
+    projection: viewProjection(t, { ldr: tallies.ldr, vtr: tallies.vtr, sfcr: tallies.sfcr }, atRisk),
+    trend,
+    suppliers,
+    comparison,
+  };
+}
+
+export type ExposureSummary = { storeId: string; name: string; channel: Channel; market: Market; worstBand: Band; metrics: { key: MetricKey; short: string; value: number | null; band: Band; thresholdText: string }[] };
+
+/**
+ * The compact exposure of every store of the scope (for /stores and the overview): the current
+ * rates and the worst band, without trend or projection. One tally query per TikTok store.
+ */
+export async function getExposureSummaries(scope: DataScope, now: Date): Promise<ExposureSummary[]> {
+  if (scope.role === "SUPPLIER") return [];
+  const settings = await settingsOf(scope.organizationId);
+  const stores = await db.store.findMany({
+    where: { organizationId: scope.organizationId },
+    select: { id: true, name: true, channel: true, market: true, organizationId: true },
+    orderBy: [{ channel: "desc" }, { name: "asc" }],
+  });
+  return Promise.all(
+    stores.map(async (store) => {
+      if (store.channel !== "TIKTOK_SHOP") return { storeId: store.id, name: store.name, channel: store.channel, market: store.market, worstBand: "no_data" as Band, metrics: [] };
+      const windows = metricWindows(settings, store.market, now);
+      const metrics = viewMetrics(settings.shopPerformance, await countStoreTallies(store, windows, now, settings), windows);
+      return {
+        storeId: store.id,
+        name: store.name,
+        channel: store.channel,
+        market: store.market,
+        worstBand: worstBandOf(metrics),
+        metrics: metrics.map((m) => ({ key: m.key, short: m.short, value: m.value, band: m.band, thresholdText: m.thresholdText })),
+      };
+    }),
+  );
+}
