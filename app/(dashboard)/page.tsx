@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { WorstBandsByStore } from "@/components/exposure/exposure-overview";
 import { ChannelKpiGrid } from "@/components/overview/channel-totals";
 import { PeriodFilter } from "@/components/overview/period-filter";
 import { RiskCounts } from "@/components/overview/risk-counts";
@@ -84,9 +85,16 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           <h2 id="risk-heading" className="text-sm font-semibold text-slate-700">
             What needs attention
           </h2>
-          <Suspense fallback={<Skeleton className="h-64" />}>
-            <RiskSection scope={scope} now={now} />
-          </Suspense>
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+            <div className="lg:col-span-2">
+              <Suspense fallback={<Skeleton className="h-64" />}>
+                <RiskSection scope={scope} now={now} />
+              </Suspense>
+            </div>
+            <Suspense fallback={<Skeleton className="h-40" />}>
+              <WorstBandsByStore scope={scope} now={now} />
+            </Suspense>
+          </div>
         </section>
       )}
     </div>

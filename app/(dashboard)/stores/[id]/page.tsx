@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { StoreExposure, StoreExposureSkeleton } from "@/components/exposure/store-exposure";
 import { CHANNEL_LABEL } from "@/components/overview/channel-totals";
 import { FlagBadges, MARKET_KIND, StoreFigureList } from "@/components/stores/store-figures";
 import { IntegrationCard, LateDispatchesCard, OpenFlagsCard } from "@/components/stores/store-sections";
@@ -59,18 +60,9 @@ export default async function StorePage({ params }: { params: Promise<{ id: stri
         <h2 id="exposure-heading" className="text-sm font-semibold text-slate-700">
           Performance-score exposure
         </h2>
-        {/* The lead fills this from issue 6 (lib/performance, components/exposure). */}
-        <Card className="border-dashed p-4 text-sm text-slate-500">
-          Coming soon here: late-dispatch, valid-tracking, on-time-delivery and cancellation rates against TikTok&apos;s thresholds, with headroom and a what-if projection.
-          {store.channel === "TIKTOK_SHOP" ? (
-            <>
-              {" "}
-              <Link href={`/stores/${store.id}/exposure`} className="font-medium text-teal-700 hover:underline">
-                Preview the exposure page →
-              </Link>
-            </>
-          ) : null}
-        </Card>
+        <Suspense fallback={<StoreExposureSkeleton />}>
+          <StoreExposure scope={scope} storeId={store.id} now={now} />
+        </Suspense>
       </section>
 
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
