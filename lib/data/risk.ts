@@ -2,8 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Market, OrderStatus, Severity } from "@/lib/generated/prisma/enums";
-import { DEFAULT_SETTINGS, type Flag } from "@/lib/policy";
+import { DEFAULT_SETTINGS, type Flag, POLICY_CALENDAR, type PolicySettings, type RuleId, effectiveFromOf, mergeSettings, startOfLocalDay } from "@/lib/policy";
 import { checkAutoCancelRisk, checkDispatchDeadline } from "@/lib/policy/fulfillment";
+import { checkReturnResponse } from "@/lib/policy/returns";
 import { autoCancelFlagOpen, CRITICAL_HOURS, dispatchFlagOpen } from "@/lib/risk/sql";
 import type { DataScope } from "./scope";
 
@@ -52,12 +53,42 @@ type Row = {
 };
 
 const AUTO_CANCEL_CRITICAL_HOURS = DEFAULT_SETTINGS.autoCancel.criticalHours;
+const RESPONSE_RULE = "returns.response_due";
+
+/** The organisation's policy settings (the returns response window is configurable). */
+async function settingsOf(organizationId: string): Promise<PolicySettings> {
+  const org = await db.organization.findUnique({ where: { id: organizationId }, select: { policy: true } });
+  return mergeSettings((org?.policy ?? null) as Parameters<typeof mergeSettings>[0]);
+}
+
+/**
+ * Pending TikTok return requests as open returns.response_due flags, due requestedAt + the
+ * response window (then auto-approved), judged like lib/policy/returns.ts: critical under
+ * criticalHours or past, warning under dueSoonHours, info before. Only requests made while the
+ * rule was in force in their market count. Suppliers never see returns (refunds are retail prices).
+ */
+function returnResponseSql(scope: DataScope, filter: Pick<RiskQueueFilter, "storeId">, now: Date, settings: PolicySettings): Prisma.Sql | null {
+  if (scope.supplierId) return null;
+  const from = effectiveFromOf(RESPONSE_RULE, settings);
+  const since = (market: Market) => (from ? startOfLocalDay(market, from) : new Date(0));
+  const r = settings.returns;
+  const due = Prisma.sql`(r."requestedAt" + make_interval(hours => ${r.responseHours}))`;
+  return Prisma.sql`
+    SELECT ${RESPONSE_RULE}::text AS rule,
+           (CASE WHEN ${due} < ${now}::timestamptz + make_interval(hours => ${r.criticalHours}) THEN 'CRITICAL'
+                 WHEN ${due} < ${now}::timestamptz + make_interval(hours => ${r.dueSoonHours}) THEN 'WARNING' ELSE 'INFO' END)::"Severity" AS severity,
+           ${due} AS "dueAt", NULL::text AS reason, 'RETURN'::text AS "subjectType", r.id AS "subjectId", true AS derived, r."orderId", r."storeId"
+    FROM "ReturnRequest" r JOIN "Store" rs ON rs.id = r."storeId"
+    WHERE r."organizationId" = ${scope.organizationId} AND r.status = 'PENDING' AND rs.channel = 'TIKTOK_SHOP'
+      ${filter.storeId ? Prisma.sql`AND r."storeId" = ${filter.storeId}` : Prisma.empty}
+      AND ((rs.market = 'US' AND r."requestedAt" >= ${since("US")}) OR (rs.market = 'UK' AND r."requestedAt" >= ${since("UK")}))`;
+}
 
 /**
  * Every open flag of the scope at `now` as one SQL relation: stored flags plus the two
  * clock-driven ones derived from the order (lib/risk/sql.ts).
  */
-function openFlagsSql(scope: DataScope, filter: Pick<RiskQueueFilter, "storeId" | "rule">, now: Date): Prisma.Sql {
+function openFlagsSql(scope: DataScope, filter: Pick<RiskQueueFilter, "storeId" | "rule">, now: Date, settings: PolicySettings): Prisma.Sql {
   const orderScope = Prisma.sql`o."organizationId" = ${scope.organizationId}
     ${scope.supplierId ? Prisma.sql`AND o."supplierId" = ${scope.supplierId}` : Prisma.empty}
     ${filter.storeId ? Prisma.sql`AND o."storeId" = ${filter.storeId}` : Prisma.empty}`;
@@ -80,8 +111,16 @@ function openFlagsSql(scope: DataScope, filter: Pick<RiskQueueFilter, "storeId" 
              o."autoCancelAt", NULL::text, 'ORDER', o.id, true, o.id, o."storeId"
       FROM "Order" o WHERE ${orderScope} AND ${autoCancelFlagOpen(now)}`);
   }
+  if (wants(RESPONSE_RULE)) {
+    const returns = returnResponseSql(scope, filter, now, settings);
+    if (returns) parts.push(returns);
+  }
+  // A stored dispatch flag is a late dispatch that already happened (refresh-orders stores it once
+  // the order is in transit): a fact for the late-dispatch rate, nothing left to do before a
+  // deadline. Without a due instant it sorts after what ops can still act on.
   parts.push(Prisma.sql`
-    SELECT f.rule, f.severity, f."dueAt", f.reason, f."subjectType"::text, f."subjectId", false, f."orderId", f."storeId"
+    SELECT f.rule, f.severity, (CASE WHEN f.rule = 'fulfillment.dispatch_deadline' AND NOT f.upcoming THEN NULL ELSE f."dueAt" END) AS "dueAt",
+           f.reason, f."subjectType"::text AS "subjectType", f."subjectId", false AS derived, f."orderId", f."storeId"
     FROM "RiskFlag" f WHERE ${flagScope} ${filter.rule ? Prisma.sql`AND f.rule = ${filter.rule}` : Prisma.empty}`);
 
   return Prisma.join(parts, " UNION ALL ");
@@ -92,7 +131,8 @@ function openFlagsSql(scope: DataScope, filter: Pick<RiskQueueFilter, "storeId" 
  * severity. One query; `total` is the count before paging.
  */
 export async function getRiskQueue(scope: DataScope, filter: RiskQueueFilter, now: Date): Promise<{ items: RiskQueueItem[]; total: number }> {
-  const union = openFlagsSql(scope, filter, now);
+  const settings = await settingsOf(scope.organizationId);
+  const union = openFlagsSql(scope, filter, now, settings);
   const rows = await db.$queryRaw<(Row & { total: bigint })[]>`
     WITH q AS (${union})
     SELECT q.*, count(*) OVER () AS total,
@@ -108,11 +148,17 @@ export async function getRiskQueue(scope: DataScope, filter: RiskQueueFilter, no
              q.rule, q."subjectId"
     LIMIT ${filter.limit ?? 200} OFFSET ${filter.offset ?? 0}`;
 
-  return { items: rows.map((r) => toItem(r, now)), total: Number(rows[0]?.total ?? 0) };
+  return { items: rows.map((r) => toItem(r, now, settings)), total: Number(rows[0]?.total ?? 0) };
 }
 
 /** The words of a derived flag at `now`, from the same rule code that judges the order. */
-function derivedFlag(r: Row, now: Date): Flag | undefined {
+function derivedFlag(r: Row, now: Date, settings: PolicySettings): Flag | undefined {
+  if (r.rule === RESPONSE_RULE) {
+    if (!r.dueAt || !r.market) return undefined;
+    const requestedAt = new Date(r.dueAt.getTime() - settings.returns.responseHours * 3_600_000);
+    const facts = { id: r.subjectId, market: r.market, channel: "TIKTOK_SHOP", reason: "OTHER", requestedAt, decision: "PENDING", respondedAt: null, refusalJustification: null } as const;
+    return checkReturnResponse({ ret: facts, now, settings })[0];
+  }
   if (!r.placedAt || !r.market || !r.channel || !r.status || !r.storeChannel) return undefined;
   const ctx = {
     order: {
@@ -137,8 +183,8 @@ function derivedFlag(r: Row, now: Date): Flag | undefined {
   return flags[0];
 }
 
-function toItem(r: Row, now: Date): RiskQueueItem {
-  const live = r.derived ? derivedFlag(r, now) : undefined;
+function toItem(r: Row, now: Date, settings: PolicySettings): RiskQueueItem {
+  const live = r.derived ? derivedFlag(r, now, settings) : undefined;
   return {
     key: `${r.rule}:${r.subjectType}:${r.subjectId}`,
     rule: r.rule,
@@ -158,9 +204,17 @@ function toItem(r: Row, now: Date): RiskQueueItem {
 
 /** Open flag counts per rule (for the overview's links into the queue), counted in SQL. */
 export async function countOpenFlagsByRule(scope: DataScope, now: Date): Promise<{ rule: string; count: number; critical: number }[]> {
+  const settings = await settingsOf(scope.organizationId);
   const rows = await db.$queryRaw<{ rule: string; count: number; critical: number }[]>`
-    WITH q AS (${openFlagsSql(scope, {}, now)})
+    WITH q AS (${openFlagsSql(scope, {}, now, settings)})
     SELECT rule, count(*)::int AS count, count(*) FILTER (WHERE severity = 'CRITICAL')::int AS critical
     FROM q GROUP BY rule ORDER BY critical DESC, count DESC, rule`;
   return rows;
+}
+
+/** A queue item as JSON (the API and the page's prefetch): instants as ISO strings, the rule's title added. */
+export type RiskItemJson = Omit<RiskQueueItem, "dueAt"> & { dueAt: string | null; title: string };
+
+export function toRiskJson(item: RiskQueueItem): RiskItemJson {
+  return { ...item, dueAt: item.dueAt?.toISOString() ?? null, title: POLICY_CALENDAR[item.rule as RuleId]?.title ?? item.rule };
 }

@@ -1,7 +1,94 @@
-import { NotBuiltYet } from "@/components/layout/coming-soon";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { ReturnsList } from "@/components/returns/returns-list";
+import { UrlSelect } from "@/components/risk/url-select";
+import { Skeleton } from "@/components/ui/skeleton";
+import { cn } from "@/components/ui/cn";
 import { requirePageUser } from "@/lib/auth";
+import { RETURNS_LIMIT, listReturns, listStoreOptions } from "@/lib/data/returns";
+import { type DataScope, scopeOf } from "@/lib/data/scope";
+import { REASON_LABEL, RETURN_REASONS, RETURN_STATUSES, type ReturnQuery, STATUS_LABEL, readReturnQuery } from "@/lib/validations/returns";
 
-export default async function Page() {
-  await requirePageUser();
-  return <NotBuiltYet title="Returns" what="Return requests, the 48-hour response countdown and decisions." />;
+export const metadata: Metadata = { title: "Returns" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ReturnsPage({ searchParams }: { searchParams: SearchParams }) {
+  // Suppliers never see returns: refunds are retail prices.
+  const user = await requirePageUser(["OWNER", "OPS"]);
+  const scope = scopeOf(user);
+  const query = readReturnQuery(await searchParams);
+  const key = JSON.stringify(query);
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-xl font-semibold">Returns</h1>
+        <p className="text-sm text-slate-500">
+          TikTok auto-approves a request left unanswered for 48 hours. A change-of-mind return may be refused only with a legitimate justification.
+        </p>
+      </div>
+      <Suspense fallback={<Skeleton className="h-14" />}>
+        <Filters scope={scope} />
+      </Suspense>
+      <Suspense key={key} fallback={<ListSkeleton />}>
+        <ListSection scope={scope} query={query} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function Filters({ scope }: { scope: DataScope }) {
+  const stores = await listStoreOptions(scope);
+  return (
+    // The status filter is the row of tabs above the list (with counts).
+    <div className="flex flex-col gap-3 sm:flex-row" role="group" aria-label="Filters">
+      <UrlSelect name="reason" label="Reason" allLabel="Any reason" options={RETURN_REASONS.map((r) => ({ value: r, label: REASON_LABEL[r] }))} />
+      <UrlSelect name="store" label="Store" allLabel="All stores" options={stores.map((s) => ({ value: s.id, label: s.name }))} />
+    </div>
+  );
+}
+
+async function ListSection({ scope, query }: { scope: DataScope; query: ReturnQuery }) {
+  const now = new Date();
+  const list = await listReturns(scope, query);
+  const tab = (status?: string) => {
+    const p = new URLSearchParams();
+    if (status) p.set("status", status);
+    if (query.reason) p.set("reason", query.reason);
+    if (query.store) p.set("store", query.store);
+    return p.size ? `/returns?${p}` : "/returns";
+  };
+  const all = list.counts.PENDING + list.counts.APPROVED + list.counts.REFUSED;
+  return (
+    <section className="space-y-3" aria-label="Return requests">
+      <nav aria-label="By status" className="flex flex-wrap gap-2 text-sm">
+        {[{ value: undefined, label: "All", count: all }, ...RETURN_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s], count: list.counts[s] }))].map((t) => {
+          const active = query.status === t.value;
+          return (
+            <Link
+              key={t.label}
+              href={tab(t.value)}
+              aria-current={active ? "page" : undefined}
+              className={cn("rounded-full px-3 py-1 ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-slate-900", active ? "bg-slate-900 text-white ring-slate-900" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50")}
+            >
+              {t.label} <span className="tabular-nums opacity-70">{t.count}</span>
+            </Link>
+          );
+        })}
+      </nav>
+      <ReturnsList items={list.items} now={now.toISOString()} canDecide />
+      {list.total > RETURNS_LIMIT ? <p className="text-xs text-slate-500">Showing the first {RETURNS_LIMIT} of {list.total}; narrow the filters to see the rest.</p> : null}
+    </section>
+  );
+}
+
+function ListSkeleton() {
+  return (
+    <div className="space-y-2">
+      {Array.from({ length: 6 }, (_, i) => (
+        <Skeleton key={i} className="h-20" />
+      ))}
+    </div>
+  );
 }

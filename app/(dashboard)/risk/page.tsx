@@ -1,7 +1,114 @@
-import { NotBuiltYet } from "@/components/layout/coming-soon";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { BulkPaste } from "@/components/risk/bulk-paste";
+import { RiskQueue } from "@/components/risk/risk-queue";
+import { UrlSelect } from "@/components/risk/url-select";
+import { Skeleton } from "@/components/ui/skeleton";
+import { cn } from "@/components/ui/cn";
 import { requirePageUser } from "@/lib/auth";
+import { listStoreOptions } from "@/lib/data/returns";
+import { countOpenFlagsByRule, getRiskQueue, toRiskJson } from "@/lib/data/risk";
+import { type DataScope, scopeOf } from "@/lib/data/scope";
+import { POLICY_CALENDAR, RULE_IDS, type RuleId } from "@/lib/policy";
+import { RISK_PAGE_SIZE, type RiskQuery, parseRiskQuery, riskQueryToParams } from "@/lib/validations/risk";
 
-export default async function Page() {
-  await requirePageUser();
-  return <NotBuiltYet title="Risk queue" what="Every open compliance flag, most urgent first, with fixes in place." />;
+export const metadata: Metadata = { title: "Risk queue" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function RiskPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requirePageUser();
+  const scope = scopeOf(user);
+  const parsed = parseRiskQuery(await searchParams);
+  const query: RiskQuery = parsed.success ? parsed.data : { page: 1 };
+  const canEdit = user.role !== "SUPPLIER";
+  const params = riskQueryToParams(query).toString();
+
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-xl font-semibold">Risk queue</h1>
+        <p className="text-sm text-slate-500">What to do today, most urgent and most costly first. Times are in each store&apos;s zone.</p>
+      </div>
+      {!parsed.success ? (
+        <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+          Ignored an invalid filter ({parsed.issues.map((i) => i.param).join(", ")}); showing every open flag.
+        </p>
+      ) : null}
+      <Suspense fallback={<Skeleton className="h-20" />}>
+        <RuleSummary scope={scope} active={query.rule} store={query.store} />
+      </Suspense>
+      <Suspense fallback={<Skeleton className="h-14" />}>
+        <Filters scope={scope} />
+      </Suspense>
+      {canEdit ? <BulkPaste /> : null}
+      <Suspense key={params} fallback={<QueueSkeleton />}>
+        <QueueSection scope={scope} query={query} params={params} canEdit={canEdit} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function Filters({ scope }: { scope: DataScope }) {
+  const stores = await listStoreOptions(scope);
+  const rules = RULE_IDS.map((id) => ({ value: id, label: POLICY_CALENDAR[id].title }));
+  return (
+    <div className="flex flex-col gap-3 sm:flex-row" role="group" aria-label="Filters">
+      <UrlSelect name="rule" label="Rule" allLabel="All rules" options={rules} />
+      <UrlSelect name="store" label="Store" allLabel="All stores" options={stores.map((s) => ({ value: s.id, label: s.name }))} />
+    </div>
+  );
+}
+
+/** Open flags grouped by rule: each a link that filters the queue to it. */
+async function RuleSummary({ scope, active, store }: { scope: DataScope; active?: string; store?: string }) {
+  const counts = await countOpenFlagsByRule(scope, new Date());
+  if (counts.length === 0) return null;
+  const href = (rule?: string) => {
+    const p = riskQueryToParams({ rule: rule as RuleId | undefined, store });
+    return p.size ? `/risk?${p}` : "/risk";
+  };
+  return (
+    <nav aria-label="Open flags by rule" className="-mx-1 flex gap-2 overflow-x-auto px-1 pb-1">
+      {counts.map((c) => {
+        const title = POLICY_CALENDAR[c.rule as RuleId]?.title ?? c.rule;
+        const isActive = c.rule === active;
+        return (
+          <Link
+            key={c.rule}
+            href={href(isActive ? undefined : c.rule)}
+            aria-current={isActive ? "true" : undefined}
+            className={cn(
+              "min-w-[10rem] max-w-[14rem] shrink-0 rounded-lg border px-3 py-2 text-left text-xs transition focus-visible:outline-2 focus-visible:outline-slate-900",
+              isActive ? "border-slate-900 bg-slate-900 text-white" : "border-slate-200 bg-white text-slate-700 hover:border-slate-400",
+            )}
+          >
+            <span className="flex items-baseline gap-2">
+              <span className="text-lg font-semibold tabular-nums">{c.count}</span>
+              {c.critical ? <span className={cn("font-medium", isActive ? "text-rose-200" : "text-rose-700")}>{c.critical} critical</span> : null}
+            </span>
+            <span className="line-clamp-2">{title}</span>
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
+
+async function QueueSection({ scope, query, params, canEdit }: { scope: DataScope; query: RiskQuery; params: string; canEdit: boolean }) {
+  const now = new Date();
+  const queue = await getRiskQueue(scope, { storeId: query.store, rule: query.rule, limit: RISK_PAGE_SIZE, offset: (query.page - 1) * RISK_PAGE_SIZE }, now);
+  const initial = { items: queue.items.map(toRiskJson), total: queue.total, now: now.toISOString() };
+  return <RiskQueue initial={initial} params={params} page={query.page} canEdit={canEdit} />;
+}
+
+function QueueSkeleton() {
+  return (
+    <div className="space-y-2">
+      {Array.from({ length: 6 }, (_, i) => (
+        <Skeleton key={i} className="h-20" />
+      ))}
+    </div>
+  );
 }

@@ -1,0 +1,122 @@
+"use client";
+
+import { useId, useMemo, useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { cn } from "@/components/ui/cn";
+import { fixTracking } from "@/lib/actions/risk";
+import { normaliseCarrierName, validateTracking } from "@/lib/policy/tracking";
+import { CARRIERS, describeTracking } from "@/lib/validations/risk";
+
+type Props = {
+  orderId: string;
+  externalId: string;
+  carrier: string | null;
+  trackingNumber: string | null;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+};
+
+/** Add or correct a tracking number: checked against the carrier's formats as you type, again on the server. */
+export function TrackingFixForm({ orderId, externalId, carrier, trackingNumber, onDone, onCancel }: Props) {
+  const id = useId();
+  const [carrierValue, setCarrier] = useState<string>(normaliseCarrierName(carrier) ?? "USPS");
+  const [number, setNumber] = useState(trackingNumber ?? "");
+  const [touched, setTouched] = useState(false);
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const check = useMemo(() => (number.trim() ? validateTracking(number, carrierValue) : null), [number, carrierValue]);
+  const liveError = check && !check.valid ? describeTracking(check) : null;
+  const numberError = serverErrors.trackingNumber ?? (touched || number !== (trackingNumber ?? "") ? liveError : null);
+  const ok = check?.valid ? check : null;
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setTouched(true);
+    setFormError(null);
+    if (!number.trim()) {
+      setServerErrors({ trackingNumber: "Enter the tracking number" });
+      return;
+    }
+    if (liveError) return;
+    startTransition(async () => {
+      const result = await fixTracking({ orderId, carrier: carrierValue, trackingNumber: number });
+      if (result.ok) {
+        onDone(`Saved ${result.data.carrier} ${result.data.trackingNumber} on order ${externalId}; its flags were re-checked.`);
+        return;
+      }
+      setServerErrors(result.fieldErrors ?? {});
+      if (!result.fieldErrors) setFormError(result.message);
+    });
+  }
+
+  const numberId = `${id}-number`;
+  const carrierId = `${id}-carrier`;
+  return (
+    <form onSubmit={submit} className="mt-3 grid gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3 sm:grid-cols-[12rem_1fr_auto] sm:items-start" aria-label={`Fix tracking of order ${externalId}`}>
+      <div className="space-y-1">
+        <label htmlFor={carrierId} className="block text-xs font-medium text-slate-700">
+          Carrier
+        </label>
+        <Select
+          id={carrierId}
+          value={carrierValue}
+          onChange={(e) => {
+            setCarrier(e.target.value);
+            setServerErrors({});
+          }}
+          aria-invalid={Boolean(serverErrors.carrier)}
+        >
+          {CARRIERS.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </Select>
+        {serverErrors.carrier ? (
+          <p role="alert" className="text-xs font-medium text-rose-700">
+            {serverErrors.carrier}
+          </p>
+        ) : null}
+      </div>
+      <div className="space-y-1">
+        <label htmlFor={numberId} className="block text-xs font-medium text-slate-700">
+          Tracking number
+        </label>
+        <Input
+          id={numberId}
+          value={number}
+          autoComplete="off"
+          spellCheck={false}
+          className="font-mono"
+          aria-invalid={Boolean(numberError)}
+          aria-describedby={`${numberId}-status`}
+          onChange={(e) => {
+            setNumber(e.target.value);
+            setServerErrors({});
+          }}
+          onBlur={() => setTouched(true)}
+        />
+        <p id={`${numberId}-status`} role={numberError ? "alert" : "status"} className={cn("min-h-4 text-xs", numberError ? "font-medium text-rose-700" : ok?.status === "unverified" ? "text-amber-800" : "text-emerald-700")}>
+          {numberError ?? (ok ? `✓ ${ok.reason}` : "")}
+        </p>
+      </div>
+      <div className="flex gap-2 sm:pt-5">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save tracking"}
+        </Button>
+        <Button type="button" variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+      {formError ? (
+        <p role="alert" className="text-sm font-medium text-rose-700 sm:col-span-3">
+          {formError}
+        </p>
+      ) : null}
+    </form>
+  );
+}
