@@ -38,6 +38,7 @@ const COLUMNS = {
   shippingPhone: 'Shipping Phone',
   cancelledAt: 'Cancelled at',
   phone: 'Phone',
+  id: 'Id',
 } as const;
 
 type ColumnKey = keyof typeof COLUMNS;
@@ -122,6 +123,7 @@ export async function* parseShopifyCsv(input: Readable, options: ShopifyCsvOptio
     return {
       externalId: g.name,
       orderName: g.name,
+      sourceId: /^\d+$/.test(get(r, 'id')) ? get(r, 'id') : null,
       channel: 'BRAND_SITE',
       status,
       placedAt,

@@ -21,6 +21,8 @@ export type NormalizedOrder = {
    * Name as a dependable key while webhooks key on the numeric id, so the upsert needs this to match the two.
    */
   orderName: string | null;
+  /** Shopify's numeric order id (export `Id` column, webhook `id`) when the source gives it; stored as Order.sourceId. */
+  sourceId?: string | null;
   channel: Channel;
   status: OrderStatus;
   placedAt: Date;

@@ -1,0 +1,31 @@
+import { requireApiUser } from "@/lib/auth";
+import { getImportJobErrors } from "@/lib/data/imports";
+import { scopeOf } from "@/lib/data/scope";
+import { AppError, toErrorResponse } from "@/lib/errors";
+import { importJobIdSchema } from "@/lib/validations/imports";
+
+export const dynamic = "force-dynamic";
+
+/** A cell for CSV, neutralised against spreadsheet formula injection (the messages quote file text). */
+function csvCell(value: string | number): string {
+  let s = String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const user = await requireApiUser(["OWNER", "OPS"]);
+    const id = importJobIdSchema.safeParse((await params).id);
+    if (!id.success) throw new AppError("BAD_REQUEST", "Not an import id.");
+    const job = await getImportJobErrors(scopeOf(user), id.data);
+    if (!job) throw new AppError("NOT_FOUND", "No such import.");
+    const body = ["line,message", ...job.errors.map((e) => `${csvCell(e.line)},${csvCell(e.message)}`)].join("\r\n") + "\r\n";
+    const name = `${job.fileName.replace(/[^\w.-]+/g, "_").replace(/\.[^.]*$/, "")}-errors.csv`;
+    return new Response(body, {
+      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" },
+    });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

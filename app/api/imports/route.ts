@@ -1,0 +1,73 @@
+import { Readable, Transform } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { requireApiUser } from "@/lib/auth";
+import { scopeOf } from "@/lib/data/scope";
+import { db } from "@/lib/db";
+import { AppError, toErrorResponse } from "@/lib/errors";
+import { IngestFormatError } from "@/lib/ingest/errors";
+import { importOrderFile } from "@/lib/ingest/import-file";
+import { importUploadSchema } from "@/lib/validations/imports";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+// A long export can take minutes; the page polls the job meanwhile.
+export const maxDuration = 900;
+
+const MAX_UPLOAD_BYTES = 1024 ** 3;
+
+class TooLarge extends Error {}
+
+/**
+ * `POST /api/imports?storeId=…&format=…&fileName=…&jobId=<uuid>` with the file as the raw body.
+ * The body is streamed into the parser (never buffered whole); progress goes to the ImportJob,
+ * which the page polls at `GET /api/imports/<jobId>`.
+ */
+export async function POST(req: Request) {
+  try {
+    const user = await requireApiUser(["OWNER", "OPS"]);
+    const scope = scopeOf(user);
+    const url = new URL(req.url);
+    const parsed = importUploadSchema.safeParse(Object.fromEntries(url.searchParams));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new AppError("BAD_REQUEST", `${issue?.path.join(".") || "query"}: ${issue?.message ?? "invalid"}`);
+    }
+    const input = parsed.data;
+    const declared = Number(req.headers.get("content-length") ?? "0");
+    if (declared > MAX_UPLOAD_BYTES) return Response.json({ error: "PAYLOAD_TOO_LARGE", message: "Files up to 1 GB." }, { status: 413 });
+    if (!req.body) throw new AppError("BAD_REQUEST", "The request body must be the file.");
+    const store = await db.store.findFirst({ where: { id: input.storeId, organizationId: scope.organizationId }, select: { id: true } });
+    if (!store) throw new AppError("NOT_FOUND", "Store not found.");
+
+    const job = await db.importJob.create({
+      data: {
+        ...(input.jobId ? { id: input.jobId } : {}),
+        organizationId: scope.organizationId, storeId: store.id, createdById: user.id, fileName: input.fileName,
+        format: input.format ?? "auto", bytesTotal: BigInt(Number.isFinite(declared) ? declared : 0),
+      },
+      select: { id: true },
+    });
+
+    let size = 0;
+    const limit = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        size += chunk.length;
+        done(size > MAX_UPLOAD_BYTES ? new TooLarge("Files up to 1 GB.") : null, chunk);
+      },
+    });
+    const stream = Readable.fromWeb(req.body as unknown as NodeReadableStream<Uint8Array>).pipe(limit);
+    try {
+      const summary = await importOrderFile(db, {
+        storeId: store.id, organizationId: scope.organizationId, stream, format: input.format,
+        bytesTotal: declared > 0 ? declared : undefined, jobId: job.id,
+      });
+      return Response.json({ id: job.id, ...summary, errorCount: summary.errors.length, errors: summary.errors.slice(0, 200) });
+    } catch (error) {
+      if (error instanceof IngestFormatError) return Response.json({ id: job.id, error: "BAD_REQUEST", message: error.message }, { status: 400 });
+      if (error instanceof TooLarge) return Response.json({ id: job.id, error: "PAYLOAD_TOO_LARGE", message: error.message }, { status: 413 });
+      throw error;
+    }
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

@@ -1,0 +1,18 @@
+import { requireApiUser } from "@/lib/auth";
+import { db } from "@/lib/db";
+import { AppError, toErrorResponse } from "@/lib/errors";
+import { syncStoreForUser } from "@/lib/ingest/sync-store";
+import { storeIdSchema } from "@/lib/validations/imports";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const actor = await requireApiUser(["OWNER", "OPS"]);
+    const parsed = storeIdSchema.safeParse((await params).id);
+    if (!parsed.success) throw new AppError("BAD_REQUEST", parsed.error.issues[0]?.message ?? "Not a store id");
+    return Response.json(await syncStoreForUser(db, actor, parsed.data, new Date()));
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

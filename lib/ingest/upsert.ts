@@ -1,0 +1,203 @@
+import type { Db } from "@/lib/database/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Market } from "@/lib/generated/prisma/enums";
+import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
+import type { NormalizedOrder } from "./types";
+
+// Batch upsert of normalised orders on (storeId, externalId), shared by file imports, webhooks and
+// the API sync. One statement per concern per batch (orders, line comparison, line rewrite), with
+// every column sent as one array through unnest(): no per-row round trips, which is what keeps a
+// 100,000-line export within a few seconds.
+
+export type UpsertStore = { id: string; organizationId: string; market: Market };
+
+export type UpsertResult = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Ids of created and updated orders (risk was refreshed for these). */
+  changedIds: string[];
+};
+
+export const UPSERT_BATCH_SIZE = 1_000;
+
+/** Ship-from default when the source does not say: the store's own market. */
+export function marketCountry(market: Market): string {
+  return market === "UK" ? "GB" : "US";
+}
+
+type OrderKeyRow = { id: string; externalId: string; inserted: boolean };
+
+/**
+ * Writes the orders in transactions of UPSERT_BATCH_SIZE, then refreshes their risk flags.
+ * - new (storeId, externalId) → created;
+ * - stored with identical columns and lines → unchanged, nothing written (updatedAt untouched);
+ * - otherwise → updated: columns replaced and lines rewritten.
+ * An order carrying `sourceUpdatedAt` (webhook, API) is applied only when newer than the stored one.
+ * Files carry no tracking, delivery instant, Shopify id or ship-from: a null there keeps what a
+ * webhook or the supplier assignment stored rather than erasing it.
+ */
+export async function upsertOrders(db: Db, store: UpsertStore, orders: readonly NormalizedOrder[], now: Date): Promise<UpsertResult> {
+  const total: UpsertResult = { created: 0, updated: 0, unchanged: 0, changedIds: [] };
+  for (let i = 0; i < orders.length; i += UPSERT_BATCH_SIZE) {
+    const r = await upsertBatch(db, store, orders.slice(i, i + UPSERT_BATCH_SIZE), now);
+    total.created += r.created;
+    total.updated += r.updated;
+    total.unchanged += r.unchanged;
+    total.changedIds.push(...r.changedIds);
+  }
+  return total;
+}
+
+/** Last occurrence wins: ON CONFLICT cannot touch one row twice in a statement. */
+function dedupe(orders: readonly NormalizedOrder[]): NormalizedOrder[] {
+  const byKey = new Map<string, NormalizedOrder>();
+  for (const o of orders) {
+    byKey.delete(o.externalId);
+    byKey.set(o.externalId, o);
+  }
+  return [...byKey.values()];
+}
+
+async function upsertBatch(db: Db, store: UpsertStore, input: readonly NormalizedOrder[], now: Date): Promise<UpsertResult> {
+  const result = await db.$transaction((tx) => writeOrders(tx, store, input, now), { timeout: 120_000, maxWait: 30_000 });
+  if (result.changedIds.length > 0) {
+    await refreshOrderRisk(db, { organizationId: store.organizationId, orderIds: result.changedIds }, now);
+  }
+  return result;
+}
+
+export type Tx = Prisma.TransactionClient;
+
+/**
+ * The writes of one batch inside the caller's transaction (webhooks record their delivery in the
+ * same one). Does not refresh risk: call refreshOrderRisk for `changedIds` after the commit.
+ */
+export async function writeOrders(tx: Tx, store: UpsertStore, input: readonly NormalizedOrder[], now: Date): Promise<UpsertResult> {
+  const orders = dedupe(input);
+  if (orders.length === 0) return { created: 0, updated: 0, unchanged: input.length, changedIds: [] };
+  const shipFromDefault = marketCountry(store.market);
+  const written = await tx.$queryRaw<OrderKeyRow[]>`
+    INSERT INTO "Order" AS o (
+      id, "organizationId", "storeId", channel, "externalId", "sourceId", status, "placedAt", "paidAt", "inTransitAt",
+      "deliveredAt", "cancelledAt", carrier, "trackingNumber", "labelSource", "shipFromCountry", currency, "totalMinor",
+      "buyerName", "buyerEmail", "buyerPhone", "shipAddress1", "shipAddress2", "shipCity", "shipRegion", "shipPostcode",
+      "shipCountry", "sourceUpdatedAt", "createdAt", "updatedAt")
+    SELECT gen_random_uuid()::text, ${store.organizationId}, ${store.id}, u.channel::"Channel", u.ext, u.source_id,
+      u.status::"OrderStatus", u.placed, u.paid, u.in_transit, u.delivered, u.cancelled, u.carrier, u.tracking,
+      u.label::"LabelSource", COALESCE(u.ship_from, ${shipFromDefault}), u.currency, u.total, u.buyer_name, u.buyer_email,
+      u.buyer_phone, u.a1, u.a2, u.city, u.region, u.postcode, u.country, u.src_updated, ${now}, ${now}
+    FROM json_to_recordset(${ordersJson(orders)}::json) AS u(
+      channel text, ext text, source_id text, status text, placed timestamptz, paid timestamptz, in_transit timestamptz,
+      delivered timestamptz, cancelled timestamptz, carrier text, tracking text, label text, ship_from text, currency text,
+      total int, buyer_name text, buyer_email text, buyer_phone text, a1 text, a2 text, city text, region text, postcode text,
+      country text, src_updated timestamptz)
+    ON CONFLICT ("storeId", "externalId") DO UPDATE SET
+      "sourceId" = COALESCE(EXCLUDED."sourceId", o."sourceId"),
+      status = EXCLUDED.status, "placedAt" = EXCLUDED."placedAt", "paidAt" = EXCLUDED."paidAt",
+      "inTransitAt" = EXCLUDED."inTransitAt", "deliveredAt" = COALESCE(EXCLUDED."deliveredAt", o."deliveredAt"),
+      "cancelledAt" = EXCLUDED."cancelledAt", carrier = COALESCE(EXCLUDED.carrier, o.carrier),
+      "trackingNumber" = COALESCE(EXCLUDED."trackingNumber", o."trackingNumber"), "labelSource" = EXCLUDED."labelSource",
+      "shipFromCountry" = COALESCE(o."shipFromCountry", EXCLUDED."shipFromCountry"),
+      currency = EXCLUDED.currency, "totalMinor" = EXCLUDED."totalMinor", "buyerName" = EXCLUDED."buyerName",
+      "buyerEmail" = EXCLUDED."buyerEmail", "buyerPhone" = EXCLUDED."buyerPhone", "shipAddress1" = EXCLUDED."shipAddress1",
+      "shipAddress2" = EXCLUDED."shipAddress2", "shipCity" = EXCLUDED."shipCity", "shipRegion" = EXCLUDED."shipRegion",
+      "shipPostcode" = EXCLUDED."shipPostcode", "shipCountry" = EXCLUDED."shipCountry",
+      "sourceUpdatedAt" = COALESCE(EXCLUDED."sourceUpdatedAt", o."sourceUpdatedAt"),
+      "updatedAt" = EXCLUDED."updatedAt"
+    WHERE (EXCLUDED."sourceUpdatedAt" IS NULL OR o."sourceUpdatedAt" IS NULL OR EXCLUDED."sourceUpdatedAt" > o."sourceUpdatedAt")
+      AND (o."sourceId", o.status, o."placedAt", o."paidAt", o."inTransitAt", o."deliveredAt", o."cancelledAt", o.carrier,
+           o."trackingNumber", o."labelSource", o."shipFromCountry", o.currency, o."totalMinor", o."buyerName", o."buyerEmail",
+           o."buyerPhone", o."shipAddress1", o."shipAddress2", o."shipCity", o."shipRegion", o."shipPostcode", o."shipCountry",
+           o."sourceUpdatedAt")
+      IS DISTINCT FROM
+          (COALESCE(EXCLUDED."sourceId", o."sourceId"), EXCLUDED.status, EXCLUDED."placedAt", EXCLUDED."paidAt",
+           EXCLUDED."inTransitAt", COALESCE(EXCLUDED."deliveredAt", o."deliveredAt"), EXCLUDED."cancelledAt",
+           COALESCE(EXCLUDED.carrier, o.carrier), COALESCE(EXCLUDED."trackingNumber", o."trackingNumber"),
+           EXCLUDED."labelSource", COALESCE(o."shipFromCountry", EXCLUDED."shipFromCountry"), EXCLUDED.currency,
+           EXCLUDED."totalMinor", EXCLUDED."buyerName", EXCLUDED."buyerEmail", EXCLUDED."buyerPhone",
+           EXCLUDED."shipAddress1", EXCLUDED."shipAddress2", EXCLUDED."shipCity", EXCLUDED."shipRegion",
+           EXCLUDED."shipPostcode", EXCLUDED."shipCountry", COALESCE(EXCLUDED."sourceUpdatedAt", o."sourceUpdatedAt"))
+    RETURNING o.id, o."externalId", (o.xmax = 0) AS inserted`;
+
+  const idByExt = new Map<string, string>();
+  const created = new Set<string>();
+  const updated = new Set<string>();
+  for (const row of written) {
+    idByExt.set(row.externalId, row.id);
+    (row.inserted ? created : updated).add(row.externalId);
+  }
+
+  // Same columns: the lines may still differ. Only orders without a source instant can get here
+  // with news (a newer instant changes sourceUpdatedAt, an equal or older one is not applied).
+  const candidates = orders.filter((o) => !idByExt.has(o.externalId) && o.sourceUpdatedAt === null);
+  if (candidates.length > 0) {
+    const lines = linesJson(candidates, (o) => o.externalId);
+    const differing = await tx.$queryRaw<{ id: string; externalId: string }[]>`
+      WITH ord AS (
+        SELECT id, "externalId" AS ext FROM "Order" WHERE "storeId" = ${store.id} AND "externalId" = ANY(${candidates.map((o) => o.externalId)}::text[])
+      ),
+      inp AS (
+        SELECT t.k AS ext, t.pos, t.sku, t.name, t.qty, t.price FROM json_to_recordset(${lines}::json) AS t(k text, pos int, sku text, name text, qty int, price int)
+      ),
+      cur AS (
+        SELECT ord.ext, l.position AS pos, l.sku, l."productName" AS name, l.quantity AS qty, l."unitPriceMinor" AS price
+        FROM "OrderLine" l JOIN ord ON ord.id = l."orderId"
+      ),
+      diff AS (
+        SELECT DISTINCT COALESCE(i.ext, c.ext) AS ext FROM inp i FULL JOIN cur c ON c.ext = i.ext AND c.pos = i.pos
+        WHERE i.ext IS NULL OR c.ext IS NULL OR (i.sku, i.name, i.qty, i.price) IS DISTINCT FROM (c.sku, c.name, c.qty, c.price)
+      )
+      UPDATE "Order" o SET "updatedAt" = ${now} FROM diff, ord
+      WHERE ord.ext = diff.ext AND o.id = ord.id
+      RETURNING o.id, o."externalId"`;
+    for (const row of differing) {
+      idByExt.set(row.externalId, row.id);
+      updated.add(row.externalId);
+    }
+  }
+
+  const rewrite = orders.filter((o) => created.has(o.externalId) || updated.has(o.externalId));
+  const replacedIds = rewrite.filter((o) => updated.has(o.externalId)).map((o) => idByExt.get(o.externalId) as string);
+  if (replacedIds.length > 0) {
+    await tx.$executeRaw`DELETE FROM "OrderLine" WHERE "orderId" = ANY(${replacedIds}::text[])`;
+  }
+  if (rewrite.length > 0) {
+    const lines = linesJson(rewrite, (o) => idByExt.get(o.externalId) as string);
+    if (rewrite.some((o) => o.lines.length > 0)) {
+      await tx.$executeRaw`
+        INSERT INTO "OrderLine" (id, "orderId", position, sku, "productName", quantity, "unitPriceMinor")
+        SELECT gen_random_uuid()::text, t.k, t.pos, t.sku, t.name, t.qty, t.price
+        FROM json_to_recordset(${lines}::json) AS t(k text, pos int, sku text, name text, qty int, price int)`;
+    }
+  }
+  const changedIds = rewrite.map((o) => idByExt.get(o.externalId) as string);
+  // Duplicates inside the batch were written once; count every input order.
+  return { created: created.size, updated: updated.size, unchanged: input.length - created.size - updated.size, changedIds };
+}
+
+/**
+ * Rows travel as ONE json parameter per statement, unpacked by json_to_recordset: measured 3-10x
+ * cheaper through the Prisma driver adapter than two dozen array parameters for the same rows.
+ */
+function ordersJson(orders: readonly NormalizedOrder[]): string {
+  return JSON.stringify(
+    orders.map((o) => ({
+      channel: o.channel, ext: o.externalId, source_id: o.sourceId ?? null, status: o.status, placed: o.placedAt, paid: o.paidAt,
+      in_transit: o.inTransitAt, delivered: o.deliveredAt, cancelled: o.cancelledAt, carrier: o.carrier, tracking: o.trackingNumber,
+      label: o.labelSource, ship_from: o.shipFromCountry, currency: o.currency, total: o.totalMinor, buyer_name: o.buyerName,
+      buyer_email: o.buyerEmail, buyer_phone: o.buyerPhone, a1: o.shipAddress1, a2: o.shipAddress2, city: o.shipCity,
+      region: o.shipRegion, postcode: o.shipPostcode, country: o.shipCountry, src_updated: o.sourceUpdatedAt,
+    })),
+  );
+}
+
+/** Lines as json rows keyed by `keyOf` (position = index within the order, 0-based like the seed). */
+function linesJson(orders: readonly NormalizedOrder[], keyOf: (o: NormalizedOrder) => string): string {
+  const rows: { k: string; pos: number; sku: string; name: string; qty: number; price: number }[] = [];
+  for (const o of orders) {
+    const k = keyOf(o);
+    o.lines.forEach((l, pos) => rows.push({ k, pos, sku: l.sku, name: l.productName, qty: l.quantity, price: l.unitPriceMinor }));
+  }
+  return JSON.stringify(rows);
+}
