@@ -11,6 +11,7 @@ const STAFF_NAV: NavItem[] = [
   { href: "/stores", label: "Stores" },
   { href: "/returns", label: "Returns" },
   { href: "/suppliers", label: "Suppliers" },
+  { href: "/import", label: "Import" },
   { href: "/policy", label: "Policy" },
 ];
 const OWNER_NAV: NavItem[] = [

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { StoreExposure, StoreExposureSkeleton } from "@/components/exposure/store-exposure";
+import { SyncNowButton } from "@/components/import/sync-now-button";
 import { CHANNEL_LABEL } from "@/components/overview/channel-totals";
 import { FlagBadges, MARKET_KIND, StoreFigureList } from "@/components/stores/store-figures";
 import { IntegrationCard, LateDispatchesCard, OpenFlagsCard } from "@/components/stores/store-sections";
@@ -76,7 +77,10 @@ export default async function StorePage({ params }: { params: Promise<{ id: stri
 
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <div className="lg:col-span-1">
-          <IntegrationCard store={store} />
+          <div className="space-y-3">
+            <IntegrationCard store={store} />
+            {store.channel === "TIKTOK_SHOP" ? <SyncNowButton storeId={store.id} /> : null}
+          </div>
         </div>
         <div className="lg:col-span-2">
           {user.role === "OWNER" ? (
