@@ -48,7 +48,9 @@ export async function createShareLinkAction(_prev: ActionState<{ url: string }>,
 export async function revokeShareLinkAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const user = await requireApiUser(["OWNER"]);
-    const { id } = revokeShareLinkSchema.parse(Object.fromEntries(form));
+    const parsed = revokeShareLinkSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) return { ok: false, code: "BAD_REQUEST", fieldErrors: fieldErrorsOf(parsed.error) };
+    const { id } = parsed.data;
     const link = await db.shareLink.findFirst({ where: { id, organizationId: user.organizationId }, select: { id: true, revokedAt: true } });
     if (!link) throw new AppError("NOT_FOUND", "No such link");
     if (link.revokedAt) return { ok: true, message: "Already revoked." };

@@ -74,7 +74,9 @@ export async function changeRoleAction(_prev: ActionState, form: FormData): Prom
 export async function setUserActiveAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const actor = await requireApiUser(["OWNER"]);
-    const { userId, active } = setActiveSchema.parse(Object.fromEntries(form));
+    const parsed = setActiveSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) return { ok: false, code: "BAD_REQUEST", fieldErrors: fieldErrorsOf(parsed.error) };
+    const { userId, active } = parsed.data;
     await db.$transaction(async (tx) => {
       const user = await tx.user.findFirst({ where: { id: userId, organizationId: actor.organizationId }, select: { id: true, role: true, active: true } });
       if (!user) throw new AppError("NOT_FOUND", "No such user");
