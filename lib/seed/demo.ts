@@ -4,6 +4,8 @@ import type { Db } from "@/lib/database/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, LabelSource, Market, OrderStatus, StoreKind } from "@/lib/generated/prisma/enums";
 import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
+import { seedCompliance } from "./demo-compliance";
+import { seedDemoReturns } from "./demo-returns";
 import { type Random, createRandom } from "./random";
 import { breakCheckDigit, makeTrackingNumber } from "./tracking-numbers";
 
@@ -107,6 +109,8 @@ async function seedOrganization(prisma: Db, spec: OrgSpec, now: Date): Promise<n
   if (existing) return null;
   const created = await createOrganization(prisma, spec, now);
   await refreshOrderRisk(prisma, { organizationId: created.organizationId }, now);
+  await seedCompliance(prisma, created.organizationId, now);
+  await seedDemoReturns(prisma, created.organizationId, spec.name === DEMO_ORG ? 40 : 4, now); // writes the returns' flags too
   return created.orders;
 }
 

@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { DepositEntryForm, RegistrationForm } from "@/components/compliance/compliance-forms";
+import { DepositsTotal } from "@/components/compliance/deposits-total";
+import { StoreComplianceCard } from "@/components/compliance/store-compliance-panel";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { requirePageUser } from "@/lib/auth";
+import { getStoreCompliance } from "@/lib/data/compliance";
+import { type DataScope, scopeOf } from "@/lib/data/scope";
+import { formatInstant, formatMoney } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Compliance" };
+
+const KIND = { PAYMENT: "Payment", REFUND: "Refund", DEDUCTION: "Deduction" } as const;
+
+export default async function CompliancePage() {
+  const user = await requirePageUser(["OWNER", "OPS"]);
+  const scope = scopeOf(user);
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-xl font-semibold">Compliance</h1>
+        <p className="text-sm text-slate-500">Business registration and store deposits of your TikTok Shop stores</p>
+      </div>
+      <div className="max-w-sm">
+        <Suspense fallback={<Skeleton className="h-28" />}>
+          <DepositsTotal scope={scope} />
+        </Suspense>
+      </div>
+      <Suspense fallback={<Skeleton className="h-96" />}>
+        <StoresSection scope={scope} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function StoresSection({ scope }: { scope: DataScope }) {
+  const items = await getStoreCompliance(scope, new Date());
+  if (items.length === 0) return <EmptyState title="No TikTok Shop stores">Registration and deposits are kept per TikTok Shop store.</EmptyState>;
+  const owner = scope.role === "OWNER";
+  return (
+    <div className="space-y-6">
+      {items.map((item) => (
+        <StoreComplianceCard key={item.store.id} item={item}>
+          <div className="grid items-start gap-4 lg:grid-cols-2">
+            <details className="rounded-lg border border-slate-200 p-3" open={item.deposit.entries.length > 0}>
+              <summary className="cursor-pointer text-sm font-semibold">Deposit ledger</summary>
+              {item.deposit.entries.length === 0 ? (
+                <p className="mt-2 text-sm text-slate-500">No entries.</p>
+              ) : (
+                <table className="mt-2 w-full text-sm" data-testid="deposit-ledger">
+                  <tbody>
+                    {item.deposit.entries.map((e) => (
+                      <tr key={e.id} className="border-t border-slate-100">
+                        <td className="py-1 pr-2 text-xs text-slate-500">{formatInstant(e.occurredAt, item.store.timeZone)}</td>
+                        <td className="py-1 pr-2">{KIND[e.kind]}</td>
+                        <td className={`py-1 pr-2 text-right tabular-nums ${e.kind === "PAYMENT" ? "" : "text-rose-700"}`}>
+                          {e.kind === "PAYMENT" ? "+" : "−"}
+                          {formatMoney(e.amountMinor, e.currency)}
+                        </td>
+                        <td className="py-1 text-xs text-slate-500">{e.note}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              {owner ? (
+                <div className="mt-3 border-t border-slate-100 pt-3">
+                  <DepositEntryForm storeId={item.store.id} currency={item.deposit.currency} />
+                </div>
+              ) : null}
+            </details>
+            {owner ? (
+              <details className="rounded-lg border border-slate-200 p-3">
+                <summary className="cursor-pointer text-sm font-semibold">{item.registration ? "Edit registration" : "Record registration"}</summary>
+                <div className="mt-3">
+                  <RegistrationForm storeId={item.store.id} current={item.registration} />
+                </div>
+              </details>
+            ) : null}
+          </div>
+        </StoreComplianceCard>
+      ))}
+    </div>
+  );
+}

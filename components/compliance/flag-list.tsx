@@ -1,0 +1,26 @@
+import { Badge } from "@/components/ui/badge";
+import type { StoredFlag } from "@/lib/data/compliance";
+
+const TONE = { CRITICAL: "critical", WARNING: "warning", INFO: "info" } as const;
+
+export function SeverityBadge({ severity }: { severity: StoredFlag["severity"] }) {
+  return <Badge tone={TONE[severity]}>{severity.toLowerCase()}</Badge>;
+}
+
+/** Stored flags of one subject with the engine's plain-language reason. */
+export function FlagList({ flags, empty }: { flags: StoredFlag[]; empty?: string }) {
+  if (flags.length === 0) return empty ? <p className="text-sm text-emerald-700">{empty}</p> : null;
+  return (
+    <ul className="space-y-2" data-testid="flag-list">
+      {flags.map((f) => (
+        <li key={f.rule} className="text-sm" data-rule={f.rule}>
+          <div className="flex flex-wrap items-center gap-2">
+            <SeverityBadge severity={f.severity} />
+            <code className="text-xs text-slate-500">{f.rule}</code>
+          </div>
+          <p className="mt-0.5 text-slate-700">{f.reason}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}

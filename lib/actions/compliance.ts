@@ -1,0 +1,209 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import { type SessionUser, requireApiUser } from "@/lib/auth";
+import { refreshCreatorFlags, refreshListingFlags, refreshStoreCompliance } from "@/lib/compliance/refresh";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import {
+  creatorSchema,
+  depositEntrySchema,
+  listingPriceSchema,
+  registrationSchema,
+  stockSchema,
+  videoSchema,
+} from "@/lib/validations/compliance";
+
+// Compliance writes: auth → zod → tenant check → write + audit in one transaction → refresh the
+// flags → revalidate. Ids from the client are only used together with the session's organisation.
+
+export type ActionResult =
+  | { ok: true; message: string; id?: string }
+  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string> };
+
+const OWNER: readonly Role[] = ["OWNER"];
+const OWNER_OPS: readonly Role[] = ["OWNER", "OPS"];
+
+function toInput(input: unknown): unknown {
+  return input instanceof FormData ? Object.fromEntries([...input.entries()].filter(([, v]) => typeof v === "string")) : input;
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(toInput(input));
+  if (!result.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0] ?? "form");
+      fieldErrors[key] ??= issue.message;
+    }
+    throw new AppError("BAD_REQUEST", "Check the highlighted fields.", { fieldErrors });
+  }
+  return result.data;
+}
+
+async function run(roles: readonly Role[], body: (user: SessionUser, now: Date) => Promise<ActionResult>): Promise<ActionResult> {
+  try {
+    const user = await requireApiUser(roles);
+    return await body(user, new Date());
+  } catch (error) {
+    if (error instanceof AppError) {
+      const fieldErrors = error.details?.fieldErrors as Record<string, string> | undefined;
+      return { ok: false, code: error.code, message: error.message, ...(fieldErrors ? { fieldErrors } : {}) };
+    }
+    throw error;
+  }
+}
+
+const actorOf = (user: SessionUser) => ({ id: user.id, email: user.email });
+
+async function ownStore(user: SessionUser, storeId: string) {
+  const store = await db.store.findFirst({ where: { id: storeId, organizationId: user.organizationId }, select: { id: true, channel: true } });
+  if (!store) throw new AppError("NOT_FOUND", "No such store in your organisation.");
+  return store;
+}
+
+async function ownCreator(user: SessionUser, creatorId: string) {
+  const creator = await db.creator.findFirst({ where: { id: creatorId, organizationId: user.organizationId }, select: { id: true } });
+  if (!creator) throw new AppError("NOT_FOUND", "No such creator in your organisation.");
+  return creator;
+}
+
+async function ownListing(user: SessionUser, listingId: string) {
+  const listing = await db.listing.findFirst({ where: { id: listingId, organizationId: user.organizationId }, select: { id: true, sku: true, availableStock: true } });
+  if (!listing) throw new AppError("NOT_FOUND", "No such listing in your organisation.");
+  return listing;
+}
+
+function revalidateCompliance(...extra: string[]) {
+  for (const path of ["/compliance", "/risk", "/", "/stores", ...extra]) revalidatePath(path);
+}
+
+export async function upsertRegistration(input: unknown): Promise<ActionResult> {
+  return run(OWNER, async (user, now) => {
+    const data = parse(registrationSchema, input);
+    const store = await ownStore(user, data.storeId);
+    if (store.channel !== "TIKTOK_SHOP") throw new AppError("BAD_REQUEST", "Registration is kept for TikTok Shop stores only.");
+    const values = {
+      legalName: data.legalName,
+      entityType: data.entityType,
+      registrationCountry: data.registrationCountry,
+      incorporatedOn: new Date(`${data.incorporatedOn}T00:00:00Z`),
+      licenceExpiresOn: data.licenceExpiresOn ? new Date(`${data.licenceExpiresOn}T00:00:00Z`) : null,
+    };
+    const saved = await db.$transaction(async (tx) => {
+      const before = await tx.businessRegistration.findUnique({ where: { storeId: store.id }, select: { legalName: true, entityType: true, registrationCountry: true, incorporatedOn: true, licenceExpiresOn: true } });
+      const row = await tx.businessRegistration.upsert({ where: { storeId: store.id }, create: { storeId: store.id, ...values }, update: values, select: { id: true } });
+      await recordAudit(tx, { organizationId: user.organizationId, actor: actorOf(user), action: before ? "registration.update" : "registration.create", entityType: "BusinessRegistration", entityId: row.id, before: before ? JSON.parse(JSON.stringify(before)) : null, after: JSON.parse(JSON.stringify(values)) });
+      return row;
+    });
+    await refreshStoreCompliance(db, store.id, now);
+    revalidateCompliance(`/stores/${store.id}`);
+    return { ok: true, message: "Registration saved.", id: saved.id };
+  });
+}
+
+export async function recordDepositEntry(input: unknown): Promise<ActionResult> {
+  return run(OWNER, async (user, now) => {
+    const data = parse(depositEntrySchema, input);
+    const store = await ownStore(user, data.storeId);
+    if (store.channel !== "TIKTOK_SHOP") throw new AppError("BAD_REQUEST", "Deposits are kept for TikTok Shop stores only.");
+    const occurredAt = data.occurredAt ?? now;
+    if (occurredAt.getTime() > now.getTime() + 5 * 60_000) throw new AppError("BAD_REQUEST", "Check the highlighted fields.", { fieldErrors: { occurredAt: "A deposit entry cannot be in the future" } });
+    const saved = await db.$transaction(async (tx) => {
+      const row = await tx.depositEntry.create({
+        data: { storeId: store.id, kind: data.kind, amountMinor: data.amount, currency: data.currency, occurredAt, note: data.note, createdById: user.id },
+        select: { id: true },
+      });
+      await recordAudit(tx, { organizationId: user.organizationId, actor: actorOf(user), action: "deposit.record", entityType: "DepositEntry", entityId: row.id, before: null, after: { storeId: store.id, kind: data.kind, amountMinor: data.amount, currency: data.currency, occurredAt: occurredAt.toISOString(), note: data.note } });
+      return row;
+    });
+    await refreshStoreCompliance(db, store.id, now);
+    revalidateCompliance(`/stores/${store.id}`);
+    return { ok: true, message: "Deposit entry recorded.", id: saved.id };
+  });
+}
+
+export async function addCreator(input: unknown): Promise<ActionResult> {
+  return run(OWNER, async (user) => {
+    const data = parse(creatorSchema, input);
+    const store = await ownStore(user, data.storeId);
+    if (store.channel !== "TIKTOK_SHOP") throw new AppError("BAD_REQUEST", "Creators post for TikTok Shop stores only.");
+    const taken = await db.creator.findFirst({ where: { organizationId: user.organizationId, handle: data.handle }, select: { id: true } });
+    if (taken) throw new AppError("CONFLICT", "Check the highlighted fields.", { fieldErrors: { handle: `@${data.handle} is already in your list` } });
+    const saved = await db.$transaction(async (tx) => {
+      const row = await tx.creator.create({ data: { organizationId: user.organizationId, storeId: store.id, handle: data.handle, displayName: data.displayName }, select: { id: true } });
+      await recordAudit(tx, { organizationId: user.organizationId, actor: actorOf(user), action: "creator.create", entityType: "Creator", entityId: row.id, before: null, after: { ...data } });
+      return row;
+    });
+    revalidatePath("/creators");
+    return { ok: true, message: `@${data.handle} added.`, id: saved.id };
+  });
+}
+
+export async function recordVideo(input: unknown): Promise<ActionResult> {
+  return run(OWNER_OPS, async (user, now) => {
+    const data = parse(videoSchema, input);
+    const creator = await ownCreator(user, data.creatorId);
+    if (data.postedAt.getTime() > now.getTime() + 5 * 60_000) throw new AppError("BAD_REQUEST", "Check the highlighted fields.", { fieldErrors: { postedAt: "A video cannot be posted in the future" } });
+    const saved = await db.$transaction(async (tx) => {
+      const row = await tx.shopVideo.create({
+        data: { creatorId: creator.id, postedAt: data.postedAt, title: data.title, format: data.format, hasProductLink: data.hasProductLink, style: data.style },
+        select: { id: true },
+      });
+      await recordAudit(tx, { organizationId: user.organizationId, actor: actorOf(user), action: "video.record", entityType: "ShopVideo", entityId: row.id, before: null, after: { ...data, postedAt: data.postedAt.toISOString() } });
+      return row;
+    });
+    await refreshCreatorFlags(db, creator.id, now);
+    revalidatePath("/creators");
+    revalidatePath(`/creators/${creator.id}`);
+    revalidatePath("/risk");
+    return { ok: true, message: "Video recorded.", id: saved.id };
+  });
+}
+
+export async function setListingPrice(input: unknown): Promise<ActionResult> {
+  return run(OWNER, async (user, now) => {
+    const data = parse(listingPriceSchema, input);
+    const listing = await ownListing(user, data.listingId);
+    const saved = await db.$transaction(async (tx) => {
+      const before = await tx.listingPrice.findFirst({
+        where: { listingId: listing.id, channel: data.channel, currency: data.currency, effectiveAt: { lte: now } },
+        orderBy: [{ effectiveAt: "desc" }, { createdAt: "desc" }],
+        select: { priceMinor: true, effectiveAt: true },
+      });
+      const row = await tx.listingPrice.create({ data: { listingId: listing.id, channel: data.channel, currency: data.currency, priceMinor: data.price, effectiveAt: now, createdById: user.id }, select: { id: true } });
+      await recordAudit(tx, {
+        organizationId: user.organizationId,
+        actor: actorOf(user),
+        action: "listing.price",
+        entityType: "Listing",
+        entityId: listing.id,
+        before: before ? { channel: data.channel, currency: data.currency, priceMinor: before.priceMinor } : null,
+        after: { channel: data.channel, currency: data.currency, priceMinor: data.price },
+      });
+      return row;
+    });
+    await refreshListingFlags(db, listing.id, now);
+    revalidatePath("/listings");
+    revalidatePath("/risk");
+    return { ok: true, message: `${listing.sku} price saved.`, id: saved.id };
+  });
+}
+
+export async function setStock(input: unknown): Promise<ActionResult> {
+  return run(OWNER_OPS, async (user, now) => {
+    const data = parse(stockSchema, input);
+    const listing = await ownListing(user, data.listingId);
+    await db.$transaction(async (tx) => {
+      await tx.listing.update({ where: { id: listing.id }, data: { availableStock: data.availableStock, stockUpdatedAt: now } });
+      await recordAudit(tx, { organizationId: user.organizationId, actor: actorOf(user), action: "listing.stock", entityType: "Listing", entityId: listing.id, before: { availableStock: listing.availableStock }, after: { availableStock: data.availableStock } });
+    });
+    await refreshListingFlags(db, listing.id, now);
+    revalidatePath("/listings");
+    revalidatePath("/risk");
+    return { ok: true, message: `${listing.sku} stock set to ${data.availableStock}.` };
+  });
+}
