@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { DepositsTotal } from "@/components/compliance/deposits-total";
 import { WorstBandsByStore } from "@/components/exposure/exposure-overview";
 import { ChannelKpiGrid } from "@/components/overview/channel-totals";
 import { PeriodFilter } from "@/components/overview/period-filter";
@@ -91,9 +92,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
                 <RiskSection scope={scope} now={now} />
               </Suspense>
             </div>
-            <Suspense fallback={<Skeleton className="h-40" />}>
-              <WorstBandsByStore scope={scope} now={now} />
-            </Suspense>
+            <div className="space-y-4">
+              <Suspense fallback={<Skeleton className="h-40" />}>
+                <WorstBandsByStore scope={scope} now={now} />
+              </Suspense>
+              <Suspense fallback={<Skeleton className="h-24" />}>
+                <DepositsTotal scope={scope} />
+              </Suspense>
+            </div>
           </div>
         </section>
       )}

@@ -8,9 +8,12 @@ const STAFF_NAV: NavItem[] = [
   { href: "/", label: "Overview" },
   { href: "/risk", label: "Risk queue" },
   { href: "/orders", label: "Orders" },
-  { href: "/stores", label: "Stores" },
   { href: "/returns", label: "Returns" },
+  { href: "/stores", label: "Stores" },
   { href: "/suppliers", label: "Suppliers" },
+  { href: "/listings", label: "Listings" },
+  { href: "/creators", label: "Creators" },
+  { href: "/compliance", label: "Compliance" },
   { href: "/import", label: "Import" },
   { href: "/policy", label: "Policy" },
 ];
@@ -27,24 +30,35 @@ const SUPPLIER_NAV: NavItem[] = [
 ];
 
 export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+  const main = user.role === "SUPPLIER" ? SUPPLIER_NAV : STAFF_NAV;
+  const admin = user.role === "OWNER" ? OWNER_NAV : [];
   return (
     <div className="min-h-screen">
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">
-        <div className="mx-auto flex max-w-7xl flex-col gap-2 px-4 py-2 sm:flex-row sm:items-center sm:justify-between">
-          <div className="flex items-center justify-between gap-4">
+        <div className="mx-auto max-w-7xl px-4">
+          <div className="flex items-center justify-between gap-4 py-2">
             <span className="text-sm font-semibold tracking-tight">
               <span className="text-slate-900">Dual</span>
               <span className="text-teal-700">Channel</span>
             </span>
-            <div className="flex items-center gap-2 sm:hidden">
+            <div className="flex items-center gap-3">
+              {admin.length ? (
+                <div className="hidden md:block">
+                  <NavLinks items={admin} label="Administration" />
+                </div>
+              ) : null}
               <UserBadge user={user} />
               <SignOutButton />
             </div>
           </div>
-          <NavLinks items={user.role === "SUPPLIER" ? SUPPLIER_NAV : user.role === "OWNER" ? [...STAFF_NAV, ...OWNER_NAV] : STAFF_NAV} />
-          <div className="hidden items-center gap-2 sm:flex">
-            <UserBadge user={user} />
-            <SignOutButton />
+          <div className="pb-2">
+            {/* On small screens the administration links join the main bar, which scrolls sideways. */}
+            <div className="md:hidden">
+              <NavLinks items={[...main, ...admin]} />
+            </div>
+            <div className="hidden md:block">
+              <NavLinks items={main} />
+            </div>
           </div>
         </div>
       </header>

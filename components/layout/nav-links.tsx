@@ -6,10 +6,10 @@ import { cn } from "@/components/ui/cn";
 
 export type NavItem = { href: string; label: string };
 
-export function NavLinks({ items }: { items: NavItem[] }) {
+export function NavLinks({ items, label = "Main" }: { items: NavItem[]; label?: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="-mx-1 flex gap-1 overflow-x-auto pb-1 sm:pb-0">
+    <nav aria-label={label} className="-mx-1 flex gap-1 overflow-x-auto pb-1 sm:pb-0">
       {items.map((item) => {
         const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
         return (

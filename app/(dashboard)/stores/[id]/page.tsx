@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { StoreCompliancePanel } from "@/components/compliance/store-compliance-panel";
 import { StoreExposure, StoreExposureSkeleton } from "@/components/exposure/store-exposure";
 import { SyncNowButton } from "@/components/import/sync-now-button";
 import { CHANNEL_LABEL } from "@/components/overview/channel-totals";
@@ -56,6 +57,10 @@ export default async function StorePage({ params }: { params: Promise<{ id: stri
           <StoreFigureList figures={store.figures} large />
         </CardBody>
       </Card>
+
+      <Suspense fallback={<Skeleton className="h-40" />}>
+        <StoreCompliancePanel scope={scope} storeId={store.id} now={now} />
+      </Suspense>
 
       <section aria-labelledby="exposure-heading" className="space-y-2" data-testid="exposure-slot">
         <h2 id="exposure-heading" className="text-sm font-semibold text-slate-700">
