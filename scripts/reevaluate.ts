@@ -1,9 +1,11 @@
 // `npm run risk:reevaluate [-- --org <organization id>] [--now <ISO-8601>]`: re-evaluates every
-// open order's flags and dispatch instants, e.g. after a policy calendar or threshold change.
-// Prints one JSON line per organisation and a total.
+// open order's flags and dispatch instants, and the store, creator and listing flags (licence
+// countdowns, video windows, open demand move with time) — after a policy calendar or threshold
+// change, and on a schedule (hourly or daily). Prints one JSON line per organisation and a total.
 import path from "node:path";
 import { createPrismaClient } from "../lib/database/client";
 import { openDatabase } from "../lib/database/runtime";
+import { refreshOrganizationCompliance } from "../lib/compliance/refresh";
 import { refreshOrderRisk } from "../lib/risk/refresh-orders";
 
 function option(name: string): string | undefined {
@@ -30,6 +32,7 @@ try {
   let orders = 0;
   for (const org of orgs) {
     const result = await refreshOrderRisk(prisma, { organizationId: org.id, openOnly: true }, now);
+    await refreshOrganizationCompliance(prisma, org.id, now);
     orders += result.orders;
     console.log(JSON.stringify({ organization: org.name, ...result }));
   }
