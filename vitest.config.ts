@@ -25,13 +25,26 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["**/*.int.test.ts"],
+          include: ["tests/**/*.int.test.ts"],
           exclude: ["node_modules/**"],
           environment: "node",
           globalSetup: ["./tests/global-setup.ts"],
           setupFiles: ["./tests/setup-env.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // Runs after the Playwright suite (scripts/test.ts), when a production build exists.
+        extends: true,
+        test: {
+          name: "harness",
+          include: ["tests/**/*.harness.test.ts"],
+          environment: "node",
+          globalSetup: ["./tests/global-setup.ts"],
+          setupFiles: ["./tests/setup-env.ts"],
+          testTimeout: 900_000,
           hookTimeout: 120_000,
         },
       },

@@ -7,8 +7,8 @@ test.describe("stores and suppliers", () => {
     await expect(page.getByRole("heading", { name: "Stores" })).toBeVisible();
     await shoot(page, "stores-list");
     await page.getByRole("link", { name: "TikTok Shop UK", exact: true }).first().click();
-    await expect(page.getByRole("heading", { name: "TikTok Shop UK" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "Performance-score exposure" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "TikTok Shop UK" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Performance-score exposure" }).first()).toBeVisible();
     await expect(page.getByTestId("store-integration")).toContainText("Not set");
 
     const { rows } = await sql.query<{ id: string; orders: number }>(

@@ -1,0 +1,43 @@
+import { spawn } from "node:child_process";
+import { describe, expect, inject, it } from "vitest";
+
+// The benchmark harness at a tiny N, so it cannot rot: every figure of `npm run bench` is
+// printed, numeric, and the HTTP figures were measured without errors. The targets themselves
+// are checked by the real benchmark (docs/benchmarks.md), not here.
+
+type Figure = { name: string; value: number; unit: string; errors?: number; requests?: number };
+
+function runBench(args: string[]): Promise<{ code: number; figures: Figure[]; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn("npx", ["tsx", "scripts/bench/run.ts", ...args], { env: { ...process.env, DATABASE_URL: inject("databaseUrl") } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("close", (code) => {
+      const figures = stdout
+        .split("\n")
+        .filter((line) => line.startsWith("{"))
+        .map((line) => JSON.parse(line) as Figure);
+      resolve({ code: code ?? 1, figures, stderr });
+    });
+  });
+}
+
+describe("npm run bench", () => {
+  it("prints every figure at a tiny N", async () => {
+    const { code, figures, stderr } = await runBench(["--orders", "300", "--stores", "4", "--quick", "--port", "3299"]);
+    expect(code, stderr.slice(-2000)).toBe(0);
+    const byName = new Map(figures.map((f) => [f.name, f]));
+    for (const name of ["import_lines_per_s", "copy_lines_per_s", "reevaluate_open_orders_s", "overview_p95_ms", "risk_queue_p95_ms", "orders_list_p95_ms", "first_load_js_kb"]) {
+      const figure = byName.get(name);
+      expect(figure, name).toBeDefined();
+      expect(Number.isFinite(figure?.value), name).toBe(true);
+    }
+    for (const name of ["overview_p95_ms", "risk_queue_p95_ms", "orders_list_p95_ms"]) {
+      expect(byName.get(name)?.errors, name).toBe(0);
+      expect(byName.get(name)?.requests, name).toBeGreaterThan(0);
+    }
+    expect(byName.get("first_load_js_kb")?.value).toBeGreaterThan(10);
+  }, 900_000);
+});
