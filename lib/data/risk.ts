@@ -115,13 +115,11 @@ function openFlagsSql(scope: DataScope, filter: Pick<RiskQueueFilter, "storeId" 
     const returns = returnResponseSql(scope, filter, now, settings);
     if (returns) parts.push(returns);
   }
-  // A stored dispatch flag is a late dispatch that already happened (refresh-orders stores it once
-  // the order is in transit): a fact for the late-dispatch rate, nothing left to do before a
-  // deadline. Without a due instant it sorts after what ops can still act on.
+  // Only what can still be acted on (RiskFlag.actionable): findings on closed orders and late
+  // dispatches that already happened stay stored for the rates and the order's history.
   parts.push(Prisma.sql`
-    SELECT f.rule, f.severity, (CASE WHEN f.rule = 'fulfillment.dispatch_deadline' AND NOT f.upcoming THEN NULL ELSE f."dueAt" END) AS "dueAt",
-           f.reason, f."subjectType"::text AS "subjectType", f."subjectId", false AS derived, f."orderId", f."storeId"
-    FROM "RiskFlag" f WHERE ${flagScope} ${filter.rule ? Prisma.sql`AND f.rule = ${filter.rule}` : Prisma.empty}`);
+    SELECT f.rule, f.severity, f."dueAt", f.reason, f."subjectType"::text AS "subjectType", f."subjectId", false AS derived, f."orderId", f."storeId"
+    FROM "RiskFlag" f WHERE ${flagScope} AND f.actionable ${filter.rule ? Prisma.sql`AND f.rule = ${filter.rule}` : Prisma.empty}`);
 
   return Prisma.join(parts, " UNION ALL ");
 }
@@ -217,4 +215,20 @@ export type RiskItemJson = Omit<RiskQueueItem, "dueAt"> & { dueAt: string | null
 
 export function toRiskJson(item: RiskQueueItem): RiskItemJson {
   return { ...item, dueAt: item.dueAt?.toISOString() ?? null, title: POLICY_CALENDAR[item.rule as RuleId]?.title ?? item.rule };
+}
+
+/** Open flags per store and severity (for the stores list and page), counted in SQL. */
+export async function countOpenFlagsPerStore(
+  scope: DataScope,
+  now: Date,
+  storeId?: string,
+): Promise<{ storeId: string; total: number; critical: number; warning: number; info: number }[]> {
+  const settings = await settingsOf(scope.organizationId);
+  return db.$queryRaw`
+    WITH q AS (${openFlagsSql(scope, { storeId }, now, settings)})
+    SELECT "storeId", count(*)::int AS total,
+           count(*) FILTER (WHERE severity = 'CRITICAL')::int AS critical,
+           count(*) FILTER (WHERE severity = 'WARNING')::int AS warning,
+           count(*) FILTER (WHERE severity = 'INFO')::int AS info
+    FROM q WHERE "storeId" IS NOT NULL GROUP BY "storeId"`;
 }

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Market, OrderStatus, StoreKind } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { AWAITING_DISPATCH } from "@/lib/risk/sql";
-import { getRiskQueue } from "./risk";
+import { countOpenFlagsPerStore } from "./risk";
 import { BRAND_SITE_LATE_HOURS } from "./overview";
 import type { DataScope } from "./scope";
 
@@ -61,26 +61,10 @@ type FigureRow = {
 
 export type FlagCounts = { total: number; critical: number; warning: number; info: number };
 
-/**
- * Open flags per store, taken from the risk queue itself so the numbers always agree with it
- * (stored flags plus the clock-derived ones, which lib/data/risk.ts alone knows how to build).
- * The queue has no per-store grouping yet, so this asks it once per store; the severity tally
- * runs over at most FLAG_SAMPLE flags per store and `total` is exact.
- * TODO(lead): replace with a GROUP BY storeId, severity over openFlagsSql in lib/data/risk.ts.
- */
-const FLAG_SAMPLE = 1000;
+/** Open flags per store, counted in SQL over the risk queue's own relation (so they always agree). */
 async function countOpenFlagsByStore(scope: DataScope, now: Date, storeId?: string): Promise<Map<string, FlagCounts>> {
-  const ids = storeId ? [storeId] : (await db.store.findMany({ where: { organizationId: scope.organizationId }, select: { id: true } })).map((s) => s.id);
-  const queues = await Promise.all(ids.map((id) => getRiskQueue(scope, { storeId: id, limit: FLAG_SAMPLE }, now)));
-  const out = new Map<string, FlagCounts>();
-  ids.forEach((id, i) => {
-    const queue = queues[i];
-    if (!queue) return;
-    const counts: FlagCounts = { total: queue.total, critical: 0, warning: 0, info: 0 };
-    for (const item of queue.items) counts[item.severity === "CRITICAL" ? "critical" : item.severity === "WARNING" ? "warning" : "info"] += 1;
-    out.set(id, counts);
-  });
-  return out;
+  const rows = await countOpenFlagsPerStore(scope, now, storeId);
+  return new Map(rows.map((r) => [r.storeId, { total: r.total, critical: r.critical, warning: r.warning, info: r.info }]));
 }
 
 /**

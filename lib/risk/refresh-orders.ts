@@ -49,6 +49,14 @@ function isStoredFlag(flag: Flag, order: OrderRow): boolean {
   return flag.rule === "fulfillment.dispatch_deadline" && order.inTransitAt !== null;
 }
 
+const CLOSED: readonly OrderStatus[] = ["DELIVERED", "COMPLETED", "CANCELLED"];
+
+/** Whether anyone can still act on it: not on a closed order, and not a late dispatch that already happened. */
+function isActionable(flag: Flag, order: OrderRow): boolean {
+  if (CLOSED.includes(order.status)) return false;
+  return !(flag.rule === "fulfillment.dispatch_deadline" && !flag.upcoming);
+}
+
 /**
  * Re-evaluates the given orders (or, with `openOnly`, every open order of the organisation) at
  * `now`. Orders sharing a tracking number with them are re-evaluated too, so a duplicate is
@@ -161,6 +169,7 @@ async function writeBatch(db: Db, rows: OrderRow[], now: Date, settings: PolicyS
         reason: flag.reason,
         evidence: flag.evidence as Prisma.InputJsonValue,
         upcoming: flag.upcoming ?? false,
+        actionable: isActionable(flag, row),
       });
     }
   }
