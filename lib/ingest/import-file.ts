@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { IngestFormat } from "./detect-format";
 import { parseOrderFile } from "./parse-order-file";
 import type { NormalizedOrder } from "./types";
-import { UPSERT_BATCH_SIZE, upsertOrders, type UpsertStore } from "./upsert";
+import { type BulkConnection, openBulkConnection, UPSERT_BATCH_SIZE, upsertOrders, type UpsertStore } from "./upsert";
 
 export type ImportError = { line: number; message: string };
 
@@ -89,7 +89,7 @@ export async function importOrderFile(db: Db, options: ImportFileOptions): Promi
   const write = async (batch: NormalizedOrder[]): Promise<void> => {
     if (inFlight) await inFlight;
     const lines = batch.reduce((n, o) => n + o.lines.length, 0);
-    const p = upsertOrders(db, target, batch, now).then(async (r) => {
+    const p = upsertOrders(db, target, batch, now, { bulk }).then(async (r) => {
       summary.orders += batch.length;
       summary.lines += lines;
       summary.created += r.created;
@@ -102,7 +102,10 @@ export async function importOrderFile(db: Db, options: ImportFileOptions): Promi
     inFlight = p;
   };
 
+  // One COPY connection for the whole file (null: every batch takes the upsert path).
+  let bulk: BulkConnection | null = null;
   try {
+    bulk = await openBulkConnection(db);
     let batch: NormalizedOrder[] = [];
     for await (const item of parseOrderFile(counter, { format: options.format, timeZone: store.timeZone, currency: store.currency })) {
       linesRead = Math.max(linesRead, item.line);
@@ -130,6 +133,8 @@ export async function importOrderFile(db: Db, options: ImportFileOptions): Promi
       await finishJob(db, options.jobId, store.organizationId, "FAILED", error instanceof Error ? error.message : String(error));
     }
     throw error;
+  } finally {
+    await bulk?.close();
   }
 }
 

@@ -1,4 +1,9 @@
-import type { Db } from "@/lib/database/client";
+import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { type Db, databaseUrlOf } from "@/lib/database/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Market } from "@/lib/generated/prisma/enums";
 import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
@@ -6,8 +11,13 @@ import type { NormalizedOrder } from "./types";
 
 // Batch upsert of normalised orders on (storeId, externalId), shared by file imports, webhooks and
 // the API sync. One statement per concern per batch (orders, line comparison, line rewrite), with
-// every column sent as one array through unnest(): no per-row round trips, which is what keeps a
-// 100,000-line export within a few seconds.
+// every row sent in one json parameter: no per-row round trips.
+//
+// Bulk path (file imports, API sync): orders the store does not have yet — every order of a first
+// import — are written with COPY on a plain pg connection (BulkConnection), orders and lines in one
+// transaction; only the orders already stored go through the comparing upsert. Should another writer
+// insert one of those orders in between, the COPY fails on the unique key, is rolled back, and the
+// whole batch takes the upsert instead: the outcome is the same either way.
 
 export type UpsertStore = { id: string; organizationId: string; market: Market };
 
@@ -19,7 +29,7 @@ export type UpsertResult = {
   changedIds: string[];
 };
 
-export const UPSERT_BATCH_SIZE = 1_000;
+export const UPSERT_BATCH_SIZE = 2_000;
 
 /** Ship-from default when the source does not say: the store's own market. */
 export function marketCountry(market: Market): string {
@@ -37,16 +47,73 @@ type OrderKeyRow = { id: string; externalId: string; inserted: boolean };
  * Files carry no tracking, delivery instant, Shopify id or ship-from: a null there keeps what a
  * webhook or the supplier assignment stored rather than erasing it.
  */
-export async function upsertOrders(db: Db, store: UpsertStore, orders: readonly NormalizedOrder[], now: Date): Promise<UpsertResult> {
+export async function upsertOrders(
+  db: Db,
+  store: UpsertStore,
+  orders: readonly NormalizedOrder[],
+  now: Date,
+  options: { bulk?: BulkConnection | null } = {},
+): Promise<UpsertResult> {
   const total: UpsertResult = { created: 0, updated: 0, unchanged: 0, changedIds: [] };
-  for (let i = 0; i < orders.length; i += UPSERT_BATCH_SIZE) {
-    const r = await upsertBatch(db, store, orders.slice(i, i + UPSERT_BATCH_SIZE), now);
-    total.created += r.created;
-    total.updated += r.updated;
-    total.unchanged += r.unchanged;
-    total.changedIds.push(...r.changedIds);
+  // Without a connection from the caller, one of our own when there is enough to write.
+  const own = options.bulk === undefined && orders.length >= BULK_MIN_ORDERS ? await openBulkConnection(db) : null;
+  const bulk = options.bulk ?? own;
+  try {
+    for (let i = 0; i < orders.length; i += UPSERT_BATCH_SIZE) {
+      const r = await upsertBatch(db, store, orders.slice(i, i + UPSERT_BATCH_SIZE), now, bulk);
+      total.created += r.created;
+      total.updated += r.updated;
+      total.unchanged += r.unchanged;
+      total.changedIds.push(...r.changedIds);
+    }
+  } finally {
+    await own?.close();
   }
   return total;
+}
+
+/** Below this many orders a connection of its own costs more than it saves. */
+const BULK_MIN_ORDERS = 200;
+
+/** A plain pg connection to the database `db` writes to, for COPY (which Prisma does not speak). */
+export type BulkConnection = {
+  client: pg.ClientBase;
+  close: () => Promise<void>;
+  /** Set once a batch met orders the store already has: later batches look before they COPY. */
+  seenStored: boolean;
+};
+
+/**
+ * Opens a plain pg connection to the database `db` writes to (its connection string is kept by
+ * lib/database/client.ts). Null when it is unknown or the connection fails: callers then take the
+ * upsert path, which writes the same rows, only slower.
+ */
+export async function openBulkConnection(db: Db): Promise<BulkConnection | null> {
+  try {
+    const connectionString = databaseUrlOf(db);
+    if (!connectionString) return null;
+    const client = new pg.Client({ connectionString });
+    // An idle connection dropped by the server must not crash the process; the next query fails instead.
+    client.on("error", () => undefined);
+    await client.connect();
+    const close = () => client.end().catch(() => undefined);
+    if (!(await supportsCopy(client))) {
+      await close();
+      return null;
+    }
+    return { client, close, seenStored: false };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The embedded database (PGlite behind a socket server: one session shared by every connection)
+ * does not take COPY FROM STDIN over the wire; a real PostgreSQL server does.
+ */
+async function supportsCopy(client: pg.ClientBase): Promise<boolean> {
+  const { rows } = await client.query<{ v: string }>("SELECT version() AS v");
+  return !/pglite|emscripten/i.test(rows[0]?.v ?? "");
 }
 
 /** Last occurrence wins: ON CONFLICT cannot touch one row twice in a statement. */
@@ -59,12 +126,131 @@ function dedupe(orders: readonly NormalizedOrder[]): NormalizedOrder[] {
   return [...byKey.values()];
 }
 
-async function upsertBatch(db: Db, store: UpsertStore, input: readonly NormalizedOrder[], now: Date): Promise<UpsertResult> {
-  const result = await db.$transaction((tx) => writeOrders(tx, store, input, now), { timeout: 120_000, maxWait: 30_000 });
-  if (result.changedIds.length > 0) {
-    await refreshOrderRisk(db, { organizationId: store.organizationId, orderIds: result.changedIds }, now);
+/**
+ * Ids whose risk must be re-evaluated. A NEW brand-site order without a tracking number needs
+ * nothing: it has no dispatch clock (TikTok orders only), every brand-site rule needs a tracking
+ * number, and it has no stored flags yet nor shares a number with anyone. Updated orders are always
+ * re-evaluated (their tracking may be gone and their old flags with it).
+ */
+function needsRisk(order: NormalizedOrder): boolean {
+  return order.channel !== "BRAND_SITE" || order.trackingNumber !== null;
+}
+
+type BatchResult = UpsertResult & { riskIds: string[] };
+
+async function upsertBatch(db: Db, store: UpsertStore, input: readonly NormalizedOrder[], now: Date, bulk: BulkConnection | null): Promise<UpsertResult> {
+  const copied = bulk ? await copyNewOrders(db, bulk, store, input, now) : null;
+  const result = copied ?? (await db.$transaction((tx) => writeBatch(tx, store, input, now), { timeout: 120_000, maxWait: 30_000 }));
+  if (result.riskIds.length > 0) {
+    await refreshOrderRisk(db, { organizationId: store.organizationId, orderIds: result.riskIds }, now);
   }
-  return result;
+  return { created: result.created, updated: result.updated, unchanged: result.unchanged, changedIds: result.changedIds };
+}
+
+/**
+ * Bulk path of one batch. While the store has had none of the import's orders yet, the batch is
+ * COPYed as it is (no look-up first); once one is found to exist, the orders the store lacks are
+ * COPYed and the rest go through the upsert. Null when a COPY met a concurrent insert of one of its
+ * orders (rolled back, nothing written): the caller then upserts the whole batch.
+ */
+async function copyNewOrders(db: Db, bulk: BulkConnection, store: UpsertStore, input: readonly NormalizedOrder[], now: Date): Promise<BatchResult | null> {
+  const orders = dedupe(input);
+  if (orders.length === 0) return { created: 0, updated: 0, unchanged: input.length, changedIds: [], riskIds: [] };
+  if (!bulk.seenStored) {
+    const ids = await copyOrders(bulk.client, store, orders, now);
+    if (ids) return batchResult(input, orders, ids, null);
+    // One of them exists (a re-import, most likely): look before copying from now on.
+    bulk.seenStored = true;
+  }
+  const stored = await bulk.client.query<{ externalId: string }>(
+    `SELECT "externalId" FROM "Order" WHERE "storeId" = $1 AND "externalId" = ANY($2::text[])`,
+    [store.id, orders.map((o) => o.externalId)],
+  );
+  const known = new Set(stored.rows.map((r) => r.externalId));
+  const fresh = orders.filter((o) => !known.has(o.externalId));
+  const rest = orders.filter((o) => known.has(o.externalId));
+  const ids = await copyOrders(bulk.client, store, fresh, now);
+  if (!ids) return null;
+  const r = rest.length > 0 ? await db.$transaction((tx) => writeBatch(tx, store, rest, now), { timeout: 120_000, maxWait: 30_000 }) : null;
+  return batchResult(input, fresh, ids, r);
+}
+
+function batchResult(input: readonly NormalizedOrder[], fresh: readonly NormalizedOrder[], ids: readonly string[], r: BatchResult | null): BatchResult {
+  const created = fresh.length + (r?.created ?? 0);
+  const updated = r?.updated ?? 0;
+  return {
+    created,
+    updated,
+    // Duplicates inside the batch were written once; count every input order.
+    unchanged: input.length - created - updated,
+    changedIds: [...ids, ...(r?.changedIds ?? [])],
+    riskIds: [...ids.filter((_, i) => needsRisk(fresh[i] as NormalizedOrder)), ...(r?.riskIds ?? [])],
+  };
+}
+
+/**
+ * COPYs new orders and their lines in one transaction; returns their ids, or null (and nothing
+ * written) when one of them already exists.
+ */
+async function copyOrders(client: pg.ClientBase, store: UpsertStore, orders: readonly NormalizedOrder[], now: Date): Promise<string[] | null> {
+  if (orders.length === 0) return [];
+  const ids = orders.map(() => randomUUID());
+  const { orderRows, lineRows } = copyRows(store, orders, ids, now);
+  await client.query("BEGIN");
+  try {
+    await copyIn(client, `COPY "Order" (${COPY_ORDER_COLUMNS}) FROM STDIN`, orderRows);
+    if (lineRows.length > 0) await copyIn(client, `COPY "OrderLine" (id, "orderId", position, sku, "productName", quantity, "unitPriceMinor") FROM STDIN`, lineRows);
+    await client.query("COMMIT");
+    return ids;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    if ((error as { code?: string }).code === "23505") return null;
+    throw error;
+  }
+}
+
+const COPY_ORDER_COLUMNS = `id, "organizationId", "storeId", channel, "externalId", "sourceId", status, "placedAt", "paidAt", "inTransitAt",
+  "deliveredAt", "cancelledAt", carrier, "trackingNumber", "labelSource", "shipFromCountry", currency, "totalMinor",
+  "buyerName", "buyerEmail", "buyerPhone", "shipAddress1", "shipAddress2", "shipCity", "shipRegion", "shipPostcode",
+  "shipCountry", "sourceUpdatedAt", "createdAt", "updatedAt"`;
+
+/** COPY text format: \N is NULL; backslash, tab, newline and carriage return are escaped. */
+function copyText(value: string | null | undefined): string {
+  if (value === null || value === undefined) return "\\N";
+  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] as string) : value;
+}
+const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+const copyTime = (d: Date | null): string => (d === null ? "\\N" : d.toISOString());
+
+/** The same column values the upsert's INSERT gives a new order (and its lines, position 0-based). */
+function copyRows(store: UpsertStore, orders: readonly NormalizedOrder[], ids: readonly string[], now: Date): { orderRows: string; lineRows: string } {
+  const shipFromDefault = marketCountry(store.market);
+  const org = copyText(store.organizationId);
+  const storeId = copyText(store.id);
+  const stamp = now.toISOString();
+  const orderParts: string[] = [];
+  const lineParts: string[] = [];
+  orders.forEach((o, i) => {
+    const id = ids[i] as string;
+    orderParts.push(
+      [
+        id, org, storeId, o.channel, copyText(o.externalId), copyText(o.sourceId), o.status, copyTime(o.placedAt), copyTime(o.paidAt),
+        copyTime(o.inTransitAt), copyTime(o.deliveredAt), copyTime(o.cancelledAt), copyText(o.carrier), copyText(o.trackingNumber),
+        o.labelSource, copyText(o.shipFromCountry ?? shipFromDefault), copyText(o.currency), String(o.totalMinor),
+        copyText(o.buyerName), copyText(o.buyerEmail), copyText(o.buyerPhone), copyText(o.shipAddress1), copyText(o.shipAddress2),
+        copyText(o.shipCity), copyText(o.shipRegion), copyText(o.shipPostcode), copyText(o.shipCountry), copyTime(o.sourceUpdatedAt),
+        stamp, stamp,
+      ].join("\t"),
+    );
+    o.lines.forEach((l, pos) => {
+      lineParts.push([randomUUID(), id, String(pos), copyText(l.sku), copyText(l.productName), String(l.quantity), String(l.unitPriceMinor)].join("\t"));
+    });
+  });
+  return { orderRows: orderParts.length ? `${orderParts.join("\n")}\n` : "", lineRows: lineParts.length ? `${lineParts.join("\n")}\n` : "" };
+}
+
+async function copyIn(client: pg.ClientBase, sql: string, rows: string): Promise<void> {
+  await pipeline(Readable.from([Buffer.from(rows)]), client.query(copyFrom(sql)));
 }
 
 export type Tx = Prisma.TransactionClient;
@@ -74,8 +260,13 @@ export type Tx = Prisma.TransactionClient;
  * same one). Does not refresh risk: call refreshOrderRisk for `changedIds` after the commit.
  */
 export async function writeOrders(tx: Tx, store: UpsertStore, input: readonly NormalizedOrder[], now: Date): Promise<UpsertResult> {
+  const r = await writeBatch(tx, store, input, now);
+  return { created: r.created, updated: r.updated, unchanged: r.unchanged, changedIds: r.changedIds };
+}
+
+async function writeBatch(tx: Tx, store: UpsertStore, input: readonly NormalizedOrder[], now: Date): Promise<BatchResult> {
   const orders = dedupe(input);
-  if (orders.length === 0) return { created: 0, updated: 0, unchanged: input.length, changedIds: [] };
+  if (orders.length === 0) return { created: 0, updated: 0, unchanged: input.length, changedIds: [], riskIds: [] };
   const shipFromDefault = marketCountry(store.market);
   const written = await tx.$queryRaw<OrderKeyRow[]>`
     INSERT INTO "Order" AS o (
@@ -172,8 +363,9 @@ export async function writeOrders(tx: Tx, store: UpsertStore, input: readonly No
     }
   }
   const changedIds = rewrite.map((o) => idByExt.get(o.externalId) as string);
+  const riskIds = rewrite.filter((o) => updated.has(o.externalId) || needsRisk(o)).map((o) => idByExt.get(o.externalId) as string);
   // Duplicates inside the batch were written once; count every input order.
-  return { created: created.size, updated: updated.size, unchanged: input.length - created.size - updated.size, changedIds };
+  return { created: created.size, updated: updated.size, unchanged: input.length - created.size - updated.size, changedIds, riskIds };
 }
 
 /**
