@@ -10,6 +10,7 @@ import { SupplierOrdersList, SupplierScorecardCard } from "@/components/supplier
 import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageUser } from "@/lib/auth";
 import { type OverviewFilter, getChannelKpis, getTrends, listStoreOptions } from "@/lib/data/overview";
+import { cachedRead } from "@/lib/data/cache";
 import { countOpenFlagsByRule } from "@/lib/data/risk";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
 import { type SupplierViewScope, getSupplierOrders, getSupplierScorecard } from "@/lib/data/supplier-view";
@@ -32,6 +33,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const period = resolvePeriod(raw, now, store?.timeZone ?? "UTC");
   const filter: OverviewFilter = { from: period.from, to: period.to, now, storeId: store?.id ?? null };
   const isSupplier = scope.role === "SUPPLIER";
+  const periodKey = `${period.period}:${period.fromDate}:${period.toDate}:${store?.id ?? "all"}`;
   const describe =
     period.period === "custom" ? `${period.fromDate} to ${period.toDate} (${period.timeZone})` : `last ${period.period} days`;
 
@@ -58,7 +60,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       ) : null}
 
       <Suspense key={`kpi-${period.from.getTime()}-${period.to.getTime()}-${store?.id}`} fallback={<KpiSkeleton />}>
-        <KpiSection scope={scope} filter={filter} />
+        <KpiSection scope={scope} filter={filter} period={periodKey} />
       </Suspense>
 
       <section aria-labelledby="trends-heading" className="space-y-3">
@@ -66,7 +68,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           Trends
         </h2>
         <Suspense key={`trend-${period.from.getTime()}-${period.to.getTime()}-${store?.id}`} fallback={<ChartsSkeleton />}>
-          <TrendSection scope={scope} filter={filter} timeZone={period.timeZone} />
+          <TrendSection scope={scope} filter={filter} timeZone={period.timeZone} period={periodKey} />
         </Suspense>
       </section>
 
@@ -107,20 +109,23 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   );
 }
 
-async function KpiSection({ scope, filter }: { scope: DataScope; filter: OverviewFilter }) {
-  const kpis = await getChannelKpis(scope, filter);
+/** The cache key of a section: who is looking (tenant, supplier) and which period and store. */
+const sectionKey = (name: string, scope: DataScope, period: string) => `${name}:${scope.organizationId}:${scope.supplierId ?? "-"}:${period}`;
+
+async function KpiSection({ scope, filter, period }: { scope: DataScope; filter: OverviewFilter; period: string }) {
+  const kpis = await cachedRead(sectionKey("kpis", scope, period), () => getChannelKpis(scope, filter));
   return <ChannelKpiGrid kpis={kpis} />;
 }
 
-async function TrendSection({ scope, filter, timeZone }: { scope: DataScope; filter: OverviewFilter; timeZone: string }) {
-  const trends = await getTrends(scope, { ...filter, timeZone });
+async function TrendSection({ scope, filter, timeZone, period }: { scope: DataScope; filter: OverviewFilter; timeZone: string; period: string }) {
+  const trends = await cachedRead(sectionKey("trends", scope, `${period}:${timeZone}`), () => getTrends(scope, { ...filter, timeZone }));
   return <LazyTrendCharts {...trends} lateThresholdPercent={SHOP_PERFORMANCE_DEFAULTS.lateDispatchRate.maxPercent} />;
 }
 
 const isRuleId = (rule: string): rule is RuleId => (RULE_IDS as readonly string[]).includes(rule);
 
 async function RiskSection({ scope, now }: { scope: DataScope; now: Date }) {
-  const counts = await countOpenFlagsByRule(scope, now);
+  const counts = await cachedRead(sectionKey("risk-counts", scope, ""), () => countOpenFlagsByRule(scope, now));
   return <RiskCounts counts={counts.map((c) => ({ ...c, title: isRuleId(c.rule) ? POLICY_CALENDAR[c.rule].title : c.rule }))} />;
 }
 

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { DataScope } from "@/lib/data/scope";
+import { cachedRead } from "@/lib/data/cache";
 import { getExposureSummaries } from "@/lib/performance/queries";
 import { WorstBandBadge } from "./band-badge";
 
 /** For the overview: the worst shop-performance band of each TikTok store (async server component; staff only). */
 export async function WorstBandsByStore({ scope, now }: { scope: DataScope; now?: Date }) {
-  const summaries = (await getExposureSummaries(scope, now ?? new Date())).filter((s) => s.channel === "TIKTOK_SHOP");
+  const all = await cachedRead(`exposure-summaries:${scope.organizationId}:${scope.role === "SUPPLIER" ? "supplier" : "staff"}`, () => getExposureSummaries(scope, now ?? new Date()));
+  const summaries = all.filter((s) => s.channel === "TIKTOK_SHOP");
   if (summaries.length === 0) return null;
   return (
     <Card data-testid="worst-bands">
