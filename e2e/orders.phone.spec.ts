@@ -1,7 +1,6 @@
 import { expect, shoot, test } from "./fixtures";
 
-// The desktop project runs every spec; this one is about the phone layout only.
-test.skip(({ viewport }) => (viewport?.width ?? 0) > 500, "phone layout only");
+// Runs in the phone project only (playwright.config.ts: *.phone.spec.ts).
 
 test("orders on a phone: cards, no sideways scrolling, and the detail", async ({ signIn, page }) => {
   await signIn("ops");

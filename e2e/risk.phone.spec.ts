@@ -1,7 +1,6 @@
 import { expect, shoot, test } from "./fixtures";
 
-// The desktop project runs every spec; this one is about the phone layout only.
-test.skip(({ viewport }) => (viewport?.width ?? 0) > 500, "phone layout only");
+// Runs in the phone project only (playwright.config.ts: *.phone.spec.ts).
 
 const noSidewaysScroll = async (page: import("@playwright/test").Page) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
