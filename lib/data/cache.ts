@@ -1,41 +1,78 @@
 import "server-only";
 
 // A short-lived, per-process cache for the dashboard's heavy aggregates (overview KPIs, trends,
-// shop-performance summaries). Within `ttl` every request for the same key shares one result, and
-// concurrent requests share one computation (single flight), so twenty people opening the
-// overview at 9:00 cost one set of queries, not twenty. Figures can lag by at most the TTL;
-// screens where a user acts on what they see (risk queue, orders, returns) are never cached.
-// OVERVIEW_CACHE_SECONDS=0 turns it off (the browser tests compare figures with the database).
+// shop-performance summaries), stale-while-revalidate with a hard bound:
+// - younger than `ttl`: served as is;
+// - older, but younger than twice `ttl`: served at once while one refresh runs in the background,
+//   so no viewer waits on the aggregates while the figures keep moving (at a million orders the
+//   KPI queries take about a second; a viewer should not pay that every 30 s);
+// - older than that, or never loaded: the request waits for a load.
+// Concurrent requests for one key share one load (single flight), so twenty people opening the
+// overview at 9:00 cost one set of queries, not twenty. Figures are therefore never more than
+// 2 × ttl old (60 s by default); screens where a user acts on what they see (risk queue, orders,
+// returns) are never cached. OVERVIEW_CACHE_SECONDS=0 turns it off (the browser tests compare
+// figures with the database).
 
-type Entry = { expires: number; value?: unknown; pending?: Promise<unknown> };
+type Entry = { loadedAt: number; value?: unknown; hasValue: boolean; pending?: Promise<unknown> };
 const entries = new Map<string, Entry>();
 const MAX_ENTRIES = 2_000;
+/** How much older than the TTL a value may be and still be served while it is refreshed. */
+export const STALE_FACTOR = 2;
 
 export function cacheSeconds(): number {
   const raw = Number(process.env.OVERVIEW_CACHE_SECONDS ?? 30);
   return Number.isFinite(raw) && raw >= 0 ? raw : 30;
 }
 
-export async function cachedRead<T>(key: string, load: () => Promise<T>, ttlSeconds = cacheSeconds()): Promise<T> {
+function evictIfFull(now: number, ttlMs: number) {
+  if (entries.size < MAX_ENTRIES) return;
+  for (const [k, e] of entries) if (!e.pending && now - e.loadedAt > ttlMs * STALE_FACTOR) entries.delete(k);
+  if (entries.size >= MAX_ENTRIES) entries.clear();
+}
+
+/** Starts one load for the key (or joins the running one); a failure keeps the last good value. */
+function refresh<T>(key: string, entry: Entry, load: () => Promise<T>, clock: () => number): Promise<T> {
+  if (entry.pending) return entry.pending as Promise<T>;
+  const pending = load().then(
+    (value) => {
+      entry.value = value;
+      entry.hasValue = true;
+      entry.loadedAt = clock();
+      entry.pending = undefined;
+      return value;
+    },
+    (error: unknown) => {
+      entry.pending = undefined;
+      // A failed first load is not remembered: the next request tries again.
+      if (!entry.hasValue) entries.delete(key);
+      throw error;
+    },
+  );
+  entry.pending = pending;
+  return pending;
+}
+
+export async function cachedRead<T>(key: string, load: () => Promise<T>, ttlSeconds = cacheSeconds(), clock: () => number = Date.now): Promise<T> {
   if (ttlSeconds === 0) return load();
-  const now = Date.now();
-  const hit = entries.get(key);
-  if (hit && hit.expires > now) return (hit.pending ?? hit.value) as T | Promise<T>;
-  if (entries.size >= MAX_ENTRIES) {
-    for (const [k, e] of entries) if (e.expires <= now) entries.delete(k);
-    if (entries.size >= MAX_ENTRIES) entries.clear();
+  const ttlMs = ttlSeconds * 1000;
+  const now = clock();
+  let entry = entries.get(key);
+  if (!entry) {
+    evictIfFull(now, ttlMs);
+    entry = { loadedAt: 0, hasValue: false };
+    entries.set(key, entry);
   }
-  const pending = load();
-  const entry: Entry = { expires: now + ttlSeconds * 1000, pending };
-  entries.set(key, entry);
-  try {
-    const value = await pending;
-    entry.value = value;
-    entry.pending = undefined;
-    return value;
-  } catch (error) {
-    // A failed load is not remembered: the next request tries again.
-    entries.delete(key);
-    throw error;
+  const age = now - entry.loadedAt;
+  if (entry.hasValue && age < ttlMs) return entry.value as T;
+  if (entry.hasValue && age < ttlMs * STALE_FACTOR) {
+    // Served stale; the refresh's failure is logged, and the value ages out at 2 × ttl.
+    refresh(key, entry, load, clock).catch((error: unknown) => console.error(`cache refresh of ${key} failed:`, error));
+    return entry.value as T;
   }
+  return refresh(key, entry, load, clock);
+}
+
+/** For tests: forget everything. */
+export function clearCache() {
+  entries.clear();
 }

@@ -224,9 +224,30 @@ export async function listOrders(scope: DataScope, query: OrderQuery, now: Date)
       WHERE ${where}
       ORDER BY ${sort.expr} ${sort.direction}, o.id ${sort.direction}
       LIMIT ${query.pageSize} OFFSET ${offset}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Order" o WHERE ${where}`,
+    countOrders(scope, query, where),
   ]);
-  return { items: rows.map(toListItem), total: counted[0]?.total ?? 0 };
+  return { items: rows.map(toListItem), total: counted };
+}
+
+/**
+ * The exact number of orders matching the filter. Filters on store, supplier, channel and status
+ * only (the list as first opened, or by status) are summed from the trigger-kept OrderCount rows:
+ * a count(*) over a million orders costs ~170 ms of three processes, the sum a millisecond.
+ * A date, flag or text filter narrows the rows enough to count them.
+ */
+async function countOrders(scope: DataScope, query: OrderQuery, where: Prisma.Sql): Promise<number> {
+  if (query.from || query.to || query.rule || query.q) {
+    const rows = await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Order" o WHERE ${where}`;
+    return rows[0]?.total ?? 0;
+  }
+  const parts: Prisma.Sql[] = [Prisma.sql`c."organizationId" = ${scope.organizationId}`];
+  if (scope.supplierId) parts.push(Prisma.sql`c."supplierId" = ${scope.supplierId}`);
+  if (query.channel) parts.push(Prisma.sql`c.channel = ${query.channel}::"Channel"`);
+  if (query.store) parts.push(Prisma.sql`c."storeId" = ${query.store}`);
+  if (query.supplier) parts.push(Prisma.sql`c."supplierId" = ${query.supplier}`);
+  if (query.status?.length) parts.push(Prisma.sql`c.status IN (${Prisma.join(query.status.map((s) => Prisma.sql`${s}::"OrderStatus"`))})`);
+  const rows = await db.$queryRaw<{ total: number }[]>`SELECT coalesce(sum(c.orders), 0)::int AS total FROM "OrderCount" c WHERE ${Prisma.join(parts, " AND ")}`;
+  return rows[0]?.total ?? 0;
 }
 
 export type ExportOrder = OrderListItem & {

@@ -6,7 +6,10 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 const urls = new WeakMap<PrismaClient, string>();
 
 export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }) });
+  // JIT compilation pays off for hour-long analytics, not for a dashboard's 5–50 ms queries: at a
+  // million orders it added ~300 ms to the overview's aggregates and doubled the risk queue's
+  // time (docs/benchmarks.md). The embedded database has no JIT and ignores the option.
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize, options: "-c jit=off" }) });
   urls.set(client, databaseUrl);
   return client;
 }

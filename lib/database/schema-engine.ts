@@ -38,10 +38,34 @@ function loadRuntime() {
   return runtime;
 }
 
+type ScriptAdapter = { executeScript: (script: string) => Promise<void>; client: { query: (sql: string) => Promise<unknown> }; onError: (error: unknown) => never };
+
+/**
+ * The pg adapter runs a migration script by splitting it on every ";", which cuts a function
+ * body ($$ … $$) apart. PostgreSQL's simple-query protocol takes the whole script at once (as the
+ * native engine sends it, and in one implicit transaction), so the script goes over unsplit.
+ */
+function wholeScriptAdapter(factory: PrismaPg): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const inner = adapter as unknown as ScriptAdapter;
+    inner.executeScript = async (script) => {
+      try {
+        await inner.client.query(script);
+      } catch (error) {
+        inner.onError(error);
+      }
+    };
+    return adapter;
+  };
+  return factory;
+}
+
 async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine, schema: string) => Promise<T>) {
   const { SchemaEngine } = await loadRuntime();
   const schema = await readFile(SCHEMA_PATH, "utf8");
-  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl, max: 1 }));
+  const factory = bindMigrationAwareSqlAdapterFactory(wholeScriptAdapter(new PrismaPg({ connectionString: databaseUrl, max: 1 })));
   const engine = await SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => {}, factory);
   try {
     return await run(engine, schema);

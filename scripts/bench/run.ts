@@ -1,4 +1,4 @@
-// `npm run bench -- --orders N [--stores S] [--duration SECONDS] [--import-lines L] [--quick]`
+// `npm run bench -- --orders N [--stores S] [--duration SECONDS] [--import-lines L] [--quick] [--latency-only]`
 // Every benchmark against a database of N orders (DATABASE_URL, or the embedded default for
 // small N), one JSON line per figure: {"name","value","unit",...}. See docs/benchmarks.md.
 import path from "node:path";
@@ -18,6 +18,8 @@ const stores = intOption("stores", 50);
 const durationMs = intOption("duration", quick ? 2 : 20) * 1000;
 const importLines = intOption("import-lines", quick ? 2_000 : 100_000);
 const port = intOption("port", 3200);
+// For iterating on the screens: skip the import and re-evaluation figures.
+const latencyOnly = hasFlag("latency-only");
 
 const emit = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ name, value, unit, ...extra }));
@@ -39,16 +41,18 @@ try {
   }
   const organizationId = org.id;
 
-  // 2. Import through the real path, and raw COPY of the same rows, in the same run.
-  log(`import of a ${importLines}-line Shopify export`);
-  const imported = await benchImport(prisma, { lines: importLines, databaseUrl: database.url, organizationId });
-  emit("import_lines_per_s", Math.round(imported.importLinesPerS), "lines/s", { lines: importLines });
-  emit("copy_lines_per_s", Math.round(imported.copyLinesPerS), "lines/s", { lines: importLines, ratio: Math.round((imported.copyLinesPerS / imported.importLinesPerS) * 100) / 100 });
+  if (!latencyOnly) {
+    // 2. Import through the real path, and raw COPY of the same rows, in the same run.
+    log(`import of a ${importLines}-line Shopify export`);
+    const imported = await benchImport(prisma, { lines: importLines, databaseUrl: database.url, organizationId });
+    emit("import_lines_per_s", Math.round(imported.importLinesPerS), "lines/s", { lines: importLines });
+    emit("copy_lines_per_s", Math.round(imported.copyLinesPerS), "lines/s", { lines: importLines, ratio: Math.round((imported.copyLinesPerS / imported.importLinesPerS) * 100) / 100 });
 
-  // 3. Re-evaluation of every open order.
-  const started = performance.now();
-  const re = await refreshOrderRisk(prisma, { organizationId, openOnly: true }, new Date());
-  emit("reevaluate_open_orders_s", Math.round((performance.now() - started) / 10) / 100, "s", { openOrders: re.orders, flags: re.flags });
+    // 3. Re-evaluation of every open order.
+    const started = performance.now();
+    const re = await refreshOrderRisk(prisma, { organizationId, openOnly: true }, new Date());
+    emit("reevaluate_open_orders_s", Math.round((performance.now() - started) / 10) / 100, "s", { openOrders: re.orders, flags: re.flags });
+  }
 
   // 4. HTTP latency of the production server under 20 signed-in clients.
   buildIfStale();

@@ -1,0 +1,84 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { cachedRead, clearCache } from "./cache";
+
+// The overview's aggregates cache: a viewer never waits on a refresh while the value is younger
+// than 2 × ttl, never sees one older than that, and concurrent viewers share one load.
+
+let now = 0;
+const clock = () => now;
+
+function counter() {
+  let calls = 0;
+  const load = async () => {
+    calls += 1;
+    await new Promise((r) => setTimeout(r, 5));
+    return calls;
+  };
+  return { load, calls: () => calls };
+}
+
+beforeEach(() => {
+  clearCache();
+  now = 1_000_000;
+});
+
+describe("cachedRead", () => {
+  it("shares one load between concurrent readers and serves it for ttl", async () => {
+    const c = counter();
+    const values = await Promise.all(Array.from({ length: 20 }, () => cachedRead("k", c.load, 30, clock)));
+    expect(values).toEqual(Array(20).fill(1));
+    now += 29_000;
+    expect(await cachedRead("k", c.load, 30, clock)).toBe(1);
+    expect(c.calls()).toBe(1);
+  });
+
+  it("serves the stale value at once after ttl while one refresh runs, then the new one", async () => {
+    const c = counter();
+    await cachedRead("k", c.load, 30, clock);
+    now += 31_000;
+    expect(await cachedRead("k", c.load, 30, clock)).toBe(1);
+    expect(await cachedRead("k", c.load, 30, clock)).toBe(1);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(c.calls()).toBe(2);
+    expect(await cachedRead("k", c.load, 30, clock)).toBe(2);
+  });
+
+  it("never serves a value older than twice the ttl: the reader waits for a fresh one", async () => {
+    const c = counter();
+    await cachedRead("k", c.load, 30, clock);
+    now += 61_000;
+    expect(await cachedRead("k", c.load, 30, clock)).toBe(2);
+  });
+
+  it("keeps the last good value when a background refresh fails, and retries a failed first load", async () => {
+    let fail = false;
+    let calls = 0;
+    const load = async () => {
+      calls += 1;
+      if (fail) throw new Error("database restarting");
+      return calls;
+    };
+    await cachedRead("k", load, 30, clock);
+    fail = true;
+    now += 31_000;
+    const original = console.error;
+    console.error = () => {};
+    try {
+      expect(await cachedRead("k", load, 30, clock)).toBe(1);
+      await new Promise((r) => setTimeout(r, 5));
+      expect(await cachedRead("k", load, 30, clock)).toBe(1);
+    } finally {
+      console.error = original;
+    }
+    await expect(cachedRead("other", load, 30, clock)).rejects.toThrow("database restarting");
+    fail = false;
+    expect(await cachedRead("other", load, 30, clock)).toBeGreaterThan(1);
+  });
+
+  it("does not cache when the ttl is 0", async () => {
+    const c = counter();
+    await cachedRead("k", c.load, 0, clock);
+    await cachedRead("k", c.load, 0, clock);
+    expect(c.calls()).toBe(2);
+  });
+});
