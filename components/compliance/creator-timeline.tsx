@@ -2,7 +2,7 @@ import { cn } from "@/components/ui/cn";
 import { VIDEO_STYLE_LABEL } from "@/lib/compliance/ledger";
 import { bandOf, dayTicks, percentOf } from "@/lib/compliance/timeline";
 import type { CreatorDetail } from "@/lib/data/compliance";
-import { formatInstant } from "@/lib/format";
+import { dateFormat, formatInstant } from "@/lib/format";
 
 /**
  * The rolling 7-day window as a strip: two windows back and the restriction week ahead. Each
@@ -69,7 +69,7 @@ export function CreatorTimeline({ detail, now }: { detail: CreatorDetail; now: D
           .filter((_, i) => i % 2 === 0)
           .map((t) => (
             <span key={t.toISOString()} className="absolute -translate-x-1/2 whitespace-nowrap" style={{ left: `${percentOf(range, t)}%` }}>
-              {new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: zone }).format(t)}
+              {dateFormat("en-GB", { day: "numeric", month: "short", timeZone: zone }).format(t)}
             </span>
           ))}
       </div>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatCount, formatInstant } from "@/lib/format";
+import { dateFormat, formatCount, formatInstant } from "@/lib/format";
 import type { MetricView, StoreExposure } from "@/lib/performance/exposure";
 import { formatPercent } from "@/lib/performance/metrics";
 import { MARKET_ZONES } from "@/lib/policy/business-days";
@@ -12,7 +12,7 @@ import { TrendChart } from "./trend-chart";
 const CHANNEL = { TIKTOK_SHOP: "TikTok Shop", BRAND_SITE: "Brand website" } as const;
 
 function weekLabel(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short" }).format(new Date(iso));
+  return dateFormat("en-GB", { timeZone, day: "numeric", month: "short" }).format(new Date(iso));
 }
 
 function MetricCard({ metric, exposure }: { metric: MetricView; exposure: StoreExposure }) {

@@ -1,21 +1,23 @@
 // Display helpers for rates and durations shared by the overview, stores and suppliers screens.
 
+import { numberFormat } from "@/lib/format";
+
 /** "12.5%" from counts; "—" when there is nothing to divide by. */
 export function formatRate(part: number, whole: number, locale = "en-US"): string {
   if (whole <= 0) return "—";
-  return new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(part / whole);
+  return numberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(part / whole);
 }
 
 /** Hours as "31.2 h" (under two days) or "2.6 days". */
 export function formatHours(hours: number | null, locale = "en-US"): string {
   if (hours === null || !Number.isFinite(hours)) return "—";
-  const n = (value: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value);
+  const n = (value: number) => numberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value);
   return hours < 48 ? `${n(hours)} h` : `${n(hours / 24)} days`;
 }
 
 export function formatDays(days: number | null, locale = "en-US"): string {
   if (days === null || !Number.isFinite(days)) return "—";
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(days)} days`;
+  return `${numberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(days)} days`;
 }
 
 export const localeOf = (currency: string) => (currency === "GBP" ? "en-GB" : "en-US");

@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, 
 import { CHART_COLORS, ChartContainer, ChartLegend, ChartTooltipContent, type ChartConfig } from "@/components/ui/chart";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { formatMoney, minorUnitsToDecimalString } from "@/lib/format";
+import { dateFormat, formatMoney, minorUnitsToDecimalString, numberFormat } from "@/lib/format";
 import { localeOf } from "./kpi-format";
 
 export type TrendChartsProps = {
@@ -27,7 +27,7 @@ const shortDay = (day: unknown) => {
   const [, m, d] = String(day).split("-");
   return `${Number(d)}/${Number(m)}`;
 };
-const longDay = (day: unknown) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${String(day)}T00:00:00Z`));
+const longDay = (day: unknown) => dateFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${String(day)}T00:00:00Z`));
 const axis = { stroke: CHART_COLORS.axis, fontSize: 11, tickLine: false, axisLine: false } as const;
 
 export function TrendCharts({ timeZone, orders, revenue, lateWeekly, lateThresholdPercent }: TrendChartsProps) {
@@ -153,5 +153,5 @@ export function TrendCharts({ timeZone, orders, revenue, lateWeekly, lateThresho
 
 /** Axis ticks: "$1.2K" from minor units (display only; the figures on the cards are exact). */
 function compactMoney(minor: number, currency: string): string {
-  return new Intl.NumberFormat(localeOf(currency), { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(minorUnitsToDecimalString(Math.round(minor), currency) as unknown as number);
+  return numberFormat(localeOf(currency), { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(minorUnitsToDecimalString(Math.round(minor), currency) as unknown as number);
 }

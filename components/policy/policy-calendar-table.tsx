@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { CalendarRow } from "@/lib/policy";
+import { dateFormat } from "@/lib/format";
 
 const CONFIDENCE = {
   seed: { label: "Seed brief", tone: "neutral" },
@@ -10,7 +11,7 @@ const CONFIDENCE = {
 
 function formatDate(date: string | null): string {
   if (!date) return "Always (product check)";
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  return dateFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
 }
 
 export function PolicyCalendarTable({ rows }: { rows: CalendarRow[] }) {

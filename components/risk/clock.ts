@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { zoneAbbreviation } from "@/lib/format";
+import { dateFormat, zoneAbbreviation } from "@/lib/format";
 
 // Countdowns in the browser. Deliberately not the rule engine's business-day helpers: those pull
 // the holiday tables and time-zone library into the page, and a countdown only needs Intl.
@@ -18,7 +18,7 @@ export function formatDuration(ms: number): string {
 
 /** "Fri 6 Nov 23:59 PST": the instant in the store's zone, with the zone named. */
 export function formatZoned(instant: Date, timeZone: string): string {
-  const local = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+  const local = dateFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
     .format(instant)
     .replace(",", "");
   return `${local} ${zoneAbbreviation(instant, timeZone)}`;

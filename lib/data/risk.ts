@@ -85,10 +85,11 @@ function returnResponseSql(scope: DataScope, filter: Pick<RiskQueueFilter, "stor
 }
 
 /**
- * Every open flag of the scope at `now` as one SQL relation: stored flags plus the two
- * clock-driven ones derived from the order (lib/risk/sql.ts).
+ * Every open flag of the scope at `now`, one SELECT per source with the same columns: stored
+ * flags plus the clock-driven ones derived from the order (lib/risk/sql.ts) and from pending
+ * returns.
  */
-function openFlagsSql(scope: DataScope, filter: Pick<RiskQueueFilter, "storeId" | "rule">, now: Date, settings: PolicySettings): Prisma.Sql {
+function openFlagBranches(scope: DataScope, filter: Pick<RiskQueueFilter, "storeId" | "rule">, now: Date, settings: PolicySettings): Prisma.Sql[] {
   const orderScope = Prisma.sql`o."organizationId" = ${scope.organizationId}
     ${scope.supplierId ? Prisma.sql`AND o."supplierId" = ${scope.supplierId}` : Prisma.empty}
     ${filter.storeId ? Prisma.sql`AND o."storeId" = ${filter.storeId}` : Prisma.empty}`;
@@ -107,8 +108,9 @@ function openFlagsSql(scope: DataScope, filter: Pick<RiskQueueFilter, "storeId" 
   }
   if (wants("fulfillment.auto_cancel_risk")) {
     parts.push(Prisma.sql`
-      SELECT 'fulfillment.auto_cancel_risk', (CASE WHEN o."autoCancelAt" < ${now}::timestamptz + make_interval(hours => ${AUTO_CANCEL_CRITICAL_HOURS}) THEN 'CRITICAL' ELSE 'WARNING' END)::"Severity",
-             o."autoCancelAt", NULL::text, 'ORDER', o.id, true, o.id, o."storeId"
+      SELECT 'fulfillment.auto_cancel_risk' AS rule,
+             (CASE WHEN o."autoCancelAt" < ${now}::timestamptz + make_interval(hours => ${AUTO_CANCEL_CRITICAL_HOURS}) THEN 'CRITICAL' ELSE 'WARNING' END)::"Severity" AS severity,
+             o."autoCancelAt" AS "dueAt", NULL::text AS reason, 'ORDER' AS "subjectType", o.id AS "subjectId", true AS derived, o.id AS "orderId", o."storeId"
       FROM "Order" o WHERE ${orderScope} AND ${autoCancelFlagOpen(now)}`);
   }
   if (wants(RESPONSE_RULE)) {
@@ -120,8 +122,12 @@ function openFlagsSql(scope: DataScope, filter: Pick<RiskQueueFilter, "storeId" 
   parts.push(Prisma.sql`
     SELECT f.rule, f.severity, f."dueAt", f.reason, f."subjectType"::text AS "subjectType", f."subjectId", false AS derived, f."orderId", f."storeId"
     FROM "RiskFlag" f WHERE ${flagScope} AND f.actionable ${filter.rule ? Prisma.sql`AND f.rule = ${filter.rule}` : Prisma.empty}`);
+  return parts;
+}
 
-  return Prisma.join(parts, " UNION ALL ");
+/** Every open flag of the scope at `now` as one SQL relation. */
+function openFlagsSql(scope: DataScope, filter: Pick<RiskQueueFilter, "storeId" | "rule">, now: Date, settings: PolicySettings): Prisma.Sql {
+  return Prisma.join(openFlagBranches(scope, filter, now, settings), " UNION ALL ");
 }
 
 /**
@@ -130,30 +136,39 @@ function openFlagsSql(scope: DataScope, filter: Pick<RiskQueueFilter, "storeId" 
  */
 export async function getRiskQueue(scope: DataScope, filter: RiskQueueFilter, now: Date): Promise<{ items: RiskQueueItem[]; total: number }> {
   const settings = await settingsOf(scope.organizationId);
-  const union = openFlagsSql(scope, filter, now, settings);
-  const queueOrder = Prisma.sql`(q."dueAt" IS NOT NULL AND q."dueAt" < ${now}) DESC,
-             q."dueAt" ASC NULLS LAST,
-             CASE q.severity WHEN 'CRITICAL' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END,
-             q.rule, q."subjectId"`;
-  // The page is cut before the order and store columns are joined: a thousand open flags cost a
-  // sort of narrow rows and fifty look-ups, not a thousand (EXPLAIN in docs/benchmarks.md).
-  const rows = await db.$queryRaw<(Row & { total: bigint })[]>`
-    WITH page AS (
-      SELECT q.*, count(*) OVER () AS total
-      FROM (${union}) q
-      ORDER BY ${queueOrder}
-      LIMIT ${filter.limit ?? 200} OFFSET ${filter.offset ?? 0}
-    )
-    SELECT q.*,
-           o."externalId", o.channel, o.status, o."placedAt", o."paidAt", o."inTransitAt", o."deliveredAt", o."cancelledAt",
-           o.carrier, o."trackingNumber", o."labelSource"::text, o."shipFromCountry",
-           s.name AS "storeName", s."timeZone", s.market, s.kind, s.channel AS "storeChannel"
-    FROM page q
-    LEFT JOIN "Order" o ON o.id = q."orderId"
-    LEFT JOIN "Store" s ON s.id = q."storeId"
-    ORDER BY ${queueOrder}`;
-
-  return { items: rows.map((r) => toItem(r, now, settings)), total: Number(rows[0]?.total ?? 0) };
+  const branches = openFlagBranches(scope, filter, now, settings);
+  const limit = filter.limit ?? 200;
+  const offset = filter.offset ?? 0;
+  // Overdue first, then least time left, is simply the due instant ascending (an overdue one is
+  // earlier than any still running; none last), then severity, rule and subject for ties.
+  const queueOrder = (q: string) => {
+    const a = Prisma.raw(q);
+    return Prisma.sql`${a}."dueAt" ASC NULLS LAST, CASE ${a}.severity WHEN 'CRITICAL' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END, ${a}.rule, ${a}."subjectId"`;
+  };
+  // Each source gives its own first offset + limit rows in queue order, read in index order
+  // (the awaiting-dispatch and actionable-flag partial indexes): the page is among them, so a
+  // page costs a few hundred index entries, not a sort of every open flag. The order and store
+  // columns are joined for the page's rows only, and the total is counted on its own
+  // (EXPLAIN in docs/benchmarks.md).
+  const heads = branches.map((b) => Prisma.sql`(SELECT * FROM (${b}) b ORDER BY ${queueOrder("b")} LIMIT ${offset + limit})`);
+  const [rows, counted] = await Promise.all([
+    db.$queryRaw<Row[]>`
+      WITH page AS (
+        SELECT q.* FROM (${Prisma.join(heads, " UNION ALL ")}) q
+        ORDER BY ${queueOrder("q")}
+        LIMIT ${limit} OFFSET ${offset}
+      )
+      SELECT q.*,
+             o."externalId", o.channel, o.status, o."placedAt", o."paidAt", o."inTransitAt", o."deliveredAt", o."cancelledAt",
+             o.carrier, o."trackingNumber", o."labelSource"::text, o."shipFromCountry",
+             s.name AS "storeName", s."timeZone", s.market, s.kind, s.channel AS "storeChannel"
+      FROM page q
+      LEFT JOIN "Order" o ON o.id = q."orderId"
+      LEFT JOIN "Store" s ON s.id = q."storeId"
+      ORDER BY ${queueOrder("q")}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (${Prisma.join(branches, " UNION ALL ")}) q`,
+  ]);
+  return { items: rows.map((r) => toItem(r, now, settings)), total: counted[0]?.total ?? 0 };
 }
 
 /** The words of a derived flag at `now`, from the same rule code that judges the order. */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -6,10 +7,16 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 const urls = new WeakMap<PrismaClient, string>();
 
 export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
-  // JIT compilation pays off for hour-long analytics, not for a dashboard's 5–50 ms queries: at a
-  // million orders it added ~300 ms to the overview's aggregates and doubled the risk queue's
-  // time (docs/benchmarks.md). The embedded database has no JIT and ignores the option.
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize, options: "-c jit=off" }) });
+  // Tuned for a dashboard's many short queries (docs/benchmarks.md, measured at a million orders):
+  // - JIT compilation pays off for hour-long analytics, not 5–50 ms queries: it added ~300 ms to
+  //   the overview's aggregates and doubled the risk queue's time;
+  // - parallel workers cost more to start than they save on such queries, and under twenty
+  //   concurrent users they compete for the same cores: the risk queue ran in 7–9 ms serially
+  //   against 18 ms with two workers, the KPIs in 1.1 s against 1.5 s.
+  // The embedded database has neither and ignores the options.
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize, options: "-c jit=off -c max_parallel_workers_per_gather=0" }, { statementNameGenerator: statementName }),
+  });
   urls.set(client, databaseUrl);
   return client;
 }
@@ -24,3 +31,20 @@ export function databaseUrlOf(client: PrismaClient): string | undefined {
 }
 
 export type Db = PrismaClient;
+
+const MAX_NAMED_STATEMENTS = 1_000;
+const named = new Set<string>();
+
+/**
+ * A name for each distinct SQL text, so every pooled connection parses and plans it once and
+ * then only binds and executes: the risk queue's page query spent 3.5 ms planning against 3.7 ms
+ * running. Texts built with a variable number of parameters (IN lists) would each get a name, so
+ * past a bound new texts go unnamed (parsed every time, as without this).
+ */
+function statementName(query: { sql: string }): string {
+  const name = `s${createHash("sha1").update(query.sql).digest("base64url")}`;
+  if (named.has(name)) return name;
+  if (named.size >= MAX_NAMED_STATEMENTS) return undefined as unknown as string;
+  named.add(name);
+  return name;
+}

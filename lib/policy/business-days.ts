@@ -145,9 +145,23 @@ export function localDateOf(market: Market, instant: Date): LocalDate {
   return date;
 }
 
+// Zone arithmetic through luxon costs ~40 µs a call; a day's start or cut-off never changes, so
+// each (market, date) is worked out once (bounded, like the local-date cache above).
+const dayBoundaries = new Map<string, number>();
+
+function memoDay(key: string, compute: () => Date): Date {
+  let ms = dayBoundaries.get(key);
+  if (ms === undefined) {
+    ms = compute().getTime();
+    if (dayBoundaries.size > 100_000) dayBoundaries.clear();
+    dayBoundaries.set(key, ms);
+  }
+  return new Date(ms);
+}
+
 export function startOfLocalDay(market: Market, date: LocalDate): Date {
   assertDate(date);
-  return DateTime.fromISO(date, { zone: MARKET_ZONES[market] }).startOf("day").toJSDate();
+  return memoDay(`s${market}${date}`, () => DateTime.fromISO(date, { zone: MARKET_ZONES[market] }).startOf("day").toJSDate());
 }
 
 /**
@@ -156,8 +170,10 @@ export function startOfLocalDay(market: Market, date: LocalDate): Date {
  */
 export function endOfLocalDay(market: Market, date: LocalDate): Date {
   assertDate(date);
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return DateTime.fromObject({ year: y, month: m, day: d, hour: 23, minute: 59, second: 59, millisecond: 0 }, { zone: MARKET_ZONES[market] }).toJSDate();
+  return memoDay(`e${market}${date}`, () => {
+    const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+    return DateTime.fromObject({ year: y, month: m, day: d, hour: 23, minute: 59, second: 59, millisecond: 0 }, { zone: MARKET_ZONES[market] }).toJSDate();
+  });
 }
 
 /**
