@@ -1,5 +1,6 @@
 import { type APIRequestContext, type Page, test as base, expect } from "@playwright/test";
 import pg from "pg";
+import { EMBEDDED_APPLICATION_NAME } from "../lib/database/embedded-url";
 
 export const DEMO_PASSWORD = "demo-password";
 export const USERS = {
@@ -25,7 +26,7 @@ export const E2E_EMBEDDED_DB_PORT = Number(process.env.E2E_DB_PORT ?? 55433);
 
 /** The database of the server under test: DATABASE_URL in CI, else its embedded one on a fixed port. */
 async function connect(): Promise<pg.Client> {
-  const url = process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${E2E_EMBEDDED_DB_PORT}/postgres?sslmode=disable`;
+  const url = process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${E2E_EMBEDDED_DB_PORT}/postgres?sslmode=disable&application_name=${EMBEDDED_APPLICATION_NAME}`;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   return client;

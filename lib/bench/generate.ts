@@ -92,12 +92,16 @@ export async function generateBenchData(prisma: Db, databaseUrl: string, options
     );
     const lineCopy = client.query(copyFrom(`COPY "OrderLine" (id, "orderId", position, sku, "productName", quantity, "unitPriceMinor") FROM STDIN WITH (FORMAT csv)`));
     const timesCache = new Map<string, ReturnType<typeof dispatchTimes>>();
+    // Rows go in oldest first, stores interleaved, as a shop's orders arrive: a date range then
+    // reads the pages of its own weeks, as on a real orders table. (Random placement, as this
+    // generator first did, makes every 30-day query touch nearly every page of the table.)
+    const ages = orderAges(options.orders, days, createRandom((options.seed ?? 1) + 1));
     const lineRows: string[] = [];
     const rows = function* () {
       for (let i = 0; i < options.orders; i++) {
         const store = stores[i % stores.length] as StoreRow;
         const supplierId = (suppliers[random.int(0, suppliers.length - 1)] as { id: string }).id;
-        const o = makeOrder(i, store, random, now, days, timesCache);
+        const o = makeOrder(i, store, random, now, ages[i] as number, timesCache);
         const id = `bo${i.toString(36).padStart(8, "0")}`;
         o.lines.forEach((l, position) => lineRows.push(csv([`${id}-${position}`, id, position, l[0], l[1], l[2], l[3]])));
         lineCount += o.lines.length;
@@ -141,9 +145,15 @@ function csv(values: (string | number | Date | null)[]): string {
     .join(",")}\n`;
 }
 
-function makeOrder(i: number, store: StoreRow, random: Random, now: Date, days: number, timesCache: Map<string, ReturnType<typeof dispatchTimes>>) {
+/** Each order's age in hours, oldest first: spread over `days`, with 2 % in the last three days (open work). */
+function orderAges(count: number, days: number, random: Random): Float64Array {
+  const ages = new Float64Array(count);
+  for (let i = 0; i < count; i++) ages[i] = random.chance(0.02) ? random.next() * 72 : random.next() * days * 24;
+  return ages.sort().reverse();
+}
+
+function makeOrder(i: number, store: StoreRow, random: Random, now: Date, ageHours: number, timesCache: Map<string, ReturnType<typeof dispatchTimes>>) {
   const tiktok = store.channel === "TIKTOK_SHOP";
-  const ageHours = random.chance(0.02) ? random.next() * 72 : random.next() * days * 24;
   const placedAt = new Date(now.getTime() - ageHours * HOUR);
   // The deadline depends only on the local date, which changes on whole hours in these zones.
   const hourKey = `${store.market}:${Math.floor(placedAt.getTime() / HOUR)}`;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { isEmbeddedUrl } from "./embedded-url";
 
 // Shared by the app (lib/db.ts) and the CLIs, seed and tests, which run outside Next.js and so
 // cannot import the server-only module.
@@ -15,7 +16,10 @@ export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaCl
   //   against 18 ms with two workers, the KPIs in 1.1 s against 1.5 s.
   // The embedded database has neither and ignores the options.
   const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize, options: "-c jit=off -c max_parallel_workers_per_gather=0" }, { statementNameGenerator: statementName }),
+    adapter: new PrismaPg(
+      { connectionString: databaseUrl, max: poolSize, options: "-c jit=off -c max_parallel_workers_per_gather=0" },
+      isEmbeddedUrl(databaseUrl) ? {} : { statementNameGenerator: statementName },
+    ),
   });
   urls.set(client, databaseUrl);
   return client;
@@ -41,7 +45,10 @@ const named = new Set<string>();
  * running. Texts built with a variable number of parameters (IN lists) would each get a name, so
  * past a bound new texts go unnamed (parsed every time, as without this).
  */
-function statementName(query: { sql: string }): string {
+function statementName(query: { sql: string; args: unknown[] }): string {
+  // Without parameters pg uses the simple protocol, which also runs several statements at once
+  // (maintenance scripts do); a named statement would have to be a single one.
+  if (query.args.length === 0) return undefined as unknown as string;
   const name = `s${createHash("sha1").update(query.sql).digest("base64url")}`;
   if (named.has(name)) return name;
   if (named.size >= MAX_NAMED_STATEMENTS) return undefined as unknown as string;

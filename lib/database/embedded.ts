@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { EMBEDDED_APPLICATION_NAME } from "./embedded-url";
 
 export type EmbeddedPostgres = { url: string; stop: () => Promise<void> };
 
@@ -21,7 +22,7 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; port?: 
   });
   await server.start();
   return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable&application_name=${EMBEDDED_APPLICATION_NAME}`,
     stop: async () => {
       await server.stop();
       await db.close();

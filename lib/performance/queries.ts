@@ -1,4 +1,5 @@
 import "server-only";
+import pLimit from "p-limit";
 import type { DataScope } from "@/lib/data/scope";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -21,6 +22,8 @@ const DAY = 24 * 3600 * 1000;
 /** Orders placed this long before a window can still count in it (a deadline or delivery falls later). */
 const LOOKBACK_SLACK_DAYS = 60;
 export const TREND_WEEKS = 12;
+/** Store tallies computed at once for the summaries (a quarter of the default pool). */
+const SUMMARY_CONCURRENCY = 3;
 
 type StoreRow = { id: string; name: string; channel: Channel; market: Market; organizationId: string };
 
@@ -327,8 +330,12 @@ export async function getExposureSummaries(scope: DataScope, now: Date): Promise
     select: { id: true, name: true, channel: true, market: true, organizationId: true },
     orderBy: [{ channel: "desc" }, { name: "asc" }],
   });
+  // At most a few tallies at a time: each scans months of a store's orders, and forty at once
+  // would hold every pooled connection for a second while interactive requests queue behind
+  // them (the overview refreshes these in the background, lib/data/cache.ts).
+  const limit = pLimit(SUMMARY_CONCURRENCY);
   return Promise.all(
-    stores.map(async (store) => {
+    stores.map((store) => limit(async () => {
       if (store.channel !== "TIKTOK_SHOP") return { storeId: store.id, name: store.name, channel: store.channel, market: store.market, worstBand: "no_data" as Band, metrics: [] };
       const windows = metricWindows(settings, store.market, now);
       const metrics = viewMetrics(settings.shopPerformance, await countStoreTallies(store, windows, now, settings), windows);
@@ -340,6 +347,6 @@ export async function getExposureSummaries(scope: DataScope, now: Date): Promise
         worstBand: worstBandOf(metrics),
         metrics: metrics.map((m) => ({ key: m.key, short: m.short, value: m.value, band: m.band, thresholdText: m.thresholdText })),
       };
-    }),
+    })),
   );
 }
