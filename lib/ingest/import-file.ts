@@ -50,15 +50,6 @@ const JOB_UPDATE_INTERVAL_MS = 300;
  * all throws IngestFormatError (nothing is written); row errors are collected with their line.
  */
 export async function importOrderFile(db: Db, options: ImportFileOptions): Promise<ImportSummary> {
-  const store = await db.store.findFirst({
-    where: { id: options.storeId, organizationId: options.organizationId },
-    select: { id: true, organizationId: true, market: true, timeZone: true, currency: true },
-  });
-  if (!store) throw new AppError("NOT_FOUND", "Store not found.");
-  const target: UpsertStore = { id: store.id, organizationId: store.organizationId, market: store.market };
-  const batchSize = options.batchSize ?? UPSERT_BATCH_SIZE;
-  const now = options.now ?? new Date();
-
   let bytesRead = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _enc, done) {
@@ -66,8 +57,22 @@ export async function importOrderFile(db: Db, options: ImportFileOptions): Promi
       done(null, chunk);
     },
   });
-  // pipeline so an early stop destroys the source and a source error reaches the parser.
+  // pipeline so an early stop destroys the source and a source error reaches the parser. Set up
+  // before the first await: a source that fails at once (a file that cannot be opened) would
+  // otherwise emit its error with no listener and take the process down.
   pipeline(options.stream, counter, () => undefined);
+
+  const store = await db.store.findFirst({
+    where: { id: options.storeId, organizationId: options.organizationId },
+    select: { id: true, organizationId: true, market: true, timeZone: true, currency: true },
+  });
+  if (!store) {
+    counter.destroy();
+    throw new AppError("NOT_FOUND", "Store not found.");
+  }
+  const target: UpsertStore = { id: store.id, organizationId: store.organizationId, market: store.market };
+  const batchSize = options.batchSize ?? UPSERT_BATCH_SIZE;
+  const now = options.now ?? new Date();
 
   const summary: ImportSummary = { orders: 0, lines: 0, created: 0, updated: 0, unchanged: 0, errors: [] };
   let linesRead = 0;

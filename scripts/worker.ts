@@ -1,0 +1,26 @@
+// `npm run worker`: a job-queue worker (lib/jobs/queue.ts) — the same code as the web server,
+// started on its own so workers scale apart from web instances. Needs DATABASE_URL (a PostgreSQL
+// server). Runs until SIGINT/SIGTERM, then finishes the job in hand and stops.
+import { createPrismaClient } from "../lib/database/client";
+import { startQueue, workImports } from "../lib/jobs/queue";
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  console.error("DATABASE_URL: the worker needs a PostgreSQL server to take jobs from");
+  process.exit(2);
+}
+const prisma = createPrismaClient(databaseUrl, 4);
+const boss = await startQueue(databaseUrl);
+await workImports(boss, prisma, (line) => console.log(`[worker ${process.pid}] ${line}`));
+console.log(`[worker ${process.pid}] taking jobs`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await boss.stop({ graceful: true, wait: true, timeout: 60_000 });
+  await prisma.$disconnect();
+  process.exit(0);
+}
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

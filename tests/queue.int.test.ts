@@ -1,0 +1,79 @@
+import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { finished } from "node:stream/promises";
+import type PgBoss from "pg-boss";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { isEmbeddedUrl } from "@/lib/database/embedded-url";
+import { generateShopifyExport } from "@/lib/ingest/generate-shopify-export";
+import { IMPORT_QUEUE, enqueueImports, pendingJobs, startQueue, workImports } from "@/lib/jobs/queue";
+import { testDb } from "./db";
+
+// The import queue (lib/jobs/queue.ts, docs/scaling.md): jobs enqueued are imported by a worker,
+// each exactly once, and a job that fails is retried rather than lost. It needs a PostgreSQL
+// server; on the embedded database it refuses with a reason instead of corrupting the session.
+
+const url = inject("databaseUrl");
+const prisma = testDb();
+const dir = mkdtempSync(path.join(tmpdir(), "queue-test-"));
+let boss: PgBoss | undefined;
+
+afterAll(async () => {
+  await boss?.stop({ graceful: false, wait: true });
+  await prisma.organization.deleteMany({ where: { name: "Queue test" } });
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function exportFile(lines: number): Promise<string> {
+  const file = path.join(dir, `export-${lines}.csv`);
+  const out = createWriteStream(file);
+  await generateShopifyExport(lines, out, { seed: 3 });
+  out.end();
+  await finished(out);
+  return file;
+}
+
+describe.runIf(isEmbeddedUrl(url))("import queue on the embedded database", () => {
+  it("refuses to start and says what it needs", async () => {
+    await expect(startQueue(url)).rejects.toThrow(/needs a PostgreSQL server: set DATABASE_URL/);
+  });
+});
+
+describe.skipIf(isEmbeddedUrl(url))("import queue", () => {
+  it("imports every enqueued file once, into its own store", async () => {
+    boss = await startQueue(url);
+    const org = await prisma.organization.create({ data: { name: "Queue test" } });
+    const stores = await Promise.all(
+      [1, 2, 3].map((i) =>
+        prisma.store.create({ data: { organizationId: org.id, name: `Queue store ${i}`, channel: "BRAND_SITE", market: "US", timeZone: "America/New_York", currency: "USD", joinedOn: new Date("2024-01-01") } }),
+      ),
+    );
+    const file = await exportFile(300);
+    const done: string[] = [];
+    await workImports(boss, prisma, (line) => done.push(line));
+    const ids = await enqueueImports(boss, stores.map((s) => ({ organizationId: org.id, storeId: s.id, path: file })));
+    const states = () => Promise.all(ids.map(async (id) => (await boss?.getJobById(IMPORT_QUEUE, id))?.state));
+    for (let i = 0; i < 300 && (await states()).some((s) => s !== "completed"); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await states()).toEqual(["completed", "completed", "completed"]);
+    expect(done).toHaveLength(3);
+    for (const store of stores) {
+      expect(await prisma.orderLine.count({ where: { order: { storeId: store.id } } })).toBe(300);
+    }
+  });
+
+  it("keeps a failed job for a retry instead of losing it", async () => {
+    if (!boss) throw new Error("the queue did not start");
+    const org = await prisma.organization.findFirstOrThrow({ where: { name: "Queue test" } });
+    const store = await prisma.store.findFirstOrThrow({ where: { organizationId: org.id } });
+    const [id] = await enqueueImports(boss, [{ organizationId: org.id, storeId: store.id, path: path.join(dir, "missing.csv") }]);
+    // The file is missing: the worker's attempt fails and the job waits for its retry a minute later.
+    let state: string | undefined;
+    for (let i = 0; i < 100 && state !== "retry"; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = (await boss.getJobById(IMPORT_QUEUE, id as string))?.state;
+    }
+    expect(state).toBe("retry");
+    // Still counted as work to do.
+    expect(await pendingJobs(boss)).toBeGreaterThanOrEqual(1);
+  });
+});
