@@ -226,7 +226,22 @@ export function formatTimeLeft(deadline: Date, now: Date): string {
 const localFormats: Partial<Record<Market, Intl.DateTimeFormat>> = {};
 
 /** "Tue 10 Mar 23:59 PDT" in the market's zone (en-US names US zones, en-GB British ones). */
+// Deadlines repeat (every order of a day shares its cut-off), and formatToParts costs several
+// microseconds, so formatted instants are remembered (bounded like the caches above).
+const formattedInstants = new Map<string, string>();
+
 export function formatLocal(market: Market, instant: Date): string {
+  const key = `${market}${instant.getTime()}`;
+  let text = formattedInstants.get(key);
+  if (text === undefined) {
+    text = formatLocalUncached(market, instant);
+    if (formattedInstants.size > 100_000) formattedInstants.clear();
+    formattedInstants.set(key, text);
+  }
+  return text;
+}
+
+function formatLocalUncached(market: Market, instant: Date): string {
   const format = (localFormats[market] ??= new Intl.DateTimeFormat(market === "US" ? "en-US" : "en-GB", {
     timeZone: MARKET_ZONES[market],
     weekday: "short",
