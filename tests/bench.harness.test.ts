@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { describe, expect, inject, it } from "vitest";
+import { isEmbeddedUrl } from "@/lib/database/embedded-url";
 
 // The benchmark harness at a tiny N, so it cannot rot: every figure of `npm run bench` is
 // printed, numeric, and the HTTP figures were measured without errors. The targets themselves
@@ -7,9 +8,9 @@ import { describe, expect, inject, it } from "vitest";
 
 type Figure = { name: string; value: number; unit: string; errors?: number; requests?: number };
 
-function runBench(args: string[]): Promise<{ code: number; figures: Figure[]; stderr: string }> {
+function runBench(args: string[], script = "scripts/bench/run.ts"): Promise<{ code: number; figures: Figure[]; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn("npx", ["tsx", "scripts/bench/run.ts", ...args], { env: { ...process.env, DATABASE_URL: inject("databaseUrl") } });
+    const child = spawn("npx", ["tsx", script, ...args], { env: { ...process.env, DATABASE_URL: inject("databaseUrl") } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -40,4 +41,18 @@ describe("npm run bench", () => {
     }
     expect(byName.get("first_load_js_kb")?.value).toBeGreaterThan(10);
   }, 900_000);
+});
+
+// The queue benchmark needs a PostgreSQL server (the queue refuses the embedded one, see
+// tests/queue.int.test.ts); CI runs against one.
+describe.skipIf(isEmbeddedUrl(inject("databaseUrl")))("npm run bench:queue", () => {
+  it("drains the same imports with one and two workers and prints both rounds", async () => {
+    const { code, figures, stderr } = await runBench(["--jobs", "2", "--lines", "200"], "scripts/bench/queue.ts");
+    expect(code, stderr.slice(-2000)).toBe(0);
+    expect(figures.map((f) => [f.name, (f as Figure & { workers?: number }).workers])).toEqual([
+      ["queue_import_lines_per_s", 1],
+      ["queue_import_lines_per_s", 2],
+    ]);
+    for (const f of figures) expect(f.value).toBeGreaterThan(0);
+  }, 300_000);
 });
