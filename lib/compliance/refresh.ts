@@ -4,15 +4,14 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { FlagSubject, Severity } from "@/lib/generated/prisma/enums";
 import {
   type Flag,
-  type PolicySettings,
   type RuleId,
   evaluateCreatorVideos,
   evaluateInventory,
   evaluateSkuPrices,
   evaluateStore,
-  mergeSettings,
 } from "@/lib/policy";
 import { currentPrices, depositForPolicy, differenceBasisPoints, isNonInteractiveStyle, marketOfCurrency, pricePairs } from "./ledger";
+import { readOrganizationSettings } from "@/lib/data/settings";
 
 // Turns the compliance records (registration, deposit ledger, creator videos, listing prices and
 // stock) into stored RiskFlag rows, so /risk shows them next to order flags. Each refresh replaces
@@ -38,10 +37,7 @@ export type ComplianceRefreshResult = { subjects: number; flags: number };
 
 type FlagRow = Prisma.RiskFlagCreateManyInput;
 
-async function settingsOf(db: Db, organizationId: string): Promise<PolicySettings> {
-  const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { policy: true } });
-  return mergeSettings(org.policy as Parameters<typeof mergeSettings>[0]);
-}
+const settingsOf = readOrganizationSettings;
 
 function toRow(flag: Flag, base: { organizationId: string; subjectType: FlagSubject; subjectId: string; storeId: string | null; supplierId?: string | null }): FlagRow {
   return {

@@ -4,8 +4,9 @@ import { currentPrices, depositBalances, depositForPolicy, differenceBasisPoints
 import { timelineRange } from "@/lib/compliance/timeline";
 import { db } from "@/lib/db";
 import type { Channel, DepositEntryKind, EntityType, Market, Severity, StoreKind, VideoFormat, VideoStyle } from "@/lib/generated/prisma/enums";
-import { type PolicySettings, daysBetween, endOfLocalDay, inScope, localDateOf, mergeSettings, replayRestrictions } from "@/lib/policy";
+import { type PolicySettings, daysBetween, endOfLocalDay, inScope, localDateOf, replayRestrictions } from "@/lib/policy";
 import type { DataScope } from "./scope";
+import { organizationSettings } from "@/lib/data/settings";
 
 // Reads for the compliance screens. Every query filters on the session's organisation; suppliers
 // see none of it (the pages redirect them, and these return nothing for them as well).
@@ -14,10 +15,7 @@ export type StoredFlag = { rule: string; severity: Severity; dueAt: Date | null;
 
 const SEVERITY_ORDER: Record<Severity, number> = { CRITICAL: 0, WARNING: 1, INFO: 2 };
 
-async function settingsOf(organizationId: string): Promise<PolicySettings> {
-  const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { policy: true } });
-  return mergeSettings(org.policy as Parameters<typeof mergeSettings>[0]);
-}
+const settingsOf = (organizationId: string): Promise<PolicySettings> => organizationSettings(db, organizationId);
 
 async function flagsOf(scope: DataScope, subjectType: "STORE" | "CREATOR" | "LISTING", subjectIds: string[]): Promise<Map<string, StoredFlag[]>> {
   const rows = subjectIds.length

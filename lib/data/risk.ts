@@ -2,11 +2,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Market, OrderStatus, Severity } from "@/lib/generated/prisma/enums";
-import { DEFAULT_SETTINGS, type Flag, POLICY_CALENDAR, type PolicySettings, type RuleId, effectiveFromOf, mergeSettings, startOfLocalDay } from "@/lib/policy";
+import { DEFAULT_SETTINGS, type Flag, POLICY_CALENDAR, type PolicySettings, type RuleId, effectiveFromOf, startOfLocalDay } from "@/lib/policy";
 import { checkAutoCancelRisk, checkDispatchDeadline } from "@/lib/policy/fulfillment";
 import { checkReturnResponse } from "@/lib/policy/returns";
 import { autoCancelFlagOpen, CRITICAL_HOURS, dispatchFlagOpen } from "@/lib/risk/sql";
 import type { DataScope } from "./scope";
+import { organizationSettings } from "@/lib/data/settings";
 
 export type RiskQueueFilter = { storeId?: string; rule?: string; limit?: number; offset?: number };
 
@@ -56,10 +57,7 @@ const AUTO_CANCEL_CRITICAL_HOURS = DEFAULT_SETTINGS.autoCancel.criticalHours;
 const RESPONSE_RULE = "returns.response_due";
 
 /** The organisation's policy settings (the returns response window is configurable). */
-async function settingsOf(organizationId: string): Promise<PolicySettings> {
-  const org = await db.organization.findUnique({ where: { id: organizationId }, select: { policy: true } });
-  return mergeSettings((org?.policy ?? null) as Parameters<typeof mergeSettings>[0]);
-}
+const settingsOf = (organizationId: string) => organizationSettings(db, organizationId);
 
 /**
  * Pending TikTok return requests as open returns.response_due flags, due requestedAt + the

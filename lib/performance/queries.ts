@@ -6,13 +6,14 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Market } from "@/lib/generated/prisma/enums";
 import { MARKET_ZONES } from "@/lib/policy/business-days";
-import { type PolicySettings, type PolicySettingsOverrides, mergeSettings } from "@/lib/policy/settings";
+import type { PolicySettings } from "@/lib/policy/settings";
 import { CRITICAL_HOURS, autoCancelFlagOpen, dispatchFlagOpen } from "@/lib/risk/sql";
 import { type ServiceComparison, type StoreExposure, type SupplierShare, type TrendPoint, viewMetrics, viewProjection, worstBandOf } from "./exposure";
 import { type Band, METRIC_KEYS, type MetricKey, type Tally, displayedNumerator, displayedPercent, metricRules } from "./metrics";
 import type { AtRiskOrder } from "./projection";
 import { type MetricWindows, NON_BUYER_FAULT_REASONS, type StoreTallies, TRACKING_FAULT_RULES } from "./tally";
 import { type Window, deliveryDueCalendar, lastIsoWeeks, windowFor } from "./windows";
+import { organizationSettings } from "@/lib/data/settings";
 
 // Server-only reads for shop-performance exposure. The counts follow the definitions in
 // tally.ts, one aggregate query per purpose on the (storeId, placedAt) index; the pure modules
@@ -27,10 +28,7 @@ const SUMMARY_CONCURRENCY = 3;
 
 type StoreRow = { id: string; name: string; channel: Channel; market: Market; organizationId: string };
 
-async function settingsOf(organizationId: string): Promise<PolicySettings> {
-  const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { policy: true } });
-  return mergeSettings(org.policy as PolicySettingsOverrides | null);
-}
+const settingsOf = (organizationId: string): Promise<PolicySettings> => organizationSettings(db, organizationId);
 
 /** The store, if the scope may see its exposure: staff of its organisation only. */
 export async function requireExposureStore(scope: DataScope, storeId: string): Promise<StoreRow> {
