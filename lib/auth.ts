@@ -10,6 +10,7 @@ import { createRateLimiter } from "@/lib/rate-limit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { decodeSessionToken, encodeSessionToken } from "@/lib/session-token";
 import { signInSchema } from "@/lib/validations/auth";
 
 // A hash to compare against when the e-mail is unknown, so a miss costs the same time as a hit
@@ -61,6 +62,8 @@ const secureCookies = process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  // next-auth's token format, with the key derived once per secret (lib/session-token.ts).
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   // httpOnly + sameSite=lax always; `secure` (and the __Secure- prefix) whenever served over https.
   useSecureCookies: secureCookies,
   pages: { signIn: "/login" },
