@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { cachedRead, clearCache } from "./cache";
 
 // The overview's aggregates cache: a viewer never waits on a refresh while the value is younger
@@ -61,14 +61,16 @@ describe("cachedRead", () => {
     await cachedRead("k", load, 30, clock);
     fail = true;
     now += 31_000;
-    const original = console.error;
-    console.error = () => {};
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     try {
       expect(await cachedRead("k", load, 30, clock)).toBe(1);
       await new Promise((r) => setTimeout(r, 5));
       expect(await cachedRead("k", load, 30, clock)).toBe(1);
+      await new Promise((r) => setTimeout(r, 5));
+      // Each failed refresh is reported, not swallowed.
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining("cache refresh of k failed"), expect.any(Error));
     } finally {
-      console.error = original;
+      logged.mockRestore();
     }
     await expect(cachedRead("other", load, 30, clock)).rejects.toThrow("database restarting");
     fail = false;
