@@ -5,6 +5,7 @@ import { expect, shoot, test } from "./fixtures";
 const SCREENS = [
   ["/", "Overview"],
   ["/risk", "Risk queue"],
+  ["/digest", "Daily digest"],
   ["/orders", "Orders"],
   ["/returns", "Returns"],
   ["/stores", "Stores"],

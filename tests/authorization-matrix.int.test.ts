@@ -78,6 +78,7 @@ const ROUTES: Record<string, RouteCase | { exempt: string }> = {
   "GET /api/orders": { url: () => "/api/orders?pageSize=200", expect: PRIVATE_READ },
   "GET /api/orders/export": { url: () => "/api/orders/export", expect: PRIVATE_READ },
   "GET /api/risk": { url: () => "/api/risk", expect: PRIVATE_READ },
+  "GET /api/digest": { url: () => "/api/digest?format=text", expect: { anon: 401, owner: 200, ops: 200, supplier: 403, other: 200 } },
   "GET /api/stores/[id]/exposure": { url: () => `/api/stores/${ids.store}/exposure`, params: () => ({ id: ids.store }), expect: { anon: 401, owner: 200, ops: 200, supplier: 403, other: 404 } },
   "POST /api/stores/[id]/sync": { url: () => `/api/stores/${ids.store}/sync`, params: () => ({ id: ids.store }), init: () => ({ method: "POST" }), expect: STAFF_ONLY },
   "POST /api/imports": {

@@ -7,6 +7,7 @@ const ROLE_LABEL = { OWNER: "Owner", OPS: "Operations", SUPPLIER: "Supplier" } a
 const STAFF_NAV: NavItem[] = [
   { href: "/", label: "Overview" },
   { href: "/risk", label: "Risk queue" },
+  { href: "/digest", label: "Digest" },
   { href: "/orders", label: "Orders" },
   { href: "/returns", label: "Returns" },
   { href: "/stores", label: "Stores" },

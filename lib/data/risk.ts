@@ -221,12 +221,24 @@ function toItem(r: Row, now: Date, settings: PolicySettings): RiskQueueItem {
   };
 }
 
-/** Open flag counts per rule (for the overview's links into the queue), counted in SQL. */
-export async function countOpenFlagsByRule(scope: DataScope, now: Date): Promise<{ rule: string; count: number; critical: number }[]> {
+export type RuleCount = {
+  rule: string;
+  count: number;
+  critical: number;
+  /** Due instant already passed. */
+  overdue: number;
+  /** Due in the next 24 hours. */
+  dueSoon: number;
+};
+
+/** Open flag counts per rule (the overview's links into the queue, the daily digest), counted in SQL. */
+export async function countOpenFlagsByRule(scope: DataScope, now: Date): Promise<RuleCount[]> {
   const settings = await settingsOf(scope.organizationId);
-  const rows = await db.$queryRaw<{ rule: string; count: number; critical: number }[]>`
+  const rows = await db.$queryRaw<RuleCount[]>`
     WITH q AS (${openFlagsSql(scope, {}, now, settings)})
-    SELECT rule, count(*)::int AS count, count(*) FILTER (WHERE severity = 'CRITICAL')::int AS critical
+    SELECT rule, count(*)::int AS count, count(*) FILTER (WHERE severity = 'CRITICAL')::int AS critical,
+           count(*) FILTER (WHERE "dueAt" < ${now}::timestamptz)::int AS overdue,
+           count(*) FILTER (WHERE "dueAt" >= ${now}::timestamptz AND "dueAt" < ${now}::timestamptz + interval '24 hours')::int AS "dueSoon"
     FROM q GROUP BY rule ORDER BY critical DESC, count DESC, rule`;
   return rows;
 }
