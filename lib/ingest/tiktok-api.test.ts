@@ -188,6 +188,27 @@ describe('TikTok Shop client against a fake API on loopback', () => {
     failGetWith500 = 0;
   });
 
+  it('retries a dropped connection, and names the network error when it keeps failing', async () => {
+    let drops = 2;
+    const flaky = createTikTokShopClient({
+      appKey: APP_KEY, appSecret: APP_SECRET, accessToken: TOKEN, shopCipher: CIPHER, baseUrl,
+      sleep: async () => undefined,
+      fetch: async (url, init) => {
+        if (drops-- > 0) throw new TypeError('fetch failed', { cause: new Error('read ECONNRESET') });
+        return fetch(url, init);
+      },
+    });
+    expect((await flaky.getOrders(['583870900000000001'])).map((o) => o.id)).toEqual(['583870900000000001']);
+    const down = createTikTokShopClient({
+      appKey: APP_KEY, appSecret: APP_SECRET, accessToken: TOKEN, shopCipher: CIPHER, baseUrl, maxAttempts: 3,
+      sleep: async () => undefined,
+      fetch: async () => {
+        throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:1') });
+      },
+    });
+    await expect(down.getOrders(['1'])).rejects.toThrow('GET /order/202309/orders: network error after 3 attempt(s): connect ECONNREFUSED 127.0.0.1:1');
+  });
+
   it('fails on a signature the server rejects', async () => {
     await expect(makeClient({ appSecret: 'wrong' }).getOrders(['1'])).rejects.toThrow(/HTTP 401/);
   });

@@ -243,11 +243,23 @@ export function createTikTokShopClient(config: TikTokClientConfig) {
       const query: Record<string, string> = { ...params, app_key: config.appKey, timestamp: String(now()), shop_cipher: config.shopCipher };
       query.sign = signTikTokRequest({ path, query, body: bodyText, appSecret: config.appSecret });
       const url = `${baseUrl}${path}?${new URLSearchParams(query).toString()}`;
-      const response = await doFetch(url, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-tts-access-token': config.accessToken },
-        ...(bodyText === undefined ? {} : { body: bodyText }),
-      });
+      let response: Awaited<ReturnType<FetchLike>>;
+      try {
+        response = await doFetch(url, {
+          method,
+          headers: { 'content-type': 'application/json', 'x-tts-access-token': config.accessToken },
+          ...(bodyText === undefined ? {} : { body: bodyText }),
+        });
+      } catch (error) {
+        // A dropped connection, a reset or a DNS hiccup: both calls are reads, so trying again is
+        // safe, with the same backoff as a 5xx.
+        const reason = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+        if (attempt < maxAttempts) {
+          await sleep(backoffMs(attempt, null));
+          continue;
+        }
+        throw new TikTokApiError(`${method} ${path}: network error after ${attempt} attempt(s): ${reason}`, 0);
+      }
       const retryable = response.status === 429 || response.status >= 500;
       if (retryable && attempt < maxAttempts) {
         // Drain the body so the connection can be reused for the retry.
