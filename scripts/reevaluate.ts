@@ -5,8 +5,7 @@
 import path from "node:path";
 import { createPrismaClient } from "../lib/database/client";
 import { openDatabase } from "../lib/database/runtime";
-import { refreshOrganizationCompliance } from "../lib/compliance/refresh";
-import { refreshOrderRisk } from "../lib/risk/refresh-orders";
+import { reevaluateOrganizations } from "../lib/jobs/reevaluate";
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -23,20 +22,16 @@ const database = await openDatabase({ dataDir: path.resolve(process.env.DATA_DIR
 const prisma = createPrismaClient(database.url, 4);
 try {
   const orgId = option("org");
-  const orgs = await prisma.organization.findMany({ where: orgId ? { id: orgId } : {}, select: { id: true, name: true } });
-  if (orgId && orgs.length === 0) {
+  if (orgId && !(await prisma.organization.findUnique({ where: { id: orgId }, select: { id: true } }))) {
     console.error(`--org: no organisation with id ${orgId}`);
     process.exitCode = 2;
+  } else {
+    const started = performance.now();
+    const results = await reevaluateOrganizations(prisma, now, orgId);
+    for (const { organization, orders, flags } of results) console.log(JSON.stringify({ organization, orders, flags }));
+    const openOrders = results.reduce((n, r) => n + r.orders, 0);
+    console.log(JSON.stringify({ openOrders, seconds: Number(((performance.now() - started) / 1000).toFixed(3)) }));
   }
-  const started = performance.now();
-  let orders = 0;
-  for (const org of orgs) {
-    const result = await refreshOrderRisk(prisma, { organizationId: org.id, openOnly: true }, now);
-    await refreshOrganizationCompliance(prisma, org.id, now);
-    orders += result.orders;
-    console.log(JSON.stringify({ organization: org.name, ...result }));
-  }
-  console.log(JSON.stringify({ openOrders: orders, seconds: Number(((performance.now() - started) / 1000).toFixed(3)) }));
 } finally {
   await prisma.$disconnect();
   await database.stop();

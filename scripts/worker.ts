@@ -1,8 +1,9 @@
 // `npm run worker`: a job-queue worker (lib/jobs/queue.ts) — the same code as the web server,
-// started on its own so workers scale apart from web instances. Needs DATABASE_URL (a PostgreSQL
+// started on its own so workers scale apart from web instances. It takes import jobs and runs
+// the hourly re-evaluation (npm run risk:reevaluate on a schedule). Needs DATABASE_URL (a PostgreSQL
 // server). Runs until SIGINT/SIGTERM, then finishes the job in hand and stops.
 import { createPrismaClient } from "../lib/database/client";
-import { startQueue, workImports } from "../lib/jobs/queue";
+import { scheduleReevaluation, startQueue, workImports, workReevaluation } from "../lib/jobs/queue";
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
@@ -11,7 +12,12 @@ if (!databaseUrl) {
 }
 const prisma = createPrismaClient(databaseUrl, 4);
 const boss = await startQueue(databaseUrl);
-await workImports(boss, prisma, (line) => console.log(`[worker ${process.pid}] ${line}`));
+const log = (line: string) => console.log(`[worker ${process.pid}] ${line}`);
+await workImports(boss, prisma, log);
+// Flags that move with time alone (deadlines, licence countdowns, video windows) are refreshed
+// hourly; registering the schedule again is harmless.
+await scheduleReevaluation(boss);
+await workReevaluation(boss, prisma, log);
 console.log(`[worker ${process.pid}] taking jobs`);
 
 let stopping = false;

@@ -6,7 +6,7 @@ import type PgBoss from "pg-boss";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { isEmbeddedUrl } from "@/lib/database/embedded-url";
 import { generateShopifyExport } from "@/lib/ingest/generate-shopify-export";
-import { IMPORT_QUEUE, enqueueImports, pendingJobs, startQueue, workImports } from "@/lib/jobs/queue";
+import { IMPORT_QUEUE, REEVALUATE_CRON, REEVALUATE_QUEUE, enqueueImports, pendingJobs, scheduleReevaluation, startQueue, workImports, workReevaluation } from "@/lib/jobs/queue";
 import { testDb } from "./db";
 
 // The import queue (lib/jobs/queue.ts, docs/scaling.md): jobs enqueued are imported by a worker,
@@ -75,5 +75,28 @@ describe.skipIf(isEmbeddedUrl(url))("import queue", () => {
     expect(state).toBe("retry");
     // Still counted as work to do.
     expect(await pendingJobs(boss)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("re-evaluates on the hour: the schedule is registered and a job refreshes an organisation's deadlines", async () => {
+    if (!boss) throw new Error("the queue did not start");
+    await scheduleReevaluation(boss);
+    expect((await boss.getSchedules()).find((x) => x.name === REEVALUATE_QUEUE)?.cron).toBe(REEVALUATE_CRON);
+
+    const org = await prisma.organization.findFirstOrThrow({ where: { name: "Queue test" } });
+    const store = await prisma.store.create({ data: { organizationId: org.id, name: "Queue TikTok", channel: "TIKTOK_SHOP", market: "US", kind: "LOCAL", timeZone: "America/Los_Angeles", joinedOn: new Date("2025-01-01") } });
+    // An open order whose deadline was never worked out (as after a policy change).
+    const order = await prisma.order.create({
+      data: { organizationId: org.id, storeId: store.id, channel: "TIKTOK_SHOP", externalId: "583870900000099999", status: "AWAITING_SHIPMENT", placedAt: new Date(Date.now() - 3_600_000), currency: "USD", totalMinor: 1999 },
+    });
+    expect(order.dispatchDueAt).toBeNull();
+    await workReevaluation(boss, prisma, () => undefined);
+    const id = await boss.send(REEVALUATE_QUEUE, { organizationId: org.id });
+    let state: string | undefined;
+    for (let i = 0; i < 200 && state !== "completed"; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = (await boss.getJobById(REEVALUATE_QUEUE, id as string))?.state;
+    }
+    expect(state).toBe("completed");
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).dispatchDueAt).not.toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import PgBoss from "pg-boss";
 import type { Db } from "@/lib/database/client";
 import { isEmbeddedUrl } from "@/lib/database/embedded-url";
 import { importOrderFile } from "@/lib/ingest/import-file";
+import { reevaluateOrganizations } from "./reevaluate";
 
 // The job queue for work that should not run inside a web request (docs/scaling.md, section 4):
 // pg-boss keeps its jobs in the same PostgreSQL (schema "pgboss") and hands each to one worker
@@ -11,6 +12,10 @@ import { importOrderFile } from "@/lib/ingest/import-file";
 // Imports are idempotent upserts in independent batches, so a job that dies is simply retried.
 
 export const IMPORT_QUEUE = "import-file";
+/** Hourly re-evaluation of every organisation (lib/jobs/reevaluate.ts). */
+export const REEVALUATE_QUEUE = "reevaluate";
+/** Five past every hour (UTC): deadlines are whole local days, so an hour is the finest step that matters. */
+export const REEVALUATE_CRON = "5 * * * *";
 
 /** A file already on storage the workers can read (a local path here; object storage past one machine). */
 export type ImportJobData = { organizationId: string; storeId: string; path: string };
@@ -24,6 +29,7 @@ export async function startQueue(databaseUrl: string): Promise<PgBoss> {
   boss.on("error", (error: unknown) => console.error("[queue]", error));
   await boss.start();
   await boss.createQueue(IMPORT_QUEUE);
+  await boss.createQueue(REEVALUATE_QUEUE);
   return boss;
 }
 
@@ -48,5 +54,22 @@ export async function workImports(boss: PgBoss, db: Db, log: (line: string) => v
     const started = performance.now();
     const summary = await importOrderFile(db, { organizationId, storeId, stream: createReadStream(path) });
     log(JSON.stringify({ job: job.id, storeId, orders: summary.orders, lines: summary.lines, errors: summary.errors.length, seconds: Math.round(performance.now() - started) / 1000 }));
+  });
+}
+
+/**
+ * Re-evaluation on the clock: pg-boss's scheduler (in whichever worker holds its lock) sends one
+ * job per cron slot, however many workers run; a job without an organisation covers them all.
+ */
+export async function scheduleReevaluation(boss: PgBoss, cron = REEVALUATE_CRON): Promise<void> {
+  await boss.schedule(REEVALUATE_QUEUE, cron, {}, { tz: "UTC", retryLimit: 2, retryDelay: 300 });
+}
+
+export async function workReevaluation(boss: PgBoss, db: Db, log: (line: string) => void = console.log): Promise<string> {
+  return boss.work<{ organizationId?: string }>(REEVALUATE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
+    if (!job) return;
+    const started = performance.now();
+    const results = await reevaluateOrganizations(db, new Date(), job.data.organizationId);
+    log(JSON.stringify({ job: job.id, reevaluated: results.map(({ organization, orders, flags }) => ({ organization, orders, flags })), seconds: Math.round(performance.now() - started) / 1000 }));
   });
 }
