@@ -18,7 +18,7 @@ export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaCl
   const client = new PrismaClient({
     adapter: new PrismaPg(
       { connectionString: databaseUrl, max: poolSize, options: "-c jit=off -c max_parallel_workers_per_gather=0" },
-      isEmbeddedUrl(databaseUrl) ? {} : { statementNameGenerator: statementName },
+      isEmbeddedUrl(databaseUrl) || process.env.DATABASE_NAMED_STATEMENTS === "0" ? {} : { statementNameGenerator: statementName },
     ),
   });
   urls.set(client, databaseUrl);
@@ -43,7 +43,9 @@ const named = new Set<string>();
  * A name for each distinct SQL text, so every pooled connection parses and plans it once and
  * then only binds and executes: the risk queue's page query spent 3.5 ms planning against 3.7 ms
  * running. Texts built with a variable number of parameters (IN lists) would each get a name, so
- * past a bound new texts go unnamed (parsed every time, as without this).
+ * past a bound new texts go unnamed (parsed every time, as without this). Behind a pooler in
+ * transaction mode that does not track prepared statements (PgBouncer before 1.21), set
+ * DATABASE_NAMED_STATEMENTS=0.
  */
 function statementName(query: { sql: string; args: unknown[] }): string {
   // Without parameters pg uses the simple protocol, which also runs several statements at once
