@@ -1,0 +1,6 @@
+-- CreateEnum
+CREATE TYPE "FulfillmentType" AS ENUM ('SELLER_SHIPPING', 'UPGRADED_TIKTOK_SHIPPING', 'COLLECTIONS_BY_TIKTOK', 'FULFILLED_BY_TIKTOK');
+
+-- AlterTable
+ALTER TABLE "Order" ADD COLUMN     "fulfillmentType" "FulfillmentType" NOT NULL DEFAULT 'SELLER_SHIPPING',
+ADD COLUMN     "warehouseName" TEXT;
