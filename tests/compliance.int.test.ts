@@ -13,6 +13,9 @@ import { scopeOf } from "@/lib/data/scope";
 import { DEMO_ORG, seedDemo } from "@/lib/seed/demo";
 import { seedCompliance } from "@/lib/seed/demo-compliance";
 import { testDb } from "./db";
+import { pinClock } from "./pinned-clock";
+
+pinClock();
 
 const prisma = testDb();
 const HOUR = 3_600_000;

@@ -6,6 +6,9 @@ import type { RiskItemJson } from "@/lib/data/risk";
 import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
 import { DEMO_ORG, OTHER_ORG, seedDemo } from "@/lib/seed/demo";
 import { testDb } from "./db";
+import { pinClock } from "./pinned-clock";
+
+pinClock();
 
 // The daily digest is the risk queue summed up: its totals, its most urgent items and its
 // per-store counts must agree with the queue itself, for the signed-in organisation only.

@@ -10,6 +10,9 @@ import { addBusinessDays, endOfLocalDay, localDateOf } from "@/lib/policy/busine
 import { DEFAULT_SETTINGS } from "@/lib/policy/settings";
 import { DEMO_ORG, seedDemo } from "@/lib/seed/demo";
 import { testDb } from "./db";
+import { pinClock } from "./pinned-clock";
+
+pinClock();
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("next-auth", async (importOriginal) => ({

@@ -3,6 +3,9 @@ import { getChannelTotals } from "@/lib/data/overview";
 import { scopeOf } from "@/lib/data/scope";
 import { DEMO_ORG, OTHER_ORG, seedDemo } from "@/lib/seed/demo";
 import { testDb } from "./db";
+import { pinClock } from "./pinned-clock";
+
+pinClock();
 
 const prisma = testDb();
 afterAll(() => prisma.$disconnect());

@@ -9,7 +9,7 @@ import { POST as uploadImport } from "@/app/api/imports/route";
 import { GET as getImport } from "@/app/api/imports/[id]/route";
 import { GET as getImportErrors } from "@/app/api/imports/[id]/errors.csv/route";
 import type { SessionUser } from "@/lib/auth";
-import { generateShopifyExport } from "@/lib/ingest/generate-shopify-export";
+import { generateShopifyExport } from "@/lib/bench/shopify-export";
 import { IngestFormatError } from "@/lib/ingest/errors";
 import { importOrderFile } from "@/lib/ingest/import-file";
 import { testDb } from "./db";

@@ -8,6 +8,9 @@ import { scopeOf } from "@/lib/data/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DEMO_ORG, OTHER_ORG, seedDemo } from "@/lib/seed/demo";
 import { testDb } from "./db";
+import { pinClock } from "./pinned-clock";
+
+pinClock();
 
 // The route handlers read the session through next-auth's getServerSession; the test decides who is signed in.
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));

@@ -5,7 +5,7 @@ import { finished } from "node:stream/promises";
 import type PgBoss from "pg-boss";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { isEmbeddedUrl } from "@/lib/database/embedded-url";
-import { generateShopifyExport } from "@/lib/ingest/generate-shopify-export";
+import { generateShopifyExport } from "@/lib/bench/shopify-export";
 import { IMPORT_QUEUE, REEVALUATE_CRON, REEVALUATE_QUEUE, enqueueImports, pendingJobs, scheduleReevaluation, startQueue, workImports, workReevaluation } from "@/lib/jobs/queue";
 import { testDb } from "./db";
 

@@ -7,6 +7,9 @@ import { scopeOf } from "@/lib/data/scope";
 import { refreshReturnFlags } from "@/lib/risk/refresh-returns";
 import { DEMO_ORG, OTHER_ORG, seedDemo } from "@/lib/seed/demo";
 import { testDb } from "./db";
+import { pinClock } from "./pinned-clock";
+
+pinClock();
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("next-auth", async (importOriginal) => ({

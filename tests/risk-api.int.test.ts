@@ -6,6 +6,9 @@ import type { RiskItemJson } from "@/lib/data/risk";
 import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
 import { DEMO_ORG, OTHER_ORG, seedDemo } from "@/lib/seed/demo";
 import { testDb } from "./db";
+import { pinClock } from "./pinned-clock";
+
+pinClock();
 
 // Route handlers and server actions read the session through next-auth's getServerSession; the
 // test decides who is signed in. revalidatePath needs a Next request: a no-op here.

@@ -4,6 +4,9 @@ import { scopeOf } from "@/lib/data/scope";
 import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
 import { DEMO_ORG, seedDemo } from "@/lib/seed/demo";
 import { testDb } from "./db";
+import { pinClock } from "./pinned-clock";
+
+pinClock();
 
 const prisma = testDb();
 afterAll(() => prisma.$disconnect());

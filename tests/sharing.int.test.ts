@@ -2,6 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { SessionUser } from "@/lib/auth";
 import { DEMO_ORG, seedDemo } from "@/lib/seed/demo";
 import { testDb } from "./db";
+import { pinClock } from "./pinned-clock";
+
+pinClock();
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("next-auth", async (importOriginal) => ({

@@ -7,6 +7,9 @@ import { getStoreDetail, listRecentLateDispatches, listStoreSummaries } from "@/
 import { listSupplierScorecards } from "@/lib/data/suppliers";
 import { DEMO_ORG, OTHER_ORG, seedDemo } from "@/lib/seed/demo";
 import { testDb } from "./db";
+import { pinClock } from "./pinned-clock";
+
+pinClock();
 
 // The action reads the session through next-auth's getServerSession; the test decides who is signed in.
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));

@@ -6,6 +6,7 @@ import bcrypt from "bcryptjs";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { Db } from "@/lib/database/client";
+import { acceptsCopyFromStdin } from "@/lib/database/copy-support";
 import { type Market, dispatchTimes } from "@/lib/policy";
 import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
 import { s10, ups1z, uspsImpb } from "@/lib/seed/check-digits";
@@ -85,36 +86,38 @@ export async function generateBenchData(prisma: Db, databaseUrl: string, options
   await client.connect();
   let lineCount = 0;
   try {
-    const orderCopy = client.query(
-      copyFrom(`COPY "Order" (id, "organizationId", "storeId", channel, "externalId", status, "placedAt", "paidAt", "inTransitAt", "deliveredAt", "cancelledAt",
-        carrier, "trackingNumber", "labelSource", "shipFromCountry", "supplierId", currency, "totalMinor", "buyerName", "buyerEmail", "shipCity", "shipRegion",
-        "shipPostcode", "shipCountry", "sourceUpdatedAt", "dispatchDueAt", "autoCancelAt", "updatedAt") FROM STDIN WITH (FORMAT csv)`),
-    );
-    const lineCopy = client.query(copyFrom(`COPY "OrderLine" (id, "orderId", position, sku, "productName", quantity, "unitPriceMinor") FROM STDIN WITH (FORMAT csv)`));
     const timesCache = new Map<string, ReturnType<typeof dispatchTimes>>();
     // Rows go in oldest first, stores interleaved, as a shop's orders arrive: a date range then
     // reads the pages of its own weeks, as on a real orders table. (Random placement, as this
     // generator first did, makes every 30-day query touch nearly every page of the table.)
     const ages = orderAges(options.orders, days, createRandom((options.seed ?? 1) + 1));
-    const lineRows: string[] = [];
-    const rows = function* () {
+    const lineRows: Value[][] = [];
+    const rows = function* (): Generator<Value[]> {
       for (let i = 0; i < options.orders; i++) {
         const store = stores[i % stores.length] as StoreRow;
         const supplierId = (suppliers[random.int(0, suppliers.length - 1)] as { id: string }).id;
         const o = makeOrder(i, store, random, now, ages[i] as number, timesCache);
         const id = `bo${i.toString(36).padStart(8, "0")}`;
-        o.lines.forEach((l, position) => lineRows.push(csv([`${id}-${position}`, id, position, l[0], l[1], l[2], l[3]])));
+        o.lines.forEach((l, position) => lineRows.push([`${id}-${position}`, id, position, l[0], l[1], l[2], l[3]]));
         lineCount += o.lines.length;
-        yield csv([
+        yield [
           id, org.id, store.id, store.channel, o.externalId, o.status, o.placedAt, o.paidAt, o.inTransitAt, o.deliveredAt, o.cancelledAt,
           o.carrier, o.trackingNumber, o.labelSource, o.shipFrom, supplierId, store.currency, o.total, o.buyerName, o.buyerEmail, "Austin", "TX",
           "78701", store.market === "UK" ? "GB" : "US", o.placedAt, o.dispatchDueAt, o.autoCancelAt, now,
-        ]);
+        ];
         if ((i + 1) % 100_000 === 0) log(`generated ${i + 1} orders`);
       }
     };
-    await pipeline(Readable.from(rows(), { objectMode: false }), orderCopy);
-    await writeAll(lineCopy, lineRows);
+    if (await acceptsCopyFromStdin(client)) {
+      const orderCopy = client.query(copyFrom(`COPY "Order" (${ORDER_COLUMNS}) FROM STDIN WITH (FORMAT csv)`));
+      await pipeline(Readable.from((function* () { for (const row of rows()) yield csv(row); })(), { objectMode: false }), orderCopy);
+      const lineCopy = client.query(copyFrom(`COPY "OrderLine" (${LINE_COLUMNS}) FROM STDIN WITH (FORMAT csv)`));
+      await writeAll(lineCopy, lineRows.map(csv));
+    } else {
+      // The embedded database: the same rows as multi-row INSERTs on the one connection.
+      await insertAll(client, "Order", ORDER_COLUMNS, rows());
+      await insertAll(client, "OrderLine", LINE_COLUMNS, lineRows);
+    }
     log(`copied ${options.orders} orders and ${lineCount} lines`);
   } finally {
     await client.end();
@@ -128,13 +131,39 @@ export async function generateBenchData(prisma: Db, databaseUrl: string, options
   return { organizationId: org.id, orders: options.orders, lines: lineCount, seconds: (performance.now() - started) / 1000 };
 }
 
+type Value = string | number | Date | null;
+
+const ORDER_COLUMNS = `id, "organizationId", "storeId", channel, "externalId", status, "placedAt", "paidAt", "inTransitAt", "deliveredAt", "cancelledAt",
+  carrier, "trackingNumber", "labelSource", "shipFromCountry", "supplierId", currency, "totalMinor", "buyerName", "buyerEmail", "shipCity", "shipRegion",
+  "shipPostcode", "shipCountry", "sourceUpdatedAt", "dispatchDueAt", "autoCancelAt", "updatedAt"`;
+const LINE_COLUMNS = `id, "orderId", position, sku, "productName", quantity, "unitPriceMinor"`;
+
+/** Rows as parameterised multi-row INSERTs, in batches that stay under PostgreSQL's 65,535 parameters. */
+async function insertAll(client: pg.Client, table: string, columns: string, rows: Iterable<Value[]>) {
+  const width = columns.split(",").length;
+  const perStatement = Math.floor(60_000 / width);
+  let batch: Value[][] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    // Text parameters, as in the CSV of the COPY path: PostgreSQL casts each to its column's type.
+    const values = batch.map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(", ")})`).join(", ");
+    await client.query(`INSERT INTO "${table}" (${columns}) VALUES ${values}`, batch.flat().map((v) => (v instanceof Date ? v.toISOString() : v === null ? null : String(v))));
+    batch = [];
+  };
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length >= perStatement) await flush();
+  }
+  await flush();
+}
+
 async function writeAll(stream: Writable, rows: string[]) {
   for (const row of rows) if (!stream.write(row)) await once(stream, "drain");
   stream.end();
   await once(stream, "finish");
 }
 
-function csv(values: (string | number | Date | null)[]): string {
+function csv(values: Value[]): string {
   return `${values
     .map((v) => {
       if (v === null) return "";

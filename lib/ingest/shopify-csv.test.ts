@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { IngestFormatError } from './errors';
-import { generateShopifyExport } from './generate-shopify-export';
+import { generateShopifyExport } from '@/lib/bench/shopify-export';
 import { parseShopifyCsv } from './shopify-csv';
 import { mapShopifyStatus } from './shopify-status';
 import { collect, openFixture, streamOf } from './test-helpers';

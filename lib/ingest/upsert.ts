@@ -4,6 +4,7 @@ import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { type Db, databaseUrlOf } from "@/lib/database/client";
+import { acceptsCopyFromStdin } from "@/lib/database/copy-support";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Market } from "@/lib/generated/prisma/enums";
 import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
@@ -97,7 +98,7 @@ export async function openBulkConnection(db: Db): Promise<BulkConnection | null>
     client.on("error", () => undefined);
     await client.connect();
     const close = () => client.end().catch(() => undefined);
-    if (!(await supportsCopy(client))) {
+    if (!(await acceptsCopyFromStdin(client))) {
       await close();
       return null;
     }
@@ -105,15 +106,6 @@ export async function openBulkConnection(db: Db): Promise<BulkConnection | null>
   } catch {
     return null;
   }
-}
-
-/**
- * The embedded database (PGlite behind a socket server: one session shared by every connection)
- * does not take COPY FROM STDIN over the wire; a real PostgreSQL server does.
- */
-async function supportsCopy(client: pg.ClientBase): Promise<boolean> {
-  const { rows } = await client.query<{ v: string }>("SELECT version() AS v");
-  return !/pglite|emscripten/i.test(rows[0]?.v ?? "");
 }
 
 /** Last occurrence wins: ON CONFLICT cannot touch one row twice in a statement. */

@@ -11,7 +11,7 @@ import path from "node:path";
 import { finished } from "node:stream/promises";
 import { createPrismaClient } from "../../lib/database/client";
 import { openDatabase } from "../../lib/database/runtime";
-import { generateShopifyExport } from "../../lib/ingest/generate-shopify-export";
+import { generateShopifyExport } from "../../lib/bench/shopify-export";
 import { enqueueImports, pendingJobs, startQueue } from "../../lib/jobs/queue";
 import { intOption } from "./args";
 

@@ -7,7 +7,7 @@ import { firstLoadJsKb, signIn, startServer } from "../../lib/bench/http";
 import { runLoad } from "../../lib/bench/load";
 import { createPrismaClient } from "../../lib/database/client";
 import { ensureAuthSecret, openDatabase } from "../../lib/database/runtime";
-import { benchImport } from "../../lib/ingest/bench-import";
+import { benchImport } from "../../lib/bench/import";
 import { refreshOrderRisk } from "../../lib/risk/refresh-orders";
 import { buildIfStale, distDir } from "../lib/build";
 import { hasFlag, intOption } from "./args";

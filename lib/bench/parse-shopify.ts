@@ -1,8 +1,8 @@
-// Measures parseShopifyCsv on a generated export: `npx tsx lib/ingest/bench-shopify-import.ts [lines]`.
+// Measures parseShopifyCsv on a generated export: `npx tsx lib/bench/parse-shopify.ts [lines]`.
 // Prints one JSON line so the shared `npm run bench` can collect it.
 import { PassThrough } from 'node:stream';
-import { generateShopifyExport } from './generate-shopify-export';
-import { parseShopifyCsv } from './shopify-csv';
+import { generateShopifyExport } from './shopify-export';
+import { parseShopifyCsv } from '@/lib/ingest/shopify-csv';
 
 export async function measureShopifyParse(lineCount: number): Promise<{ lines: number; orders: number; errors: number; seconds: number; linesPerSecond: number }> {
   const chunks: Buffer[] = [];
@@ -27,7 +27,7 @@ export async function measureShopifyParse(lineCount: number): Promise<{ lines: n
   return { lines, orders, errors, seconds, linesPerSecond: Math.round(lines / seconds) };
 }
 
-if (process.argv[1]?.endsWith('bench-shopify-import.ts')) {
+if (process.argv[1]?.endsWith('parse-shopify.ts')) {
   const n = Number(process.argv[2] ?? 100_000);
   measureShopifyParse(n).then((r) => console.log(JSON.stringify({ bench: 'shopify-csv-parse', ...r })));
 }
