@@ -106,7 +106,7 @@ describe("compliance writes", () => {
     signInAs(a, "OWNER");
     const added = await addCreator({ storeId: a.storeId, handle: "@Quota.Tester", displayName: "Quota Tester" });
     expect(added).toMatchObject({ ok: true });
-    const creatorId = added.ok ? (added.id as string) : "";
+    const creatorId = added.ok ? added.data.id : "";
     const t0 = Date.now() - 60 * HOUR;
     const post = (i: number, style: string) => recordVideo({ creatorId, postedAt: new Date(t0 + i * HOUR).toISOString(), title: `Video ${i}`, hasProductLink: "on", style });
     for (let i = 0; i < 4; i++) await post(i, "STATIC_IMAGES");
@@ -116,7 +116,7 @@ describe("compliance writes", () => {
     const ids: string[] = [];
     for (let i = 5; i < 13; i++) {
       const r = await post(i, "REAL_PERSON");
-      if (r.ok && r.id) ids.push(r.id);
+      if (r.ok) ids.push(r.data.id);
     }
     const flags = await flagsOf(creatorId);
     expect(flags.map((f) => f.rule).sort()).toEqual(["content.links_dropped", "content.restricted"]);

@@ -22,6 +22,12 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 const prisma = testDb();
 afterAll(() => prisma.$disconnect());
 
+
+/** The settings form as the browser sends it: the store's id is one of its fields. */
+function save(storeId: string, fields: FormData) {
+  fields.set("storeId", storeId);
+  return updateStoreSettings(null, fields) as Promise<{ ok: boolean; code?: string; message?: string; fieldErrors?: Record<string, string> }>;
+}
 const now = new Date();
 let owner: SessionUser;
 let ops: SessionUser;
@@ -89,8 +95,8 @@ describe("store settings action", () => {
   it("lets the owner save; the change is audited and secrets are never returned or logged", async () => {
     session.user = owner;
     const secretValue = "shhh-app-secret-123456";
-    const state = await updateStoreSettings(ukStoreId, { status: "idle" }, ukForm({ name: "TikTok Shop UK (main)", timeZone: "Europe/Dublin", tiktokAppSecret: secretValue, tiktokAppKey: "app-key-1" }));
-    expect(state.status).toBe("saved");
+    const state = await save(ukStoreId, ukForm({ name: "TikTok Shop UK (main)", timeZone: "Europe/Dublin", tiktokAppSecret: secretValue, tiktokAppKey: "app-key-1" }));
+    expect(state.ok).toBe(true);
     expect(JSON.stringify(state)).not.toContain(secretValue);
     const store = await prisma.store.findUniqueOrThrow({ where: { id: ukStoreId } });
     expect(store).toMatchObject({ name: "TikTok Shop UK (main)", timeZone: "Europe/Dublin", tiktokAppSecret: secretValue, tiktokAppKey: "app-key-1" });
@@ -105,27 +111,27 @@ describe("store settings action", () => {
     const detail = await getStoreDetail(scopeOf(owner), ukStoreId, now);
     expect(detail.integration.tiktokAppSecret).toBe(true);
     expect(JSON.stringify(detail)).not.toContain(secretValue);
-    const again = await updateStoreSettings(ukStoreId, { status: "idle" }, ukForm({ name: "TikTok Shop UK", timeZone: "Europe/London" }));
-    expect(again.status).toBe("saved");
+    const again = await save(ukStoreId, ukForm({ name: "TikTok Shop UK", timeZone: "Europe/London" }));
+    expect(again.ok).toBe(true);
     expect((await prisma.store.findUniqueOrThrow({ where: { id: ukStoreId } })).tiktokAppSecret).toBe(secretValue);
   });
 
   it("refuses operations staff and suppliers", async () => {
     for (const who of [ops, supplier]) {
       session.user = who;
-      const state = await updateStoreSettings(brandStoreId, { status: "idle" }, form({ name: "Hacked", timeZone: "UTC", market: "US", currency: "USD", joinedOn: "2024-03-01" }));
-      expect(state).toMatchObject({ status: "error", code: "FORBIDDEN" });
+      const state = await save(brandStoreId, form({ name: "Hacked", timeZone: "UTC", market: "US", currency: "USD", joinedOn: "2024-03-01" }));
+      expect(state).toMatchObject({ ok: false, code: "FORBIDDEN" });
     }
     session.user = null;
-    expect(await updateStoreSettings(brandStoreId, { status: "idle" }, form({}))).toMatchObject({ code: "UNAUTHENTICATED" });
+    expect(await save(brandStoreId, form({}))).toMatchObject({ code: "UNAUTHENTICATED" });
     expect((await prisma.store.findUniqueOrThrow({ where: { id: brandStoreId } })).name).toBe("Brand Website");
   });
 
   it("gives field errors for a bad time zone and other bad input, and changes nothing", async () => {
     session.user = owner;
     const before = await prisma.auditLog.count({ where: { entityId: ukStoreId } });
-    const state = await updateStoreSettings(ukStoreId, { status: "idle" }, ukForm({ timeZone: "Mars/Olympus_Mons", kind: "", currency: "XX", tiktokApiBaseUrl: "http://insecure.example" }));
-    expect(state.status).toBe("error");
+    const state = await save(ukStoreId, ukForm({ timeZone: "Mars/Olympus_Mons", kind: "", currency: "XX", tiktokApiBaseUrl: "http://insecure.example" }));
+    expect(state.ok).toBe(false);
     expect(state.fieldErrors?.timeZone).toMatch(/time zone/i);
     expect(state.fieldErrors?.kind).toBeDefined();
     expect(state.fieldErrors?.currency).toBeDefined();
@@ -136,14 +142,14 @@ describe("store settings action", () => {
 
   it("refuses another organisation's store id", async () => {
     session.user = owner;
-    const state = await updateStoreSettings(otherStoreId, { status: "idle" }, form({ name: "Taken over", timeZone: "UTC", market: "US", kind: "LOCAL", currency: "USD", joinedOn: "2025-06-01" }));
-    expect(state).toMatchObject({ status: "error", code: "NOT_FOUND" });
+    const state = await save(otherStoreId, form({ name: "Taken over", timeZone: "UTC", market: "US", kind: "LOCAL", currency: "USD", joinedOn: "2025-06-01" }));
+    expect(state).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect((await prisma.store.findUniqueOrThrow({ where: { id: otherStoreId } })).name).toBe("Other TikTok Shop");
   });
 
   it("reports a duplicate name next to the name field", async () => {
     session.user = owner;
-    const state = await updateStoreSettings(ukStoreId, { status: "idle" }, ukForm({ name: "Brand Website" }));
+    const state = await save(ukStoreId, ukForm({ name: "Brand Website" }));
     expect(state.fieldErrors?.name).toMatch(/already/);
   });
 });

@@ -1,18 +1,18 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
 import { Field, Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { addCreator, recordDepositEntry, recordVideo, setListingPrice, setStock, upsertRegistration } from "@/lib/actions/compliance";
 import { VIDEO_STYLE_LABEL } from "@/lib/compliance/ledger";
 import { ENTITY_LABEL, ENTITY_TYPES, VIDEO_STYLES } from "@/lib/validations/compliance";
-import { FormStatus } from "./form-status";
-import { useActionForm } from "./use-action-form";
 
 type StoreOption = { id: string; name: string };
 
 export function RegistrationForm({ storeId, current }: { storeId: string; current: { legalName: string; entityType: string; registrationCountry: string; incorporatedOn: string; licenceExpiresOn: string | null } | null }) {
-  const f = useActionForm(upsertRegistration);
+  const f = useFormAction(upsertRegistration);
   const id = (n: string) => `reg-${storeId}-${n}`;
   return (
     <form onSubmit={f.onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label="Business registration">
@@ -44,22 +44,23 @@ export function RegistrationForm({ storeId, current }: { storeId: string; curren
         </Button>
       </div>
       <div className="sm:col-span-2">
-        <FormStatus result={f.result} />
+        <FormMessage result={f.result} />
       </div>
     </form>
   );
 }
 
 /** A date-time-local value read in the browser's zone, sent as an instant with its zone. */
-function localToInstant(values: Record<string, string>, key: string): Record<string, string> {
-  const v = values[key];
-  if (!v) return values;
+function localToInstant(form: FormData, key: string): FormData {
+  const v = form.get(key);
+  if (typeof v !== "string" || !v) return form;
   const d = new Date(v);
-  return { ...values, [key]: Number.isNaN(d.getTime()) ? v : d.toISOString() };
+  if (!Number.isNaN(d.getTime())) form.set(key, d.toISOString());
+  return form;
 }
 
 export function DepositEntryForm({ storeId, currency }: { storeId: string; currency: string }) {
-  const f = useActionForm(recordDepositEntry, (v) => localToInstant(v, "occurredAt"));
+  const f = useFormAction(recordDepositEntry, { prepare: (form) => localToInstant(form, "occurredAt") });
   const id = (n: string) => `dep-${storeId}-${n}`;
   return (
     <form onSubmit={f.onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label="Deposit entry">
@@ -85,14 +86,14 @@ export function DepositEntryForm({ storeId, currency }: { storeId: string; curre
         <Button type="submit" disabled={f.pending}>
           {f.pending ? "Recording…" : "Record entry"}
         </Button>
-        <FormStatus result={f.result} />
+        <FormMessage result={f.result} />
       </div>
     </form>
   );
 }
 
 export function CreatorForm({ stores }: { stores: StoreOption[] }) {
-  const f = useActionForm(addCreator);
+  const f = useFormAction(addCreator);
   return (
     <form onSubmit={f.onSubmit} noValidate className="space-y-3" aria-label="Add creator">
       <Field label="Store" htmlFor="creator-store" error={f.fieldError("storeId")}>
@@ -113,13 +114,13 @@ export function CreatorForm({ stores }: { stores: StoreOption[] }) {
       <Button type="submit" disabled={f.pending}>
         {f.pending ? "Adding…" : "Add creator"}
       </Button>
-      <FormStatus result={f.result} />
+      <FormMessage result={f.result} />
     </form>
   );
 }
 
 export function VideoForm({ creators, fixedCreatorId }: { creators: { id: string; handle: string }[]; fixedCreatorId?: string }) {
-  const f = useActionForm(recordVideo, (v) => localToInstant(v, "postedAt"));
+  const f = useFormAction(recordVideo, { prepare: (form) => localToInstant(form, "postedAt") });
   return (
     <form onSubmit={f.onSubmit} noValidate className="space-y-3" aria-label="Record video">
       {fixedCreatorId ? (
@@ -166,13 +167,13 @@ export function VideoForm({ creators, fixedCreatorId }: { creators: { id: string
       <Button type="submit" disabled={f.pending}>
         {f.pending ? "Recording…" : "Record video"}
       </Button>
-      <FormStatus result={f.result} />
+      <FormMessage result={f.result} />
     </form>
   );
 }
 
 export function PriceForm({ listingId, sku, currencies }: { listingId: string; sku: string; currencies: string[] }) {
-  const f = useActionForm(setListingPrice);
+  const f = useFormAction(setListingPrice);
   const id = (n: string) => `price-${listingId}-${n}`;
   return (
     <form onSubmit={f.onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label={`Set price of ${sku}`}>
@@ -197,14 +198,14 @@ export function PriceForm({ listingId, sku, currencies }: { listingId: string; s
         Set price
       </Button>
       <div className="basis-full">
-        <FormStatus result={f.result} />
+        <FormMessage result={f.result} />
       </div>
     </form>
   );
 }
 
 export function StockForm({ listingId, sku, current }: { listingId: string; sku: string; current: number }) {
-  const f = useActionForm(setStock);
+  const f = useFormAction(setStock);
   const id = `stock-${listingId}`;
   return (
     <form onSubmit={f.onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label={`Set stock of ${sku}`}>
@@ -216,7 +217,7 @@ export function StockForm({ listingId, sku, current }: { listingId: string; sku:
         Set stock
       </Button>
       <div className="basis-full">
-        <FormStatus result={f.result} />
+        <FormMessage result={f.result} />
       </div>
     </form>
   );

@@ -1,18 +1,18 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { revokeShareLinkAction } from "@/lib/actions/share-links";
 
 export function RevokeShareLinkButton({ id, label }: { id: string; label: string }) {
-  const [state, action, pending] = useActionState(revokeShareLinkAction, { ok: false });
+  const { result, onSubmit, pending } = useFormAction(revokeShareLinkAction);
   return (
-    <form action={action}>
+    <form onSubmit={onSubmit}>
       <input type="hidden" name="id" value={id} />
-      <Button type="submit" variant="danger" className="px-2 py-1 text-xs" disabled={pending} aria-label={`Revoke ${label}`}>
+      <Button type="submit" variant="danger" size="sm" disabled={pending} aria-label={`Revoke ${label}`}>
         {pending ? "Revoking…" : "Revoke"}
       </Button>
-      {state.message && !state.ok ? <p className="text-xs text-rose-700">{state.message}</p> : null}
+      {result && !result.ok ? <p className="text-xs text-rose-700">{result.message}</p> : null}
     </form>
   );
 }

@@ -1,11 +1,13 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { updateStoreSettings } from "@/lib/actions/stores";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { type StoreSettingsField, type StoreSettingsState, fieldErrorsOf, storeSettingsSchemaFor } from "@/lib/validations/stores";
+import { type FieldErrors, fieldErrorsOf } from "@/lib/actions/define-action";
+import { type StoreSettingsField, storeSettingsSchemaFor } from "@/lib/validations/stores";
 
 export type StoreSettingsValues = {
   id: string;
@@ -31,19 +33,16 @@ const SECRETS = {
   ],
 } as const;
 
-const initial: StoreSettingsState = { status: "idle" };
-
 /**
  * The owner's settings form. Checked in the browser with the same zod schema as the server
  * (quick feedback), then again by the server action (the real check). Secrets are write-only:
  * never prefilled, and an empty input keeps the current value.
  */
 export function StoreSettingsForm({ store, zones }: { store: StoreSettingsValues; zones: string[] }) {
-  const [state, action, pending] = useActionState(updateStoreSettings.bind(null, store.id), initial);
-  const [clientErrors, setClientErrors] = useState<Partial<Record<StoreSettingsField, string>> | null>(null);
-  const errors = clientErrors ?? state.fieldErrors ?? {};
-  const v = state.status === "error" && state.values ? state.values : null;
-  const value = (field: StoreSettingsField, current: string) => v?.[field] ?? current;
+  // Saved secrets must not linger in the inputs; plain fields keep what is now stored.
+  const { result, onSubmit: submit, pending } = useFormAction(updateStoreSettings);
+  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
+  const errors: Partial<Record<StoreSettingsField, string>> = clientErrors ?? (result && !result.ok ? (result.fieldErrors ?? {}) : {});
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     const raw = Object.fromEntries([...new FormData(event.currentTarget).entries()].filter(([, x]) => typeof x === "string"));
@@ -54,18 +53,20 @@ export function StoreSettingsForm({ store, zones }: { store: StoreSettingsValues
       return;
     }
     setClientErrors(null);
+    submit(event);
   };
 
   const invalid = (field: StoreSettingsField) => (errors[field] ? { "aria-invalid": true as const, "aria-describedby": `${field}-error` } : {});
 
   return (
-    <form action={action} onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Store settings">
+    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Store settings">
+      <input type="hidden" name="storeId" value={store.id} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Store name" htmlFor="name" error={errors.name}>
-          <Input id="name" name="name" defaultValue={value("name", store.name)} required maxLength={80} autoComplete="off" {...invalid("name")} />
+          <Input id="name" name="name" defaultValue={store.name} required maxLength={80} autoComplete="off" {...invalid("name")} />
         </Field>
         <Field label="Time zone" htmlFor="timeZone" error={errors.timeZone} hint="IANA name; dispatch deadlines and times on the screens use it.">
-          <Input id="timeZone" name="timeZone" list="time-zones" defaultValue={value("timeZone", store.timeZone)} required autoComplete="off" spellCheck={false} {...invalid("timeZone")} />
+          <Input id="timeZone" name="timeZone" list="time-zones" defaultValue={store.timeZone} required autoComplete="off" spellCheck={false} {...invalid("timeZone")} />
           <datalist id="time-zones">
             {zones.map((z) => (
               <option key={z} value={z} />
@@ -73,14 +74,14 @@ export function StoreSettingsForm({ store, zones }: { store: StoreSettingsValues
           </datalist>
         </Field>
         <Field label="Market" htmlFor="market" error={errors.market}>
-          <Select id="market" name="market" defaultValue={value("market", store.market)} {...invalid("market")}>
+          <Select id="market" name="market" defaultValue={store.market} {...invalid("market")}>
             <option value="US">United States</option>
             <option value="UK">United Kingdom</option>
           </Select>
         </Field>
         {store.channel === "TIKTOK_SHOP" ? (
           <Field label="Store kind" htmlFor="kind" error={errors.kind} hint="Cross-border stores have the deposit and registration rules.">
-            <Select id="kind" name="kind" defaultValue={value("kind", store.kind ?? "")} {...invalid("kind")}>
+            <Select id="kind" name="kind" defaultValue={store.kind ?? ""} {...invalid("kind")}>
               <option value="">Choose…</option>
               <option value="LOCAL">Local</option>
               <option value="CROSS_BORDER">Cross-border</option>
@@ -88,10 +89,10 @@ export function StoreSettingsForm({ store, zones }: { store: StoreSettingsValues
           </Field>
         ) : null}
         <Field label="Currency" htmlFor="currency" error={errors.currency} hint="Three-letter code, e.g. USD or GBP.">
-          <Input id="currency" name="currency" defaultValue={value("currency", store.currency)} maxLength={3} className="uppercase" autoComplete="off" {...invalid("currency")} />
+          <Input id="currency" name="currency" defaultValue={store.currency} maxLength={3} className="uppercase" autoComplete="off" {...invalid("currency")} />
         </Field>
         <Field label="Joined the channel on" htmlFor="joinedOn" error={errors.joinedOn}>
-          <Input id="joinedOn" name="joinedOn" type="date" defaultValue={value("joinedOn", store.joinedOn)} required {...invalid("joinedOn")} />
+          <Input id="joinedOn" name="joinedOn" type="date" defaultValue={store.joinedOn} required {...invalid("joinedOn")} />
         </Field>
       </div>
 
@@ -119,8 +120,8 @@ export function StoreSettingsForm({ store, zones }: { store: StoreSettingsValues
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save settings"}
         </Button>
-        <p role="status" aria-live="polite" className={`text-sm ${state.status === "error" || clientErrors ? "text-rose-700" : "text-emerald-700"}`}>
-          {clientErrors ? "Check the highlighted fields." : pending ? "" : state.message}
+        <p role="status" aria-live="polite" className={`text-sm ${(result && !result.ok) || clientErrors ? "text-rose-700" : "text-emerald-700"}`}>
+          {clientErrors ? "Check the highlighted fields." : pending ? "" : result?.message}
         </p>
       </div>
     </form>

@@ -7,16 +7,24 @@ const variants = {
   ghost: "text-slate-700 hover:bg-slate-100",
 } as const;
 
-export type ButtonProps = React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof variants };
+const sizes = {
+  md: "px-3 py-2 text-sm",
+  sm: "px-2 py-1 text-xs",
+} as const;
 
-export function buttonClasses(variant: keyof typeof variants = "primary", className?: string) {
+export type ButtonVariant = keyof typeof variants;
+export type ControlSize = keyof typeof sizes;
+export type ButtonProps = React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; size?: ControlSize };
+
+export function buttonClasses(variant: ButtonVariant = "primary", className?: string, size: ControlSize = "md") {
   return cn(
-    "inline-flex items-center justify-center gap-2 rounded-lg px-3 py-2 text-sm font-medium transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900 disabled:cursor-not-allowed",
+    "inline-flex items-center justify-center gap-2 rounded-lg font-medium transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900 disabled:cursor-not-allowed",
+    sizes[size],
     variants[variant],
     className,
   );
 }
 
-export function Button({ variant = "primary", className, type = "button", ...props }: ButtonProps) {
-  return <button type={type} className={buttonClasses(variant, className)} {...props} />;
+export function Button({ variant = "primary", size = "md", className, type = "button", ...props }: ButtonProps) {
+  return <button type={type} className={buttonClasses(variant, className, size)} {...props} />;
 }

@@ -1,4 +1,19 @@
+import type { ControlSize } from "./button";
 import { cn } from "./cn";
+
+const sizes: Record<ControlSize, string> = {
+  md: "rounded-lg px-3 py-2 text-sm",
+  sm: "rounded-md px-2 py-1 text-xs",
+};
+
+/** The look of every text field, select and text area, at either size. */
+export function fieldClasses(size: ControlSize = "md", className?: string) {
+  return cn(
+    "block w-full border border-slate-300 bg-white shadow-sm placeholder:text-slate-400 focus:border-slate-900 focus:outline-none focus:ring-1 focus:ring-slate-900 aria-[invalid=true]:border-rose-500",
+    sizes[size],
+    className,
+  );
+}
 
 export function Field({ label, error, htmlFor, hint, children }: { label: string; error?: string; htmlFor: string; hint?: string; children: React.ReactNode }) {
   return (
@@ -17,14 +32,6 @@ export function Field({ label, error, htmlFor, hint, children }: { label: string
   );
 }
 
-export function Input({ className, ...props }: React.InputHTMLAttributes<HTMLInputElement>) {
-  return (
-    <input
-      className={cn(
-        "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-slate-900 focus:outline-none focus:ring-1 focus:ring-slate-900 aria-[invalid=true]:border-rose-500",
-        className,
-      )}
-      {...props}
-    />
-  );
+export function Input({ className, fieldSize = "md", ...props }: React.InputHTMLAttributes<HTMLInputElement> & { fieldSize?: ControlSize }) {
+  return <input className={fieldClasses(fieldSize, className)} {...props} />;
 }

@@ -1,13 +1,6 @@
-import { cn } from "./cn";
+import type { ControlSize } from "./button";
+import { fieldClasses } from "./input";
 
-export function Select({ className, ...props }: React.SelectHTMLAttributes<HTMLSelectElement>) {
-  return (
-    <select
-      className={cn(
-        "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-slate-900 focus:outline-none focus:ring-1 focus:ring-slate-900 aria-[invalid=true]:border-rose-500",
-        className,
-      )}
-      {...props}
-    />
-  );
+export function Select({ className, fieldSize = "md", ...props }: React.SelectHTMLAttributes<HTMLSelectElement> & { fieldSize?: ControlSize }) {
+  return <select className={fieldClasses(fieldSize, className)} {...props} />;
 }

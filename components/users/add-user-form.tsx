@@ -1,33 +1,34 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
 import { Field, Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { addUserAction } from "@/lib/actions/users";
 
-const selectClass = "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm focus:border-slate-900 focus:outline-none focus:ring-1 focus:ring-slate-900";
-
 export function AddUserForm({ suppliers }: { suppliers: { id: string; name: string }[] }) {
-  const [state, action, pending] = useActionState(addUserAction, { ok: false });
+  const { result, onSubmit, pending, fieldError } = useFormAction(addUserAction);
   const [role, setRole] = useState("OPS");
   return (
-    <form action={action} className="grid gap-4 sm:grid-cols-2" aria-label="Add user">
-      <Field label="E-mail" htmlFor="new-email" error={state.fieldErrors?.email}>
-        <Input id="new-email" name="email" type="email" aria-invalid={Boolean(state.fieldErrors?.email)} />
+    <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" aria-label="Add user">
+      <Field label="E-mail" htmlFor="new-email" error={fieldError("email")}>
+        <Input id="new-email" name="email" type="email" aria-invalid={Boolean(fieldError("email"))} />
       </Field>
-      <Field label="Name" htmlFor="new-name" error={state.fieldErrors?.name}>
-        <Input id="new-name" name="name" aria-invalid={Boolean(state.fieldErrors?.name)} />
+      <Field label="Name" htmlFor="new-name" error={fieldError("name")}>
+        <Input id="new-name" name="name" aria-invalid={Boolean(fieldError("name"))} />
       </Field>
-      <Field label="Role" htmlFor="new-role" error={state.fieldErrors?.role}>
-        <select id="new-role" name="role" className={selectClass} value={role} onChange={(e) => setRole(e.target.value)}>
+      <Field label="Role" htmlFor="new-role" error={fieldError("role")}>
+        <Select id="new-role" name="role" value={role} onChange={(e) => setRole(e.target.value)}>
           <option value="OPS">Operations</option>
           <option value="OWNER">Owner</option>
           <option value="SUPPLIER">Supplier (read-only)</option>
-        </select>
+        </Select>
       </Field>
       {role === "SUPPLIER" ? (
-        <Field label="Supplier" htmlFor="new-supplier" error={state.fieldErrors?.supplierId}>
-          <select id="new-supplier" name="supplierId" className={selectClass} defaultValue="">
+        <Field label="Supplier" htmlFor="new-supplier" error={fieldError("supplierId")}>
+          <Select id="new-supplier" name="supplierId" defaultValue={""}>
             <option value="" disabled>
               Choose a supplier
             </option>
@@ -36,21 +37,17 @@ export function AddUserForm({ suppliers }: { suppliers: { id: string; name: stri
                 {s.name}
               </option>
             ))}
-          </select>
+          </Select>
         </Field>
       ) : null}
-      <Field label="Initial password" htmlFor="new-password" error={state.fieldErrors?.password} hint="At least 10 characters; share it with them privately">
-        <Input id="new-password" name="password" type="password" autoComplete="new-password" aria-invalid={Boolean(state.fieldErrors?.password)} />
+      <Field label="Initial password" htmlFor="new-password" error={fieldError("password")} hint="At least 10 characters; share it with them privately">
+        <Input id="new-password" name="password" type="password" autoComplete="new-password" aria-invalid={Boolean(fieldError("password"))} />
       </Field>
       <div className="sm:col-span-2 flex items-center gap-3">
         <Button type="submit" disabled={pending}>
           {pending ? "Adding…" : "Add user"}
         </Button>
-        {state.message ? (
-          <p role={state.ok ? "status" : "alert"} className={state.ok ? "text-sm text-emerald-700" : "text-sm text-rose-700"}>
-            {state.message}
-          </p>
-        ) : null}
+        <FormMessage result={result} compact className="text-sm" />
       </div>
     </form>
   );

@@ -1,9 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { z } from "zod";
 import { recordAudit } from "@/lib/audit";
-import { type SessionUser, requireApiUser } from "@/lib/auth";
+import type { SessionUser } from "@/lib/auth";
 import { refreshCreatorFlags, refreshListingFlags, refreshStoreCompliance } from "@/lib/compliance/refresh";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -16,46 +15,13 @@ import {
   stockSchema,
   videoSchema,
 } from "@/lib/validations/compliance";
+import { defineAction, fieldError, succeed } from "./define-action";
 
 // Compliance writes: auth → zod → tenant check → write + audit in one transaction → refresh the
 // flags → revalidate. Ids from the client are only used together with the session's organisation.
 
-export type ActionResult =
-  | { ok: true; message: string; id?: string }
-  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string> };
-
 const OWNER: readonly Role[] = ["OWNER"];
 const OWNER_OPS: readonly Role[] = ["OWNER", "OPS"];
-
-function toInput(input: unknown): unknown {
-  return input instanceof FormData ? Object.fromEntries([...input.entries()].filter(([, v]) => typeof v === "string")) : input;
-}
-
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(toInput(input));
-  if (!result.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of result.error.issues) {
-      const key = String(issue.path[0] ?? "form");
-      fieldErrors[key] ??= issue.message;
-    }
-    throw new AppError("BAD_REQUEST", "Check the highlighted fields.", { fieldErrors });
-  }
-  return result.data;
-}
-
-async function run(roles: readonly Role[], body: (user: SessionUser, now: Date) => Promise<ActionResult>): Promise<ActionResult> {
-  try {
-    const user = await requireApiUser(roles);
-    return await body(user, new Date());
-  } catch (error) {
-    if (error instanceof AppError) {
-      const fieldErrors = error.details?.fieldErrors as Record<string, string> | undefined;
-      return { ok: false, code: error.code, message: error.message, ...(fieldErrors ? { fieldErrors } : {}) };
-    }
-    throw error;
-  }
-}
 
 const actorOf = (user: SessionUser) => ({ id: user.id, email: user.email });
 
@@ -81,9 +47,7 @@ function revalidateCompliance(...extra: string[]) {
   for (const path of ["/compliance", "/risk", "/", "/stores", ...extra]) revalidatePath(path);
 }
 
-export async function upsertRegistration(input: unknown): Promise<ActionResult> {
-  return run(OWNER, async (user, now) => {
-    const data = parse(registrationSchema, input);
+export const upsertRegistration = defineAction({ roles: OWNER, schema: registrationSchema }, async (data, { user, now }) => {
     const store = await ownStore(user, data.storeId);
     if (store.channel !== "TIKTOK_SHOP") throw new AppError("BAD_REQUEST", "Registration is kept for TikTok Shop stores only.");
     const values = {
@@ -101,17 +65,14 @@ export async function upsertRegistration(input: unknown): Promise<ActionResult> 
     });
     await refreshStoreCompliance(db, store.id, now);
     revalidateCompliance(`/stores/${store.id}`);
-    return { ok: true, message: "Registration saved.", id: saved.id };
-  });
-}
+    return succeed({ id: saved.id }, "Registration saved.");
+});
 
-export async function recordDepositEntry(input: unknown): Promise<ActionResult> {
-  return run(OWNER, async (user, now) => {
-    const data = parse(depositEntrySchema, input);
+export const recordDepositEntry = defineAction({ roles: OWNER, schema: depositEntrySchema }, async (data, { user, now }) => {
     const store = await ownStore(user, data.storeId);
     if (store.channel !== "TIKTOK_SHOP") throw new AppError("BAD_REQUEST", "Deposits are kept for TikTok Shop stores only.");
     const occurredAt = data.occurredAt ?? now;
-    if (occurredAt.getTime() > now.getTime() + 5 * 60_000) throw new AppError("BAD_REQUEST", "Check the highlighted fields.", { fieldErrors: { occurredAt: "A deposit entry cannot be in the future" } });
+    if (occurredAt.getTime() > now.getTime() + 5 * 60_000) throw fieldError("occurredAt", "A deposit entry cannot be in the future");
     const saved = await db.$transaction(async (tx) => {
       const row = await tx.depositEntry.create({
         data: { storeId: store.id, kind: data.kind, amountMinor: data.amount, currency: data.currency, occurredAt, note: data.note, createdById: user.id },
@@ -122,13 +83,10 @@ export async function recordDepositEntry(input: unknown): Promise<ActionResult> 
     });
     await refreshStoreCompliance(db, store.id, now);
     revalidateCompliance(`/stores/${store.id}`);
-    return { ok: true, message: "Deposit entry recorded.", id: saved.id };
-  });
-}
+    return succeed({ id: saved.id }, "Deposit entry recorded.");
+});
 
-export async function addCreator(input: unknown): Promise<ActionResult> {
-  return run(OWNER, async (user) => {
-    const data = parse(creatorSchema, input);
+export const addCreator = defineAction({ roles: OWNER, schema: creatorSchema }, async (data, { user }) => {
     const store = await ownStore(user, data.storeId);
     if (store.channel !== "TIKTOK_SHOP") throw new AppError("BAD_REQUEST", "Creators post for TikTok Shop stores only.");
     const taken = await db.creator.findFirst({ where: { organizationId: user.organizationId, handle: data.handle }, select: { id: true } });
@@ -139,15 +97,12 @@ export async function addCreator(input: unknown): Promise<ActionResult> {
       return row;
     });
     revalidatePath("/creators");
-    return { ok: true, message: `@${data.handle} added.`, id: saved.id };
-  });
-}
+    return succeed({ id: saved.id }, `@${data.handle} added.`);
+});
 
-export async function recordVideo(input: unknown): Promise<ActionResult> {
-  return run(OWNER_OPS, async (user, now) => {
-    const data = parse(videoSchema, input);
+export const recordVideo = defineAction({ roles: OWNER_OPS, schema: videoSchema }, async (data, { user, now }) => {
     const creator = await ownCreator(user, data.creatorId);
-    if (data.postedAt.getTime() > now.getTime() + 5 * 60_000) throw new AppError("BAD_REQUEST", "Check the highlighted fields.", { fieldErrors: { postedAt: "A video cannot be posted in the future" } });
+    if (data.postedAt.getTime() > now.getTime() + 5 * 60_000) throw fieldError("postedAt", "A video cannot be posted in the future");
     const saved = await db.$transaction(async (tx) => {
       const row = await tx.shopVideo.create({
         data: { creatorId: creator.id, postedAt: data.postedAt, title: data.title, format: data.format, hasProductLink: data.hasProductLink, style: data.style },
@@ -160,13 +115,10 @@ export async function recordVideo(input: unknown): Promise<ActionResult> {
     revalidatePath("/creators");
     revalidatePath(`/creators/${creator.id}`);
     revalidatePath("/risk");
-    return { ok: true, message: "Video recorded.", id: saved.id };
-  });
-}
+    return succeed({ id: saved.id }, "Video recorded.");
+});
 
-export async function setListingPrice(input: unknown): Promise<ActionResult> {
-  return run(OWNER, async (user, now) => {
-    const data = parse(listingPriceSchema, input);
+export const setListingPrice = defineAction({ roles: OWNER, schema: listingPriceSchema }, async (data, { user, now }) => {
     const listing = await ownListing(user, data.listingId);
     const saved = await db.$transaction(async (tx) => {
       const before = await tx.listingPrice.findFirst({
@@ -189,13 +141,10 @@ export async function setListingPrice(input: unknown): Promise<ActionResult> {
     await refreshListingFlags(db, listing.id, now);
     revalidatePath("/listings");
     revalidatePath("/risk");
-    return { ok: true, message: `${listing.sku} price saved.`, id: saved.id };
-  });
-}
+    return succeed({ id: saved.id }, `${listing.sku} price saved.`);
+});
 
-export async function setStock(input: unknown): Promise<ActionResult> {
-  return run(OWNER_OPS, async (user, now) => {
-    const data = parse(stockSchema, input);
+export const setStock = defineAction({ roles: OWNER_OPS, schema: stockSchema }, async (data, { user, now }) => {
     const listing = await ownListing(user, data.listingId);
     await db.$transaction(async (tx) => {
       await tx.listing.update({ where: { id: listing.id }, data: { availableStock: data.availableStock, stockUpdatedAt: now } });
@@ -204,6 +153,5 @@ export async function setStock(input: unknown): Promise<ActionResult> {
     await refreshListingFlags(db, listing.id, now);
     revalidatePath("/listings");
     revalidatePath("/risk");
-    return { ok: true, message: `${listing.sku} stock set to ${data.availableStock}.` };
-  });
-}
+    return succeed(undefined, `${listing.sku} stock set to ${data.availableStock}.`);
+});

@@ -1,17 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireApiUser } from "@/lib/auth";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ReturnStatus } from "@/lib/generated/prisma/enums";
 import { refreshReturnFlags } from "@/lib/risk/refresh-returns";
-import { type DecisionInput, checkDecisionForReason, decisionSchema } from "@/lib/validations/returns";
-
-export type DecisionResult =
-  | { ok: true; data: { returnId: string; status: ReturnStatus } }
-  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string> };
+import { checkDecisionForReason, decisionSchema } from "@/lib/validations/returns";
+import { defineAction, succeed } from "./define-action";
 
 /**
  * Approves or refuses a return request (owner or ops). A change-of-mind return is refused only
@@ -19,61 +15,47 @@ export type DecisionResult =
  * Pending requests can be decided, and a refusal can be corrected (e.g. an imported refusal
  * without a justification); an approval is final (the refund is on its way).
  */
-export async function decideReturn(input: DecisionInput): Promise<DecisionResult> {
-  try {
-    const user = await requireApiUser(["OWNER", "OPS"]);
-    const parsed = decisionSchema.safeParse(input);
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-      return { ok: false, code: "BAD_REQUEST", message: "Check the highlighted fields.", fieldErrors };
-    }
-    const decision = parsed.data;
-    const before = await db.returnRequest.findFirst({
-      where: { id: decision.returnId, organizationId: user.organizationId },
-      select: { id: true, reason: true, status: true, decidedAt: true, decidedById: true, refusalJustification: true, decisionNote: true },
-    });
-    if (!before) throw new AppError("NOT_FOUND", "No such return request in your organisation.");
-    if (before.status === "APPROVED") throw new AppError("CONFLICT", "This return is already approved.");
-    const reasonErrors = checkDecisionForReason(decision, before.reason);
-    if (Object.keys(reasonErrors).length) return { ok: false, code: "BAD_REQUEST", message: "A change-of-mind return needs a legitimate justification to be refused.", fieldErrors: reasonErrors };
+export const decideReturn = defineAction({ roles: ["OWNER", "OPS"], schema: decisionSchema }, async (decision, { user, now }) => {
+  const before = await db.returnRequest.findFirst({
+    where: { id: decision.returnId, organizationId: user.organizationId },
+    select: { id: true, reason: true, status: true, decidedAt: true, decidedById: true, refusalJustification: true, decisionNote: true },
+  });
+  if (!before) throw new AppError("NOT_FOUND", "No such return request in your organisation.");
+  if (before.status === "APPROVED") throw new AppError("CONFLICT", "This return is already approved.");
+  const reasonErrors = checkDecisionForReason(decision, before.reason);
+  if (Object.keys(reasonErrors).length) throw new AppError("BAD_REQUEST", "A change-of-mind return needs a legitimate justification to be refused.", { fieldErrors: reasonErrors });
 
-    const now = new Date();
-    const status: ReturnStatus = decision.decision === "APPROVE" ? "APPROVED" : "REFUSED";
-    const after = {
-      status,
-      decidedAt: now.toISOString(),
-      decidedById: user.id,
-      refusalJustification: status === "REFUSED" ? (decision.justification ?? null) : null,
-      decisionNote: decision.note ?? null,
-    };
-    await db.$transaction(async (tx) => {
-      await tx.returnRequest.update({
-        where: { id: before.id },
-        data: { status, decidedAt: now, decidedById: user.id, refusalJustification: after.refusalJustification, decisionNote: after.decisionNote },
-      });
-      await recordAudit(tx, {
-        organizationId: user.organizationId,
-        actor: { id: user.id, email: user.email },
-        action: status === "APPROVED" ? "return.approve" : "return.refuse",
-        entityType: "ReturnRequest",
-        entityId: before.id,
-        before: {
-          status: before.status,
-          decidedAt: before.decidedAt?.toISOString() ?? null,
-          decidedById: before.decidedById,
-          refusalJustification: before.refusalJustification,
-          decisionNote: before.decisionNote,
-        },
-        after,
-      });
-      await refreshReturnFlags(tx, { organizationId: user.organizationId, returnIds: [before.id] }, now);
+  const status: ReturnStatus = decision.decision === "APPROVE" ? "APPROVED" : "REFUSED";
+  const after = {
+    status,
+    decidedAt: now.toISOString(),
+    decidedById: user.id,
+    refusalJustification: status === "REFUSED" ? (decision.justification ?? null) : null,
+    decisionNote: decision.note ?? null,
+  };
+  await db.$transaction(async (tx) => {
+    await tx.returnRequest.update({
+      where: { id: before.id },
+      data: { status, decidedAt: now, decidedById: user.id, refusalJustification: after.refusalJustification, decisionNote: after.decisionNote },
     });
-    revalidatePath("/returns");
-    revalidatePath("/risk");
-    return { ok: true, data: { returnId: before.id, status } };
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
-    throw error;
-  }
-}
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actor: { id: user.id, email: user.email },
+      action: status === "APPROVED" ? "return.approve" : "return.refuse",
+      entityType: "ReturnRequest",
+      entityId: before.id,
+      before: {
+        status: before.status,
+        decidedAt: before.decidedAt?.toISOString() ?? null,
+        decidedById: before.decidedById,
+        refusalJustification: before.refusalJustification,
+        decisionNote: before.decisionNote,
+      },
+      after,
+    });
+    await refreshReturnFlags(tx, { organizationId: user.organizationId, returnIds: [before.id] }, now);
+  });
+  revalidatePath("/returns");
+  revalidatePath("/risk");
+  return succeed({ returnId: before.id, status });
+});

@@ -1,46 +1,20 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type SessionUser, requireApiUser } from "@/lib/auth";
+import type { SessionUser } from "@/lib/auth";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { LabelSource } from "@/lib/generated/prisma/enums";
 import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
-import {
-  type LabelSourceInput,
-  type PasteLine,
-  type TrackingFixInput,
-  labelSourceSchema,
-  parseTrackingPaste,
-  pasteSchema,
-  trackingFixSchema,
-} from "@/lib/validations/risk";
+import { type PasteLine, labelSourceSchema, parseTrackingPaste, pasteSchema, trackingFixSchema } from "@/lib/validations/risk";
+import { defineAction, fieldError, succeed } from "./define-action";
 
 // Writes of the risk queue: auth (owner or ops; suppliers are read-only) → zod → a write
 // checked against the session's organisation, audited in the same transaction → the order's
 // flags re-evaluated → the pages revalidated.
 
-export type FieldErrors = Record<string, string>;
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: string; message: string; fieldErrors?: FieldErrors };
-
 const WRITERS = ["OWNER", "OPS"] as const;
-
-async function run<T>(work: (user: SessionUser) => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
-  try {
-    const user = await requireApiUser(WRITERS);
-    return await work(user);
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
-    throw error;
-  }
-}
-
-function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of issues) out[String(issue.path[0] ?? "form")] ??= issue.message;
-  return out;
-}
 
 const actorOf = (user: SessionUser) => ({ id: user.id, email: user.email });
 
@@ -61,18 +35,14 @@ function revalidate(orderIds: string[]) {
 }
 
 /** Adds or corrects an order's tracking number and carrier; the server validates the number again. */
-export async function fixTracking(input: TrackingFixInput): Promise<ActionResult<{ orderId: string; trackingNumber: string; carrier: string }>> {
-  return run(async (user) => {
-    const parsed = trackingFixSchema.safeParse(input);
-    if (!parsed.success) return { ok: false, code: "BAD_REQUEST", message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error.issues) };
-    const { orderId, carrier, trackingNumber } = parsed.data;
+export const fixTracking = defineAction({ roles: WRITERS, schema: trackingFixSchema }, async ({ orderId, carrier, trackingNumber }, { user, now }) => {
     const before = await db.order.findFirst({ where: { id: orderId, organizationId: user.organizationId }, select: { id: true, carrier: true, trackingNumber: true, labelSource: true } });
     if (!before) throw new AppError("NOT_FOUND", "No such order in your organisation.");
     const holder = await db.order.findFirst({
       where: { organizationId: user.organizationId, trackingNumber, id: { not: orderId }, status: { not: "CANCELLED" } },
       select: { externalId: true },
     });
-    if (holder) return { ok: false, code: "BAD_REQUEST", message: "Check the highlighted fields.", fieldErrors: { trackingNumber: `Order ${holder.externalId} already has this number` } };
+    if (holder) throw fieldError("trackingNumber", `Order ${holder.externalId} already has this number`);
     const others = await sharingNumber(user.organizationId, [before.trackingNumber], [orderId]);
 
     await db.$transaction(async (tx) => {
@@ -88,18 +58,13 @@ export async function fixTracking(input: TrackingFixInput): Promise<ActionResult
         after: { ...was, carrier, trackingNumber },
       });
     });
-    await refreshOrderRisk(db, { organizationId: user.organizationId, orderIds: [orderId, ...others] }, new Date());
+    await refreshOrderRisk(db, { organizationId: user.organizationId, orderIds: [orderId, ...others] }, now);
     revalidate([orderId]);
-    return { ok: true, data: { orderId, trackingNumber, carrier } };
-  });
-}
+    return succeed({ orderId, trackingNumber, carrier });
+});
 
 /** Records who bought the label (USPS parcels need a TikTok Shipping label). */
-export async function setLabelSource(input: LabelSourceInput): Promise<ActionResult<{ orderId: string; labelSource: LabelSource }>> {
-  return run(async (user) => {
-    const parsed = labelSourceSchema.safeParse(input);
-    if (!parsed.success) return { ok: false, code: "BAD_REQUEST", message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error.issues) };
-    const { orderId, labelSource } = parsed.data;
+export const setLabelSource = defineAction({ roles: WRITERS, schema: labelSourceSchema }, async ({ orderId, labelSource }, { user, now }) => {
     const before = await db.order.findFirst({ where: { id: orderId, organizationId: user.organizationId }, select: { labelSource: true } });
     if (!before) throw new AppError("NOT_FOUND", "No such order in your organisation.");
     await db.$transaction(async (tx) => {
@@ -114,11 +79,10 @@ export async function setLabelSource(input: LabelSourceInput): Promise<ActionRes
         after: { labelSource },
       });
     });
-    await refreshOrderRisk(db, { organizationId: user.organizationId, orderIds: [orderId] }, new Date());
+    await refreshOrderRisk(db, { organizationId: user.organizationId, orderIds: [orderId] }, now);
     revalidate([orderId]);
-    return { ok: true, data: { orderId, labelSource } };
-  });
-}
+    return succeed({ orderId, labelSource: labelSource as LabelSource });
+});
 
 // ---------------------------------------------------------------------------------------------
 // Bulk paste
@@ -161,22 +125,13 @@ async function previewLines(organizationId: string, text: string): Promise<Paste
 }
 
 /** Checks a paste line by line without saving anything. */
-export async function previewTrackingPaste(text: string): Promise<ActionResult<PastePreview>> {
-  return run(async (user) => {
-    const parsed = pasteSchema.safeParse({ text });
-    if (!parsed.success) return { ok: false, code: "BAD_REQUEST", message: parsed.error.issues[0]?.message ?? "Invalid paste", fieldErrors: fieldErrorsOf(parsed.error.issues) };
-    return { ok: true, data: await previewLines(user.organizationId, parsed.data.text) };
-  });
-}
+export const previewTrackingPaste = defineAction({ roles: WRITERS, schema: pasteSchema.shape.text }, async (text, { user }) => succeed(await previewLines(user.organizationId, text)));
 
 /** Saves the lines that pass every check (checked again here); the others are reported back. */
-export async function saveTrackingPaste(text: string): Promise<ActionResult<PastePreview & { saved: number }>> {
-  return run(async (user) => {
-    const parsed = pasteSchema.safeParse({ text });
-    if (!parsed.success) return { ok: false, code: "BAD_REQUEST", message: parsed.error.issues[0]?.message ?? "Invalid paste", fieldErrors: fieldErrorsOf(parsed.error.issues) };
-    const preview = await previewLines(user.organizationId, parsed.data.text);
+export const saveTrackingPaste = defineAction({ roles: WRITERS, schema: pasteSchema.shape.text }, async (text, { user, now }) => {
+    const preview = await previewLines(user.organizationId, text);
     const good = preview.lines.filter((l): l is PasteLineResult & { order: NonNullable<PasteLineResult["order"]> } => !l.error && l.order !== null);
-    if (good.length === 0) return { ok: true, data: { ...preview, saved: 0 } };
+    if (good.length === 0) return succeed({ ...preview, saved: 0 });
     const ids = good.map((l) => l.order.id);
     const others = await sharingNumber(user.organizationId, good.map((l) => l.order.before.trackingNumber), ids);
 
@@ -194,8 +149,7 @@ export async function saveTrackingPaste(text: string): Promise<ActionResult<Past
         });
       }
     });
-    await refreshOrderRisk(db, { organizationId: user.organizationId, orderIds: [...ids, ...others] }, new Date());
+    await refreshOrderRisk(db, { organizationId: user.organizationId, orderIds: [...ids, ...others] }, now);
     revalidate(ids);
-    return { ok: true, data: { ...preview, saved: good.length } };
-  });
-}
+    return succeed({ ...preview, saved: good.length });
+});

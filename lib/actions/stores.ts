@@ -2,11 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { recordAudit } from "@/lib/audit";
-import { requireApiUser } from "@/lib/auth";
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { SECRET_FIELDS, type StoreSettingsState, fieldErrorsOf, plainValuesOf, storeSettingsSchemaFor } from "@/lib/validations/stores";
+import { SECRET_FIELDS, storeSettingsSchemaFor } from "@/lib/validations/stores";
+import { defineAction, fieldError, parseInput, succeed } from "./define-action";
 
 const PLAIN_FIELDS = ["name", "timeZone", "market", "kind", "currency", "joinedOn"] as const;
 
@@ -15,10 +16,11 @@ const PLAIN_FIELDS = ["name", "timeZone", "market", "kind", "currency", "joinedO
  * with the audit entry → revalidate. Secrets are write-only: an empty input keeps the current
  * value, and the audit log records only that a secret changed, never the value.
  */
-export async function updateStoreSettings(storeId: string, _previous: StoreSettingsState, formData: FormData): Promise<StoreSettingsState> {
-  try {
-    const user = await requireApiUser(["OWNER"]);
-    if (typeof storeId !== "string" || storeId.length === 0 || storeId.length > 64) throw new AppError("NOT_FOUND", "No such store.");
+// The fields depend on the store's channel, known once the store is read: the pipeline checks the
+// store id, the handler the rest with the channel's schema.
+const storeFormSchema = z.looseObject({ storeId: z.string().trim().min(1, "No such store.").max(64, "No such store.") });
+
+export const updateStoreSettings = defineAction({ roles: ["OWNER"], schema: storeFormSchema }, async ({ storeId, ...raw }, { user }) => {
     const store = await db.store.findFirst({
       where: { id: storeId, organizationId: user.organizationId },
       select: {
@@ -40,10 +42,7 @@ export async function updateStoreSettings(storeId: string, _previous: StoreSetti
     });
     if (!store) throw new AppError("NOT_FOUND", "No such store in your organisation.");
 
-    const raw = Object.fromEntries([...formData.entries()].filter(([k, v]) => !k.startsWith("$") && typeof v === "string"));
-    const parsed = storeSettingsSchemaFor(store.channel).safeParse(raw);
-    if (!parsed.success) return { status: "error", message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values: plainValuesOf(raw) };
-    const input = parsed.data;
+    const input = parseInput(storeSettingsSchemaFor(store.channel), raw);
 
     const next = {
       name: input.name,
@@ -73,8 +72,9 @@ export async function updateStoreSettings(storeId: string, _previous: StoreSetti
         after[field] = "changed";
       }
     }
-    if (Object.keys(after).length === 0) return { status: "saved", message: "Nothing to change." };
+    if (Object.keys(after).length === 0) return succeed(undefined, "Nothing to change.");
 
+    try {
     await db.$transaction(async (tx) => {
       await tx.store.update({
         where: { id: store.id },
@@ -92,15 +92,12 @@ export async function updateStoreSettings(storeId: string, _previous: StoreSetti
       });
     });
 
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw fieldError("name", "Another store in your organisation already has this name.");
+      throw error;
+    }
     revalidatePath("/stores");
     revalidatePath(`/stores/${store.id}`);
     revalidatePath("/");
-    return { status: "saved", message: `Saved: ${Object.keys(after).length} change${Object.keys(after).length === 1 ? "" : "s"}.` };
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return { status: "error", message: "Check the highlighted fields.", fieldErrors: { name: "Another store in your organisation already has this name." }, values: plainValuesOf(Object.fromEntries(formData.entries())) };
-    }
-    if (error instanceof AppError) return { status: "error", code: error.code, message: error.message };
-    throw error;
-  }
-}
+    return succeed(undefined, `Saved: ${Object.keys(after).length} change${Object.keys(after).length === 1 ? "" : "s"}.`);
+});

@@ -1,22 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireApiUser } from "@/lib/auth";
 import { db } from "@/lib/db";
-import { syncStoreForUser, type SyncResult } from "@/lib/ingest/sync-store";
+import { syncStoreForUser } from "@/lib/ingest/sync-store";
 import { storeIdSchema } from "@/lib/validations/imports";
-import { type ActionState, actionErrorState } from "./action-state";
+import { defineAction, succeed } from "./define-action";
 
-export async function syncStoreAction(storeId: string): Promise<ActionState<SyncResult>> {
-  try {
-    const actor = await requireApiUser(["OWNER", "OPS"]);
-    const parsed = storeIdSchema.safeParse(storeId);
-    if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Not a store id" };
-    const result = await syncStoreForUser(db, actor, parsed.data, new Date());
-    revalidatePath("/stores");
-    revalidatePath("/orders");
-    return { ok: true, message: `Synced ${result.orders} orders: ${result.created} new, ${result.updated} updated.`, data: result };
-  } catch (error) {
-    return actionErrorState(error);
-  }
-}
+/** "Sync now" on a TikTok store: pulls the Partner API's orders changed since the last sync. */
+export const syncStoreAction = defineAction({ roles: ["OWNER", "OPS"], schema: storeIdSchema }, async (storeId, { user, now }) => {
+  const result = await syncStoreForUser(db, user, storeId, now);
+  revalidatePath("/stores");
+  revalidatePath("/orders");
+  return succeed(result, `Synced ${result.orders} orders: ${result.created} new, ${result.updated} updated.`);
+});

@@ -3,19 +3,18 @@
 import bcrypt from "bcryptjs";
 import { revalidatePath } from "next/cache";
 import { recordAudit } from "@/lib/audit";
-import { requireApiUser } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { addUserSchema, changeRoleSchema, setActiveSchema } from "@/lib/validations/users";
-import { type ActionState, actionErrorState, fieldErrorsOf } from "./action-state";
+import { defineAction, fieldError, succeed } from "./define-action";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 async function assertSupplierInOrg(organizationId: string, supplierId: string | null) {
   if (!supplierId) return;
   const supplier = await db.supplier.findFirst({ where: { id: supplierId, organizationId }, select: { id: true } });
-  if (!supplier) throw new AppError("BAD_REQUEST", "Unknown supplier", { fieldErrors: { supplierId: "Choose one of your suppliers" } });
+  if (!supplier) throw fieldError("supplierId", "Choose one of your suppliers", "Unknown supplier");
 }
 
 /** An organisation must keep at least one active owner, or nobody could manage it again. */
@@ -24,69 +23,43 @@ async function assertOwnerRemains(tx: Tx, organizationId: string, leavingUserId:
   if (others === 0) throw new AppError("CONFLICT", "This is the last active owner: make someone else an owner first.");
 }
 
-export async function addUserAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  try {
-    const actor = await requireApiUser(["OWNER"]);
-    const parsed = addUserSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-    const input = parsed.data;
-    await assertSupplierInOrg(actor.organizationId, input.supplierId);
-    if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-      return { ok: false, fieldErrors: { email: "An account with this e-mail already exists" } };
-    }
-    const passwordHash = await bcrypt.hash(input.password, 10);
-    await db.$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: { organizationId: actor.organizationId, email: input.email, name: input.name, role: input.role, supplierId: input.role === "SUPPLIER" ? input.supplierId : null, passwordHash },
-        select: { id: true },
-      });
-      await recordAudit(tx, { organizationId: actor.organizationId, actor, action: "user.add", entityType: "User", entityId: user.id, after: { email: input.email, name: input.name, role: input.role, supplierId: input.supplierId } });
+export const addUserAction = defineAction({ roles: ["OWNER"], schema: addUserSchema }, async (input, { user: actor }) => {
+  await assertSupplierInOrg(actor.organizationId, input.supplierId);
+  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw fieldError("email", "An account with this e-mail already exists");
+  const passwordHash = await bcrypt.hash(input.password, 10);
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: { organizationId: actor.organizationId, email: input.email, name: input.name, role: input.role, supplierId: input.role === "SUPPLIER" ? input.supplierId : null, passwordHash },
+      select: { id: true },
     });
-    revalidatePath("/users");
-    return { ok: true, message: `${input.email} can now sign in.` };
-  } catch (error) {
-    return actionErrorState(error);
-  }
-}
+    await recordAudit(tx, { organizationId: actor.organizationId, actor, action: "user.add", entityType: "User", entityId: user.id, after: { email: input.email, name: input.name, role: input.role, supplierId: input.supplierId } });
+  });
+  revalidatePath("/users");
+  return succeed(undefined, `${input.email} can now sign in.`);
+});
 
-export async function changeRoleAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  try {
-    const actor = await requireApiUser(["OWNER"]);
-    const parsed = changeRoleSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-    const { userId, role, supplierId } = parsed.data;
-    await assertSupplierInOrg(actor.organizationId, supplierId);
-    await db.$transaction(async (tx) => {
-      const user = await tx.user.findFirst({ where: { id: userId, organizationId: actor.organizationId }, select: { id: true, role: true, supplierId: true } });
-      if (!user) throw new AppError("NOT_FOUND", "No such user");
-      if (user.role === "OWNER" && role !== "OWNER") await assertOwnerRemains(tx, actor.organizationId, user.id);
-      const next = { role: role as Role, supplierId: role === "SUPPLIER" ? supplierId : null };
-      await tx.user.update({ where: { id: user.id }, data: next });
-      await recordAudit(tx, { organizationId: actor.organizationId, actor, action: "user.change_role", entityType: "User", entityId: user.id, before: { role: user.role, supplierId: user.supplierId }, after: next });
-    });
-    revalidatePath("/users");
-    return { ok: true, message: "Role changed. It applies from the user's next page load." };
-  } catch (error) {
-    return actionErrorState(error);
-  }
-}
+export const changeRoleAction = defineAction({ roles: ["OWNER"], schema: changeRoleSchema }, async ({ userId, role, supplierId }, { user: actor }) => {
+  await assertSupplierInOrg(actor.organizationId, supplierId);
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findFirst({ where: { id: userId, organizationId: actor.organizationId }, select: { id: true, role: true, supplierId: true } });
+    if (!user) throw new AppError("NOT_FOUND", "No such user");
+    if (user.role === "OWNER" && role !== "OWNER") await assertOwnerRemains(tx, actor.organizationId, user.id);
+    const next = { role: role as Role, supplierId: role === "SUPPLIER" ? supplierId : null };
+    await tx.user.update({ where: { id: user.id }, data: next });
+    await recordAudit(tx, { organizationId: actor.organizationId, actor, action: "user.change_role", entityType: "User", entityId: user.id, before: { role: user.role, supplierId: user.supplierId }, after: next });
+  });
+  revalidatePath("/users");
+  return succeed(undefined, "Role changed. It applies from the user's next page load.");
+});
 
-export async function setUserActiveAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  try {
-    const actor = await requireApiUser(["OWNER"]);
-    const parsed = setActiveSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return { ok: false, code: "BAD_REQUEST", fieldErrors: fieldErrorsOf(parsed.error) };
-    const { userId, active } = parsed.data;
-    await db.$transaction(async (tx) => {
-      const user = await tx.user.findFirst({ where: { id: userId, organizationId: actor.organizationId }, select: { id: true, role: true, active: true } });
-      if (!user) throw new AppError("NOT_FOUND", "No such user");
-      if (!active && user.role === "OWNER") await assertOwnerRemains(tx, actor.organizationId, user.id);
-      await tx.user.update({ where: { id: user.id }, data: { active } });
-      await recordAudit(tx, { organizationId: actor.organizationId, actor, action: active ? "user.reactivate" : "user.deactivate", entityType: "User", entityId: user.id, before: { active: user.active }, after: { active } });
-    });
-    revalidatePath("/users");
-    return { ok: true, message: active ? "User reactivated." : "User deactivated: they can no longer sign in." };
-  } catch (error) {
-    return actionErrorState(error);
-  }
-}
+export const setUserActiveAction = defineAction({ roles: ["OWNER"], schema: setActiveSchema }, async ({ userId, active }, { user: actor }) => {
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findFirst({ where: { id: userId, organizationId: actor.organizationId }, select: { id: true, role: true, active: true } });
+    if (!user) throw new AppError("NOT_FOUND", "No such user");
+    if (!active && user.role === "OWNER") await assertOwnerRemains(tx, actor.organizationId, user.id);
+    await tx.user.update({ where: { id: user.id }, data: { active } });
+    await recordAudit(tx, { organizationId: actor.organizationId, actor, action: active ? "user.reactivate" : "user.deactivate", entityType: "User", entityId: user.id, before: { active: user.active }, after: { active } });
+  });
+  revalidatePath("/users");
+  return succeed(undefined, active ? "User reactivated." : "User deactivated: they can no longer sign in.");
+});

@@ -216,3 +216,8 @@ export async function listRecentLateDispatches(scope: DataScope, storeId: string
     LIMIT ${limit}`;
   return rows.map((r) => ({ ...r, lateHours: Number(r.lateHours) }));
 }
+
+/** The organisation's stores as choices for a form (id and name, by name). */
+export function listStoreOptions(scope: DataScope): Promise<{ id: string; name: string }[]> {
+  return db.store.findMany({ where: { organizationId: scope.organizationId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}

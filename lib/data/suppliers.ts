@@ -89,3 +89,8 @@ export async function listSupplierScorecards(scope: DataScope, now: Date): Promi
     medianDeliveryDays: r.medianDeliveryDays === null ? null : Number(r.medianDeliveryDays),
   }));
 }
+
+/** The organisation's suppliers as choices for a form (id and name, by name). */
+export function listSupplierOptions(scope: DataScope): Promise<{ id: string; name: string }[]> {
+  return db.supplier.findMany({ where: { organizationId: scope.organizationId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}

@@ -79,30 +79,3 @@ export function storeSettingsSchemaFor(channel: "TIKTOK_SHOP" | "BRAND_SITE") {
     .transform((v) => (channel === "BRAND_SITE" ? { ...v, kind: undefined, tiktokAppKey: undefined, tiktokAppSecret: undefined, tiktokAccessToken: undefined, tiktokShopCipher: undefined, tiktokApiBaseUrl: undefined } : { ...v, webhookSecret: undefined }));
 }
 
-export type StoreSettingsState = {
-  status: "idle" | "saved" | "error";
-  /** The AppError code when the whole request was refused (403/404), not a field. */
-  code?: string;
-  message?: string;
-  fieldErrors?: Partial<Record<StoreSettingsField, string>>;
-  /** The submitted non-secret values, so the form shows them again next to the errors. */
-  values?: Partial<Record<StoreSettingsField, string>>;
-};
-
-const PLAIN_INPUTS = ["name", "timeZone", "market", "kind", "currency", "joinedOn"] as const;
-/** The non-secret inputs of a submitted form (secrets are never echoed back to the browser). */
-export function plainValuesOf(raw: Record<string, unknown>): Partial<Record<StoreSettingsField, string>> {
-  const out: Partial<Record<StoreSettingsField, string>> = {};
-  for (const key of PLAIN_INPUTS) if (typeof raw[key] === "string") out[key] = (raw[key] as string).slice(0, 200);
-  return out;
-}
-
-/** The first message per field, for showing next to each input. */
-export function fieldErrorsOf(error: z.ZodError): Partial<Record<StoreSettingsField, string>> {
-  const out: Partial<Record<StoreSettingsField, string>> = {};
-  for (const issue of error.issues) {
-    const key = issue.path[0];
-    if (typeof key === "string" && !(key in out)) out[key as StoreSettingsField] = issue.message;
-  }
-  return out;
-}

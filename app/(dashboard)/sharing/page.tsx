@@ -5,8 +5,10 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageUser } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { scopeOf } from "@/lib/data/scope";
 import { listShareLinks } from "@/lib/data/share-links";
+import { listStoreOptions } from "@/lib/data/stores";
+import { listSupplierOptions } from "@/lib/data/suppliers";
 import { formatInstant } from "@/lib/format";
 import { shareLinkState } from "@/lib/sharing/tokens";
 
@@ -16,8 +18,8 @@ export default async function SharingPage() {
   const user = await requirePageUser(["OWNER"]);
   const [links, suppliers, stores] = await Promise.all([
     listShareLinks(user.organizationId),
-    db.supplier.findMany({ where: { organizationId: user.organizationId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.store.findMany({ where: { organizationId: user.organizationId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    listSupplierOptions(scopeOf(user)),
+    listStoreOptions(scopeOf(user)),
   ]);
   const now = new Date();
   return (

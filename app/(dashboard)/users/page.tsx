@@ -5,7 +5,9 @@ import { AddUserForm } from "@/components/users/add-user-form";
 import { UserRowActions } from "@/components/users/user-row-actions";
 import { requirePageUser } from "@/lib/auth";
 import { isLocked } from "@/lib/auth-throttle";
-import { db } from "@/lib/db";
+import { scopeOf } from "@/lib/data/scope";
+import { listSupplierOptions } from "@/lib/data/suppliers";
+import { listTeam } from "@/lib/data/users";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -13,14 +15,8 @@ const ROLE_LABEL = { OWNER: "Owner", OPS: "Operations", SUPPLIER: "Supplier" } a
 
 export default async function UsersPage() {
   const me = await requirePageUser(["OWNER"]);
-  const [users, suppliers] = await Promise.all([
-    db.user.findMany({
-      where: { organizationId: me.organizationId },
-      select: { id: true, email: true, name: true, role: true, active: true, supplierId: true, lockedUntil: true, supplier: { select: { name: true } } },
-      orderBy: [{ active: "desc" }, { role: "asc" }, { email: "asc" }],
-    }),
-    db.supplier.findMany({ where: { organizationId: me.organizationId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-  ]);
+  const scope = scopeOf(me);
+  const [users, suppliers] = await Promise.all([listTeam(scope), listSupplierOptions(scope)]);
   const now = new Date();
   return (
     <div className="space-y-6">

@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { type SessionUser, requireApiUser } from "@/lib/auth";
+import { AppError, type AppErrorCode } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+// The one pipeline every server action runs through: session → role → zod → handler → one result
+// type. A handler returns `succeed(data, message)` or throws an AppError (with `fieldErrors` in its
+// details for a field message); anything else is logged and becomes a neutral message, never a
+// stack trace in the browser.
+
+/** One message per field, keyed by the field's name ("form" for the form as a whole). */
+export type FieldErrors = Record<string, string>;
+
+export type ActionSuccess<T> = { ok: true; data: T; message?: string };
+export type ActionFailure = {
+  ok: false;
+  code: AppErrorCode | "INTERNAL";
+  message: string;
+  fieldErrors?: FieldErrors;
+  /** What the form sent, so it can be shown again after React resets the form (never secrets). */
+  values?: Record<string, string>;
+};
+export type ActionResult<T = undefined> = ActionSuccess<T> | ActionFailure;
+
+/** The state a form starts in before its first submission. */
+export const idleResult = null;
+
+export type ActionContext = { user: SessionUser; now: Date };
+
+/**
+ * A server action callable two ways with the same validation: with a plain object (from a client
+ * component's event handler, a test or another action), or as a form action for `useActionState`
+ * (`(previousResult, formData)`), where the form's string fields are the input.
+ */
+export type ServerAction<I, T> = {
+  (input: I | FormData | Record<string, unknown>): Promise<ActionResult<T>>;
+  (previous: ActionResult<T> | null, form: FormData): Promise<ActionResult<T>>;
+};
+
+export function succeed(): ActionSuccess<undefined>;
+export function succeed<T>(data: T, message?: string): ActionSuccess<T>;
+export function succeed<T>(data?: T, message?: string): ActionSuccess<T | undefined> {
+  return message === undefined ? { ok: true, data } : { ok: true, data, message };
+}
+
+/** Field messages as zod's own flattening gives them, the first message of each field. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const flat = z.flattenError(error);
+  const out: FieldErrors = {};
+  for (const [field, messages] of Object.entries(flat.fieldErrors) as [string, string[] | undefined][]) {
+    if (messages?.[0]) out[field] = messages[0];
+  }
+  if (flat.formErrors[0]) out.form = flat.formErrors[0];
+  return out;
+}
+
+/** The error a handler throws for one field; it reaches the form next to that field. */
+export function fieldError(field: string, message: string, summary = "Check the highlighted fields."): AppError {
+  return new AppError("BAD_REQUEST", summary, { fieldErrors: { [field]: message } });
+}
+
+/**
+ * Parses `input` with `schema` or throws the AppError the pipeline turns into field messages.
+ * For schemas that depend on a row the handler reads first (a store's channel decides its fields).
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new AppError("BAD_REQUEST", "Check the highlighted fields.", { fieldErrors: fieldErrorsOf(parsed.error) });
+  return parsed.data;
+}
+
+/** Form fields never echoed back to the browser. */
+const SECRET_FIELD = /password|secret|token|cipher/i;
+
+function plainInput(input: unknown): unknown {
+  if (!(input instanceof FormData)) return input;
+  // Next adds its own `$ACTION_…` fields to progressive-enhancement forms; files are not inputs here.
+  return Object.fromEntries([...input.entries()].filter(([k, v]) => !k.startsWith("$") && typeof v === "string"));
+}
+
+function echoOf(input: unknown): Record<string, string> | undefined {
+  if (!(input instanceof FormData)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of input.entries()) if (typeof v === "string" && !k.startsWith("$") && !SECRET_FIELD.test(k)) out[k] = v;
+  return out;
+}
+
+function failureOf(error: unknown, input: unknown): ActionFailure {
+  if (error instanceof AppError) {
+    const fieldErrors = error.details?.fieldErrors as FieldErrors | undefined;
+    const values = fieldErrors ? echoOf(input) : undefined;
+    return { ok: false, code: error.code, message: error.message, ...(fieldErrors ? { fieldErrors } : {}), ...(values ? { values } : {}) };
+  }
+  console.error(error);
+  return { ok: false, code: "INTERNAL", message: "Something went wrong on our side; nothing was saved." };
+}
+
+export function defineAction<S extends z.ZodType, T>(
+  options: { roles: readonly Role[]; schema: S },
+  handler: (input: z.output<S>, context: ActionContext) => Promise<ActionSuccess<T>>,
+): ServerAction<z.input<S>, T> {
+  const action = async (first: unknown, second?: unknown): Promise<ActionResult<T>> => {
+    // `(previous, formData)` from useActionState, or `(input)` from a direct call.
+    const raw = second instanceof FormData ? second : first;
+    try {
+      const user = await requireApiUser(options.roles);
+      const input = parseInput(options.schema, plainInput(raw));
+      return await handler(input, { user, now: new Date() });
+    } catch (error) {
+      return failureOf(error, raw);
+    }
+  };
+  return action as ServerAction<z.input<S>, T>;
+}
