@@ -9,7 +9,7 @@ module.exports = {
       severity: "error",
       from: { path: "^lib/policy/" },
       to: {
-        pathNot: ["^lib/policy/", "^node_modules/(luxon|date-holidays|zod)/", "^lib/generated/prisma/enums"],
+        pathNot: ["^lib/policy/", "^lib/money\\.ts$", "^node_modules/(luxon|date-holidays|zod)/", "^lib/generated/prisma/enums"],
         dependencyTypesNot: ["type-only"],
       },
     },

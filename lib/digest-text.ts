@@ -1,5 +1,5 @@
 import type { Digest } from "@/lib/data/digest";
-import { POLICY_CALENDAR, type RuleId } from "@/lib/policy";
+import { ruleTitle } from "@/lib/policy";
 import { formatCount, formatInstant } from "./format";
 
 // The digest as plain text: what an ops lead pastes into an e-mail or a chat in the morning.
@@ -19,7 +19,7 @@ export function digestText(digest: Digest, queueUrl: string): string {
   if (digest.urgent.length > 0) {
     lines.push("", "Most urgent");
     for (const item of digest.urgent) {
-      const title = POLICY_CALENDAR[item.rule as RuleId]?.title ?? item.rule;
+      const title = ruleTitle(item.rule);
       const due = item.dueAt ? `${item.overdue ? "overdue since" : "due"} ${formatInstant(item.dueAt, item.store?.timeZone ?? "UTC")}` : "no deadline";
       const where = [item.store?.name, item.order?.externalId].filter(Boolean).join(" · ");
       lines.push(`- [${item.severity}] ${title}${where ? ` · ${where}` : ""} · ${due}`, `  ${item.reason}`);

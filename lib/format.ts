@@ -1,7 +1,9 @@
 // Display helpers. Money stays integer minor units until the last step: the decimal string is
 // built with integer arithmetic and handed to Intl as a string, so no float ever touches it.
 
-const MINOR_DIGITS: Record<string, number> = { JPY: 0, KRW: 0, VND: 0 };
+import { minorUnitsToDecimalString } from "./money";
+
+export { minorUnitsToDecimalString };
 
 // Building an Intl formatter costs ~50 µs, formatting with one ~1 µs; a page of orders formats
 // hundreds of values, so formatters are made once per locale and options (a few dozen in all).
@@ -20,18 +22,6 @@ export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions):
   let format = dateFormats.get(key);
   if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
   return format;
-}
-
-export function minorUnitsToDecimalString(minor: bigint | number, currency: string): string {
-  const digits = MINOR_DIGITS[currency] ?? 2;
-  const value = BigInt(minor);
-  const negative = value < 0n;
-  const abs = negative ? -value : value;
-  if (digits === 0) return `${negative ? "-" : ""}${abs}`;
-  const scale = 10n ** BigInt(digits);
-  const whole = abs / scale;
-  const fraction = (abs % scale).toString().padStart(digits, "0");
-  return `${negative ? "-" : ""}${whole}.${fraction}`;
 }
 
 export function formatMoney(minor: bigint | number, currency: string, locale = "en-US"): string {

@@ -14,7 +14,7 @@ import { cachedRead } from "@/lib/data/cache";
 import { countOpenFlagsByRule } from "@/lib/data/risk";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
 import { type SupplierViewScope, getSupplierOrders, getSupplierScorecard } from "@/lib/data/supplier-view";
-import { POLICY_CALENDAR, RULE_IDS, type RuleId, SHOP_PERFORMANCE_DEFAULTS } from "@/lib/policy";
+import { SHOP_PERFORMANCE_DEFAULTS, ruleTitle } from "@/lib/policy";
 import { resolvePeriod } from "@/lib/validations/overview";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -122,11 +122,10 @@ async function TrendSection({ scope, filter, timeZone, period }: { scope: DataSc
   return <LazyTrendCharts {...trends} lateThresholdPercent={SHOP_PERFORMANCE_DEFAULTS.lateDispatchRate.maxPercent} />;
 }
 
-const isRuleId = (rule: string): rule is RuleId => (RULE_IDS as readonly string[]).includes(rule);
 
 async function RiskSection({ scope, now }: { scope: DataScope; now: Date }) {
   const counts = await cachedRead(sectionKey("risk-counts", scope, ""), () => countOpenFlagsByRule(scope, now));
-  return <RiskCounts counts={counts.map((c) => ({ ...c, title: isRuleId(c.rule) ? POLICY_CALENDAR[c.rule].title : c.rule }))} />;
+  return <RiskCounts counts={counts.map((c) => ({ ...c, title: ruleTitle(c.rule) }))} />;
 }
 
 function KpiSkeleton() {

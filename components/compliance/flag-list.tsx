@@ -1,10 +1,11 @@
 import { Badge } from "@/components/ui/badge";
 import type { StoredFlag } from "@/lib/data/compliance";
+import { SEVERITY_TONE } from "@/components/ui/tones";
+import { SEVERITY_LABEL } from "@/lib/vocabulary";
 
-const TONE = { CRITICAL: "critical", WARNING: "warning", INFO: "info" } as const;
 
 export function SeverityBadge({ severity }: { severity: StoredFlag["severity"] }) {
-  return <Badge tone={TONE[severity]}>{severity.toLowerCase()}</Badge>;
+  return <Badge tone={SEVERITY_TONE[severity]}>{SEVERITY_LABEL[severity]}</Badge>;
 }
 
 /** Stored flags of one subject with the engine's plain-language reason. */

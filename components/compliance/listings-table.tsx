@@ -6,8 +6,8 @@ import { isNinetyNineRoundUp } from "@/lib/policy/pricing";
 import { DEFAULT_SETTINGS } from "@/lib/policy/settings";
 import { PriceForm, StockForm } from "./compliance-forms";
 import { SeverityBadge } from "./flag-list";
+import { CHANNEL_LABEL } from "@/lib/vocabulary";
 
-const CHANNEL = { TIKTOK_SHOP: "TikTok", BRAND_SITE: "Brand site" } as const;
 const money = (minor: number, currency: string) => formatMoney(minor, currency, currency === "GBP" ? "en-GB" : "en-US");
 
 function pct(bp: number): string {
@@ -110,7 +110,7 @@ export function ListingsTable({ rows, canSetPrice, canSetStock }: { rows: Listin
                           {r.history.map((h, i) => (
                             <tr key={i} className="border-t border-slate-100">
                               <td className="py-1">{h.effectiveAt.toISOString().slice(0, 16).replace("T", " ")} UTC</td>
-                              <td className="py-1">{CHANNEL[h.channel]}</td>
+                              <td className="py-1">{CHANNEL_LABEL[h.channel]}</td>
                               <td className="py-1 text-right tabular-nums">{money(h.priceMinor, h.currency)}</td>
                             </tr>
                           ))}

@@ -8,8 +8,8 @@ import { formatPercent } from "@/lib/performance/metrics";
 import { MARKET_ZONES } from "@/lib/policy/business-days";
 import { BandBadge, WorstBandBadge } from "./band-badge";
 import { TrendChart } from "./trend-chart";
+import { CHANNEL_LABEL } from "@/lib/vocabulary";
 
-const CHANNEL = { TIKTOK_SHOP: "TikTok Shop", BRAND_SITE: "Brand website" } as const;
 
 function weekLabel(iso: string, timeZone: string): string {
   return dateFormat("en-GB", { timeZone, day: "numeric", month: "short" }).format(new Date(iso));
@@ -180,7 +180,7 @@ function Comparison({ exposure }: { exposure: StoreExposure }) {
             <tr key={c.storeId} className={c.storeId === exposure.store.id ? "bg-slate-50" : undefined} data-channel={c.channel}>
               <Td>
                 <span className="font-medium">{c.name}</span>
-                <span className="ml-2 text-xs text-slate-500">{CHANNEL[c.channel]}</span>
+                <span className="ml-2 text-xs text-slate-500">{CHANNEL_LABEL[c.channel]}</span>
               </Td>
               <Td className="text-right tabular-nums">{num(c.medianDispatchHours, "h")}</Td>
               <Td className="text-right tabular-nums">{num(c.medianDeliveryDays, "d")}</Td>

@@ -1,23 +1,15 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { formatTimeLeft } from "@/lib/policy/duration";
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-function span(ms: number): string {
-  const abs = Math.abs(ms);
-  if (abs < HOUR) return `${Math.max(1, Math.floor(abs / MINUTE))} min`;
-  if (abs < DAY) return `${Math.floor(abs / HOUR)} h`;
-  const days = Math.floor(abs / DAY);
-  const hours = Math.floor((abs % DAY) / HOUR);
-  return hours ? `${days} d ${hours} h` : `${days} d`;
-}
-
-/** "due in 5 h" / "overdue 3 h", coloured like the risk engine: critical under 6 h, warning under 24 h. */
+/** "5 h left" / "overdue by 3 h", coloured like the risk engine: critical under 6 h, warning under 24 h. */
 export function describeCountdown(deadline: Date, now: Date): { text: string; tone: BadgeTone } {
   const left = deadline.getTime() - now.getTime();
-  if (left < 0) return { text: `overdue ${span(left)}`, tone: "critical" };
-  return { text: `due in ${span(left)}`, tone: left < 6 * HOUR ? "critical" : left < DAY ? "warning" : "neutral" };
+  const text = formatTimeLeft(deadline, now);
+  if (left < 0) return { text, tone: "critical" };
+  return { text, tone: left < 6 * HOUR ? "critical" : left < DAY ? "warning" : "neutral" };
 }
 
 export function Countdown({ deadline, now }: { deadline: Date; now: Date }) {

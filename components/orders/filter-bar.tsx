@@ -7,7 +7,8 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { OrderFilterOptions } from "@/lib/data/orders";
 import { ANY_FLAG, CHANNELS, ORDER_STATUSES, type OrderQuery } from "@/lib/validations/orders";
-import { CHANNEL_NAME, type RuleOption, STATUS_LABEL } from "./labels";
+import { CHANNEL_LABEL, STATUS_LABEL } from "@/lib/vocabulary";
+import type { RuleOption } from "./labels";
 
 export type FilterPatch = Partial<Record<"channel" | "store" | "status" | "rule" | "supplier" | "from" | "to" | "q", string | undefined>>;
 
@@ -41,7 +42,7 @@ export function FilterBar({
             <option value="">Both channels</option>
             {CHANNELS.map((c) => (
               <option key={c} value={c}>
-                {CHANNEL_NAME[c]}
+                {CHANNEL_LABEL[c]}
               </option>
             ))}
           </Select>

@@ -8,7 +8,9 @@ import type { OrderDetail } from "@/lib/data/orders";
 import { formatInstant, formatMoney } from "@/lib/format";
 import { type TrackingResult, buildTrackingUrl, validateTracking } from "@/lib/policy/tracking";
 import { Countdown } from "./countdown";
-import { CHANNEL_NAME, CHANNEL_TONE, LABEL_SOURCE_LABEL, SEVERITY_LABEL, SEVERITY_TONE, STATUS_LABEL, STATUS_TONE, awaitsDispatch, moneyLocale, ruleTitle } from "./labels";
+import { CHANNEL_TONE, SEVERITY_TONE, STATUS_TONE } from "@/components/ui/tones";
+import { CHANNEL_LABEL, LABEL_SOURCE_LABEL, SEVERITY_LABEL, STATUS_LABEL, ruleTitleFrom } from "@/lib/vocabulary";
+import { awaitsDispatch, moneyLocale } from "./labels";
 
 type Props = { order: OrderDetail; now: Date; ruleTitles: Record<string, string> };
 
@@ -20,7 +22,7 @@ export function OrderHeader({ order, now }: Omit<Props, "ruleTitles">) {
       </Link>
       <div className="flex flex-wrap items-center gap-2">
         <h1 className="break-all text-xl font-semibold">Order {order.externalId}</h1>
-        <Badge tone={CHANNEL_TONE[order.channel]}>{CHANNEL_NAME[order.channel]}</Badge>
+        <Badge tone={CHANNEL_TONE[order.channel]}>{CHANNEL_LABEL[order.channel]}</Badge>
         <Badge tone={STATUS_TONE[order.status]} data-testid="order-status">
           {STATUS_LABEL[order.status]}
         </Badge>
@@ -52,7 +54,7 @@ export function FlagsCard({ order, ruleTitles }: Omit<Props, "now">) {
                 </Badge>
                 <div className="min-w-0 text-sm">
                   <p className="font-medium text-slate-900">
-                    {ruleTitle(f.rule, ruleTitles)}
+                    {ruleTitleFrom(f.rule, ruleTitles)}
                     {f.upcoming ? <span className="ml-2 text-xs font-normal text-amber-800">upcoming rule</span> : null}
                   </p>
                   <p className="text-slate-600">{f.reason}</p>

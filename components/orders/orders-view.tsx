@@ -18,7 +18,9 @@ import { formatCount, formatInstant, formatMoney } from "@/lib/format";
 import { type OrderQuery, type OrderSortKey, parseOrderQuery, parseSort } from "@/lib/validations/orders";
 import { Countdown } from "./countdown";
 import { type FilterPatch, FilterBar } from "./filter-bar";
-import { CHANNEL_NAME, CHANNEL_TONE, type RuleOption, SEVERITY_TONE, STATUS_LABEL, STATUS_TONE, awaitsDispatch, moneyLocale, ruleTitle } from "./labels";
+import { CHANNEL_TONE, SEVERITY_TONE, STATUS_TONE } from "@/components/ui/tones";
+import { CHANNEL_LABEL, STATUS_LABEL, ruleTitleFrom } from "@/lib/vocabulary";
+import { type RuleOption, awaitsDispatch, moneyLocale } from "./labels";
 import { exportHref, fetchOrders, ordersApiParams, ordersQueryKey } from "./query";
 
 const PAGE_SIZES = [25, 50, 100, 200];
@@ -227,7 +229,7 @@ function OrdersTable({
                 <span className="block text-xs text-slate-500">{o.store.name}</span>
               </Td>
               <Td className="whitespace-nowrap">
-                <Badge tone={CHANNEL_TONE[o.channel]}>{CHANNEL_NAME[o.channel]}</Badge>
+                <Badge tone={CHANNEL_TONE[o.channel]}>{CHANNEL_LABEL[o.channel]}</Badge>
               </Td>
               <Td className="whitespace-nowrap">
                 <Badge tone={STATUS_TONE[o.status]}>{STATUS_LABEL[o.status]}</Badge>
@@ -274,7 +276,7 @@ function OrderCards({ items, now, ruleTitles, showMoney }: RowProps) {
                 <span className="block truncate font-medium text-slate-900">{o.externalId}</span>
                 <span className="block text-xs text-slate-500">{o.store.name}</span>
               </div>
-              <Badge tone={CHANNEL_TONE[o.channel]}>{CHANNEL_NAME[o.channel]}</Badge>
+              <Badge tone={CHANNEL_TONE[o.channel]}>{CHANNEL_LABEL[o.channel]}</Badge>
             </div>
             <div className="mt-2 flex flex-wrap items-center gap-1.5">
               <Badge tone={STATUS_TONE[o.status]}>{STATUS_LABEL[o.status]}</Badge>
@@ -308,7 +310,7 @@ function DispatchCell({ order, now, quiet }: { order: OrderListItem; now: Date; 
 
 function FlagsCell({ flags, ruleTitles, compact }: { flags: OrderListItem["flags"]; ruleTitles: Record<string, string>; compact?: boolean }) {
   if (flags.count === 0 || !flags.worst) return compact ? null : <span className="text-xs text-slate-400">None</span>;
-  const titles = flags.rules.map((r) => ruleTitle(r, ruleTitles));
+  const titles = flags.rules.map((r) => ruleTitleFrom(r, ruleTitles));
   return (
     <span className="inline-flex max-w-[16rem] flex-wrap items-center gap-1" title={titles.join("\n")}>
       <Badge tone={SEVERITY_TONE[flags.worst]}>

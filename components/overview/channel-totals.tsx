@@ -3,8 +3,8 @@ import { Card } from "@/components/ui/card";
 import type { ChannelKpis, Money } from "@/lib/data/overview";
 import { formatCount, formatMoney } from "@/lib/format";
 import { formatHours, formatRate, localeOf } from "./kpi-format";
+import { CHANNEL_LABEL } from "@/lib/vocabulary";
 
-export const CHANNEL_LABEL = { TIKTOK_SHOP: "TikTok Shop", BRAND_SITE: "Brand website" } as const;
 
 /**
  * Both channels side by side. Money is shown per currency (a US and a UK store are never added

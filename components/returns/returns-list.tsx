@@ -11,9 +11,10 @@ import type { ReturnListItem } from "@/lib/data/returns";
 import { formatMoney } from "@/lib/format";
 import { JUSTIFICATION_LABEL, REASON_LABEL, STATUS_LABEL } from "@/lib/validations/returns";
 import { DecisionForm } from "./decision-form";
+import { SEVERITY_TONE } from "@/components/ui/tones";
+import { SEVERITY_LABEL } from "@/lib/vocabulary";
 
 const STATUS_TONE: Record<ReturnListItem["status"], BadgeTone> = { PENDING: "warning", APPROVED: "success", REFUSED: "neutral" };
-const SEVERITY_TONE = { CRITICAL: "critical", WARNING: "warning", INFO: "info" } as const;
 
 export function ReturnsList({ items, now: serverNow, canDecide }: { items: ReturnListItem[]; now: string; canDecide: boolean }) {
   const now = useNow(serverNow);
@@ -78,7 +79,7 @@ function ReturnRow({ item, now, canDecide, onDone }: { item: ReturnListItem; now
           ) : null}
           {item.flags.map((f) => (
             <p key={f.rule} className="mt-1 flex items-start gap-1.5 text-xs text-rose-800">
-              <Badge tone={SEVERITY_TONE[f.severity]}>{f.severity === "CRITICAL" ? "Critical" : f.severity === "WARNING" ? "Warning" : "Info"}</Badge>
+              <Badge tone={SEVERITY_TONE[f.severity]}>{SEVERITY_LABEL[f.severity]}</Badge>
               <span>{f.reason}</span>
             </p>
           ))}

@@ -2,19 +2,10 @@
 
 import { useEffect, useState } from "react";
 import { dateFormat, zoneAbbreviation } from "@/lib/format";
+import { formatTimeLeft } from "@/lib/policy/duration";
 
 // Countdowns in the browser. Deliberately not the rule engine's business-day helpers: those pull
 // the holiday tables and time-zone library into the page, and a countdown only needs Intl.
-
-/** "5 h", "2 d 3 h", "40 min" — coarse on purpose: ops act on hours, not seconds. */
-export function formatDuration(ms: number): string {
-  const minutes = Math.floor(Math.abs(ms) / 60_000);
-  const hours = Math.floor(minutes / 60);
-  const days = Math.floor(hours / 24);
-  if (days >= 1) return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
-  if (hours >= 1) return `${hours} h`;
-  return `${minutes} min`;
-}
 
 /** "Fri 6 Nov 23:59 PST": the instant in the store's zone, with the zone named. */
 export function formatZoned(instant: Date, timeZone: string): string {
@@ -26,13 +17,13 @@ export function formatZoned(instant: Date, timeZone: string): string {
 
 export type Countdown = { overdue: boolean; text: string; at: string; urgent: boolean };
 
-/** "overdue 5 h" / "due in 3 h", and when, in the store's zone. */
+/** "overdue by 5 h" / "3 h left", and when, in the store's zone. */
 export function describeDue(dueAt: Date, now: Date, timeZone: string, urgentHours = 6): Countdown {
   const left = dueAt.getTime() - now.getTime();
   const overdue = left < 0;
   return {
     overdue,
-    text: overdue ? `overdue ${formatDuration(left)}` : `due in ${formatDuration(left)}`,
+    text: formatTimeLeft(dueAt, now),
     at: formatZoned(dueAt, timeZone),
     urgent: overdue || left < urgentHours * 3_600_000,
   };

@@ -4,7 +4,8 @@ import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { setLabelSource } from "@/lib/actions/risk";
-import { LABEL_SOURCE_LABEL, SETTABLE_LABEL_SOURCES } from "@/lib/validations/risk";
+import { SETTABLE_LABEL_SOURCES } from "@/lib/validations/risk";
+import { LABEL_SOURCE_LABEL } from "@/lib/vocabulary";
 
 type Source = (typeof SETTABLE_LABEL_SOURCES)[number];
 

@@ -3,21 +3,20 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { cn } from "@/components/ui/cn";
 import type { RiskItemJson } from "@/lib/data/risk";
-import { LABEL_SOURCE_LABEL, RISK_PAGE_SIZE } from "@/lib/validations/risk";
+import { RISK_PAGE_SIZE } from "@/lib/validations/risk";
+import { CHANNEL_LABEL, LABEL_SOURCE_LABEL, SEVERITY_LABEL } from "@/lib/vocabulary";
+import { CHANNEL_TONE, SEVERITY_TONE } from "@/components/ui/tones";
 import { describeDue, useNow } from "./clock";
 import { LabelSourceForm } from "./label-source-form";
 import { TrackingFixForm } from "./tracking-fix-form";
 
 export type RiskQueueData = { items: RiskItemJson[]; total: number; now: string };
 
-const SEVERITY_TONE: Record<RiskItemJson["severity"], BadgeTone> = { CRITICAL: "critical", WARNING: "warning", INFO: "info" };
-const SEVERITY_LABEL: Record<RiskItemJson["severity"], string> = { CRITICAL: "Critical", WARNING: "Warning", INFO: "Info" };
-const CHANNEL_LABEL = { TIKTOK_SHOP: "TikTok", BRAND_SITE: "Brand site" } as const;
 
 export const riskQueryKey = (params: string) => ["risk", params] as const;
 
@@ -151,7 +150,7 @@ function RiskRow({ item, now, canEdit, onDone }: { item: RiskItemJson; now: Date
                 {order.externalId}
               </Link>
               <span className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
-                <Badge tone={order.channel === "TIKTOK_SHOP" ? "tiktok" : "brand"}>{CHANNEL_LABEL[order.channel]}</Badge>
+                <Badge tone={CHANNEL_TONE[order.channel]}>{CHANNEL_LABEL[order.channel]}</Badge>
                 {item.store?.name}
               </span>
               {order.trackingNumber ? (

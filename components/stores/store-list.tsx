@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatHours, formatRate } from "@/components/overview/kpi-format";
-import { CHANNEL_LABEL } from "@/components/overview/channel-totals";
+import { CHANNEL_TONE } from "@/components/ui/tones";
+import { CHANNEL_LABEL } from "@/lib/vocabulary";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -34,7 +35,7 @@ export function StoreList({ stores, now }: { stores: StoreSummary[]; now: Date }
                     {s.name}
                   </Link>
                   <div className="mt-0.5">
-                    <Badge tone={s.channel === "TIKTOK_SHOP" ? "tiktok" : "brand"}>{CHANNEL_LABEL[s.channel]}</Badge>
+                    <Badge tone={CHANNEL_TONE[s.channel]}>{CHANNEL_LABEL[s.channel]}</Badge>
                   </div>
                 </Td>
                 <Td className="whitespace-nowrap">{MARKET_KIND(s.market, s.kind)}</Td>
@@ -69,7 +70,7 @@ export function StoreList({ stores, now }: { stores: StoreSummary[]; now: Date }
                       {MARKET_KIND(s.market, s.kind)} · {s.timeZone} ({zoneAbbreviation(now, s.timeZone)})
                     </p>
                   </div>
-                  <Badge tone={s.channel === "TIKTOK_SHOP" ? "tiktok" : "brand"} className="shrink-0 whitespace-nowrap">
+                  <Badge tone={CHANNEL_TONE[s.channel]} className="shrink-0 whitespace-nowrap">
                     {CHANNEL_LABEL[s.channel]}
                   </Badge>
                 </div>

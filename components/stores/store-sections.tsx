@@ -6,10 +6,10 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { RiskQueueItem } from "@/lib/data/risk";
 import type { LateDispatch, StoreDetail } from "@/lib/data/stores";
 import { formatInstant } from "@/lib/format";
-import { POLICY_CALENDAR, RULE_IDS, type RuleId } from "@/lib/policy";
+import { ruleTitle } from "@/lib/policy";
+import { SEVERITY_TONE } from "@/components/ui/tones";
+import { SEVERITY_LABEL } from "@/lib/vocabulary";
 
-const SEVERITY_TONE = { CRITICAL: "critical", WARNING: "warning", INFO: "info" } as const;
-const ruleTitle = (rule: string) => ((RULE_IDS as readonly string[]).includes(rule) ? POLICY_CALENDAR[rule as RuleId].title : rule);
 
 export function OpenFlagsCard({ items, total, storeId, timeZone }: { items: RiskQueueItem[]; total: number; storeId: string; timeZone: string }) {
   return (
@@ -30,7 +30,7 @@ export function OpenFlagsCard({ items, total, storeId, timeZone }: { items: Risk
           {items.map((f) => (
             <li key={f.key} className="px-4 py-2.5">
               <div className="flex flex-wrap items-center gap-2">
-                <Badge tone={SEVERITY_TONE[f.severity]}>{f.overdue ? "Overdue" : f.severity.toLowerCase()}</Badge>
+                <Badge tone={SEVERITY_TONE[f.severity]}>{f.overdue ? "Overdue" : SEVERITY_LABEL[f.severity]}</Badge>
                 <span className="text-sm font-medium text-slate-900">{ruleTitle(f.rule)}</span>
               </div>
               <p className="mt-0.5 text-sm text-slate-600">{f.reason}</p>

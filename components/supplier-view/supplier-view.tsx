@@ -3,7 +3,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { SupplierOrder, SupplierScorecard } from "@/lib/data/supplier-view";
 import { formatInstant } from "@/lib/format";
-import { formatTimeLeft } from "@/lib/policy";
+import { formatTimeLeft } from "@/lib/policy/duration";
 
 const DISPATCH: Partial<Record<SupplierOrder["dispatch"], { label: string; tone: BadgeTone }>> = {
   on_track: { label: "On track", tone: "success" },

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { POLICY_CALENDAR, type RuleId } from "@/lib/policy";
+import { ruleTitle } from "@/lib/policy";
 import { type RiskQueueItem, countOpenFlagsByRule, countOpenFlagsPerStore, getRiskQueue } from "./risk";
 import type { DataScope } from "./scope";
 
@@ -34,7 +34,7 @@ export async function getDigest(scope: DataScope, now: Date): Promise<Digest> {
     organization: org.name,
     generatedAt: now,
     totals: { open: sum("count"), critical: sum("critical"), overdue: sum("overdue"), dueSoon: sum("dueSoon") },
-    rules: rules.map((r) => ({ ...r, title: POLICY_CALENDAR[r.rule as RuleId]?.title ?? r.rule })),
+    rules: rules.map((r) => ({ ...r, title: ruleTitle(r.rule) })),
     stores: stores
       .map((s) => ({ ...s, open: counts.get(s.id)?.total ?? 0, critical: counts.get(s.id)?.critical ?? 0 }))
       .sort((a, b) => b.critical - a.critical || b.open - a.open || a.name.localeCompare(b.name)),

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Market, OrderStatus, Severity } from "@/lib/generated/prisma/enums";
-import { DEFAULT_SETTINGS, type Flag, POLICY_CALENDAR, type PolicySettings, type RuleId, effectiveFromOf, startOfLocalDay } from "@/lib/policy";
+import { DEFAULT_SETTINGS, type Flag, type PolicySettings, ruleTitle, effectiveFromOf, startOfLocalDay } from "@/lib/policy";
 import { checkAutoCancelRisk, checkDispatchDeadline } from "@/lib/policy/fulfillment";
 import { checkReturnResponse } from "@/lib/policy/returns";
 import { autoCancelFlagOpen, CRITICAL_HOURS, dispatchFlagOpen } from "@/lib/risk/sql";
@@ -247,7 +247,7 @@ export async function countOpenFlagsByRule(scope: DataScope, now: Date): Promise
 export type RiskItemJson = Omit<RiskQueueItem, "dueAt"> & { dueAt: string | null; title: string };
 
 export function toRiskJson(item: RiskQueueItem): RiskItemJson {
-  return { ...item, dueAt: item.dueAt?.toISOString() ?? null, title: POLICY_CALENDAR[item.rule as RuleId]?.title ?? item.rule };
+  return { ...item, dueAt: item.dueAt?.toISOString() ?? null, title: ruleTitle(item.rule) };
 }
 
 /** Open flags per store and severity (for the stores list and page), counted in SQL. */

@@ -2,6 +2,8 @@ import Holidays from "date-holidays";
 import { DateTime } from "luxon";
 import type { Market } from "./types";
 
+export { formatDuration, formatTimeLeft, timeLeft } from "./duration";
+
 /**
  * The policy clock. US: the official FAQ says the cut-off is "11:59 PM PST"; we follow the
  * America/Los_Angeles wall clock through daylight saving time (spec). UK: Europe/London is an
@@ -199,28 +201,6 @@ const deadlineCache = new Map<string, number>();
 
 export function dispatchDeadline(market: Market, placedAt: Date, businessDays = 2): Date {
   return businessDeadline(market, placedAt, businessDays);
-}
-
-/** Milliseconds from now to the deadline; negative once it has passed. */
-export function timeLeft(deadline: Date, now: Date): number {
-  return deadline.getTime() - now.getTime();
-}
-
-/** "5 h", "2 d 3 h", "40 min" — coarse on purpose: sellers act on hours, not seconds. */
-export function formatDuration(ms: number): string {
-  const abs = Math.abs(ms);
-  const minutes = Math.floor(abs / 60_000);
-  const hours = Math.floor(minutes / 60);
-  const days = Math.floor(hours / 24);
-  if (days >= 1) return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
-  if (hours >= 1) return `${hours} h`;
-  return `${Math.max(minutes, 0)} min`;
-}
-
-/** "5 h left" or "overdue by 3 h". */
-export function formatTimeLeft(deadline: Date, now: Date): string {
-  const ms = timeLeft(deadline, now);
-  return ms >= 0 ? `${formatDuration(ms)} left` : `overdue by ${formatDuration(ms)}`;
 }
 
 const localFormats: Partial<Record<Market, Intl.DateTimeFormat>> = {};

@@ -321,6 +321,14 @@ export const POLICY_CALENDAR: PolicyCalendar = buildCalendar(DEFAULT_SETTINGS);
 // calendar once per settings object, not once per rule check.
 const calendars = new WeakMap<PolicySettings, PolicyCalendar>([[DEFAULT_SETTINGS, POLICY_CALENDAR]]);
 
+/** Every rule's title, for screens that render in the browser (the calendar itself stays on the server). */
+export const RULE_TITLES: Readonly<Record<RuleId, string>> = Object.fromEntries(RULE_IDS.map((id) => [id, POLICY_CALENDAR[id].title])) as Record<RuleId, string>;
+
+/** The rule's title as the calendar states it; an id the calendar does not know is shown as it is. */
+export function ruleTitle(rule: string): string {
+  return (RULE_IDS as readonly string[]).includes(rule) ? POLICY_CALENDAR[rule as RuleId].title : rule;
+}
+
 export function calendarEntry<R extends RuleId>(rule: R, settings: PolicySettings = DEFAULT_SETTINGS): CalendarEntry<R> {
   let cal = calendars.get(settings);
   if (!cal) {

@@ -1,12 +1,16 @@
-/** Formats integer minor units without float arithmetic: 150000 USD → "$1,500.00". */
+import { minorUnitsToDecimalString } from "@/lib/money";
+
+/**
+ * Formats integer minor units without float arithmetic, with the currency's own number of
+ * decimals (lib/money.ts): 150000 USD → "$1,500.00", 1500 KWD → "KWD 1.500".
+ */
 export function formatMoney(minor: number, currency: string): string {
   if (!Number.isSafeInteger(minor)) throw new RangeError(`money must be integer minor units: ${minor}`);
   const symbol = currency === "USD" ? "$" : currency === "GBP" ? "£" : currency === "EUR" ? "€" : `${currency} `;
-  const sign = minor < 0 ? "-" : "";
-  const abs = Math.abs(minor);
-  const whole = Math.floor(abs / 100).toLocaleString("en-US");
-  const cents = String(abs % 100).padStart(2, "0");
-  return `${sign}${symbol}${whole}.${cents}`;
+  const decimal = minorUnitsToDecimalString(Math.abs(minor), currency);
+  const [whole = "0", fraction] = decimal.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${minor < 0 ? "-" : ""}${symbol}${grouped}${fraction === undefined ? "" : `.${fraction}`}`;
 }
 
 /** Basis points (1/100 of a percent) as "4.5%"; integer maths, rounded half away from zero. */

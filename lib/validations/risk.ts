@@ -108,7 +108,6 @@ export const trackingFixSchema = z
 export type TrackingFixInput = z.input<typeof trackingFixSchema>;
 
 export const SETTABLE_LABEL_SOURCES = ["TIKTOK_SHIPPING", "SELLER"] as const;
-export const LABEL_SOURCE_LABEL = { TIKTOK_SHIPPING: "TikTok Shipping", SELLER: "Seller-bought", UNKNOWN: "Unknown" } as const;
 
 export const labelSourceSchema = z.object({
   orderId: idParam,

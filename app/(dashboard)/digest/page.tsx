@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CopySummary } from "@/components/digest/copy-summary";
-import { SEVERITY_LABEL, SEVERITY_TONE } from "@/components/orders/labels";
+import { SEVERITY_TONE } from "@/components/ui/tones";
+import { SEVERITY_LABEL } from "@/lib/vocabulary";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,7 +11,7 @@ import { getDigest } from "@/lib/data/digest";
 import { scopeOf } from "@/lib/data/scope";
 import { digestText } from "@/lib/digest-text";
 import { formatCount, formatInstant } from "@/lib/format";
-import { POLICY_CALENDAR, type RuleId } from "@/lib/policy";
+import { ruleTitle } from "@/lib/policy";
 
 export const metadata: Metadata = { title: "Daily digest" };
 
@@ -65,7 +66,7 @@ export default async function DigestPage() {
                 </Badge>
                 <div className="min-w-0 flex-1">
                   <p className="text-sm font-medium text-slate-900">
-                    {POLICY_CALENDAR[item.rule as RuleId]?.title ?? item.rule}
+                    {ruleTitle(item.rule)}
                     {item.store ? <span className="font-normal text-slate-500"> · {item.store.name}</span> : null}
                     {item.order ? (
                       <>

@@ -7,7 +7,7 @@ import { ordersApiParams, ordersQueryKey } from "@/components/orders/query";
 import { requirePageUser } from "@/lib/auth";
 import { getOrderFilterOptions, isSupplierScope, listOrders } from "@/lib/data/orders";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
-import { POLICY_CALENDAR, RULE_IDS } from "@/lib/policy";
+import { POLICY_CALENDAR, RULE_IDS, RULE_TITLES } from "@/lib/policy";
 import { type ParsedOrderQuery, parseOrderQuery } from "@/lib/validations/orders";
 
 export const metadata: Metadata = { title: "Orders" };
@@ -16,7 +16,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 // Rule families that flag an order (the filter offers only these).
 const ORDER_FAMILIES = new Set(["fulfillment", "label", "tracking", "returns"]);
-const ORDER_RULES = RULE_IDS.filter((id) => ORDER_FAMILIES.has(POLICY_CALENDAR[id].family)).map((id) => ({ id, title: POLICY_CALENDAR[id].title }));
+const ORDER_RULES = RULE_IDS.filter((id) => ORDER_FAMILIES.has(POLICY_CALENDAR[id].family)).map((id) => ({ id, title: RULE_TITLES[id] }));
 
 export default async function OrdersPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser();

@@ -10,7 +10,7 @@ import { requirePageUser } from "@/lib/auth";
 import { listStoreOptions } from "@/lib/data/returns";
 import { countOpenFlagsByRule, getRiskQueue, toRiskJson } from "@/lib/data/risk";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
-import { POLICY_CALENDAR, RULE_IDS, type RuleId } from "@/lib/policy";
+import { RULE_IDS, type RuleId, ruleTitle } from "@/lib/policy";
 import { RISK_PAGE_SIZE, type RiskQuery, parseRiskQuery, riskQueryToParams } from "@/lib/validations/risk";
 
 export const metadata: Metadata = { title: "Risk queue" };
@@ -52,7 +52,7 @@ export default async function RiskPage({ searchParams }: { searchParams: SearchP
 
 async function Filters({ scope }: { scope: DataScope }) {
   const stores = await listStoreOptions(scope);
-  const rules = RULE_IDS.map((id) => ({ value: id, label: POLICY_CALENDAR[id].title }));
+  const rules = RULE_IDS.map((id) => ({ value: id, label: ruleTitle(id) }));
   return (
     <div className="flex flex-col gap-3 sm:flex-row" role="group" aria-label="Filters">
       <UrlSelect name="rule" label="Rule" allLabel="All rules" options={rules} />
@@ -72,7 +72,7 @@ async function RuleSummary({ scope, active, store }: { scope: DataScope; active?
   return (
     <nav aria-label="Open flags by rule" className="-mx-1 flex gap-2 overflow-x-auto px-1 pb-1">
       {counts.map((c) => {
-        const title = POLICY_CALENDAR[c.rule as RuleId]?.title ?? c.rule;
+        const title = ruleTitle(c.rule);
         const isActive = c.rule === active;
         return (
           <Link

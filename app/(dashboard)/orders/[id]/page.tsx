@@ -4,11 +4,10 @@ import { BuyerCard, FlagsCard, LinesCard, OrderHeader, TimelineCard, TrackingCar
 import { requirePageUser } from "@/lib/auth";
 import { getOrderDetail } from "@/lib/data/orders";
 import { scopeOf } from "@/lib/data/scope";
-import { POLICY_CALENDAR, RULE_IDS } from "@/lib/policy";
+import { RULE_TITLES } from "@/lib/policy";
 
 export const metadata: Metadata = { title: "Order" };
 
-const RULE_TITLES: Record<string, string> = Object.fromEntries(RULE_IDS.map((id) => [id, POLICY_CALENDAR[id].title]));
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {

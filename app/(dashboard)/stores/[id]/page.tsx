@@ -5,7 +5,8 @@ import { Suspense } from "react";
 import { StoreCompliancePanel } from "@/components/compliance/store-compliance-panel";
 import { StoreExposure, StoreExposureSkeleton } from "@/components/exposure/store-exposure";
 import { SyncNowButton } from "@/components/import/sync-now-button";
-import { CHANNEL_LABEL } from "@/components/overview/channel-totals";
+import { CHANNEL_TONE } from "@/components/ui/tones";
+import { CHANNEL_LABEL } from "@/lib/vocabulary";
 import { FlagBadges, MARKET_KIND, StoreFigureList } from "@/components/stores/store-figures";
 import { IntegrationCard, LateDispatchesCard, OpenFlagsCard } from "@/components/stores/store-sections";
 import { StoreSettingsForm } from "@/components/stores/store-settings-form";
@@ -43,7 +44,7 @@ export default async function StorePage({ params }: { params: Promise<{ id: stri
         </Link>
         <div className="mt-1 flex flex-wrap items-center gap-2">
           <h1 className="text-xl font-semibold">{store.name}</h1>
-          <Badge tone={store.channel === "TIKTOK_SHOP" ? "tiktok" : "brand"}>{CHANNEL_LABEL[store.channel]}</Badge>
+          <Badge tone={CHANNEL_TONE[store.channel]}>{CHANNEL_LABEL[store.channel]}</Badge>
           <FlagBadges flags={store.figures.flags} />
         </div>
         <p className="text-sm text-slate-500">
