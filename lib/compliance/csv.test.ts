@@ -36,3 +36,11 @@ describe("CSV row mapping", () => {
     expect(out.errors).toEqual([{ line: 4, column: "price", message: "Use an amount like 19.99 (no currency sign)" }]);
   });
 });
+
+describe("line numbers with line breaks inside quoted cells", () => {
+  it("names the file line a bad row starts on, CRLF inside a quoted title counted once", () => {
+    const csv = 'sku,price,currency\r\n"A\r\nlamp",19.99,USD\r\nB,oops,USD\r\n';
+    // Row A spans lines 2-3; row B starts on line 4.
+    expect(mapCsv(csv, priceCsvRowSchema, { required: ["sku", "price", "currency"] }).errors).toEqual([{ line: 4, column: "price", message: "Use an amount like 19.99 (no currency sign)" }]);
+  });
+});

@@ -1,4 +1,5 @@
-import { CsvError, parse } from "csv-parse/sync";
+import { type CsvRecord, readCsvText } from "@/lib/ingest/csv-records";
+import { IngestFormatError } from "@/lib/ingest/errors";
 import type { z } from "zod";
 
 // CSV rows → typed rows through a zod schema. Every problem names the file line and the column,
@@ -15,39 +16,37 @@ export function normaliseHeader(name: string): string {
     .replace(/[\s-]+/g, "_");
 }
 
-type Parsed = { record: Record<string, string>; info: { lines: number } };
-
 export function mapCsv<S extends z.ZodType<unknown, Record<string, unknown>>>(
   text: string,
   schema: S,
   options: { required: readonly string[]; defaults?: Record<string, string> },
 ): CsvMapped<z.output<S>> {
-  let parsed: Parsed[];
+  let records: CsvRecord[];
   try {
-    parsed = parse(text, { columns: (h: string[]) => h.map(normaliseHeader), info: true, skip_empty_lines: true, bom: true, relax_column_count: true }) as Parsed[];
+    records = readCsvText(text);
   } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines ?? 1;
-      return { rows: [], errors: [{ line, column: null, message: `The file is not valid CSV: ${error.message}` }] };
-    }
+    if (error instanceof IngestFormatError) return { rows: [], errors: [{ line: 1, column: null, message: `The file is not valid CSV: ${error.message}` }] };
     throw error;
   }
+  const [header, ...body] = records;
+  const names = (header?.cells ?? []).map(normaliseHeader);
+  const parsed = body.map((r) => ({ line: r.line, record: Object.fromEntries(names.map((name, i) => [name, r.cells[i]])) as Record<string, string | undefined> }));
   if (parsed.length === 0) return { rows: [], errors: [{ line: 1, column: null, message: "The file has no rows under its header" }] };
-  const columns = new Set(Object.keys(parsed[0]?.record ?? {}));
+  const columns = new Set(names);
   const missing = options.required.filter((c) => !columns.has(c) && options.defaults?.[c] === undefined);
   if (missing.length) return { rows: [], errors: missing.map((c) => ({ line: 1, column: c, message: `Column "${c}" is missing from the header` })) };
 
   const out: CsvMapped<z.output<S>> = { rows: [], errors: [] };
-  for (const { record, info } of parsed) {
+  for (const { record, line } of parsed) {
     const input: Record<string, string> = { ...options.defaults };
     for (const [k, v] of Object.entries(record)) if (v !== undefined && !(v.trim() === "" && options.defaults?.[k] !== undefined)) input[k] = v;
     const result = schema.safeParse(input);
-    if (result.success) out.rows.push({ line: info.lines, data: result.data });
+    if (result.success) out.rows.push({ line, data: result.data });
     else {
       for (const issue of result.error.issues) {
         const column = typeof issue.path[0] === "string" ? issue.path[0] : null;
         const message = issue.code === "invalid_type" && column && input[column] === undefined ? `"${column}" is empty` : issue.message;
-        out.errors.push({ line: info.lines, column, message });
+        out.errors.push({ line, column, message });
       }
     }
   }

@@ -1,5 +1,6 @@
 import { pipeline, type Readable } from 'node:stream';
-import { parse, CsvError } from 'csv-parse';
+import { parse, CsvError, type Options } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 import { IngestFormatError } from './errors';
 
 export type CsvRecord = { cells: string[]; /** 1-based file line where the record starts */ line: number };
@@ -18,36 +19,63 @@ function countLineBreaks(raw: string, from: number, to: number): number {
   return n;
 }
 
+const PARSE_OPTIONS: Options = {
+  bom: true,
+  raw: true,
+  relax_column_count: true,
+  skip_empty_lines: true,
+  record_delimiter: ['\r\n', '\n', '\r'],
+};
+
 /**
- * Streams CSV records with the FILE line each starts on. csv-parse's own `info.lines` miscounts CRLF
- * inside quoted cells, so lines are counted from the raw record text instead: the raw text holds the
- * skipped empty lines before the record and (at least the first character of) its terminator.
+ * The FILE line each record starts on. csv-parse's own `info.lines` miscounts CRLF inside quoted
+ * cells, so lines are counted from the raw record text instead: the raw text holds the skipped
+ * empty lines before the record and (at least the first character of) its terminator.
  */
-export async function* readCsvRecords(input: Readable): AsyncGenerator<CsvRecord> {
-  const parser = parse({
-    bom: true,
-    raw: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    record_delimiter: ['\r\n', '\n', '\r'],
-  });
-  // pipeline (not .pipe) so a failing input stream fails the iteration and an early break destroys the input.
-  pipeline(input, parser, () => undefined);
+function createLineCounter() {
   let linesBefore = 0;
-  try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      const raw = item.raw;
+  return {
+    next(raw: string): number {
       let start = 0;
       while (start < raw.length && (raw.charCodeAt(start) === 10 || raw.charCodeAt(start) === 13)) start++;
       const emptyLines = countLineBreaks(raw, 0, start);
       const line = linesBefore + emptyLines + 1;
       linesBefore += emptyLines + countLineBreaks(raw, start, raw.length);
-      yield { cells: item.record, line };
+      return line;
+    },
+    get linesRead() {
+      return linesBefore;
+    },
+  };
+}
+
+function syntaxError(error: CsvError, linesRead: number): IngestFormatError {
+  return new IngestFormatError(`CSV syntax error after line ${linesRead}: ${error.message}`);
+}
+
+/** Streams CSV records with the file line each starts on: the one CSV reader of the app. */
+export async function* readCsvRecords(input: Readable): AsyncGenerator<CsvRecord> {
+  const parser = parse(PARSE_OPTIONS);
+  // pipeline (not .pipe) so a failing input stream fails the iteration and an early break destroys the input.
+  pipeline(input, parser, () => undefined);
+  const lines = createLineCounter();
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      yield { cells: item.record, line: lines.next(item.raw) };
     }
   } catch (error) {
-    if (error instanceof CsvError) {
-      throw new IngestFormatError(`CSV syntax error after line ${linesBefore}: ${error.message}`);
-    }
+    if (error instanceof CsvError) throw syntaxError(error, lines.linesRead);
+    throw error;
+  }
+}
+
+/** The same reader over a small text already in memory (forms' pasted or uploaded CSV). */
+export function readCsvText(text: string): CsvRecord[] {
+  const lines = createLineCounter();
+  try {
+    return (parseSync(text, PARSE_OPTIONS) as unknown as { record: string[]; raw: string }[]).map((item) => ({ cells: item.record, line: lines.next(item.raw) }));
+  } catch (error) {
+    if (error instanceof CsvError) throw syntaxError(error, lines.linesRead);
     throw error;
   }
 }
