@@ -12,6 +12,7 @@ import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { decodeSessionToken, encodeSessionToken } from "@/lib/session-token";
 import { signInSchema } from "@/lib/validations/auth";
+import { getSettings } from "@/lib/env";
 
 // A hash to compare against when the e-mail is unknown, so a miss costs the same time as a hit
 // and response timing does not reveal which addresses have accounts.
@@ -58,7 +59,7 @@ async function checkCredentials(raw: unknown) {
   return { id: user.id, email: user.email, name: user.name, organizationId: user.organizationId, role: user.role, supplierId: user.supplierId };
 }
 
-const secureCookies = process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+const secureCookies = getSettings().NEXTAUTH_URL?.startsWith("https://") ?? false;
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },

@@ -1,25 +1,62 @@
 import { z } from "zod";
 
-// Validated once, on first use (not at import: `next build` imports server modules without a
-// database). scripts/start.ts fills DATABASE_URL for the embedded default and a local secret.
-const envSchema = z.object({
-  DATABASE_URL: z.string().url("DATABASE_URL must be a postgresql:// URL"),
-  DATABASE_MODE: z.enum(["embedded", "postgres"]).default("postgres"),
-  NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters"),
+// Every variable the README documents, validated in one place. The server validates them once at
+// start-up (instrumentation.ts, and scripts/start.ts before it spawns Next), so a typo fails the
+// start with the variable's name instead of a wrong behaviour later; the CLIs read the same schema.
+// Nothing else reads process.env for these.
+
+const flag = z.enum(["0", "1"], { error: 'use "0" or "1"' });
+const port = (what: string) => z.coerce.number({ error: `${what} must be a port number` }).int().min(0).max(65535);
+
+const settingsSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  DATABASE_MODE: z.enum(["embedded", "postgres"]).default("postgres"),
+  DATABASE_POOL_SIZE: z.coerce.number({ error: "DATABASE_POOL_SIZE must be a whole number" }).int().min(1).max(100).default(10),
+  DATABASE_NAMED_STATEMENTS: flag.default("1").transform((v) => v === "1"),
+  NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL must be a URL such as https://dashboard.example.com" }).optional(),
+  PORT: port("PORT").default(3000),
+  DATA_DIR: z.string().min(1).default(".data"),
+  EMBEDDED_DB_PORT: port("EMBEDDED_DB_PORT").default(0),
+  SEED_DEMO: flag.optional(),
+  SKIP_BUILD: flag.optional(),
+  OVERVIEW_CACHE_SECONDS: z.coerce.number({ error: "OVERVIEW_CACHE_SECONDS must be a number of seconds" }).int().min(0).max(3600).default(30),
 });
 
-export type Env = z.infer<typeof envSchema>;
-let cached: Env | undefined;
+const serverSchema = settingsSchema.extend({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+  NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters"),
+});
 
-export function getEnv(): Env {
-  if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+export type Settings = z.infer<typeof settingsSchema>;
+export type Env = z.infer<typeof serverSchema>;
+
+function parse<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.output<S> {
+  // An empty variable means "not set", as in most shells' `VAR= cmd`.
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
+}
+
+let settings: Settings | undefined;
+let server: Env | undefined;
+
+/** The optional settings (ports, folders, cache, pool): for CLIs and modules that run without a server. */
+export function getSettings(): Settings {
+  settings ??= parse(settingsSchema, process.env);
+  return settings;
+}
+
+/** Everything the web server needs, DATABASE_URL and NEXTAUTH_SECRET included. */
+export function getEnv(): Env {
+  server ??= parse(serverSchema, process.env);
+  return server;
+}
+
+/** Validates `source` as the server would, without caching: for start-up checks and tests. */
+export function validateServerEnv(source: Record<string, string | undefined>): Env {
+  return parse(serverSchema, source);
 }

@@ -10,6 +10,7 @@ import { openDatabase } from "../lib/database/runtime";
 import type { IngestFormat } from "../lib/ingest/detect-format";
 import { IngestFormatError } from "../lib/ingest/errors";
 import { importOrderFile } from "../lib/ingest/import-file";
+import { getSettings } from "@/lib/env";
 
 const FORMATS: readonly IngestFormat[] = ["tiktok-csv", "tiktok-xlsx", "shopify-csv"];
 const USAGE = 'usage: import --store "<store name>" [--org "<org name>"] [--format tiktok-csv|tiktok-xlsx|shopify-csv] <file>';
@@ -70,7 +71,7 @@ async function main(): Promise<number> {
   // stdout carries exactly one JSON line: anything the database layer logs goes to stderr.
   const log = console.log;
   console.log = (...parts: unknown[]) => console.error(...parts);
-  const database = await openDatabase({ dataDir: path.resolve(process.env.DATA_DIR ?? ".data", "pglite") });
+  const database = await openDatabase({ dataDir: path.resolve(getSettings().DATA_DIR, "pglite") });
   const prisma = createPrismaClient(database.url, 4);
   try {
     const stores = await prisma.store.findMany({

@@ -6,6 +6,7 @@ import path from "node:path";
 import { createPrismaClient } from "../lib/database/client";
 import { openDatabase } from "../lib/database/runtime";
 import { reevaluateOrganizations } from "../lib/jobs/reevaluate";
+import { getSettings } from "@/lib/env";
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -18,7 +19,7 @@ if (Number.isNaN(now.getTime())) {
   console.error(`--now: not an ISO-8601 instant: ${nowArg}`);
   process.exit(2);
 }
-const database = await openDatabase({ dataDir: path.resolve(process.env.DATA_DIR ?? ".data", "pglite") });
+const database = await openDatabase({ dataDir: path.resolve(getSettings().DATA_DIR, "pglite") });
 const prisma = createPrismaClient(database.url, 4);
 try {
   const orgId = option("org");

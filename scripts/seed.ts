@@ -4,8 +4,9 @@ import path from "node:path";
 import { createPrismaClient } from "../lib/database/client";
 import { openDatabase } from "../lib/database/runtime";
 import { seedDemo } from "../lib/seed/demo";
+import { getSettings } from "@/lib/env";
 
-const database = await openDatabase({ dataDir: path.resolve(process.env.DATA_DIR ?? ".data", "pglite") });
+const database = await openDatabase({ dataDir: path.resolve(getSettings().DATA_DIR, "pglite") });
 const prisma = createPrismaClient(database.url, 2);
 try {
   const result = await seedDemo(prisma, new Date());

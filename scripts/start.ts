@@ -7,23 +7,27 @@ import { createPrismaClient } from "../lib/database/client";
 import { ensureAuthSecret, openDatabase } from "../lib/database/runtime";
 import { seedDemo } from "../lib/seed/demo";
 import { buildIfStale, runOrExit } from "./lib/build";
+import { getSettings, validateServerEnv } from "@/lib/env";
 
 const root = process.cwd();
-const dataRoot = path.resolve(process.env.DATA_DIR ?? ".data");
-const port = process.env.PORT ?? "3000";
+// A wrong variable stops the start here, with its name (lib/env.ts).
+const settings = getSettings();
+const dataRoot = path.resolve(settings.DATA_DIR);
+const port = String(settings.PORT);
 
 if (!existsSync(path.join(root, "lib/generated/prisma/client.ts"))) runOrExit("npm", ["run", "-s", "db:generate"]);
 // The e2e suite asks for a clean embedded database on every run.
 if (process.env.FRESH_EMBEDDED_DB === "1") rmSync(path.join(dataRoot, "pglite"), { recursive: true, force: true });
 
-const database = await openDatabase({ dataDir: path.join(dataRoot, "pglite"), port: Number(process.env.EMBEDDED_DB_PORT ?? 0) });
+const database = await openDatabase({ dataDir: path.join(dataRoot, "pglite"), port: settings.EMBEDDED_DB_PORT });
 process.env.DATABASE_URL = database.url;
 process.env.DATABASE_MODE = database.mode;
 process.env.NEXTAUTH_SECRET = ensureAuthSecret(dataRoot);
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+validateServerEnv(process.env);
 
 // Demo data goes into an empty embedded database by default, and anywhere with SEED_DEMO=1.
-if (database.mode === "embedded" || process.env.SEED_DEMO === "1") {
+if (database.mode === "embedded" || settings.SEED_DEMO === "1") {
   const prisma = createPrismaClient(database.url, 2);
   const result = await seedDemo(prisma, new Date());
   if (result.created) console.log(`[db] demo data loaded: ${result.orders} orders`);

@@ -22,6 +22,7 @@ import { acceptsCopyFromStdin } from "@/lib/database/copy-support";
 import { readCsvRecords } from "@/lib/ingest/csv-records";
 import { importOrderFile } from "@/lib/ingest/import-file";
 import { generateShopifyExport } from "./shopify-export";
+import { getSettings } from "@/lib/env";
 
 export type BenchImportResult = {
   lines: number;
@@ -181,7 +182,7 @@ if (process.argv[1]?.endsWith("lib/bench/import.ts")) {
   const { createPrismaClient } = await import("@/lib/database/client");
   const log = console.log;
   console.log = (...parts: unknown[]) => console.error(...parts);
-  const database = await openDatabase({ dataDir: path.resolve(process.env.DATA_DIR ?? ".data", "pglite") });
+  const database = await openDatabase({ dataDir: path.resolve(getSettings().DATA_DIR, "pglite") });
   const prisma = createPrismaClient(database.url, 4);
   try {
     const r = await benchImport(prisma, { lines, databaseUrl: database.url });

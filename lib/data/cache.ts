@@ -1,4 +1,5 @@
 import "server-only";
+import { getSettings } from "@/lib/env";
 
 // A short-lived, per-process cache for the dashboard's heavy aggregates (overview KPIs, trends,
 // shop-performance summaries), stale-while-revalidate with a hard bound:
@@ -20,8 +21,7 @@ const MAX_ENTRIES = 2_000;
 export const STALE_FACTOR = 2;
 
 export function cacheSeconds(): number {
-  const raw = Number(process.env.OVERVIEW_CACHE_SECONDS ?? 30);
-  return Number.isFinite(raw) && raw >= 0 ? raw : 30;
+  return getSettings().OVERVIEW_CACHE_SECONDS;
 }
 
 function evictIfFull(now: number, ttlMs: number) {

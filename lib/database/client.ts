@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { isEmbeddedUrl } from "./embedded-url";
+import { getSettings } from "@/lib/env";
 
 // Shared by the app (lib/db.ts) and the CLIs, seed and tests, which run outside Next.js and so
 // cannot import the server-only module.
@@ -18,7 +19,7 @@ export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaCl
   const client = new PrismaClient({
     adapter: new PrismaPg(
       { connectionString: databaseUrl, max: poolSize, options: "-c jit=off -c max_parallel_workers_per_gather=0" },
-      isEmbeddedUrl(databaseUrl) || process.env.DATABASE_NAMED_STATEMENTS === "0" ? {} : { statementNameGenerator: statementName },
+      isEmbeddedUrl(databaseUrl) || !getSettings().DATABASE_NAMED_STATEMENTS ? {} : { statementNameGenerator: statementName },
     ),
   });
   urls.set(client, databaseUrl);

@@ -1,4 +1,5 @@
 import { readdir, readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -10,8 +11,11 @@ import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 // so `prisma/migrations/` stays in Prisma's own folder format and `prisma migrate deploy` keeps
 // working wherever the native engine is available.
 
-export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
-export const SCHEMA_PATH = path.resolve(process.cwd(), "prisma/schema.prisma");
+// Beside this file's project, wherever the process was started from: a CLI run from another
+// folder must apply the project's migrations, not find none.
+const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, "prisma/migrations");
+export const SCHEMA_PATH = path.join(PROJECT_ROOT, "prisma/schema.prisma");
 const NO_FILTER = { externalTables: [], externalEnums: [] };
 
 type WasmRuntime = typeof import("@prisma/schema-engine-wasm/schema_engine_bg") & {
@@ -75,9 +79,11 @@ async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine, sc
 }
 
 export async function readMigrationList(): Promise<MigrationList> {
-  const lockfile = await readFile(path.join(MIGRATIONS_DIR, "migration_lock.toml"), "utf8").catch(() => null);
-  const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true }).catch(() => []);
+  // A missing folder or lock file is an error, never "no migrations to apply".
+  const lockfile = await readFile(path.join(MIGRATIONS_DIR, "migration_lock.toml"), "utf8");
+  const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true });
   const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  if (dirs.length === 0) throw new Error(`No migrations in ${MIGRATIONS_DIR}`);
   const migrationDirectories = await Promise.all(
     dirs.map(async (name) => ({
       path: name,

@@ -86,26 +86,28 @@ export type BulkConnection = {
 
 /**
  * Opens a plain pg connection to the database `db` writes to (its connection string is kept by
- * lib/database/client.ts). Null when it is unknown or the connection fails: callers then take the
- * upsert path, which writes the same rows, only slower.
+ * lib/database/client.ts). Null only on a server that takes no COPY (the embedded database): the
+ * upsert path then writes the same rows. An unknown URL or a connection that fails is an error,
+ * never a silent fall back to a path 3-10x slower.
  */
 export async function openBulkConnection(db: Db): Promise<BulkConnection | null> {
+  const connectionString = databaseUrlOf(db);
+  if (!connectionString) throw new Error("Bulk import: the database URL of this Prisma client is unknown (create it with createPrismaClient)");
+  const client = new pg.Client({ connectionString });
+  // An idle connection dropped by the server must not crash the process; the next query fails instead.
+  client.on("error", () => undefined);
+  await client.connect();
+  const close = () => client.end().catch(() => undefined);
   try {
-    const connectionString = databaseUrlOf(db);
-    if (!connectionString) return null;
-    const client = new pg.Client({ connectionString });
-    // An idle connection dropped by the server must not crash the process; the next query fails instead.
-    client.on("error", () => undefined);
-    await client.connect();
-    const close = () => client.end().catch(() => undefined);
     if (!(await acceptsCopyFromStdin(client))) {
       await close();
       return null;
     }
-    return { client, close, seenStored: false };
-  } catch {
-    return null;
+  } catch (error) {
+    await close();
+    throw error;
   }
+  return { client, close, seenStored: false };
 }
 
 /** Last occurrence wins: ON CONFLICT cannot touch one row twice in a statement. */

@@ -5,11 +5,12 @@ import { generateBenchData } from "../../lib/bench/generate";
 import { createPrismaClient } from "../../lib/database/client";
 import { openDatabase } from "../../lib/database/runtime";
 import { intOption } from "./args";
+import { getSettings } from "@/lib/env";
 
 const orders = intOption("orders", 100_000);
 const stores = intOption("stores", 50);
 const seed = intOption("seed", 1);
-const database = await openDatabase({ dataDir: path.resolve(process.env.DATA_DIR ?? ".data", "pglite") });
+const database = await openDatabase({ dataDir: path.resolve(getSettings().DATA_DIR, "pglite") });
 const prisma = createPrismaClient(database.url, 4);
 try {
   const result = await generateBenchData(prisma, database.url, { orders, stores, seed, log: (line) => console.error(`[bench:data] ${line}`) });

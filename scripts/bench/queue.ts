@@ -14,6 +14,7 @@ import { openDatabase } from "../../lib/database/runtime";
 import { generateShopifyExport } from "../../lib/bench/shopify-export";
 import { enqueueImports, pendingJobs, startQueue } from "../../lib/jobs/queue";
 import { intOption } from "./args";
+import { getSettings } from "@/lib/env";
 
 const jobs = intOption("jobs", 8);
 const lines = intOption("lines", 25_000);
@@ -23,7 +24,7 @@ if (!process.env.DATABASE_URL) {
   process.exit(2);
 }
 // Applies the migrations, as every entry point does.
-const database = await openDatabase({ dataDir: path.resolve(process.env.DATA_DIR ?? ".data", "pglite-bench") });
+const database = await openDatabase({ dataDir: path.resolve(getSettings().DATA_DIR, "pglite-bench") });
 const databaseUrl = database.url;
 const log = (line: string) => console.error(`[bench:queue] ${line}`);
 const ORG = "Queue benchmark";

@@ -11,6 +11,7 @@ import { benchImport } from "../../lib/bench/import";
 import { refreshOrderRisk } from "../../lib/risk/refresh-orders";
 import { buildIfStale, distDir } from "../lib/build";
 import { hasFlag, intOption } from "./args";
+import { getSettings } from "@/lib/env";
 
 const quick = hasFlag("quick");
 const orders = intOption("orders", 100_000);
@@ -25,7 +26,7 @@ const emit = (name: string, value: number, unit: string, extra: Record<string, u
   console.log(JSON.stringify({ name, value, unit, ...extra }));
 const log = (line: string) => console.error(`[bench] ${line}`);
 
-const dataRoot = path.resolve(process.env.DATA_DIR ?? ".data");
+const dataRoot = path.resolve(getSettings().DATA_DIR);
 const database = await openDatabase({ dataDir: path.join(dataRoot, "pglite-bench") });
 const prisma = createPrismaClient(database.url, 4);
 let stopServer: (() => Promise<void>) | undefined;

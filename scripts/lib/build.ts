@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { getSettings } from "@/lib/env";
 
 const root = process.cwd();
 export const distDir = () => process.env.NEXT_DIST_DIR || ".next";
@@ -32,5 +33,5 @@ export function runOrExit(command: string, args: string[]) {
 }
 
 export function buildIfStale() {
-  if (process.env.SKIP_BUILD !== "1" && buildIsStale()) runOrExit("npx", ["next", "build"]);
+  if (getSettings().SKIP_BUILD !== "1" && buildIsStale()) runOrExit("npx", ["next", "build"]);
 }

@@ -12,6 +12,7 @@ import { scopeOf } from "@/lib/data/scope";
 import { digestText } from "@/lib/digest-text";
 import { formatCount, formatInstant } from "@/lib/format";
 import { ruleTitle } from "@/lib/policy";
+import { getSettings } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Daily digest" };
 
@@ -21,7 +22,7 @@ export default async function DigestPage() {
   const now = new Date();
   const digest = await getDigest(scopeOf(user), now);
   const { totals } = digest;
-  const queueUrl = new URL("/risk", process.env.NEXTAUTH_URL ?? "http://localhost:3000").toString();
+  const queueUrl = new URL("/risk", getSettings().NEXTAUTH_URL ?? `http://localhost:${getSettings().PORT}`).toString();
   const tiles = [
     { label: "Open flags", value: totals.open, href: "/risk" },
     { label: "Overdue", value: totals.overdue, href: "/risk", tone: totals.overdue > 0 ? "text-rose-700" : "" },

@@ -4,6 +4,7 @@ import { toRiskJson } from "@/lib/data/risk";
 import { scopeOf } from "@/lib/data/scope";
 import { digestText } from "@/lib/digest-text";
 import { AppError, toErrorResponse } from "@/lib/errors";
+import { getSettings } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,7 @@ export async function GET(request: Request) {
     const digest = await getDigest(scopeOf(user), now);
     const headers = { "Cache-Control": "private, no-store" };
     if (format === "text") {
-      const queueUrl = new URL("/risk", process.env.NEXTAUTH_URL ?? request.url).toString();
+      const queueUrl = new URL("/risk", getSettings().NEXTAUTH_URL ?? request.url).toString();
       return new Response(digestText(digest, queueUrl), {
         headers: { ...headers, "Content-Type": "text/plain; charset=utf-8", "Content-Disposition": `attachment; filename="digest-${now.toISOString().slice(0, 10)}.txt"` },
       });
