@@ -4,9 +4,15 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Seller dashboard", template: "%s · Seller dashboard" },
   description: "TikTok Shop and brand-site orders side by side, with the 2026 compliance risks watched.",
+  // Ops add the risk queue to their phone's home screen (public/manifest.webmanifest).
+  manifest: "/manifest.webmanifest",
+  icons: { icon: [{ url: "/favicon.ico", sizes: "any" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
+  appleWebApp: { capable: true, title: "Seller risk", statusBarStyle: "default" },
+  // A private dashboard: kept out of search engines (robots.txt says the same to crawlers).
+  robots: { index: false, follow: false },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f172a" };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

@@ -1,8 +1,8 @@
 import { expect, shoot, test } from "./fixtures";
 
 test.describe("compliance records", () => {
-  test("the owner tops up a deposit and records a video, and the flags change", async ({ signIn, page }) => {
-    await signIn("owner");
+  test("the owner tops up a deposit and records a video, and the flags change", async ({ tenant, page }) => {
+    await tenant.signIn("owner");
 
     await page.goto("/compliance");
     await expect(page.getByRole("heading", { name: "Compliance" })).toBeVisible();

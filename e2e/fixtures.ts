@@ -1,6 +1,8 @@
 import { type APIRequestContext, type Page, test as base, expect } from "@playwright/test";
 import pg from "pg";
+import { createPrismaClient } from "../lib/database/client";
 import { EMBEDDED_APPLICATION_NAME } from "../lib/database/embedded-url";
+import { type Tenant, seedTenant } from "../lib/seed/demo";
 
 export const DEMO_PASSWORD = "demo-password";
 export const USERS = {
@@ -13,26 +15,41 @@ export type DemoUser = keyof typeof USERS;
 
 /** Signs in through next-auth's credentials endpoint (no form typing), sharing the page's cookies. */
 export async function signInViaApi(request: APIRequestContext, who: DemoUser) {
+  await signInAsEmail(request, USERS[who], DEMO_PASSWORD);
+}
+
+export async function signInAsEmail(request: APIRequestContext, email: string, password: string) {
   const csrf = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const response = await request.post("/api/auth/callback/credentials", {
-    form: { csrfToken: csrf.csrfToken, email: USERS[who], password: DEMO_PASSWORD, json: "true" },
+    form: { csrfToken: csrf.csrfToken, email, password, json: "true" },
   });
   expect(response.ok()).toBe(true);
   const session = (await (await request.get("/api/auth/session")).json()) as { user?: { email: string } };
-  expect(session.user?.email).toBe(USERS[who]);
+  expect(session.user?.email).toBe(email);
 }
 
 export const E2E_EMBEDDED_DB_PORT = Number(process.env.E2E_DB_PORT ?? 55433);
 
 /** The database of the server under test: DATABASE_URL in CI, else its embedded one on a fixed port. */
+const databaseUrl = () => process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${E2E_EMBEDDED_DB_PORT}/postgres?sslmode=disable&application_name=${EMBEDDED_APPLICATION_NAME}`;
+
 async function connect(): Promise<pg.Client> {
-  const url = process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${E2E_EMBEDDED_DB_PORT}/postgres?sslmode=disable&application_name=${EMBEDDED_APPLICATION_NAME}`;
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: databaseUrl() });
   await client.connect();
   return client;
 }
 
-type Fixtures = { sql: pg.Client; signIn: (who: DemoUser) => Promise<Page> };
+type TenantRole = keyof Tenant["users"];
+type Fixtures = {
+  sql: pg.Client;
+  signIn: (who: DemoUser) => Promise<Page>;
+  /**
+   * An organisation of the test's own, shaped like the demo one, removed afterwards: a spec that
+   * writes uses it, so the demo data the read-only specs look at never changes and the suite
+   * passes in any order.
+   */
+  tenant: Tenant & { signIn: (role: TenantRole) => Promise<Page> };
+};
 
 export const test = base.extend<Fixtures>({
   sql: async ({}, use) => {
@@ -45,6 +62,24 @@ export const test = base.extend<Fixtures>({
       await signInViaApi(page.request, who);
       return page;
     });
+  },
+  tenant: async ({ page }, use, testInfo) => {
+    const db = createPrismaClient(databaseUrl(), 1);
+    const key = `${testInfo.workerIndex}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+    const tenant = await seedTenant(db, key, new Date(), { orders: 300 });
+    try {
+      await use({
+        ...tenant,
+        signIn: async (role) => {
+          await signInAsEmail(page.request, tenant.users[role], tenant.password);
+          return page;
+        },
+      });
+    } finally {
+      // Cascades to its stores, orders, users and everything else it made.
+      await db.organization.delete({ where: { id: tenant.organizationId } });
+      await db.$disconnect();
+    }
   },
 });
 

@@ -1,8 +1,8 @@
 import { expect, shoot, test } from "./fixtures";
 
 test.describe("the risk queue", () => {
-  test("ops fixes a bad tracking number: sees the validation error first, then the flag disappear", async ({ signIn, sql, page }) => {
-    await signIn("ops");
+  test("ops fixes a bad tracking number: sees the validation error first, then the flag disappear", async ({ tenant, sql, page }) => {
+    await tenant.signIn("ops");
     await page.goto("/risk");
     await expect(page.getByRole("heading", { name: "Risk queue" })).toBeVisible();
     await expect(page.getByTestId("risk-item").first()).toBeVisible();
@@ -16,7 +16,7 @@ test.describe("the risk queue", () => {
     await expect(row).toBeVisible();
     const externalId = (await row.getAttribute("data-order")) as string;
     // External ids are unique per store, not globally: the other demo organisation reuses some.
-    const { rows } = await sql.query<{ id: string }>(`SELECT o.id FROM "Order" o JOIN "User" u ON u."organizationId" = o."organizationId" WHERE u.email = 'ops@demo.test' AND o."externalId" = $1`, [externalId]);
+    const { rows } = await sql.query<{ id: string }>(`SELECT o.id FROM "Order" o JOIN "User" u ON u."organizationId" = o."organizationId" WHERE u.email = '${tenant.users.ops}' AND o."externalId" = $1`, [externalId]);
     const orderId = rows[0]?.id as string;
     expect(orderId).toBeTruthy();
 
@@ -55,11 +55,11 @@ test.describe("the risk queue", () => {
     expect(audit.rows[0]?.after).toMatchObject({ trackingNumber: "1Z999AA10123456784" });
   });
 
-  test("bulk paste shows each line's problem before saving", async ({ signIn, sql, page }) => {
-    await signIn("ops");
+  test("bulk paste shows each line's problem before saving", async ({ tenant, sql, page }) => {
+    await tenant.signIn("ops");
     const { rows } = await sql.query<{ externalId: string }>(
       `SELECT o."externalId" FROM "Order" o JOIN "User" u ON u."organizationId" = o."organizationId"
-       WHERE u.email = 'ops@demo.test' AND o.channel = 'TIKTOK_SHOP' AND o.status = 'AWAITING_SHIPMENT' AND o."trackingNumber" IS NULL ORDER BY o."externalId" LIMIT 1`,
+       WHERE u.email = '${tenant.users.ops}' AND o.channel = 'TIKTOK_SHOP' AND o.status = 'AWAITING_SHIPMENT' AND o."trackingNumber" IS NULL ORDER BY o."externalId" LIMIT 1`,
     );
     const target = rows[0]?.externalId as string;
     await page.goto("/risk");
@@ -73,7 +73,7 @@ test.describe("the risk queue", () => {
     await shoot(page, "risk-bulk-preview");
     await page.getByRole("button", { name: "Save 1 valid line" }).click();
     await expect(page.getByText("Saved 1 line")).toBeVisible();
-    const saved = await sql.query(`SELECT o."trackingNumber" FROM "Order" o JOIN "User" u ON u."organizationId" = o."organizationId" WHERE u.email = 'ops@demo.test' AND o."externalId" = $1`, [target]);
+    const saved = await sql.query(`SELECT o."trackingNumber" FROM "Order" o JOIN "User" u ON u."organizationId" = o."organizationId" WHERE u.email = '${tenant.users.ops}' AND o."externalId" = $1`, [target]);
     expect(saved.rows[0]?.trackingNumber).toBe("9400111899223100000000");
   });
 

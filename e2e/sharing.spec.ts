@@ -22,8 +22,8 @@ test.describe("supplier access", () => {
     await shoot(page, "supplier-overview");
   });
 
-  test("an owner-made share link shows the same view in a fresh browser, and the revoked page after revocation", async ({ signIn, page, browser }) => {
-    await signIn("owner");
+  test("an owner-made share link shows the same view in a fresh browser, and the revoked page after revocation", async ({ tenant, page, browser }) => {
+    await tenant.signIn("owner");
     await page.goto("/sharing");
     await page.getByLabel("Supplier").selectOption({ label: "Sunrise Fulfilment (Ontario, CA)" });
     const label = `E2E link ${Date.now()}`;

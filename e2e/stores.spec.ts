@@ -1,8 +1,8 @@
 import { expect, shoot, test } from "./fixtures";
 
 test.describe("stores and suppliers", () => {
-  test("the owner opens a store and saves a settings change after fixing a bad time zone", async ({ signIn, sql, page }) => {
-    await signIn("owner");
+  test("the owner opens a store and saves a settings change after fixing a bad time zone", async ({ tenant, sql, page }) => {
+    await tenant.signIn("owner");
     await page.goto("/stores");
     await expect(page.getByRole("heading", { name: "Stores" })).toBeVisible();
     await shoot(page, "stores-list");
@@ -13,37 +13,33 @@ test.describe("stores and suppliers", () => {
 
     const { rows } = await sql.query<{ id: string; orders: number }>(
       `SELECT s.id, (SELECT count(*)::int FROM "Order" o WHERE o."storeId" = s.id AND o."placedAt" >= now() - interval '30 days' AND o.status <> 'CANCELLED') AS orders
-       FROM "Store" s WHERE s.name = 'TikTok Shop UK'`,
+       FROM "Store" s WHERE s.name = 'TikTok Shop UK' AND s."organizationId" = $1`,
+      [tenant.organizationId],
     );
     const store = rows[0] as { id: string; orders: number };
     await expect(page.getByTestId("store-orders")).toHaveText(new Intl.NumberFormat("en-US").format(store.orders));
 
-    try {
-      await page.getByLabel("Time zone").fill("Europe/Atlantis");
-      await page.getByRole("button", { name: "Save settings" }).click();
-      await expect(page.locator("#timeZone-error")).toContainText("Not a known IANA time zone");
-      await expect(page.getByLabel("Time zone")).toHaveAttribute("aria-invalid", "true");
-      await shoot(page, "store-settings-error");
+    await page.getByLabel("Time zone").fill("Europe/Atlantis");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.locator("#timeZone-error")).toContainText("Not a known IANA time zone");
+    await expect(page.getByLabel("Time zone")).toHaveAttribute("aria-invalid", "true");
+    await shoot(page, "store-settings-error");
 
-      await page.getByLabel("Time zone").fill("Europe/Dublin");
-      await page.getByLabel("TikTok app secret").fill("e2e-app-secret-value");
-      await page.getByRole("button", { name: "Save settings" }).click();
-      await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
-      await expect(page.locator("#timeZone-error")).toHaveCount(0);
-      const saved = await sql.query<{ timeZone: string; tiktokAppSecret: string }>(`SELECT "timeZone", "tiktokAppSecret" FROM "Store" WHERE id = $1`, [store.id]);
-      expect(saved.rows[0]).toEqual({ timeZone: "Europe/Dublin", tiktokAppSecret: "e2e-app-secret-value" });
-      const audit = await sql.query<{ after: Record<string, string> }>(`SELECT after FROM "AuditLog" WHERE "entityId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [store.id]);
-      expect(audit.rows[0]?.after).toMatchObject({ timeZone: "Europe/Dublin", tiktokAppSecret: "changed" });
-      // The secret never comes back to the browser: the page only says it is set.
-      await page.reload();
-      expect(await page.content()).not.toContain("e2e-app-secret-value");
-      await expect(page.getByLabel("TikTok app secret")).toHaveValue("");
-      await expect(page.getByTestId("store-integration")).toContainText("Set");
-      await shoot(page, "store-detail");
-    } finally {
-      // Leave the demo store as other specs expect it.
-      await sql.query(`UPDATE "Store" SET "timeZone" = 'Europe/London', "tiktokAppSecret" = NULL WHERE id = $1`, [store.id]);
-    }
+    await page.getByLabel("Time zone").fill("Europe/Dublin");
+    await page.getByLabel("TikTok app secret").fill("e2e-app-secret-value");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+    await expect(page.locator("#timeZone-error")).toHaveCount(0);
+    const saved = await sql.query<{ timeZone: string; tiktokAppSecret: string }>(`SELECT "timeZone", "tiktokAppSecret" FROM "Store" WHERE id = $1`, [store.id]);
+    expect(saved.rows[0]).toEqual({ timeZone: "Europe/Dublin", tiktokAppSecret: "e2e-app-secret-value" });
+    const audit = await sql.query<{ after: Record<string, string> }>(`SELECT after FROM "AuditLog" WHERE "entityId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [store.id]);
+    expect(audit.rows[0]?.after).toMatchObject({ timeZone: "Europe/Dublin", tiktokAppSecret: "changed" });
+    // The secret never comes back to the browser: the page only says it is set.
+    await page.reload();
+    expect(await page.content()).not.toContain("e2e-app-secret-value");
+    await expect(page.getByLabel("TikTok app secret")).toHaveValue("");
+    await expect(page.getByTestId("store-integration")).toContainText("Set");
+    await shoot(page, "store-detail");
   });
 
   test("ops see a store without the settings form; suppliers cannot open store pages", async ({ signIn, page }) => {

@@ -41,7 +41,6 @@ const next = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env
 const shutdown = (signal: NodeJS.Signals) => next.kill(signal);
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);
-next.on("exit", async (code) => {
-  await database.stop();
-  process.exit(code ?? 0);
+next.on("exit", (code) => {
+  void database.stop().finally(() => process.exit(code ?? 0));
 });

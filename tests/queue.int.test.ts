@@ -53,8 +53,7 @@ describe.skipIf(isEmbeddedUrl(url))("import queue", () => {
     await workImports(boss, prisma, (line) => done.push(line));
     const ids = await enqueueImports(boss, stores.map((s) => ({ organizationId: org.id, storeId: s.id, path: file })));
     const states = () => Promise.all(ids.map(async (id) => (await boss?.getJobById(IMPORT_QUEUE, id))?.state));
-    for (let i = 0; i < 300 && (await states()).some((s) => s !== "completed"); i++) await new Promise((r) => setTimeout(r, 100));
-    expect(await states()).toEqual(["completed", "completed", "completed"]);
+    await expect.poll(states, { timeout: 30_000, interval: 100 }).toEqual(["completed", "completed", "completed"]);
     expect(done).toHaveLength(3);
     for (const store of stores) {
       expect(await prisma.orderLine.count({ where: { order: { storeId: store.id } } })).toBe(300);
@@ -67,12 +66,7 @@ describe.skipIf(isEmbeddedUrl(url))("import queue", () => {
     const store = await prisma.store.findFirstOrThrow({ where: { organizationId: org.id } });
     const [id] = await enqueueImports(boss, [{ organizationId: org.id, storeId: store.id, path: path.join(dir, "missing.csv") }]);
     // The file is missing: the worker's attempt fails and the job waits for its retry a minute later.
-    let state: string | undefined;
-    for (let i = 0; i < 100 && state !== "retry"; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      state = (await boss.getJobById(IMPORT_QUEUE, id as string))?.state;
-    }
-    expect(state).toBe("retry");
+    await expect.poll(async () => (await boss?.getJobById(IMPORT_QUEUE, id as string))?.state, { timeout: 10_000, interval: 100 }).toBe("retry");
     // Still counted as work to do.
     expect(await pendingJobs(boss)).toBeGreaterThanOrEqual(1);
   });
@@ -91,12 +85,7 @@ describe.skipIf(isEmbeddedUrl(url))("import queue", () => {
     expect(order.dispatchDueAt).toBeNull();
     await workReevaluation(boss, prisma, () => undefined);
     const id = await boss.send(REEVALUATE_QUEUE, { organizationId: org.id });
-    let state: string | undefined;
-    for (let i = 0; i < 200 && state !== "completed"; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      state = (await boss.getJobById(REEVALUATE_QUEUE, id as string))?.state;
-    }
-    expect(state).toBe("completed");
+    await expect.poll(async () => (await boss?.getJobById(REEVALUATE_QUEUE, id as string))?.state, { timeout: 20_000, interval: 100 }).toBe("completed");
     expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).dispatchDueAt).not.toBeNull();
   });
 });

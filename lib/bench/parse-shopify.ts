@@ -29,5 +29,5 @@ export async function measureShopifyParse(lineCount: number): Promise<{ lines: n
 
 if (process.argv[1]?.endsWith('parse-shopify.ts')) {
   const n = Number(process.argv[2] ?? 100_000);
-  measureShopifyParse(n).then((r) => console.log(JSON.stringify({ bench: 'shopify-csv-parse', ...r })));
+  console.log(JSON.stringify({ bench: 'shopify-csv-parse', ...(await measureShopifyParse(n)) }));
 }

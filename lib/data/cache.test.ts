@@ -38,8 +38,7 @@ describe("cachedRead", () => {
     now += 31_000;
     expect(await cachedRead("k", c.load, 30, clock)).toBe(1);
     expect(await cachedRead("k", c.load, 30, clock)).toBe(1);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(c.calls()).toBe(2);
+    await expect.poll(c.calls).toBe(2);
     expect(await cachedRead("k", c.load, 30, clock)).toBe(2);
   });
 

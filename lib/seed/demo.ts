@@ -104,13 +104,37 @@ export async function seedDemo(prisma: Db, now: Date): Promise<SeedResult> {
   return { created, orders };
 }
 
+export type Tenant = { organizationId: string; name: string; password: string; users: { owner: string; ops: string; supplier: string } };
+
+/**
+ * A fresh organisation shaped like the demo one (its stores, suppliers, compliance records and
+ * returns) with its own name and sign-ins, for a test that writes: it owns its data, so no test
+ * depends on another's leftovers and the suite passes in any order. `key` makes names unique.
+ */
+export async function seedTenant(prisma: Db, key: string, now: Date, options: { orders?: number } = {}): Promise<Tenant> {
+  const users = { owner: `owner-${key}@tenant.test`, ops: `ops-${key}@tenant.test`, supplier: `supplier-${key}@tenant.test` };
+  const spec: OrgSpec = {
+    ...DEMO,
+    name: `Tenant ${key}`,
+    orders: options.orders ?? 400,
+    users: [
+      { email: users.owner, name: "Tess Owner", role: "OWNER" },
+      { email: users.ops, name: "Theo Ops", role: "OPS" },
+      { email: users.supplier, name: "Tara Supplier", role: "SUPPLIER", supplierKey: "us" },
+    ],
+  };
+  await seedOrganization(prisma, spec, now);
+  const org = await prisma.organization.findFirstOrThrow({ where: { name: spec.name }, select: { id: true } });
+  return { organizationId: org.id, name: spec.name, password: DEMO_PASSWORD, users };
+}
+
 async function seedOrganization(prisma: Db, spec: OrgSpec, now: Date): Promise<number | null> {
   const existing = await prisma.organization.findFirst({ where: { name: spec.name }, select: { id: true } });
   if (existing) return null;
   const created = await createOrganization(prisma, spec, now);
   await refreshOrderRisk(prisma, { organizationId: created.organizationId }, now);
   await seedCompliance(prisma, created.organizationId, now);
-  await seedDemoReturns(prisma, created.organizationId, spec.name === DEMO_ORG ? 40 : 4, now); // writes the returns' flags too
+  await seedDemoReturns(prisma, created.organizationId, spec.name === OTHER_ORG ? 4 : 40, now); // writes the returns' flags too
   return created.orders;
 }
 
