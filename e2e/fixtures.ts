@@ -1,8 +1,10 @@
 import { type APIRequestContext, type Page, test as base, expect } from "@playwright/test";
 import pg from "pg";
-import { createPrismaClient } from "../lib/database/client";
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
 import { EMBEDDED_APPLICATION_NAME } from "../lib/database/embedded-url";
-import { type Tenant, seedTenant } from "../lib/seed/demo";
+import type { Tenant } from "../lib/seed/demo";
 
 export const DEMO_PASSWORD = "demo-password";
 export const USERS = {
@@ -63,10 +65,10 @@ export const test = base.extend<Fixtures>({
       return page;
     });
   },
-  tenant: async ({ page }, use, testInfo) => {
-    const db = createPrismaClient(databaseUrl(), 1);
+  tenant: async ({ page, sql }, use, testInfo) => {
     const key = `${testInfo.workerIndex}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-    const tenant = await seedTenant(db, key, new Date(), { orders: 300 });
+    const { stdout } = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["e2e/seed-tenant.ts", key, databaseUrl()]);
+    const tenant = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as Tenant;
     try {
       await use({
         ...tenant,
@@ -77,8 +79,7 @@ export const test = base.extend<Fixtures>({
       });
     } finally {
       // Cascades to its stores, orders, users and everything else it made.
-      await db.organization.delete({ where: { id: tenant.organizationId } });
-      await db.$disconnect();
+      await sql.query(`DELETE FROM "Organization" WHERE id = $1`, [tenant.organizationId]);
     }
   },
 });

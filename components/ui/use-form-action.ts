@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useTransition } from "react";
-import type { ActionResult } from "@/lib/actions/define-action";
+import type { ActionResult } from "@/lib/actions/action-result";
 
 type FormServerAction<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 

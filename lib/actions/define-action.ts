@@ -1,58 +1,17 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { type SessionUser, requireApiUser } from "@/lib/auth";
-import { AppError, type AppErrorCode } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { type ActionFailure, type ActionResult, type ActionSuccess, type FieldErrors, type ServerAction, fieldErrorsOf } from "./action-result";
+
+export { type ActionFailure, type ActionResult, type ActionSuccess, type FieldErrors, type ServerAction, fieldErrorsOf, succeed } from "./action-result";
 
 // The one pipeline every server action runs through: session → role → zod → handler → one result
 // type. A handler returns `succeed(data, message)` or throws an AppError (with `fieldErrors` in its
 // details for a field message); anything else is logged and becomes a neutral message, never a
 // stack trace in the browser.
 
-/** One message per field, keyed by the field's name ("form" for the form as a whole). */
-export type FieldErrors = Record<string, string>;
-
-export type ActionSuccess<T> = { ok: true; data: T; message?: string };
-export type ActionFailure = {
-  ok: false;
-  code: AppErrorCode | "INTERNAL";
-  message: string;
-  fieldErrors?: FieldErrors;
-  /** What the form sent, so it can be shown again after React resets the form (never secrets). */
-  values?: Record<string, string>;
-};
-export type ActionResult<T = undefined> = ActionSuccess<T> | ActionFailure;
-
-/** The state a form starts in before its first submission. */
-export const idleResult = null;
-
 export type ActionContext = { user: SessionUser; now: Date };
-
-/**
- * A server action callable two ways with the same validation: with a plain object (from a client
- * component's event handler, a test or another action), or as a form action for `useActionState`
- * (`(previousResult, formData)`), where the form's string fields are the input.
- */
-export type ServerAction<I, T> = {
-  (input: I | FormData | Record<string, unknown>): Promise<ActionResult<T>>;
-  (previous: ActionResult<T> | null, form: FormData): Promise<ActionResult<T>>;
-};
-
-export function succeed(): ActionSuccess<undefined>;
-export function succeed<T>(data: T, message?: string): ActionSuccess<T>;
-export function succeed<T>(data?: T, message?: string): ActionSuccess<T | undefined> {
-  return message === undefined ? { ok: true, data } : { ok: true, data, message };
-}
-
-/** Field messages as zod's own flattening gives them, the first message of each field. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const flat = z.flattenError(error);
-  const out: FieldErrors = {};
-  for (const [field, messages] of Object.entries(flat.fieldErrors) as [string, string[] | undefined][]) {
-    if (messages?.[0]) out[field] = messages[0];
-  }
-  if (flat.formErrors[0]) out.form = flat.formErrors[0];
-  return out;
-}
 
 /** The error a handler throws for one field; it reaches the form next to that field. */
 export function fieldError(field: string, message: string, summary = "Check the highlighted fields."): AppError {
