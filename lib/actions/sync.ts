@@ -3,11 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { requireApiUser } from "@/lib/auth";
 import { db } from "@/lib/db";
-import { syncStoreForUser, type SyncResult } from "@/lib/ingest/sync-store";
+import { syncStoreForUser, type ChannelSyncResult } from "@/lib/channels/sync";
 import { storeIdSchema } from "@/lib/validations/imports";
 import { type ActionState, actionErrorState } from "./action-state";
 
-export async function syncStoreAction(storeId: string): Promise<ActionState<SyncResult>> {
+export async function syncStoreAction(storeId: string): Promise<ActionState<ChannelSyncResult>> {
   try {
     const actor = await requireApiUser(["OWNER", "OPS"]);
     const parsed = storeIdSchema.safeParse(storeId);

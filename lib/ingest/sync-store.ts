@@ -22,7 +22,7 @@ export async function syncTikTokStore(
   db: Db,
   target: { storeId: string; organizationId: string },
   now: Date,
-  options: { fetch?: FetchLike; sleep?: (ms: number) => Promise<void> } = {},
+  options: { fetch?: FetchLike; sleep?: (ms: number) => Promise<void>; since?: Date } = {},
 ): Promise<SyncResult> {
   const store = await db.store.findFirst({
     where: { id: target.storeId, organizationId: target.organizationId },
@@ -40,7 +40,7 @@ export async function syncTikTokStore(
   const client = createTikTokShopClient({
     appKey, appSecret, accessToken, shopCipher, baseUrl: store.tiktokApiBaseUrl || TIKTOK_API_BASE_URL, fetch: options.fetch, sleep: options.sleep,
   });
-  const since = store.lastSyncedAt ? new Date(store.lastSyncedAt.getTime() - OVERLAP_MS) : new Date(now.getTime() - FIRST_SYNC_DAYS * 86_400_000);
+  const since = options.since ?? (store.lastSyncedAt ? new Date(store.lastSyncedAt.getTime() - OVERLAP_MS) : new Date(now.getTime() - FIRST_SYNC_DAYS * 86_400_000));
 
   const result: SyncResult = { since: since.toISOString(), orders: 0, created: 0, updated: 0, unchanged: 0 };
   let batch: NormalizedOrder[] = [];
