@@ -8,6 +8,8 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters"),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  // The app's public address: next-auth's redirects, and where Shopify posts the webhooks this app registers.
+  NEXTAUTH_URL: z.string().url("NEXTAUTH_URL must be the app's public URL").optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -36,6 +36,9 @@ export async function updateStoreSettings(storeId: string, _previous: StoreSetti
         tiktokAccessToken: true,
         tiktokShopCipher: true,
         tiktokApiBaseUrl: true,
+        shopifyDomain: true,
+        shopifyAccessToken: true,
+        shopifyApiVersion: true,
       },
     });
     if (!store) throw new AppError("NOT_FOUND", "No such store in your organisation.");
@@ -75,10 +78,14 @@ export async function updateStoreSettings(storeId: string, _previous: StoreSetti
     }
     if (Object.keys(after).length === 0) return { status: "saved", message: "Nothing to change." };
 
+    // New credentials: a refused or deauthorised connection is tried again; a new shop forgets the old one's webhooks.
+    const credentialsChanged = Object.keys(secretUpdates).some((k) => k !== "webhookSecret" && k !== "shopifyApiVersion" && k !== "tiktokApiBaseUrl");
+    const connectionReset = credentialsChanged ? { connectionState: null, connectionMessage: null, connectionChangedAt: null } : {};
+    const topicsReset = "shopifyDomain" in secretUpdates ? { shopifyWebhookTopics: [] } : {};
     await db.$transaction(async (tx) => {
       await tx.store.update({
         where: { id: store.id },
-        data: { ...next, joinedOn: new Date(`${next.joinedOn}T00:00:00Z`), ...secretUpdates },
+        data: { ...next, joinedOn: new Date(`${next.joinedOn}T00:00:00Z`), ...secretUpdates, ...connectionReset, ...topicsReset },
         select: { id: true },
       });
       await recordAudit(tx, {

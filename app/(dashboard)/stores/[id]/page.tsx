@@ -5,6 +5,7 @@ import { Suspense } from "react";
 import { StoreCompliancePanel } from "@/components/compliance/store-compliance-panel";
 import { StoreExposure, StoreExposureSkeleton } from "@/components/exposure/store-exposure";
 import { SyncNowButton } from "@/components/import/sync-now-button";
+import { RegisterWebhooksButton } from "@/components/stores/register-webhooks-button";
 import { CHANNEL_LABEL } from "@/components/overview/channel-totals";
 import { FlagBadges, MARKET_KIND, StoreFigureList } from "@/components/stores/store-figures";
 import { IntegrationCard, LateDispatchesCard, OpenFlagsCard } from "@/components/stores/store-sections";
@@ -84,7 +85,8 @@ export default async function StorePage({ params }: { params: Promise<{ id: stri
         <div className="lg:col-span-1">
           <div className="space-y-3">
             <IntegrationCard store={store} />
-            {store.channel === "TIKTOK_SHOP" ? <SyncNowButton storeId={store.id} /> : null}
+            {store.channel === "TIKTOK_SHOP" || store.integration.shopifyAccessToken ? <SyncNowButton storeId={store.id} /> : null}
+            {store.channel === "BRAND_SITE" && store.integration.shopifyAccessToken && user.role === "OWNER" ? <RegisterWebhooksButton storeId={store.id} /> : null}
           </div>
         </div>
         <div className="lg:col-span-2">
