@@ -24,7 +24,7 @@ const SECRETS = {
   BRAND_SITE: [
     { name: "shopifyDomain", label: "Shop domain", hint: "The shop's *.myshopify.com address." },
     { name: "shopifyAccessToken", label: "Admin API access token", hint: "Shopify admin → Settings → Apps → Develop apps → your app → API credentials (read_orders, read_fulfillments)." },
-    { name: "webhookSecret", label: "API secret key", hint: "Same page: signs the webhooks this app registers for you." },
+    { name: "webhookSecret", label: "Webhook signing secret", hint: "The custom app's API secret key (same page): it signs the webhooks registered from here. For webhooks made under Settings → Notifications, the key shown there." },
     { name: "shopifyApiVersion", label: "API version", hint: "Leave empty for 2026-10." },
   ],
   TIKTOK_SHOP: [

@@ -158,8 +158,12 @@ describe('TikTok pushes: the envelope with every type', () => {
   it('types 2 and 11: a completed cancellation cancels the order, a request is recorded', () => {
     const done = parseTikTokPush(push(11, { order_id: '576486316948490001', cancel_status: 'CANCELLATION_REQUEST_COMPLETE', update_time: 1644412900 }));
     expect(done.ok && done.value).toMatchObject({ kind: 'order_cancelled', externalOrderId: '576486316948490001', cancelledAt: new Date(1644412900_000), topic: 'cancellation_status_change' });
-    const asked = parseTikTokPush(push(2, { order_id: '576486316948490001', cancel_status: 'CANCELLATION_REQUEST_PENDING', update_time: 1644412900 }));
-    expect(asked.ok && asked.value.kind).toBe('recorded');
+    const accepted = parseTikTokPush(push(11, { order_id: '576486316948490001', cancel_status: 'CANCELLATION_REQUEST_SUCCESS', update_time: 1644412900 }));
+    expect(accepted.ok && accepted.value.kind).toBe('order_cancelled');
+    for (const state of ['CANCELLATION_REQUEST_PENDING', 'CANCELLATION_REQUEST_CANCEL', 'CANCELLATION_REQUEST_REJECT']) {
+      const r = parseTikTokPush(push(2, { order_id: '576486316948490001', cancel_status: state, update_time: 1644412900 }));
+      expect(r.ok && r.value.kind, state).toBe('recorded');
+    }
   });
 
   it('types 6 and 7 mark the connection; 4, 12 and unknown types are recorded', () => {

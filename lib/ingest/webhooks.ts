@@ -416,7 +416,8 @@ export type TikTokPush = { eventId: string; type: number; topic: string; shopId:
 
 // A cancellation (type 11) or reverse order (type 2) that has gone through cancels the order; one
 // still requested or refused is recorded only (a type 1 with the order's status follows anyway).
-const CANCELLATION_DONE = /^(CANCELLATION_REQUEST_COMPLETE|COMPLETE|COMPLETED|CANCELLED|CANCEL|SUCCESS)$/i;
+// CANCELLATION_REQUEST_CANCEL (the request withdrawn) and _PENDING/_REJECT leave the order as it is.
+const CANCELLATION_DONE = /^(CANCELLATION_REQUEST_(COMPLETE|SUCCESS)|COMPLETE|COMPLETED|CANCELLED|CANCEL|SUCCESS)$/i;
 
 function pushEventId(envelope: z.output<typeof tiktokEnvelopeSchema>, rawBody: Buffer | string, fallback?: string): string {
   if (envelope.tts_notification_id) return `n:${envelope.tts_notification_id}`;
