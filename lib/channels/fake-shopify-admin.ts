@@ -16,6 +16,8 @@ export type FakeShopifyOptions = {
   /** The Nth GraphQL request (1-based) is answered 429 with this Retry-After once. */
   throttle429At?: number;
   retryAfterSeconds?: number;
+  /** GraphQL requests (1-based) answered with a server error, or whose connection is dropped unanswered. */
+  failures?: Record<number, 502 | 503 | "drop">;
   /** Bucket left after each orders request, in order; then the full bucket. */
   availableAfter?: number[];
   queryCost?: number;
@@ -82,6 +84,16 @@ export async function startFakeShopifyAdmin(options: FakeShopifyOptions): Promis
       answered429 = true;
       record(429, query, variables);
       return send(429, { errors: "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service." }, { "retry-after": String(options.retryAfterSeconds ?? 2) });
+    }
+    const failure = options.failures?.[graphqlCount];
+    if (failure === "drop") {
+      record(0, query, variables);
+      req.socket.destroy();
+      return;
+    }
+    if (failure) {
+      record(failure, query, variables);
+      return send(failure, { errors: "Service unavailable" });
     }
     record(200, query, variables);
 

@@ -60,6 +60,16 @@ describe("Shopify Admin GraphQL client against a fake Admin API on loopback", ()
     expect(sleeps).toEqual([2000]);
   });
 
+  it("retries a 5xx and a dropped connection with backoff", async () => {
+    fake = await startFakeShopifyAdmin({ accessToken: TOKEN, apiVersion: VERSION, orders, failures: { 1: 503, 2: "drop" } });
+    const sleeps: number[] = [];
+    const got = await all(client(sleeps).ordersUpdatedSince(new Date("2026-01-01T00:00:00Z"), { pageSize: 5 }));
+    expect(got).toHaveLength(5);
+    expect(fake.requests.map((r) => r.status)).toEqual([503, 0, 200]);
+    // Full jitter around 500 ms, then 1 s (random fixed at 0.5).
+    expect(sleeps).toEqual([375, 750]);
+  });
+
   it("refused credentials: one request, a ShopifyAuthError with Shopify's message, no retries", async () => {
     fake = await startFakeShopifyAdmin({ accessToken: TOKEN, apiVersion: VERSION, orders });
     const sleeps: number[] = [];
