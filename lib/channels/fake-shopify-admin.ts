@@ -17,7 +17,7 @@ export type FakeShopifyOptions = {
   throttle429At?: number;
   retryAfterSeconds?: number;
   /** GraphQL requests (1-based) answered with a server error, or whose connection is dropped unanswered. */
-  failures?: Record<number, 502 | 503 | "drop">;
+  failures?: Record<number, 502 | 503 | "drop" | "THROTTLED">;
   /** Bucket left after each orders request, in order; then the full bucket. */
   availableAfter?: number[];
   queryCost?: number;
@@ -90,6 +90,14 @@ export async function startFakeShopifyAdmin(options: FakeShopifyOptions): Promis
       record(0, query, variables);
       req.socket.destroy();
       return;
+    }
+    if (failure === "THROTTLED") {
+      // What Shopify answers when the bucket is empty: HTTP 200, a THROTTLED error, the bucket's level.
+      record(200, query, variables);
+      return send(200, {
+        errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
+        extensions: { cost: { requestedQueryCost: cost, actualQueryCost: null, throttleStatus: { maximumAvailable: maximum, currentlyAvailable: 12, restoreRate: options.restoreRate ?? 100 } } },
+      });
     }
     if (failure) {
       record(failure, query, variables);

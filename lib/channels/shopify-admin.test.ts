@@ -60,6 +60,16 @@ describe("Shopify Admin GraphQL client against a fake Admin API on loopback", ()
     expect(sleeps).toEqual([2000]);
   });
 
+  it("a THROTTLED answer waits once for the bucket to refill, then retries", async () => {
+    fake = await startFakeShopifyAdmin({ accessToken: TOKEN, apiVersion: VERSION, orders, failures: { 1: "THROTTLED" }, queryCost: 52, restoreRate: 100 });
+    const sleeps: number[] = [];
+    const got = await all(client(sleeps).ordersUpdatedSince(new Date("2026-01-01T00:00:00Z"), { pageSize: 5 }));
+    expect(got).toHaveLength(5);
+    expect(fake.requests).toHaveLength(2);
+    // 52 points wanted, 0 counted as left: 0.52 s at 100 points a second, waited once.
+    expect(sleeps).toEqual([520]);
+  });
+
   it("retries a 5xx and a dropped connection with backoff", async () => {
     fake = await startFakeShopifyAdmin({ accessToken: TOKEN, apiVersion: VERSION, orders, failures: { 1: 503, 2: "drop" } });
     const sleeps: number[] = [];

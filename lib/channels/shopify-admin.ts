@@ -103,6 +103,8 @@ export function createShopifyAdminClient(config: ShopifyClientConfig) {
     if (!bucket || bucket.available >= bucket.lastCost) return;
     const ms = Math.ceil(((bucket.lastCost - bucket.available) / bucket.restoreRate) * 1000);
     await sleep(Math.min(maxDelayMs, ms));
+    // Refilled by what was waited for; the next response says the real level.
+    bucket.available = bucket.lastCost;
   }
 
   async function graphql<T>(query: string, variables: Record<string, unknown>, dataSchema: z.ZodType<T>): Promise<T> {
@@ -157,6 +159,7 @@ export function createShopifyAdminClient(config: ShopifyClientConfig) {
         if (codes.includes("THROTTLED") && attempt < maxAttempts) {
           // The bucket is empty: wait for what the query costs to drip back in.
           if (bucket) bucket.available = Math.min(bucket.available, 0);
+          else bucket = { available: 0, restoreRate: 50, lastCost: 50 };
           await waitForBucket();
           continue;
         }
