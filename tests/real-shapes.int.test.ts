@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as shopifyPost } from "@/app/api/webhooks/shopify/[storeId]/route";
 import { POST as tiktokPost } from "@/app/api/webhooks/tiktok/[storeId]/route";
+import { getStoreDetail } from "@/lib/data/stores";
 import { importOrderFile } from "@/lib/ingest/import-file";
 import { upsertOrders } from "@/lib/ingest/upsert";
 import type { NormalizedOrder } from "@/lib/ingest/types";
@@ -179,10 +180,15 @@ describe("Shopify pushes: cash on delivery, pending fulfilments, cancellations a
       line_items: [{ sku: "MUG", name: "Mug", quantity: 1, price: "50.00" }], fulfillments: o.fulfillments ?? [],
     });
 
-  it("a cash-on-delivery order is awaiting shipment, not payment", async () => {
+  it("a cash-on-delivery order is awaiting shipment, not payment, and counts on the brand site's dispatch clock", async () => {
     const store = await newStore("BRAND_SITE");
     await shopifyPush(store.id, "orders/create", order({ id: "6100000000001", name: "#C1", updatedAt: "2026-03-09T10:15:05-05:00", financial: "pending", gateways: ["cash_on_delivery"] }));
+    await shopifyPush(store.id, "orders/create", order({ id: "6100000000011", name: "#C2", updatedAt: "2026-03-09T10:15:05-05:00", financial: "pending", gateways: ["bank_deposit"] }));
     expect((await orderRow(store.id, "#C1"))?.status).toBe("AWAITING_SHIPMENT");
+    expect((await orderRow(store.id, "#C2"))?.status).toBe("AWAITING_PAYMENT");
+    // Three days later nothing has shipped: the COD order is a late dispatch (48 h), the unpaid one is not due.
+    const detail = await getStoreDetail({ organizationId: orgId, supplierId: null, role: "OWNER" }, store.id, new Date("2026-03-12T15:00:00Z"));
+    expect(detail.figures).toMatchObject({ late: 1, lateBase: 1, lateBasis: "48H" });
   });
 
   it("a pending fulfilment keeps the order awaiting shipment (tracking kept); a successful one dispatches it", async () => {
