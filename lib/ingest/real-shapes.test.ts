@@ -32,6 +32,12 @@ describe('TikTok export: status from Order Status AND Order Substatus', () => {
     // Older exports: the state in Order Status, substatus empty.
     ['Awaiting Collection', '', 'AWAITING_COLLECTION'],
     ['In Transit', '', 'IN_TRANSIT'],
+    // Status cells seen in Thai and Indonesian exports.
+    ['จัดส่งแล้ว', '', 'IN_TRANSIT'],
+    ['Dikirim', 'Sedang transit', 'IN_TRANSIT'],
+    // Japanese and Chinese cells, whatever the header's language.
+    ['未発送', '集荷待ち', 'AWAITING_COLLECTION'],
+    ['已发货', '已送达', 'DELIVERED'],
   ])('%s / %s → %s', (status, substatus, expected) => {
     expect(readTikTokExportStatus(status, substatus, EN)).toEqual({ ok: true, status: expected });
   });

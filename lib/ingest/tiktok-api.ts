@@ -70,7 +70,8 @@ export const tiktokApiOrderSchema = z.object({
     .nullish(),
   line_items: z.array(
     z.object({
-      id: idString,
+      // Never read (units are grouped by sku_id and price): not required.
+      id: idString.nullish(),
       sku_id: idString,
       seller_sku: z.string().nullish(),
       product_name: z.string().nullish(),
