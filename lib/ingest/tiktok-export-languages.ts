@@ -253,7 +253,6 @@ export function readTikTokExportStatus(statusText: string, substatusText: string
   if (status === '') return { ok: false, column: 'status', reason: 'missing' };
   const tab = lookUp([...order.map((l) => l.tabs), EXTRA_TABS], status);
   if (!tab) return { ok: false, column: 'status', reason: `unknown status "${status}"` };
-  const state = sub === '' ? null : lookUp([...order.map((l) => l.substates), EXTRA_SUBSTATES], sub);
   switch (tab) {
     case 'UNPAID':
       return { ok: true, status: 'AWAITING_PAYMENT' };
@@ -264,13 +263,14 @@ export function readTikTokExportStatus(statusText: string, substatusText: string
       return { ok: true, status: 'ON_HOLD' };
     case 'TO_SHIP':
     case 'SHIPPED': {
+      const state = sub === '' ? null : lookUp([...order.map((l) => l.substates), EXTRA_SUBSTATES], sub);
       if (sub !== '' && !state) return { ok: false, column: 'substatus', reason: `unknown substatus "${sub}" (Order Status "${status}")` };
       if (state) return { ok: true, status: state };
       return { ok: true, status: tab === 'TO_SHIP' ? 'AWAITING_SHIPMENT' : 'IN_TRANSIT' };
     }
     default:
-      // The state written in Order Status itself (older exports); a substatus, when known, is more precise.
-      return { ok: true, status: state ?? tab };
+      // Older exports write the state itself in Order Status: that is what the order is.
+      return { ok: true, status: tab };
   }
 }
 
