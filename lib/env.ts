@@ -13,6 +13,7 @@ const settingsSchema = z.object({
   DATABASE_MODE: z.enum(["embedded", "postgres"]).default("postgres"),
   DATABASE_POOL_SIZE: z.coerce.number({ error: "DATABASE_POOL_SIZE must be a whole number" }).int().min(1).max(100).default(10),
   DATABASE_NAMED_STATEMENTS: flag.default("1").transform((v) => v === "1"),
+  // The app's public address: next-auth's redirects, and where Shopify posts the webhooks this app registers.
   NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL must be a URL such as https://dashboard.example.com" }).optional(),
   PORT: port("PORT").default(3000),
   DATA_DIR: z.string().min(1).default(".data"),

@@ -1,9 +1,9 @@
 // `npm run worker`: a job-queue worker (lib/jobs/queue.ts) — the same code as the web server,
-// started on its own so workers scale apart from web instances. It takes import jobs and runs
-// the hourly re-evaluation (npm run risk:reevaluate on a schedule). Needs DATABASE_URL (a PostgreSQL
+// started on its own so workers scale apart from web instances. It takes import jobs, syncs every
+// connected store from its API every five minutes, and runs the hourly re-evaluation (npm run risk:reevaluate on a schedule). Needs DATABASE_URL (a PostgreSQL
 // server). Runs until SIGINT/SIGTERM, then finishes the job in hand and stops.
 import { createPrismaClient } from "../lib/database/client";
-import { scheduleReevaluation, startQueue, workImports, workReevaluation } from "../lib/jobs/queue";
+import { scheduleReevaluation, scheduleStoreSyncs, startQueue, workImports, workReevaluation, workStoreSyncs } from "../lib/jobs/queue";
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
@@ -18,6 +18,9 @@ await workImports(boss, prisma, log);
 // hourly; registering the schedule again is harmless.
 await scheduleReevaluation(boss);
 await workReevaluation(boss, prisma, log);
+// Every connected Shopify and TikTok Shop store is synced from its API every five minutes.
+await scheduleStoreSyncs(boss);
+await workStoreSyncs(boss, prisma, log);
 console.log(`[worker ${process.pid}] taking jobs`);
 
 let stopping = false;

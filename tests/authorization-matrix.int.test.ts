@@ -182,6 +182,7 @@ const ACTIONS: Record<string, ActionCase> = {
   "share-links#revokeShareLinkAction": { roles: ["OWNER"], missingTarget: true, call: (fn) => fn(idle, form({ id: "no-such-link" })) },
   "stores#updateStoreSettings": { roles: ["OWNER"], call: (fn) => fn(null, form({ storeId: ids.store, timeZone: "Not/AZone" })) },
   "sync#syncStoreAction": { roles: ["OWNER", "OPS"], call: (fn) => fn("") },
+  "shopify-webhooks#registerShopifyWebhooksAction": { roles: ["OWNER"], call: (fn) => fn("") },
   "users#addUserAction": { roles: ["OWNER"], call: (fn) => fn(idle, form({})) },
   "users#changeRoleAction": { roles: ["OWNER"], call: (fn) => fn(idle, form({ userId: ids.user, role: "NOT_A_ROLE" })) },
   "users#setUserActiveAction": { roles: ["OWNER"], call: (fn) => fn(idle, form({ userId: ids.user, active: "maybe" })) },

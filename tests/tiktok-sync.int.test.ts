@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SyncRefusedError, syncStore } from "@/lib/channels/sync";
 import { syncTikTokStore } from "@/lib/ingest/sync-store";
 import { signTikTokRequest, type TikTokApiOrder } from "@/lib/ingest/tiktok-api";
 import { testDb } from "./db";
@@ -119,6 +120,22 @@ describe("syncTikTokStore against a fake API that checks the signature", () => {
     await expect(syncTikTokStore(prisma, { storeId: store.id, organizationId: org.id }, new Date("2026-01-10T00:00:00Z"))).rejects.toThrow(/HTTP 401/);
     expect(await prisma.order.count({ where: { storeId: store.id } })).toBe(0);
     expect((await prisma.store.findUniqueOrThrow({ where: { id: store.id } })).lastSyncedAt).toBeNull();
+  });
+
+  it("through the one sync for both channels: refused credentials mark the store disconnected after one request; --since backfills", async () => {
+    const { org, store } = await newStore("not-the-secret");
+    catalogue = [apiOrder("583870900000009998", 1_767_500_000)];
+    const before = requests.length;
+    await expect(syncStore(prisma, { storeId: store.id, organizationId: org.id }, new Date("2026-01-10T00:00:00Z"))).rejects.toThrow(SyncRefusedError);
+    expect(requests.length - before).toBe(1);
+    expect(await prisma.store.findUniqueOrThrow({ where: { id: store.id }, select: { connectionState: true, connectionMessage: true, syncLockedUntil: true } })).toEqual({
+      connectionState: "DISCONNECTED", connectionMessage: expect.stringContaining("HTTP 401"), syncLockedUntil: null,
+    });
+
+    const good = await newStore();
+    const r = await syncStore(prisma, { storeId: good.store.id, organizationId: good.org.id }, new Date("2026-03-01T00:00:00Z"), { since: new Date(1_767_400_000_000) });
+    expect(r).toMatchObject({ since: new Date(1_767_400_000_000).toISOString(), orders: 1, created: 1, errors: [] });
+    expect((await prisma.store.findUniqueOrThrow({ where: { id: good.store.id } })).connectionState).toBe("CONNECTED");
   });
 
   it("another organisation's store is not found", async () => {

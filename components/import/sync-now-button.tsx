@@ -5,7 +5,7 @@ import { RefreshCw } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { syncStoreAction } from "@/lib/actions/sync";
 
-/** "Sync now" for one TikTok Shop store; embed it on the store page (owner and ops only). */
+/** "Sync now" for one store with an API connection (TikTok Shop or Shopify); owner and ops only. */
 export function SyncNowButton({ storeId }: { storeId: string }) {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);

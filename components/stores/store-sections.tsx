@@ -97,17 +97,41 @@ const INTEGRATION_LABELS: Record<keyof StoreDetail["integration"], string> = {
   tiktokAccessToken: "Access token",
   tiktokShopCipher: "Shop cipher",
   tiktokApiBaseUrl: "API base URL",
+  shopifyDomain: "Shop domain",
+  shopifyAccessToken: "Admin API access token",
+  shopifyApiVersion: "API version",
+};
+
+const CONNECTION: Record<NonNullable<StoreDetail["connection"]["state"]>, { label: string; tone: "success" | "warning" | "critical" }> = {
+  CONNECTED: { label: "Connected", tone: "success" },
+  AUTH_EXPIRING: { label: "Authorisation expiring", tone: "warning" },
+  NEEDS_REAUTHORIZATION: { label: "Needs re-authorisation", tone: "critical" },
+  DISCONNECTED: { label: "Disconnected", tone: "critical" },
 };
 
 export function IntegrationCard({ store }: { store: StoreDetail }) {
   const keys: (keyof StoreDetail["integration"])[] =
-    store.channel === "BRAND_SITE" ? ["webhookSecret"] : ["tiktokAppKey", "tiktokAppSecret", "tiktokAccessToken", "tiktokShopCipher", "tiktokApiBaseUrl"];
+    store.channel === "BRAND_SITE" ? ["shopifyDomain", "shopifyAccessToken", "webhookSecret"] : ["tiktokAppKey", "tiktokAppSecret", "tiktokAccessToken", "tiktokShopCipher", "tiktokApiBaseUrl"];
+  const c = store.connection;
+  const state = c.state ? CONNECTION[c.state] : null;
   return (
     <Card data-testid="store-integration">
       <CardHeader
         title="Integration"
-        description={store.lastSyncedAt ? `Last API sync ${formatInstant(store.lastSyncedAt, store.timeZone)}` : store.channel === "TIKTOK_SHOP" ? "Never synced through the API" : "Orders arrive by webhook or CSV import"}
+        description={store.lastSyncedAt ? `Last API sync ${formatInstant(store.lastSyncedAt, store.timeZone)}` : "Never synced through the API"}
       />
+      <div className="space-y-1 px-4 pb-2 text-sm" data-testid="store-connection">
+        <div className="flex items-center justify-between gap-3">
+          <span className="text-slate-700">Connection{c.shopifyDomain ? ` (${c.shopifyDomain})` : ""}</span>
+          {state ? <Badge tone={state.tone}>{state.label}</Badge> : <Badge tone="neutral">Not connected yet</Badge>}
+        </div>
+        {c.message ? <p className="text-xs text-slate-600">{c.message}</p> : null}
+        {store.channel === "BRAND_SITE" ? (
+          <p className="text-xs text-slate-600" data-testid="store-webhook-topics">
+            {c.webhookTopics.length > 0 ? `Webhooks registered: ${c.webhookTopics.map((t) => t.toLowerCase().replace("_", "/")).join(", ")}` : "No webhooks registered through the API yet."}
+          </p>
+        ) : null}
+      </div>
       <ul className="divide-y divide-slate-100">
         {keys.map((k) => (
           <li key={k} className="flex items-center justify-between gap-3 px-4 py-2 text-sm">

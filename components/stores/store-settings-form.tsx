@@ -23,7 +23,12 @@ export type StoreSettingsValues = {
 };
 
 const SECRETS = {
-  BRAND_SITE: [{ name: "webhookSecret", label: "Shopify webhook secret", hint: "From Shopify admin → Settings → Notifications → Webhooks." }],
+  BRAND_SITE: [
+    { name: "shopifyDomain", label: "Shop domain", hint: "The shop's *.myshopify.com address." },
+    { name: "shopifyAccessToken", label: "Admin API access token", hint: "Shopify admin → Settings → Apps → Develop apps → your app → API credentials (read_orders, read_fulfillments)." },
+    { name: "webhookSecret", label: "Webhook signing secret", hint: "The custom app's API secret key (same page): it signs the webhooks registered from here. For webhooks made under Settings → Notifications, the key shown there." },
+    { name: "shopifyApiVersion", label: "API version", hint: "Leave empty for 2026-10." },
+  ],
   TIKTOK_SHOP: [
     { name: "tiktokAppKey", label: "TikTok app key", hint: "Partner Center → App management." },
     { name: "tiktokAppSecret", label: "TikTok app secret", hint: "Also signs TikTok's webhooks." },
@@ -105,7 +110,7 @@ export function StoreSettingsForm({ store, zones }: { store: StoreSettingsValues
               <Input
                 id={s.name}
                 name={s.name}
-                type={s.name === "tiktokApiBaseUrl" ? "url" : "password"}
+                type={s.name === "tiktokApiBaseUrl" ? "url" : s.name === "shopifyDomain" || s.name === "shopifyApiVersion" ? "text" : "password"}
                 autoComplete="off"
                 placeholder={store.secretsSet[s.name] ? "•••••••• (unchanged)" : "Not set"}
                 defaultValue=""

@@ -38,6 +38,9 @@ export const updateStoreSettings = defineAction({ roles: ["OWNER"], schema: stor
         tiktokAccessToken: true,
         tiktokShopCipher: true,
         tiktokApiBaseUrl: true,
+        shopifyDomain: true,
+        shopifyAccessToken: true,
+        shopifyApiVersion: true,
       },
     });
     if (!store) throw new AppError("NOT_FOUND", "No such store in your organisation.");
@@ -74,11 +77,15 @@ export const updateStoreSettings = defineAction({ roles: ["OWNER"], schema: stor
     }
     if (Object.keys(after).length === 0) return succeed(undefined, "Nothing to change.");
 
+    // New credentials: a refused or deauthorised connection is tried again; a new shop forgets the old one's webhooks.
+    const credentialsChanged = Object.keys(secretUpdates).some((k) => k !== "webhookSecret" && k !== "shopifyApiVersion" && k !== "tiktokApiBaseUrl");
+    const connectionReset = credentialsChanged ? { connectionState: null, connectionMessage: null, connectionChangedAt: null } : {};
+    const topicsReset = "shopifyDomain" in secretUpdates ? { shopifyWebhookTopics: [] } : {};
     try {
     await db.$transaction(async (tx) => {
       await tx.store.update({
         where: { id: store.id },
-        data: { ...next, joinedOn: new Date(`${next.joinedOn}T00:00:00Z`), ...secretUpdates },
+        data: { ...next, joinedOn: new Date(`${next.joinedOn}T00:00:00Z`), ...secretUpdates, ...connectionReset, ...topicsReset },
         select: { id: true },
       });
       await recordAudit(tx, {

@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
-import { syncStoreForUser } from "@/lib/ingest/sync-store";
+import { syncStoreForUser } from "@/lib/channels/sync";
 import { storeIdSchema } from "@/lib/validations/imports";
 import { defineAction, succeed } from "./define-action";
 
-/** "Sync now" on a TikTok store: pulls the Partner API's orders changed since the last sync. */
+/** "Sync now" on a store: pulls the orders its channel (TikTok Partner API, Shopify Admin API) changed since the last sync. */
 export const syncStoreAction = defineAction({ roles: ["OWNER", "OPS"], schema: storeIdSchema }, async (storeId, { user, now }) => {
   const result = await syncStoreForUser(db, user, storeId, now);
   revalidatePath("/stores");

@@ -150,6 +150,19 @@ export type StoreDetail = StoreSummary & {
     tiktokAccessToken: boolean;
     tiktokShopCipher: boolean;
     tiktokApiBaseUrl: boolean;
+    shopifyDomain: boolean;
+    shopifyAccessToken: boolean;
+    shopifyApiVersion: boolean;
+  };
+  /** The API connection as the platforms last reported it (null state: never connected). */
+  connection: {
+    state: "CONNECTED" | "AUTH_EXPIRING" | "NEEDS_REAUTHORIZATION" | "DISCONNECTED" | null;
+    message: string | null;
+    changedAt: Date | null;
+    authExpiresAt: Date | null;
+    shopifyDomain: string | null;
+    /** Webhook topics registered through the Shopify API. */
+    webhookTopics: string[];
   };
 };
 
@@ -161,7 +174,11 @@ export async function getStoreDetail(scope: DataScope, storeId: string, now: Dat
     // Secrets are read here only to say "set"/"not set"; the values go no further than this function.
     db.store.findFirst({
       where: { id: storeId, organizationId: scope.organizationId },
-      select: { joinedOn: true, lastSyncedAt: true, webhookSecret: true, tiktokAppKey: true, tiktokAppSecret: true, tiktokAccessToken: true, tiktokShopCipher: true, tiktokApiBaseUrl: true },
+      select: {
+        joinedOn: true, lastSyncedAt: true, webhookSecret: true, tiktokAppKey: true, tiktokAppSecret: true, tiktokAccessToken: true, tiktokShopCipher: true, tiktokApiBaseUrl: true,
+        shopifyDomain: true, shopifyAccessToken: true, shopifyApiVersion: true, shopifyWebhookTopics: true, connectionState: true, connectionMessage: true,
+        connectionChangedAt: true, authExpiresAt: true,
+      },
     }),
   ]);
   const store = summary[0];
@@ -178,6 +195,17 @@ export async function getStoreDetail(scope: DataScope, storeId: string, now: Dat
       tiktokAccessToken: isSet(settings.tiktokAccessToken),
       tiktokShopCipher: isSet(settings.tiktokShopCipher),
       tiktokApiBaseUrl: isSet(settings.tiktokApiBaseUrl),
+      shopifyDomain: isSet(settings.shopifyDomain),
+      shopifyAccessToken: isSet(settings.shopifyAccessToken),
+      shopifyApiVersion: isSet(settings.shopifyApiVersion),
+    },
+    connection: {
+      state: settings.connectionState,
+      message: settings.connectionMessage,
+      changedAt: settings.connectionChangedAt,
+      authExpiresAt: settings.authExpiresAt,
+      shopifyDomain: settings.shopifyDomain,
+      webhookTopics: settings.shopifyWebhookTopics,
     },
   };
 }

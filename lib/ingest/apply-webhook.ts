@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Db } from "@/lib/database/client";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
@@ -6,12 +7,16 @@ import type { NormalizedOrder } from "./types";
 import { upsertOrders, writeOrders, type Tx, type UpsertStore } from "./upsert";
 import {
   parseShopifyWebhook,
-  parseTikTokWebhook,
+  parseJsonKeepingBigIds,
+  parseTikTokPush,
+  type TikTokOrderStatusChange,
   SHOPIFY_WEBHOOK_TOPICS,
   verifyShopifyHmac,
   verifyTikTokSignature,
   type FulfillmentUpdate,
+  type RefundUpdate,
 } from "./webhooks";
+import { getCurrencyExponent, parseDecimalToMinor } from "./money";
 
 // What the webhook routes do once they hold the raw body: verify, parse, de-duplicate, apply.
 // The delivery is recorded in WebhookEvent in the SAME transaction as its writes, so a delivery
@@ -45,11 +50,23 @@ async function findStore(db: Db, storeId: string): Promise<WebhookStore | null> 
   });
 }
 
-/** Inserts the delivery; false when it was already processed (unique storeId+source+eventId). */
-async function recordEvent(tx: Tx, storeId: string, source: "SHOPIFY" | "TIKTOK", eventId: string, topic: string): Promise<boolean> {
+/**
+ * Inserts the delivery; false when it was already processed (unique storeId+source+eventId).
+ * `outcome` says what was done ("applied", or "recorded" for a push the app does not model, kept
+ * with its body so nothing TikTok or Shopify sent is lost).
+ */
+async function recordEvent(
+  tx: Tx,
+  storeId: string,
+  source: "SHOPIFY" | "TIKTOK",
+  eventId: string,
+  topic: string,
+  record: { outcome?: "applied" | "recorded"; payload?: unknown } = {},
+): Promise<boolean> {
+  const payload = record.payload === undefined ? null : JSON.stringify(record.payload);
   const rows = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "WebhookEvent" (id, "storeId", source, "eventId", topic, "receivedAt")
-    VALUES (gen_random_uuid()::text, ${storeId}, ${source}::"WebhookSource", ${eventId}, ${topic}, now())
+    INSERT INTO "WebhookEvent" (id, "storeId", source, "eventId", topic, "receivedAt", outcome, payload)
+    VALUES (gen_random_uuid()::text, ${storeId}, ${source}::"WebhookSource", ${eventId}, ${topic}, now(), ${record.outcome ?? "applied"}, ${payload}::jsonb)
     ON CONFLICT ("storeId", source, "eventId") DO NOTHING
     RETURNING id`;
   return rows.length > 0;
@@ -86,7 +103,17 @@ export async function handleShopifyWebhook(
       const o = event.order;
       const order: NormalizedOrder = { ...o, externalId: o.orderName ?? o.externalId, sourceId: o.externalId };
       const r = await writeOrders(tx, store, [order], now);
+      if (topic === "orders/cancelled" && r.changedIds.length === 0) {
+        // A cancellation is final: applied even when Shopify did not move updated_at past what is stored.
+        const cancelled = await cancelOrder(tx, { storeId: store.id, externalId: order.externalId }, order.cancelledAt ?? order.sourceUpdatedAt ?? now, now);
+        if (cancelled) return { duplicate: false as const, result: "updated", changedIds: [cancelled] };
+      }
       return { duplicate: false as const, result: r.created ? "created" : r.updated ? "updated" : "unchanged", changedIds: r.changedIds };
+    }
+    if (event.kind === "refund") {
+      const applied = await applyRefund(tx, store.id, event.refund, now);
+      if (applied === null) throw new UnknownOrder(event.refund.externalOrderId);
+      return { duplicate: false as const, result: applied ? "updated" : "unchanged", changedIds: applied ? [applied] : [] };
     }
     const applied = await applyFulfillment(tx, store.id, event.fulfillment, now);
     if (applied === null) throw new UnknownOrder(event.fulfillment.externalOrderId);
@@ -113,6 +140,36 @@ class UnknownOrder extends Error {
 
 const SHIPPED_OR_LATER: readonly OrderStatus[] = ["IN_TRANSIT", "DELIVERED", "COMPLETED", "CANCELLED"];
 
+/** Sets CANCELLED (keeping an earlier cancellation instant); the order id, or null when it already was. */
+async function cancelOrder(tx: Tx, key: { storeId: string; externalId: string }, cancelledAt: Date, now: Date): Promise<string | null> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    UPDATE "Order" SET status = 'CANCELLED', "cancelledAt" = COALESCE("cancelledAt", ${cancelledAt}), "updatedAt" = ${now}
+    WHERE "storeId" = ${key.storeId} AND "externalId" = ${key.externalId} AND status <> 'CANCELLED'
+    RETURNING id`;
+  return rows[0]?.id ?? null;
+}
+
+/**
+ * refunds/create: money returned in full before anything shipped cancels the order (as a `refunded`
+ * unfulfilled order does in the export); a partial refund, or one after dispatch (a return), leaves
+ * the order as it is. Returns the order id when it changed, "" when not, null when not stored.
+ */
+async function applyRefund(tx: Tx, storeId: string, refund: RefundUpdate, now: Date): Promise<string | null> {
+  const order = await tx.order.findFirst({
+    where: { storeId, sourceId: refund.externalOrderId },
+    select: { id: true, externalId: true, status: true, currency: true, totalMinor: true, inTransitAt: true },
+  });
+  if (!order) return null;
+  const exponent = getCurrencyExponent(order.currency);
+  let refunded = 0;
+  for (const amount of refund.amounts) {
+    const r = parseDecimalToMinor(amount, exponent);
+    if (r.ok) refunded += r.value;
+  }
+  if (refunded < order.totalMinor || order.inTransitAt || SHIPPED_OR_LATER.includes(order.status)) return "";
+  return (await cancelOrder(tx, { storeId, externalId: order.externalId }, refund.refundedAt, now)) ?? "";
+}
+
 /**
  * Tracking from a fulfilment: carrier and number, the shipped instant, delivery. Status only moves
  * forward (awaiting → in transit → delivered). Returns the order id when something changed, "" when
@@ -124,7 +181,14 @@ async function applyFulfillment(tx: Tx, storeId: string, f: FulfillmentUpdate, n
     select: { id: true, status: true, carrier: true, trackingNumber: true, inTransitAt: true, deliveredAt: true },
   });
   if (!order) return null;
-  if (!f.inTransitAt) return ""; // cancelled or failed fulfilment: nothing shipped
+  if (!f.inTransitAt) {
+    // Not dispatch (pending/open, or cancelled): the label's tracking is kept, the status does not move.
+    const carrier = f.carrier ?? order.carrier;
+    const trackingNumber = f.trackingNumber ?? order.trackingNumber;
+    if (carrier === order.carrier && trackingNumber === order.trackingNumber) return "";
+    await tx.order.update({ where: { id: order.id }, data: { carrier, trackingNumber, updatedAt: now } });
+    return order.id;
+  }
   let status = order.status;
   if (!SHIPPED_OR_LATER.includes(status)) status = "IN_TRANSIT";
   if (f.deliveredAt && (status === "IN_TRANSIT" || status === "DELIVERED")) status = "DELIVERED";
@@ -161,14 +225,54 @@ export async function handleTikTokWebhook(
   );
   if (!usable || !valid) return unauthorized;
 
-  const parsed = parseTikTokWebhook(input.rawBody);
-  if (!parsed.ok) return { status: 400, body: { error: "BAD_REQUEST", message: parsed.message } };
-  const change = parsed.value;
-  const unix = Math.floor(change.sourceUpdatedAt.getTime() / 1000);
-  const eventId = `${change.shopId}:${change.externalOrderId}:${unix}:${change.status}`;
+  const parsed = parseTikTokPush(input.rawBody);
+  if (!parsed.ok) {
+    // Signed by TikTok but not a push envelope: recorded as it came, and answered 200 so TikTok
+    // does not retry a body that will never read differently.
+    const eventId = `h:${createHash("sha256").update(input.rawBody).digest("hex")}`;
+    const fresh = await db.$transaction((tx) =>
+      recordEvent(tx, usable.id, "TIKTOK", eventId, "unreadable", { outcome: "recorded", payload: { raw: input.rawBody.toString("utf8").slice(0, 20_000) } }),
+    );
+    return { status: 200, body: fresh ? { ok: true, recorded: true, reason: parsed.message } : { ok: true, duplicate: true } };
+  }
+  const push = parsed.value;
+
+  if (push.kind === "recorded" || push.kind === "deauthorized" || push.kind === "authorization_expiring") {
+    const fresh = await db.$transaction(async (tx) => {
+      const recordedOnly = push.kind === "recorded";
+      const payload = recordedOnly ? parseJsonKeepingBigIds(input.rawBody) : undefined;
+      if (!(await recordEvent(tx, usable.id, "TIKTOK", push.eventId, push.topic, { outcome: recordedOnly ? "recorded" : "applied", payload }))) return false;
+      if (push.kind === "deauthorized") {
+        await tx.store.update({
+          where: { id: usable.id },
+          data: {
+            connectionState: "NEEDS_REAUTHORIZATION", connectionChangedAt: now,
+            connectionMessage: "The seller deauthorised this app in TikTok Shop (push type 6): authorise it again to sync.",
+          },
+        });
+      } else if (push.kind === "authorization_expiring") {
+        await tx.store.update({
+          where: { id: usable.id },
+          data: {
+            connectionState: "AUTH_EXPIRING", connectionChangedAt: now, authExpiresAt: push.expiresAt,
+            connectionMessage: `TikTok Shop says the authorisation expires soon${push.expiresAt ? ` (${push.expiresAt.toISOString()})` : ""} (push type 7): authorise the app again.`,
+          },
+        });
+      }
+      return true;
+    });
+    if (!fresh) return { status: 200, body: { ok: true, duplicate: true } };
+    if (push.kind === "recorded") return { status: 200, body: { ok: true, recorded: true, type: push.type, reason: push.reason } };
+    return { status: 200, body: { ok: true, result: push.kind === "deauthorized" ? "store needs re-authorisation" : "authorisation expiring" } };
+  }
+
+  const change: TikTokOrderStatusChange =
+    push.kind === "order_status"
+      ? push.change
+      : { externalOrderId: push.externalOrderId, shopId: push.shopId ?? "", status: "CANCELLED", sourceUpdatedAt: push.cancelledAt, onHold: false };
 
   const outcome = await db.$transaction(async (tx) => {
-    if (!(await recordEvent(tx, usable.id, "TIKTOK", eventId, "order_status_change"))) return { duplicate: true as const };
+    if (!(await recordEvent(tx, usable.id, "TIKTOK", push.eventId, push.topic))) return { duplicate: true as const };
     const rows = await tx.$queryRaw<{ id: string }[]>`
       UPDATE "Order" SET
         status = ${change.status}::"OrderStatus",

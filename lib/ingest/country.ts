@@ -1,16 +1,20 @@
 let namesToCode: Map<string, string> | null = null;
 
-// Exports write the recipient country as an English name ("United States", "Vietnam"); build the
-// reverse of Intl's region names once instead of keeping a hand-written list in sync.
+// Exports write the recipient country as a name in the export's language ("United States",
+// "Vietnam", 日本, 美国); build the reverse of Intl's region names once instead of keeping a
+// hand-written list in sync. The first code to claim a name keeps it: Intl also names the
+// reserved "UK" "United Kingdom", which must stay GB.
 function buildNameIndex(): Map<string, string> {
   const map = new Map<string, string>();
-  const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
   const A = 65;
-  for (let i = 0; i < 26; i++) {
-    for (let j = 0; j < 26; j++) {
-      const code = String.fromCharCode(A + i, A + j);
-      const name = names.of(code);
-      if (name) map.set(name.toLowerCase(), code);
+  for (const locale of ['en', 'zh-Hans', 'ja']) {
+    const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+    for (let i = 0; i < 26; i++) {
+      for (let j = 0; j < 26; j++) {
+        const code = String.fromCharCode(A + i, A + j);
+        const name = names.of(code)?.toLowerCase();
+        if (name && !map.has(name)) map.set(name, code);
+      }
     }
   }
   const aliases: Record<string, string> = {

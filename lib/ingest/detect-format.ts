@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { IngestFormatError } from './errors';
 import { normalizeHeaderName } from './csv-records';
+import { detectTikTokExportLanguage, TIKTOK_LANGUAGE_NAMES } from './tiktok-export-languages';
 
 export type IngestFormat = 'tiktok-csv' | 'tiktok-xlsx' | 'shopify-csv';
 
@@ -29,14 +30,19 @@ export function checkRequiredColumns(header: readonly string[], required: readon
   }
 }
 
-/** Format of a CSV from its header row, by column names (never positions). */
+/**
+ * Format of a CSV from its header row, by column names (never positions). TikTok exports are
+ * recognised in every language with a table (tiktok-export-languages.ts); anything else is refused
+ * naming the header cell that could not be read.
+ */
 export function detectCsvFormat(header: readonly string[]): 'tiktok-csv' | 'shopify-csv' {
   const names = new Set(header.map(normalizeHeaderName));
-  if (names.has('order id') && (names.has('order status') || names.has('sku id'))) return 'tiktok-csv';
+  if (detectTikTokExportLanguage(header)) return 'tiktok-csv';
   if (names.has('name') && (names.has('lineitem quantity') || names.has('financial status'))) return 'shopify-csv';
+  const firstCell = header.map((h) => h.replace(/^\uFEFF/, '').trim()).find((h) => h !== '');
   throw new IngestFormatError(
-    'unrecognised file: expected a TikTok Shop order export (columns "Order ID", "Order Status") ' +
-      'or a Shopify order export (columns "Name", "Lineitem quantity")',
+    `unrecognised file: cannot read the header ${firstCell === undefined ? '(empty)' : `"${firstCell}"`}: expected a TikTok Shop order export ` +
+      `(column "Order ID" in ${TIKTOK_LANGUAGE_NAMES}) or a Shopify order export (columns "Name", "Lineitem quantity")`,
   );
 }
 

@@ -3,7 +3,7 @@ import { cleanCell, indexHeader, readCsvRecords, type CsvRecord } from './csv-re
 import { checkRequiredColumns, SHOPIFY_REQUIRED_COLUMNS } from './detect-format';
 import { IngestFormatError } from './errors';
 import { getCurrencyExponent, isCurrencyCode, parseDecimalToMinor } from './money';
-import { mapShopifyStatus } from './shopify-status';
+import { isCashOnDeliveryMethod, mapShopifyStatus } from './shopify-status';
 import { parseShopifyExportTime } from './time';
 import type { NormalizedLine, NormalizedOrder, ParsedItem } from './types';
 
@@ -39,6 +39,7 @@ const COLUMNS = {
   cancelledAt: 'Cancelled at',
   phone: 'Phone',
   id: 'Id',
+  paymentMethod: 'Payment Method',
 } as const;
 
 type ColumnKey = keyof typeof COLUMNS;
@@ -112,7 +113,10 @@ export async function* parseShopifyCsv(input: Readable, options: ShopifyCsvOptio
     const paidAt = time('paidAt');
     const fulfilledAt = time('fulfilledAt');
     const cancelledAt = time('cancelledAt');
-    const status = mapShopifyStatus({ financialStatus, fulfillmentStatus, cancelled: cancelledAt !== null || get(r, 'cancelledAt') !== '' });
+    const status = mapShopifyStatus({
+      financialStatus, fulfillmentStatus, cancelled: cancelledAt !== null || get(r, 'cancelledAt') !== '',
+      cashOnDelivery: isCashOnDeliveryMethod(get(r, 'paymentMethod')),
+    });
     if (!status) fail('financialStatus', `unknown status "${financialStatus}" / ${COLUMNS.fulfillmentStatus} "${fulfillmentStatus}"`);
     const currency = get(r, 'currency').toUpperCase() || (options.defaultCurrency ?? '');
     if (!isCurrencyCode(currency)) fail('currency', currency === '' ? 'missing' : `"${currency}" is not an ISO 4217 code`);
@@ -135,6 +139,8 @@ export async function* parseShopifyCsv(input: Readable, options: ShopifyCsvOptio
       carrier: null,
       trackingNumber: null,
       labelSource: 'UNKNOWN',
+      fulfillmentType: 'SELLER_SHIPPING',
+      warehouseName: null,
       shipFromCountry: null,
       currency,
       totalMinor: total.value,

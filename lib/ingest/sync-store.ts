@@ -1,5 +1,4 @@
 import type { Db } from "@/lib/database/client";
-import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { createTikTokShopClient, TIKTOK_API_BASE_URL, type FetchLike } from "./tiktok-api";
 import type { NormalizedOrder } from "./types";
@@ -22,7 +21,7 @@ export async function syncTikTokStore(
   db: Db,
   target: { storeId: string; organizationId: string },
   now: Date,
-  options: { fetch?: FetchLike; sleep?: (ms: number) => Promise<void> } = {},
+  options: { fetch?: FetchLike; sleep?: (ms: number) => Promise<void>; since?: Date } = {},
 ): Promise<SyncResult> {
   const store = await db.store.findFirst({
     where: { id: target.storeId, organizationId: target.organizationId },
@@ -40,7 +39,7 @@ export async function syncTikTokStore(
   const client = createTikTokShopClient({
     appKey, appSecret, accessToken, shopCipher, baseUrl: store.tiktokApiBaseUrl || TIKTOK_API_BASE_URL, fetch: options.fetch, sleep: options.sleep,
   });
-  const since = store.lastSyncedAt ? new Date(store.lastSyncedAt.getTime() - OVERLAP_MS) : new Date(now.getTime() - FIRST_SYNC_DAYS * 86_400_000);
+  const since = options.since ?? (store.lastSyncedAt ? new Date(store.lastSyncedAt.getTime() - OVERLAP_MS) : new Date(now.getTime() - FIRST_SYNC_DAYS * 86_400_000));
 
   const result: SyncResult = { since: since.toISOString(), orders: 0, created: 0, updated: 0, unchanged: 0 };
   let batch: NormalizedOrder[] = [];
@@ -58,27 +57,5 @@ export async function syncTikTokStore(
   }
   if (batch.length > 0) await flush();
   await db.store.update({ where: { id: store.id }, data: { lastSyncedAt: now } });
-  return result;
-}
-
-/**
- * "Sync now" for a signed-in owner or ops user (action and route share it): scoped to the actor's
- * organisation, audit-logged with the counts. Credentials stay on the server.
- */
-export async function syncStoreForUser(
-  db: Db,
-  actor: { id: string; email: string; organizationId: string },
-  storeId: string,
-  now: Date,
-): Promise<SyncResult> {
-  const result = await syncTikTokStore(db, { storeId, organizationId: actor.organizationId }, now);
-  await recordAudit(db, {
-    organizationId: actor.organizationId,
-    actor: { id: actor.id, email: actor.email },
-    action: "store.sync",
-    entityType: "Store",
-    entityId: storeId,
-    after: result,
-  });
   return result;
 }

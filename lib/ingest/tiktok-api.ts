@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getCurrencyExponent, isCurrencyCode, parseDecimalToMinor } from './money';
 import { unixSecondsToDate } from './time';
 import { TIKTOK_API_STATUS_MAP, tiktokApiStatusSchema } from './webhooks';
-import type { LabelSource, NormalizedLine, NormalizedOrder } from './types';
+import type { FulfillmentType, LabelSource, NormalizedLine, NormalizedOrder } from './types';
 
 export const TIKTOK_API_BASE_URL = 'https://open-api.tiktokglobalshop.com';
 export const SEARCH_PAGE_SIZE_MAX = 100;
@@ -47,6 +47,9 @@ export const tiktokApiOrderSchema = z.object({
   cancel_time: unixTime,
   shipping_type: z.string().nullish(),
   fulfillment_type: z.string().nullish(),
+  delivery_option_name: z.string().nullish(),
+  warehouse_id: idString.nullish(),
+  is_on_hold_order: z.boolean().nullish(),
   tracking_number: z.string().nullish(),
   shipping_provider: z.string().nullish(),
   buyer_email: z.string().nullish(),
@@ -57,6 +60,9 @@ export const tiktokApiOrderSchema = z.object({
       phone_number: z.string().nullish(),
       address_line1: z.string().nullish(),
       address_line2: z.string().nullish(),
+      // Some regions send these instead of address_line1 (MY, VN samples).
+      address_detail: z.string().nullish(),
+      full_address: z.string().nullish(),
       postal_code: z.string().nullish(),
       region_code: z.string().nullish(),
       district_info: z.array(z.object({ address_level_name: z.string().nullish(), address_name: z.string().nullish() })).nullish(),
@@ -64,7 +70,8 @@ export const tiktokApiOrderSchema = z.object({
     .nullish(),
   line_items: z.array(
     z.object({
-      id: idString,
+      // Never read (units are grouped by sku_id and price): not required.
+      id: idString.nullish(),
       sku_id: idString,
       seller_sku: z.string().nullish(),
       product_name: z.string().nullish(),
@@ -94,6 +101,23 @@ export function mapTikTokShippingType(shippingType: string | null | undefined): 
   if (shippingType === 'TIKTOK') return 'TIKTOK_SHIPPING';
   if (shippingType === 'SELLER') return 'SELLER';
   return 'UNKNOWN';
+}
+
+// Level names seen in district_info, most specific city-like level first (UK: Post Town; ID: Regency
+// and City; VN: District) and the region (US: State; UK: County; VN/ID/TH: Province).
+const CITY_LEVELS = ['city', 'post town', 'regency and city', 'town', 'district', 'districts'] as const;
+const REGION_LEVELS = ['state', 'county', 'province', 'region', 'prefecture'] as const;
+
+/**
+ * fulfillment_type FULFILLMENT_BY_TIKTOK → FBT; seller-fulfilled orders on TikTok's shipping
+ * programmes are named by their delivery option.
+ */
+export function mapTikTokApiFulfillmentType(order: { fulfillment_type?: string | null; delivery_option_name?: string | null }): FulfillmentType {
+  if (order.fulfillment_type === 'FULFILLMENT_BY_TIKTOK') return 'FULFILLED_BY_TIKTOK';
+  const option = (order.delivery_option_name ?? '').toLowerCase();
+  if (option.includes('upgraded tiktok shipping')) return 'UPGRADED_TIKTOK_SHIPPING';
+  if (/collections? by tiktok/.test(option)) return 'COLLECTIONS_BY_TIKTOK';
+  return 'SELLER_SHIPPING';
 }
 
 export class TikTokApiError extends Error {
@@ -138,13 +162,25 @@ export function mapTikTokApiOrder(order: TikTokApiOrder): NormalizedOrder {
     });
   });
   const a = order.recipient_address;
-  const district = (level: RegExp): string | null =>
-    a?.district_info?.find((d) => level.test(d.address_level_name ?? ''))?.address_name ?? null;
+  // district_info's order varies by country: look levels up by name, in order of preference.
+  const levels = new Map<string, string>();
+  for (const d of a?.district_info ?? []) {
+    const name = (d.address_level_name ?? '').trim().toLowerCase();
+    if (name && d.address_name && !levels.has(name)) levels.set(name, d.address_name);
+  }
+  const level = (names: readonly string[]): string | null => {
+    for (const n of names) {
+      const v = levels.get(n);
+      if (v) return v;
+    }
+    return null;
+  };
+  const status = order.status === 'AWAITING_SHIPMENT' && order.is_on_hold_order ? 'ON_HOLD' : order.status;
   return {
     externalId: order.id,
     orderName: null,
     channel: 'TIKTOK_SHOP',
-    status: TIKTOK_API_STATUS_MAP[order.status] ?? 'AWAITING_SHIPMENT',
+    status: TIKTOK_API_STATUS_MAP[status] ?? 'AWAITING_SHIPMENT',
     placedAt: new Date(order.create_time * 1000),
     paidAt: unixSecondsToDate(order.paid_time),
     // collection_time is when the carrier took the parcel, i.e. the order became IN_TRANSIT.
@@ -154,16 +190,18 @@ export function mapTikTokApiOrder(order: TikTokApiOrder): NormalizedOrder {
     carrier: order.shipping_provider || null,
     trackingNumber: order.tracking_number || null,
     labelSource: mapTikTokShippingType(order.shipping_type),
+    fulfillmentType: mapTikTokApiFulfillmentType(order),
+    warehouseName: order.warehouse_id || null,
     shipFromCountry: null,
     currency,
     totalMinor: toMinor(order.payment.total_amount, 'payment.total_amount'),
     buyerName: a?.name || null,
     buyerEmail: order.buyer_email || null,
     buyerPhone: a?.phone_number || null,
-    shipAddress1: a?.address_line1 || null,
+    shipAddress1: a?.address_line1 || a?.address_detail || a?.full_address || null,
     shipAddress2: a?.address_line2 || null,
-    shipCity: district(/city|district|county/i),
-    shipRegion: district(/state|province|region/i),
+    shipCity: level(CITY_LEVELS),
+    shipRegion: level(REGION_LEVELS),
     shipPostcode: a?.postal_code || null,
     shipCountry: a?.region_code?.toUpperCase() || null,
     sourceUpdatedAt: new Date(order.update_time * 1000),

@@ -1,11 +1,21 @@
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { cleanCell, indexHeader, readCsvRecords, type HeaderIndex } from './csv-records';
-import { checkRequiredColumns, TIKTOK_REQUIRED_COLUMNS } from './detect-format';
 import { IngestFormatError } from './errors';
 import { toCountryCode } from './country';
 import { parseMoneyToMinor } from './money';
 import { assertTimeZone, excelSerialToDate, parseTikTokExportTime } from './time';
+import {
+  columnNames,
+  detectTikTokExportLanguage,
+  isKnownTikTokHeader,
+  readTikTokExportStatus,
+  readTikTokFulfillmentType,
+  TIKTOK_EXPORT_LANGUAGES,
+  TIKTOK_LANGUAGE_NAMES,
+  type TikTokColumnKey,
+  type TikTokExportLanguage,
+} from './tiktok-export-languages';
 import type { FieldResult, LabelSource, NormalizedLine, NormalizedOrder, OrderStatus, ParsedItem } from './types';
 
 export type TikTokExportOptions = {
@@ -22,74 +32,39 @@ const DESCRIPTION_ROW_ORDER_ID = 'platform unique order id.';
 type Cell = string | number;
 type SourceRow = { line: number; cells: readonly Cell[] };
 
-// Columns by header name with every spelling seen in real exports (first match wins).
-const COLUMNS = {
-  orderId: ['Order ID'],
-  status: ['Order Status'],
-  skuId: ['SKU ID'],
-  sellerSku: ['Seller SKU'],
-  productName: ['Product Name'],
-  variation: ['Variation'],
-  quantity: ['Quantity'],
-  unitPrice: ['SKU Unit Original Price'],
-  orderAmount: ['Order Amount'],
-  createdTime: ['Created Time'],
-  paidTime: ['Paid Time'],
-  shippedTime: ['Shipped Time'],
-  deliveredTime: ['Delivered Time'],
-  cancelledTime: ['Cancelled Time', 'Canceled Time', 'Cancellation Time'],
-  fulfillmentType: ['Fulfillment Type'],
-  deliveryOption: ['Delivery Option'],
-  shippingType: ['Shipping Type'],
-  trackingId: ['Tracking ID'],
-  carrier: ['Shipping Provider Name'],
-  recipient: ['Recipient'],
-  phone: ['Phone #'],
-  country: ['Country'],
-  zipcode: ['Zipcode'],
-  state: ['State'],
-  city: ['City'],
-  addressLine1: ['Address Line 1'],
-  addressLine2: ['Address Line 2'],
-  province: ['Province'],
-  district: ['District'],
-  commune: ['Commune'],
-  detailAddress: ['Detail Address'],
-  additionalAddress: ['Additional address information'],
-} as const satisfies Record<string, readonly string[]>;
-
-type ColumnKey = keyof typeof COLUMNS;
+type ColumnKey = TikTokColumnKey;
 type ColumnMap = Record<ColumnKey, { index: number; name: string }>;
 
-function mapColumns(header: HeaderIndex): ColumnMap {
-  const entries = Object.entries(COLUMNS).map(([key, names]) => {
+const COLUMN_KEYS: readonly ColumnKey[] = [...new Set(TIKTOK_EXPORT_LANGUAGES.flatMap((l) => Object.keys(l.columns) as ColumnKey[]))];
+
+function mapColumns(header: HeaderIndex, language: TikTokExportLanguage): ColumnMap {
+  const entries = COLUMN_KEYS.map((key) => {
+    const names = columnNames(key, language);
     const index = header.find(names);
-    return [key, { index, name: index >= 0 ? (header.names[index] ?? names[0]) : names[0] }];
+    return [key, { index, name: index >= 0 ? (header.names[index] ?? names[0] ?? key) : (names[0] ?? key) }];
   });
   return Object.fromEntries(entries) as ColumnMap;
 }
 
-// Display text in exports, not API enum values. Partially shipped orders still owe units, so they stay
-// AWAITING_SHIPMENT for the late-shipment rules.
-const STATUS_BY_DISPLAY_TEXT: Readonly<Record<string, OrderStatus>> = {
-  unpaid: 'AWAITING_PAYMENT',
-  'awaiting payment': 'AWAITING_PAYMENT',
-  'on hold': 'ON_HOLD',
-  'awaiting shipment': 'AWAITING_SHIPMENT',
-  'to ship': 'AWAITING_SHIPMENT',
-  'partially shipping': 'AWAITING_SHIPMENT',
-  'partially shipped': 'AWAITING_SHIPMENT',
-  'awaiting collection': 'AWAITING_COLLECTION',
-  'in transit': 'IN_TRANSIT',
-  shipped: 'IN_TRANSIT',
-  delivered: 'DELIVERED',
-  completed: 'COMPLETED',
-  cancelled: 'CANCELLED',
-  canceled: 'CANCELLED',
-};
-
+/** A status cell in any language table, without a substatus (kept for callers that only have one cell). */
 export function mapTikTokDisplayStatus(text: string): OrderStatus | null {
-  return STATUS_BY_DISPLAY_TEXT[text.trim().replace(/\s+/g, ' ').toLowerCase()] ?? null;
+  const r = readTikTokExportStatus(text, '', TIKTOK_EXPORT_LANGUAGES[0] as TikTokExportLanguage);
+  return r.ok ? r.status : null;
+}
+
+/**
+ * The export's language from its header; an unknown one is refused naming the header cells that could
+ * not be read (a file in a language without a table would otherwise fail on every row).
+ */
+export function resolveTikTokExportLanguage(header: readonly string[]): TikTokExportLanguage {
+  const language = detectTikTokExportLanguage(header);
+  if (language) return language;
+  const unread = header.map((h) => h.replace(/^\uFEFF/, '').trim()).filter((h) => h !== '' && !isKnownTikTokHeader(h));
+  const shown = unread.slice(0, 3).map((h) => `"${h}"`).join(', ');
+  throw new IngestFormatError(
+    `TikTok Shop export: cannot read the header ${shown || '(empty)'}${unread.length > 3 ? ` and ${unread.length - 3} more` : ''}: ` +
+      `not a column of a TikTok Shop export in ${TIKTOK_LANGUAGE_NAMES} (no "Order ID" column in a known language)`,
+  );
 }
 
 /**
@@ -122,9 +97,24 @@ function readText(row: SourceRow, col: { index: number; name: string }): FieldRe
   return { ok: true, value: cleanCell(cell) };
 }
 
+const REQUIRED: readonly (ColumnKey | readonly ColumnKey[])[] = [
+  'orderId', 'status', ['sellerSku', 'skuId'], 'productName', 'quantity', 'unitPrice', 'orderAmount', 'createdTime',
+];
+
+/** Every required column must be there under some language's name; a missing one is named in the file's language. */
+function checkTikTokColumns(header: HeaderIndex, language: TikTokExportLanguage): void {
+  const first = (k: ColumnKey) => language.columns[k]?.[0] ?? TIKTOK_EXPORT_LANGUAGES[0]?.columns[k]?.[0] ?? k;
+  const missing = REQUIRED.filter((r) => (typeof r === 'string' ? [r] : r).every((k) => header.find(columnNames(k, language)) < 0)).map((r) =>
+    typeof r === 'string' ? first(r) : r.map(first).join(' or '),
+  );
+  if (missing.length > 0) {
+    throw new IngestFormatError(`TikTok Shop export (${language.name}): missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
+  }
+}
+
 type Group = { orderId: string; line: number; first: SourceRow; lines: NormalizedLine[]; errors: { line: number; message: string }[] };
 
-function createRowReader(columns: ColumnMap, options: TikTokExportOptions) {
+function createRowReader(columns: ColumnMap, language: TikTokExportLanguage, options: TikTokExportOptions) {
   const errors: { line: number; message: string }[] = [];
   const fail = (row: SourceRow, key: ColumnKey, reason: string): void => {
     errors.push({ line: row.line, message: `${columns[key].name}: ${reason}` });
@@ -184,9 +174,12 @@ function createRowReader(columns: ColumnMap, options: TikTokExportOptions) {
     readOrder(group: Group): NormalizedOrder | null {
       const row = group.first;
       const before = errors.length;
-      const statusText = text(row, 'status');
-      const status = mapTikTokDisplayStatus(statusText);
-      if (!status) fail(row, 'status', statusText === '' ? 'missing' : `unknown status "${statusText}"`);
+      const reading = readTikTokExportStatus(text(row, 'status'), text(row, 'substatus'), language);
+      const status = reading.ok ? reading.status : null;
+      if (!reading.ok) fail(row, reading.column, reading.reason);
+      const shipping = { fulfillmentType: text(row, 'fulfillmentType'), deliveryOption: text(row, 'deliveryOption'), shippingType: text(row, 'shippingType') };
+      const fulfillmentType = readTikTokFulfillmentType(shipping);
+      if (!fulfillmentType) fail(row, 'fulfillmentType', `unknown value "${shipping.fulfillmentType}"`);
       const placedAt = time(row, 'createdTime');
       if (!placedAt && errors.length === before) fail(row, 'createdTime', 'missing');
       const paidAt = time(row, 'paidTime');
@@ -196,7 +189,9 @@ function createRowReader(columns: ColumnMap, options: TikTokExportOptions) {
       // Order-level amounts repeat on every SKU row: read them once, never sum them.
       const amount = money(row, 'orderAmount');
       const recipientCountry = text(row, 'country');
-      if (errors.length > before || !status || !placedAt || !amount) return null;
+      if (errors.length > before || !status || !placedAt || !amount || !fulfillmentType) return null;
+      const town = text(row, 'town');
+      const street = firstOf(row, ['addressLine1', 'detailAddress']);
       return {
         externalId: group.orderId,
         orderName: null,
@@ -209,11 +204,9 @@ function createRowReader(columns: ColumnMap, options: TikTokExportOptions) {
         cancelledAt,
         carrier: optional(text(row, 'carrier')),
         trackingNumber: optional(text(row, 'trackingId')),
-        labelSource: mapTikTokLabelSource({
-          shippingType: text(row, 'shippingType'),
-          deliveryOption: text(row, 'deliveryOption'),
-          fulfillmentType: text(row, 'fulfillmentType'),
-        }),
+        labelSource: mapTikTokLabelSource(shipping),
+        fulfillmentType,
+        warehouseName: optional(text(row, 'warehouseName')),
         shipFromCountry: null,
         currency: amount.currency,
         totalMinor: amount.minor,
@@ -221,11 +214,15 @@ function createRowReader(columns: ColumnMap, options: TikTokExportOptions) {
         // Seller Center exports never include the buyer's email.
         buyerEmail: null,
         buyerPhone: optional(text(row, 'phone')),
-        // US exports have street columns; VN/ID ones have Province/District/Commune/Detail Address.
-        shipAddress1: firstOf(row, ['addressLine1', 'detailAddress']),
-        shipAddress2: firstOf(row, ['addressLine2']) ?? (([text(row, 'commune'), text(row, 'additionalAddress')].filter(Boolean).join(', ')) || null),
-        shipCity: firstOf(row, ['city', 'district']),
-        shipRegion: firstOf(row, ['state', 'province']),
+        // Address columns differ by region, read by name: US street lines; VN Province/District/Commune/
+        // Detail Address; UK and MY Post Town (the city) with County or State; ID Province/Regency and
+        // City/Districts/Villages; JP prefecture/city/town (町名 goes before the street).
+        shipAddress1: town && street ? `${town} ${street}` : (street ?? (town || null)),
+        shipAddress2:
+          firstOf(row, ['addressLine2']) ??
+          ([text(row, 'commune'), text(row, 'villages'), text(row, 'additionalAddress')].filter(Boolean).join(', ') || null),
+        shipCity: firstOf(row, ['city', 'postTown', 'regencyAndCity', 'district', 'districts']),
+        shipRegion: firstOf(row, ['state', 'county', 'province']),
         shipPostcode: firstOf(row, ['zipcode']),
         shipCountry: toCountryCode(recipientCountry),
         sourceUpdatedAt: null,
@@ -242,9 +239,11 @@ function createRowReader(columns: ColumnMap, options: TikTokExportOptions) {
  * A row error drops its whole order (never a partial order) and is reported with the row's file line.
  */
 async function* groupRows(header: readonly string[], rows: AsyncIterable<SourceRow>, options: TikTokExportOptions): AsyncGenerator<ParsedItem> {
-  checkRequiredColumns(header, TIKTOK_REQUIRED_COLUMNS, 'TikTok Shop export');
-  const columns = mapColumns(indexHeader(header));
-  const reader = createRowReader(columns, options);
+  const language = resolveTikTokExportLanguage(header);
+  const index = indexHeader(header);
+  checkTikTokColumns(index, language);
+  const columns = mapColumns(index, language);
+  const reader = createRowReader(columns, language, options);
   let group: Group | null = null;
   // Errors of rows without a usable id wait until the open order is emitted, so the report stays in
   // file order; they do not end the open order (its next rows may follow).

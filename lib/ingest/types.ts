@@ -10,6 +10,7 @@ export type OrderStatus =
 
 export type Channel = 'TIKTOK_SHOP' | 'BRAND_SITE';
 export type LabelSource = 'TIKTOK_SHIPPING' | 'SELLER' | 'UNKNOWN';
+export type FulfillmentType = 'SELLER_SHIPPING' | 'UPGRADED_TIKTOK_SHIPPING' | 'COLLECTIONS_BY_TIKTOK' | 'FULFILLED_BY_TIKTOK';
 
 export type NormalizedLine = { sku: string; productName: string; quantity: number; unitPriceMinor: number };
 
@@ -33,6 +34,10 @@ export type NormalizedOrder = {
   carrier: string | null;
   trackingNumber: string | null;
   labelSource: LabelSource;
+  /** TikTok: export `Fulfillment Type` / API `fulfillment_type`; brand-site orders are always SELLER_SHIPPING. */
+  fulfillmentType: FulfillmentType;
+  /** TikTok export `Warehouse Name` / API `warehouse_id`; null when the source does not say (a stored one is kept). */
+  warehouseName: string | null;
   /** ISO-2 if known. */
   shipFromCountry: string | null;
   /** ISO 4217. */

@@ -46,7 +46,7 @@ type OrderKeyRow = { id: string; externalId: string; inserted: boolean };
  * - otherwise → updated: columns replaced and lines rewritten.
  * An order carrying `sourceUpdatedAt` (webhook, API) is applied only when newer than the stored one.
  * Files carry no tracking, delivery instant, Shopify id or ship-from: a null there keeps what a
- * webhook or the supplier assignment stored rather than erasing it.
+ * webhook or the supplier assignment stored rather than erasing it; so does a null warehouse name.
  */
 export async function upsertOrders(
   db: Db,
@@ -206,7 +206,7 @@ async function copyOrders(client: pg.ClientBase, store: UpsertStore, orders: rea
 const COPY_ORDER_COLUMNS = `id, "organizationId", "storeId", channel, "externalId", "sourceId", status, "placedAt", "paidAt", "inTransitAt",
   "deliveredAt", "cancelledAt", carrier, "trackingNumber", "labelSource", "shipFromCountry", currency, "totalMinor",
   "buyerName", "buyerEmail", "buyerPhone", "shipAddress1", "shipAddress2", "shipCity", "shipRegion", "shipPostcode",
-  "shipCountry", "sourceUpdatedAt", "createdAt", "updatedAt"`;
+  "shipCountry", "sourceUpdatedAt", "fulfillmentType", "warehouseName", "createdAt", "updatedAt"`;
 
 /** COPY text format: \N is NULL; backslash, tab, newline and carriage return are escaped. */
 function copyText(value: string | null | undefined): string {
@@ -233,7 +233,7 @@ function copyRows(store: UpsertStore, orders: readonly NormalizedOrder[], ids: r
         o.labelSource, copyText(o.shipFromCountry ?? shipFromDefault), copyText(o.currency), String(o.totalMinor),
         copyText(o.buyerName), copyText(o.buyerEmail), copyText(o.buyerPhone), copyText(o.shipAddress1), copyText(o.shipAddress2),
         copyText(o.shipCity), copyText(o.shipRegion), copyText(o.shipPostcode), copyText(o.shipCountry), copyTime(o.sourceUpdatedAt),
-        stamp, stamp,
+        o.fulfillmentType, copyText(o.warehouseName), stamp, stamp,
       ].join("\t"),
     );
     o.lines.forEach((l, pos) => {
@@ -267,16 +267,17 @@ async function writeBatch(tx: Tx, store: UpsertStore, input: readonly Normalized
       id, "organizationId", "storeId", channel, "externalId", "sourceId", status, "placedAt", "paidAt", "inTransitAt",
       "deliveredAt", "cancelledAt", carrier, "trackingNumber", "labelSource", "shipFromCountry", currency, "totalMinor",
       "buyerName", "buyerEmail", "buyerPhone", "shipAddress1", "shipAddress2", "shipCity", "shipRegion", "shipPostcode",
-      "shipCountry", "sourceUpdatedAt", "createdAt", "updatedAt")
+      "shipCountry", "sourceUpdatedAt", "fulfillmentType", "warehouseName", "createdAt", "updatedAt")
     SELECT gen_random_uuid()::text, ${store.organizationId}, ${store.id}, u.channel::"Channel", u.ext, u.source_id,
       u.status::"OrderStatus", u.placed, u.paid, u.in_transit, u.delivered, u.cancelled, u.carrier, u.tracking,
       u.label::"LabelSource", COALESCE(u.ship_from, ${shipFromDefault}), u.currency, u.total, u.buyer_name, u.buyer_email,
-      u.buyer_phone, u.a1, u.a2, u.city, u.region, u.postcode, u.country, u.src_updated, ${now}, ${now}
+      u.buyer_phone, u.a1, u.a2, u.city, u.region, u.postcode, u.country, u.src_updated,
+      COALESCE(u.fulfillment, 'SELLER_SHIPPING')::"FulfillmentType", u.warehouse, ${now}, ${now}
     FROM json_to_recordset(${ordersJson(orders)}::json) AS u(
       channel text, ext text, source_id text, status text, placed timestamptz, paid timestamptz, in_transit timestamptz,
       delivered timestamptz, cancelled timestamptz, carrier text, tracking text, label text, ship_from text, currency text,
       total int, buyer_name text, buyer_email text, buyer_phone text, a1 text, a2 text, city text, region text, postcode text,
-      country text, src_updated timestamptz)
+      country text, src_updated timestamptz, fulfillment text, warehouse text)
     ON CONFLICT ("storeId", "externalId") DO UPDATE SET
       "sourceId" = COALESCE(EXCLUDED."sourceId", o."sourceId"),
       status = EXCLUDED.status, "placedAt" = EXCLUDED."placedAt", "paidAt" = EXCLUDED."paidAt",
@@ -289,12 +290,13 @@ async function writeBatch(tx: Tx, store: UpsertStore, input: readonly Normalized
       "shipAddress2" = EXCLUDED."shipAddress2", "shipCity" = EXCLUDED."shipCity", "shipRegion" = EXCLUDED."shipRegion",
       "shipPostcode" = EXCLUDED."shipPostcode", "shipCountry" = EXCLUDED."shipCountry",
       "sourceUpdatedAt" = COALESCE(EXCLUDED."sourceUpdatedAt", o."sourceUpdatedAt"),
+      "fulfillmentType" = EXCLUDED."fulfillmentType", "warehouseName" = COALESCE(EXCLUDED."warehouseName", o."warehouseName"),
       "updatedAt" = EXCLUDED."updatedAt"
     WHERE (EXCLUDED."sourceUpdatedAt" IS NULL OR o."sourceUpdatedAt" IS NULL OR EXCLUDED."sourceUpdatedAt" > o."sourceUpdatedAt")
       AND (o."sourceId", o.status, o."placedAt", o."paidAt", o."inTransitAt", o."deliveredAt", o."cancelledAt", o.carrier,
            o."trackingNumber", o."labelSource", o."shipFromCountry", o.currency, o."totalMinor", o."buyerName", o."buyerEmail",
            o."buyerPhone", o."shipAddress1", o."shipAddress2", o."shipCity", o."shipRegion", o."shipPostcode", o."shipCountry",
-           o."sourceUpdatedAt")
+           o."sourceUpdatedAt", o."fulfillmentType", o."warehouseName")
       IS DISTINCT FROM
           (COALESCE(EXCLUDED."sourceId", o."sourceId"), EXCLUDED.status, EXCLUDED."placedAt", EXCLUDED."paidAt",
            EXCLUDED."inTransitAt", COALESCE(EXCLUDED."deliveredAt", o."deliveredAt"), EXCLUDED."cancelledAt",
@@ -302,7 +304,8 @@ async function writeBatch(tx: Tx, store: UpsertStore, input: readonly Normalized
            EXCLUDED."labelSource", COALESCE(o."shipFromCountry", EXCLUDED."shipFromCountry"), EXCLUDED.currency,
            EXCLUDED."totalMinor", EXCLUDED."buyerName", EXCLUDED."buyerEmail", EXCLUDED."buyerPhone",
            EXCLUDED."shipAddress1", EXCLUDED."shipAddress2", EXCLUDED."shipCity", EXCLUDED."shipRegion",
-           EXCLUDED."shipPostcode", EXCLUDED."shipCountry", COALESCE(EXCLUDED."sourceUpdatedAt", o."sourceUpdatedAt"))
+           EXCLUDED."shipPostcode", EXCLUDED."shipCountry", COALESCE(EXCLUDED."sourceUpdatedAt", o."sourceUpdatedAt"),
+           EXCLUDED."fulfillmentType", COALESCE(EXCLUDED."warehouseName", o."warehouseName"))
     RETURNING o.id, o."externalId", (o.xmax = 0) AS inserted`;
 
   const idByExt = new Map<string, string>();
@@ -374,6 +377,7 @@ function ordersJson(orders: readonly NormalizedOrder[]): string {
       label: o.labelSource, ship_from: o.shipFromCountry, currency: o.currency, total: o.totalMinor, buyer_name: o.buyerName,
       buyer_email: o.buyerEmail, buyer_phone: o.buyerPhone, a1: o.shipAddress1, a2: o.shipAddress2, city: o.shipCity,
       region: o.shipRegion, postcode: o.shipPostcode, country: o.shipCountry, src_updated: o.sourceUpdatedAt,
+      fulfillment: o.fulfillmentType, warehouse: o.warehouseName,
     })),
   );
 }

@@ -161,7 +161,7 @@ describe('TikTok webhook', () => {
     const r = parseTikTokWebhook('{"type":1,"shop_id":7494049642642441621,"timestamp":1700000100,"data":{"order_id":583870900000000001,"order_status":"AWAITING_COLLECTION","update_time":1700000099}}');
     expect(r).toEqual({
       ok: true,
-      value: { externalOrderId: '583870900000000001', shopId: '7494049642642441621', status: 'AWAITING_COLLECTION', sourceUpdatedAt: new Date(1700000099 * 1000) },
+      value: { externalOrderId: '583870900000000001', shopId: '7494049642642441621', status: 'AWAITING_COLLECTION', sourceUpdatedAt: new Date(1700000099 * 1000), onHold: false },
     });
   });
 

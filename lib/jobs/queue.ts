@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import PgBoss from "pg-boss";
 import type { Db } from "@/lib/database/client";
 import { isEmbeddedUrl } from "@/lib/database/embedded-url";
+import { SyncRefusedError, connectedStores, syncStore } from "@/lib/channels/sync";
 import { importOrderFile } from "@/lib/ingest/import-file";
 import { reevaluateOrganizations } from "./reevaluate";
 
@@ -17,6 +18,15 @@ export const REEVALUATE_QUEUE = "reevaluate";
 /** Five past every hour (UTC): deadlines are whole local days, so an hour is the finest step that matters. */
 export const REEVALUATE_CRON = "5 * * * *";
 
+/** API sync of one store (Shopify or TikTok Shop); "stately": at most one queued and one running per store. */
+export const STORE_SYNC_QUEUE = "store-sync";
+/** The clock that fans out one store-sync job per connected store. */
+export const STORE_SYNC_SCHEDULE_QUEUE = "store-sync-schedule";
+/** Every five minutes: orders a few minutes old at most, a few API calls per store per slot. */
+export const STORE_SYNC_CRON = "*/5 * * * *";
+
+export type StoreSyncJobData = { storeId: string; organizationId: string };
+
 /** A file already on storage the workers can read (a local path here; object storage past one machine). */
 export type ImportJobData = { organizationId: string; storeId: string; path: string };
 
@@ -30,6 +40,8 @@ export async function startQueue(databaseUrl: string): Promise<PgBoss> {
   await boss.start();
   await boss.createQueue(IMPORT_QUEUE);
   await boss.createQueue(REEVALUATE_QUEUE);
+  await boss.createQueue(STORE_SYNC_SCHEDULE_QUEUE);
+  await boss.createQueue(STORE_SYNC_QUEUE, { name: STORE_SYNC_QUEUE, policy: "stately" });
   return boss;
 }
 
@@ -71,5 +83,43 @@ export async function workReevaluation(boss: PgBoss, db: Db, log: (line: string)
     const started = performance.now();
     const results = await reevaluateOrganizations(db, new Date(), job.data.organizationId);
     log(JSON.stringify({ job: job.id, reevaluated: results.map(({ organization, orders, flags }) => ({ organization, orders, flags })), seconds: Math.round(performance.now() - started) / 1000 }));
+  });
+}
+
+export async function scheduleStoreSyncs(boss: PgBoss, cron = STORE_SYNC_CRON): Promise<void> {
+  await boss.schedule(STORE_SYNC_SCHEDULE_QUEUE, cron, {}, { tz: "UTC", retryLimit: 0 });
+}
+
+/** One job per connected store, keyed by the store: a store whose sync is still queued gets no second one. */
+export async function enqueueStoreSyncs(boss: PgBoss, db: Db): Promise<number> {
+  const stores = await connectedStores(db);
+  for (const s of stores) {
+    await boss.send(STORE_SYNC_QUEUE, { storeId: s.id, organizationId: s.organizationId } satisfies StoreSyncJobData, { singletonKey: s.id, retryLimit: 2, retryDelay: 60, retryBackoff: true });
+  }
+  return stores.length;
+}
+
+/**
+ * The scheduled sync: the cron slot fans out per store, each store's sync runs on its own (the
+ * lease in lib/channels/sync.ts keeps it to one at a time even beside a "Sync now"). A refusal
+ * (credentials, a sync already running) is logged and not retried: it would be refused again.
+ */
+export async function workStoreSyncs(boss: PgBoss, db: Db, log: (line: string) => void = console.log): Promise<void> {
+  await boss.work(STORE_SYNC_SCHEDULE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 5 }, async () => {
+    log(JSON.stringify({ storeSyncsQueued: await enqueueStoreSyncs(boss, db) }));
+  });
+  await boss.work<StoreSyncJobData>(STORE_SYNC_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
+    if (!job) return;
+    const started = performance.now();
+    try {
+      const r = await syncStore(db, job.data, new Date());
+      log(JSON.stringify({ job: job.id, storeId: job.data.storeId, orders: r.orders, created: r.created, updated: r.updated, errors: r.errors.length, seconds: Math.round(performance.now() - started) / 1000 }));
+    } catch (error) {
+      if (error instanceof SyncRefusedError) {
+        log(JSON.stringify({ job: job.id, storeId: job.data.storeId, refused: error.message }));
+        return;
+      }
+      throw error;
+    }
   });
 }

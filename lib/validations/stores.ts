@@ -22,7 +22,10 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 const secret = (label: string) =>
   z.preprocess(blankToUndefined, z.string().trim().min(8, `${label} looks too short (at least 8 characters).`).max(500, `${label} is too long.`).optional());
 
-export const SECRET_FIELDS = ["webhookSecret", "tiktokAppKey", "tiktokAppSecret", "tiktokAccessToken", "tiktokShopCipher", "tiktokApiBaseUrl"] as const;
+export const SECRET_FIELDS = [
+  "webhookSecret", "tiktokAppKey", "tiktokAppSecret", "tiktokAccessToken", "tiktokShopCipher", "tiktokApiBaseUrl",
+  "shopifyDomain", "shopifyAccessToken", "shopifyApiVersion",
+] as const;
 export type SecretField = (typeof SECRET_FIELDS)[number];
 
 const baseSchema = z.object({
@@ -61,6 +64,17 @@ const baseSchema = z.object({
       }, "Use an https:// address, e.g. https://open-api.tiktokglobalshop.com.")
       .optional(),
   ),
+  shopifyDomain: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "Use the shop's *.myshopify.com domain, e.g. my-shop.myshopify.com.")
+      .optional(),
+  ),
+  shopifyAccessToken: secret("The Admin API access token"),
+  shopifyApiVersion: z.preprocess(blankToUndefined, z.string().trim().regex(/^\d{4}-(01|04|07|10)$/, "Use a Shopify API version such as 2026-10.").optional()),
 });
 
 export type StoreSettingsInput = z.infer<typeof baseSchema>;
@@ -69,13 +83,18 @@ export type StoreSettingsField = keyof StoreSettingsInput;
 /**
  * TikTok stores need a kind (local or cross-border: different rules apply) and are connected
  * with the Partner API credentials (their webhooks are signed with the app secret); the brand
- * site has no kind and only a Shopify webhook secret. Fields of the other channel are dropped.
+ * site has no kind and is connected with a custom app's shop domain, Admin API access token and
+ * API secret key (the webhook secret). Fields of the other channel are dropped.
  */
 export function storeSettingsSchemaFor(channel: "TIKTOK_SHOP" | "BRAND_SITE") {
   return baseSchema
     .superRefine((v, ctx) => {
       if (channel === "TIKTOK_SHOP" && !v.kind) ctx.addIssue({ code: "custom", path: ["kind"], message: "Choose local or cross-border." });
     })
-    .transform((v) => (channel === "BRAND_SITE" ? { ...v, kind: undefined, tiktokAppKey: undefined, tiktokAppSecret: undefined, tiktokAccessToken: undefined, tiktokShopCipher: undefined, tiktokApiBaseUrl: undefined } : { ...v, webhookSecret: undefined }));
+    .transform((v) =>
+      channel === "BRAND_SITE"
+        ? { ...v, kind: undefined, tiktokAppKey: undefined, tiktokAppSecret: undefined, tiktokAccessToken: undefined, tiktokShopCipher: undefined, tiktokApiBaseUrl: undefined }
+        : { ...v, webhookSecret: undefined, shopifyDomain: undefined, shopifyAccessToken: undefined, shopifyApiVersion: undefined },
+    );
 }
 

@@ -7,6 +7,7 @@ import { StoreExposure, StoreExposureSkeleton } from "@/components/exposure/stor
 import { SyncNowButton } from "@/components/import/sync-now-button";
 import { CHANNEL_TONE } from "@/components/ui/tones";
 import { CHANNEL_LABEL } from "@/lib/vocabulary";
+import { RegisterWebhooksButton } from "@/components/stores/register-webhooks-button";
 import { FlagBadges, MARKET_KIND, StoreFigureList } from "@/components/stores/store-figures";
 import { IntegrationCard, LateDispatchesCard, OpenFlagsCard } from "@/components/stores/store-sections";
 import { StoreSettingsForm } from "@/components/stores/store-settings-form";
@@ -85,7 +86,8 @@ export default async function StorePage({ params }: { params: Promise<{ id: stri
         <div className="lg:col-span-1">
           <div className="space-y-3">
             <IntegrationCard store={store} />
-            {store.channel === "TIKTOK_SHOP" ? <SyncNowButton storeId={store.id} /> : null}
+            {store.channel === "TIKTOK_SHOP" || store.integration.shopifyAccessToken ? <SyncNowButton storeId={store.id} /> : null}
+            {store.channel === "BRAND_SITE" && store.integration.shopifyAccessToken && user.role === "OWNER" ? <RegisterWebhooksButton storeId={store.id} /> : null}
           </div>
         </div>
         <div className="lg:col-span-2">

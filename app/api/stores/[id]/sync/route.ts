@@ -1,7 +1,7 @@
 import { requireApiUser } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { AppError, toErrorResponse } from "@/lib/errors";
-import { syncStoreForUser } from "@/lib/ingest/sync-store";
+import { syncStoreForUser } from "@/lib/channels/sync";
 import { storeIdSchema } from "@/lib/validations/imports";
 
 export const dynamic = "force-dynamic";
