@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 // A stand-in for the Shopify Admin GraphQL API on loopback (127.0.0.1 only), for tests. It checks
@@ -53,7 +53,7 @@ export async function startFakeShopifyAdmin(options: FakeShopifyOptions): Promis
   const cost = options.queryCost ?? 52;
   const maximum = 2000;
 
-  const server: Server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const body = await readBody(req);
     const token = (req.headers["x-shopify-access-token"] as string | undefined) ?? null;
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
@@ -140,7 +140,8 @@ export async function startFakeShopifyAdmin(options: FakeShopifyOptions): Promis
       });
     }
     return send(200, { errors: [{ message: "Field not known to the fake", extensions: { code: "undefinedField" } }] });
-  });
+  };
+  const server: Server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
