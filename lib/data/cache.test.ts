@@ -38,8 +38,9 @@ describe("cachedRead", () => {
     now += 31_000;
     expect(await cachedRead("k", c.load, 30, clock)).toBe(1);
     expect(await cachedRead("k", c.load, 30, clock)).toBe(1);
-    await expect.poll(c.calls).toBe(2);
-    expect(await cachedRead("k", c.load, 30, clock)).toBe(2);
+    // The one background refresh lands; readers then get its value, and no second load ran.
+    await expect.poll(() => cachedRead("k", c.load, 30, clock)).toBe(2);
+    expect(c.calls()).toBe(2);
   });
 
   it("never serves a value older than twice the ttl: the reader waits for a fresh one", async () => {
