@@ -13,18 +13,21 @@ function span(ms: number): string {
   return hours ? `${days} d ${hours} h` : `${days} d`;
 }
 
-/** "due in 5 h" / "overdue 3 h", coloured like the risk engine: critical under 6 h, warning under 24 h. */
-export function describeCountdown(deadline: Date, now: Date): { text: string; tone: BadgeTone } {
+/** The organisation's dispatch thresholds (settings.dispatch), sent by the server with the order. */
+export type AlertHours = { dueSoonHours: number; criticalHours: number };
+
+/** "due in 5 h" / "overdue 3 h", coloured like the risk engine: critical under criticalHours, warning under dueSoonHours. */
+export function describeCountdown(deadline: Date, now: Date, alert: AlertHours): { text: string; tone: BadgeTone } {
   const left = deadline.getTime() - now.getTime();
   if (left < 0) return { text: `overdue ${span(left)}`, tone: "critical" };
-  return { text: `due in ${span(left)}`, tone: left < 6 * HOUR ? "critical" : left < DAY ? "warning" : "neutral" };
+  return { text: `due in ${span(left)}`, tone: left < alert.criticalHours * HOUR ? "critical" : left < alert.dueSoonHours * HOUR ? "warning" : "neutral" };
 }
 
-export function Countdown({ deadline, now }: { deadline: Date; now: Date }) {
-  const { text, tone } = describeCountdown(deadline, now);
+export function Countdown({ deadline, now, alert }: { deadline: Date; now: Date; alert: AlertHours }) {
+  const { text, tone } = describeCountdown(deadline, now, alert);
   // The server and the browser render a few seconds apart: the minute may differ.
   return (
-    <Badge tone={tone} suppressHydrationWarning data-testid="countdown">
+    <Badge tone={tone} suppressHydrationWarning data-testid="countdown" data-tone={tone}>
       {text}
     </Badge>
   );

@@ -24,7 +24,7 @@ export function OrderHeader({ order, now }: Omit<Props, "ruleTitles">) {
         <Badge tone={STATUS_TONE[order.status]} data-testid="order-status">
           {STATUS_LABEL[order.status]}
         </Badge>
-        {awaitsDispatch(order) && order.dispatchDueAt ? <Countdown deadline={order.dispatchDueAt} now={now} /> : null}
+        {awaitsDispatch(order) && order.dispatchDueAt ? <Countdown deadline={order.dispatchDueAt} now={now} alert={order.dispatchAlertHours} /> : null}
       </div>
       <p className="text-sm text-slate-500">
         {order.store.name} · placed {formatInstant(order.placedAt, order.store.timeZone)}

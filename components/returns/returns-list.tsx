@@ -43,7 +43,7 @@ export function ReturnsList({ items, now: serverNow, canDecide }: { items: Retur
 function ReturnRow({ item, now, canDecide, onDone }: { item: ReturnListItem; now: Date; canDecide: boolean; onDone: (message: string) => void }) {
   const [deciding, setDeciding] = useState(false);
   const zone = item.store.timeZone;
-  const due = item.respondBy ? describeDue(new Date(item.respondBy), now, zone, 12) : null;
+  const due = item.respondBy ? describeDue(new Date(item.respondBy), now, zone, item.criticalHours) : null;
   const money = formatMoney(item.refundMinor, item.currency, item.currency === "GBP" ? "en-GB" : "en-US");
   // Pending requests can be decided; a refusal can be corrected (an imported one may lack a justification).
   const decidable = canDecide && item.status !== "APPROVED";

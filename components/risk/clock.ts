@@ -26,8 +26,11 @@ export function formatZoned(instant: Date, timeZone: string): string {
 
 export type Countdown = { overdue: boolean; text: string; at: string; urgent: boolean };
 
-/** "overdue 5 h" / "due in 3 h", and when, in the store's zone. */
-export function describeDue(dueAt: Date, now: Date, timeZone: string, urgentHours = 6): Countdown {
+/**
+ * "overdue 5 h" / "due in 3 h", and when, in the store's zone. `urgentHours` is the
+ * organisation's critical threshold for the rule (sent by the server); 0 = only once overdue.
+ */
+export function describeDue(dueAt: Date, now: Date, timeZone: string, urgentHours: number): Countdown {
   const left = dueAt.getTime() - now.getTime();
   const overdue = left < 0;
   return {

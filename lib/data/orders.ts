@@ -18,8 +18,12 @@ import type { DataScope } from "./scope";
 
 export type FlagSummary = { count: number; worst: Severity | null; rules: string[] };
 
+/** The organisation's dispatch thresholds, for the countdown's colour (settings.dispatch). */
+export type DispatchAlertHours = { dueSoonHours: number; criticalHours: number };
+
 export type OrderListItem = {
   id: string;
+  dispatchAlertHours: DispatchAlertHours;
   externalId: string;
   channel: Channel;
   store: { id: string; name: string; timeZone: string; market: Market };
@@ -190,9 +194,12 @@ function dispatchDeadlineOf(row: Pick<ListRow, "dispatchDueAt">): Date | null {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function toListItem(row: ListRow): OrderListItem {
+const alertHours = (settings: PolicySettings): DispatchAlertHours => ({ dueSoonHours: settings.dispatch.dueSoonHours, criticalHours: settings.dispatch.criticalHours });
+
+function toListItem(row: ListRow, settings: PolicySettings): OrderListItem {
   const item: OrderListItem = {
     id: row.id,
+    dispatchAlertHours: alertHours(settings),
     externalId: row.externalId,
     channel: row.channel,
     store: { id: row.storeId, name: row.storeName, timeZone: row.storeTimeZone, market: row.storeMarket },
@@ -229,7 +236,7 @@ export async function listOrders(scope: DataScope, query: OrderQuery, now: Date)
       LIMIT ${query.pageSize} OFFSET ${offset}`,
     countOrders(scope, query, where),
   ]);
-  return { items: rows.map(toListItem), total: counted };
+  return { items: rows.map((r) => toListItem(r, settings)), total: counted };
 }
 
 /**
@@ -279,16 +286,16 @@ export async function* iterateOrders(scope: DataScope, query: OrderQuery, now: D
       ORDER BY ${sort.expr} ${sort.direction}, o.id ${sort.direction}
       LIMIT ${batchSize}`;
     if (rows.length === 0) return;
-    yield rows.map(toExportOrder);
+    yield rows.map((r) => toExportOrder(r, settings));
     if (rows.length < batchSize) return;
     const last = rows[rows.length - 1] as ExportRow;
     cursor = { sk: last.sk, id: last.id };
   }
 }
 
-function toExportOrder(row: ExportRow): ExportOrder {
+function toExportOrder(row: ExportRow, settings: PolicySettings): ExportOrder {
   const out: ExportOrder = {
-    ...toListItem(row),
+    ...toListItem(row, settings),
     paidAt: iso(row.paidAt),
     deliveredAt: iso(row.deliveredAt),
     cancelledAt: iso(row.cancelledAt),
@@ -336,6 +343,7 @@ export type OrderDetail = {
   labelSource: LabelSource;
   shipFromCountry: string | null;
   fulfillmentType: FulfillmentType;
+  dispatchAlertHours: DispatchAlertHours;
   /** New orders On Hold for the buyer's cancellation hour: do not ship before `until`. */
   onHold: { until: Date; active: boolean } | null;
   shipTo: { city: string | null; region: string | null; postcode: string | null; country: string | null };
@@ -452,6 +460,7 @@ function toDetail(order: DetailRow, now: Date, settings: PolicySettings): OrderD
     labelSource: order.labelSource,
     shipFromCountry: order.shipFromCountry,
     fulfillmentType: order.fulfillmentType,
+    dispatchAlertHours: alertHours(settings),
     onHold: order.channel === "TIKTOK_SHOP" ? onHoldWindow(order, order.store.market, now, settings) : null,
     shipTo: { city: order.shipCity, region: order.shipRegion, postcode: order.shipPostcode, country: order.shipCountry },
     lines: order.lines,

@@ -23,6 +23,8 @@ export type ReturnListItem = {
   decisionNote: string | null;
   /** The platform's response deadline (TikTok requests while pending), else null. */
   respondBy: string | null;
+  /** The organisation's critical threshold for answering (settings.returns.criticalHours). */
+  criticalHours: number;
   order: { id: string; externalId: string; channel: Channel };
   store: { id: string; name: string; timeZone: string; market: Market };
   flags: { rule: string; severity: Severity; reason: string }[];
@@ -94,6 +96,7 @@ export async function listReturns(scope: DataScope, query: ReturnQuery): Promise
       decidedBy: r.decidedById ? (nameOf.get(r.decidedById) ?? null) : null,
       refusalJustification: r.refusalJustification,
       decisionNote: r.decisionNote,
+      criticalHours: settings.returns.criticalHours,
       respondBy: clocked ? returnResponseDeadline({ requestedAt: r.requestedAt, market: r.store.market, refundMinor: r.refundMinor, currency: r.order.currency }, settings).toISOString() : null,
       order: { id: r.order.id, externalId: r.order.externalId, channel: r.order.channel },
       store: { id: r.store.id, name: r.store.name, timeZone: r.store.timeZone, market: r.store.market },

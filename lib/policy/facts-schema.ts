@@ -149,7 +149,7 @@ export const settingsOverridesSchema = z
   .superRefine((o, ctx) => {
     const d = o.dispatch;
     if (d?.dueSoonHours !== undefined && d.criticalHours !== undefined && d.criticalHours > d.dueSoonHours) {
-      ctx.addIssue({ code: "custom", path: ["dispatch", "criticalHours"], message: "critical must not exceed due soon" });
+      ctx.addIssue({ code: "custom", path: ["dispatch", "criticalHours"], message: "Critical must not be more hours than due soon" });
     }
     const r = o.returns;
     if (r?.usBusinessDays !== undefined && r.usLargeRefundBusinessDays !== undefined && r.usLargeRefundBusinessDays < r.usBusinessDays) {
