@@ -105,7 +105,9 @@ export async function listReturns(scope: DataScope, query: ReturnQuery): Promise
   });
   // Pending with the platform's clock first (least time left), then pending brand-site requests
   // (oldest first), then the decided ones, newest first.
-  const pending = items.filter((i) => i.status === "PENDING").sort((a, b) => (a.respondBy ? 0 : 1) - (b.respondBy ? 0 : 1) || a.requestedAt.localeCompare(b.requestedAt));
+  const pending = items
+    .filter((i) => i.status === "PENDING")
+    .sort((a, b) => (a.respondBy ? 0 : 1) - (b.respondBy ? 0 : 1) || (a.respondBy ?? "").localeCompare(b.respondBy ?? "") || a.requestedAt.localeCompare(b.requestedAt));
   const decided = items.filter((i) => i.status !== "PENDING").sort((a, b) => b.requestedAt.localeCompare(a.requestedAt));
 
   const counts = { ...empty.counts };
