@@ -66,11 +66,11 @@ function ReturnRow({ item, now, canDecide, onDone }: { item: ReturnListItem; now
         </div>
         <div className="min-w-0 text-sm">
           {item.buyerComment ? <p className="text-slate-700">“{item.buyerComment}”</p> : <p className="text-slate-400">No comment from the buyer</p>}
-          <p className="mt-0.5 text-xs text-slate-500">Requested {formatZoned(new Date(item.requestedAt), zone)}</p>
+          <p className="mt-0.5 text-xs text-slate-500">Requested {formatZoned(new Date(item.requestedAt), zone, now)}</p>
           {item.status !== "PENDING" ? (
             <p className="mt-1 text-xs text-slate-600">
               {item.status === "APPROVED" ? "Approved" : "Refused"}
-              {item.decidedAt ? ` ${formatZoned(new Date(item.decidedAt), zone)}` : ""}
+              {item.decidedAt ? ` ${formatZoned(new Date(item.decidedAt), zone, now)}` : ""}
               {item.decidedBy ? ` by ${item.decidedBy}` : ""}
               {item.refusalJustification ? ` · ${JUSTIFICATION_LABEL[item.refusalJustification]}` : item.status === "REFUSED" ? " · no justification recorded" : ""}
               {item.decisionNote ? ` · “${item.decisionNote}”` : ""}

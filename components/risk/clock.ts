@@ -16,11 +16,16 @@ export function formatDuration(ms: number): string {
   return `${minutes} min`;
 }
 
-/** "Fri 6 Nov 23:59 PST": the instant in the store's zone, with the zone named. */
-export function formatZoned(instant: Date, timeZone: string): string {
-  const local = dateFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+/**
+ * "Fri 6 Nov 23:59 PST": the instant in the store's zone, with the zone named; with `now`, an
+ * instant outside now's year carries its year ("Tue 6 Jan 2026 23:59 PST").
+ */
+export function formatZoned(instant: Date, timeZone: string, now?: Date): string {
+  const year = (d: Date) => dateFormat("en-GB", { timeZone, year: "numeric" }).format(d);
+  const withYear = now !== undefined && year(instant) !== year(now);
+  const local = dateFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", ...(withYear ? { year: "numeric" } : {}), hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
     .format(instant)
-    .replace(",", "");
+    .replaceAll(",", "");
   return `${local} ${zoneAbbreviation(instant, timeZone)}`;
 }
 
@@ -36,7 +41,7 @@ export function describeDue(dueAt: Date, now: Date, timeZone: string, urgentHour
   return {
     overdue,
     text: overdue ? `overdue ${formatDuration(left)}` : `due in ${formatDuration(left)}`,
-    at: formatZoned(dueAt, timeZone),
+    at: formatZoned(dueAt, timeZone, now),
     urgent: overdue || left < urgentHours * 3_600_000,
   };
 }

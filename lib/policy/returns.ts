@@ -91,7 +91,7 @@ export function isAutoApproved(due: Date, now: Date): boolean {
 /** The response flag of a pending request due at `due` (the queue derives `due` in SQL). */
 export function returnResponseFlag(due: Date, market: ReturnFacts["market"], now: Date, settings: PolicySettings, evidence: Flag["evidence"] = [{ field: "respondBy", value: due.toISOString() }]): Flag[] {
   const left = due.getTime() - now.getTime();
-  const when = formatLocal(market, due);
+  const when = formatLocal(market, due, now);
   if (left < 0) {
     return [makeFlag("returns.response_due", "critical", due, `Missed: the return request was not answered by ${when}, so the platform auto-approved it and refunds it at your cost.`, evidence)];
   }

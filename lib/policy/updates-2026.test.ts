@@ -200,3 +200,20 @@ describe("policy evaluate input", () => {
     expect(flags.find((f) => f.rule === "tracking.carrier_not_approved")?.reason).toMatch(/not on the approved carrier list for US/);
   });
 });
+
+describe("dates outside the current year show their year", () => {
+  it("formatLocal adds the year only when it differs from now's (in the market's zone)", async () => {
+    const { formatLocal } = await import("./business-days");
+    const due = at("2026-01-07T07:59:59Z"); // Tue 6 Jan 23:59 PST
+    expect(formatLocal("US", due, at("2026-06-01T12:00:00Z"))).toBe("Tue 6 Jan 23:59 PST");
+    expect(formatLocal("US", due, at("2027-01-02T12:00:00Z"))).toBe("Tue 6 Jan 2026 23:59 PST");
+    // 1 Jan 2027 05:00 UTC is still 31 Dec 2026 in Los Angeles: same year.
+    expect(formatLocal("US", due, at("2027-01-01T05:00:00Z"))).toBe("Tue 6 Jan 23:59 PST");
+    expect(formatLocal("US", due)).toBe("Tue 6 Jan 23:59 PST");
+  });
+  it("an old overdue order's reason names the year of its deadline", () => {
+    const old = makeOrder({ placedAt: at("2026-01-06T18:00:00Z") });
+    const flag = evaluateOrder(old, US_LOCAL, at("2027-02-01T18:00:00Z")).find((f) => f.rule === "fulfillment.dispatch_deadline");
+    expect(flag?.reason).toMatch(/^Dispatch deadline Thu 8 Jan 2026 23:59 PST has passed/);
+  });
+});
