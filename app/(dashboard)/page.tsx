@@ -5,16 +5,20 @@ import { WorstBandsByStore } from "@/components/exposure/exposure-overview";
 import { ChannelKpiGrid } from "@/components/overview/channel-totals";
 import { PeriodFilter } from "@/components/overview/period-filter";
 import { RiskCounts } from "@/components/overview/risk-counts";
+import { UpcomingRules } from "@/components/overview/upcoming-rules";
 import { ChartsSkeleton, LazyTrendCharts } from "@/components/overview/trend-charts-lazy";
 import { SupplierOrdersList, SupplierScorecardCard } from "@/components/supplier-view/supplier-view";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageUser } from "@/lib/auth";
 import { type OverviewFilter, getChannelKpis, getTrends, listStoreOptions } from "@/lib/data/overview";
 import { cachedRead } from "@/lib/data/cache";
+import { getUpcomingRules } from "@/lib/data/policy-impact";
 import { countOpenFlagsByRule } from "@/lib/data/risk";
+import { organizationSettings } from "@/lib/data/settings";
+import { db } from "@/lib/db";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
 import { type SupplierViewScope, getSupplierOrders, getSupplierScorecard } from "@/lib/data/supplier-view";
-import { POLICY_CALENDAR, RULE_IDS, type RuleId, SHOP_PERFORMANCE_DEFAULTS } from "@/lib/policy";
+import { POLICY_CALENDAR, RULE_IDS, type RuleId } from "@/lib/policy";
 import { resolvePeriod } from "@/lib/validations/overview";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -98,6 +102,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
               <Suspense fallback={<Skeleton className="h-40" />}>
                 <WorstBandsByStore scope={scope} now={now} />
               </Suspense>
+              <Suspense fallback={<Skeleton className="h-32" />}>
+                <UpcomingRulesSection scope={scope} now={now} />
+              </Suspense>
               <Suspense fallback={<Skeleton className="h-24" />}>
                 <DepositsTotal scope={scope} />
               </Suspense>
@@ -118,8 +125,11 @@ async function KpiSection({ scope, filter, period }: { scope: DataScope; filter:
 }
 
 async function TrendSection({ scope, filter, timeZone, period }: { scope: DataScope; filter: OverviewFilter; timeZone: string; period: string }) {
-  const trends = await cachedRead(sectionKey("trends", scope, `${period}:${timeZone}`), () => getTrends(scope, { ...filter, timeZone }));
-  return <LazyTrendCharts {...trends} lateThresholdPercent={SHOP_PERFORMANCE_DEFAULTS.lateDispatchRate.maxPercent} />;
+  const [trends, settings] = await Promise.all([
+    cachedRead(sectionKey("trends", scope, `${period}:${timeZone}`), () => getTrends(scope, { ...filter, timeZone })),
+    organizationSettings(db, scope.organizationId),
+  ]);
+  return <LazyTrendCharts {...trends} lateThresholdPercent={settings.shopPerformance.lateDispatchRate.maxPercent} />;
 }
 
 const isRuleId = (rule: string): rule is RuleId => (RULE_IDS as readonly string[]).includes(rule);
@@ -127,6 +137,10 @@ const isRuleId = (rule: string): rule is RuleId => (RULE_IDS as readonly string[
 async function RiskSection({ scope, now }: { scope: DataScope; now: Date }) {
   const counts = await cachedRead(sectionKey("risk-counts", scope, ""), () => countOpenFlagsByRule(scope, now));
   return <RiskCounts counts={counts.map((c) => ({ ...c, title: isRuleId(c.rule) ? POLICY_CALENDAR[c.rule].title : c.rule }))} />;
+}
+
+async function UpcomingRulesSection({ scope, now }: { scope: DataScope; now: Date }) {
+  return <UpcomingRules rules={await getUpcomingRules(scope, now, 30)} />;
 }
 
 function KpiSkeleton() {

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Market, OrderStatus, Severity } from "@/lib/generated/prisma/enums";
+import { STANDING_RULES } from "@/lib/policy/standing";
 import { type Flag, POLICY_CALENDAR, type PolicySettings, type RuleId, addCalendarDays, businessDeadline, changeEffectiveFrom, effectiveFromOf, localDateOf, startOfLocalDay } from "@/lib/policy";
 import { checkAutoCancelRisk, checkDispatchDeadline } from "@/lib/policy/fulfillment";
 import { returnResponseFlag } from "@/lib/policy/returns";
@@ -55,12 +56,7 @@ type Row = {
 
 const RESPONSE_RULE = "returns.response_due";
 
-/**
- * Standing facts: true of a store since it joined, and nothing anyone can do today changes them
- * (a business 47 days old at join, an ineligible entity type). They are listed as "standing
- * issues" on /compliance and the store page, never in the daily queue.
- */
-export const STANDING_RULES = ["registration.business_too_young", "registration.entity_not_eligible"] as const;
+// Standing facts (lib/policy/standing.ts) never enter the daily queue.
 
 /** How far back the US business-day windows are tabulated; older pending requests were auto-approved long ago. */
 const RETURN_CALENDAR_DAYS = 45;

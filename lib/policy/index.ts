@@ -37,6 +37,7 @@ export { replayRestrictions } from "./content";
 export { isNinetyNineRoundUp } from "./pricing";
 export { returnResponseDeadline, returnResponseWindow } from "./returns";
 export * from "./changes";
+export { STANDING_RULES, isStandingRule } from "./standing";
 export { FBT_EXEMPT_RULES, effectiveFulfillmentType, fulfillmentTypeOf, isFulfilledByTikTok, onHoldWindow, type OnHoldWindow } from "./fulfillment-type";
 export * from "./tracking";
 
