@@ -87,7 +87,7 @@ function ReturnRow({ item, now, canDecide, onDone }: { item: ReturnListItem; now
           {due ? (
             <>
               <span className={cn("font-semibold", due.overdue ? "text-rose-700" : due.urgent ? "text-amber-800" : "text-slate-700")}>
-                {due.overdue ? `${due.text} — auto-approved` : due.text}
+                {due.overdue ? "Missed — auto-approved by the platform" : due.text}
               </span>
               <span className="block text-xs text-slate-500">Respond by {due.at}</span>
             </>

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { recordAudit } from "@/lib/audit";
 import { requireApiUser } from "@/lib/auth";
+import { forgetCachedOrganization } from "@/lib/data/cache";
 import { forgetOrganizationSettings, readOrganizationSettingsDetail } from "@/lib/data/settings";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -93,6 +94,7 @@ export async function updatePolicySettingsAction(_prev: ActionState<PolicySettin
       });
     });
     forgetOrganizationSettings(actor.organizationId);
+    forgetCachedOrganization(actor.organizationId);
     // The re-evaluation job (what `npm run risk:reevaluate -- --org <id>` does) on the open orders.
     const [result] = await reevaluateOrganizations(db, new Date(), actor.organizationId);
     for (const path of ["/settings/policy", "/policy", "/risk", "/orders", "/stores", "/", "/digest", "/compliance", "/returns"]) revalidatePath(path);
