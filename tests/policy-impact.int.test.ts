@@ -5,6 +5,7 @@ import { getStoreCompliance } from "@/lib/data/compliance";
 import { getPolicyChanges, getUpcomingRules } from "@/lib/data/policy-impact";
 import { countOpenFlagsPerStore, getRiskQueue } from "@/lib/data/risk";
 import { scopeOf } from "@/lib/data/scope";
+import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
 import { testDb } from "./db";
 
 const prisma = testDb();
@@ -85,5 +86,26 @@ describe("standing issues", () => {
     const [compliance] = await getStoreCompliance(scope(), NOW, storeId);
     expect(compliance?.standing.map((f) => f.rule)).toEqual(["registration.business_too_young"]);
     expect(compliance?.flags.map((f) => f.rule)).toEqual(["registration.license_expiring"]);
+  });
+});
+
+describe("fulfilment type on the stored clock", () => {
+  it("an FBT order gets no seller deadline, auto-cancel clock or flags; a UTS order keeps them", async () => {
+    const mk = (externalId: string, fulfillmentType: "FULFILLED_BY_TIKTOK" | "UPGRADED_TIKTOK_SHIPPING") =>
+      prisma.order.create({
+        data: { organizationId: orgId, storeId, channel: "TIKTOK_SHOP", externalId, status: "AWAITING_SHIPMENT", placedAt: new Date("2026-03-02T18:00:00Z"), currency: "USD", totalMinor: 1000, fulfillmentType, carrier: "USPS", trackingNumber: "123" },
+      });
+    const fbt = await mk("CLOCK-FBT", "FULFILLED_BY_TIKTOK");
+    const uts = await mk("CLOCK-UTS", "UPGRADED_TIKTOK_SHIPPING");
+    await refreshOrderRisk(prisma, { organizationId: orgId, orderIds: [fbt.id, uts.id] }, NOW);
+    const [f, u] = await Promise.all([prisma.order.findUniqueOrThrow({ where: { id: fbt.id } }), prisma.order.findUniqueOrThrow({ where: { id: uts.id } })]);
+    expect({ due: f.dispatchDueAt, cancel: f.autoCancelAt }).toEqual({ due: null, cancel: null });
+    // Placed Mon 2 Mar 10:00 PST: due Wed 4 Mar 23:59:59 PST.
+    expect(u.dispatchDueAt?.toISOString()).toBe("2026-03-05T07:59:59.000Z");
+    expect(await prisma.riskFlag.count({ where: { orderId: fbt.id } })).toBe(0);
+    expect(await prisma.riskFlag.count({ where: { orderId: uts.id, rule: "tracking.invalid" } })).toBe(1);
+    const queue = await getRiskQueue(scope(), { rule: "fulfillment.dispatch_deadline" }, NOW);
+    expect(queue.items.map((i) => i.subjectId)).toContain(uts.id);
+    expect(queue.items.map((i) => i.subjectId)).not.toContain(fbt.id);
   });
 });
