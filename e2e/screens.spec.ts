@@ -15,6 +15,7 @@ const SCREENS = [
   ["/compliance", null],
   ["/import", null],
   ["/policy", "Policy calendar"],
+  ["/settings/policy", "Policy settings"],
   ["/sharing", "Supplier share links"],
   ["/users", "Users"],
   ["/audit", "Audit log"],

@@ -6,8 +6,10 @@ const base: Digest = {
   organization: "Demo Co",
   generatedAt: new Date("2026-11-25T14:05:00Z"),
   totals: { open: 0, critical: 0, overdue: 0, dueSoon: 0 },
+  dueSoonHours: 24,
+  missedReturns: { count: 0, days: 7 },
   rules: [],
-  stores: [{ id: "s1", name: "TikTok US", timeZone: "America/Los_Angeles", open: 0, critical: 0 }],
+  stores: [{ id: "s1", name: "TikTok US", timeZone: "America/Los_Angeles", open: 0, critical: 0, missedReturns: 0 }],
   urgent: [],
 };
 
@@ -38,7 +40,7 @@ describe("digestText", () => {
       ...base,
       totals: { open: 1234, critical: 3, overdue: 1, dueSoon: 1 },
       rules: [{ rule: "fulfillment.dispatch_deadline", title: "2-business-day dispatch", count: 1234, critical: 3, overdue: 1, dueSoon: 1 }],
-      stores: [...base.stores.map((s) => ({ ...s, open: 1234, critical: 3 })), { id: "s2", name: "Quiet store", timeZone: "UTC", open: 0, critical: 0 }],
+      stores: [...base.stores.map((s) => ({ ...s, open: 1234, critical: 3 })), { id: "s2", name: "Quiet store", timeZone: "UTC", open: 0, critical: 0, missedReturns: 0 }],
       urgent: [item(1, true), item(2, false)],
     };
     const text = digestText(digest, "https://app.example/risk");
@@ -49,5 +51,20 @@ describe("digestText", () => {
     expect(text).toContain("- … and 1,232 more in the queue");
     expect(text).toContain("- TikTok US: 1,234 open flags (3 critical)");
     expect(text).not.toContain("Quiet store");
+    expect(text).not.toContain("Missed:");
+  });
+
+  it("counts auto-approved returns as missed and names the organisation's due-soon hours", () => {
+    const digest: Digest = {
+      ...base,
+      totals: { open: 2, critical: 0, overdue: 0, dueSoon: 1 },
+      dueSoonHours: 12,
+      missedReturns: { count: 2, days: 7 },
+      stores: base.stores.map((s) => ({ ...s, open: 2, missedReturns: 2 })),
+    };
+    const text = digestText(digest, "https://app.example/risk");
+    expect(text).toContain("2 open flags: 0 overdue, 1 due in the next 12 hours, 0 critical.");
+    expect(text).toContain("Missed: 2 return requests auto-approved by the platform in the last 7 days (not answered in time).");
+    expect(text).toContain("- TikTok US: 2 open flags (0 critical, 2 missed returns)");
   });
 });

@@ -173,6 +173,7 @@ const ACTIONS: Record<string, ActionCase> = {
   "compliance#recordVideo": { roles: ["OWNER", "OPS"], call: (fn) => fn({ creatorId: ids.creator ?? "x" }) },
   "compliance#setListingPrice": { roles: ["OWNER"], call: (fn) => fn({ listingId: ids.listing ?? "x" }) },
   "compliance#setStock": { roles: ["OWNER", "OPS"], call: (fn) => fn({ listingId: ids.listing ?? "x" }) },
+  "policy-settings#updatePolicySettingsAction": { roles: ["OWNER"], call: (fn) => fn(idle, form({ "dispatch.dueSoonHours": "not a number" })) },
   "returns#decideReturn": { roles: ["OWNER", "OPS"], call: (fn) => fn({ returnId: ids.returnId }) },
   "risk#fixTracking": { roles: ["OWNER", "OPS"], call: (fn) => fn({ orderId: ids.order, carrier: "", trackingNumber: "" }) },
   "risk#setLabelSource": { roles: ["OWNER", "OPS"], call: (fn) => fn({ orderId: ids.order, labelSource: "nonsense" }) },

@@ -6,6 +6,7 @@ import type { StoreExposure } from "@/lib/performance/exposure";
 import { exposurePoints, projectTallies } from "@/lib/performance/projection";
 import { countStoreTallies, getStoreExposure, readAtRiskOrders, metricWindows } from "@/lib/performance/queries";
 import { FIXTURE_EXPECTED_30_DAYS, FIXTURE_EXPECTED_OTDR_WEEK, FIXTURE_FROM_30, FIXTURE_NOW, FIXTURE_ORDERS } from "@/lib/performance/test-orders";
+import { FIXTURE_2026_EXPECTED, FIXTURE_2026_NOW, FIXTURE_2026_ORDERS } from "@/lib/performance/test-orders-2026";
 import { addBusinessDays, endOfLocalDay, localDateOf } from "@/lib/policy/business-days";
 import { DEFAULT_SETTINGS } from "@/lib/policy/settings";
 import { DEMO_ORG, seedDemo } from "@/lib/seed/demo";
@@ -76,11 +77,18 @@ describe("store exposure on the demo data", () => {
 
     // OTDR this week: each scanned order's due instant from the policy's business-day calendar, in JS.
     const weekStart = new Date(body.metrics.find((m) => m.key === "otdr")?.window.from ?? "");
-    const scanned = await prisma.order.findMany({ where: { storeId: usStoreId, inTransitAt: { not: null }, status: { not: "CANCELLED" } }, select: { inTransitAt: true, deliveredAt: true } });
+    // From 2026-05-19 (US) OTDR runs from Awaiting Shipment (paid, else placed), shipped or not.
+    const scanned = await prisma.order.findMany({
+      where: { storeId: usStoreId, status: { notIn: ["CANCELLED", "AWAITING_PAYMENT"] } },
+      select: { placedAt: true, paidAt: true, inTransitAt: true, deliveredAt: true },
+    });
     let otdrN = 0;
     let otdrLate = 0;
     for (const o of scanned) {
-      const due = endOfLocalDay("US", addBusinessDays("US", localDateOf("US", o.inTransitAt as Date), 6));
+      const fromAwaiting = localDateOf("US", o.placedAt) >= "2026-05-19";
+      const start = fromAwaiting ? (o.paidAt ?? o.placedAt) : o.inTransitAt;
+      if (!start) continue;
+      const due = endOfLocalDay("US", addBusinessDays("US", localDateOf("US", start), 6));
       const onTime = o.deliveredAt !== null && o.deliveredAt <= due;
       const resolved = onTime ? (o.deliveredAt as Date) : due;
       if (resolved >= weekStart && resolved < now) {
@@ -172,6 +180,46 @@ describe("store exposure on a hand-made store", () => {
       expect(exposure.returns).toMatchObject({ numerator: 1, denominator: 4, value: 25 });
       // The trend's current week holds OTDR's week; the week of 2–8 March holds B, G and J's deadlines.
       expect(exposure.trend.at(-1)?.otdr).toEqual({ value: 0, numerator: 0, denominator: 1 });
+    } finally {
+      await prisma.organization.delete({ where: { id: org.id } });
+    }
+  });
+});
+
+describe("store exposure with fulfilment types (hand-made FBT/UTS/Collections store)", () => {
+  it("the SQL counts equal the hand-computed rates", async () => {
+    const org = await prisma.organization.create({ data: { name: `Exposure 2026 fixture ${Date.now()}` } });
+    try {
+      const store = await prisma.store.create({
+        data: { organizationId: org.id, name: "TikTok US", channel: "TIKTOK_SHOP", market: "US", kind: "LOCAL", timeZone: "America/Los_Angeles", currency: "USD", joinedOn: new Date("2025-01-01") },
+        select: { id: true, name: true, channel: true, market: true, organizationId: true },
+      });
+      for (const [i, o] of FIXTURE_2026_ORDERS.entries()) {
+        const row = await prisma.order.create({
+          data: {
+            organizationId: org.id, storeId: store.id, channel: "TIKTOK_SHOP", externalId: `fixture-${o.label}`, status: o.status, fulfillmentType: o.fulfillmentType,
+            placedAt: o.placedAt, paidAt: o.paidAt, inTransitAt: o.inTransitAt, deliveredAt: o.deliveredAt, cancelledAt: o.cancelledAt, dispatchDueAt: o.dispatchDueAt,
+            currency: "USD", totalMinor: 1000 + i,
+          },
+        });
+        if (o.trackingFault) {
+          await prisma.riskFlag.create({ data: { organizationId: org.id, subjectType: "ORDER", subjectId: row.id, orderId: row.id, storeId: store.id, rule: "tracking.invalid", severity: "CRITICAL", reason: "fixture" } });
+        }
+      }
+      const trailing = { from: new Date(FIXTURE_2026_NOW.getTime() - 30 * DAY), to: FIXTURE_2026_NOW };
+      const all30 = { ldr: trailing, vtr: trailing, otdr: trailing, sfcr: trailing, returns: trailing };
+      expect(await countStoreTallies(store, all30, FIXTURE_2026_NOW, DEFAULT_SETTINGS)).toEqual(FIXTURE_2026_EXPECTED);
+
+      const scope = scopeOf({ id: "u", email: "", name: "", role: "OWNER", supplierId: null, organizationId: org.id });
+      const exposure = await getStoreExposure(scope, store.id, FIXTURE_2026_NOW);
+      const m = (k: string) => exposure.metrics.find((x) => x.key === k);
+      // LDR 2 of 6 late = 33.3 %: above 10 %, enforcement under the 2026 bands.
+      expect(m("ldr")).toMatchObject({ numerator: 2, denominator: 6, band: "enforcement" });
+      expect(m("ldr")?.value).toBeCloseTo(100 / 3, 10);
+      expect(m("vtr")).toMatchObject({ value: 50, numerator: 1, denominator: 2 });
+      expect(m("sfcr")).toMatchObject({ value: 12.5, numerator: 1, denominator: 8 });
+      // OTDR is weekly (from Mon 8 Jun): S2 and U2 resolve late on Tue 9 Jun, C1/S1 resolved the week before.
+      expect(m("otdr")).toMatchObject({ numerator: 0, denominator: 2 });
     } finally {
       await prisma.organization.delete({ where: { id: org.id } });
     }

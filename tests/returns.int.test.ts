@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { decideReturn } from "@/lib/actions/returns";
 import type { SessionUser } from "@/lib/auth";
 import { listReturns } from "@/lib/data/returns";
-import { getRiskQueue } from "@/lib/data/risk";
+import { countMissedReturns, getRiskQueue } from "@/lib/data/risk";
+import { returnResponseDeadline } from "@/lib/policy";
+import { DEFAULT_SETTINGS } from "@/lib/policy/settings";
 import { scopeOf } from "@/lib/data/scope";
 import { refreshReturnFlags } from "@/lib/risk/refresh-returns";
 import { DEMO_ORG, OTHER_ORG, seedDemo } from "@/lib/seed/demo";
@@ -76,7 +78,12 @@ describe("demo returns", () => {
     expect(pending.slice(0, clocked.length)).toEqual(clocked);
     expect(clocked.map((i) => i.respondBy)).toEqual(clocked.map((i) => i.respondBy).sort());
     for (const i of pending) {
-      if (i.order.channel === "TIKTOK_SHOP") expect(Date.parse(i.respondBy as string) - Date.parse(i.requestedAt)).toBe(48 * HOUR);
+      // US from 2026-02-25: 2 business days (4 over $100); UK: 48 h.
+      if (i.order.channel === "TIKTOK_SHOP") {
+        const due = returnResponseDeadline({ requestedAt: new Date(i.requestedAt), market: i.store.market, refundMinor: i.refundMinor, currency: i.currency }, DEFAULT_SETTINGS);
+        expect(i.respondBy).toBe(due.toISOString());
+        if (i.store.market === "UK") expect(Date.parse(i.respondBy as string) - Date.parse(i.requestedAt)).toBe(48 * HOUR);
+      }
       else expect(i.respondBy).toBeNull();
     }
     const com = await listReturns(scopeOf(staff(demoOrgId)), { status: "PENDING", reason: "CHANGE_OF_MIND" });
@@ -89,22 +96,28 @@ describe("demo returns", () => {
     expect(other.items.some((i) => demoIds.has(i.id))).toBe(false);
   });
 
-  it("each pending TikTok return is an open returns.response_due flag in the risk queue, due 48 h after the request", async () => {
+  it("each pending TikTok return still open is a returns.response_due flag in the risk queue; auto-approved ones have left it", async () => {
     const now = new Date();
     const queue = await getRiskQueue(scopeOf(staff(demoOrgId)), { rule: "returns.response_due", limit: 500 }, now);
-    const pending = await prisma.returnRequest.findMany({ where: { organizationId: demoOrgId, status: "PENDING", store: { channel: "TIKTOK_SHOP" } } });
+    const rows = await prisma.returnRequest.findMany({
+      where: { organizationId: demoOrgId, status: "PENDING", store: { channel: "TIKTOK_SHOP" } },
+      include: { store: { select: { market: true } }, order: { select: { currency: true } } },
+    });
+    const dueOf = (r: (typeof rows)[number]) => returnResponseDeadline({ requestedAt: r.requestedAt, market: r.store.market, refundMinor: r.refundMinor, currency: r.order.currency }, DEFAULT_SETTINGS);
+    const pending = rows.filter((r) => dueOf(r).getTime() >= now.getTime());
     expect(queue.total).toBe(pending.length);
+    for (const r of rows.filter((x) => !pending.includes(x))) expect(queue.items.some((i) => i.subjectId === r.id), `${r.id} auto-approved`).toBe(false);
     for (const r of pending) {
       const item = queue.items.find((i) => i.subjectId === r.id);
       expect(item, r.id).toBeDefined();
       if (!item) continue;
       expect(item.subjectType).toBe("RETURN");
-      expect(item.dueAt?.toISOString()).toBe(new Date(r.requestedAt.getTime() + 48 * HOUR).toISOString());
+      expect(item.dueAt?.toISOString()).toBe(dueOf(r).toISOString());
       expect(item.order?.id).toBe(r.orderId);
-      const left = r.requestedAt.getTime() + 48 * HOUR - now.getTime();
-      expect(item.overdue).toBe(left < 0);
+      const left = dueOf(r).getTime() - now.getTime();
+      expect(item.overdue).toBe(false);
       expect(item.severity).toBe(left < 6 * HOUR ? "CRITICAL" : left < 24 * HOUR ? "WARNING" : "INFO");
-      expect(item.reason).toMatch(left < 0 ? /not answered by .* auto-approved/ : /Answer the return request by/);
+      expect(item.reason).toMatch(/Answer the return request by/);
     }
     // The unfiltered queue carries them too, and a supplier's does not.
     const all = await getRiskQueue(scopeOf(staff(demoOrgId)), { limit: 5000 }, now);
@@ -210,5 +223,39 @@ describe("deciding a return", () => {
     session.user = ops;
     expect(await decideReturn({ returnId: legacy, decision: "REFUSE", justification: "OUTSIDE_RETURN_WINDOW" })).toMatchObject({ ok: true });
     expect(await prisma.riskFlag.count({ where: { subjectId: legacy } })).toBe(0);
+  });
+});
+
+describe("US return review window in the queue (2 business days, 4 over $100, from 2026-02-25)", () => {
+  it("derives the business-day deadlines in SQL, drops auto-approved requests and counts them as missed", async () => {
+    const org = await prisma.organization.create({ data: { name: `Returns window ${Date.now()}` } });
+    try {
+      const store = await prisma.store.create({
+        data: { organizationId: org.id, name: "TikTok US", channel: "TIKTOK_SHOP", market: "US", kind: "LOCAL", timeZone: "America/Los_Angeles", currency: "USD", joinedOn: new Date("2025-01-01") },
+      });
+      const order = await prisma.order.create({
+        data: { organizationId: org.id, storeId: store.id, channel: "TIKTOK_SHOP", externalId: "R-1", status: "DELIVERED", placedAt: new Date("2026-02-20T18:00:00Z"), currency: "USD", totalMinor: 20_000 },
+      });
+      // Thu 26 Feb 10:00 PST: $100.00 → due Mon 2 Mar 23:59:59 PST; $100.01 → Wed 4 Mar.
+      const requestedAt = new Date("2026-02-26T18:00:00Z");
+      const small = await prisma.returnRequest.create({ data: { organizationId: org.id, storeId: store.id, orderId: order.id, reason: "DAMAGED", requestedAt, refundMinor: 10_000 } });
+      const large = await prisma.returnRequest.create({ data: { organizationId: org.id, storeId: store.id, orderId: order.id, reason: "DAMAGED", requestedAt, refundMinor: 10_001 } });
+      const scope = scopeOf(staff(org.id));
+      const at = (iso: string) => new Date(iso);
+
+      const before = await getRiskQueue(scope, { rule: "returns.response_due" }, at("2026-03-02T18:00:00Z"));
+      expect(Object.fromEntries(before.items.map((i) => [i.subjectId, i.dueAt?.toISOString()]))).toEqual({
+        [small.id]: "2026-03-03T07:59:59.000Z",
+        [large.id]: "2026-03-05T07:59:59.000Z",
+      });
+      expect(await countMissedReturns(scope, at("2026-03-02T18:00:00Z"))).toMatchObject({ missed: 0 });
+
+      // One second after the small one's window: the platform approved it; it leaves the queue.
+      const after = await getRiskQueue(scope, { rule: "returns.response_due" }, at("2026-03-03T08:00:00Z"));
+      expect(after.items.map((i) => i.subjectId)).toEqual([large.id]);
+      expect(await countMissedReturns(scope, at("2026-03-03T08:00:00Z"))).toEqual({ missed: 1, byStore: [{ storeId: store.id, missed: 1 }] });
+    } finally {
+      await prisma.organization.delete({ where: { id: org.id } });
+    }
   });
 });

@@ -5,16 +5,19 @@ import { WorstBandsByStore } from "@/components/exposure/exposure-overview";
 import { ChannelKpiGrid } from "@/components/overview/channel-totals";
 import { PeriodFilter } from "@/components/overview/period-filter";
 import { RiskCounts } from "@/components/overview/risk-counts";
+import { UpcomingRules } from "@/components/overview/upcoming-rules";
 import { ChartsSkeleton, LazyTrendCharts } from "@/components/overview/trend-charts-lazy";
 import { SupplierOrdersList, SupplierScorecardCard } from "@/components/supplier-view/supplier-view";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageUser } from "@/lib/auth";
 import { type OverviewFilter, getChannelKpis, getTrends, listStoreOptions } from "@/lib/data/overview";
 import { cachedRead } from "@/lib/data/cache";
+import { getUpcomingRules } from "@/lib/data/policy-impact";
 import { countOpenFlagsByRule } from "@/lib/data/risk";
+import { getPolicySettings } from "@/lib/data/policy-settings";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
 import { type SupplierViewScope, getSupplierOrders, getSupplierScorecard } from "@/lib/data/supplier-view";
-import { SHOP_PERFORMANCE_DEFAULTS, ruleTitle } from "@/lib/policy";
+import { ruleTitle } from "@/lib/policy";
 import { resolvePeriod } from "@/lib/validations/overview";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -98,6 +101,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
               <Suspense fallback={<Skeleton className="h-40" />}>
                 <WorstBandsByStore scope={scope} now={now} />
               </Suspense>
+              <Suspense fallback={<Skeleton className="h-32" />}>
+                <UpcomingRulesSection scope={scope} now={now} />
+              </Suspense>
               <Suspense fallback={<Skeleton className="h-24" />}>
                 <DepositsTotal scope={scope} />
               </Suspense>
@@ -118,14 +124,21 @@ async function KpiSection({ scope, filter, period }: { scope: DataScope; filter:
 }
 
 async function TrendSection({ scope, filter, timeZone, period }: { scope: DataScope; filter: OverviewFilter; timeZone: string; period: string }) {
-  const trends = await cachedRead(sectionKey("trends", scope, `${period}:${timeZone}`), () => getTrends(scope, { ...filter, timeZone }));
-  return <LazyTrendCharts {...trends} lateThresholdPercent={SHOP_PERFORMANCE_DEFAULTS.lateDispatchRate.maxPercent} />;
+  const [trends, settings] = await Promise.all([
+    cachedRead(sectionKey("trends", scope, `${period}:${timeZone}`), () => getTrends(scope, { ...filter, timeZone })),
+    getPolicySettings(scope),
+  ]);
+  return <LazyTrendCharts {...trends} lateThresholdPercent={settings.shopPerformance.lateDispatchRate.maxPercent} />;
 }
 
 
 async function RiskSection({ scope, now }: { scope: DataScope; now: Date }) {
   const counts = await cachedRead(sectionKey("risk-counts", scope, ""), () => countOpenFlagsByRule(scope, now));
   return <RiskCounts counts={counts.map((c) => ({ ...c, title: ruleTitle(c.rule) }))} />;
+}
+
+async function UpcomingRulesSection({ scope, now }: { scope: DataScope; now: Date }) {
+  return <UpcomingRules rules={await getUpcomingRules(scope, now, 30)} />;
 }
 
 function KpiSkeleton() {

@@ -3,7 +3,6 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { ListingParityRow } from "@/lib/data/compliance";
 import { formatMoney } from "@/lib/format";
 import { isNinetyNineRoundUp } from "@/lib/policy/pricing";
-import { DEFAULT_SETTINGS } from "@/lib/policy/settings";
 import { PriceForm, StockForm } from "./compliance-forms";
 import { SeverityBadge } from "./flag-list";
 import { CHANNEL_LABEL } from "@/lib/vocabulary";
@@ -16,7 +15,8 @@ function pct(bp: number): string {
 }
 
 /** The parity table: riskiest first (oversell, then the widest price gap); details open per SKU. */
-export function ListingsTable({ rows, canSetPrice, canSetStock }: { rows: ListingParityRow[]; canSetPrice: boolean; canSetStock: boolean }) {
+/** `toleranceMinor`: the organisation's price tolerance (settings.pricing.toleranceMinor). */
+export function ListingsTable({ rows, canSetPrice, canSetStock, toleranceMinor }: { rows: ListingParityRow[]; canSetPrice: boolean; canSetStock: boolean; toleranceMinor: number }) {
   return (
     <Table label="Listings: price parity and stock">
       <thead>
@@ -56,7 +56,7 @@ export function ListingsTable({ rows, canSetPrice, canSetStock }: { rows: Listin
                     <span className="mr-1 text-xs text-slate-400">{p.currency}</span>
                     {p.differenceMinor === 0 ? (
                       <span className="text-slate-500">same</span>
-                    ) : isNinetyNineRoundUp(p.tiktokPriceMinor, p.brandSitePriceMinor) || Math.abs(p.differenceMinor) <= DEFAULT_SETTINGS.pricing.toleranceMinor ? (
+                    ) : isNinetyNineRoundUp(p.tiktokPriceMinor, p.brandSitePriceMinor) || Math.abs(p.differenceMinor) <= toleranceMinor ? (
                       <span className="text-slate-600">
                         TikTok {p.differenceMinor > 0 ? "higher" : "lower"} by {money(Math.abs(p.differenceMinor), p.currency)} · allowed
                       </span>

@@ -95,8 +95,15 @@ export function StoreComplianceCard({ item, children }: { item: StoreCompliance;
           </dl>
         </section>
         <section aria-label="Open flags" className="md:col-span-2">
-          <FlagList flags={item.flags} empty="No registration or deposit problems." />
+          <FlagList flags={item.flags} empty={item.standing.length ? "Nothing to act on today." : "No registration or deposit problems."} />
         </section>
+        {item.standing.length ? (
+          <section aria-label="Standing issues" className="md:col-span-2 rounded-lg border border-slate-200 bg-slate-50 p-3" data-testid="standing-issues">
+            <h3 className="text-sm font-semibold text-slate-800">Standing issues</h3>
+            <p className="mb-2 text-xs text-slate-500">Facts of the registration that no action today can change; they are kept out of the daily risk queue.</p>
+            <FlagList flags={item.standing} />
+          </section>
+        ) : null}
         {children ? <div className="md:col-span-2">{children}</div> : null}
       </CardBody>
     </Card>

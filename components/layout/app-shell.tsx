@@ -19,6 +19,7 @@ const STAFF_NAV: NavItem[] = [
   { href: "/policy", label: "Policy" },
 ];
 const OWNER_NAV: NavItem[] = [
+  { href: "/settings/policy", label: "Policy settings" },
   { href: "/sharing", label: "Sharing" },
   { href: "/users", label: "Users" },
   { href: "/audit", label: "Audit log" },

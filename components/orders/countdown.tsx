@@ -2,21 +2,23 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatTimeLeft } from "@/lib/policy/duration";
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
-/** "5 h left" / "overdue by 3 h", coloured like the risk engine: critical under 6 h, warning under 24 h. */
-export function describeCountdown(deadline: Date, now: Date): { text: string; tone: BadgeTone } {
+/** The organisation's dispatch thresholds (settings.dispatch), sent by the server with the order. */
+export type AlertHours = { dueSoonHours: number; criticalHours: number };
+
+/** "5 h left" / "overdue by 3 h", coloured like the risk engine: critical under criticalHours, warning under dueSoonHours. */
+export function describeCountdown(deadline: Date, now: Date, alert: AlertHours): { text: string; tone: BadgeTone } {
   const left = deadline.getTime() - now.getTime();
   const text = formatTimeLeft(deadline, now);
   if (left < 0) return { text, tone: "critical" };
-  return { text, tone: left < 6 * HOUR ? "critical" : left < DAY ? "warning" : "neutral" };
+  return { text, tone: left < alert.criticalHours * HOUR ? "critical" : left < alert.dueSoonHours * HOUR ? "warning" : "neutral" };
 }
 
-export function Countdown({ deadline, now }: { deadline: Date; now: Date }) {
-  const { text, tone } = describeCountdown(deadline, now);
+export function Countdown({ deadline, now, alert }: { deadline: Date; now: Date; alert: AlertHours }) {
+  const { text, tone } = describeCountdown(deadline, now, alert);
   // The server and the browser render a few seconds apart: the minute may differ.
   return (
-    <Badge tone={tone} suppressHydrationWarning data-testid="countdown">
+    <Badge tone={tone} suppressHydrationWarning data-testid="countdown" data-tone={tone}>
       {text}
     </Badge>
   );

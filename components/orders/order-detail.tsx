@@ -14,6 +14,13 @@ import { awaitsDispatch, moneyLocale } from "./labels";
 
 type Props = { order: OrderDetail; now: Date; ruleTitles: Record<string, string> };
 
+const FULFILLMENT_LABEL = {
+  SELLER_SHIPPING: "Seller shipping",
+  UPGRADED_TIKTOK_SHIPPING: "Upgraded TikTok Shipping",
+  COLLECTIONS_BY_TIKTOK: "Collections by TikTok",
+  FULFILLED_BY_TIKTOK: "Fulfilled by TikTok",
+} as const;
+
 export function OrderHeader({ order, now }: Omit<Props, "ruleTitles">) {
   return (
     <div className="space-y-2">
@@ -26,8 +33,21 @@ export function OrderHeader({ order, now }: Omit<Props, "ruleTitles">) {
         <Badge tone={STATUS_TONE[order.status]} data-testid="order-status">
           {STATUS_LABEL[order.status]}
         </Badge>
-        {awaitsDispatch(order) && order.dispatchDueAt ? <Countdown deadline={order.dispatchDueAt} now={now} /> : null}
+        {awaitsDispatch(order) && order.dispatchDueAt ? <Countdown deadline={order.dispatchDueAt} now={now} alert={order.dispatchAlertHours} /> : null}
+        {order.fulfillmentType !== "SELLER_SHIPPING" ? (
+          <Badge tone={order.fulfillmentType === "FULFILLED_BY_TIKTOK" ? "info" : "neutral"} data-testid="fulfillment-type">
+            {FULFILLMENT_LABEL[order.fulfillmentType]}
+          </Badge>
+        ) : null}
       </div>
+      {order.onHold?.active ? (
+        <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900" data-testid="on-hold">
+          On Hold — do not ship yet: the buyer may cancel until {formatInstant(order.onHold.until, order.store.timeZone)}. The dispatch clock runs from the order time all the same.
+        </p>
+      ) : null}
+      {order.fulfillmentType === "FULFILLED_BY_TIKTOK" ? (
+        <p className="text-sm text-slate-600">Fulfilled by TikTok: TikTok dispatches this order, so it has no seller dispatch deadline, auto-cancel clock, label or tracking checks.</p>
+      ) : null}
       <p className="text-sm text-slate-500">
         {order.store.name} · placed {formatInstant(order.placedAt, order.store.timeZone)}
         {order.money ? <> · {formatMoney(order.money.totalMinor, order.money.currency, moneyLocale(order.money.currency))}</> : null}
@@ -117,6 +137,7 @@ export function TimelineCard({ order, now }: Omit<Props, "ruleTitles">) {
   const deadline = order.dispatchDueAt;
   const steps: { label: string; at: Date | null; note?: string; tone?: "late" | "due" }[] = [
     { label: "Placed", at: order.placedAt },
+    ...(order.onHold ? [{ label: "On Hold until (do not ship before)", at: order.onHold.until, tone: order.onHold.active ? ("due" as const) : undefined }] : []),
     { label: "Paid", at: order.paidAt },
   ];
   if (deadline) {

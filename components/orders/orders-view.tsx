@@ -299,7 +299,7 @@ function money(o: OrderListItem): string {
 }
 
 function DispatchCell({ order, now, quiet }: { order: OrderListItem; now: Date; quiet?: boolean }) {
-  if (awaitsDispatch(order) && order.dispatchDueAt) return <Countdown deadline={new Date(order.dispatchDueAt)} now={now} />;
+  if (awaitsDispatch(order) && order.dispatchDueAt) return <Countdown deadline={new Date(order.dispatchDueAt)} now={now} alert={order.dispatchAlertHours} />;
   if (quiet) return null;
   if (order.channel === "TIKTOK_SHOP" && order.inTransitAt) {
     const late = order.dispatchDueAt !== null && new Date(order.inTransitAt) > new Date(order.dispatchDueAt);

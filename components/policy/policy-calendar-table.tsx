@@ -6,6 +6,7 @@ import { dateFormat } from "@/lib/format";
 const CONFIDENCE = {
   seed: { label: "Seed brief", tone: "neutral" },
   official: { label: "Official", tone: "success" },
+  press: { label: "Trade press", tone: "warning" },
   "3P": { label: "Third party", tone: "warning" },
 } as const;
 

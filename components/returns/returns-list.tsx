@@ -44,7 +44,7 @@ export function ReturnsList({ items, now: serverNow, canDecide }: { items: Retur
 function ReturnRow({ item, now, canDecide, onDone }: { item: ReturnListItem; now: Date; canDecide: boolean; onDone: (message: string) => void }) {
   const [deciding, setDeciding] = useState(false);
   const zone = item.store.timeZone;
-  const due = item.respondBy ? describeDue(new Date(item.respondBy), now, zone, 12) : null;
+  const due = item.respondBy ? describeDue(new Date(item.respondBy), now, zone, item.criticalHours) : null;
   const money = formatMoney(item.refundMinor, item.currency, item.currency === "GBP" ? "en-GB" : "en-US");
   // Pending requests can be decided; a refusal can be corrected (an imported one may lack a justification).
   const decidable = canDecide && item.status !== "APPROVED";
@@ -67,11 +67,11 @@ function ReturnRow({ item, now, canDecide, onDone }: { item: ReturnListItem; now
         </div>
         <div className="min-w-0 text-sm">
           {item.buyerComment ? <p className="text-slate-700">“{item.buyerComment}”</p> : <p className="text-slate-400">No comment from the buyer</p>}
-          <p className="mt-0.5 text-xs text-slate-500">Requested {formatZoned(new Date(item.requestedAt), zone)}</p>
+          <p className="mt-0.5 text-xs text-slate-500">Requested {formatZoned(new Date(item.requestedAt), zone, now)}</p>
           {item.status !== "PENDING" ? (
             <p className="mt-1 text-xs text-slate-600">
               {item.status === "APPROVED" ? "Approved" : "Refused"}
-              {item.decidedAt ? ` ${formatZoned(new Date(item.decidedAt), zone)}` : ""}
+              {item.decidedAt ? ` ${formatZoned(new Date(item.decidedAt), zone, now)}` : ""}
               {item.decidedBy ? ` by ${item.decidedBy}` : ""}
               {item.refusalJustification ? ` · ${JUSTIFICATION_LABEL[item.refusalJustification]}` : item.status === "REFUSED" ? " · no justification recorded" : ""}
               {item.decisionNote ? ` · “${item.decisionNote}”` : ""}
@@ -88,7 +88,7 @@ function ReturnRow({ item, now, canDecide, onDone }: { item: ReturnListItem; now
           {due ? (
             <>
               <span className={cn("font-semibold", due.overdue ? "text-rose-700" : due.urgent ? "text-amber-800" : "text-slate-700")}>
-                {due.overdue ? `${due.text} — auto-approved` : due.text}
+                {due.overdue ? "Missed — auto-approved by the platform" : due.text}
               </span>
               <span className="block text-xs text-slate-500">Respond by {due.at}</span>
             </>

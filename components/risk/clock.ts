@@ -7,24 +7,32 @@ import { formatTimeLeft } from "@/lib/policy/duration";
 // Countdowns in the browser. Deliberately not the rule engine's business-day helpers: those pull
 // the holiday tables and time-zone library into the page, and a countdown only needs Intl.
 
-/** "Fri 6 Nov 23:59 PST": the instant in the store's zone, with the zone named. */
-export function formatZoned(instant: Date, timeZone: string): string {
-  const local = dateFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+/**
+ * "Fri 6 Nov 23:59 PST": the instant in the store's zone, with the zone named; with `now`, an
+ * instant outside now's year carries its year ("Tue 6 Jan 2026 23:59 PST").
+ */
+export function formatZoned(instant: Date, timeZone: string, now?: Date): string {
+  const year = (d: Date) => dateFormat("en-GB", { timeZone, year: "numeric" }).format(d);
+  const withYear = now !== undefined && year(instant) !== year(now);
+  const local = dateFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", ...(withYear ? { year: "numeric" } : {}), hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
     .format(instant)
-    .replace(",", "");
+    .replaceAll(",", "");
   return `${local} ${zoneAbbreviation(instant, timeZone)}`;
 }
 
 export type Countdown = { overdue: boolean; text: string; at: string; urgent: boolean };
 
-/** "overdue by 5 h" / "3 h left", and when, in the store's zone. */
-export function describeDue(dueAt: Date, now: Date, timeZone: string, urgentHours = 6): Countdown {
+/**
+ * "overdue by 5 h" / "3 h left", and when, in the store's zone. `urgentHours` is the
+ * organisation's critical threshold for the rule (sent by the server); 0 = only once overdue.
+ */
+export function describeDue(dueAt: Date, now: Date, timeZone: string, urgentHours: number): Countdown {
   const left = dueAt.getTime() - now.getTime();
   const overdue = left < 0;
   return {
     overdue,
     text: formatTimeLeft(dueAt, now),
-    at: formatZoned(dueAt, timeZone),
+    at: formatZoned(dueAt, timeZone, now),
     urgent: overdue || left < urgentHours * 3_600_000,
   };
 }

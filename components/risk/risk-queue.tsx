@@ -112,7 +112,9 @@ const TRACKING_FIXABLE = /^(tracking\.|fulfillment\.|label\.)/;
 function RiskRow({ item, now, canEdit, onDone }: { item: RiskItemJson; now: Date; canEdit: boolean; onDone: (message: string) => void }) {
   const [fixing, setFixing] = useState(false);
   const zone = item.store?.timeZone ?? "UTC";
-  const due = item.dueAt ? describeDue(new Date(item.dueAt), now, zone) : null;
+  // Urgency is the server's severity (the organisation's thresholds), the countdown only the words.
+  const due = item.dueAt ? describeDue(new Date(item.dueAt), now, zone, 0) : null;
+  if (due && item.severity === "CRITICAL") due.urgent = true;
   const order = item.order;
   const isReturn = item.subjectType === "RETURN";
   const showTracking = canEdit && order && !isReturn && TRACKING_FIXABLE.test(item.rule);

@@ -1,4 +1,4 @@
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/action-result";
 import { cn } from "./cn";
 
 /** A server action's outcome under its form: a status line on success, an alert on refusal. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useTransition } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/action-result";
 
 type FormServerAction<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 
@@ -24,7 +24,9 @@ export function useFormAction<T>(action: FormServerAction<T>, options: { prepare
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     submitted.current = event.currentTarget;
-    const form = new FormData(event.currentTarget);
+    // The button that submitted it counts too (a "reset this setting" button's name and value).
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const form = new FormData(event.currentTarget, submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement ? submitter : null);
     startTransition(() => dispatch(form));
   }
 

@@ -2,9 +2,9 @@ import type { z } from "zod";
 import { type SessionUser, requireApiUser } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { type ActionFailure, type ActionResult, type ActionSuccess, type FieldErrors, type ServerAction, fieldErrorsOf } from "./action-result";
+import { type ActionFailure, type ActionResult, type ActionSuccess, type FieldErrors, type ServerAction, fieldErrorsOf } from "@/lib/action-result";
 
-export { type ActionFailure, type ActionResult, type ActionSuccess, type FieldErrors, type ServerAction, fieldErrorsOf, succeed } from "./action-result";
+export { type ActionFailure, type ActionResult, type ActionSuccess, type FieldErrors, type ServerAction, fieldErrorsOf, succeed } from "@/lib/action-result";
 
 // The one pipeline every server action runs through: session → role → zod → handler → one result
 // type. A handler returns `succeed(data, message)` or throws an AppError (with `fieldErrors` in its
@@ -54,8 +54,12 @@ function failureOf(error: unknown, input: unknown): ActionFailure {
   return { ok: false, code: "INTERNAL", message: "Something went wrong on our side; nothing was saved." };
 }
 
+/**
+ * `form: "raw"`: the handler gets the FormData itself (for a form whose field names are data, such
+ * as the policy settings' dotted keys and repeated `reset` buttons); its schema checks the type.
+ */
 export function defineAction<S extends z.ZodType, T>(
-  options: { roles: readonly Role[]; schema: S },
+  options: { roles: readonly Role[]; schema: S; form?: "fields" | "raw" },
   handler: (input: z.output<S>, context: ActionContext) => Promise<ActionSuccess<T>>,
 ): ServerAction<z.input<S>, T> {
   const action = async (first: unknown, second?: unknown): Promise<ActionResult<T>> => {
@@ -63,7 +67,7 @@ export function defineAction<S extends z.ZodType, T>(
     const raw = second instanceof FormData ? second : first;
     try {
       const user = await requireApiUser(options.roles);
-      const input = parseInput(options.schema, plainInput(raw));
+      const input = parseInput(options.schema, options.form === "raw" ? raw : plainInput(raw));
       return await handler(input, { user, now: new Date() });
     } catch (error) {
       return failureOf(error, raw);

@@ -76,3 +76,11 @@ export async function cachedRead<T>(key: string, load: () => Promise<T>, ttlSeco
 export function clearCache() {
   entries.clear();
 }
+
+/**
+ * After a change that moves an organisation's figures at once (its policy settings): forget its
+ * entries, keyed `<section>:<organisationId>:…` (see the overview's sectionKey).
+ */
+export function forgetCachedOrganization(organizationId: string) {
+  for (const key of entries.keys()) if (key.split(":")[1] === organizationId) entries.delete(key);
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { isStandingRule } from "@/lib/policy/standing";
 import { currentListingPrices, openDemandBySku } from "@/lib/compliance/refresh";
 import { currentPrices, depositBalances, depositForPolicy, differenceBasisPoints, isNonInteractiveStyle, pricePairs } from "@/lib/compliance/ledger";
 import { timelineRange } from "@/lib/compliance/timeline";
@@ -48,7 +49,10 @@ export type StoreCompliance = {
     state: DepositState;
     entries: { id: string; kind: DepositEntryKind; amountMinor: number; currency: string; occurredAt: Date; note: string | null }[];
   };
+  /** What can be acted on (deposit, licence). */
   flags: StoredFlag[];
+  /** Standing facts (business age at join, entity type): no action today changes them. */
+  standing: StoredFlag[];
 };
 
 /** Registration and deposit of the organisation's TikTok stores (or one of them). */
@@ -101,7 +105,8 @@ export async function getStoreCompliance(scope: DataScope, now: Date, storeId?: 
       registration: reg ? { legalName: reg.legalName, entityType: reg.entityType, registrationCountry: reg.registrationCountry, incorporatedOn: reg.incorporatedOn.toISOString().slice(0, 10), licenceExpiresOn: licence } : null,
       licenceDaysLeft: licence ? daysBetween(localDateOf(s.market, now), licence) : null,
       deposit: { currency: d.currency, balanceMinor, balances: depositBalances(lines), requiredMinor: required, shortfallMinor: shortfall, topUpBy, state, entries: s.deposits },
-      flags: storeFlags,
+      flags: storeFlags.filter((f) => !isStandingRule(f.rule)),
+      standing: storeFlags.filter((f) => isStandingRule(f.rule)),
     };
   });
 }

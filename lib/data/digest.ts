@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { ruleTitle } from "@/lib/policy";
-import { type RiskQueueItem, countOpenFlagsByRule, countOpenFlagsPerStore, getRiskQueue } from "./risk";
+import { MISSED_RETURNS_DAYS, type RiskQueueItem, countMissedReturns, countOpenFlagsByRule, countOpenFlagsPerStore, getRiskQueue } from "./risk";
+import { organizationSettings } from "./settings";
 import type { DataScope } from "./scope";
 
 // The daily digest: what ops must do today, on one page and as a summary to send (lib/digest-text.ts).
@@ -14,29 +15,38 @@ export type Digest = {
   organization: string;
   generatedAt: Date;
   totals: { open: number; critical: number; overdue: number; dueSoon: number };
+  /** The organisation's due-soon hours (settings.dispatch.dueSoonHours): what "due soon" counts. */
+  dueSoonHours: number;
+  /** Return requests the platform auto-approved in the last `days` days because nobody answered in time. */
+  missedReturns: { count: number; days: number };
   rules: { rule: string; title: string; count: number; critical: number; overdue: number; dueSoon: number }[];
-  stores: { id: string; name: string; timeZone: string; open: number; critical: number }[];
+  stores: { id: string; name: string; timeZone: string; open: number; critical: number; missedReturns: number }[];
   /** The first DIGEST_ITEMS of the queue: overdue first, then least time left. */
   urgent: RiskQueueItem[];
 };
 
 export async function getDigest(scope: DataScope, now: Date): Promise<Digest> {
-  const [org, rules, perStore, queue, stores] = await Promise.all([
+  const [org, rules, perStore, queue, stores, missed, settings] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: scope.organizationId }, select: { name: true } }),
     countOpenFlagsByRule(scope, now),
     countOpenFlagsPerStore(scope, now),
     getRiskQueue(scope, { limit: DIGEST_ITEMS }, now),
     db.store.findMany({ where: { organizationId: scope.organizationId }, select: { id: true, name: true, timeZone: true }, orderBy: { name: "asc" } }),
+    countMissedReturns(scope, now),
+    organizationSettings(db, scope.organizationId),
   ]);
+  const missedByStore = new Map(missed.byStore.map((s) => [s.storeId, s.missed]));
   const sum = (key: "count" | "critical" | "overdue" | "dueSoon") => rules.reduce((n, r) => n + r[key], 0);
   const counts = new Map(perStore.map((s) => [s.storeId, s]));
   return {
     organization: org.name,
     generatedAt: now,
     totals: { open: sum("count"), critical: sum("critical"), overdue: sum("overdue"), dueSoon: sum("dueSoon") },
+    dueSoonHours: settings.dispatch.dueSoonHours,
+    missedReturns: { count: missed.missed, days: MISSED_RETURNS_DAYS },
     rules: rules.map((r) => ({ ...r, title: ruleTitle(r.rule) })),
     stores: stores
-      .map((s) => ({ ...s, open: counts.get(s.id)?.total ?? 0, critical: counts.get(s.id)?.critical ?? 0 }))
+      .map((s) => ({ ...s, open: counts.get(s.id)?.total ?? 0, critical: counts.get(s.id)?.critical ?? 0, missedReturns: missedByStore.get(s.id) ?? 0 }))
       .sort((a, b) => b.critical - a.critical || b.open - a.open || a.name.localeCompare(b.name)),
     urgent: queue.items,
   };

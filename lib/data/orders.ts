@@ -4,7 +4,9 @@ import { db } from "@/lib/db";
 import { minorUnitsToDecimalString } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, LabelSource, OrderStatus, Severity } from "@/lib/generated/prisma/enums";
-import { type Market, type OrderFacts, evaluateOrder } from "@/lib/policy";
+import { type Market, type OrderFacts, type PolicySettings, evaluateOrder, onHoldWindow } from "@/lib/policy";
+import type { FulfillmentType } from "@/lib/generated/prisma/enums";
+import { organizationSettings } from "./settings";
 import { DERIVED_RULES, autoCancelFlagOpen, dispatchFlagOpen, dispatchSeveritySql, orderHasAnyFlag, orderHasRule } from "@/lib/risk/sql";
 import { ANY_FLAG, type OrderQuery, type OrderSortKey, parseSort } from "@/lib/validations/orders";
 import type { DataScope } from "./scope";
@@ -16,8 +18,12 @@ import type { DataScope } from "./scope";
 
 export type FlagSummary = { count: number; worst: Severity | null; rules: string[] };
 
+/** The organisation's dispatch thresholds, for the countdown's colour (settings.dispatch). */
+export type DispatchAlertHours = { dueSoonHours: number; criticalHours: number };
+
 export type OrderListItem = {
   id: string;
+  dispatchAlertHours: DispatchAlertHours;
   externalId: string;
   channel: Channel;
   store: { id: string; name: string; timeZone: string; market: Market };
@@ -63,7 +69,7 @@ function searchCondition(q: string): Prisma.Sql {
   return Prisma.sql`(${Prisma.join([...idTerms, ...trackingTerms], " OR ")})`;
 }
 
-export function orderWhere(scope: DataScope, query: OrderQuery, now: Date): Prisma.Sql {
+export function orderWhere(scope: DataScope, query: OrderQuery, now: Date, settings: PolicySettings): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`o."organizationId" = ${scope.organizationId}`];
   if (scope.supplierId) parts.push(Prisma.sql`o."supplierId" = ${scope.supplierId}`);
   if (query.channel) parts.push(Prisma.sql`o.channel = ${query.channel}::"Channel"`);
@@ -73,7 +79,7 @@ export function orderWhere(scope: DataScope, query: OrderQuery, now: Date): Pris
   if (query.status?.length) parts.push(Prisma.sql`o.status IN (${Prisma.join(query.status.map((s) => Prisma.sql`${s}::"OrderStatus"`))})`);
   if (query.from) parts.push(Prisma.sql`o."placedAt" >= ${query.from.instant}::timestamptz`);
   if (query.to) parts.push(Prisma.sql`o."placedAt" < ${query.to.instant}::timestamptz`);
-  if (query.rule) parts.push(query.rule === ANY_FLAG ? orderHasAnyFlag(now) : orderHasRule(query.rule, now));
+  if (query.rule) parts.push(query.rule === ANY_FLAG ? orderHasAnyFlag(now, settings) : orderHasRule(query.rule, now, settings));
   if (query.q) parts.push(searchCondition(query.q));
   return Prisma.join(parts, " AND ");
 }
@@ -141,7 +147,7 @@ type ExportRow = ListRow & {
   shipCountry: string | null;
 };
 
-function selectList(scope: DataScope, now: Date, sortExpr: Prisma.Sql, extended: boolean): Prisma.Sql {
+function selectList(scope: DataScope, now: Date, settings: PolicySettings, sortExpr: Prisma.Sql, extended: boolean): Prisma.Sql {
   const money = isSupplierScope(scope) ? Prisma.empty : Prisma.sql`, o.currency, o."totalMinor"`;
   const buyer = extended && !isSupplierScope(scope) ? Prisma.sql`, o."buyerName", o."buyerEmail", o."buyerPhone", o."shipAddress1", o."shipAddress2"` : Prisma.empty;
   const shipTo = extended ? Prisma.sql`, o."shipCity", o."shipRegion", o."shipPostcode", o."shipCountry"` : Prisma.empty;
@@ -151,7 +157,7 @@ function selectList(scope: DataScope, now: Date, sortExpr: Prisma.Sql, extended:
       s.id AS "storeId", s.name AS "storeName", s."timeZone" AS "storeTimeZone", s.market AS "storeMarket",
       sup.id AS "supplierId", sup.name AS "supplierName",
       fl.rules AS "flagRules", fl.worst AS "flagWorst",
-      ${dispatchFlagOpen(now)} AS "dispatchOpen", ${dispatchSeveritySql(now)} AS "dispatchSeverity", ${autoCancelFlagOpen(now)} AS "autoCancelOpen",
+      ${dispatchFlagOpen(now, settings)} AS "dispatchOpen", ${dispatchSeveritySql(now, settings)} AS "dispatchSeverity", ${autoCancelFlagOpen(now)} AS "autoCancelOpen",
       ${sortExpr} AS sk
       ${money} ${buyer} ${shipTo}
     FROM "Order" o
@@ -188,9 +194,12 @@ function dispatchDeadlineOf(row: Pick<ListRow, "dispatchDueAt">): Date | null {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function toListItem(row: ListRow): OrderListItem {
+const alertHours = (settings: PolicySettings): DispatchAlertHours => ({ dueSoonHours: settings.dispatch.dueSoonHours, criticalHours: settings.dispatch.criticalHours });
+
+function toListItem(row: ListRow, settings: PolicySettings): OrderListItem {
   const item: OrderListItem = {
     id: row.id,
+    dispatchAlertHours: alertHours(settings),
     externalId: row.externalId,
     channel: row.channel,
     store: { id: row.storeId, name: row.storeName, timeZone: row.storeTimeZone, market: row.storeMarket },
@@ -216,17 +225,18 @@ function toListItem(row: ListRow): OrderListItem {
 
 /** One page of the list and the number of orders matching the filter. */
 export async function listOrders(scope: DataScope, query: OrderQuery, now: Date): Promise<OrderList> {
-  const where = orderWhere(scope, query, now);
+  const settings = await organizationSettings(db, scope.organizationId);
+  const where = orderWhere(scope, query, now, settings);
   const sort = sortOf(scope, query);
   const offset = (query.page - 1) * query.pageSize;
   const [rows, counted] = await Promise.all([
-    db.$queryRaw<ListRow[]>`${selectList(scope, now, sort.expr, false)}
+    db.$queryRaw<ListRow[]>`${selectList(scope, now, settings, sort.expr, false)}
       WHERE ${where}
       ORDER BY ${sort.expr} ${sort.direction}, o.id ${sort.direction}
       LIMIT ${query.pageSize} OFFSET ${offset}`,
     countOrders(scope, query, where),
   ]);
-  return { items: rows.map(toListItem), total: counted };
+  return { items: rows.map((r) => toListItem(r, settings)), total: counted };
 }
 
 /**
@@ -264,27 +274,28 @@ export type ExportOrder = OrderListItem & {
  * key and id of the last row), so an export of a million orders never holds more than one batch.
  */
 export async function* iterateOrders(scope: DataScope, query: OrderQuery, now: Date, batchSize = 1000): AsyncGenerator<ExportOrder[]> {
-  const where = orderWhere(scope, query, now);
+  const settings = await organizationSettings(db, scope.organizationId);
+  const where = orderWhere(scope, query, now, settings);
   const sort = sortOf(scope, query);
   const comparison = Prisma.raw(sort.descending ? "<" : ">");
   let cursor: { sk: unknown; id: string } | null = null;
   for (;;) {
     const after: Prisma.Sql = cursor ? Prisma.sql`AND (${sort.expr}, o.id) ${comparison} (${sort.param(cursor.sk)}, ${cursor.id})` : Prisma.empty;
-    const rows: ExportRow[] = await db.$queryRaw<ExportRow[]>`${selectList(scope, now, sort.expr, true)}
+    const rows: ExportRow[] = await db.$queryRaw<ExportRow[]>`${selectList(scope, now, settings, sort.expr, true)}
       WHERE ${where} ${after}
       ORDER BY ${sort.expr} ${sort.direction}, o.id ${sort.direction}
       LIMIT ${batchSize}`;
     if (rows.length === 0) return;
-    yield rows.map(toExportOrder);
+    yield rows.map((r) => toExportOrder(r, settings));
     if (rows.length < batchSize) return;
     const last = rows[rows.length - 1] as ExportRow;
     cursor = { sk: last.sk, id: last.id };
   }
 }
 
-function toExportOrder(row: ExportRow): ExportOrder {
+function toExportOrder(row: ExportRow, settings: PolicySettings): ExportOrder {
   const out: ExportOrder = {
-    ...toListItem(row),
+    ...toListItem(row, settings),
     paidAt: iso(row.paidAt),
     deliveredAt: iso(row.deliveredAt),
     cancelledAt: iso(row.cancelledAt),
@@ -331,6 +342,10 @@ export type OrderDetail = {
   trackingNumber: string | null;
   labelSource: LabelSource;
   shipFromCountry: string | null;
+  fulfillmentType: FulfillmentType;
+  dispatchAlertHours: DispatchAlertHours;
+  /** New orders On Hold for the buyer's cancellation hour: do not ship before `until`. */
+  onHold: { until: Date; active: boolean } | null;
   shipTo: { city: string | null; region: string | null; postcode: string | null; country: string | null };
   lines: { position: number; sku: string; productName: string; quantity: number; unitPriceMinor?: number }[];
   flags: OrderDetailFlag[];
@@ -355,6 +370,7 @@ const DETAIL_BASE = {
   trackingNumber: true,
   labelSource: true,
   shipFromCountry: true,
+  fulfillmentType: true,
   shipCity: true,
   shipRegion: true,
   shipPostcode: true,
@@ -373,8 +389,9 @@ export async function getOrderDetail(scope: DataScope, id: string, now: Date): P
   const where: Prisma.OrderWhereInput = { id, organizationId: scope.organizationId, ...(scope.supplierId ? { supplierId: scope.supplierId } : {}) };
   if (isSupplierScope(scope)) {
     const order = await db.order.findFirst({ where, select: { ...DETAIL_BASE, lines: { select: LINE_BASE, orderBy: { position: "asc" } } } });
-    return order ? toDetail(order, now) : null;
+    return order ? toDetail(order, now, await organizationSettings(db, scope.organizationId)) : null;
   }
+  const settings = await organizationSettings(db, scope.organizationId);
   const order = await db.order.findFirst({
     where,
     select: {
@@ -391,7 +408,7 @@ export async function getOrderDetail(scope: DataScope, id: string, now: Date): P
   });
   if (!order) return null;
   return {
-    ...toDetail(order, now),
+    ...toDetail(order, now, settings),
     money: { currency: order.currency, totalMinor: order.totalMinor },
     buyer: { name: order.buyerName, email: order.buyerEmail, phone: order.buyerPhone, address1: order.shipAddress1, address2: order.shipAddress2 },
   };
@@ -401,7 +418,7 @@ type DetailRow = Prisma.OrderGetPayload<{ select: typeof DETAIL_BASE & { lines: 
   lines: { position: number; sku: string; productName: string; quantity: number; unitPriceMinor?: number }[];
 };
 
-function toDetail(order: DetailRow, now: Date): OrderDetail {
+function toDetail(order: DetailRow, now: Date, settings: PolicySettings): OrderDetail {
   const facts: OrderFacts = {
     id: order.id,
     channel: order.channel,
@@ -415,11 +432,12 @@ function toDetail(order: DetailRow, now: Date): OrderDetail {
     trackingNumber: order.trackingNumber,
     labelSource: order.labelSource,
     shipFromCountry: order.shipFromCountry,
+    fulfillmentType: order.fulfillmentType,
   };
   const stored: OrderDetailFlag[] = order.flags.map((f) => ({ ...f, derived: false }));
   // The clock-driven flags are not stored (see lib/risk/sql.ts): take their wording from the engine.
   const storedRules = new Set(stored.map((f) => f.rule));
-  const derived: OrderDetailFlag[] = evaluateOrder(facts, { channel: order.store.channel, market: order.store.market, kind: order.store.kind }, now)
+  const derived: OrderDetailFlag[] = evaluateOrder(facts, { channel: order.store.channel, market: order.store.market, kind: order.store.kind }, now, settings)
     .filter((f) => (DERIVED_RULES as readonly string[]).includes(f.rule) && !storedRules.has(f.rule))
     .map((f) => ({ rule: f.rule, severity: ENGINE_SEVERITY[f.severity], dueAt: f.dueAt, reason: f.reason, upcoming: f.upcoming ?? false, derived: true }));
   const flags = [...derived, ...stored].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
@@ -441,6 +459,9 @@ function toDetail(order: DetailRow, now: Date): OrderDetail {
     trackingNumber: order.trackingNumber,
     labelSource: order.labelSource,
     shipFromCountry: order.shipFromCountry,
+    fulfillmentType: order.fulfillmentType,
+    dispatchAlertHours: alertHours(settings),
+    onHold: order.channel === "TIKTOK_SHOP" ? onHoldWindow(order, order.store.market, now, settings) : null,
     shipTo: { city: order.shipCity, region: order.shipRegion, postcode: order.shipPostcode, country: order.shipCountry },
     lines: order.lines,
     flags,

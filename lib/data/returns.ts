@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Market, ReturnJustification, ReturnReason, ReturnStatus, Severity } from "@/lib/generated/prisma/enums";
-import { isInForce, mergeSettings, returnResponseDeadline } from "@/lib/policy";
+import { isInForce, returnResponseDeadline } from "@/lib/policy";
+import { organizationSettings } from "./settings";
 import type { ReturnQuery } from "@/lib/validations/returns";
 import type { DataScope } from "./scope";
 
@@ -22,6 +23,8 @@ export type ReturnListItem = {
   decisionNote: string | null;
   /** The platform's response deadline (TikTok requests while pending), else null. */
   respondBy: string | null;
+  /** The organisation's critical threshold for answering (settings.returns.criticalHours). */
+  criticalHours: number;
   order: { id: string; externalId: string; channel: Channel };
   store: { id: string; name: string; timeZone: string; market: Market };
   flags: { rule: string; severity: Severity; reason: string }[];
@@ -43,8 +46,8 @@ export async function listReturns(scope: DataScope, query: ReturnQuery): Promise
   };
   const where: Prisma.ReturnRequestWhereInput = { ...base, ...(query.status ? { status: query.status } : {}) };
 
-  const [org, rows, grouped] = await Promise.all([
-    db.organization.findUnique({ where: { id: scope.organizationId }, select: { policy: true } }),
+  const [settings, rows, grouped] = await Promise.all([
+    organizationSettings(db, scope.organizationId),
     db.returnRequest.findMany({
       where,
       orderBy: [{ status: "asc" }, { requestedAt: "asc" }],
@@ -66,7 +69,6 @@ export async function listReturns(scope: DataScope, query: ReturnQuery): Promise
     }),
     db.returnRequest.groupBy({ by: ["status"], where: base, _count: { _all: true } }),
   ]);
-  const settings = mergeSettings((org?.policy ?? null) as Parameters<typeof mergeSettings>[0]);
 
   const ids = rows.map((r) => r.id);
   const deciderIds = [...new Set(rows.map((r) => r.decidedById).filter((v): v is string => Boolean(v)))];
@@ -94,7 +96,8 @@ export async function listReturns(scope: DataScope, query: ReturnQuery): Promise
       decidedBy: r.decidedById ? (nameOf.get(r.decidedById) ?? null) : null,
       refusalJustification: r.refusalJustification,
       decisionNote: r.decisionNote,
-      respondBy: clocked ? returnResponseDeadline(r, settings).toISOString() : null,
+      criticalHours: settings.returns.criticalHours,
+      respondBy: clocked ? returnResponseDeadline({ requestedAt: r.requestedAt, market: r.store.market, refundMinor: r.refundMinor, currency: r.order.currency }, settings).toISOString() : null,
       order: { id: r.order.id, externalId: r.order.externalId, channel: r.order.channel },
       store: { id: r.store.id, name: r.store.name, timeZone: r.store.timeZone, market: r.store.market },
       flags: flagsOf.get(r.id) ?? [],
@@ -102,7 +105,9 @@ export async function listReturns(scope: DataScope, query: ReturnQuery): Promise
   });
   // Pending with the platform's clock first (least time left), then pending brand-site requests
   // (oldest first), then the decided ones, newest first.
-  const pending = items.filter((i) => i.status === "PENDING").sort((a, b) => (a.respondBy ? 0 : 1) - (b.respondBy ? 0 : 1) || a.requestedAt.localeCompare(b.requestedAt));
+  const pending = items
+    .filter((i) => i.status === "PENDING")
+    .sort((a, b) => (a.respondBy ? 0 : 1) - (b.respondBy ? 0 : 1) || (a.respondBy ?? "").localeCompare(b.respondBy ?? "") || a.requestedAt.localeCompare(b.requestedAt));
   const decided = items.filter((i) => i.status !== "PENDING").sort((a, b) => b.requestedAt.localeCompare(a.requestedAt));
 
   const counts = { ...empty.counts };

@@ -2,10 +2,11 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Market, OrderStatus, Severity } from "@/lib/generated/prisma/enums";
-import { DEFAULT_SETTINGS, type Flag, type PolicySettings, ruleTitle, effectiveFromOf, startOfLocalDay } from "@/lib/policy";
+import { STANDING_RULES } from "@/lib/policy/standing";
+import { type Flag, type PolicySettings, ruleTitle, addCalendarDays, businessDeadline, changeEffectiveFrom, effectiveFromOf, localDateOf, startOfLocalDay } from "@/lib/policy";
 import { checkAutoCancelRisk, checkDispatchDeadline } from "@/lib/policy/fulfillment";
-import { checkReturnResponse } from "@/lib/policy/returns";
-import { autoCancelFlagOpen, CRITICAL_HOURS, dispatchFlagOpen } from "@/lib/risk/sql";
+import { returnResponseFlag } from "@/lib/policy/returns";
+import { autoCancelCriticalSql, autoCancelFlagOpen, dispatchCriticalSql, dispatchFlagOpen } from "@/lib/risk/sql";
 import type { DataScope } from "./scope";
 import { organizationSettings } from "@/lib/data/settings";
 
@@ -53,8 +54,12 @@ type Row = {
   storeChannel: Channel | null;
 };
 
-const AUTO_CANCEL_CRITICAL_HOURS = DEFAULT_SETTINGS.autoCancel.criticalHours;
 const RESPONSE_RULE = "returns.response_due";
+
+// Standing facts (lib/policy/standing.ts) never enter the daily queue.
+
+/** How far back the US business-day windows are tabulated; older pending requests were auto-approved long ago. */
+const RETURN_CALENDAR_DAYS = 45;
 
 /** The organisation's policy settings (the returns response window is configurable). */
 const settingsOf = (organizationId: string) => organizationSettings(db, organizationId);
@@ -66,20 +71,75 @@ const settingsOf = (organizationId: string) => organizationSettings(db, organiza
  * rule was in force in their market count. Suppliers never see returns (refunds are retail prices).
  */
 function returnResponseSql(scope: DataScope, filter: Pick<RiskQueueFilter, "storeId">, now: Date, settings: PolicySettings): Prisma.Sql | null {
+  const pending = pendingReturnDues(scope, filter, now, settings);
+  if (!pending) return null;
+  const r = settings.returns;
+  // A request past its window was auto-approved by the platform: nothing to do any more, so it
+  // leaves the queue (the digest counts it as missed, countMissedReturns).
+  return Prisma.sql`
+    SELECT ${RESPONSE_RULE}::text AS rule,
+           (CASE WHEN x.due < ${now}::timestamptz + make_interval(secs => ${r.criticalHours * 3600}) THEN 'CRITICAL'
+                 WHEN x.due < ${now}::timestamptz + make_interval(secs => ${r.dueSoonHours * 3600}) THEN 'WARNING' ELSE 'INFO' END)::"Severity" AS severity,
+           x.due AS "dueAt", NULL::text AS reason, 'RETURN'::text AS "subjectType", x.id AS "subjectId", true AS derived, x."orderId", x."storeId"
+    FROM (${pending}) x
+    WHERE x.due >= ${now}::timestamptz`;
+}
+
+/** Pending TikTok return requests of the scope with their response deadline `due` (SQL rows: id, orderId, storeId, due). */
+function pendingReturnDues(scope: DataScope, filter: Pick<RiskQueueFilter, "storeId">, now: Date, settings: PolicySettings): Prisma.Sql | null {
   if (scope.supplierId) return null;
   const from = effectiveFromOf(RESPONSE_RULE, settings);
   const since = (market: Market) => (from ? startOfLocalDay(market, from) : new Date(0));
   const r = settings.returns;
-  const due = Prisma.sql`(r."requestedAt" + make_interval(hours => ${r.responseHours}))`;
+  // US requests from 2026-02-25: the end of the 2nd (4th for refunds over $100) business day
+  // after the request's local date, from a table of local dates (business days stay in
+  // lib/policy); UK and earlier US requests: requestedAt + responseHours.
+  const usFromDate = changeEffectiveFrom("returns.response_window_business_days", settings);
+  const usFrom = usFromDate ? startOfLocalDay("US", usFromDate) : new Date(0);
+  const dates: string[] = [];
+  const std: Date[] = [];
+  const large: Date[] = [];
+  const last = addCalendarDays(localDateOf("US", now), 1);
+  for (let d = addCalendarDays(last, -RETURN_CALENDAR_DAYS); d <= last; d = addCalendarDays(d, 1)) {
+    const at = startOfLocalDay("US", d);
+    dates.push(d);
+    std.push(businessDeadline("US", at, r.usBusinessDays));
+    large.push(businessDeadline("US", at, r.usLargeRefundBusinessDays));
+  }
+  const hoursDue = Prisma.sql`(r."requestedAt" + make_interval(secs => ${r.responseHours * 3600}))`;
+  const due = Prisma.sql`(CASE WHEN rs.market = 'US' AND r."requestedAt" >= ${usFrom}
+      THEN COALESCE((SELECT CASE WHEN r."refundMinor" > ${r.usLargeRefundOverMinor} AND ro.currency = 'USD' THEN c.large ELSE c.std END
+                     FROM unnest(${dates}::date[], ${std}::timestamptz[], ${large}::timestamptz[]) AS c(d, std, large)
+                     WHERE c.d = (r."requestedAt" AT TIME ZONE 'America/Los_Angeles')::date), ${hoursDue})
+      ELSE ${hoursDue} END)`;
+  return pendingReturnsSql(scope, filter, since, due);
+}
+
+function pendingReturnsSql(scope: DataScope, filter: Pick<RiskQueueFilter, "storeId">, since: (m: Market) => Date, due: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    SELECT ${RESPONSE_RULE}::text AS rule,
-           (CASE WHEN ${due} < ${now}::timestamptz + make_interval(hours => ${r.criticalHours}) THEN 'CRITICAL'
-                 WHEN ${due} < ${now}::timestamptz + make_interval(hours => ${r.dueSoonHours}) THEN 'WARNING' ELSE 'INFO' END)::"Severity" AS severity,
-           ${due} AS "dueAt", NULL::text AS reason, 'RETURN'::text AS "subjectType", r.id AS "subjectId", true AS derived, r."orderId", r."storeId"
-    FROM "ReturnRequest" r JOIN "Store" rs ON rs.id = r."storeId"
+    SELECT r.id, r."orderId", r."storeId", ${due} AS due
+    FROM "ReturnRequest" r JOIN "Store" rs ON rs.id = r."storeId" JOIN "Order" ro ON ro.id = r."orderId"
     WHERE r."organizationId" = ${scope.organizationId} AND r.status = 'PENDING' AND rs.channel = 'TIKTOK_SHOP'
       ${filter.storeId ? Prisma.sql`AND r."storeId" = ${filter.storeId}` : Prisma.empty}
       AND ((rs.market = 'US' AND r."requestedAt" >= ${since("US")}) OR (rs.market = 'UK' AND r."requestedAt" >= ${since("UK")}))`;
+}
+
+/** Days back the digest counts missed (auto-approved) return requests. */
+export const MISSED_RETURNS_DAYS = 7;
+
+/**
+ * Return requests the platform auto-approved because nobody answered in time, whose window
+ * closed in the last MISSED_RETURNS_DAYS days: "missed" in the digest. Same deadlines as the queue.
+ */
+export async function countMissedReturns(scope: DataScope, now: Date): Promise<{ missed: number; byStore: { storeId: string; missed: number }[] }> {
+  const settings = await settingsOf(scope.organizationId);
+  const pending = pendingReturnDues(scope, {}, now, settings);
+  if (!pending) return { missed: 0, byStore: [] };
+  const since = new Date(now.getTime() - MISSED_RETURNS_DAYS * 86_400_000);
+  const rows = await db.$queryRaw<{ storeId: string; missed: number }[]>`
+    SELECT x."storeId", count(*)::int AS missed FROM (${pending}) x
+    WHERE x.due < ${now}::timestamptz AND x.due >= ${since}::timestamptz GROUP BY x."storeId"`;
+  return { missed: rows.reduce((n, r) => n + r.missed, 0), byStore: rows };
 }
 
 /**
@@ -100,14 +160,14 @@ function openFlagBranches(scope: DataScope, filter: Pick<RiskQueueFilter, "store
   if (wants("fulfillment.dispatch_deadline")) {
     parts.push(Prisma.sql`
       SELECT 'fulfillment.dispatch_deadline' AS rule,
-             (CASE WHEN o."dispatchDueAt" < ${now}::timestamptz + make_interval(hours => ${CRITICAL_HOURS}) THEN 'CRITICAL' ELSE 'WARNING' END)::"Severity" AS severity,
+             (CASE WHEN ${dispatchCriticalSql(now, settings)} THEN 'CRITICAL' ELSE 'WARNING' END)::"Severity" AS severity,
              o."dispatchDueAt" AS "dueAt", NULL::text AS reason, 'ORDER' AS "subjectType", o.id AS "subjectId", true AS derived, o.id AS "orderId", o."storeId"
-      FROM "Order" o WHERE ${orderScope} AND ${dispatchFlagOpen(now)}`);
+      FROM "Order" o WHERE ${orderScope} AND ${dispatchFlagOpen(now, settings)}`);
   }
   if (wants("fulfillment.auto_cancel_risk")) {
     parts.push(Prisma.sql`
       SELECT 'fulfillment.auto_cancel_risk' AS rule,
-             (CASE WHEN o."autoCancelAt" < ${now}::timestamptz + make_interval(hours => ${AUTO_CANCEL_CRITICAL_HOURS}) THEN 'CRITICAL' ELSE 'WARNING' END)::"Severity" AS severity,
+             (CASE WHEN ${autoCancelCriticalSql(now, settings)} THEN 'CRITICAL' ELSE 'WARNING' END)::"Severity" AS severity,
              o."autoCancelAt" AS "dueAt", NULL::text AS reason, 'ORDER' AS "subjectType", o.id AS "subjectId", true AS derived, o.id AS "orderId", o."storeId"
       FROM "Order" o WHERE ${orderScope} AND ${autoCancelFlagOpen(now)}`);
   }
@@ -119,7 +179,8 @@ function openFlagBranches(scope: DataScope, filter: Pick<RiskQueueFilter, "store
   // dispatches that already happened stay stored for the rates and the order's history.
   parts.push(Prisma.sql`
     SELECT f.rule, f.severity, f."dueAt", f.reason, f."subjectType"::text AS "subjectType", f."subjectId", false AS derived, f."orderId", f."storeId"
-    FROM "RiskFlag" f WHERE ${flagScope} AND f.actionable ${filter.rule ? Prisma.sql`AND f.rule = ${filter.rule}` : Prisma.empty}`);
+    FROM "RiskFlag" f WHERE ${flagScope} AND f.actionable AND f.rule NOT IN (${Prisma.join([...STANDING_RULES])})
+      ${filter.rule ? Prisma.sql`AND f.rule = ${filter.rule}` : Prisma.empty}`);
   return parts;
 }
 
@@ -174,9 +235,7 @@ export async function getRiskQueue(scope: DataScope, filter: RiskQueueFilter, no
 function derivedFlag(r: Row, now: Date, settings: PolicySettings): Flag | undefined {
   if (r.rule === RESPONSE_RULE) {
     if (!r.dueAt || !r.market) return undefined;
-    const requestedAt = new Date(r.dueAt.getTime() - settings.returns.responseHours * 3_600_000);
-    const facts = { id: r.subjectId, market: r.market, channel: "TIKTOK_SHOP", reason: "OTHER", requestedAt, decision: "PENDING", respondedAt: null, refusalJustification: null } as const;
-    return checkReturnResponse({ ret: facts, now, settings })[0];
+    return returnResponseFlag(r.dueAt, r.market, now, settings)[0];
   }
   if (!r.placedAt || !r.market || !r.channel || !r.status || !r.storeChannel) return undefined;
   const ctx = {
@@ -196,7 +255,7 @@ function derivedFlag(r: Row, now: Date, settings: PolicySettings): Flag | undefi
     },
     store: { channel: r.storeChannel, market: r.market, kind: r.kind },
     now,
-    settings: DEFAULT_SETTINGS,
+    settings,
   };
   const flags = r.rule === "fulfillment.auto_cancel_risk" ? checkAutoCancelRisk(ctx) : checkDispatchDeadline(ctx);
   return flags[0];
@@ -227,7 +286,7 @@ export type RuleCount = {
   critical: number;
   /** Due instant already passed. */
   overdue: number;
-  /** Due in the next 24 hours. */
+  /** Due within the organisation's due-soon hours (dispatch.dueSoonHours, 24 by default). */
   dueSoon: number;
 };
 
@@ -238,7 +297,7 @@ export async function countOpenFlagsByRule(scope: DataScope, now: Date): Promise
     WITH q AS (${openFlagsSql(scope, {}, now, settings)})
     SELECT rule, count(*)::int AS count, count(*) FILTER (WHERE severity = 'CRITICAL')::int AS critical,
            count(*) FILTER (WHERE "dueAt" < ${now}::timestamptz)::int AS overdue,
-           count(*) FILTER (WHERE "dueAt" >= ${now}::timestamptz AND "dueAt" < ${now}::timestamptz + interval '24 hours')::int AS "dueSoon"
+           count(*) FILTER (WHERE "dueAt" >= ${now}::timestamptz AND "dueAt" < ${now}::timestamptz + make_interval(secs => ${settings.dispatch.dueSoonHours * 3600}))::int AS "dueSoon"
     FROM q GROUP BY rule ORDER BY critical DESC, count DESC, rule`;
   return rows;
 }

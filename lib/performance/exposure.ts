@@ -1,4 +1,5 @@
 import type { ShopPerformanceThresholds } from "@/lib/policy/settings";
+import type { MetricVersion } from "./metrics";
 import {
   type Band,
   type Headroom,
@@ -130,8 +131,8 @@ function reasonsOf(o: AtRiskOrder): string[] {
   return out;
 }
 
-export function viewProjection(thresholds: ShopPerformanceThresholds, current: ProjectedTallies, orders: readonly AtRiskOrder[]): StoreExposure["projection"] {
-  const rules = metricRules(thresholds);
+export function viewProjection(thresholds: ShopPerformanceThresholds, current: ProjectedTallies, orders: readonly AtRiskOrder[], version?: MetricVersion): StoreExposure["projection"] {
+  const rules = metricRules(thresholds, version);
   const projected = projectTallies(current, orders);
   const keys = ["ldr", "vtr", "sfcr"] as const;
   return {
@@ -159,8 +160,8 @@ export function viewProjection(thresholds: ShopPerformanceThresholds, current: P
   };
 }
 
-export function viewMetrics(thresholds: ShopPerformanceThresholds, tallies: StoreTallies, windows: Record<MetricKey, { from: Date; to: Date }>): MetricView[] {
-  const rules = metricRules(thresholds);
+export function viewMetrics(thresholds: ShopPerformanceThresholds, tallies: StoreTallies, windows: Record<MetricKey, { from: Date; to: Date }>, version?: MetricVersion): MetricView[] {
+  const rules = metricRules(thresholds, version);
   return METRIC_KEYS.map((k) => viewMetric(rules[k], tallies[k], windows[k]));
 }
 

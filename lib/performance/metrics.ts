@@ -1,4 +1,6 @@
-import type { ShopPerformanceThresholds } from "@/lib/policy/settings";
+import { changeInForce } from "@/lib/policy/changes";
+import type { PolicySettings, ShopPerformanceThresholds } from "@/lib/policy/settings";
+import type { Market } from "@/lib/policy/types";
 
 // Bands, headroom and the words for each shop-performance rate. Pure: counts in, verdicts out.
 // Every comparison is integer arithmetic on (failures, orders) against the threshold in
@@ -31,7 +33,16 @@ export type MetricRule = {
   windowLabel: string;
   failure: { one: string; many: string };
   success: { one: string; many: string };
+  /**
+   * "allowance": healthy, at risk past 3/4 of the allowance, breached over the line, enforcement
+   * (LDR) over its enforcement line. "ldr_2026" (US LDR guide, from 2026-03-02): healthy up to
+   * the line (4 %), at risk above it up to the enforcement line (10 %), enforcement above.
+   */
+  bands?: "allowance" | "ldr_2026";
 };
+
+/** Which version of the rates a store is judged by at `now`. */
+export type MetricVersion = { market: Market; now: Date; settings: PolicySettings };
 
 /** At risk once failures use more than 3/4 of the allowance (or the next failure crosses the line). */
 export const AT_RISK_SHARE = { numerator: 3, denominator: 4 } as const;
@@ -49,7 +60,8 @@ function windowWords(window: ShopPerformanceThresholds["lateDispatchRate"]["wind
 }
 
 /** The four scored rates with the organisation's thresholds. */
-export function metricRules(t: ShopPerformanceThresholds): Record<MetricKey, MetricRule> {
+export function metricRules(t: ShopPerformanceThresholds, version?: MetricVersion): Record<MetricKey, MetricRule> {
+  const ldrBands = version && changeInForce("performance.ldr_bands", version.market, version.now, version.settings) ? "ldr_2026" : "allowance";
   return {
     ldr: {
       key: "ldr",
@@ -59,6 +71,7 @@ export function metricRules(t: ShopPerformanceThresholds): Record<MetricKey, Met
       thresholdPercent: t.lateDispatchRate.maxPercent,
       enforcementAbovePercent: t.lateDispatchRate.enforcementAbovePercent,
       windowLabel: windowWords(t.lateDispatchRate.window),
+      bands: ldrBands,
       failure: { one: "late dispatch", many: "late dispatches" },
       success: { one: "on-time dispatch", many: "on-time dispatches" },
     },
@@ -133,11 +146,12 @@ export function headroom(rule: Pick<MetricRule, "direction" | "thresholdPercent"
   return { kind: "recover", needed: Math.ceil(-slack / allow) };
 }
 
-export function bandOf(rule: Pick<MetricRule, "direction" | "thresholdPercent" | "enforcementAbovePercent">, tally: Tally): Band {
+export function bandOf(rule: Pick<MetricRule, "direction" | "thresholdPercent" | "enforcementAbovePercent" | "bands">, tally: Tally): Band {
   if (tally.orders === 0) return "no_data";
   const allow = allowanceMilli(rule);
   const failures = tally.failures * SCALE;
   if (rule.enforcementAbovePercent !== null && failures > Math.round(rule.enforcementAbovePercent * 1000) * tally.orders) return "enforcement";
+  if (rule.bands === "ldr_2026") return failures > allow * tally.orders ? "at_risk" : "healthy";
   if (failures > allow * tally.orders) return "breached";
   const nearLine = failures * AT_RISK_SHARE.denominator > allow * AT_RISK_SHARE.numerator * tally.orders;
   const room = headroom(rule, tally);
@@ -183,7 +197,9 @@ export function consequenceOf(rule: MetricRule, band: Band): string {
     case "healthy":
       return `Inside the line (${line}): no effect on the Shop Performance Score.`;
     case "at_risk":
-      return `Close to the line (${line}): a few more ${rule.failure.many} and the score, search visibility and platform benefits suffer.`;
+      return rule.bands === "ldr_2026"
+        ? `Above the recommended ${formatPercent(rule.thresholdPercent, 2)} (at risk up to ${formatPercent(rule.enforcementAbovePercent, 2)}): above that, enforcement actions may be applied.`
+        : `Close to the line (${line}): a few more ${rule.failure.many} and the score, search visibility and platform benefits suffer.`;
     case "breached":
       return rule.key === "otdr"
         ? `Outside the line (${line}): late deliveries lower the Shop Performance Score and search visibility.`

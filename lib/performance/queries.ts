@@ -7,7 +7,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Market } from "@/lib/generated/prisma/enums";
 import { MARKET_ZONES } from "@/lib/policy/business-days";
 import type { PolicySettings } from "@/lib/policy/settings";
-import { CRITICAL_HOURS, autoCancelFlagOpen, dispatchFlagOpen } from "@/lib/risk/sql";
+import { autoCancelFlagOpen, dispatchCriticalSql, dispatchFlagOpen } from "@/lib/risk/sql";
+import { addCalendarDays, endOfLocalDay, addBusinessDays, localDateOf, startOfLocalDay } from "@/lib/policy/business-days";
+import { changeEffectiveFrom } from "@/lib/policy/changes";
 import { type ServiceComparison, type StoreExposure, type SupplierShare, type TrendPoint, viewMetrics, viewProjection, worstBandOf } from "./exposure";
 import { type Band, METRIC_KEYS, type MetricKey, type Tally, displayedNumerator, displayedPercent, metricRules } from "./metrics";
 import type { AtRiskOrder } from "./projection";
@@ -55,26 +57,63 @@ export function metricWindows(settings: PolicySettings, market: Market, now: Dat
  */
 function baseOrdersSql(store: StoreRow, since: Date, now: Date, settings: PolicySettings): Prisma.Sql {
   const cal = deliveryDueCalendar(store.market, since, now, settings.shopPerformance.onTimeDeliveryRate.withinBusinessDays);
+  const nominal = dispatchDueCalendar(store.market, since, now, settings.dispatch.businessDays);
   const zone = MARKET_ZONES[store.market];
+  // The 2026 changes, gated on the order's local date like the engine (lib/policy/changes.ts).
+  const startOf = (id: "fulfillment.fulfillment_type" | "performance.otdr_from_awaiting_shipment", applies: boolean) => {
+    const from = changeEffectiveFrom(id, settings);
+    if (!applies) return new Date("9999-12-31T00:00:00Z");
+    return from ? startOfLocalDay(store.market, from) : new Date(0);
+  };
+  const typesFrom = startOf("fulfillment.fulfillment_type", true);
+  const otdrFrom = startOf("performance.otdr_from_awaiting_shipment", store.market === "US");
+  const type = Prisma.sql`(CASE WHEN o."placedAt" >= ${typesFrom} THEN o."fulfillmentType"::text ELSE 'SELLER_SHIPPING' END)`;
   return Prisma.sql`
     cal AS (SELECT c.d, c.due FROM unnest(${cal.dates}::date[], ${cal.dues}::timestamptz[]) AS c(d, due)),
+    nominal AS (SELECT c.d, c.due FROM unnest(${nominal.dates}::date[], ${nominal.dues}::timestamptz[]) AS c(d, due)),
+    typed AS (
+      SELECT o.*, ${type} AS ftype,
+             -- FBT orders have no seller clock (dispatchDueAt null) but keep their nominal deadline for the denominators.
+             COALESCE(o."dispatchDueAt", CASE WHEN ${type} = 'FULFILLED_BY_TIKTOK' THEN nominal.due END) AS due_at,
+             (CASE WHEN o."placedAt" >= ${otdrFrom} THEN COALESCE(o."paidAt", o."placedAt") ELSE o."inTransitAt" END) AS otd_start,
+             (o."placedAt" >= ${otdrFrom}) AS otd_from_awaiting
+      FROM "Order" o
+      LEFT JOIN nominal ON nominal.d = (o."placedAt" AT TIME ZONE ${zone})::date
+      WHERE o."organizationId" = ${store.organizationId} AND o."storeId" = ${store.id} AND o."placedAt" >= ${since}
+    ),
     base AS (
-      SELECT o.id, o."supplierId", o."placedAt" AS placed_at, o."inTransitAt" AS shipped_at, o."dispatchDueAt" AS due,
-             (o."dispatchDueAt" IS NOT NULL AND o.status NOT IN ('CANCELLED','AWAITING_PAYMENT')) AS ldr_applies,
-             (COALESCE(o."inTransitAt", o."deliveredAt") IS NULL OR COALESCE(o."inTransitAt", o."deliveredAt") > o."dispatchDueAt") AS late,
+      SELECT o.id, o."supplierId", o."placedAt" AS placed_at, o."inTransitAt" AS shipped_at, o.due_at AS due,
+             (o.due_at IS NOT NULL AND o.status NOT IN ('CANCELLED','AWAITING_PAYMENT')) AS ldr_applies,
+             (o.ftype <> 'FULFILLED_BY_TIKTOK' AND (COALESCE(o."inTransitAt", o."deliveredAt") IS NULL OR COALESCE(o."inTransitAt", o."deliveredAt") > o.due_at)) AS late,
+             (o.ftype = 'SELLER_SHIPPING') AS vtr_applies,
              EXISTS (SELECT 1 FROM "RiskFlag" f WHERE f."orderId" = o.id AND f.rule IN (${Prisma.join([...TRACKING_FAULT_RULES])})) AS tracking_fault,
-             CASE WHEN o."inTransitAt" IS NULL OR o.status = 'CANCELLED' THEN NULL
+             CASE WHEN o.ftype = 'FULFILLED_BY_TIKTOK' THEN NULL
+                  WHEN o.ftype = 'UPGRADED_TIKTOK_SHIPPING' AND o."dispatchDueAt" IS NOT NULL AND o."inTransitAt" <= o."dispatchDueAt" THEN NULL
+                  WHEN o.status = 'CANCELLED' THEN NULL
+                  WHEN o.otd_from_awaiting AND o.status = 'AWAITING_PAYMENT' THEN NULL
+                  WHEN o.otd_start IS NULL THEN NULL
                   WHEN o."deliveredAt" <= cal.due THEN o."deliveredAt" ELSE cal.due END AS otd_resolved,
              (o."deliveredAt" IS NOT NULL AND o."deliveredAt" <= cal.due) AS otd_on_time,
-             (o."dispatchDueAt" IS NOT NULL AND o.status <> 'AWAITING_PAYMENT') AS sfcr_applies,
-             (o.status = 'CANCELLED' AND o."dispatchDueAt" IS NOT NULL AND o."cancelledAt" > o."dispatchDueAt") AS seller_cancel,
+             (o.due_at IS NOT NULL AND o.status <> 'AWAITING_PAYMENT') AS sfcr_applies,
+             (o.ftype <> 'FULFILLED_BY_TIKTOK' AND o.status = 'CANCELLED' AND o.due_at IS NOT NULL AND o."cancelledAt" > o.due_at) AS seller_cancel,
              CASE WHEN o.status <> 'CANCELLED' THEN o."deliveredAt" END AS delivered_at,
              EXISTS (SELECT 1 FROM "ReturnRequest" r WHERE r."orderId" = o.id AND r.status <> 'REFUSED'
                      AND r.reason::text IN (${Prisma.join([...NON_BUYER_FAULT_REASONS])})) AS nbf_return
-      FROM "Order" o
-      LEFT JOIN cal ON cal.d = (o."inTransitAt" AT TIME ZONE ${zone})::date
-      WHERE o."organizationId" = ${store.organizationId} AND o."storeId" = ${store.id} AND o."placedAt" >= ${since}
+      FROM typed o
+      LEFT JOIN cal ON cal.d = (o.otd_start AT TIME ZONE ${zone})::date
     )`;
+}
+
+/** For each local order date in [since, until] (a day of slack each side), the dispatch deadline. */
+function dispatchDueCalendar(market: Market, since: Date, until: Date, businessDays: number): { dates: string[]; dues: Date[] } {
+  const dates: string[] = [];
+  const dues: Date[] = [];
+  const last = addCalendarDays(localDateOf(market, until), 1);
+  for (let d = addCalendarDays(localDateOf(market, since), -1); d <= last; d = addCalendarDays(d, 1)) {
+    dates.push(d);
+    dues.push(endOfLocalDay(market, addBusinessDays(market, d, businessDays)));
+  }
+  return { dates, dues };
 }
 
 type Bounds = Record<MetricKey | "returns", { from: Prisma.Sql; to: Prisma.Sql }>;
@@ -85,8 +124,8 @@ function tallyColumns(b: Bounds, now: Date): Prisma.Sql {
   return Prisma.sql`
     count(*) FILTER (WHERE ldr_applies AND ${within("due", "ldr")})::int AS ldr_orders,
     count(*) FILTER (WHERE ldr_applies AND late AND ${within("due", "ldr")})::int AS ldr_failures,
-    count(*) FILTER (WHERE ${within("shipped_at", "vtr")})::int AS vtr_orders,
-    count(*) FILTER (WHERE tracking_fault AND ${within("shipped_at", "vtr")})::int AS vtr_failures,
+    count(*) FILTER (WHERE vtr_applies AND ${within("shipped_at", "vtr")})::int AS vtr_orders,
+    count(*) FILTER (WHERE vtr_applies AND tracking_fault AND ${within("shipped_at", "vtr")})::int AS vtr_failures,
     count(*) FILTER (WHERE ${within("otd_resolved", "otdr")})::int AS otdr_orders,
     count(*) FILTER (WHERE NOT otd_on_time AND ${within("otd_resolved", "otdr")})::int AS otdr_failures,
     count(*) FILTER (WHERE sfcr_applies AND ${within("placed_at", "sfcr")})::int AS sfcr_orders,
@@ -138,7 +177,7 @@ export async function readStoreTrend(store: StoreRow, now: Date, settings: Polic
     SELECT w.i, ${tallyColumns(bounds, now)}
     FROM weeks w LEFT JOIN base ON true
     GROUP BY w.i ORDER BY w.i`;
-  const rules = metricRules(settings.shopPerformance);
+  const rules = metricRules(settings.shopPerformance, { market: store.market, now, settings });
   return rows.map((row) => {
     const point = { weekStart: (weeks[row.i - 1] as Window).from.toISOString() } as TrendPoint;
     for (const k of METRIC_KEYS) {
@@ -168,7 +207,7 @@ type AtRiskRow = {
  */
 export async function readAtRiskOrders(store: StoreRow, windows: MetricWindows, now: Date, settings: PolicySettings): Promise<AtRiskOrder[]> {
   const faultSql = Prisma.sql`EXISTS (SELECT 1 FROM "RiskFlag" f WHERE f."orderId" = o.id AND f.rule IN (${Prisma.join([...TRACKING_FAULT_RULES])}))`;
-  const criticalDispatch = Prisma.sql`(${dispatchFlagOpen(now)} AND o."dispatchDueAt" < ${now}::timestamptz + make_interval(hours => ${CRITICAL_HOURS}))`;
+  const criticalDispatch = Prisma.sql`(${dispatchFlagOpen(now, settings)} AND ${dispatchCriticalSql(now, settings)})`;
   const autoCancel = Prisma.sql`(${autoCancelFlagOpen(now)} AND o."autoCancelAt" < ${now}::timestamptz + make_interval(hours => ${settings.autoCancel.criticalHours}))`;
   const shippedInWindow = Prisma.sql`(o."inTransitAt" >= ${windows.vtr.from} AND o."inTransitAt" < ${now}::timestamptz AND o.status = 'IN_TRANSIT')`;
   const pending = Prisma.sql`(o."inTransitAt" IS NULL AND o.status IN ('AWAITING_SHIPMENT','AWAITING_COLLECTION','ON_HOLD'))`;
@@ -287,7 +326,8 @@ export async function getStoreExposure(scope: DataScope, storeId: string, now: D
     readSupplierAttribution(store.organizationId, { storeId: store.id }, now, settings),
     readServiceComparison(store.organizationId, now),
   ]);
-  const metrics = viewMetrics(t, tallies, windows);
+  const version = { market: store.market, now, settings };
+  const metrics = viewMetrics(t, tallies, windows, version);
   const scored = store.channel === "TIKTOK_SHOP";
   return {
     store: { id: store.id, name: store.name, channel: store.channel, market: store.market },
@@ -307,7 +347,7 @@ export async function getStoreExposure(scope: DataScope, storeId: string, now: D
       window: { from: windows.returns.from.toISOString(), to: windows.returns.to.toISOString() },
     },
     worstBand: scored ? worstBandOf(metrics) : "no_data",
-    projection: viewProjection(t, { ldr: tallies.ldr, vtr: tallies.vtr, sfcr: tallies.sfcr }, atRisk),
+    projection: viewProjection(t, { ldr: tallies.ldr, vtr: tallies.vtr, sfcr: tallies.sfcr }, atRisk, version),
     trend,
     suppliers,
     comparison,
@@ -336,7 +376,7 @@ export async function getExposureSummaries(scope: DataScope, now: Date): Promise
     stores.map((store) => limit(async () => {
       if (store.channel !== "TIKTOK_SHOP") return { storeId: store.id, name: store.name, channel: store.channel, market: store.market, worstBand: "no_data" as Band, metrics: [] };
       const windows = metricWindows(settings, store.market, now);
-      const metrics = viewMetrics(settings.shopPerformance, await countStoreTallies(store, windows, now, settings), windows);
+      const metrics = viewMetrics(settings.shopPerformance, await countStoreTallies(store, windows, now, settings), windows, { market: store.market, now, settings });
       return {
         storeId: store.id,
         name: store.name,

@@ -210,18 +210,23 @@ const localFormats: Partial<Record<Market, Intl.DateTimeFormat>> = {};
 // microseconds, so formatted instants are remembered (bounded like the caches above).
 const formattedInstants = new Map<string, string>();
 
-export function formatLocal(market: Market, instant: Date): string {
-  const key = `${market}${instant.getTime()}`;
+/**
+ * With `now`, an instant outside now's year (in the market's zone) carries its year:
+ * "Tue 6 Jan 2026 23:59 PST" instead of a bare "Tue 6 Jan 23:59 PST" read as this year.
+ */
+export function formatLocal(market: Market, instant: Date, now?: Date): string {
+  const withYear = now !== undefined && localDateOf(market, instant).slice(0, 4) !== localDateOf(market, now).slice(0, 4);
+  const key = `${market}${instant.getTime()}${withYear ? "y" : ""}`;
   let text = formattedInstants.get(key);
   if (text === undefined) {
-    text = formatLocalUncached(market, instant);
+    text = formatLocalUncached(market, instant, withYear);
     if (formattedInstants.size > 100_000) formattedInstants.clear();
     formattedInstants.set(key, text);
   }
   return text;
 }
 
-function formatLocalUncached(market: Market, instant: Date): string {
+function formatLocalUncached(market: Market, instant: Date, withYear: boolean): string {
   const format = (localFormats[market] ??= new Intl.DateTimeFormat(market === "US" ? "en-US" : "en-GB", {
     timeZone: MARKET_ZONES[market],
     weekday: "short",
@@ -233,7 +238,8 @@ function formatLocalUncached(market: Market, instant: Date): string {
     timeZoneName: "short",
   }));
   const part = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
-  return `${part.weekday} ${part.day} ${part.month} ${part.hour}:${part.minute} ${part.timeZoneName}`;
+  const year = withYear ? ` ${localDateOf(market, instant).slice(0, 4)}` : "";
+  return `${part.weekday} ${part.day} ${part.month}${year} ${part.hour}:${part.minute} ${part.timeZoneName}`;
 }
 
 /** "Tue 6 Jan 2026" for a local date. */

@@ -235,12 +235,12 @@ export function buildCalendar(settings: PolicySettings = DEFAULT_SETTINGS): Poli
     "returns.response_due": {
       id: "returns.response_due",
       family: "returns",
-      title: "Answer return requests within 48 hours",
+      title: "Answer return requests before they are auto-approved",
       effectiveFrom: date("returns.response_due", "2026-01-15"),
       scope: TIKTOK_ANY,
       thresholds: settings.returns,
       confidence: "3P",
-      note: "3P says 48 h then auto-approved; the official Thai page says 1 working day.",
+      note: "3P says 48 h then auto-approved; the official Thai page says 1 working day. US from 2026-02-25 (official): 2 business days, 4 for refunds over $100.",
     },
     "content.near_limit": {
       id: "content.near_limit",
@@ -389,7 +389,8 @@ export function thresholdText(entry: CalendarEntry): string {
       return "Number format must belong to the named carrier";
     case "tracking.carrier_not_approved": {
       const a = (t as PolicySettings["tracking"]).approvedCarriers;
-      return `US: ${a.US.join(", ")}. UK (partial): ${a.UK.join(", ")}`;
+      const china = (t as PolicySettings["tracking"]).chinaToUsCarriers;
+      return `US: ${a.US.join(", ")}. UK (partial): ${a.UK.join(", ")}. China→US direct (cross-border): ${china.join(", ")}`;
     }
     case "tracking.duplicate":
       return "Each tracking number on one order only (any channel)";
@@ -409,8 +410,10 @@ export function thresholdText(entry: CalendarEntry): string {
       return "No sole proprietorships, individual businesses or natural persons";
     case "returns.change_of_mind_refused_unjustified":
       return "Refuse only if used/damaged, parts missing, outside the window or non-returnable";
-    case "returns.response_due":
-      return `Respond within ${(t as PolicySettings["returns"]).responseHours} h or it is auto-approved`;
+    case "returns.response_due": {
+      const r = t as PolicySettings["returns"];
+      return `US: ${r.usBusinessDays} business days (${r.usLargeRefundBusinessDays} for refunds over ${formatMoney(r.usLargeRefundOverMinor, "USD")}); UK: ${r.responseHours} h — then auto-approved`;
+    }
     case "content.near_limit":
     case "content.restricted":
     case "content.links_dropped": {

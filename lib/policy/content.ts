@@ -61,7 +61,7 @@ export function checkCreatorVideos(creator: CreatorFacts, now: Date, settings: P
         "content.restricted",
         "warning",
         active.end,
-        `Restricted until ${formatLocal(creator.market, active.end)} after ${c.nonInteractiveLimit} non-interactive shop videos in ${c.windowDays} days: ${left} of ${c.restrictedLinkQuota} videos with product links left; later videos show no link. Post with a real person talking.`,
+        `Restricted until ${formatLocal(creator.market, active.end, now)} after ${c.nonInteractiveLimit} non-interactive shop videos in ${c.windowDays} days: ${left} of ${c.restrictedLinkQuota} videos with product links left; later videos show no link. Post with a real person talking.`,
         [
           { field: "triggeredBy", value: active.triggeredBy },
           { field: "linkedVideosLeft", value: left },
@@ -96,7 +96,7 @@ export function checkCreatorVideos(creator: CreatorFacts, now: Date, settings: P
           "content.near_limit",
           "warning",
           safeAt,
-          `${recent.length} non-interactive shop videos in the last ${c.windowDays} days: one more${safeAt ? ` before ${formatLocal(creator.market, safeAt)}` : ""} restricts product links for ${c.restrictionDays} days.`,
+          `${recent.length} non-interactive shop videos in the last ${c.windowDays} days: one more${safeAt ? ` before ${formatLocal(creator.market, safeAt, now)}` : ""} restricts product links for ${c.restrictionDays} days.`,
           [{ field: "nonInteractiveInWindow", value: recent.length }],
         ),
       );

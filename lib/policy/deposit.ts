@@ -34,7 +34,7 @@ export function checkDepositTopUp(ctx: StoreContext): Flag[] {
     { field: "joinedAt", value: store.joinedAt?.toISOString() ?? null },
   ];
   if (shortfall === null) {
-    return [makeFlag("deposit.topup_due", "info", due, `Deposit unknown: make sure it is at least ${formatMoney(d.standardMinor, d.currency)} by ${formatLocal(store.market, due)}.`, evidence)];
+    return [makeFlag("deposit.topup_due", "info", due, `Deposit unknown: make sure it is at least ${formatMoney(d.standardMinor, d.currency)} by ${formatLocal(store.market, due, now)}.`, evidence)];
   }
   if (shortfall <= 0) return [];
   const daysLeft = daysBetween(localDateOf(store.market, now), d.topUpBy);
@@ -45,7 +45,7 @@ export function checkDepositTopUp(ctx: StoreContext): Flag[] {
       "deposit.topup_due",
       severity,
       due,
-      `Top up the store deposit by ${formatMoney(shortfall, d.currency)} to ${formatMoney(d.standardMinor, d.currency)} before ${formatLocal(store.market, due)} (${daysLeft} ${daysLeft === 1 ? "day" : "days"} left) or the store will be restricted.`,
+      `Top up the store deposit by ${formatMoney(shortfall, d.currency)} to ${formatMoney(d.standardMinor, d.currency)} before ${formatLocal(store.market, due, now)} (${daysLeft} ${daysLeft === 1 ? "day" : "days"} left) or the store will be restricted.`,
       evidence,
     ),
   ];

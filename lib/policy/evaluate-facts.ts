@@ -35,6 +35,7 @@ export function evaluateFacts(facts: Facts, now: Date): EntityFlags[] {
       trackingNumber: o.trackingNumber,
       labelSource: o.labelSource,
       shipFromCountry: o.shipFromCountry,
+      fulfillmentType: o.fulfillmentType,
     };
     return { order, store };
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RULE_IDS } from "./types";
+import { CHANGE_IDS, FULFILLMENT_TYPES, RULE_IDS } from "./types";
 
 // The input format of `policy evaluate` (documented in lib/policy/README.md). Instants must carry
 // an offset or Z: a bare local time is ambiguous across the US and UK clocks, so it is rejected.
@@ -38,6 +38,7 @@ export const orderInputSchema = z.object({
   trackingNumber: z.string().nullable().default(null),
   labelSource: z.enum(["TIKTOK_SHIPPING", "SELLER", "UNKNOWN"]).default("UNKNOWN"),
   shipFromCountry: z.string().length(2, "expected an ISO 3166 alpha-2 country").nullable().default(null),
+  fulfillmentType: z.enum(FULFILLMENT_TYPES).default("SELLER_SHIPPING"),
 });
 
 const videoSchema = z.object({
@@ -69,6 +70,8 @@ const returnSchema = z.object({
   decision: z.enum(["PENDING", "APPROVED", "REFUSED"]),
   respondedAt: optionalInstant,
   refusalJustification: z.enum(["ITEM_USED_OR_DAMAGED", "PARTS_MISSING", "OUTSIDE_RETURN_WINDOW", "NON_RETURNABLE_CATEGORY", "OTHER"]).nullable().default(null),
+  refundMinor: minor.min(0, "expected a refund ≥ 0 in minor units").nullable().default(null),
+  currency: z.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as USD").nullable().default(null),
 });
 
 const supplierSchema = z.object({
@@ -81,27 +84,78 @@ const supplierSchema = z.object({
   ),
 });
 
-const positive = z.number().positive();
-const nonNegative = z.number().min(0);
+const hours = (max: number) => z.number().min(1).max(max);
+const days = (max: number) => z.number().int().min(0).max(max);
+const percent = z.number().min(0).max(100);
+const trailing = z.discriminatedUnion("kind", [z.strictObject({ kind: z.literal("trailing_days"), days: z.number().int().min(1).max(365) }), z.strictObject({ kind: z.literal("iso_week") })]);
 
-export const settingsOverridesSchema = z.strictObject({
-  upcomingHorizonDays: nonNegative.optional(),
-  effectiveFrom: z.partialRecord(z.enum(RULE_IDS), isoDate).optional(),
-  dispatch: z.strictObject({ businessDays: z.number().int().min(1), dueSoonHours: positive, criticalHours: positive }).partial().optional(),
-  autoCancel: z.strictObject({ businessDays: z.number().int().min(1), criticalHours: positive }).partial().optional(),
-  deposit: z
-    .strictObject({ standardMinor: minor, currency: z.string().length(3), standardFrom: isoDate, topUpBy: isoDate, warningDays: nonNegative, criticalDays: nonNegative })
-    .partial()
-    .optional(),
-  registration: z.strictObject({ minBusinessAgeDays: nonNegative, licenceMinDaysLeft: nonNegative, licenceWarnDaysLeft: nonNegative }).partial().optional(),
-  returns: z.strictObject({ responseHours: positive, dueSoonHours: positive, criticalHours: positive }).partial().optional(),
-  content: z
-    .strictObject({ windowDays: positive, nonInteractiveLimit: z.number().int().min(1), restrictionDays: positive, restrictedLinkQuota: z.number().int().min(0) })
-    .partial()
-    .optional(),
-  pricing: z.strictObject({ toleranceMinor: z.number().int().min(0), allowNinetyNineRoundUp: z.boolean() }).partial().optional(),
-  supplier: z.strictObject({ lookbackDays: positive }).partial().optional(),
-});
+/**
+ * An organisation's overrides (Organization.policy), every number within sane bounds: what the
+ * /settings/policy form may write and what the settings reader accepts.
+ */
+export const settingsOverridesSchema = z
+  .strictObject({
+    upcomingHorizonDays: days(365).optional(),
+    effectiveFrom: z.partialRecord(z.enum([...RULE_IDS, ...CHANGE_IDS]), isoDate).optional(),
+    dispatch: z.strictObject({ businessDays: z.number().int().min(1).max(10), dueSoonHours: hours(120), criticalHours: hours(72) }).partial().optional(),
+    autoCancel: z.strictObject({ businessDays: z.number().int().min(1).max(30), criticalHours: hours(120) }).partial().optional(),
+    deposit: z
+      .strictObject({
+        standardMinor: minor.min(0).max(100_000_000),
+        currency: z.string().length(3),
+        standardFrom: isoDate,
+        topUpBy: isoDate,
+        warningDays: days(365),
+        criticalDays: days(365),
+      })
+      .partial()
+      .optional(),
+    registration: z.strictObject({ minBusinessAgeDays: days(3650), licenceMinDaysLeft: days(3650), licenceWarnDaysLeft: days(3650) }).partial().optional(),
+    returns: z
+      .strictObject({
+        responseHours: hours(720),
+        dueSoonHours: hours(720),
+        criticalHours: hours(720),
+        usBusinessDays: z.number().int().min(1).max(30),
+        usLargeRefundBusinessDays: z.number().int().min(1).max(30),
+        usLargeRefundOverMinor: minor.min(0).max(100_000_000),
+      })
+      .partial()
+      .optional(),
+    onHold: z.strictObject({ minutes: z.number().int().min(0).max(1440) }).partial().optional(),
+    content: z
+      .strictObject({
+        windowDays: z.number().int().min(1).max(90),
+        nonInteractiveLimit: z.number().int().min(1).max(100),
+        restrictionDays: z.number().int().min(1).max(90),
+        restrictedLinkQuota: z.number().int().min(0).max(100),
+      })
+      .partial()
+      .optional(),
+    pricing: z.strictObject({ toleranceMinor: z.number().int().min(0).max(100_000), allowNinetyNineRoundUp: z.boolean() }).partial().optional(),
+    supplier: z.strictObject({ lookbackDays: z.number().int().min(1).max(365) }).partial().optional(),
+    shopPerformance: z
+      .strictObject({
+        lateDispatchRate: z.strictObject({ maxPercent: percent, enforcementAbovePercent: percent, window: trailing }).partial(),
+        validTrackingRate: z.strictObject({ minPercent: percent, window: trailing }).partial(),
+        onTimeDeliveryRate: z.strictObject({ minPercent: percent, withinBusinessDays: z.number().int().min(1).max(30), window: trailing }).partial(),
+        sellerFaultCancellationRate: z.strictObject({ maxPercent: percent, window: trailing }).partial(),
+        shopPerformanceScore: z.strictObject({ min: z.number(), max: z.number(), minDeliveredOrders: z.number().int().min(0).max(10_000), windowDays: z.number().int().min(1).max(365) }).partial(),
+        negativeReviews: z.strictObject({ windowDays: z.number().int().min(1).max(365) }).partial(),
+      })
+      .partial()
+      .optional(),
+  })
+  .superRefine((o, ctx) => {
+    const d = o.dispatch;
+    if (d?.dueSoonHours !== undefined && d.criticalHours !== undefined && d.criticalHours > d.dueSoonHours) {
+      ctx.addIssue({ code: "custom", path: ["dispatch", "criticalHours"], message: "Critical must not be more hours than due soon" });
+    }
+    const r = o.returns;
+    if (r?.usBusinessDays !== undefined && r.usLargeRefundBusinessDays !== undefined && r.usLargeRefundBusinessDays < r.usBusinessDays) {
+      ctx.addIssue({ code: "custom", path: ["returns", "usLargeRefundBusinessDays"], message: "the large-refund window must not be shorter than the standard one" });
+    }
+  });
 
 export const factsSchema = z
   .strictObject({

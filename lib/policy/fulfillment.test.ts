@@ -119,15 +119,22 @@ describe("effective date 2026-01-06 (order's local date in Los Angeles)", () => 
     expect(evaluateOrder(before, US_LOCAL, now).filter((f) => f.rule.startsWith("fulfillment."))).toEqual([]);
   });
   it("warns ahead about open orders a rule taking effect within the horizon would hit", () => {
-    const early = makeOrder({ placedAt: at("2025-12-29T18:00:00Z") });
-    const flags = evaluateOrder(early, US_LOCAL, at("2026-01-02T18:00:00Z")).filter((f) => f.rule === "fulfillment.dispatch_deadline");
+    // Placed Fri 2 Jan: due Tue 6 Jan 23:59:59 PST, the rule's first day, so the rule will judge it.
+    const early = makeOrder({ placedAt: at("2026-01-02T18:00:00Z") });
+    const wide = mergeSettings({ dispatch: { dueSoonHours: 48 } });
+    const flags = evaluateOrder(early, US_LOCAL, at("2026-01-05T18:00:00Z"), wide).filter((f) => f.rule === "fulfillment.dispatch_deadline");
     expect(flags).toHaveLength(1);
     expect(flags[0]).toMatchObject({ severity: "warning", upcoming: true });
     expect(flags[0]?.reason).toMatch(/^Upcoming rule from Tue 6 Jan 2026: /);
     // Beyond the horizon: nothing.
     expect(evaluateOrder(early, US_LOCAL, at("2025-12-01T00:00:00Z"), mergeSettings({ upcomingHorizonDays: 3 }))).toEqual([]);
     // Closed orders are not warned about.
-    expect(evaluateOrder({ ...early, status: "CANCELLED" }, US_LOCAL, at("2026-01-02T18:00:00Z"))).toEqual([]);
+    expect(evaluateOrder({ ...early, status: "CANCELLED" }, US_LOCAL, at("2026-01-05T18:00:00Z"), wide)).toEqual([]);
+  });
+  it("does not warn ahead about an order whose deadline passes before the rule's first day", () => {
+    // Placed Mon 29 Dec: due Wed 31 Dec, before 2026-01-06 — the rule will never judge it.
+    const gone = makeOrder({ placedAt: at("2025-12-29T18:00:00Z") });
+    expect(evaluateOrder(gone, US_LOCAL, at("2026-01-02T18:00:00Z")).filter((f) => f.rule === "fulfillment.dispatch_deadline")).toEqual([]);
   });
   it("honours an organisation adopting the 3P date 2026-01-26", () => {
     const s = mergeSettings({ effectiveFrom: { "fulfillment.dispatch_deadline": "2026-01-26" } });

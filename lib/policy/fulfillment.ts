@@ -63,7 +63,7 @@ export function dispatchState(order: OrderFacts, market: Market, now: Date, sett
 export function checkDispatchDeadline({ order, store, now, settings }: OrderContext): Flag[] {
   const state = dispatchState(order, store.market, now, settings);
   const { deadline } = dispatchTimes(store.market, order.placedAt, settings);
-  const when = formatLocal(store.market, deadline);
+  const when = formatLocal(store.market, deadline, now);
   const labelNote = order.status === "AWAITING_COLLECTION" ? " A printed label is not dispatch: the carrier must scan it." : "";
   const evidence = [
     { field: "placedAt", value: iso(order.placedAt) },
@@ -91,7 +91,7 @@ export function checkDispatchDeadline({ order, store, now, settings }: OrderCont
           "fulfillment.dispatch_deadline",
           "warning",
           deadline,
-          `Dispatched late: carrier scan ${formatLocal(store.market, order.inTransitAt ?? now)}, deadline was ${when}. Counts in the late-dispatch rate.`,
+          `Dispatched late: carrier scan ${formatLocal(store.market, order.inTransitAt ?? now, now)}, deadline was ${when}. Counts in the late-dispatch rate.`,
           [...evidence, { field: "inTransitAt", value: iso(order.inTransitAt) }],
         ),
       ];
@@ -107,7 +107,7 @@ export function checkAutoCancelRisk({ order, store, now, settings }: OrderContex
   const n = now.getTime();
   // Before the dispatch deadline the dispatch flag already covers the order.
   if (n <= t.deadline.getTime()) return [];
-  const when = formatLocal(store.market, t.autoCancelAt);
+  const when = formatLocal(store.market, t.autoCancelAt, now);
   const evidence = [
     { field: "placedAt", value: iso(order.placedAt) },
     { field: "autoCancelAt", value: iso(t.autoCancelAt) },

@@ -3,6 +3,7 @@ import { effectiveFromOf, inScope, isInForce, isUpcoming } from "./calendar";
 import { checkCreatorVideos } from "./content";
 import { DEPOSIT_RULES } from "./deposit";
 import { FULFILLMENT_RULES } from "./fulfillment";
+import { FBT_EXEMPT_RULES, isFulfilledByTikTok } from "./fulfillment-type";
 import { checkOversellRisk } from "./inventory";
 import { BRAND_SITE_INFO_RULES, LABELS_TRACKING_RULES } from "./labels-tracking";
 import { checkPriceMismatch } from "./pricing";
@@ -34,7 +35,10 @@ export { type DispatchState, type DispatchTimes, dispatchState, dispatchTimes } 
 export { totalDeposits } from "./deposit";
 export { replayRestrictions } from "./content";
 export { isNinetyNineRoundUp } from "./pricing";
-export { returnResponseDeadline } from "./returns";
+export { returnResponseDeadline, returnResponseWindow } from "./returns";
+export * from "./changes";
+export { STANDING_RULES, isStandingRule } from "./standing";
+export { FBT_EXEMPT_RULES, effectiveFulfillmentType, fulfillmentTypeOf, isFulfilledByTikTok, onHoldWindow, type OnHoldWindow } from "./fulfillment-type";
 export * from "./tracking";
 
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
@@ -48,11 +52,17 @@ function sortFlags(flags: Flag[]): Flag[] {
   );
 }
 
-/** A rule not yet in force reported ahead of time: always a warning, due when it takes effect at the latest. */
+/**
+ * A rule not yet in force reported ahead of time: always a warning, due when it takes effect at
+ * the latest. Only for items the rule will still judge once in force: a finding whose own due
+ * instant passes before the rule's first day (a return that expires first, a deadline that
+ * falls earlier) is dropped.
+ */
 function asUpcoming(flags: Flag[], rule: RuleId, market: Market, settings: PolicySettings): Flag[] {
   const from = effectiveFromOf(rule, settings);
   if (!from) return flags;
-  return flags.map((f) => ({
+  const start = startOfLocalDay(market, from);
+  return flags.filter((f) => f.dueAt === null || f.dueAt.getTime() >= start.getTime()).map((f) => ({
     ...f,
     severity: "warning",
     upcoming: true,
@@ -82,8 +92,11 @@ export function evaluateOrder(
     return sortFlags(BRAND_SITE_INFO_RULES.flatMap((r) => r.check(ctx).map((f) => ({ ...f, severity: "info" as const }))));
   }
   const flags: Flag[] = [];
+  // Fulfilled by TikTok (from 2026-02-05): TikTok dispatches, labels and tracks it.
+  const fbt = isFulfilledByTikTok(order, store.market, settings);
   for (const rule of [...FULFILLMENT_RULES, ...LABELS_TRACKING_RULES]) {
     if (!inScope(rule.id, store)) continue;
+    if (fbt && FBT_EXEMPT_RULES.has(rule.id)) continue;
     if (isInForce(rule.id, store.market, order.placedAt, settings)) flags.push(...rule.check(ctx));
     else if (isOpenOrder(order) && isUpcoming(rule.id, store.market, now, settings)) {
       flags.push(...asUpcoming(rule.check(ctx), rule.id, store.market, settings));
@@ -150,7 +163,10 @@ export function evaluateCreatorVideos(creator: CreatorFacts, now: Date, settings
     return sortFlags(checkCreatorVideos(creator, now, settings, (v) => isInForce(rule, market, v.postedAt, settings)));
   }
   if (!isUpcoming(rule, market, now, settings)) return [];
-  return sortFlags(checkCreatorVideos(creator, now, settings).flatMap((f) => asUpcoming([f], f.rule, market, settings)));
+  // Once in force, only videos posted from its first day count: older ones can never restrict anyone.
+  const from = effectiveFromOf(rule, settings);
+  const counts = (v: { postedAt: Date }) => from === null || localDateOf(market, v.postedAt) >= from;
+  return sortFlags(checkCreatorVideos(creator, now, settings, counts).flatMap((f) => asUpcoming([f], f.rule, market, settings)));
 }
 
 /** TikTok vs brand-site price of one SKU. */

@@ -1,5 +1,6 @@
 import { type OrderContext, type OrderRule, hasTracking, isDispatched, makeFlag } from "./rule-kit";
-import { normaliseCarrierName } from "./tracking/carriers";
+import { changeInForce } from "./changes";
+import { CHINA_TO_US_OVERSIZE_ONLY, normaliseCarrierName } from "./tracking/carriers";
 import { validateTracking } from "./tracking/validate";
 import type { Flag } from "./types";
 
@@ -73,10 +74,37 @@ export function checkCarrierMismatch({ order, store }: OrderContext): Flag[] {
   ];
 }
 
+/** A US cross-border store shipping direct from China, judged by the designated list (from 2026-02-01, press). */
+export function shipsChinaToUs(ctx: Pick<OrderContext, "order" | "store" | "settings">): boolean {
+  const { order, store, settings } = ctx;
+  const from = order.shipFromCountry?.trim().toUpperCase();
+  return store.market === "US" && store.kind === "CROSS_BORDER" && from === "CN" && changeInForce("tracking.china_us_designated_carriers", "US", order.placedAt, settings);
+}
+
 export function checkCarrierApproved({ order, store, settings }: OrderContext): Flag[] {
   const name = order.carrier?.trim();
   if (!name) return [];
   const carrier = normaliseCarrierName(name);
+  if (shipsChinaToUs({ order, store, settings })) {
+    const designated = settings.tracking.chinaToUsCarriers;
+    const evidence = [
+      { field: "carrier", value: name },
+      { field: "shipFromCountry", value: "CN" },
+    ];
+    if (carrier && designated.includes(carrier)) {
+      if (!CHINA_TO_US_OVERSIZE_ONLY.includes(carrier)) return [];
+      return [makeFlag("tracking.carrier_not_approved", "info", null, `${carrier} is designated for China→US direct shipping of oversize parcels only: check this parcel is oversize.`, evidence)];
+    }
+    return [
+      makeFlag(
+        "tracking.carrier_not_approved",
+        "warning",
+        null,
+        `${name} is not a platform-designated carrier for shipping direct from China to the US: use ${designated.filter((c) => !CHINA_TO_US_OVERSIZE_ONLY.includes(c)).join(", ")} (DHL Express / FedEx for oversize parcels).`,
+        evidence,
+      ),
+    ];
+  }
   const approved = settings.tracking.approvedCarriers[store.market];
   if (carrier && approved.includes(carrier)) return [];
   // The UK list is a partial 3P list: absence from it is a prompt to check, not a breach.

@@ -31,7 +31,7 @@ describe("returns.response_due (48 h, then auto-approved)", () => {
     expect(sev({ decision: "APPROVED", respondedAt: at("2026-02-03T00:00:00Z") }, "2026-02-10T00:00:00Z")).toEqual([]);
   });
   it("is configurable (official Thai page: 1 working day)", () => {
-    const flags = evaluateReturn(base, at("2026-02-03T19:00:00Z"), { ...DEFAULTS, returns: { responseHours: 24, dueSoonHours: 12, criticalHours: 6 } });
+    const flags = evaluateReturn(base, at("2026-02-03T19:00:00Z"), { ...DEFAULTS, returns: { ...DEFAULTS.returns, responseHours: 24, dueSoonHours: 12, criticalHours: 6 } });
     expect(flags[0]?.reason).toContain("auto-approved");
   });
 });

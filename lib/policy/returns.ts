@@ -1,5 +1,6 @@
-import { formatLocal, formatTimeLeft } from "./business-days";
+import { businessDeadline, formatLocal, formatTimeLeft } from "./business-days";
 import { LEGITIMATE_REFUSALS } from "./calendar";
+import { changeInForce } from "./changes";
 import { makeFlag } from "./rule-kit";
 import type { PolicySettings } from "./settings";
 import type { Flag, ReturnFacts } from "./types";
@@ -40,22 +41,59 @@ export function checkChangeOfMindRefusal({ ret }: ReturnContext): Flag[] {
   ];
 }
 
-/** requestedAt + the response window (3P: 48 h, then auto-approved). */
-export function returnResponseDeadline(ret: Pick<ReturnFacts, "requestedAt">, settings: PolicySettings): Date {
-  return new Date(ret.requestedAt.getTime() + settings.returns.responseHours * HOUR);
+export type ReturnResponseWindow =
+  | { kind: "hours"; hours: number; due: Date }
+  | { kind: "business_days"; businessDays: number; largeRefund: boolean; due: Date };
+
+/** Strictly more than the large-refund line ($100.00 → from 10001 cents), in the market's currency. */
+export function isLargeRefund(ret: Pick<ReturnFacts, "refundMinor" | "currency">, settings: PolicySettings): boolean {
+  if (ret.refundMinor === null || ret.refundMinor === undefined) return false;
+  if (ret.currency && ret.currency.toUpperCase() !== "USD") return false;
+  return ret.refundMinor > settings.returns.usLargeRefundOverMinor;
+}
+
+/**
+ * How long the seller has to answer, then the platform auto-approves. US requests from
+ * 2026-02-25 (official): the end of the 2nd business day after the request's local date, the
+ * 4th for refunds over $100.00 (an unknown refund gets the shorter window). UK, and US requests
+ * before that date: requestedAt + 48 h (3P).
+ */
+export function returnResponseWindow(ret: Pick<ReturnFacts, "requestedAt" | "market" | "refundMinor" | "currency">, settings: PolicySettings): ReturnResponseWindow {
+  if (ret.market === "US" && changeInForce("returns.response_window_business_days", "US", ret.requestedAt, settings)) {
+    const largeRefund = isLargeRefund(ret, settings);
+    const businessDays = largeRefund ? settings.returns.usLargeRefundBusinessDays : settings.returns.usBusinessDays;
+    return { kind: "business_days", businessDays, largeRefund, due: businessDeadline("US", ret.requestedAt, businessDays) };
+  }
+  const hours = settings.returns.responseHours;
+  return { kind: "hours", hours, due: new Date(ret.requestedAt.getTime() + hours * HOUR) };
+}
+
+/** The instant the platform auto-approves an unanswered request. */
+export function returnResponseDeadline(ret: Pick<ReturnFacts, "requestedAt" | "market" | "refundMinor" | "currency">, settings: PolicySettings): Date {
+  return returnResponseWindow(ret, settings).due;
 }
 
 export function checkReturnResponse({ ret, now, settings }: ReturnContext): Flag[] {
   if (ret.decision !== "PENDING" || ret.respondedAt !== null) return [];
-  const due = returnResponseDeadline(ret, settings);
-  const left = due.getTime() - now.getTime();
-  const when = formatLocal(ret.market, due);
-  const evidence = [
+  const window = returnResponseWindow(ret, settings);
+  return returnResponseFlag(window.due, ret.market, now, settings, [
     { field: "requestedAt", value: ret.requestedAt.toISOString() },
-    { field: "respondBy", value: due.toISOString() },
-  ];
+    { field: "respondBy", value: window.due.toISOString() },
+    { field: "window", value: window.kind === "hours" ? `${window.hours} h` : `${window.businessDays} business days${window.largeRefund ? " (refund over $100)" : ""}` },
+  ]);
+}
+
+/** Whether the platform has already auto-approved a pending request (its window has passed): a missed return. */
+export function isAutoApproved(due: Date, now: Date): boolean {
+  return due.getTime() < now.getTime();
+}
+
+/** The response flag of a pending request due at `due` (the queue derives `due` in SQL). */
+export function returnResponseFlag(due: Date, market: ReturnFacts["market"], now: Date, settings: PolicySettings, evidence: Flag["evidence"] = [{ field: "respondBy", value: due.toISOString() }]): Flag[] {
+  const left = due.getTime() - now.getTime();
+  const when = formatLocal(market, due, now);
   if (left < 0) {
-    return [makeFlag("returns.response_due", "critical", due, `Return request not answered by ${when}: it is auto-approved and refunded at your cost.`, evidence)];
+    return [makeFlag("returns.response_due", "critical", due, `Missed: the return request was not answered by ${when}, so the platform auto-approved it and refunds it at your cost.`, evidence)];
   }
   const severity = left < settings.returns.criticalHours * HOUR ? "critical" : left < settings.returns.dueSoonHours * HOUR ? "warning" : "info";
   return [makeFlag("returns.response_due", severity, due, `Answer the return request by ${when} — ${formatTimeLeft(due, now)}; after that it is auto-approved.`, evidence)];

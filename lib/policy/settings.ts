@@ -1,6 +1,6 @@
-import { APPROVED_CARRIERS, type Carrier } from "./tracking/carriers";
+import { APPROVED_CARRIERS, CHINA_TO_US_DESIGNATED_CARRIERS, type Carrier } from "./tracking/carriers";
 import type { LocalDate } from "./business-days";
-import type { Market, RuleId } from "./types";
+import type { ChangeId, Market, RuleId } from "./types";
 
 export type TrailingWindow = { kind: "trailing_days"; days: number } | { kind: "iso_week" };
 
@@ -11,11 +11,15 @@ export type TrailingWindow = { kind: "trailing_days"; days: number } | { kind: "
 export type PolicySettings = {
   /** A rule taking effect within this many days yields "upcoming" warnings. */
   upcomingHorizonDays: number;
-  /** Per-rule override of the calendar's effective date (ISO date in the market's zone). */
-  effectiveFrom: Partial<Record<RuleId, LocalDate>>;
+  /** Per-rule (or per-2026-change) override of the calendar's effective date (ISO date in the market's zone). */
+  effectiveFrom: Partial<Record<RuleId | ChangeId, LocalDate>>;
   dispatch: { businessDays: number; dueSoonHours: number; criticalHours: number };
   autoCancel: { businessDays: number; criticalHours: number };
-  tracking: { approvedCarriers: Record<Market, readonly Carrier[]> };
+  tracking: {
+    approvedCarriers: Record<Market, readonly Carrier[]>;
+    /** US cross-border stores shipping direct from China (from 2026-02-01). */
+    chinaToUsCarriers: readonly Carrier[];
+  };
   deposit: {
     standardMinor: number;
     currency: string;
@@ -27,7 +31,19 @@ export type PolicySettings = {
     criticalDays: number;
   };
   registration: { minBusinessAgeDays: number; licenceMinDaysLeft: number; licenceWarnDaysLeft: number };
-  returns: { responseHours: number; dueSoonHours: number; criticalHours: number };
+  returns: {
+    /** UK (and US requests before 2026-02-25): hours to answer before auto-approval. */
+    responseHours: number;
+    dueSoonHours: number;
+    criticalHours: number;
+    /** US from 2026-02-25: business days to review a return… */
+    usBusinessDays: number;
+    /** …and for refunds over `usLargeRefundOverMinor` (strictly more than $100.00). */
+    usLargeRefundBusinessDays: number;
+    usLargeRefundOverMinor: number;
+  };
+  /** New orders may sit On Hold for the buyer's cancellation window (do not ship yet). */
+  onHold: { minutes: number };
   content: { windowDays: number; nonInteractiveLimit: number; restrictionDays: number; restrictedLinkQuota: number };
   pricing: { toleranceMinor: number; allowNinetyNineRoundUp: boolean };
   supplier: { lookbackDays: number };
@@ -60,7 +76,7 @@ export const DEFAULT_SETTINGS: PolicySettings = {
   dispatch: { businessDays: 2, dueSoonHours: 24, criticalHours: 6 },
   // Official: not "Awaiting collection" after 7 business days → auto-cancelled.
   autoCancel: { businessDays: 7, criticalHours: 24 },
-  tracking: { approvedCarriers: APPROVED_CARRIERS },
+  tracking: { approvedCarriers: APPROVED_CARRIERS, chinaToUsCarriers: CHINA_TO_US_DESIGNATED_CARRIERS },
   deposit: {
     standardMinor: 150_000,
     currency: "USD",
@@ -71,17 +87,21 @@ export const DEFAULT_SETTINGS: PolicySettings = {
   },
   registration: { minBusinessAgeDays: 60, licenceMinDaysLeft: 90, licenceWarnDaysLeft: 120 },
   // 3P: 48 h then auto-approved; the official Thai page says 1 working day.
-  returns: { responseHours: 48, dueSoonHours: 24, criticalHours: 6 },
+  returns: { responseHours: 48, dueSoonHours: 24, criticalHours: 6, usBusinessDays: 2, usLargeRefundBusinessDays: 4, usLargeRefundOverMinor: 10_000 },
+  onHold: { minutes: 60 },
   content: { windowDays: 7, nonInteractiveLimit: 5, restrictionDays: 7, restrictedLinkQuota: 7 },
   pricing: { toleranceMinor: 5, allowNinetyNineRoundUp: true },
   supplier: { lookbackDays: 30 },
   shopPerformance: SHOP_PERFORMANCE_DEFAULTS,
 };
 
-type Section = Exclude<keyof PolicySettings, "upcomingHorizonDays">;
+type Section = Exclude<keyof PolicySettings, "upcomingHorizonDays" | "shopPerformance">;
+
+export type ShopPerformanceOverrides = { [M in keyof ShopPerformanceThresholds]?: Partial<ShopPerformanceThresholds[M]> };
 
 export type PolicySettingsOverrides = {
   upcomingHorizonDays?: number;
+  shopPerformance?: ShopPerformanceOverrides;
 } & { [K in Section]?: Partial<PolicySettings[K]> };
 
 /** Defaults with an organisation's overrides applied section by section. */
@@ -94,13 +114,28 @@ export function mergeSettings(overrides?: PolicySettingsOverrides | null, base: 
     autoCancel: { ...base.autoCancel, ...overrides.autoCancel },
     tracking: {
       approvedCarriers: { ...base.tracking.approvedCarriers, ...overrides.tracking?.approvedCarriers },
+      chinaToUsCarriers: overrides.tracking?.chinaToUsCarriers ?? base.tracking.chinaToUsCarriers,
     },
     deposit: { ...base.deposit, ...overrides.deposit },
     registration: { ...base.registration, ...overrides.registration },
     returns: { ...base.returns, ...overrides.returns },
+    onHold: { ...base.onHold, ...overrides.onHold },
     content: { ...base.content, ...overrides.content },
     pricing: { ...base.pricing, ...overrides.pricing },
     supplier: { ...base.supplier, ...overrides.supplier },
-    shopPerformance: { ...base.shopPerformance, ...overrides.shopPerformance },
+    shopPerformance: mergeShopPerformance(base.shopPerformance, overrides.shopPerformance),
+  };
+}
+
+/** Shop-performance overrides per metric (a partial metric keeps the rest of its defaults). */
+function mergeShopPerformance(base: ShopPerformanceThresholds, o?: ShopPerformanceOverrides): ShopPerformanceThresholds {
+  if (!o) return base;
+  return {
+    lateDispatchRate: { ...base.lateDispatchRate, ...o.lateDispatchRate },
+    validTrackingRate: { ...base.validTrackingRate, ...o.validTrackingRate },
+    onTimeDeliveryRate: { ...base.onTimeDeliveryRate, ...o.onTimeDeliveryRate },
+    sellerFaultCancellationRate: { ...base.sellerFaultCancellationRate, ...o.sellerFaultCancellationRate },
+    shopPerformanceScore: { ...base.shopPerformanceScore, ...o.shopPerformanceScore },
+    negativeReviews: { ...base.negativeReviews, ...o.negativeReviews },
   };
 }

@@ -2,7 +2,11 @@ export type Market = "US" | "UK";
 export type Channel = "TIKTOK_SHOP" | "BRAND_SITE";
 export type StoreKind = "LOCAL" | "CROSS_BORDER";
 export type Severity = "info" | "warning" | "critical";
-export type Confidence = "seed" | "official" | "3P";
+export type Confidence = "seed" | "official" | "press" | "3P";
+
+/** Who ships an order (TikTok Shop, from 2026-02-05): the seller, or one of TikTok's logistics services. */
+export const FULFILLMENT_TYPES = ["SELLER_SHIPPING", "UPGRADED_TIKTOK_SHIPPING", "COLLECTIONS_BY_TIKTOK", "FULFILLED_BY_TIKTOK"] as const;
+export type FulfillmentType = (typeof FULFILLMENT_TYPES)[number];
 
 export const RULE_IDS = [
   "fulfillment.dispatch_deadline",
@@ -30,6 +34,20 @@ export const RULE_IDS = [
   "inventory.oversell_risk",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
+
+/** The 2026 updates (policy-2026.md, "Updates during 2026"): dated changes to the rules above. */
+export const CHANGE_IDS = [
+  "performance.ldr_bands",
+  "fulfillment.fulfillment_type",
+  "performance.otdr_from_awaiting_shipment",
+  "returns.response_window_business_days",
+  "returns.item_does_not_fit",
+  "tracking.china_us_designated_carriers",
+  "fulfillment.on_hold_window",
+  "fulfillment.seller_shipping_phase_out",
+  "fulfillment.buyer_refund_after_7_days",
+] as const;
+export type ChangeId = (typeof CHANGE_IDS)[number];
 
 export type Evidence = { field: string; value: string | number | null };
 
@@ -72,6 +90,8 @@ export type OrderFacts = {
   labelSource: LabelSource;
   /** ISO 3166-1 alpha-2 country of the ship-from warehouse. */
   shipFromCountry: string | null;
+  /** Who ships it; absent = SELLER_SHIPPING (every order before fulfilment types existed). */
+  fulfillmentType?: FulfillmentType;
 };
 
 export type StoreFacts = {
@@ -134,6 +154,9 @@ export type ReturnFacts = {
   decision: "PENDING" | "APPROVED" | "REFUSED";
   respondedAt: Date | null;
   refusalJustification: ReturnJustification | null;
+  /** The refund asked for, in minor units of `currency` (US: over $100.00 gets a longer review window); absent = unknown. */
+  refundMinor?: number | null;
+  currency?: string | null;
 };
 
 export type SupplierShipmentFacts = {

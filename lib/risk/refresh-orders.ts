@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/database/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, LabelSource, Market, OrderStatus, Severity, StoreKind } from "@/lib/generated/prisma/enums";
-import { type Flag, type PolicySettings, dispatchTimes, evaluateOrder, isInForce, mergeSettings, normaliseTrackingNumber } from "@/lib/policy";
+import { readOrganizationSettings } from "@/lib/data/settings";
+import type { FulfillmentType } from "@/lib/generated/prisma/enums";
+import { type Flag, type PolicySettings, dispatchTimes, evaluateOrder, isFulfilledByTikTok, isInForce, normaliseTrackingNumber } from "@/lib/policy";
 import { DERIVED_RULES } from "./sql";
 
 // Writes what the policy engine concludes about orders: the dispatch instants on the order and
@@ -28,6 +30,7 @@ type OrderRow = {
   trackingNumber: string | null;
   labelSource: LabelSource;
   shipFromCountry: string | null;
+  fulfillmentType: FulfillmentType;
   dispatchDueAt: Date | null;
   autoCancelAt: Date | null;
   market: Market;
@@ -67,8 +70,8 @@ export async function refreshOrderRisk(
   target: { organizationId: string; orderIds?: readonly string[]; openOnly?: boolean },
   now: Date,
 ): Promise<RefreshResult> {
-  const org = await db.organization.findUniqueOrThrow({ where: { id: target.organizationId }, select: { policy: true } });
-  const settings = mergeSettings(org.policy as Parameters<typeof mergeSettings>[0]);
+  await db.organization.findUniqueOrThrow({ where: { id: target.organizationId }, select: { id: true } });
+  const settings = await readOrganizationSettings(db, target.organizationId);
   const ids = target.orderIds ? await withSharedTracking(db, target.organizationId, target.orderIds) : null;
 
   let orders = 0;
@@ -102,7 +105,7 @@ async function loadBatch(db: Db, organizationId: string, ids: string[] | null, o
   const openFilter = openOnly ? Prisma.sql`AND ${OPEN}` : Prisma.empty;
   return db.$queryRaw<OrderRow[]>`
     SELECT o.id, o."organizationId", o."storeId", o."supplierId", o.channel, o.status, o."placedAt", o."paidAt", o."inTransitAt",
-           o."deliveredAt", o."cancelledAt", o.carrier, o."trackingNumber", o."labelSource", o."shipFromCountry",
+           o."deliveredAt", o."cancelledAt", o.carrier, o."trackingNumber", o."labelSource", o."shipFromCountry", o."fulfillmentType",
            o."dispatchDueAt", o."autoCancelAt", s.market, s.kind, s.channel AS "storeChannel", s."timeZone"
     FROM "Order" o JOIN "Store" s ON s.id = o."storeId"
     WHERE o."organizationId" = ${organizationId} ${idFilter} ${openFilter} AND o.id > ${cursor}
@@ -141,8 +144,10 @@ async function writeBatch(db: Db, rows: OrderRow[], now: Date, settings: PolicyS
 
   for (const row of rows) {
     const store = { channel: row.storeChannel, market: row.market, kind: row.kind, timeZone: row.timeZone };
-    // The dispatch clock applies to TikTok orders placed while the rule was in force.
-    const clocked = row.channel === "TIKTOK_SHOP" && isInForce("fulfillment.dispatch_deadline", row.market, row.placedAt, settings);
+    // The dispatch clock applies to TikTok orders placed while the rule was in force, except
+    // those Fulfilled by TikTok (from 2026-02-05): TikTok dispatches them.
+    const clocked =
+      row.channel === "TIKTOK_SHOP" && isInForce("fulfillment.dispatch_deadline", row.market, row.placedAt, settings) && !isFulfilledByTikTok(row, row.market, settings);
     const times = clocked ? dispatchTimes(row.market, row.placedAt, settings) : null;
     const due = times?.deadline ?? null;
     const cancel = times?.autoCancelAt ?? null;

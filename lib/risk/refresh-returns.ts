@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Severity } from "@/lib/generated/prisma/enums";
-import { type Flag, evaluateReturn, mergeSettings } from "@/lib/policy";
+import { readOrganizationSettings } from "@/lib/data/settings";
+import { type Flag, evaluateReturn } from "@/lib/policy";
 
 // Stored flags of return requests. Only the refusal rule is stored: the response clock
 // (returns.response_due) moves with time alone and is derived in SQL by the risk queue
@@ -17,8 +18,8 @@ type Tx = Pick<Prisma.TransactionClient, "organization" | "returnRequest" | "ris
  * stored flags. Takes a transaction client so a decision and its flags commit together.
  */
 export async function refreshReturnFlags(tx: Tx, target: { organizationId: string; returnIds?: readonly string[] }, now: Date): Promise<number> {
-  const org = await tx.organization.findUniqueOrThrow({ where: { id: target.organizationId }, select: { policy: true } });
-  const settings = mergeSettings(org.policy as Parameters<typeof mergeSettings>[0]);
+  await tx.organization.findUniqueOrThrow({ where: { id: target.organizationId }, select: { id: true } });
+  const settings = await readOrganizationSettings(tx, target.organizationId);
   const where: Prisma.ReturnRequestWhereInput = { organizationId: target.organizationId, ...(target.returnIds ? { id: { in: [...target.returnIds] } } : {}) };
   const returns = await tx.returnRequest.findMany({
     where,
@@ -31,6 +32,8 @@ export async function refreshReturnFlags(tx: Tx, target: { organizationId: strin
       status: true,
       decidedAt: true,
       refusalJustification: true,
+      refundMinor: true,
+      order: { select: { currency: true } },
       store: { select: { market: true, channel: true } },
     },
   });
@@ -47,6 +50,8 @@ export async function refreshReturnFlags(tx: Tx, target: { organizationId: strin
         decision: r.status,
         respondedAt: r.decidedAt,
         refusalJustification: r.refusalJustification,
+        refundMinor: r.refundMinor,
+        currency: r.order.currency,
       },
       now,
       settings,

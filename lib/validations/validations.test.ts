@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf } from "@/lib/actions/action-result";
+import { fieldErrorsOf } from "@/lib/action-result";
 import { depositEntrySchema, listingPriceSchema, registrationSchema, videoSchema } from "./compliance";
 import { checkDecisionForReason, decisionSchema } from "./returns";
 import { labelSourceSchema, parseTrackingPaste, trackingFixSchema } from "./risk";

@@ -39,8 +39,24 @@ async function StoresSection({ scope }: { scope: DataScope }) {
   const items = await getStoreCompliance(scope, new Date());
   if (items.length === 0) return <EmptyState title="No TikTok Shop stores">Registration and deposits are kept per TikTok Shop store.</EmptyState>;
   const owner = scope.role === "OWNER";
+  const standing = items.flatMap((i) => i.standing.map((f) => ({ store: i.store, flag: f })));
   return (
     <div className="space-y-6">
+      {standing.length ? (
+        <section aria-labelledby="standing-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="standing-issues-summary">
+          <h2 id="standing-heading" className="text-sm font-semibold text-slate-800">
+            Standing issues
+          </h2>
+          <p className="text-xs text-slate-500">Facts of a store&apos;s registration that nothing done today changes; kept out of the daily risk queue.</p>
+          <ul className="mt-2 space-y-1 text-sm">
+            {standing.map(({ store, flag }) => (
+              <li key={`${store.id}:${flag.rule}`} data-rule={flag.rule}>
+                <span className="font-medium">{store.name}</span>: {flag.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {items.map((item) => (
         <StoreComplianceCard key={item.store.id} item={item}>
           <div className="grid items-start gap-4 lg:grid-cols-2">

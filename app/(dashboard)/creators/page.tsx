@@ -11,7 +11,7 @@ import { requirePageUser } from "@/lib/auth";
 import { getCreators, getTikTokStores } from "@/lib/data/compliance";
 import { scopeOf } from "@/lib/data/scope";
 import { VIDEO_CSV_COLUMNS } from "@/lib/compliance/columns";
-import { DEFAULT_SETTINGS } from "@/lib/policy/settings";
+import { getPolicySettings } from "@/lib/data/policy-settings";
 
 export const metadata: Metadata = { title: "Creators" };
 
@@ -19,8 +19,12 @@ export default async function CreatorsPage() {
   const user = await requirePageUser(["OWNER", "OPS"]);
   const scope = scopeOf(user);
   const now = new Date();
-  const [creators, stores] = await Promise.all([getCreators(scope, now), user.role === "OWNER" ? getTikTokStores(scope) : Promise.resolve([])]);
-  const c = DEFAULT_SETTINGS.content;
+  const [creators, stores, settings] = await Promise.all([
+    getCreators(scope, now),
+    user.role === "OWNER" ? getTikTokStores(scope) : Promise.resolve([]),
+    getPolicySettings(scope),
+  ]);
+  const c = settings.content;
   return (
     <div className="space-y-6">
       <div>
@@ -29,7 +33,7 @@ export default async function CreatorsPage() {
           {c.nonInteractiveLimit} or more non-interactive shop videos in any {c.windowDays} days restrict a creator&apos;s product links for {c.restrictionDays} days (at most {c.restrictedLinkQuota} linked videos).
         </p>
       </div>
-      <CreatorList creators={creators} />
+      <CreatorList creators={creators} limit={c.nonInteractiveLimit} />
       <div className="grid items-start gap-4 lg:grid-cols-3">
         {creators.length ? (
           <Card>
@@ -58,9 +62,8 @@ export default async function CreatorsPage() {
   );
 }
 
-function CreatorList({ creators }: { creators: Awaited<ReturnType<typeof getCreators>> }) {
+function CreatorList({ creators, limit }: { creators: Awaited<ReturnType<typeof getCreators>>; limit: number }) {
   if (creators.length === 0) return <EmptyState title="No creators yet">Add the creators who post shop videos for your stores.</EmptyState>;
-  const limit = DEFAULT_SETTINGS.content.nonInteractiveLimit;
   return (
     <Card>
       <Table label="Creators">

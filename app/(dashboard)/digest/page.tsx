@@ -26,8 +26,9 @@ export default async function DigestPage() {
   const tiles = [
     { label: "Open flags", value: totals.open, href: "/risk" },
     { label: "Overdue", value: totals.overdue, href: "/risk", tone: totals.overdue > 0 ? "text-rose-700" : "" },
-    { label: "Due in 24 h", value: totals.dueSoon, href: "/risk", tone: totals.dueSoon > 0 ? "text-amber-700" : "" },
+    { label: `Due in ${digest.dueSoonHours} h`, value: totals.dueSoon, href: "/risk", tone: totals.dueSoon > 0 ? "text-amber-700" : "" },
     { label: "Critical", value: totals.critical, href: "/risk", tone: totals.critical > 0 ? "text-rose-700" : "" },
+    { label: `Missed returns (${digest.missedReturns.days} d)`, value: digest.missedReturns.count, href: "/returns?status=PENDING", tone: digest.missedReturns.count > 0 ? "text-rose-700" : "" },
   ];
 
   return (
@@ -43,7 +44,7 @@ export default async function DigestPage() {
         </p>
       </div>
 
-      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="digest-totals">
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="digest-totals">
         {tiles.map((t) => (
           <Link key={t.label} href={t.href} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-slate-300">
             <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t.label}</dt>

@@ -8,6 +8,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageUser } from "@/lib/auth";
 import { getListingParity } from "@/lib/data/compliance";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
+import { getPolicySettings } from "@/lib/data/policy-settings";
 
 export const metadata: Metadata = { title: "Listings" };
 
@@ -36,11 +37,11 @@ export default async function ListingsPage() {
 }
 
 async function ParitySection({ scope }: { scope: DataScope }) {
-  const rows = await getListingParity(scope, new Date());
+  const [rows, settings] = await Promise.all([getListingParity(scope, new Date()), getPolicySettings(scope)]);
   if (rows.length === 0) return <EmptyState title="No listings yet">Import a price list to start comparing channels.</EmptyState>;
   return (
     <Card>
-      <ListingsTable rows={rows} canSetPrice={scope.role === "OWNER"} canSetStock />
+      <ListingsTable rows={rows} canSetPrice={scope.role === "OWNER"} canSetStock toleranceMinor={settings.pricing.toleranceMinor} />
     </Card>
   );
 }

@@ -77,6 +77,15 @@ async function ListSection({ scope, query }: { scope: DataScope; query: ReturnQu
           );
         })}
       </nav>
+      {(() => {
+        // Pending on TikTok past the response window: the platform has auto-approved them.
+        const missed = list.items.filter((i) => i.status === "PENDING" && i.respondBy !== null && Date.parse(i.respondBy) < now.getTime()).length;
+        return missed ? (
+          <p className="text-sm font-medium text-rose-800" data-testid="returns-missed">
+            {missed} missed: not answered in time, so the platform auto-approved {missed === 1 ? "it" : "them"} (refunded at your cost). They are no longer in the risk queue.
+          </p>
+        ) : null;
+      })()}
       <ReturnsList items={list.items} now={now.toISOString()} canDecide />
       {list.total > RETURNS_LIMIT ? <p className="text-xs text-slate-500">Showing the first {RETURNS_LIMIT} of {list.total}; narrow the filters to see the rest.</p> : null}
     </section>

@@ -22,6 +22,15 @@ export const CARRIERS = [
   "Evri",
   "DPD",
   "Yodel",
+  // China→US direct shipping (designated by the platform from 2026-02-01, press).
+  "JD Logistics",
+  "YunExpress",
+  "Yanwen",
+  "4PX",
+  "SF Express",
+  "BEST",
+  "Jisu",
+  "Yidai",
 ] as const;
 export type Carrier = (typeof CARRIERS)[number];
 
@@ -47,6 +56,14 @@ export const APPROVED_CARRIERS: Record<Market, readonly Carrier[]> = {
   UK: ["Royal Mail", "Evri", "DPD", "Yodel"],
 };
 
+/**
+ * US cross-border stores shipping direct from China may use only these (press, english.ebrun.com
+ * 2026-01-31, from 2026-02-01; reviewed quarterly). DHL Express and FedEx only for oversize parcels.
+ */
+export const CHINA_TO_US_DESIGNATED_CARRIERS: readonly Carrier[] = ["JD Logistics", "YunExpress", "Yanwen", "4PX", "SF Express", "BEST", "Jisu", "Yidai", "DHL Express", "FedEx"];
+/** Designated for oversize parcels only. */
+export const CHINA_TO_US_OVERSIZE_ONLY: readonly Carrier[] = ["DHL Express", "FedEx"];
+
 // Aliases after simplification (lower case, punctuation and spaces collapsed). Plain "DHL" means
 // DHL Express, which is NOT on the US list: only DHL eCommerce is, so the two must stay apart.
 const ALIASES: Record<Carrier, string[]> = {
@@ -71,6 +88,14 @@ const ALIASES: Record<Carrier, string[]> = {
   Evri: ["evri", "hermes", "hermes uk", "myhermes"],
   DPD: ["dpd", "dpd uk", "dpd local"],
   Yodel: ["yodel"],
+  "JD Logistics": ["jd logistics", "jd", "jingdong logistics", "jdl"],
+  YunExpress: ["yunexpress", "yun express", "yuntu"],
+  Yanwen: ["yanwen", "yanwen logistics"],
+  "4PX": ["4px", "4px express", "4px worldwide express"],
+  "SF Express": ["sf express", "sf", "sf international", "shunfeng"],
+  BEST: ["best", "best express", "best inc"],
+  Jisu: ["jisu", "jisu express"],
+  Yidai: ["yidai", "yidai logistics"],
 };
 
 function simplify(name: string): string {

@@ -93,7 +93,7 @@ describe("carrier names", () => {
     ["Hermes", "Evri"],
     ["Spee-Dee", "Spee-Dee Delivery"],
     ["Deliver-it", "Deliver-it"],
-    ["Yanwen", null],
+    ["Yanwen", "Yanwen"],
     ["", null],
   ])("%s → %s", (name, expected) => {
     expect(normaliseCarrierName(name)).toBe(expected);
