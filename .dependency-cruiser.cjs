@@ -20,6 +20,13 @@ module.exports = {
       to: { path: "^(fs|node:fs|http|node:http|https|node:https|net|node:net|child_process|node:child_process)$|^node_modules/(pg|@prisma|pg-boss|next)/" },
     },
     {
+      name: "metrics-are-pure",
+      comment: "lib/performance holds the shop-performance definitions as pure functions; their SQL lives in lib/data/exposure.ts.",
+      severity: "error",
+      from: { path: "^lib/performance/" },
+      to: { path: "^lib/(db\\.ts|database/|data/|flags/|ingest/|actions/)", dependencyTypesNot: ["type-only"] },
+    },
+    {
       name: "nothing-imports-app",
       comment: "Routes are the top of the house: nothing imports from app/.",
       severity: "error",
@@ -58,7 +65,7 @@ module.exports = {
       name: "ingest-and-flags-below-data",
       comment: "Ingest and the flag writers sit below lib/data: they never import its reads.",
       severity: "error",
-      from: { path: "^lib/(ingest|risk|flags|compliance)/" },
+      from: { path: "^lib/(ingest|flags|compliance|channels|performance)/" },
       // The one policy-settings reader is shared by reads and flag writers alike.
       to: { path: "^lib/data/", pathNot: "^lib/data/settings\\.ts$" },
     },

@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth";
 import { scopeOf } from "@/lib/data/scope";
 import type { StoreExposure } from "@/lib/performance/exposure";
 import { exposurePoints, projectTallies } from "@/lib/performance/projection";
-import { countStoreTallies, getStoreExposure, readAtRiskOrders, metricWindows } from "@/lib/performance/queries";
+import { countStoreTallies, getStoreExposure, readAtRiskOrders, metricWindows } from "@/lib/data/exposure";
 import { FIXTURE_EXPECTED_30_DAYS, FIXTURE_EXPECTED_OTDR_WEEK, FIXTURE_FROM_30, FIXTURE_NOW, FIXTURE_ORDERS } from "@/lib/performance/test-orders";
 import { FIXTURE_2026_EXPECTED, FIXTURE_2026_NOW, FIXTURE_2026_ORDERS } from "@/lib/performance/test-orders-2026";
 import { addBusinessDays, endOfLocalDay, localDateOf } from "@/lib/policy/business-days";

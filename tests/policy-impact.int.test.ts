@@ -5,7 +5,7 @@ import { getStoreCompliance } from "@/lib/data/compliance";
 import { getPolicyChanges, getUpcomingRules } from "@/lib/data/policy-impact";
 import { countOpenFlagsPerStore, getRiskQueue } from "@/lib/data/risk";
 import { scopeOf } from "@/lib/data/scope";
-import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
+import { refreshOrderRisk } from "@/lib/flags/refresh-orders";
 import { testDb } from "./db";
 
 const prisma = testDb();

@@ -7,10 +7,10 @@ import type { SessionUser } from "@/lib/auth";
 import { getOrderDetail, listOrders } from "@/lib/data/orders";
 import { getRiskQueue } from "@/lib/data/risk";
 import { scopeOf } from "@/lib/data/scope";
-import { metricWindows, readAtRiskOrders } from "@/lib/performance/queries";
+import { metricWindows, readAtRiskOrders } from "@/lib/data/exposure";
 import { organizationSettings, readOrganizationSettings } from "@/lib/data/settings";
 import { orderQuerySchema } from "@/lib/validations/orders";
-import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
+import { refreshOrderRisk } from "@/lib/flags/refresh-orders";
 import { testDb } from "./db";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));

@@ -6,7 +6,7 @@ import { countMissedReturns, getRiskQueue } from "@/lib/data/risk";
 import { returnResponseDeadline } from "@/lib/policy";
 import { DEFAULT_SETTINGS } from "@/lib/policy/settings";
 import { scopeOf } from "@/lib/data/scope";
-import { refreshReturnFlags } from "@/lib/risk/refresh-returns";
+import { refreshReturnFlags } from "@/lib/flags/refresh-returns";
 import { DEMO_ORG, OTHER_ORG, seedDemo } from "@/lib/seed/demo";
 import { testDb } from "./db";
 import { pinClock } from "./pinned-clock";

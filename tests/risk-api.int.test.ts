@@ -3,7 +3,7 @@ import { GET as getRisk } from "@/app/api/risk/route";
 import { fixTracking, previewTrackingPaste, saveTrackingPaste, setLabelSource } from "@/lib/actions/risk";
 import type { SessionUser } from "@/lib/auth";
 import type { RiskItemJson } from "@/lib/data/risk";
-import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
+import { refreshOrderRisk } from "@/lib/flags/refresh-orders";
 import { DEMO_ORG, OTHER_ORG, seedDemo } from "@/lib/seed/demo";
 import { testDb } from "./db";
 import { pinClock } from "./pinned-clock";

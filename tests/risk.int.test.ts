@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getRiskQueue } from "@/lib/data/risk";
 import { scopeOf } from "@/lib/data/scope";
-import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
+import { refreshOrderRisk } from "@/lib/flags/refresh-orders";
 import { DEMO_ORG, seedDemo } from "@/lib/seed/demo";
 import { testDb } from "./db";
 import { pinClock } from "./pinned-clock";

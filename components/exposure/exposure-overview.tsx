@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { DataScope } from "@/lib/data/scope";
 import { cachedRead } from "@/lib/data/cache";
-import { getExposureSummaries } from "@/lib/performance/queries";
+import { getExposureSummaries } from "@/lib/data/exposure";
 import { WorstBandBadge } from "./band-badge";
 
 /** For the overview: the worst shop-performance band of each TikTok store (async server component; staff only). */

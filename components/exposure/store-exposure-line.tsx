@@ -1,4 +1,4 @@
-import type { ExposureSummary } from "@/lib/performance/queries";
+import type { ExposureSummary } from "@/lib/data/exposure";
 import { formatPercent } from "@/lib/performance/metrics";
 import { BandBadge } from "./band-badge";
 

@@ -1,6 +1,6 @@
 import { Skeleton } from "@/components/ui/skeleton";
 import type { DataScope } from "@/lib/data/scope";
-import { getStoreExposure } from "@/lib/performance/queries";
+import { getStoreExposure } from "@/lib/data/exposure";
 import { StoreExposureView } from "./store-exposure-view";
 
 /**

@@ -1,6 +1,6 @@
 import type { Channel, OrderStatus } from "@/lib/generated/prisma/enums";
 
-/** Statuses in which a TikTok order still waits for its first carrier scan (as lib/risk/sql.ts). */
+/** Statuses in which a TikTok order still waits for its first carrier scan (as lib/flags/sql.ts). */
 const AWAITING_DISPATCH: readonly OrderStatus[] = ["AWAITING_SHIPMENT", "AWAITING_COLLECTION", "ON_HOLD"];
 
 export function awaitsDispatch(order: { channel: Channel; status: OrderStatus; inTransitAt: string | Date | null }): boolean {

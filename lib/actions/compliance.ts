@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { recordAudit } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth";
-import { refreshCreatorFlags, refreshListingFlags, refreshStoreCompliance } from "@/lib/compliance/refresh";
+import { refreshCreatorFlags, refreshListingFlags, refreshStoreCompliance } from "@/lib/flags/refresh-compliance";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ReturnStatus } from "@/lib/generated/prisma/enums";
-import { refreshReturnFlags } from "@/lib/risk/refresh-returns";
+import { refreshReturnFlags } from "@/lib/flags/refresh-returns";
 import { checkDecisionForReason, decisionSchema } from "@/lib/validations/returns";
 import { defineAction, succeed } from "./define-action";
 

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { LabelSource } from "@/lib/generated/prisma/enums";
-import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
+import { refreshOrderRisk } from "@/lib/flags/refresh-orders";
 import { type PasteLine, labelSourceSchema, parseTrackingPaste, pasteSchema, trackingFixSchema } from "@/lib/validations/risk";
 import { defineAction, fieldError, succeed } from "./define-action";
 

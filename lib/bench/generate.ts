@@ -8,7 +8,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import type { Db } from "@/lib/database/client";
 import { acceptsCopyFromStdin } from "@/lib/database/copy-support";
 import { type Market, dispatchTimes } from "@/lib/policy";
-import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
+import { refreshOrderRisk } from "@/lib/flags/refresh-orders";
 import { s10, ups1z, uspsImpb } from "@/lib/seed/check-digits";
 import { type Random, createRandom } from "@/lib/seed/random";
 

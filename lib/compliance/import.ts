@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { type PriceCsvRow, type VideoCsvRow, priceCsvRowSchema, priceImportParamsSchema, videoCsvRowSchema } from "@/lib/validations/compliance";
 import { type CsvRowError, mapCsv } from "./csv";
-import { refreshCreators, refreshListings } from "./refresh";
+import { refreshCreators, refreshListings } from "@/lib/flags/refresh-compliance";
 
 // CSV imports of the video log and of a channel's price list. Rows that pass are saved; the ones
 // that do not come back with their line and column. Unknown creators / SKUs of the organisation

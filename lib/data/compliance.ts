@@ -1,6 +1,6 @@
 import "server-only";
 import { isStandingRule } from "@/lib/policy/standing";
-import { currentListingPrices, openDemandBySku } from "@/lib/compliance/refresh";
+import { currentListingPrices, openDemandBySku } from "@/lib/flags/refresh-compliance";
 import { currentPrices, depositBalances, depositForPolicy, differenceBasisPoints, isNonInteractiveStyle, pricePairs } from "@/lib/compliance/ledger";
 import { timelineRange } from "@/lib/compliance/timeline";
 import { db } from "@/lib/db";

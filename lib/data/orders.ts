@@ -7,7 +7,7 @@ import type { Channel, LabelSource, OrderStatus, Severity } from "@/lib/generate
 import { type Market, type OrderFacts, type PolicySettings, evaluateOrder, onHoldWindow } from "@/lib/policy";
 import type { FulfillmentType } from "@/lib/generated/prisma/enums";
 import { organizationSettings } from "./settings";
-import { DERIVED_RULES, autoCancelFlagOpen, dispatchFlagOpen, dispatchSeveritySql, orderHasAnyFlag, orderHasRule } from "@/lib/risk/sql";
+import { DERIVED_RULES, autoCancelFlagOpen, dispatchFlagOpen, dispatchSeveritySql, orderHasAnyFlag, orderHasRule } from "@/lib/flags/sql";
 import { ANY_FLAG, type OrderQuery, type OrderSortKey, parseSort } from "@/lib/validations/orders";
 import type { DataScope } from "./scope";
 
@@ -185,7 +185,7 @@ function summariseFlags(row: ListRow): FlagSummary {
 }
 
 /**
- * The deadline stored when the order was written (lib/risk/refresh-orders.ts). It is null on
+ * The deadline stored when the order was written (lib/flags/refresh-orders.ts). It is null on
  * purpose for brand-site orders and for TikTok orders placed before the rule took effect.
  */
 function dispatchDeadlineOf(row: Pick<ListRow, "dispatchDueAt">): Date | null {
@@ -435,7 +435,7 @@ function toDetail(order: DetailRow, now: Date, settings: PolicySettings): OrderD
     fulfillmentType: order.fulfillmentType,
   };
   const stored: OrderDetailFlag[] = order.flags.map((f) => ({ ...f, derived: false }));
-  // The clock-driven flags are not stored (see lib/risk/sql.ts): take their wording from the engine.
+  // The clock-driven flags are not stored (see lib/flags/sql.ts): take their wording from the engine.
   const storedRules = new Set(stored.map((f) => f.rule));
   const derived: OrderDetailFlag[] = evaluateOrder(facts, { channel: order.store.channel, market: order.store.market, kind: order.store.kind }, now, settings)
     .filter((f) => (DERIVED_RULES as readonly string[]).includes(f.rule) && !storedRules.has(f.rule))

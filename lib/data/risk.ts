@@ -6,7 +6,7 @@ import { STANDING_RULES } from "@/lib/policy/standing";
 import { type Flag, type PolicySettings, ruleTitle, addCalendarDays, businessDeadline, changeEffectiveFrom, effectiveFromOf, localDateOf, startOfLocalDay } from "@/lib/policy";
 import { checkAutoCancelRisk, checkDispatchDeadline } from "@/lib/policy/fulfillment";
 import { returnResponseFlag } from "@/lib/policy/returns";
-import { autoCancelCriticalSql, autoCancelFlagOpen, dispatchCriticalSql, dispatchFlagOpen } from "@/lib/risk/sql";
+import { autoCancelCriticalSql, autoCancelFlagOpen, dispatchCriticalSql, dispatchFlagOpen } from "@/lib/flags/sql";
 import type { DataScope } from "./scope";
 import { organizationSettings } from "@/lib/data/settings";
 
@@ -144,7 +144,7 @@ export async function countMissedReturns(scope: DataScope, now: Date): Promise<{
 
 /**
  * Every open flag of the scope at `now`, one SELECT per source with the same columns: stored
- * flags plus the clock-driven ones derived from the order (lib/risk/sql.ts) and from pending
+ * flags plus the clock-driven ones derived from the order (lib/flags/sql.ts) and from pending
  * returns.
  */
 function openFlagBranches(scope: DataScope, filter: Pick<RiskQueueFilter, "storeId" | "rule">, now: Date, settings: PolicySettings): Prisma.Sql[] {

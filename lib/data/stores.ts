@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Market, OrderStatus, StoreKind } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import { AWAITING_DISPATCH } from "@/lib/risk/sql";
+import { AWAITING_DISPATCH } from "@/lib/flags/sql";
 import { countOpenFlagsPerStore } from "./risk";
 import { BRAND_SITE_LATE_HOURS } from "./overview";
 import type { DataScope } from "./scope";

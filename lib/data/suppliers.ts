@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { AWAITING_DISPATCH } from "@/lib/risk/sql";
+import { AWAITING_DISPATCH } from "@/lib/flags/sql";
 import type { DataScope } from "./scope";
 
 // Supplier scorecards: what each supplier promised and what they did. A supplier's own login

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/database/client";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
-import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
+import { refreshOrderRisk } from "@/lib/flags/refresh-orders";
 import { createTikTokShopClient, TIKTOK_API_BASE_URL, mapTikTokApiOrder } from "./tiktok-api";
 import type { NormalizedOrder } from "./types";
 import { upsertOrders, writeOrders, type Tx, type UpsertStore } from "./upsert";

@@ -7,7 +7,7 @@ import { type Db, databaseUrlOf } from "@/lib/database/client";
 import { acceptsCopyFromStdin } from "@/lib/database/copy-support";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Market } from "@/lib/generated/prisma/enums";
-import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
+import { refreshOrderRisk } from "@/lib/flags/refresh-orders";
 import type { NormalizedOrder } from "./types";
 
 // Batch upsert of normalised orders on (storeId, externalId), shared by file imports, webhooks and

@@ -1,6 +1,6 @@
-import { refreshOrganizationCompliance } from "@/lib/compliance/refresh";
+import { refreshOrganizationCompliance } from "@/lib/flags/refresh-compliance";
 import type { Db } from "@/lib/database/client";
-import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
+import { refreshOrderRisk } from "@/lib/flags/refresh-orders";
 
 // Re-evaluation of what moves with time alone: open orders' flags and dispatch instants, and the
 // store, creator and listing flags (licence countdowns, video windows, open demand). Run by

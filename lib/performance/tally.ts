@@ -6,7 +6,7 @@ import type { FulfillmentType, Market, OrderStatus } from "@/lib/policy/types";
 import type { MetricKey, Tally } from "./metrics";
 import { type Window, deliveryDueAt } from "./windows";
 
-// The definitions of the rates, as plain functions over order facts. lib/performance/queries.ts
+// The definitions of the rates, as plain functions over order facts. lib/data/exposure.ts
 // computes the same counts in SQL; the tests hold both to these.
 
 /** Stored flags that make an order's tracking count as not valid for VTR. */

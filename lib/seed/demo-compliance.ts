@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/database/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { VideoStyle } from "@/lib/compliance/ledger";
-import { openDemandBySku, refreshOrganizationCompliance } from "@/lib/compliance/refresh";
+import { openDemandBySku, refreshOrganizationCompliance } from "@/lib/flags/refresh-compliance";
 
 // Demo compliance records for the demo organisation, relative to `now`, chosen so that every
 // rule of the deposit, registration, content, pricing and inventory families shows at least once

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/database/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReturnJustification, ReturnReason } from "@/lib/generated/prisma/enums";
-import { refreshReturnFlags } from "@/lib/risk/refresh-returns";
+import { refreshReturnFlags } from "@/lib/flags/refresh-returns";
 import { createRandom } from "./random";
 
 const HOUR = 3_600_000;

@@ -3,7 +3,7 @@ import bcrypt from "bcryptjs";
 import type { Db } from "@/lib/database/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, LabelSource, Market, OrderStatus, StoreKind } from "@/lib/generated/prisma/enums";
-import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
+import { refreshOrderRisk } from "@/lib/flags/refresh-orders";
 import { seedCompliance } from "./demo-compliance";
 import { seedDemoReturns } from "./demo-returns";
 import { type Random, createRandom } from "./random";

@@ -8,7 +8,7 @@ import { runLoad } from "../../lib/bench/load";
 import { createPrismaClient } from "../../lib/database/client";
 import { ensureAuthSecret, openDatabase } from "../../lib/database/runtime";
 import { benchImport } from "../../lib/bench/import";
-import { refreshOrderRisk } from "../../lib/risk/refresh-orders";
+import { refreshOrderRisk } from "../../lib/flags/refresh-orders";
 import { buildIfStale, distDir } from "../lib/build";
 import { hasFlag, intOption } from "./args";
 import { getSettings } from "@/lib/env";

@@ -9,7 +9,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageUser } from "@/lib/auth";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
 import { listStoreSummaries } from "@/lib/data/stores";
-import { getExposureSummaries } from "@/lib/performance/queries";
+import { getExposureSummaries } from "@/lib/data/exposure";
 
 export const metadata: Metadata = { title: "Stores" };
 

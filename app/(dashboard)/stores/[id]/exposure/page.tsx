@@ -5,7 +5,7 @@ import { Suspense } from "react";
 import { StoreExposure, StoreExposureSkeleton } from "@/components/exposure/store-exposure";
 import { requirePageUser } from "@/lib/auth";
 import { scopeOf } from "@/lib/data/scope";
-import { requireExposureStore } from "@/lib/performance/queries";
+import { requireExposureStore } from "@/lib/data/exposure";
 import { AppError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Shop performance" };

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { requireApiUser } from "@/lib/auth";
 import { scopeOf } from "@/lib/data/scope";
 import { AppError, toErrorResponse } from "@/lib/errors";
-import { getStoreExposure } from "@/lib/performance/queries";
+import { getStoreExposure } from "@/lib/data/exposure";
 
 export const dynamic = "force-dynamic";
 

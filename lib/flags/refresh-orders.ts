@@ -43,7 +43,7 @@ export type RefreshResult = { orders: number; flags: number };
 
 /**
  * Flags whose state only moves with the clock are not stored while the order waits for dispatch:
- * the queue derives them from dispatchDueAt/autoCancelAt (lib/risk/sql.ts). Once dispatched, a
+ * the queue derives them from dispatchDueAt/autoCancelAt (lib/flags/sql.ts). Once dispatched, a
  * late dispatch is a fact and is stored.
  */
 function isStoredFlag(flag: Flag, order: OrderRow): boolean {

@@ -10,7 +10,7 @@ import type { PolicySettings } from "@/lib/policy/settings";
 //     autoCancelAt (CRITICAL under autoCancel.criticalHours).
 // The thresholds are the organisation's settings, read by the one settings reader
 // (lib/data/settings.ts) and passed in: no copy of a threshold lives here. Orders Fulfilled by
-// TikTok have neither instant (lib/risk/refresh-orders.ts), so they never carry these flags.
+// TikTok have neither instant (lib/flags/refresh-orders.ts), so they never carry these flags.
 
 export const DERIVED_RULES = ["fulfillment.dispatch_deadline", "fulfillment.auto_cancel_risk"] as const;
 export type DerivedRule = (typeof DERIVED_RULES)[number];

@@ -7,14 +7,14 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Market } from "@/lib/generated/prisma/enums";
 import { MARKET_ZONES } from "@/lib/policy/business-days";
 import type { PolicySettings } from "@/lib/policy/settings";
-import { autoCancelFlagOpen, dispatchCriticalSql, dispatchFlagOpen } from "@/lib/risk/sql";
+import { autoCancelFlagOpen, dispatchCriticalSql, dispatchFlagOpen } from "@/lib/flags/sql";
 import { addCalendarDays, endOfLocalDay, addBusinessDays, localDateOf, startOfLocalDay } from "@/lib/policy/business-days";
 import { changeEffectiveFrom } from "@/lib/policy/changes";
-import { type ServiceComparison, type StoreExposure, type SupplierShare, type TrendPoint, viewMetrics, viewProjection, worstBandOf } from "./exposure";
-import { type Band, METRIC_KEYS, type MetricKey, type Tally, displayedNumerator, displayedPercent, metricRules } from "./metrics";
-import type { AtRiskOrder } from "./projection";
-import { type MetricWindows, NON_BUYER_FAULT_REASONS, type StoreTallies, TRACKING_FAULT_RULES } from "./tally";
-import { type Window, deliveryDueCalendar, lastIsoWeeks, windowFor } from "./windows";
+import { type ServiceComparison, type StoreExposure, type SupplierShare, type TrendPoint, viewMetrics, viewProjection, worstBandOf } from "@/lib/performance/exposure";
+import { type Band, METRIC_KEYS, type MetricKey, type Tally, displayedNumerator, displayedPercent, metricRules } from "@/lib/performance/metrics";
+import type { AtRiskOrder } from "@/lib/performance/projection";
+import { type MetricWindows, NON_BUYER_FAULT_REASONS, type StoreTallies, TRACKING_FAULT_RULES } from "@/lib/performance/tally";
+import { type Window, deliveryDueCalendar, lastIsoWeeks, windowFor } from "@/lib/performance/windows";
 import { organizationSettings } from "@/lib/data/settings";
 
 // Server-only reads for shop-performance exposure. The counts follow the definitions in
@@ -202,7 +202,7 @@ type AtRiskRow = {
 
 /**
  * The open orders that will move LDR, VTR or SFCR unless handled: dispatch critical or overdue
- * (the derived flags of lib/risk/sql.ts), tracking faults on orders not yet delivered, and
+ * (the derived flags of lib/flags/sql.ts), tracking faults on orders not yet delivered, and
  * auto-cancels within the policy's critical hours (or past).
  */
 export async function readAtRiskOrders(store: StoreRow, windows: MetricWindows, now: Date, settings: PolicySettings): Promise<AtRiskOrder[]> {

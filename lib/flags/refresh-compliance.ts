@@ -10,7 +10,7 @@ import {
   evaluateSkuPrices,
   evaluateStore,
 } from "@/lib/policy";
-import { currentPrices, depositForPolicy, differenceBasisPoints, isNonInteractiveStyle, marketOfCurrency, pricePairs } from "./ledger";
+import { currentPrices, depositForPolicy, differenceBasisPoints, isNonInteractiveStyle, marketOfCurrency, pricePairs } from "@/lib/compliance/ledger";
 import { readOrganizationSettings } from "@/lib/data/settings";
 
 // Turns the compliance records (registration, deposit ledger, creator videos, listing prices and
