@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/database/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Channel, LabelSource, Market, OrderStatus, Severity, StoreKind } from "@/lib/generated/prisma/enums";
+import type { Channel, Market, Severity, StoreKind } from "@/lib/generated/prisma/enums";
 import { readOrganizationSettings } from "@/lib/data/settings";
 import type { FulfillmentType } from "@/lib/generated/prisma/enums";
-import { type Flag, type PolicySettings, dispatchTimes, evaluateOrder, isFulfilledByTikTok, isInForce, normaliseTrackingNumber } from "@/lib/policy";
+import { type Flag, type OrderTimeline, type PolicySettings, dispatchTimes, evaluateOrder, isFulfilledByTikTok, isInForce, normaliseTrackingNumber } from "@/lib/policy";
 import { DERIVED_RULES } from "./sql";
 
 // Writes what the policy engine concludes about orders: the dispatch instants on the order and
@@ -14,22 +14,11 @@ import { DERIVED_RULES } from "./sql";
 const BATCH = 2_000;
 const SEVERITY: Record<Flag["severity"], Severity> = { info: "INFO", warning: "WARNING", critical: "CRITICAL" };
 
-type OrderRow = {
+type OrderRow = OrderTimeline & {
   id: string;
   organizationId: string;
   storeId: string;
   supplierId: string | null;
-  channel: Channel;
-  status: OrderStatus;
-  placedAt: Date;
-  paidAt: Date | null;
-  inTransitAt: Date | null;
-  deliveredAt: Date | null;
-  cancelledAt: Date | null;
-  carrier: string | null;
-  trackingNumber: string | null;
-  labelSource: LabelSource;
-  shipFromCountry: string | null;
   fulfillmentType: FulfillmentType;
   dispatchDueAt: Date | null;
   autoCancelAt: Date | null;

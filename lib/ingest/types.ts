@@ -1,16 +1,6 @@
-export type OrderStatus =
-  | 'AWAITING_PAYMENT'
-  | 'ON_HOLD'
-  | 'AWAITING_SHIPMENT'
-  | 'AWAITING_COLLECTION'
-  | 'IN_TRANSIT'
-  | 'DELIVERED'
-  | 'COMPLETED'
-  | 'CANCELLED';
+import type { Channel, FulfillmentType, LabelSource, OrderStatus, OrderTimeline } from '@/lib/policy/types';
 
-export type Channel = 'TIKTOK_SHOP' | 'BRAND_SITE';
-export type LabelSource = 'TIKTOK_SHIPPING' | 'SELLER' | 'UNKNOWN';
-export type FulfillmentType = 'SELLER_SHIPPING' | 'UPGRADED_TIKTOK_SHIPPING' | 'COLLECTIONS_BY_TIKTOK' | 'FULFILLED_BY_TIKTOK';
+export type { Channel, FulfillmentType, LabelSource, OrderStatus };
 
 export type NormalizedLine = { sku: string; productName: string; quantity: number; unitPriceMinor: number };
 
@@ -24,22 +14,11 @@ export type NormalizedOrder = {
   orderName: string | null;
   /** Shopify's numeric order id (export `Id` column, webhook `id`) when the source gives it; stored as Order.sourceId. */
   sourceId?: string | null;
-  channel: Channel;
-  status: OrderStatus;
-  placedAt: Date;
-  paidAt: Date | null;
-  inTransitAt: Date | null;
-  deliveredAt: Date | null;
-  cancelledAt: Date | null;
-  carrier: string | null;
-  trackingNumber: string | null;
-  labelSource: LabelSource;
+} & OrderTimeline & {
   /** TikTok: export `Fulfillment Type` / API `fulfillment_type`; brand-site orders are always SELLER_SHIPPING. */
   fulfillmentType: FulfillmentType;
   /** TikTok export `Warehouse Name` / API `warehouse_id`; null when the source does not say (a stored one is kept). */
   warehouseName: string | null;
-  /** ISO-2 if known. */
-  shipFromCountry: string | null;
   /** ISO 4217. */
   currency: string;
   /** Integer minor units of `currency`. */

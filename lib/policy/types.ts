@@ -75,8 +75,11 @@ export type OrderStatus =
 
 export type LabelSource = "TIKTOK_SHIPPING" | "SELLER" | "UNKNOWN";
 
-export type OrderFacts = {
-  id: string;
+/**
+ * What happened to an order and when, and how it ships: the facts the rules judge, the importers
+ * produce and the flag writers read back (one list of these columns for all of them).
+ */
+export type OrderTimeline = {
   channel: Channel;
   status: OrderStatus;
   placedAt: Date;
@@ -90,6 +93,9 @@ export type OrderFacts = {
   labelSource: LabelSource;
   /** ISO 3166-1 alpha-2 country of the ship-from warehouse. */
   shipFromCountry: string | null;
+};
+
+export type OrderFacts = { id: string } & OrderTimeline & {
   /** Who ships it; absent = SELLER_SHIPPING (every order before fulfilment types existed). */
   fulfillmentType?: FulfillmentType;
 };
