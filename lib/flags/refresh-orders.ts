@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/database/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Channel, Market, Severity, StoreKind } from "@/lib/generated/prisma/enums";
+import type { Channel, Market, OrderStatus, Severity, StoreKind } from "@/lib/generated/prisma/enums";
 import { readOrganizationSettings } from "@/lib/data/settings";
 import type { FulfillmentType } from "@/lib/generated/prisma/enums";
 import { type Flag, type OrderTimeline, type PolicySettings, dispatchTimes, evaluateOrder, isFulfilledByTikTok, isInForce, normaliseTrackingNumber } from "@/lib/policy";
