@@ -11,6 +11,23 @@ const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/**
+ * Alerts (lib/alerts/config.ts), read by the web server, the worker and the alerts CLI alike.
+ * Without SMTP_URL (the embedded default) e-mails are stored, not sent, and /alerts says so.
+ */
+export const alertEnvSchema = z.object({
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must look like smtp://user:pass@host:587 (or smtps://)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  ALERTS_FROM: z.string().min(3).default("Seller dashboard alerts <alerts@localhost>"),
+  NEXTAUTH_URL: z.string().url().optional(),
+  PORT: z.string().optional(),
+  NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters"),
+  ALERTS_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+});
 let cached: Env | undefined;
 
 export function getEnv(): Env {

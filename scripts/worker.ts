@@ -1,15 +1,19 @@
 // `npm run worker`: a job-queue worker (lib/jobs/queue.ts) — the same code as the web server,
 // started on its own so workers scale apart from web instances. It takes import jobs and runs
-// the hourly re-evaluation (npm run risk:reevaluate on a schedule). Needs DATABASE_URL (a PostgreSQL
-// server). Runs until SIGINT/SIGTERM, then finishes the job in hand and stops.
+// the hourly re-evaluation (npm run risk:reevaluate on a schedule) and the alert pass every
+// minute (npm run alerts -- run on a schedule). Needs DATABASE_URL (a PostgreSQL server). Runs until SIGINT/SIGTERM, then finishes the job in hand and stops.
 import { createPrismaClient } from "../lib/database/client";
-import { scheduleReevaluation, startQueue, workImports, workReevaluation } from "../lib/jobs/queue";
+import path from "node:path";
+import { ensureAuthSecret } from "../lib/database/runtime";
+import { scheduleAlerts, scheduleReevaluation, startQueue, workAlerts, workImports, workReevaluation } from "../lib/jobs/queue";
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
   console.error("DATABASE_URL: the worker needs a PostgreSQL server to take jobs from");
   process.exit(2);
 }
+// Alert links are signed with the web server's secret: the same NEXTAUTH_SECRET (or .data's).
+process.env.NEXTAUTH_SECRET = ensureAuthSecret(path.resolve(process.env.DATA_DIR ?? ".data"));
 const prisma = createPrismaClient(databaseUrl, 4);
 const boss = await startQueue(databaseUrl);
 const log = (line: string) => console.log(`[worker ${process.pid}] ${line}`);
@@ -18,6 +22,9 @@ await workImports(boss, prisma, log);
 // hourly; registering the schedule again is harmless.
 await scheduleReevaluation(boss);
 await workReevaluation(boss, prisma, log);
+// Alerts every minute (lib/alerts/pass.ts): lead times, retries, escalation, the digest.
+await scheduleAlerts(boss);
+await workAlerts(boss, prisma, log);
 console.log(`[worker ${process.pid}] taking jobs`);
 
 let stopping = false;

@@ -1,0 +1,12 @@
+// Next.js calls register() once when the server starts. On the embedded default (no worker
+// process), the alert passes run here, every ALERTS_INTERVAL_SECONDS (0 = off).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.DATABASE_MODE !== "embedded") return;
+  const { alertConfigFromEnv } = await import("@/lib/alerts/config");
+  const config = alertConfigFromEnv();
+  if (config.intervalSeconds === 0) return;
+  const { startAlertScheduler } = await import("@/lib/alerts/scheduler");
+  const { db } = await import("@/lib/db");
+  startAlertScheduler(db, config, config.intervalSeconds);
+  console.log(`[alerts] passes every ${config.intervalSeconds} s in this process${config.smtpUrl ? "" : " (no SMTP_URL: e-mails are stored, not sent)"}`);
+}
