@@ -319,7 +319,8 @@ describe("the daily digest", () => {
     expect(at8.attempts.filter((a) => a.rule === "digest")).toEqual([{ channel: "email", to: o.ops.email, rule: "digest", orderId: null, status: "sent" }]);
     const mail = mailsTo(o.ops.email).at(-1);
     expect(mail?.subject).toMatch(/^Daily digest: 1 open, 0 overdue, 0 critical - Alerts /);
-    expect(mail?.headers["list-unsubscribe"]).toMatch(/^<http:\/\/dashboard\.test\/links\/unsubscribe\/.+>$/);
+    expect(mail?.headers["list-unsubscribe"]).toMatch(/^<http:\/\/dashboard\.test\/api\/alerts\/unsubscribe\?token=.+>$/);
+    expect(mail?.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
     const token = mail?.text.match(/\/links\/unsubscribe\/([A-Za-z0-9_.-]+)/)?.[1] ?? "";
     // Once a day.
     expect((await runAlertPass(prisma, new Date("2026-03-11T12:30:00Z"), config(), o.org.id)).attempts).toEqual([]);

@@ -227,6 +227,11 @@ async function createDeliveries(client: Db, org: { id: string; name: string }, n
     } else {
       const { channel } = p.recipient;
       const email = itemEmail(p.item, links, now);
+      if (channel.kind === "EMAIL") {
+        // A shared mailbox (e.g. the ops team's): the channel's address, no quiet hours.
+        rows.push({ ...common, channel: "EMAIL", channelId: channel.id, to: channel.url, subject: email.subject, text: email.text, html: email.html });
+        continue;
+      }
       const payload = channel.kind === "SLACK" ? slackMessage(p.item, links, now, org.name) : webhookBody(p.item, links, now, org.name, id);
       // The webhook body is kept as the exact text sent (and signed), so every retry is byte-identical.
       rows.push({ ...common, channel: channel.kind, channelId: channel.id, to: channel.name, subject: email.subject, text: JSON.stringify(payload), payload: payload as Prisma.InputJsonValue });
@@ -234,12 +239,14 @@ async function createDeliveries(client: Db, org: { id: string; name: string }, n
   }
   for (const d of digests) {
     if (have.has(d.key)) continue;
-    const unsubscribe = `${config.baseUrl}/links/unsubscribe/${signLink(config.secret, "unsubscribe", org.id, d.user.id, new Date(now.getTime() + UNSUBSCRIBE_LINK_DAYS * 86_400_000))}`;
+    const token = signLink(config.secret, "unsubscribe", org.id, d.user.id, new Date(now.getTime() + UNSUBSCRIBE_LINK_DAYS * 86_400_000));
+    const unsubscribe = `${config.baseUrl}/links/unsubscribe/${token}`;
+    const oneClick = `${config.baseUrl}/api/alerts/unsubscribe?token=${token}`;
     const email = await buildDigestEmail(config, { organizationId: org.id, user: d.user, now, unsubscribe });
     const common = { id: randomUUID(), organizationId: org.id, key: d.key, rule: "digest", lead: `digest ${d.date}`, channel: "EMAIL" as const, userId: d.user.id, to: d.user.email, nextAttemptAt: now, createdAt: now, expiresAt: new Date(d.at.getTime() + DIGEST_WINDOW_MS) };
     // Nothing to do: recorded (so the pass does not ask again today), not sent.
     if (!email) rows.push({ ...common, subject: "Daily digest: nothing open", text: "", status: "CANCELLED", lastError: "Nothing open: no digest sent" });
-    else rows.push({ ...common, subject: email.subject, text: email.text, html: email.html, payload: { unsubscribe } });
+    else rows.push({ ...common, subject: email.subject, text: email.text, html: email.html, payload: { unsubscribe, oneClick } });
   }
   // A concurrent pass may have created some of these since: the unique key keeps one of each.
   if (rows.length) await client.alertDelivery.createMany({ data: rows, skipDuplicates: true });
@@ -333,8 +340,8 @@ async function attempt(client: Db, now: Date, config: AlertConfig, ctx: Ctx, ack
     return null;
   }
 
-  if (d.channel === "EMAIL") {
-    const user = d.userId ? ctx.usersById.get(d.userId) : undefined;
+  if (d.channel === "EMAIL" && d.userId) {
+    const user = ctx.usersById.get(d.userId);
     if (!user) {
       await finish(client, d.id, { status: "CANCELLED", lastError: "the recipient's account is no longer active" });
       return null;
@@ -347,15 +354,7 @@ async function attempt(client: Db, now: Date, config: AlertConfig, ctx: Ctx, ack
       await finish(client, d.id, { status: "HELD", nextAttemptAt: quietEnd, lastError: null });
       return wasHeld ? null : line("held", `quiet hours until ${quietEnd.toISOString()}`);
     }
-    if (!config.smtpUrl) {
-      await finish(client, d.id, { status: "STORED", attempts: { increment: 1 }, lastError: "SMTP_URL is not set: stored, not sent" });
-      return line("held", "SMTP_URL is not set: stored, not sent");
-    }
-    const unsubscribe = (d.payload as { unsubscribe?: string } | null)?.unsubscribe;
-    const headers: Record<string, string> = { "X-Alert-Delivery": d.id };
-    if (unsubscribe) Object.assign(headers, { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
-    const sent = await sendEmail(config.smtpUrl, { from: config.from, to: d.to, subject: d.subject, text: d.text, html: d.html, headers });
-    return record(client, now, d, sent, line);
+    return email(client, now, config, d, line);
   }
 
   const channel = d.channelId ? ctx.channelsById.get(d.channelId) : undefined;
@@ -363,11 +362,25 @@ async function attempt(client: Db, now: Date, config: AlertConfig, ctx: Ctx, ack
     await finish(client, d.id, { status: "CANCELLED", lastError: "the channel was removed" });
     return null;
   }
+  if (channel.kind === "EMAIL") return email(client, now, config, { ...d, to: channel.url }, line);
   const sent = channel.kind === "SLACK" ? await postSlack(channel.url, d.payload) : await postWebhook(channel.url, channel.secret ?? "", d.text, d.id);
   if (sent.ok) await client.alertChannel.update({ where: { id: channel.id }, data: { brokenAt: null, brokenReason: null } });
   else if (sent.status && sent.status >= 400 && sent.status < 500) {
     await client.alertChannel.update({ where: { id: channel.id }, data: { brokenAt: now, brokenReason: sent.reason } });
   }
+  return record(client, now, d, sent, line);
+}
+
+async function email(client: Db, now: Date, config: AlertConfig, d: Claimed, line: (s: AttemptStatus, r?: string) => AttemptLine): Promise<AttemptLine> {
+  if (!config.smtpUrl) {
+    await finish(client, d.id, { status: "STORED", attempts: { increment: 1 }, lastError: "SMTP_URL is not set: stored, not sent" });
+    return line("held", "SMTP_URL is not set: stored, not sent");
+  }
+  const oneClick = (d.payload as { oneClick?: string } | null)?.oneClick;
+  const headers: Record<string, string> = { "X-Alert-Delivery": d.id };
+  // RFC 8058 one-click unsubscribe: the mail client POSTs to this URL, no page in between.
+  if (oneClick) Object.assign(headers, { "List-Unsubscribe": `<${oneClick}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+  const sent = await sendEmail(config.smtpUrl, { from: config.from, to: d.to, subject: d.subject, text: d.text, html: d.html, headers });
   return record(client, now, d, sent, line);
 }
 
