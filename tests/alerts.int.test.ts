@@ -164,6 +164,8 @@ describe("failures and retries", () => {
     const after = await runAlertPass(prisma, hours(1), config(`smtp://127.0.0.1:${port}`), o.org.id);
     expect(after.attempts).toEqual([]);
     const rows = await prisma.alertDelivery.findMany({ where: { organizationId: o.org.id } });
+    // The two alerts, and no escalation of a deadline that has already passed.
+    expect(rows).toHaveLength(2);
     expect(rows.every((r) => r.status === "UNDELIVERABLE")).toBe(true);
     expect(rows[0]?.lastError).toMatch(/^expired after \d+ attempts?; last: SMTP: .*ECONNREFUSED/);
   });
@@ -178,11 +180,13 @@ describe("Slack and webhook channels", () => {
       const o = await createAlertOrg(prisma);
       const slackChannel = await prisma.alertChannel.create({ data: { organizationId: o.org.id, kind: "SLACK", name: "#ops", url: slack.url("/services/T000/B000/XXX") } });
       const hookChannel = await prisma.alertChannel.create({ data: { organizationId: o.org.id, kind: "WEBHOOK", name: "Ops tool", url: hook.url("/hooks/alerts"), secret: "whsec-test-1234567890" } });
-      await prisma.alertRule.create({ data: { organizationId: o.org.id, name: "Channels", severities: ["CRITICAL"], channelIds: [slackChannel.id, hookChannel.id] } });
+      const mailbox = await prisma.alertChannel.create({ data: { organizationId: o.org.id, kind: "EMAIL", name: "Ops mailbox", url: `ops-team.${o.tag}@alerts.test` } });
+      await prisma.alertRule.create({ data: { organizationId: o.org.id, name: "Channels", severities: ["CRITICAL"], channelIds: [slackChannel.id, hookChannel.id, mailbox.id] } });
       const order = await createOrder(prisma, o, { dispatchDueAt: hours(3) });
 
       const result = await runAlertPass(prisma, T, config(), o.org.id);
-      expect(result.attempts.map((a) => [a.channel, a.to, a.status]).sort()).toEqual([["slack", "#ops", "sent"], ["webhook", "Ops tool", "sent"]]);
+      expect(result.attempts.map((a) => [a.channel, a.to, a.status]).sort()).toEqual([["email", `ops-team.${o.tag}@alerts.test`, "sent"], ["slack", "#ops", "sent"], ["webhook", "Ops tool", "sent"]]);
+      expect(mailsTo(`ops-team.${o.tag}@alerts.test`).map((m) => m.subject)).toEqual([expect.stringContaining(order.externalId)]);
 
       const slackBody = JSON.parse(slack.requests[0]?.body ?? "{}") as { text: string; blocks: { type: string; text?: { text: string }; elements?: { url?: string }[] }[] };
       expect(slack.requests[0]?.path).toBe("/services/T000/B000/XXX");
@@ -211,6 +215,7 @@ describe("Slack and webhook channels", () => {
       slackStatus = 200;
       const retried = await runAlertPass(prisma, minutes(6), config(), o.org.id);
       expect(retried.attempts.map((a) => [a.channel, a.status])).toEqual([["slack", "sent"]]);
+      expect(refused.attempts.filter((a) => a.channel !== "slack").map((a) => a.status)).toEqual(["sent", "sent"]);
       expect((await prisma.alertChannel.findUniqueOrThrow({ where: { id: slackChannel.id } })).brokenAt).toBeNull();
     } finally {
       await slack.stop();

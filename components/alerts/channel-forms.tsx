@@ -6,6 +6,7 @@ import { Field, Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { deleteAlertChannelAction, deleteAlertRuleAction, saveAlertChannelAction } from "@/lib/actions/alerts";
 import { FormMessage } from "./form-message";
+import { useFormAction } from "./use-form-action";
 
 const TARGET = {
   EMAIL: { label: "E-mail address", placeholder: "ops-team@example.com", type: "email" },
@@ -15,12 +16,12 @@ const TARGET = {
 
 /** Add a channel, or (with `channel`) replace its address/URL or secret; stored values are never shown. */
 export function ChannelForm({ channel }: { channel?: { id: string; kind: keyof typeof TARGET; name: string } }) {
-  const [state, action, pending] = useActionState(saveAlertChannelAction, { ok: false });
+  const { state, onSubmit, pending } = useFormAction(saveAlertChannelAction);
   const [kind, setKind] = useState<keyof typeof TARGET>(channel?.kind ?? "SLACK");
   const prefix = channel ? `ch-${channel.id}` : "ch-new";
   const target = TARGET[kind];
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-2" aria-label={channel ? `Edit channel ${channel.name}` : "Add channel"} noValidate>
+    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" aria-label={channel ? `Edit channel ${channel.name}` : "Add channel"} noValidate>
       {channel ? <input type="hidden" name="id" value={channel.id} /> : null}
       {channel ? (
         <input type="hidden" name="kind" value={channel.kind} />

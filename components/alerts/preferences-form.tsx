@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
 import { saveAlertPreferencesAction } from "@/lib/actions/account";
 import { FormMessage } from "./form-message";
+import { useFormAction } from "./use-form-action";
 
 export type PreferenceValues = {
   timeZone: string;
@@ -30,10 +30,10 @@ function Toggle({ name, label, defaultChecked, hint }: { name: string; label: st
 }
 
 export function PreferencesForm({ values, zones, readOnly }: { values: PreferenceValues; zones: string[]; readOnly: boolean }) {
-  const [state, action, pending] = useActionState(saveAlertPreferencesAction, { ok: false });
+  const { state, onSubmit, pending } = useFormAction(saveAlertPreferencesAction);
   const e = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-5" aria-label="Alert preferences">
+    <form onSubmit={onSubmit} className="space-y-5" aria-label="Alert preferences">
       <fieldset disabled={readOnly} className="space-y-5">
         <Field label="Your time zone" htmlFor="pref-zone" error={e.timeZone} hint="Quiet hours and the digest time are in this zone">
           <Input id="pref-zone" name="timeZone" list="pref-zones" defaultValue={values.timeZone} aria-invalid={Boolean(e.timeZone)} />

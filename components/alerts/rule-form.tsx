@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
 import { saveAlertRuleAction } from "@/lib/actions/alerts";
 import { CheckboxGroup, FormMessage } from "./form-message";
+import { useFormAction } from "./use-form-action";
 
 export type RuleFormOptions = {
   rules: { value: string; label: string }[];
@@ -40,11 +40,11 @@ const ROLES = [
 ];
 
 export function RuleForm({ options, rule }: { options: RuleFormOptions; rule?: RuleValues }) {
-  const [state, action, pending] = useActionState(saveAlertRuleAction, { ok: false });
+  const { state, onSubmit, pending } = useFormAction(saveAlertRuleAction);
   const p = rule ? `rule-${rule.id}` : "rule-new";
   const e = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-4" aria-label={rule ? `Edit rule ${rule.name}` : "Add rule"}>
+    <form onSubmit={onSubmit} className="space-y-4" aria-label={rule ? `Edit rule ${rule.name}` : "Add rule"}>
       {rule ? <input type="hidden" name="id" value={rule.id} /> : null}
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Name" htmlFor={`${p}-name`} error={e.name}>

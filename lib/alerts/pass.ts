@@ -120,6 +120,8 @@ async function passForOrganization(client: Db, org: { id: string; name: string }
 
   const planned = new Map<string, Planned>();
   const plan = (p: Planned) => {
+    // Nothing worth saying any more (e.g. escalating a deadline that has passed).
+    if (p.expiresAt.getTime() <= now.getTime()) return;
     if (!planned.has(p.key)) planned.set(p.key, p);
   };
   const recipientsOf = (rule: RuleRow): Recipient[] => [

@@ -14,17 +14,21 @@ import { formatInstant } from "@/lib/format";
 export const metadata: Metadata = { title: "Alerts" };
 export const dynamic = "force-dynamic";
 
-export default async function AlertsPage() {
+const PAGE = 25;
+const MORE = 200;
+
+export default async function AlertsPage({ searchParams }: { searchParams: Promise<{ more?: string }> }) {
   const user = await requirePageUser();
+  const more = (await searchParams).more === "1";
   const viewer = { ...scopeOf(user), userId: user.id };
   const owner = user.role === "OWNER";
   const sending = emailIsSent();
   const [account, rows, counts, channels, stored] = await Promise.all([
     getAccountSettings(user.id),
-    getDeliveryLog(viewer, { limit: 100 }),
+    getDeliveryLog(viewer, { limit: more ? MORE : PAGE }),
     countDeliveries(viewer),
     owner ? getAlertChannels(user.organizationId) : Promise.resolve([]),
-    sending ? Promise.resolve([]) : getDeliveryLog(viewer, { status: "STORED", limit: 5 }),
+    sending ? Promise.resolve([]) : getDeliveryLog(viewer, { status: "STORED", limit: 3 }),
   ]);
   const broken = channels.filter((c) => c.brokenAt);
   return (
@@ -78,7 +82,7 @@ export default async function AlertsPage() {
 
       {!sending && stored.length ? (
         <Card>
-          <CardHeader title="Stored e-mails" description="What would have been sent, newest first" />
+          <CardHeader title="Stored e-mails" description="What would have been sent, newest first: open one to see it as rendered" />
           <CardBody className="p-0">
             <DeliveryLog rows={stored} timeZone={account.timeZone} showRecipient />
           </CardBody>
@@ -86,7 +90,17 @@ export default async function AlertsPage() {
       ) : null}
 
       <Card>
-        <CardHeader title="Delivery log" description="The latest 100; each item, lead time and recipient is alerted once" />
+        <CardHeader
+          title="Delivery log"
+          description={`The latest ${more ? MORE : PAGE}; each item, lead time and recipient is alerted once`}
+          action={
+            !more && rows.length === PAGE ? (
+              <Link href="/alerts?more=1" className="text-sm text-teal-700 hover:underline">
+                Show {MORE}
+              </Link>
+            ) : null
+          }
+        />
         {rows.length ? (
           <DeliveryLog rows={rows} timeZone={account.timeZone} showRecipient={owner} />
         ) : (

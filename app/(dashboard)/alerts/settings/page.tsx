@@ -54,7 +54,7 @@ export default async function AlertSettingsPage() {
           </p>
           <p>Return requests: at the instant the {settings.returns.responseHours} h response window ends.</p>
           <p>Store disconnections, invalid tracking and other findings: when they happen.</p>
-          <p className="text-xs text-slate-500">Each item, lead time and recipient is alerted once. Quiet hours and the digest time are each user's own, on their account page.</p>
+          <p className="text-xs text-slate-500">Each item, lead time and recipient is alerted once. Quiet hours and the digest time are each user&apos;s own, on their account page.</p>
         </CardBody>
       </Card>
 
