@@ -20,6 +20,8 @@ async function atBothWidths(page: Page, name: string) {
   const size = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `e2e/.artifacts/${name}-phone-width.png`, fullPage: true });
+  // The first screen as a phone shows it (a long page's full shot is too small to read).
+  await page.screenshot({ path: `e2e/.artifacts/${name}-phone-width-top.png` });
   if (size) await page.setViewportSize(size);
 }
 

@@ -405,3 +405,20 @@ describe("npm run worker: the alert pass on the job queue", () => {
     }
   });
 });
+
+describe("the in-process scheduler (npm start on the embedded database)", () => {
+  it("runs one pass at a time: a tick during a pass joins it instead of starting another", async () => {
+    const { startAlertScheduler } = await import("@/lib/alerts/scheduler");
+    const scheduler = startAlertScheduler(prisma, config(), 3600, () => undefined);
+    try {
+      const first = scheduler.runOnce();
+      expect(scheduler.runOnce()).toBe(first);
+      await first;
+      const next = scheduler.runOnce();
+      expect(next).not.toBe(first);
+      await next;
+    } finally {
+      scheduler.stop();
+    }
+  });
+});

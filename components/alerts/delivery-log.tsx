@@ -50,7 +50,7 @@ export function DeliveryLog({ rows, timeZone, showRecipient }: { rows: DeliveryR
                   </Link>
                 ) : null}
               </p>
-              {d.lastError && d.status !== "SENT" ? <p className="mt-1 break-words text-xs text-slate-600">{d.lastError}</p> : null}
+              {d.lastError && d.status !== "SENT" && d.status !== "STORED" ? <p className="mt-1 break-words text-xs text-slate-600">{d.lastError}</p> : null}
               {d.status === "HELD" || d.status === "FAILED" ? <p className="mt-1 text-xs text-slate-500">Next attempt {formatInstant(d.nextAttemptAt, timeZone)}</p> : null}
             </div>
             <div className="shrink-0">
