@@ -251,10 +251,33 @@ async function createDeliveries(client: Db, org: { id: string; name: string }, n
     else rows.push({ ...common, subject: email.subject, text: email.text, html: email.html, payload: { unsubscribe, oneClick } });
   }
   // A concurrent pass may have created some of these since: the unique key keeps one of each.
-  if (rows.length) await client.alertDelivery.createMany({ data: rows, skipDuplicates: true });
+  await insertDeliveries(client, rows);
 }
 
-type Ctx = { open: Map<string, OpenItem>; usersById: Map<string, UserRow>; channelsById: Map<string, ChannelRow> };
+const COLUMNS = [
+  "id", "organizationId", "key", "alertRuleId", "rule", "itemKey", "orderId", "storeId", "severity", "lead", "channel", "channelId", "userId",
+  "to", "subject", "text", "html", "payload", "status", "attempts", "nextAttemptAt", "expiresAt", "lastError", "createdAt",
+] as const;
+
+/**
+ * One INSERT … ON CONFLICT (key) DO NOTHING from a single JSON parameter: a first pass over a
+ * large organisation creates thousands of deliveries, which createMany sends as tens of thousands
+ * of bind parameters (seconds) where one JSON document takes milliseconds.
+ */
+async function insertDeliveries(client: Db, rows: Prisma.AlertDeliveryCreateManyInput[]) {
+  if (!rows.length) return;
+  const records = rows.map((r) => ({ status: "PENDING", attempts: 0, alertRuleId: null, itemKey: null, orderId: null, storeId: null, severity: null, channelId: null, userId: null, html: null, payload: null, lastError: null, ...r }));
+  const columns = Prisma.raw(COLUMNS.map((c) => `"${c}"`).join(", "));
+  for (let i = 0; i < records.length; i += 2_000) {
+    const chunk = JSON.stringify(records.slice(i, i + 2_000));
+    await client.$executeRaw`
+      INSERT INTO "AlertDelivery" (${columns})
+      SELECT ${columns} FROM json_populate_recordset(NULL::"AlertDelivery", ${chunk}::json)
+      ON CONFLICT (key) DO NOTHING`;
+  }
+}
+
+type Ctx = { open: Map<string, OpenItem>; usersById: Map<string, UserRow>; channelsById: Map<string, ChannelRow>; stored?: string[] };
 type Claimed = {
   id: string;
   key: string;
@@ -314,7 +337,13 @@ async function sendDue(client: Db, org: { id: string }, now: Date, config: Alert
     await finish(client, d.id, { status: "CANCELLED", lastError: `superseded by the ${by?.lead ?? "later"} alert` });
   }
   const limit = pLimit(4);
-  const lines = await Promise.all(claimed.filter((d) => !superseded.includes(d)).map((d) => limit(() => attempt(client, now, config, ctx, acked, d))));
+  // Stored e-mails (no SMTP) are marked in one statement: nothing left the building, so a pass
+  // that dies before that only leaves them claimed for a later pass to store.
+  const stored: string[] = [];
+  const lines = await Promise.all(claimed.filter((d) => !superseded.includes(d)).map((d) => limit(() => attempt(client, now, config, { ...ctx, stored }, acked, d))));
+  if (stored.length) {
+    await client.alertDelivery.updateMany({ where: { id: { in: stored } }, data: { status: "STORED", attempts: { increment: 1 }, lastError: STORED_REASON, claimedUntil: null } });
+  }
   return lines.filter((l): l is AttemptLine => l !== null);
 }
 
@@ -356,7 +385,7 @@ async function attempt(client: Db, now: Date, config: AlertConfig, ctx: Ctx, ack
       await finish(client, d.id, { status: "HELD", nextAttemptAt: quietEnd, lastError: null });
       return wasHeld ? null : line("held", `quiet hours until ${quietEnd.toISOString()}`);
     }
-    return email(client, now, config, d, line);
+    return email(client, now, config, ctx, d, line);
   }
 
   const channel = d.channelId ? ctx.channelsById.get(d.channelId) : undefined;
@@ -364,7 +393,7 @@ async function attempt(client: Db, now: Date, config: AlertConfig, ctx: Ctx, ack
     await finish(client, d.id, { status: "CANCELLED", lastError: "the channel was removed" });
     return null;
   }
-  if (channel.kind === "EMAIL") return email(client, now, config, { ...d, to: channel.url }, line);
+  if (channel.kind === "EMAIL") return email(client, now, config, ctx, { ...d, to: channel.url }, line);
   const sent = channel.kind === "SLACK" ? await postSlack(channel.url, d.payload) : await postWebhook(channel.url, channel.secret ?? "", d.text, d.id);
   if (sent.ok) await client.alertChannel.update({ where: { id: channel.id }, data: { brokenAt: null, brokenReason: null } });
   else if (sent.status && sent.status >= 400 && sent.status < 500) {
@@ -373,10 +402,13 @@ async function attempt(client: Db, now: Date, config: AlertConfig, ctx: Ctx, ack
   return record(client, now, d, sent, line);
 }
 
-async function email(client: Db, now: Date, config: AlertConfig, d: Claimed, line: (s: AttemptStatus, r?: string) => AttemptLine): Promise<AttemptLine> {
+const STORED_REASON = "SMTP_URL is not set: stored, not sent";
+
+async function email(client: Db, now: Date, config: AlertConfig, ctx: Ctx, d: Claimed, line: (s: AttemptStatus, r?: string) => AttemptLine): Promise<AttemptLine> {
   if (!config.smtpUrl) {
-    await finish(client, d.id, { status: "STORED", attempts: { increment: 1 }, lastError: "SMTP_URL is not set: stored, not sent" });
-    return line("held", "SMTP_URL is not set: stored, not sent");
+    if (ctx.stored) ctx.stored.push(d.id);
+    else await finish(client, d.id, { status: "STORED", attempts: { increment: 1 }, lastError: STORED_REASON });
+    return line("held", STORED_REASON);
   }
   const oneClick = (d.payload as { oneClick?: string } | null)?.oneClick;
   const headers: Record<string, string> = { "X-Alert-Delivery": d.id };
