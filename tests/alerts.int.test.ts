@@ -422,3 +422,50 @@ describe("the in-process scheduler (npm start on the embedded database)", () => 
     }
   });
 });
+
+describe("signed-link endpoints and the delivery log's scope", () => {
+  it("POST /api/alerts/unsubscribe: one-click with a valid token unsubscribes; a tampered one answers a clear page and changes nothing", async () => {
+    const { POST } = await import("@/app/api/alerts/unsubscribe/route");
+    const o = await createAlertOrg(prisma);
+    const token = signLink(process.env.NEXTAUTH_SECRET as string, "unsubscribe", o.org.id, o.ops.id, new Date(Date.now() + 3_600_000));
+    const [body = "", sig = ""] = token.split(".");
+    const forged = Buffer.from(JSON.stringify({ p: "unsubscribe", o: o.org.id, i: o.owner.id, x: 4102444800 })).toString("base64url");
+    const bad = await POST(new Request(`http://test.local/api/alerts/unsubscribe?token=${forged}.${sig}`, { method: "POST", body: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } }));
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("This link was changed after it was sent, so it cannot be trusted: nothing was done.");
+    expect(await prisma.alertPreference.count({ where: { userId: { in: [o.owner.id, o.ops.id] } } })).toBe(0);
+
+    const ok = await POST(new Request(`http://test.local/api/alerts/unsubscribe?token=${body}.${sig}`, { method: "POST", body: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } }));
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get("location")).toBe(`/links/unsubscribe/${encodeURIComponent(token)}?done=1`);
+    expect((await prisma.alertPreference.findUniqueOrThrow({ where: { userId: o.ops.id } })).digestUnsubscribedAt).not.toBeNull();
+  });
+
+  it("POST /api/alerts/ack with an expired token from a form: a clear page, nothing acknowledged", async () => {
+    const { POST } = await import("@/app/api/alerts/ack/route");
+    const o = await createAlertOrg(prisma);
+    const expired = signLink(process.env.NEXTAUTH_SECRET as string, "ack", o.org.id, "fulfillment.dispatch_deadline:ORDER:x", new Date(Date.now() - 1_000));
+    const response = await POST(new Request("http://test.local/api/alerts/ack", { method: "POST", body: new URLSearchParams({ token: expired }), headers: { "content-type": "application/x-www-form-urlencoded" } }));
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toContain("text/html");
+    expect(await response.text()).toContain("This link has expired: nothing was done.");
+    expect(await prisma.alertAck.count({ where: { organizationId: o.org.id } })).toBe(0);
+  });
+
+  it("shows the owner every delivery, anyone else only their own", async () => {
+    const { getDeliveryLog, getOrderAlerts } = await import("@/lib/data/alerts");
+    const o = await createAlertOrg(prisma);
+    await createDefaultRules(prisma, o);
+    const theirs = await createOrder(prisma, o, { dispatchDueAt: hours(3), supplier: true });
+    await createOrder(prisma, o, { dispatchDueAt: hours(3) });
+    await runAlertPass(prisma, T, config(null), o.org.id);
+    const viewer = (u: { id: string; role: "OWNER" | "OPS" | "SUPPLIER" }) => ({ organizationId: o.org.id, supplierId: u.role === "SUPPLIER" ? o.supplier.id : null, role: u.role, userId: u.id });
+    expect((await getDeliveryLog(viewer(o.owner))).map((d) => d.to).sort()).toEqual([o.ops.email, o.ops.email, o.owner.email, o.owner.email, o.supplierUser.email].sort());
+    expect(new Set((await getDeliveryLog(viewer(o.ops))).map((d) => d.to))).toEqual(new Set([o.ops.email]));
+    const supplierLog = await getDeliveryLog(viewer(o.supplierUser));
+    expect(supplierLog.map((d) => [d.to, d.order?.id])).toEqual([[o.supplierUser.email, theirs.id]]);
+    // The order's timeline: staff see who was alerted; the supplier only themselves.
+    expect((await getOrderAlerts(viewer(o.ops), theirs.id)).map((a) => a.to).sort()).toEqual([o.ops.email, o.owner.email, o.supplierUser.email].sort());
+    expect((await getOrderAlerts(viewer(o.supplierUser), theirs.id)).map((a) => a.to)).toEqual([o.supplierUser.email]);
+  });
+});
