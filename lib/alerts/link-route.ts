@@ -11,9 +11,13 @@ export async function handleLinkPost(request: Request, page: "ack" | "unsubscrib
   let token = url.searchParams.get("token") ?? "";
   const type = request.headers.get("content-type") ?? "";
   if (!token && (type.includes("application/x-www-form-urlencoded") || type.includes("multipart/form-data"))) {
-    const form = await request.formData().catch(() => null);
-    const value = form?.get("token");
-    token = typeof value === "string" ? value : "";
+    try {
+      const value = (await request.formData()).get("token");
+      token = typeof value === "string" ? value : "";
+    } catch {
+      // A body that is not the form it claims to be carries no token: answered as a bad link below.
+      token = "";
+    }
   }
   const outcome = await act(client, secret, token.trim(), new Date());
   if (outcome.ok) return new Response(null, { status: 303, headers: { Location: `/links/${page}/${encodeURIComponent(token)}?done=1`, "Cache-Control": "no-store" } });

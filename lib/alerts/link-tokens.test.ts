@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signLink, verifyLink } from "./link-tokens";
+import { signLink, tokenFromPath, verifyLink } from "./link-tokens";
 
 const SECRET = "unit-test-secret-0123456789";
 const now = new Date("2026-03-10T12:00:00Z");
@@ -19,5 +19,13 @@ describe("alert link tokens", () => {
     const body = Buffer.from(JSON.stringify({ p: "unsubscribe", o: "org1", i: "user2", x: later.getTime() / 1000 })).toString("base64url");
     expect(verifyLink(SECRET, `${body}.${sig}`, "unsubscribe", now)).toEqual({ ok: false, problem: "tampered" });
     expect(verifyLink(SECRET, "../../etc", "unsubscribe", now)).toEqual({ ok: false, problem: "malformed" });
+  });
+});
+
+describe("tokenFromPath", () => {
+  it("decodes a path segment and turns a malformed escape into no token", () => {
+    expect(tokenFromPath("abc.def%2D")).toBe("abc.def-");
+    expect(tokenFromPath("%E0%A4%A")).toBe("");
+    expect(verifyLink(SECRET, tokenFromPath("%E0%A4%A"), "ack", now)).toEqual({ ok: false, problem: "malformed" });
   });
 });

@@ -42,3 +42,12 @@ export function verifyLink(secret: string, token: string, purpose: LinkPurpose, 
   if (claims.x * 1000 <= now.getTime()) return { ok: false, problem: "expired" };
   return { ok: true, claims };
 }
+
+/** A token from a URL path segment; a malformed escape is no token (verifyLink then says malformed), not a crash. */
+export function tokenFromPath(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return "";
+  }
+}

@@ -33,6 +33,8 @@ export async function sendEmail(smtpUrl: string, email: OutgoingEmail): Promise<
 async function post(url: string, body: string, headers: Record<string, string>, what: string): Promise<SendResult> {
   try {
     const response = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json", ...headers }, signal: AbortSignal.timeout(10_000), redirect: "manual" });
+    // The start of the answer names the problem ("no_service", "invalid_payload"); a body that
+    // cannot be read leaves the status alone to say it.
     const answer = (await response.text().catch(() => "")).slice(0, 120);
     if (response.status >= 200 && response.status < 300) return { ok: true };
     return { ok: false, status: response.status, reason: `${what} answered ${response.status}${answer ? `: ${answer}` : ""}` };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { LinkPage } from "@/components/alerts/link-page";
 import { LINK_PROBLEMS } from "@/lib/alerts/links";
-import { verifyLink } from "@/lib/alerts/link-tokens";
+import { tokenFromPath, verifyLink } from "@/lib/alerts/link-tokens";
 import { describeAlertItem } from "@/lib/data/alerts";
 import { getEnv } from "@/lib/env";
 import { formatInstant } from "@/lib/format";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Acknowledge an alert", robots: { ind
 // Opening the link changes nothing (mail scanners open links): the button posts the acknowledgement.
 export default async function AcknowledgePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ done?: string }> }) {
   const [{ token }, { done }] = await Promise.all([params, searchParams]);
-  const check = verifyLink(getEnv().NEXTAUTH_SECRET, decodeURIComponent(token), "ack", new Date());
+  const check = verifyLink(getEnv().NEXTAUTH_SECRET, tokenFromPath(token), "ack", new Date());
   if (!check.ok) return <LinkPage testId={`ack-${check.problem}`} title="This link cannot be used" body={LINK_PROBLEMS[check.problem]} />;
   const item = await describeAlertItem(check.claims.o, check.claims.i);
   if (item.acknowledgedAt) {
@@ -39,7 +39,7 @@ export default async function AcknowledgePage({ params, searchParams }: { params
           <p className="mt-2">Acknowledging tells the team someone is on it: it will not be escalated to the owner. It changes nothing else.</p>
         </>
       }
-      form={{ action: "/api/alerts/ack", token: decodeURIComponent(token), label: "Acknowledge" }}
+      form={{ action: "/api/alerts/ack", token: tokenFromPath(token), label: "Acknowledge" }}
     />
   );
 }
