@@ -113,6 +113,8 @@ test.describe("alerts", () => {
       const [body = "", sig = ""] = ack.split(".");
       await visitor.goto(`${baseURL}/links/ack/${body.slice(0, -2)}xx.${sig}`);
       await expect(visitor.getByTestId(/^ack-(tampered|malformed)$/)).toContainText("nothing was done");
+      await visitor.goto(`${baseURL}/links/unsubscribe/${ack}`);
+      await expect(visitor.getByTestId("unsubscribe-wrong-purpose")).toBeVisible();
       await visitor.goto(`${baseURL}/links/ack/${ack}`);
       await expect(visitor.getByTestId("ack-confirm")).toBeVisible();
       await visitor.getByRole("button", { name: "Acknowledge" }).click();
