@@ -19,6 +19,9 @@ const SCREENS = [
   ["/sharing", "Supplier share links"],
   ["/users", "Users"],
   ["/audit", "Audit log"],
+  ["/alerts", "Alerts"],
+  ["/alerts/settings", "Alert settings"],
+  ["/account", "Account"],
 ] as const;
 
 for (const [path, heading] of SCREENS) {

@@ -21,12 +21,21 @@ const settingsSchema = z.object({
   SEED_DEMO: flag.optional(),
   SKIP_BUILD: flag.optional(),
   OVERVIEW_CACHE_SECONDS: z.coerce.number({ error: "OVERVIEW_CACHE_SECONDS must be a number of seconds" }).int().min(0).max(3600).default(30),
+  // Alerts (lib/alerts/config.ts): without SMTP_URL (the embedded default) e-mails are stored, not sent, and /alerts says so.
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must look like smtp://user:pass@host:587 (or smtps://)").optional(),
+  ALERTS_FROM: z.string().min(3, "ALERTS_FROM must be an address such as Alerts <alerts@example.com>").default("Seller dashboard alerts <alerts@localhost>"),
+  ALERTS_INTERVAL_SECONDS: z.coerce.number({ error: "ALERTS_INTERVAL_SECONDS must be a number of seconds" }).int().min(0).max(3600).default(60),
 });
 
 const serverSchema = settingsSchema.extend({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters"),
 });
+
+/** What the alert pass needs, read by the web server, the worker and the alerts CLI alike (it signs links). */
+export const alertEnvSchema = settingsSchema
+  .pick({ SMTP_URL: true, ALERTS_FROM: true, NEXTAUTH_URL: true, PORT: true, ALERTS_INTERVAL_SECONDS: true })
+  .extend({ NEXTAUTH_SECRET: serverSchema.shape.NEXTAUTH_SECRET });
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type Env = z.infer<typeof serverSchema>;
@@ -55,6 +64,11 @@ export function getSettings(): Settings {
 export function getEnv(): Env {
   server ??= parse(serverSchema, process.env);
   return server;
+}
+
+/** The alert settings from `source` (default: the environment), validated like every other variable. */
+export function readAlertEnv(source: Record<string, string | undefined> = process.env): z.output<typeof alertEnvSchema> {
+  return parse(alertEnvSchema, source);
 }
 
 /** Validates `source` as the server would, without caching: for start-up checks and tests. */

@@ -1,15 +1,22 @@
 // `npm run worker`: a job-queue worker (lib/jobs/queue.ts) — the same code as the web server,
 // started on its own so workers scale apart from web instances. It takes import jobs, syncs every
-// connected store from its API every five minutes, and runs the hourly re-evaluation (npm run risk:reevaluate on a schedule). Needs DATABASE_URL (a PostgreSQL
-// server). Runs until SIGINT/SIGTERM, then finishes the job in hand and stops.
+// connected store from its API every five minutes, runs the hourly re-evaluation (npm run
+// risk:reevaluate on a schedule) and the alert pass every minute (npm run alerts -- run on a
+// schedule). Needs DATABASE_URL (a PostgreSQL server). Runs until SIGINT/SIGTERM, then finishes
+// the job in hand and stops.
+import path from "node:path";
 import { createPrismaClient } from "../lib/database/client";
-import { scheduleReevaluation, scheduleStoreSyncs, startQueue, workImports, workReevaluation, workStoreSyncs } from "../lib/jobs/queue";
+import { ensureAuthSecret } from "../lib/database/runtime";
+import { scheduleAlerts, scheduleReevaluation, scheduleStoreSyncs, startQueue, workAlerts, workImports, workReevaluation, workStoreSyncs } from "../lib/jobs/queue";
+import { getSettings } from "@/lib/env";
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
   console.error("DATABASE_URL: the worker needs a PostgreSQL server to take jobs from");
   process.exit(2);
 }
+// Alert links are signed with the web server's secret: the same NEXTAUTH_SECRET (or .data's).
+process.env.NEXTAUTH_SECRET = ensureAuthSecret(path.resolve(getSettings().DATA_DIR));
 const prisma = createPrismaClient(databaseUrl, 4);
 const boss = await startQueue(databaseUrl);
 const log = (line: string) => console.log(`[worker ${process.pid}] ${line}`);
@@ -21,6 +28,9 @@ await workReevaluation(boss, prisma, log);
 // Every connected Shopify and TikTok Shop store is synced from its API every five minutes.
 await scheduleStoreSyncs(boss);
 await workStoreSyncs(boss, prisma, log);
+// Alerts every minute (lib/alerts/pass.ts): lead times, retries, escalation, the digest.
+await scheduleAlerts(boss);
+await workAlerts(boss, prisma, log);
 console.log(`[worker ${process.pid}] taking jobs`);
 
 let stopping = false;

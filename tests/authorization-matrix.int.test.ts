@@ -72,6 +72,7 @@ type RouteCase = {
 
 const PRIVATE_READ: Record<Who, Expect> = { anon: 401, owner: 200, ops: 200, supplier: 200, other: 200 };
 const STAFF_ONLY: Record<Who, Expect> = { anon: 401, owner: "allowed", ops: "allowed", supplier: 403, other: 404 };
+const forgedLinkPost = (): RequestInit => ({ method: "POST", body: "token=eyJwIjoiYWNrIn0.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", headers: { "content-type": "application/x-www-form-urlencoded" } });
 const unsignedWebhook = (): RequestInit => ({ method: "POST", body: JSON.stringify({ id: 1 }), headers: { "content-type": "application/json" } });
 
 const ROUTES: Record<string, RouteCase | { exempt: string }> = {
@@ -97,6 +98,10 @@ const ROUTES: Record<string, RouteCase | { exempt: string }> = {
   },
   "POST /api/compliance/videos/import": { url: () => `/api/compliance/videos/import`, init: () => ({ method: "POST", body: "" }), expect: { anon: 401, owner: "allowed", ops: "allowed", supplier: 403, other: "allowed" } },
   "POST /api/compliance/prices/import": { url: () => `/api/compliance/prices/import`, init: () => ({ method: "POST", body: "" }), expect: { anon: 401, owner: "allowed", ops: 403, supplier: 403, other: "allowed" } },
+  // Signed alert links (lib/alerts/links.ts): the token is the permission, whoever is signed in;
+  // a forged one is refused with a page saying so, and changes nothing.
+  "POST /api/alerts/ack": { url: () => "/api/alerts/ack", init: forgedLinkPost, expect: { anon: 400, owner: 400, ops: 400, supplier: 400, other: 400 } },
+  "POST /api/alerts/unsubscribe": { url: () => "/api/alerts/unsubscribe", init: forgedLinkPost, expect: { anon: 400, owner: 400, ops: 400, supplier: 400, other: 400 } },
   // Webhooks authenticate by signature, not session: unsigned is 401 for everyone.
   "POST /api/webhooks/shopify/[storeId]": { url: () => `/api/webhooks/shopify/${ids.store}`, params: () => ({ storeId: ids.store }), init: unsignedWebhook, expect: { anon: 401, owner: 401, ops: 401, supplier: 401, other: 401 } },
   "POST /api/webhooks/tiktok/[storeId]": { url: () => `/api/webhooks/tiktok/${ids.store}`, params: () => ({ storeId: ids.store }), init: unsignedWebhook, expect: { anon: 401, owner: 401, ops: 401, supplier: 401, other: 401 } },
@@ -167,6 +172,11 @@ const form = (fields: Record<string, string>) => {
 const idle = null;
 
 const ACTIONS: Record<string, ActionCase> = {
+  "account#saveAlertPreferencesAction": { roles: ["OWNER", "OPS"], call: (fn) => fn(idle, form({ timeZone: "Not/AZone" })) },
+  "alerts#saveAlertChannelAction": { roles: ["OWNER"], call: (fn) => fn(idle, form({ kind: "SLACK", name: "x", target: "not a url" })) },
+  "alerts#deleteAlertChannelAction": { roles: ["OWNER"], missingTarget: true, call: (fn) => fn(idle, form({ id: "no-such-channel" })) },
+  "alerts#saveAlertRuleAction": { roles: ["OWNER"], call: (fn) => fn(idle, form({ name: "" })) },
+  "alerts#deleteAlertRuleAction": { roles: ["OWNER"], missingTarget: true, call: (fn) => fn(idle, form({ id: "no-such-rule" })) },
   "compliance#upsertRegistration": { roles: ["OWNER"], call: (fn) => fn({ storeId: ids.store }) },
   "compliance#recordDepositEntry": { roles: ["OWNER"], call: (fn) => fn({ storeId: ids.store }) },
   "compliance#addCreator": { roles: ["OWNER"], call: (fn) => fn({ storeId: ids.store }) },

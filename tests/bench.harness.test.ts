@@ -30,7 +30,7 @@ describe("npm run bench", () => {
     const { code, figures, stderr } = await runBench(["--orders", "300", "--stores", "4", "--quick", "--port", "3299"]);
     expect(code, stderr.slice(-2000)).toBe(0);
     const byName = new Map(figures.map((f) => [f.name, f]));
-    for (const name of ["import_lines_per_s", "copy_lines_per_s", "reevaluate_open_orders_s", "overview_p95_ms", "risk_queue_p95_ms", "orders_list_p95_ms", "first_load_js_kb"]) {
+    for (const name of ["import_lines_per_s", "copy_lines_per_s", "reevaluate_open_orders_s", "alerts_pass_s", "overview_p95_ms", "risk_queue_p95_ms", "orders_list_p95_ms", "first_load_js_kb"]) {
       const figure = byName.get(name);
       expect(figure, name).toBeDefined();
       expect(Number.isFinite(figure?.value), name).toBe(true);

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { SessionUser } from "@/lib/auth";
 import { NavLinks, type NavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
@@ -17,6 +18,7 @@ const STAFF_NAV: NavItem[] = [
   { href: "/compliance", label: "Compliance" },
   { href: "/import", label: "Import" },
   { href: "/policy", label: "Policy" },
+  { href: "/alerts", label: "Alerts" },
 ];
 const OWNER_NAV: NavItem[] = [
   { href: "/settings/policy", label: "Policy settings" },
@@ -29,6 +31,7 @@ const SUPPLIER_NAV: NavItem[] = [
   { href: "/", label: "Overview" },
   { href: "/orders", label: "My orders" },
   { href: "/suppliers", label: "My scorecard" },
+  { href: "/alerts", label: "My alerts" },
 ];
 
 export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
@@ -72,7 +75,9 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
 function UserBadge({ user }: { user: SessionUser }) {
   return (
     <span className="text-right text-xs leading-tight" data-testid="signed-in-user">
-      <span className="block max-w-[14rem] truncate font-medium text-slate-800">{user.email}</span>
+      <Link href="/account" className="block max-w-[14rem] truncate font-medium text-slate-800 hover:underline" title="Your account and alert preferences">
+        {user.email}
+      </Link>
       <span className="block text-slate-500">{ROLE_LABEL[user.role]}</span>
     </span>
   );

@@ -132,7 +132,10 @@ export function LinesCard({ order }: Pick<Props, "order">) {
   );
 }
 
-export function TimelineCard({ order, now }: Omit<Props, "ruleTitles">) {
+/** Alerts about the order (lib/data/alerts.ts getOrderAlerts), shown as "Alert sent to …" steps. */
+export type TimelineAlert = { at: Date; to: string; stored: boolean };
+
+export function TimelineCard({ order, now, alerts = [] }: Omit<Props, "ruleTitles"> & { alerts?: TimelineAlert[] }) {
   const zone = order.store.timeZone;
   const deadline = order.dispatchDueAt;
   const steps: { label: string; at: Date | null; note?: string; tone?: "late" | "due" }[] = [
@@ -146,13 +149,16 @@ export function TimelineCard({ order, now }: Omit<Props, "ruleTitles">) {
   }
   steps.push({ label: "In transit (first carrier scan)", at: order.inTransitAt }, { label: "Delivered", at: order.deliveredAt });
   if (order.cancelledAt || order.status === "CANCELLED") steps.push({ label: "Cancelled", at: order.cancelledAt });
+  for (const a of alerts) steps.push({ label: a.stored ? `Alert stored for ${a.to} (e-mail not set up)` : `Alert sent to ${a.to}`, at: a.at });
+  // Alerts sit among the order's own events in time order; steps not yet reached stay last.
+  if (alerts.length) steps.sort((x, y) => (x.at && y.at ? x.at.getTime() - y.at.getTime() : x.at ? -1 : y.at ? 1 : 0));
   return (
     <Card>
       <CardHeader title="Timeline" description={`In the store's zone (${zone})`} />
       <CardBody>
         <ol className="relative space-y-3 border-l border-slate-200 pl-4" data-testid="order-timeline">
-          {steps.map((s) => (
-            <li key={s.label} className="relative">
+          {steps.map((s, i) => (
+            <li key={`${s.label}-${i}`} className="relative">
               <span
                 aria-hidden
                 className={cn(

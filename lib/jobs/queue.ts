@@ -5,6 +5,8 @@ import type { Db } from "@/lib/database/client";
 import { isEmbeddedUrl } from "@/lib/database/embedded-url";
 import { SyncRefusedError, connectedStores, syncStore } from "@/lib/channels/sync";
 import { importOrderFile } from "@/lib/ingest/import-file";
+import { alertConfigFromEnv } from "@/lib/alerts/config";
+import { runAlertPass } from "@/lib/alerts/pass";
 import { reevaluateOrganizations } from "./reevaluate";
 
 // The job queue for work that should not run inside a web request (docs/scaling.md, section 4):
@@ -26,6 +28,9 @@ export const STORE_SYNC_SCHEDULE_QUEUE = "store-sync-schedule";
 export const STORE_SYNC_CRON = "*/5 * * * *";
 
 export type StoreSyncJobData = { storeId: string; organizationId: string };
+/** The alert pass (lib/alerts/pass.ts), every minute: lead times are hours, quiet hours end on the minute. */
+export const ALERTS_QUEUE = "alerts";
+export const ALERTS_CRON = "* * * * *";
 
 /** A file already on storage the workers can read (a local path here; object storage past one machine). */
 export type ImportJobData = { organizationId: string; storeId: string; path: string };
@@ -42,6 +47,9 @@ export async function startQueue(databaseUrl: string): Promise<PgBoss> {
   await boss.createQueue(REEVALUATE_QUEUE);
   await boss.createQueue(STORE_SYNC_SCHEDULE_QUEUE);
   await boss.createQueue(STORE_SYNC_QUEUE, { name: STORE_SYNC_QUEUE, policy: "stately" });
+  // One pass at a time however many workers run: a job of this queue is held by one worker, and
+  // a cron slot is sent once. A pass that would overlap the next slot is skipped by the policy.
+  await boss.createQueue(ALERTS_QUEUE, { name: ALERTS_QUEUE, policy: "singleton" });
   return boss;
 }
 
@@ -121,5 +129,20 @@ export async function workStoreSyncs(boss: PgBoss, db: Db, log: (line: string) =
       }
       throw error;
     }
+  });
+}
+
+export async function scheduleAlerts(boss: PgBoss, cron = ALERTS_CRON): Promise<void> {
+  // No retry: the next minute's pass picks up whatever this one did not finish.
+  await boss.schedule(ALERTS_QUEUE, cron, {}, { tz: "UTC", retryLimit: 0, expireInSeconds: 300 });
+}
+
+export async function workAlerts(boss: PgBoss, db: Db, log: (line: string) => void = console.log): Promise<string> {
+  const config = alertConfigFromEnv();
+  return boss.work(ALERTS_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
+    if (!job) return;
+    const started = performance.now();
+    const result = await runAlertPass(db, new Date(), config);
+    if (result.attempts.length) log(JSON.stringify({ job: job.id, sent: result.sent, held: result.held, failed: result.failed, seconds: Math.round(performance.now() - started) / 1000 }));
   });
 }

@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, LabelSource, Market, OrderStatus, StoreKind } from "@/lib/generated/prisma/enums";
 import { refreshOrderRisk } from "@/lib/flags/refresh-orders";
 import { seedCompliance } from "./demo-compliance";
+import { seedDemoAlerts } from "./demo-alerts";
 import { seedDemoReturns } from "./demo-returns";
 import { type Random, createRandom } from "./random";
 import { breakCheckDigit, makeTrackingNumber } from "./tracking-numbers";
@@ -135,6 +136,7 @@ async function seedOrganization(prisma: Db, spec: OrgSpec, now: Date): Promise<n
   await refreshOrderRisk(prisma, { organizationId: created.organizationId }, now);
   await seedCompliance(prisma, created.organizationId, now);
   await seedDemoReturns(prisma, created.organizationId, spec.name === OTHER_ORG ? 4 : 40, now); // writes the returns' flags too
+  if (spec.name === DEMO_ORG) await seedDemoAlerts(prisma, created.organizationId);
   return created.orders;
 }
 

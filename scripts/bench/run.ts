@@ -2,6 +2,7 @@
 // Every benchmark against a database of N orders (DATABASE_URL, or the embedded default for
 // small N), one JSON line per figure: {"name","value","unit",...}. See docs/benchmarks.md.
 import path from "node:path";
+import { runAlertPass } from "../../lib/alerts/pass";
 import { BENCH_ORG, BENCH_PASSWORD, BENCH_USERS, generateBenchData } from "../../lib/bench/generate";
 import { firstLoadJsKb, signIn, startServer } from "../../lib/bench/http";
 import { runLoad } from "../../lib/bench/load";
@@ -53,6 +54,20 @@ try {
     const started = performance.now();
     const re = await refreshOrderRisk(prisma, { organizationId, openOnly: true }, new Date());
     emit("reevaluate_open_orders_s", Math.round((performance.now() - started) / 10) / 100, "s", { openOrders: re.orders, flags: re.flags });
+
+    // 3b. One alert pass (lib/alerts/pass.ts) with a rule sending every warning and critical item
+    // to the owners, e-mails stored (no SMTP): from no deliveries, then again at the same instant.
+    const rule = { organizationId, name: "bench: warnings and critical to owners", severities: ["WARNING", "CRITICAL"] as ("WARNING" | "CRITICAL")[], recipientRoles: ["OWNER" as const] };
+    await prisma.alertRule.upsert({ where: { organizationId_name: { organizationId, name: rule.name } }, create: rule, update: rule });
+    await prisma.alertDelivery.deleteMany({ where: { organizationId } });
+    const alertsAt = new Date();
+    const alertConfig = { smtpUrl: null, from: "bench <bench@localhost>", baseUrl: "http://localhost", secret: "bench-secret-0123456789" };
+    const first = performance.now();
+    const pass = await runAlertPass(prisma, alertsAt, alertConfig, organizationId);
+    emit("alerts_pass_s", Math.round((performance.now() - first) / 10) / 100, "s", { deliveries: pass.attempts.length, orders });
+    const second = performance.now();
+    const repeat = await runAlertPass(prisma, alertsAt, alertConfig, organizationId);
+    emit("alerts_repeat_pass_s", Math.round((performance.now() - second) / 10) / 100, "s", { deliveries: repeat.attempts.length, orders });
   }
 
   // 4. HTTP latency of the production server under 20 signed-in clients.

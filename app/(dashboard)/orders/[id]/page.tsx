@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BuyerCard, FlagsCard, LinesCard, OrderHeader, TimelineCard, TrackingCard } from "@/components/orders/order-detail";
 import { requirePageUser } from "@/lib/auth";
+import { getOrderAlerts } from "@/lib/data/alerts";
 import { getOrderDetail } from "@/lib/data/orders";
 import { scopeOf } from "@/lib/data/scope";
 import { RULE_TITLES } from "@/lib/policy";
@@ -17,6 +18,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   // Not in this organisation (or not this supplier's) and not existing look the same: 404.
   const order = ID.test(id) ? await getOrderDetail(scopeOf(user), id, now) : null;
   if (!order) notFound();
+  const alerts = await getOrderAlerts({ ...scopeOf(user), userId: user.id }, order.id);
   return (
     <div className="space-y-4">
       <OrderHeader order={order} now={now} />
@@ -24,7 +26,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <div className="min-w-0 space-y-4 lg:col-span-2">
           <FlagsCard order={order} ruleTitles={RULE_TITLES} />
           <LinesCard order={order} />
-          <TimelineCard order={order} now={now} />
+          <TimelineCard order={order} now={now} alerts={alerts} />
         </div>
         <div className="min-w-0 space-y-4">
           <TrackingCard order={order} />

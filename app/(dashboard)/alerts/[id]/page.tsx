@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { requirePageUser } from "@/lib/auth";
+import { getAccountSettings, getDeliveryMessage } from "@/lib/data/alerts";
+import { scopeOf } from "@/lib/data/scope";
+import { formatInstant } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Alert e-mail" };
+export const dynamic = "force-dynamic";
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** One alert e-mail as it was rendered (stored or sent), in a sandboxed frame: no scripts, no same-origin access. */
+export default async function AlertMessagePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser();
+  const { id } = await params;
+  const message = ID.test(id) ? await getDeliveryMessage({ ...scopeOf(user), userId: user.id }, id) : null;
+  if (!message?.html) notFound();
+  const { timeZone } = await getAccountSettings(user.id);
+  return (
+    <div className="space-y-4">
+      <Link href="/alerts" className="text-sm text-teal-700 hover:underline">
+        ← Alerts
+      </Link>
+      <Card>
+        <CardHeader title={message.subject} description={`To ${message.to} · ${message.status === "STORED" ? "stored, not sent (no SMTP_URL)" : message.sentAt ? `sent ${formatInstant(message.sentAt, timeZone)}` : message.status.toLowerCase()}`} />
+        <CardBody className="p-0">
+          <iframe title="E-mail as sent" srcDoc={message.html} sandbox="" className="h-[32rem] w-full rounded-b-xl" data-testid="email-frame" />
+        </CardBody>
+      </Card>
+      <details className="text-sm">
+        <summary className="cursor-pointer text-slate-600">Plain-text part</summary>
+        <pre className="mt-2 whitespace-pre-wrap break-words rounded-lg bg-slate-50 p-3 text-xs text-slate-700">{message.text}</pre>
+      </details>
+    </div>
+  );
+}
