@@ -21,7 +21,7 @@ describe("alert rule input", () => {
     const ok = alertRuleSchema.safeParse({ name: "R", rules: ["tracking.invalid"], severities: [], storeIds: [], recipientRoles: ["OPS"], recipientUserIds: [], channelIds: [], leadHours: "4, 24 12" });
     expect(ok.success && ok.data.leadHours).toEqual([24, 12, 4]);
     const bad = alertRuleSchema.safeParse({ name: "R", rules: ["no.such_rule"], severities: [], storeIds: [], recipientRoles: [], recipientUserIds: [], channelIds: [], leadHours: "0" });
-    expect(errors(bad)).toMatchObject({ "rules.0": "Unknown rule", leadHours: "Whole hours from 1 to 168, separated by commas, e.g. 24, 12, 4" });
+    expect(errors(bad)).toMatchObject({ rules: "Unknown rule", leadHours: "Whole hours from 1 to 168, separated by commas, e.g. 24, 12, 4" });
   });
 });
 
