@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { minorUnitsToDecimalString } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, LabelSource, OrderStatus, Severity } from "@/lib/generated/prisma/enums";
-import { type Market, type OrderFacts, type PolicySettings, evaluateOrder, onHoldWindow } from "@/lib/policy";
+import { type Market, type OrderFacts, type OrderTimeline, type PolicySettings, evaluateOrder, onHoldWindow } from "@/lib/policy";
 import type { FulfillmentType } from "@/lib/generated/prisma/enums";
 import { organizationSettings } from "./settings";
 import { DERIVED_RULES, autoCancelFlagOpen, dispatchFlagOpen, dispatchSeveritySql, orderHasAnyFlag, orderHasRule } from "@/lib/flags/sql";
@@ -105,20 +105,10 @@ function sortOf(scope: DataScope, query: OrderQuery) {
 // ---------------------------------------------------------------------------------------------
 // SELECT
 
-type ListRow = {
+type ListRow = Omit<OrderTimeline, "shipFromCountry"> & {
   id: string;
   externalId: string;
-  channel: Channel;
-  status: OrderStatus;
-  placedAt: Date;
-  paidAt: Date | null;
-  inTransitAt: Date | null;
-  deliveredAt: Date | null;
-  cancelledAt: Date | null;
   dispatchDueAt: Date | null;
-  carrier: string | null;
-  trackingNumber: string | null;
-  labelSource: LabelSource;
   storeId: string;
   storeName: string;
   storeTimeZone: string;

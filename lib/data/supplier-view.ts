@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Market, OrderStatus, Severity } from "@/lib/generated/prisma/enums";
-import { type DispatchState, dispatchState, validateTracking } from "@/lib/policy";
+import { type DispatchState, type OrderTimeline, dispatchState, validateTracking } from "@/lib/policy";
 
 // What a supplier may see of the seller's business — and nothing else: no prices, totals,
 // margins, buyer name/e-mail/phone/street, other suppliers, store settings. Both the supplier
@@ -56,28 +56,19 @@ function scopeSql(scope: SupplierViewScope): Prisma.Sql {
 export async function getSupplierOrders(scope: SupplierViewScope, now: Date, limit = 200): Promise<SupplierOrder[]> {
   const since = new Date(now.getTime() - 30 * 86_400_000);
   const rows = await db.$queryRaw<
-    {
+    (Omit<OrderTimeline, "shipFromCountry" | "labelSource"> & {
       id: string;
       externalId: string;
       storeName: string;
-      channel: Channel;
       market: Market;
       kind: "LOCAL" | "CROSS_BORDER" | null;
       timeZone: string;
-      status: OrderStatus;
-      placedAt: Date;
-      paidAt: Date | null;
-      inTransitAt: Date | null;
-      deliveredAt: Date | null;
-      cancelledAt: Date | null;
       dispatchDueAt: Date | null;
-      carrier: string | null;
-      trackingNumber: string | null;
       shipCity: string | null;
       shipRegion: string | null;
       shipPostcode: string | null;
       shipCountry: string | null;
-    }[]
+    })[]
   >`
     SELECT o.id, o."externalId", s.name AS "storeName", o.channel, s.market, s.kind, s."timeZone", o.status, o."placedAt", o."paidAt",
            o."inTransitAt", o."deliveredAt", o."cancelledAt", o."dispatchDueAt", o.carrier, o."trackingNumber",
