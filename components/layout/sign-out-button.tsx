@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   return (
-    <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => signOut({ callbackUrl: "/login" })}>
+    <Button variant="ghost" size="sm" onClick={() => signOut({ callbackUrl: "/login" })}>
       Sign out
     </Button>
   );

@@ -4,6 +4,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import { requirePageUser } from "@/lib/auth";
 import { AUDIT_PAGE_SIZE, listAuditLog } from "@/lib/data/audit";
 import { formatInstant } from "@/lib/format";
@@ -29,14 +30,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <p className="text-sm text-slate-500">Who changed what, and when — with the values before and after. Times in UTC.</p>
       </div>
       <form className="grid gap-3 sm:grid-cols-5" aria-label="Filter the audit log">
-        <select name="entity" defaultValue={filter.entity ?? ""} aria-label="Entity" className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm">
+        <Select name="entity" defaultValue={filter.entity ?? ""} aria-label="Entity" className="w-auto">
           <option value="">All entities</option>
           {entityTypes.map((t) => (
             <option key={t} value={t}>
               {t}
             </option>
           ))}
-        </select>
+        </Select>
         <Input name="actor" placeholder="Who (e-mail)" defaultValue={filter.actor ?? ""} aria-label="Actor" />
         <Input name="from" type="date" defaultValue={filter.from ?? ""} aria-label="From" />
         <Input name="to" type="date" defaultValue={filter.to ?? ""} aria-label="To" />
