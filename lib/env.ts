@@ -23,3 +23,14 @@ export function getEnv(): Env {
   cached = parsed.data;
   return cached;
 }
+
+/**
+ * Self-service sign-up at /signup: ALLOW_SIGNUP=1 turns it on, 0 off; unset, it is off in
+ * production and on in development and tests. Read on each call (not cached with the rest).
+ */
+export function isSignUpAllowed(): boolean {
+  const value = process.env.ALLOW_SIGNUP;
+  if (value === "1") return true;
+  if (value === "0") return false;
+  return process.env.NODE_ENV !== "production";
+}

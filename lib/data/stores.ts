@@ -219,5 +219,5 @@ export async function listRecentLateDispatches(scope: DataScope, storeId: string
 
 /** The organisation's stores as choices for a form (id and name, by name). */
 export function listStoreOptions(scope: DataScope): Promise<{ id: string; name: string }[]> {
-  return db.store.findMany({ where: { organizationId: scope.organizationId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return db.store.findMany({ where: { organizationId: scope.organizationId, archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
