@@ -3,6 +3,9 @@ import { notFound } from "next/navigation";
 import { BuyerCard, FlagsCard, LinesCard, OrderHeader, TimelineCard, TrackingCard } from "@/components/orders/order-detail";
 import { requirePageUser } from "@/lib/auth";
 import { getOrderDetail } from "@/lib/data/orders";
+import { getOrderAssignment } from "@/lib/data/routing";
+import { OrderSupplierForm } from "@/components/routing/assign-orders";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { scopeOf } from "@/lib/data/scope";
 import { POLICY_CALENDAR, RULE_IDS } from "@/lib/policy";
 
@@ -16,7 +19,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const now = new Date();
   // Not in this organisation (or not this supplier's) and not existing look the same: 404.
-  const order = ID.test(id) ? await getOrderDetail(scopeOf(user), id, now) : null;
+  const [order, assignment] = ID.test(id) ? await Promise.all([getOrderDetail(scopeOf(user), id, now), getOrderAssignment(scopeOf(user), id)]) : [null, null];
   if (!order) notFound();
   return (
     <div className="space-y-4">
@@ -29,6 +32,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </div>
         <div className="min-w-0 space-y-4">
           <TrackingCard order={order} />
+          {assignment && assignment.suppliers.length ? (
+            <Card>
+              <CardHeader title="Supplier" description={assignment.supplierId ? undefined : "Unassigned: no rule routes this order"} />
+              <CardBody>
+                <OrderSupplierForm orderId={order.id} current={assignment.supplierId} manual={assignment.manual} suppliers={assignment.suppliers} />
+              </CardBody>
+            </Card>
+          ) : null}
           <BuyerCard order={order} />
         </div>
       </div>
