@@ -6,7 +6,7 @@ import { updateStoreSettings } from "@/lib/actions/stores";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { type FieldErrors, fieldErrorsOf } from "@/lib/actions/define-action";
+import { type FieldErrors, fieldErrorsOf } from "@/lib/actions/field-errors";
 import { type StoreSettingsField, storeSettingsSchemaFor } from "@/lib/validations/stores";
 
 export type StoreSettingsValues = {

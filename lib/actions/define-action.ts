@@ -2,14 +2,14 @@ import { z } from "zod";
 import { type SessionUser, requireApiUser } from "@/lib/auth";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { type FieldErrors, fieldErrorsOf } from "./field-errors";
 
 // The one pipeline every server action runs through: session → role → zod → handler → one result
 // type. A handler returns `succeed(data, message)` or throws an AppError (with `fieldErrors` in its
 // details for a field message); anything else is logged and becomes a neutral message, never a
 // stack trace in the browser.
 
-/** One message per field, keyed by the field's name ("form" for the form as a whole). */
-export type FieldErrors = Record<string, string>;
+export { type FieldErrors, fieldErrorsOf };
 
 export type ActionSuccess<T> = { ok: true; data: T; message?: string };
 export type ActionFailure = {
@@ -41,17 +41,6 @@ export function succeed(): ActionSuccess<undefined>;
 export function succeed<T>(data: T, message?: string): ActionSuccess<T>;
 export function succeed<T>(data?: T, message?: string): ActionSuccess<T | undefined> {
   return message === undefined ? { ok: true, data } : { ok: true, data, message };
-}
-
-/** Field messages as zod's own flattening gives them, the first message of each field. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const flat = z.flattenError(error);
-  const out: FieldErrors = {};
-  for (const [field, messages] of Object.entries(flat.fieldErrors) as [string, string[] | undefined][]) {
-    if (messages?.[0]) out[field] = messages[0];
-  }
-  if (flat.formErrors[0]) out.form = flat.formErrors[0];
-  return out;
 }
 
 /** The error a handler throws for one field; it reaches the form next to that field. */
