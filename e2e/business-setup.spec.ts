@@ -108,7 +108,7 @@ test("a seller sets up their own business: stores, imports, suppliers, routing",
     // Two suppliers and their SKUs.
     await page.goto("/suppliers");
     await expect(page.getByTestId("unassigned-open")).toContainText("open orders have no supplier");
-    for (const [name, country] of [["Sunrise", "US"], ["Harbour", "CN"]]) {
+    for (const [name, country] of [["Sunrise", "US"], ["Harbour", "CN"]] as const) {
       const add = page.getByRole("form", { name: "Add a supplier" });
       await add.getByLabel("Name").fill(name);
       await add.getByLabel("Ships from (country code)").fill(country);
@@ -116,7 +116,7 @@ test("a seller sets up their own business: stores, imports, suppliers, routing",
       await expect(add.getByText(`${name} added.`, { exact: false })).toBeVisible();
       await page.reload();
     }
-    for (const [sku, supplier] of [["MUG-01", "Sunrise"], ["MUG", "Sunrise"], ["SOCK-3", "Harbour"], ["TEA", "Harbour"]]) {
+    for (const [sku, supplier] of [["MUG-01", "Sunrise"], ["MUG", "Sunrise"], ["SOCK-3", "Harbour"], ["TEA", "Harbour"]] as const) {
       const rule = page.getByRole("form", { name: "Route a SKU" });
       await rule.getByLabel("SKU").fill(sku);
       await rule.getByLabel("Shipped by").selectOption({ label: supplier });
