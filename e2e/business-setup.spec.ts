@@ -89,8 +89,10 @@ test("a seller sets up their own business: stores, imports, suppliers, routing",
     await addStore.getByRole("button", { name: "Add store" }).click();
     await expect(addStore.getByText("Brand site added.")).toBeVisible();
     await page.reload();
-    await expect(page.getByRole("table", { name: "Stores" })).toContainText("TikTok US");
-    await expect(page.getByRole("table", { name: "Stores" })).toContainText("Brand site");
+    const rows = page.locator('[data-testid^="store-row-"]');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toContainText("TikTok US");
+    await expect(rows.nth(1)).toContainText("Brand site");
     await shoot(page, "setup-stores");
     await fitsPhone(page, "setup-stores");
 
@@ -158,7 +160,8 @@ test("a seller sets up their own business: stores, imports, suppliers, routing",
 
     // Back as the owner: assign the unassigned open rest in bulk.
     await signInWithForm(page, owner, PASSWORD);
-    await expect(page.getByTestId("overview-unassigned")).toBeVisible();
+    // Those four have shipped or closed: counted, but not as orders nobody will ship.
+    await expect(page.getByTestId("overview-unassigned")).toContainText("No open order lacks a supplier. 4 orders in all have none");
     await page.goto("/orders?supplier=unassigned");
     await page.getByRole("checkbox", { name: "Select order #1001" }).check();
     await page.getByRole("checkbox", { name: "Select order #1003" }).check();

@@ -42,12 +42,24 @@ export function GettingStarted({ status, isOwner }: { status: SetupStatus; isOwn
           </CardBody>
         </Card>
       ) : null}
-      {status.unassignedOpen > 0 ? (
-        <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="overview-unassigned">
-          <strong className="tabular-nums">{status.unassignedOpen}</strong> open {status.unassignedOpen === 1 ? "order has" : "orders have"} no supplier: nobody will ship{" "}
-          {status.unassignedOpen === 1 ? "it" : "them"}.{" "}
+      {status.unassigned > 0 ? (
+        <p
+          role="status"
+          className={status.unassignedOpen > 0 ? "rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" : "rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700"}
+          data-testid="overview-unassigned"
+        >
+          {status.unassignedOpen > 0 ? (
+            <>
+              <strong className="tabular-nums">{status.unassignedOpen}</strong> open {status.unassignedOpen === 1 ? "order has" : "orders have"} no supplier: nobody will ship{" "}
+              {status.unassignedOpen === 1 ? "it" : "them"}.{" "}
+            </>
+          ) : (
+            "No open order lacks a supplier. "
+          )}
+          <strong className="tabular-nums">{status.unassigned}</strong> {status.unassigned === 1 ? "order" : "orders"} in all {status.unassigned === 1 ? "has" : "have"} none (supplier
+          scorecards leave {status.unassigned === 1 ? "it" : "them"} out).{" "}
           <Link href="/orders?supplier=unassigned" className="font-medium underline">
-            Assign them
+            See unassigned orders
           </Link>
         </p>
       ) : null}
