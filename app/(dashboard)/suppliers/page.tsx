@@ -57,7 +57,7 @@ async function RoutingSection({ scope }: { scope: DataScope }) {
   const options = routing.suppliers.map((s) => ({ id: s.id, name: s.name }));
   return (
     <div className="space-y-4">
-      <h2 className="text-lg font-semibold">Routing orders to suppliers</h2>
+      <h2 className="text-lg font-semibold">Order routing</h2>
       <p className="text-sm text-slate-600">
         Every imported, synced or pushed order goes to a supplier by these rules, most specific first: the <strong>warehouse</strong> it ships from, then the{" "}
         <strong>SKU</strong> of its first routed line, then its <strong>store&apos;s default</strong>. A rule change moves open orders at once; shipped orders keep their
@@ -79,7 +79,7 @@ async function RoutingSection({ scope }: { scope: DataScope }) {
       {routing.suppliers.length ? (
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
           {routing.suppliers.map((s) => (
-            <Card key={s.id} data-testid={`supplier-admin-${s.id}`}>
+            <Card key={s.id} data-testid={`routing-supplier-${s.id}`}>
               <CardHeader
                 title={s.name}
                 description={`Ships from ${s.shipFromCountry} · ${s.promisedOutboundHours} h outbound · ${s.promisedDeliveryDays} days delivery${s.contactEmail ? ` · ${s.contactEmail}` : ""}`}
