@@ -176,3 +176,30 @@ test("a seller sets up their own business: stores, imports, suppliers, routing",
     await sql.query(`DELETE FROM "OrderCount" WHERE "organizationId" = $1`, [organizationId]);
   }
 });
+
+test("self-service sign-up: off by default in production; with ALLOW_SIGNUP=1 a visitor creates an organisation", async ({ page, sql }) => {
+  const response = await page.goto("/signup");
+  if (process.env.ALLOW_SIGNUP !== "1") {
+    // `npm start` is production: without ALLOW_SIGNUP=1 there is no sign-up page, and no link to it.
+    expect(response?.status()).toBe(404);
+    await page.goto("/login");
+    await expect(page.getByRole("link", { name: "Create your organisation" })).toHaveCount(0);
+    return;
+  }
+  const email = `signup-${Date.now().toString(36)}@shop.test`;
+  try {
+    await page.getByLabel("Organisation name").fill("Signed Up Ltd");
+    await page.getByLabel("Your e-mail").fill(email);
+    await page.getByLabel("Password").fill("too-short");
+    await page.getByRole("button", { name: "Create organisation" }).click();
+    await expect(page.getByText("Use at least 12 characters.")).toBeVisible();
+    await fitsPhone(page, "signup-refused");
+    await page.getByLabel("Password").fill("long-enough-password");
+    await page.getByRole("button", { name: "Create organisation" }).click();
+    await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+    await expect(page.getByTestId("getting-started")).toContainText("Add your first store");
+    await shoot(page, "signup-overview");
+  } finally {
+    await sql.query(`DELETE FROM "Organization" WHERE id IN (SELECT "organizationId" FROM "User" WHERE email = $1)`, [email]);
+  }
+});

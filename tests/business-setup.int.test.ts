@@ -197,9 +197,12 @@ describe("a real business from an empty organisation", () => {
   });
 
   it("imports a supplier's stock file, refusing other suppliers' and unknown SKUs by line", async () => {
-    const r = await ok(importSupplierStockAction({ supplierId: harbour, csv: "SKU,available\nSOCK-3,40\nMUG,5\nNOPE,1\nTEA,-2\n" }));
+    // Listings made from order lines have no stock count yet: no oversell alarm on an unknown.
+    const oversell = () => prisma.riskFlag.findMany({ where: { organizationId: owner.organizationId, rule: "inventory.oversell_risk" }, select: { subjectId: true } });
+    expect(await oversell()).toEqual([]);
+    const r = await ok(importSupplierStockAction({ supplierId: harbour, csv: "SKU,available\nSOCK-3,40\nMUG,5\nNOPE,1\nTEA,-2\nMUG-01,0\n" }));
     expect(r.data).toEqual({
-      updated: 1,
+      updated: 2,
       errors: [
         { line: 5, message: expect.stringMatching(/whole number/) },
         { line: 3, message: "SKU MUG is routed to another supplier" },
@@ -207,6 +210,9 @@ describe("a real business from an empty organisation", () => {
       ],
     });
     expect(await prisma.listing.findFirst({ where: { organizationId: owner.organizationId, sku: "SOCK-3" }, select: { availableStock: true } })).toEqual({ availableStock: 40 });
+    // A known zero under an open order (583870900000000002 needs MUG-01) is an oversell risk.
+    const mug = await prisma.listing.findFirstOrThrow({ where: { organizationId: owner.organizationId, sku: "MUG-01" }, select: { id: true } });
+    expect(await oversell()).toEqual([{ subjectId: mug.id }]);
     const empty = (await importSupplierStockAction({ supplierId: harbour, csv: "sku\nX\n" })) as Result;
     expect(empty).toMatchObject({ ok: false, message: expect.stringMatching(/available/) });
   });
