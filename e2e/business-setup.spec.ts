@@ -204,3 +204,18 @@ test("self-service sign-up: off by default in production; with ALLOW_SIGNUP=1 a 
     await sql.query(`DELETE FROM "Organization" WHERE id IN (SELECT "organizationId" FROM "User" WHERE email = $1)`, [email]);
   }
 });
+
+test("the demo owner is offered to remove the demo, and must confirm it", async ({ page, sql, signIn }) => {
+  const demo = (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Organization" WHERE "isDemo"`)).rows[0]?.n ?? 0;
+  test.skip(demo === 0, "the web server was started without the demo data (E2E_SEED_DEMO=0)");
+  await signIn("owner");
+  await page.goto("/");
+  const form = page.getByRole("form", { name: "Remove the demo data" });
+  await form.getByLabel('Type "remove" to confirm').fill("yes");
+  await form.getByRole("button", { name: "Remove the demo data" }).click();
+  await expect(form.getByText('Type "remove" to confirm.', { exact: true })).toBeVisible();
+  expect((await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Organization" WHERE "isDemo"`)).rows[0]?.n).toBe(demo);
+  await form.scrollIntoViewIfNeeded();
+  await shoot(page, "demo-remove-refused");
+  await fitsPhone(page, "demo-overview");
+});
