@@ -27,13 +27,13 @@ export default defineConfig({
   ],
   webServer: {
     // The real production server on its own fresh embedded database (or DATABASE_URL in CI),
-    // loaded with the demo data.
+    // loaded with the demo data (E2E_SEED_DEMO=0: without, as a real seller starts).
     command: "tsx scripts/start.ts",
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port), DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e", SEED_DEMO: "1", OVERVIEW_CACHE_SECONDS: "0", FRESH_EMBEDDED_DB: "1", EMBEDDED_DB_PORT: String(E2E_EMBEDDED_DB_PORT), NEXTAUTH_URL: baseURL, ALERTS_INTERVAL_SECONDS: "10" },
+    env: { PORT: String(port), DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e", SEED_DEMO: process.env.E2E_SEED_DEMO ?? "1", OVERVIEW_CACHE_SECONDS: "0", FRESH_EMBEDDED_DB: "1", EMBEDDED_DB_PORT: String(E2E_EMBEDDED_DB_PORT), NEXTAUTH_URL: baseURL, ALERTS_INTERVAL_SECONDS: "10" },
   },
 });

@@ -33,10 +33,12 @@ export async function signInAsEmail(request: APIRequestContext, email: string, p
 export const E2E_EMBEDDED_DB_PORT = Number(process.env.E2E_DB_PORT ?? 55433);
 
 /** The database of the server under test: DATABASE_URL in CI, else its embedded one on a fixed port. */
-const databaseUrl = () => process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${E2E_EMBEDDED_DB_PORT}/postgres?sslmode=disable&application_name=${EMBEDDED_APPLICATION_NAME}`;
+export function serverDatabaseUrl(): string {
+  return process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${E2E_EMBEDDED_DB_PORT}/postgres?sslmode=disable&application_name=${EMBEDDED_APPLICATION_NAME}`;
+}
 
 async function connect(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: databaseUrl() });
+  const client = new pg.Client({ connectionString: serverDatabaseUrl() });
   await client.connect();
   return client;
 }
@@ -67,7 +69,7 @@ export const test = base.extend<Fixtures>({
   },
   tenant: async ({ page, sql }, use, testInfo) => {
     const key = `${testInfo.workerIndex}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-    const { stdout } = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["e2e/seed-tenant.ts", key, databaseUrl()]);
+    const { stdout } = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["e2e/seed-tenant.ts", key, serverDatabaseUrl()]);
     const tenant = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as Tenant;
     try {
       await use({

@@ -20,6 +20,8 @@ const settingsSchema = z.object({
   EMBEDDED_DB_PORT: port("EMBEDDED_DB_PORT").default(0),
   SEED_DEMO: flag.optional(),
   SKIP_BUILD: flag.optional(),
+  // Self-service sign-up at /signup (isSignUpAllowed below).
+  ALLOW_SIGNUP: flag.optional(),
   OVERVIEW_CACHE_SECONDS: z.coerce.number({ error: "OVERVIEW_CACHE_SECONDS must be a number of seconds" }).int().min(0).max(3600).default(30),
   // Alerts (lib/alerts/config.ts): without SMTP_URL (the embedded default) e-mails are stored, not sent, and /alerts says so.
   SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must look like smtp://user:pass@host:587 (or smtps://)").optional(),
@@ -74,4 +76,14 @@ export function readAlertEnv(source: Record<string, string | undefined> = proces
 /** Validates `source` as the server would, without caching: for start-up checks and tests. */
 export function validateServerEnv(source: Record<string, string | undefined>): Env {
   return parse(serverSchema, source);
+}
+
+/**
+ * Self-service sign-up at /signup: ALLOW_SIGNUP=1 turns it on, 0 off; unset, it is off in
+ * production and on in development and tests. Read on each call (not cached with the rest).
+ */
+export function isSignUpAllowed(): boolean {
+  const { ALLOW_SIGNUP, NODE_ENV } = parse(settingsSchema.pick({ ALLOW_SIGNUP: true, NODE_ENV: true }), process.env);
+  if (ALLOW_SIGNUP) return ALLOW_SIGNUP === "1";
+  return NODE_ENV !== "production";
 }

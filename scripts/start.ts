@@ -26,11 +26,15 @@ process.env.NEXTAUTH_SECRET = ensureAuthSecret(dataRoot);
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 validateServerEnv(process.env);
 
-// Demo data goes into an empty embedded database by default, and anywhere with SEED_DEMO=1.
-if (database.mode === "embedded" || settings.SEED_DEMO === "1") {
+// Demo data goes into an EMPTY embedded database (no organisation at all: once a seller has their
+// own, or removed the demo, it does not come back) unless SEED_DEMO=0, and anywhere with SEED_DEMO=1.
+if (settings.SEED_DEMO !== "0" && (database.mode === "embedded" || settings.SEED_DEMO === "1")) {
   const prisma = createPrismaClient(database.url, 2);
-  const result = await seedDemo(prisma, new Date());
-  if (result.created) console.log(`[db] demo data loaded: ${result.orders} orders`);
+  const empty = (await prisma.organization.count()) === 0;
+  if (empty || settings.SEED_DEMO === "1") {
+    const result = await seedDemo(prisma, new Date());
+    if (result.created) console.log(`[db] demo data loaded: ${result.orders} orders`);
+  }
   await prisma.$disconnect();
 }
 

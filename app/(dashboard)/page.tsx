@@ -9,6 +9,8 @@ import { UpcomingRules } from "@/components/overview/upcoming-rules";
 import { ChartsSkeleton, LazyTrendCharts } from "@/components/overview/trend-charts-lazy";
 import { SupplierOrdersList, SupplierScorecardCard } from "@/components/supplier-view/supplier-view";
 import { Skeleton } from "@/components/ui/skeleton";
+import { GettingStarted } from "@/components/setup/getting-started";
+import { getSetupStatus } from "@/lib/data/routing";
 import { requirePageUser } from "@/lib/auth";
 import { type OverviewFilter, getChannelKpis, getTrends, listStoreOptions } from "@/lib/data/overview";
 import { cachedRead } from "@/lib/data/cache";
@@ -62,6 +64,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         </p>
       ) : null}
 
+      {isSupplier ? null : (
+        <Suspense fallback={null}>
+          <SetupSection scope={scope} />
+        </Suspense>
+      )}
+
       <Suspense key={`kpi-${period.from.getTime()}-${period.to.getTime()}-${store?.id}`} fallback={<KpiSkeleton />}>
         <KpiSection scope={scope} filter={filter} period={periodKey} />
       </Suspense>
@@ -113,6 +121,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       )}
     </div>
   );
+}
+
+async function SetupSection({ scope }: { scope: DataScope }) {
+  const status = await getSetupStatus(scope);
+  return <GettingStarted status={status} isOwner={scope.role === "OWNER"} />;
 }
 
 /** The cache key of a section: who is looking (tenant, supplier) and which period and store. */

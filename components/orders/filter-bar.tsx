@@ -84,6 +84,7 @@ export function FilterBar({
           <Labelled id="f-supplier" label="Supplier">
             <Select id="f-supplier" value={query.supplier ?? ""} onChange={(e) => onChange({ supplier: e.target.value || undefined })}>
               <option value="">All suppliers</option>
+              <option value="unassigned">Unassigned (no supplier)</option>
               {options.suppliers.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}

@@ -13,6 +13,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, Td, Th } from "@/components/ui/table";
+import { BulkAssignBar } from "@/components/routing/assign-orders";
 import type { OrderFilterOptions, OrderListItem } from "@/lib/data/orders";
 import { formatCount, formatInstant, formatMoney } from "@/lib/format";
 import { type OrderQuery, type OrderSortKey, parseOrderQuery, parseSort } from "@/lib/validations/orders";
@@ -27,9 +28,10 @@ const PAGE_SIZES = [25, 50, 100, 200];
 // The direction a column starts in when first chosen: the most useful end first.
 const FIRST_DIRECTION: Record<OrderSortKey, "asc" | "desc"> = { placedAt: "desc", dispatchDueAt: "asc", total: "desc", status: "asc", externalId: "asc" };
 
-type Props = { options: OrderFilterOptions; rules: RuleOption[]; showMoney: boolean; showSupplier: boolean };
+/** `canAssign`: owners and ops may assign the listed orders to a supplier (in bulk). */
+type Props = { options: OrderFilterOptions; rules: RuleOption[]; showMoney: boolean; showSupplier: boolean; canAssign?: boolean };
 
-export function OrdersView({ options, rules, showMoney, showSupplier }: Props) {
+export function OrdersView({ options, rules, showMoney, showSupplier, canAssign = false }: Props) {
   const searchParams = useSearchParams();
   const pathname = usePathname();
   const parsed = useMemo(() => parseOrderQuery(new URLSearchParams(searchParams.toString())), [searchParams]);
@@ -69,7 +71,7 @@ export function OrdersView({ options, rules, showMoney, showSupplier }: Props) {
     );
   }
 
-  return <OrdersList query={parsed.data} navigate={navigate} onFilter={onFilter} options={options} rules={rules} showMoney={showMoney} showSupplier={showSupplier} />;
+  return <OrdersList query={parsed.data} navigate={navigate} onFilter={onFilter} options={options} rules={rules} showMoney={showMoney} showSupplier={showSupplier} canAssign={canAssign} />;
 }
 
 function OrdersList({
@@ -80,6 +82,7 @@ function OrdersList({
   rules,
   showMoney,
   showSupplier,
+  canAssign = false,
 }: Props & { query: OrderQuery; navigate: (patch: Record<string, string | undefined>, keepPage?: boolean) => void; onFilter: (patch: FilterPatch) => void }) {
   const params = ordersApiParams(query);
   const result = useQuery({
@@ -92,6 +95,9 @@ function OrdersList({
   const total = result.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
   const sort = parseSort(query.sort);
+  const [selected, setSelected] = useState<string[]>([]);
+  const pageIds = useMemo(() => (result.data?.items ?? []).map((o) => o.id), [result.data]);
+  const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
 
   const onSort = (key: OrderSortKey) => {
     const descending = sort.key === key ? !sort.descending : FIRST_DIRECTION[key] === "desc";
@@ -133,8 +139,18 @@ function OrdersList({
       ) : total === 0 ? (
         <EmptyState title="No orders match these filters">Try a wider date range, another status or clear the search.</EmptyState>
       ) : (
-        <div className={cn("transition-opacity", result.isPlaceholderData && "opacity-60")} aria-busy={result.isFetching}>
-          <OrdersTable items={result.data?.items ?? []} sort={sort} onSort={onSort} now={now} ruleTitles={ruleTitles} showMoney={showMoney} showSupplier={showSupplier} />
+        <div className={cn("space-y-3 transition-opacity", result.isPlaceholderData && "opacity-60")} aria-busy={result.isFetching}>
+          {canAssign && options.suppliers.length > 0 ? <BulkAssignBar selected={selected.filter((id) => pageIds.includes(id))} pageIds={pageIds} suppliers={options.suppliers} onSelect={setSelected} /> : null}
+          <OrdersTable
+            items={result.data?.items ?? []}
+            sort={sort}
+            onSort={onSort}
+            now={now}
+            ruleTitles={ruleTitles}
+            showMoney={showMoney}
+            showSupplier={showSupplier}
+            selection={canAssign && options.suppliers.length > 0 ? { selected, toggle } : null}
+          />
           <OrderCards items={result.data?.items ?? []} now={now} ruleTitles={ruleTitles} showMoney={showMoney} />
         </div>
       )}
@@ -190,7 +206,13 @@ function OrdersTable({
   ruleTitles,
   showMoney,
   showSupplier,
-}: RowProps & { sort: { key: OrderSortKey; descending: boolean }; onSort: (key: OrderSortKey) => void; showSupplier: boolean }) {
+  selection,
+}: RowProps & {
+  sort: { key: OrderSortKey; descending: boolean };
+  onSort: (key: OrderSortKey) => void;
+  showSupplier: boolean;
+  selection: { selected: string[]; toggle: (id: string) => void } | null;
+}) {
   const header = (key: OrderSortKey, label: string, className?: string) => {
     const active = sort.key === key;
     const Icon = active ? (sort.descending ? ArrowDown : ArrowUp) : ArrowUpDown;
@@ -208,6 +230,7 @@ function OrdersTable({
       <Table label="Orders" data-testid="orders-table">
         <thead>
           <tr>
+            {selection ? <Th className="w-8"><span className="sr-only">Select</span></Th> : null}
             {header("externalId", "Order")}
             <Th>Channel</Th>
             {header("status", "Status")}
@@ -222,6 +245,11 @@ function OrdersTable({
         <tbody>
           {items.map((o) => (
             <tr key={o.id} className="hover:bg-slate-50" data-testid="order-row" data-order-id={o.id}>
+              {selection ? (
+                <Td className="w-8">
+                  <input type="checkbox" aria-label={`Select order ${o.externalId}`} checked={selection.selected.includes(o.id)} onChange={() => selection.toggle(o.id)} className="size-4" />
+                </Td>
+              ) : null}
               <Td className="whitespace-nowrap">
                 <Link href={`/orders/${o.id}`} className="rounded font-medium text-slate-900 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-slate-900">
                   {o.externalId}
@@ -252,7 +280,7 @@ function OrdersTable({
                   <span className="text-xs text-slate-400">No tracking</span>
                 )}
               </Td>
-              {showSupplier ? <Td className="text-xs text-slate-600">{o.supplier?.name ?? "—"}</Td> : null}
+              {showSupplier ? <Td className="text-xs text-slate-600">{o.supplier?.name ?? <span className="font-medium text-amber-800">Unassigned</span>}</Td> : null}
             </tr>
           ))}
         </tbody>

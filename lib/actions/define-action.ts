@@ -75,3 +75,24 @@ export function defineAction<S extends z.ZodType, T>(
   };
   return action as ServerAction<z.input<S>, T>;
 }
+
+/**
+ * The same pipeline without a session, for the one action an anonymous visitor may call
+ * (self-service sign-up): gate (feature switch, rate limit) → zod → handler → one result type.
+ */
+export function definePublicAction<S extends z.ZodType, T>(
+  options: { schema: S; gate?: () => Promise<void> | void },
+  handler: (input: z.output<S>, context: { now: Date }) => Promise<ActionSuccess<T>>,
+): ServerAction<z.input<S>, T> {
+  const action = async (first: unknown, second?: unknown): Promise<ActionResult<T>> => {
+    const raw = second instanceof FormData ? second : first;
+    try {
+      // Before the input is looked at: a switched-off feature says so, whatever was sent.
+      await options.gate?.();
+      return await handler(parseInput(options.schema, plainInput(raw)), { now: new Date() });
+    } catch (error) {
+      return failureOf(error, raw);
+    }
+  };
+  return action as ServerAction<z.input<S>, T>;
+}

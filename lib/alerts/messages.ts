@@ -1,6 +1,6 @@
 import type { Severity } from "@/lib/generated/prisma/enums";
 import { formatInstant } from "@/lib/format";
-import { POLICY_CALENDAR, type RuleId } from "@/lib/policy";
+import { ruleTitle } from "@/lib/policy";
 
 // What an alert says, per medium: an e-mail (subject, plain text and HTML), a Slack block
 // message and the outbound webhook's JSON (docs/alerts-webhook.md). Deadlines are in the store's
@@ -26,10 +26,6 @@ export type AlertItem = {
 };
 
 export type Links = { order: string | null; acknowledge: string | null; alerts: string };
-
-export function ruleTitle(rule: string): string {
-  return POLICY_CALENDAR[rule as RuleId]?.title ?? rule;
-}
 
 function hoursLeft(dueAt: Date, now: Date): string {
   const minutes = Math.max(0, Math.round((dueAt.getTime() - now.getTime()) / 60_000));

@@ -8,7 +8,7 @@ export type ImportStoreOption = { id: string; name: string; channel: "TIKTOK_SHO
 /** Stores an import can target: the organisation's own (suppliers never reach imports). */
 export async function listImportStores(scope: DataScope): Promise<ImportStoreOption[]> {
   return db.store.findMany({
-    where: { organizationId: scope.organizationId },
+    where: { organizationId: scope.organizationId, archivedAt: null },
     select: { id: true, name: true, channel: true, market: true },
     orderBy: { name: "asc" },
   });

@@ -8,7 +8,7 @@ import { type Market, type OrderFacts, type OrderTimeline, type PolicySettings, 
 import type { FulfillmentType } from "@/lib/generated/prisma/enums";
 import { organizationSettings } from "./settings";
 import { DERIVED_RULES, autoCancelFlagOpen, dispatchFlagOpen, dispatchSeveritySql, orderHasAnyFlag, orderHasRule } from "@/lib/flags/sql";
-import { ANY_FLAG, type OrderQuery, type OrderSortKey, parseSort } from "@/lib/validations/orders";
+import { ANY_FLAG, type OrderQuery, type OrderSortKey, parseSort, UNASSIGNED } from "@/lib/validations/orders";
 import type { DataScope } from "./scope";
 
 // The orders list, its CSV export and the order detail. Every query starts from the session's
@@ -75,7 +75,7 @@ export function orderWhere(scope: DataScope, query: OrderQuery, now: Date, setti
   if (query.channel) parts.push(Prisma.sql`o.channel = ${query.channel}::"Channel"`);
   // Store and supplier ids from the client only narrow the tenant's rows: another tenant's id matches nothing.
   if (query.store) parts.push(Prisma.sql`o."storeId" = ${query.store}`);
-  if (query.supplier) parts.push(Prisma.sql`o."supplierId" = ${query.supplier}`);
+  if (query.supplier) parts.push(query.supplier === UNASSIGNED ? Prisma.sql`o."supplierId" IS NULL` : Prisma.sql`o."supplierId" = ${query.supplier}`);
   if (query.status?.length) parts.push(Prisma.sql`o.status IN (${Prisma.join(query.status.map((s) => Prisma.sql`${s}::"OrderStatus"`))})`);
   if (query.from) parts.push(Prisma.sql`o."placedAt" >= ${query.from.instant}::timestamptz`);
   if (query.to) parts.push(Prisma.sql`o."placedAt" < ${query.to.instant}::timestamptz`);
@@ -244,7 +244,8 @@ async function countOrders(scope: DataScope, query: OrderQuery, where: Prisma.Sq
   if (scope.supplierId) parts.push(Prisma.sql`c."supplierId" = ${scope.supplierId}`);
   if (query.channel) parts.push(Prisma.sql`c.channel = ${query.channel}::"Channel"`);
   if (query.store) parts.push(Prisma.sql`c."storeId" = ${query.store}`);
-  if (query.supplier) parts.push(Prisma.sql`c."supplierId" = ${query.supplier}`);
+  // OrderCount keeps '' for orders without a supplier.
+  if (query.supplier) parts.push(Prisma.sql`c."supplierId" = ${query.supplier === UNASSIGNED ? "" : query.supplier}`);
   if (query.status?.length) parts.push(Prisma.sql`c.status IN (${Prisma.join(query.status.map((s) => Prisma.sql`${s}::"OrderStatus"`))})`);
   const rows = await db.$queryRaw<{ total: number }[]>`SELECT coalesce(sum(c.orders), 0)::int AS total FROM "OrderCount" c WHERE ${Prisma.join(parts, " AND ")}`;
   return rows[0]?.total ?? 0;
@@ -300,7 +301,7 @@ function toExportOrder(row: ExportRow, settings: PolicySettings): ExportOrder {
 /** Stores and suppliers to offer in the filter bar. A supplier is offered no other supplier. */
 export async function getOrderFilterOptions(scope: DataScope) {
   const [stores, suppliers] = await Promise.all([
-    db.store.findMany({ where: { organizationId: scope.organizationId }, select: { id: true, name: true, channel: true, market: true }, orderBy: { name: "asc" } }),
+    db.store.findMany({ where: { organizationId: scope.organizationId, archivedAt: null }, select: { id: true, name: true, channel: true, market: true }, orderBy: { name: "asc" } }),
     isSupplierScope(scope)
       ? Promise.resolve([])
       : db.supplier.findMany({ where: { organizationId: scope.organizationId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),

@@ -236,10 +236,10 @@ export async function getTrends(scope: DataScope, filter: OverviewFilter & { tim
 
 export type OverviewStoreOption = { id: string; name: string; channel: Channel; timeZone: string; currency: string };
 
-/** The stores of the organisation for the filter (names and zones only: no settings, no secrets). */
+/** The stores of the organisation for the filter (names and zones only: no settings, no secrets); archived ones are left out. */
 export async function listStoreOptions(scope: DataScope): Promise<OverviewStoreOption[]> {
   return db.store.findMany({
-    where: { organizationId: scope.organizationId },
+    where: { organizationId: scope.organizationId, archivedAt: null },
     select: { id: true, name: true, channel: true, timeZone: true, currency: true },
     orderBy: [{ channel: "asc" }, { name: "asc" }],
   });

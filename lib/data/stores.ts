@@ -109,6 +109,7 @@ async function queryStoreFigures(scope: DataScope, now: Date, storeId?: string):
     LEFT JOIN placed p ON p."storeId" = s.id
     LEFT JOIN deadline d ON d."storeId" = s.id
     WHERE s."organizationId" = ${org} ${onlyStore(Prisma.sql`s.id`)}
+      ${storeId ? Prisma.empty : Prisma.sql`AND s."archivedAt" IS NULL`}
     ORDER BY s.channel, s.name`;
   const [rows, flags] = await Promise.all([query, countOpenFlagsByStore(scope, now, storeId)]);
 
@@ -135,6 +136,7 @@ async function queryStoreFigures(scope: DataScope, now: Date, storeId?: string):
   });
 }
 
+/** The stores of the daily views: archived ones are left out (their detail page still opens). */
 export async function listStoreSummaries(scope: DataScope, now: Date): Promise<StoreSummary[]> {
   return queryStoreFigures(scope, now);
 }
@@ -247,5 +249,5 @@ export async function listRecentLateDispatches(scope: DataScope, storeId: string
 
 /** The organisation's stores as choices for a form (id and name, by name). */
 export function listStoreOptions(scope: DataScope): Promise<{ id: string; name: string }[]> {
-  return db.store.findMany({ where: { organizationId: scope.organizationId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return db.store.findMany({ where: { organizationId: scope.organizationId, archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }

@@ -10,3 +10,8 @@ export function listTeam(scope: DataScope) {
     orderBy: [{ active: "desc" }, { role: "asc" }, { email: "asc" }],
   });
 }
+
+/** The organisation's active sign-ins as choices for a form (alert recipients), by name. */
+export function listActiveUserOptions(scope: DataScope): Promise<{ id: string; name: string; email: string }[]> {
+  return db.user.findMany({ where: { organizationId: scope.organizationId, active: true }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } });
+}

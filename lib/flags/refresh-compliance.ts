@@ -181,7 +181,7 @@ export async function refreshListings(db: Db, organizationId: string, listingIds
   const settings = await settingsOf(db, organizationId);
   const listings = await db.listing.findMany({
     where: { organizationId, ...(listingIds ? { id: { in: [...listingIds] } } : {}) },
-    select: { id: true, sku: true, supplierId: true, availableStock: true },
+    select: { id: true, sku: true, supplierId: true, availableStock: true, stockUpdatedAt: true },
   });
   if (listings.length === 0) return { subjects: 0, flags: 0 };
   const ids = listings.map((l) => l.id);
@@ -200,6 +200,9 @@ export async function refreshListings(db: Db, organizationId: string, listingIds
         break;
       }
     }
+    // A listing created from order lines has no stock count until someone reports one (stock file,
+    // the listings screen): unknown is not zero, so no oversell flag for it.
+    if (l.stockUpdatedAt === null) continue;
     for (const f of evaluateInventory({ id: l.id, available: l.availableStock, openDemand: demand.get(l.sku) ?? 0 }, now, settings)) {
       rows.push(toRow(f, { organizationId, subjectType: "LISTING", subjectId: l.id, storeId: null, supplierId: l.supplierId }));
     }

@@ -8,6 +8,7 @@ import { acceptsCopyFromStdin } from "@/lib/database/copy-support";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Market } from "@/lib/generated/prisma/enums";
 import { refreshOrderRisk } from "@/lib/flags/refresh-orders";
+import { pgRunner, prismaRunner, routeWrittenOrders } from "./routing";
 import type { NormalizedOrder } from "./types";
 
 // Batch upsert of normalised orders on (storeId, externalId), shared by file imports, webhooks and
@@ -47,6 +48,7 @@ type OrderKeyRow = { id: string; externalId: string; inserted: boolean };
  * An order carrying `sourceUpdatedAt` (webhook, API) is applied only when newer than the stored one.
  * Files carry no tracking, delivery instant, Shopify id or ship-from: a null there keeps what a
  * webhook or the supplier assignment stored rather than erasing it; so does a null warehouse name.
+ * Written orders are routed to their supplier in the same transaction (lib/ingest/routing.ts).
  */
 export async function upsertOrders(
   db: Db,
@@ -194,6 +196,8 @@ async function copyOrders(client: pg.ClientBase, store: UpsertStore, orders: rea
   try {
     await copyIn(client, `COPY "Order" (${COPY_ORDER_COLUMNS}) FROM STDIN`, orderRows);
     if (lineRows.length > 0) await copyIn(client, `COPY "OrderLine" (id, "orderId", position, sku, "productName", quantity, "unitPriceMinor") FROM STDIN`, lineRows);
+    // Listings and suppliers, in the same transaction (the upsert path does the same in writeBatch).
+    await routeWrittenOrders(pgRunner(client), store.organizationId, ids);
     await client.query("COMMIT");
     return ids;
   } catch (error) {
@@ -360,6 +364,9 @@ async function writeBatch(tx: Tx, store: UpsertStore, input: readonly Normalized
     }
   }
   const changedIds = rewrite.map((o) => idByExt.get(o.externalId) as string);
+  // Every write of orders (imports, sync, webhooks) ends here or in copyOrders: new SKUs become
+  // listings and each created or updated order gets its supplier by the organisation's rules.
+  await routeWrittenOrders(prismaRunner(tx), store.organizationId, changedIds);
   const riskIds = rewrite.filter((o) => updated.has(o.externalId) || needsRisk(o)).map((o) => idByExt.get(o.externalId) as string);
   // Duplicates inside the batch were written once; count every input order.
   return { created: created.size, updated: updated.size, unchanged: input.length - created.size - updated.size, changedIds, riskIds };

@@ -146,7 +146,7 @@ async function createOrganization(prisma: Db, spec: OrgSpec, now: Date): Promise
 
   return prisma.$transaction(
     async (tx) => {
-      const org = await tx.organization.create({ data: { name: spec.name }, select: { id: true } });
+      const org = await tx.organization.create({ data: { name: spec.name, isDemo: true }, select: { id: true } });
       const stores = await Promise.all(
         spec.stores.map((s) =>
           tx.store.create({

@@ -19,6 +19,8 @@ export const ORDER_SORTS = ORDER_SORT_KEYS.flatMap((k) => [k, `-${k}`] as const)
 export type OrderSort = OrderSortKey | `-${OrderSortKey}`;
 
 export const ANY_FLAG = "any";
+/** `supplier=unassigned`: orders no rule or person has given a supplier yet. */
+export const UNASSIGNED = "unassigned";
 export const DEFAULT_SORT: OrderSort = "-placedAt";
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getSessionUser } from "@/lib/auth";
+import { isSignUpAllowed } from "@/lib/env";
+import { isFirstRun } from "@/lib/data/setup";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -10,6 +13,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { callbackUrl } = await searchParams;
   // Only same-site paths: an absolute callback URL would be an open redirect.
   const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  const firstRun = await isFirstRun();
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
@@ -18,7 +22,32 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <h1 className="mt-1 text-2xl font-semibold text-slate-900">Sign in</h1>
           <p className="mt-1 text-sm text-slate-500">TikTok Shop and your brand site, side by side.</p>
         </div>
+        {firstRun ? (
+          <div role="status" className="mb-4 space-y-2 rounded-xl bg-teal-50 p-4 text-sm text-teal-950 ring-1 ring-teal-200" data-testid="first-run">
+            <p className="font-semibold">No organisation yet: create yours first.</p>
+            {isSignUpAllowed() ? (
+              <p>
+                <Link href="/signup" className="font-medium underline">
+                  Create your organisation
+                </Link>{" "}
+                and become its owner, or run on the server:
+              </p>
+            ) : (
+              <p>On the server, run (it asks for the owner&apos;s password, at least 12 characters):</p>
+            )}
+            <pre className="overflow-x-auto rounded-lg bg-white p-2 font-mono text-xs">npm run -s setup -- --org &quot;Your shop&quot; --owner you@example.com</pre>
+            <p>Then sign in below with that e-mail and password.</p>
+          </div>
+        ) : null}
         <SignInForm callbackUrl={next} />
+        {isSignUpAllowed() ? (
+          <p className="mt-4 text-center text-sm text-slate-600">
+            New here?{" "}
+            <Link href="/signup" className="font-medium text-teal-700 hover:underline">
+              Create your organisation
+            </Link>
+          </p>
+        ) : null}
       </div>
     </main>
   );

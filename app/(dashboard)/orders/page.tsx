@@ -45,7 +45,7 @@ async function OrdersSection({ scope, parsed }: { scope: DataScope; parsed: Pars
   const supplier = isSupplierScope(scope);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <OrdersView options={options} rules={ORDER_RULES} showMoney={!supplier} showSupplier={!supplier} />
+      <OrdersView options={options} rules={ORDER_RULES} showMoney={!supplier} showSupplier={!supplier} canAssign={scope.role === "OWNER" || scope.role === "OPS"} />
     </HydrationBoundary>
   );
 }

@@ -3,13 +3,16 @@ import { Suspense } from "react";
 import Link from "next/link";
 import { StoreExposureLine } from "@/components/exposure/store-exposure-line";
 import { StoreList } from "@/components/stores/store-list";
-import { Card, CardHeader } from "@/components/ui/card";
+import { AddStoreForm, ArchiveStoreButton } from "@/components/stores/add-store-form";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageUser } from "@/lib/auth";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
 import { listStoreSummaries } from "@/lib/data/stores";
 import { getExposureSummaries } from "@/lib/data/exposure";
+import { listArchivedStores } from "@/lib/data/routing";
+import { listSupplierOptions } from "@/lib/data/suppliers";
 
 export const metadata: Metadata = { title: "Stores" };
 
@@ -26,15 +29,50 @@ export default async function StoresPage() {
       <Suspense fallback={<Skeleton className="h-64" />}>
         <StoresSection scope={scope} />
       </Suspense>
+      {user.role === "OWNER" ? (
+        <Suspense fallback={<Skeleton className="h-48" />}>
+          <OwnerStoreAdmin scope={scope} />
+        </Suspense>
+      ) : null}
     </div>
+  );
+}
+
+async function OwnerStoreAdmin({ scope }: { scope: DataScope }) {
+  const [suppliers, archived] = await Promise.all([listSupplierOptions(scope), listArchivedStores(scope)]);
+  return (
+    <>
+      <Card id="add-store">
+        <CardHeader title="Add a store" description="A TikTok Shop (US or UK, local or cross-border) or your brand site. Deposit and registration facts go on the store's page once it exists." />
+        <CardBody>
+          <AddStoreForm suppliers={suppliers} />
+        </CardBody>
+      </Card>
+      {archived.length ? (
+        <Card>
+          <CardHeader title="Archived stores" description="Orders and history kept; hidden from the overview, the lists and the forms" />
+          <ul className="divide-y divide-slate-100">
+            {archived.map((s) => (
+              <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
+                <Link href={`/stores/${s.id}`} className="text-sm font-medium text-slate-800 hover:underline">
+                  {s.name}
+                </Link>
+                <ArchiveStoreButton storeId={s.id} archived name={s.name} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </>
   );
 }
 
 async function StoresSection({ scope }: { scope: DataScope }) {
   const now = new Date();
   const [stores, exposure] = await Promise.all([listStoreSummaries(scope, now), getExposureSummaries(scope, now)]);
-  if (stores.length === 0) return <EmptyState title="No stores yet">Connect a TikTok Shop or your brand website to see it here.</EmptyState>;
-  const tiktok = exposure.filter((e) => e.channel === "TIKTOK_SHOP");
+  if (stores.length === 0) return <EmptyState title="No stores yet">Add your TikTok Shop or your brand website below, then import its orders.</EmptyState>;
+  const listed = new Set(stores.map((s) => s.id));
+  const tiktok = exposure.filter((e) => e.channel === "TIKTOK_SHOP" && listed.has(e.storeId));
   return (
     <div className="space-y-4">
       <StoreList stores={stores} now={now} />

@@ -6,10 +6,12 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { dispatchLeadHours } from "@/lib/alerts/lead-times";
 import { requirePageUser } from "@/lib/auth";
-import { db } from "@/lib/db";
 import { getAlertChannels, getAlertRules } from "@/lib/data/alerts";
-import { readOrganizationSettings } from "@/lib/data/settings";
-import { POLICY_CALENDAR, RULE_IDS } from "@/lib/policy";
+import { getPolicySettings } from "@/lib/data/policy-settings";
+import { scopeOf } from "@/lib/data/scope";
+import { listStoreOptions } from "@/lib/data/stores";
+import { listActiveUserOptions } from "@/lib/data/users";
+import { RULE_IDS, RULE_TITLES, ruleTitle } from "@/lib/policy";
 
 export const metadata: Metadata = { title: "Alert settings" };
 export const dynamic = "force-dynamic";
@@ -20,16 +22,11 @@ const ROLE = { OWNER: "owners", OPS: "operations", SUPPLIER: "suppliers" } as co
 export default async function AlertSettingsPage() {
   const user = await requirePageUser(["OWNER"]);
   const org = user.organizationId;
-  const [settings, channels, rules, stores, users] = await Promise.all([
-    readOrganizationSettings(db, org),
-    getAlertChannels(org),
-    getAlertRules(org),
-    db.store.findMany({ where: { organizationId: org }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.user.findMany({ where: { organizationId: org, active: true }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } }),
-  ]);
+  const scope = scopeOf(user);
+  const [settings, channels, rules, stores, users] = await Promise.all([getPolicySettings(scope), getAlertChannels(org), getAlertRules(org), listStoreOptions(scope), listActiveUserOptions(scope)]);
   const leads = dispatchLeadHours(settings);
   const options: RuleFormOptions = {
-    rules: RULE_IDS.map((id) => ({ value: id, label: POLICY_CALENDAR[id].title })),
+    rules: RULE_IDS.map((id) => ({ value: id, label: RULE_TITLES[id] })),
     stores: stores.map((s) => ({ value: s.id, label: s.name })),
     users: users.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),
     channels: channels.map((c) => ({ value: c.id, label: `${c.name} (${KIND[c.kind]})` })),
@@ -69,7 +66,7 @@ export default async function AlertSettingsPage() {
                     {r.name} {!r.active ? <Badge>paused</Badge> : null}
                   </p>
                   <p className="text-xs text-slate-500">
-                    {r.severities.length ? r.severities.join(", ").toLowerCase() : "any severity"} · {r.rules.length ? r.rules.map((x) => POLICY_CALENDAR[x as (typeof RULE_IDS)[number]]?.title ?? x).join("; ") : "any rule"}
+                    {r.severities.length ? r.severities.join(", ").toLowerCase() : "any severity"} · {r.rules.length ? r.rules.map((x) => ruleTitle(x)).join("; ") : "any rule"}
                     {r.storeIds.length ? ` · ${r.storeIds.map((s) => names.get(s) ?? "a removed store").join(", ")}` : ""}
                   </p>
                   <p className="text-xs text-slate-500">

@@ -4,6 +4,9 @@ import { BuyerCard, FlagsCard, LinesCard, OrderHeader, TimelineCard, TrackingCar
 import { requirePageUser } from "@/lib/auth";
 import { getOrderAlerts } from "@/lib/data/alerts";
 import { getOrderDetail } from "@/lib/data/orders";
+import { getOrderAssignment } from "@/lib/data/routing";
+import { OrderSupplierForm } from "@/components/routing/assign-orders";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { scopeOf } from "@/lib/data/scope";
 import { RULE_TITLES } from "@/lib/policy";
 
@@ -16,7 +19,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const now = new Date();
   // Not in this organisation (or not this supplier's) and not existing look the same: 404.
-  const order = ID.test(id) ? await getOrderDetail(scopeOf(user), id, now) : null;
+  const [order, assignment] = ID.test(id) ? await Promise.all([getOrderDetail(scopeOf(user), id, now), getOrderAssignment(scopeOf(user), id)]) : [null, null];
   if (!order) notFound();
   const alerts = await getOrderAlerts({ ...scopeOf(user), userId: user.id }, order.id);
   return (
@@ -30,6 +33,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </div>
         <div className="min-w-0 space-y-4">
           <TrackingCard order={order} />
+          {assignment && assignment.suppliers.length ? (
+            <Card>
+              <CardHeader title="Supplier" description={assignment.supplierId ? undefined : "Unassigned: no rule routes this order"} />
+              <CardBody>
+                <OrderSupplierForm orderId={order.id} current={assignment.supplierId} manual={assignment.manual} suppliers={assignment.suppliers} />
+              </CardBody>
+            </Card>
+          ) : null}
           <BuyerCard order={order} />
         </div>
       </div>

@@ -11,12 +11,14 @@ import { RegisterWebhooksButton } from "@/components/stores/register-webhooks-bu
 import { FlagBadges, MARKET_KIND, StoreFigureList } from "@/components/stores/store-figures";
 import { IntegrationCard, LateDispatchesCard, OpenFlagsCard } from "@/components/stores/store-sections";
 import { StoreSettingsForm } from "@/components/stores/store-settings-form";
+import { ArchiveStoreButton } from "@/components/stores/add-store-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageUser } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { getRiskQueue } from "@/lib/data/risk";
+import { listArchivedStores } from "@/lib/data/routing";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
 import { type StoreDetail, getStoreDetail, listRecentLateDispatches } from "@/lib/data/stores";
 import { zoneAbbreviation } from "@/lib/format";
@@ -51,6 +53,7 @@ export default async function StorePage({ params }: { params: Promise<{ id: stri
         <p className="text-sm text-slate-500">
           {MARKET_KIND(store.market, store.kind)} · {store.timeZone} ({zoneAbbreviation(now, store.timeZone)}) · {store.currency} · joined {store.joinedOn}
         </p>
+        {user.role === "OWNER" ? <StoreArchiveSection scope={scope} storeId={store.id} name={store.name} /> : null}
       </div>
 
       <Card>
@@ -128,4 +131,14 @@ async function FlagsSection({ scope, store, now }: { scope: DataScope; store: St
 async function LateSection({ scope, store, now }: { scope: DataScope; store: StoreDetail; now: Date }) {
   const rows = await listRecentLateDispatches(scope, store.id, now);
   return <LateDispatchesCard rows={rows} timeZone={store.timeZone} basis={store.figures.lateBasis} />;
+}
+
+async function StoreArchiveSection({ scope, storeId, name }: { scope: DataScope; storeId: string; name: string }) {
+  const archived = (await listArchivedStores(scope)).some((s) => s.id === storeId);
+  return (
+    <div className="mt-2 flex flex-wrap items-center gap-2">
+      {archived ? <Badge tone="neutral">Archived: hidden from the daily views</Badge> : null}
+      <ArchiveStoreButton storeId={storeId} archived={archived} name={name} />
+    </div>
+  );
 }

@@ -1,0 +1,40 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { createStore } from "@/lib/setup/stores";
+import { newStoreSchema, storeIdSchema } from "@/lib/validations/setup";
+import { defineAction, succeed } from "./define-action";
+
+// The owner adds and archives stores (editing is updateStoreSettings in ./stores.ts; deposits and
+// registration in ./compliance.ts). An archived store keeps its orders and history but leaves the
+// daily views; restoring brings it back.
+
+export const createStoreAction = defineAction({ roles: ["OWNER"], schema: newStoreSchema }, async (input, { user, now }) => {
+  const store = await createStore(db, user.organizationId, input, { id: user.id, email: user.email }, now);
+  revalidatePath("/stores");
+  revalidatePath("/");
+  return succeed({ id: store.id }, `${input.name} added. Import its orders next.`);
+});
+
+const archiveSchema = storeIdSchema.extend({ archived: z.enum(["true", "false"], { error: "Say whether to archive or restore." }).transform((v) => v === "true") });
+
+export const setStoreArchivedAction = defineAction({ roles: ["OWNER"], schema: archiveSchema }, async ({ storeId, archived }, { user, now }) => {
+  const store = await db.store.findFirst({ where: { id: storeId, organizationId: user.organizationId }, select: { id: true, name: true, archivedAt: true } });
+  if (!store) throw new AppError("NOT_FOUND", "No such store in your organisation.");
+  if ((store.archivedAt !== null) === archived) return succeed(undefined, archived ? `${store.name} is already archived.` : `${store.name} is not archived.`);
+  await db.$transaction(async (tx) => {
+    await tx.store.update({ where: { id: store.id }, data: { archivedAt: archived ? now : null }, select: { id: true } });
+    await recordAudit(tx, {
+      organizationId: user.organizationId, actor: { id: user.id, email: user.email }, action: archived ? "store.archive" : "store.restore",
+      entityType: "Store", entityId: store.id, before: { archivedAt: store.archivedAt?.toISOString() ?? null }, after: { archivedAt: archived ? now.toISOString() : null },
+    });
+  });
+  revalidatePath("/stores");
+  revalidatePath(`/stores/${store.id}`);
+  revalidatePath("/");
+  return succeed(undefined, archived ? `${store.name} archived: its orders are kept, it no longer shows in the daily views.` : `${store.name} restored.`);
+});
