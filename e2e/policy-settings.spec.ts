@@ -1,8 +1,8 @@
 import { expect, shoot, test } from "./fixtures";
 
 test.describe("owner policy settings and the 2026 updates", () => {
-  test("the owner changes the due-soon hours, sees it saved and audited, then resets it", async ({ signIn, page }) => {
-    await signIn("owner");
+  test("the owner changes the due-soon hours, sees it saved and audited, then resets it", async ({ tenant, page }) => {
+    await tenant.signIn("owner");
     await page.goto("/settings/policy");
     await expect(page.getByRole("heading", { level: 1, name: "Policy settings" })).toBeVisible();
     // The form is a client component: submit once it is hydrated.
@@ -25,6 +25,7 @@ test.describe("owner policy settings and the 2026 updates", () => {
     await expect(page.locator('[data-total="Due in 12 h"]')).toBeVisible();
 
     await page.goto("/settings/policy");
+    await page.waitForLoadState("networkidle");
     await page.locator('[data-setting="dispatch.dueSoonHours"]').getByRole("button", { name: "Reset" }).click();
     await expect(page.getByRole("status")).toContainText("Saved 1 setting");
     await expect(page.locator('[data-setting="dispatch.dueSoonHours"]')).toContainText("Default");
