@@ -1,6 +1,7 @@
 import { pipeline, type Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { IngestFormatError } from './errors';
+import { describePlace, MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORD_BYTES } from './limits';
 
 export type CsvRecord = { cells: string[]; /** 1-based file line where the record starts */ line: number };
 
@@ -30,10 +31,13 @@ export async function* readCsvRecords(input: Readable): AsyncGenerator<CsvRecord
     relax_column_count: true,
     skip_empty_lines: true,
     record_delimiter: ['\r\n', '\n', '\r'],
+    // Without a bound an unterminated quote buffers the rest of the file as one cell.
+    max_record_size: MAX_RECORD_BYTES,
   });
   // pipeline (not .pipe) so a failing input stream fails the iteration and an early break destroys the input.
   pipeline(input, parser, () => undefined);
   let linesBefore = 0;
+  let header: string[] | undefined;
   try {
     for await (const item of parser as AsyncIterable<{ record: string[]; raw: string }>) {
       const raw = item.raw;
@@ -42,13 +46,34 @@ export async function* readCsvRecords(input: Readable): AsyncGenerator<CsvRecord
       const emptyLines = countLineBreaks(raw, 0, start);
       const line = linesBefore + emptyLines + 1;
       linesBefore += emptyLines + countLineBreaks(raw, start, raw.length);
+      checkRecordBounds(item.record, line, header);
+      header ??= item.record;
       yield { cells: item.record, line };
     }
   } catch (error) {
+    if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE') {
+      const column = typeof error.column === 'number' ? error.column : 0;
+      throw new IngestFormatError(
+        `${describePlace(linesBefore + 1, column, header)}: a row longer than ${MAX_RECORD_BYTES.toLocaleString('en-US')} bytes (an unclosed quote?)`,
+      );
+    }
     if (error instanceof CsvError) {
       throw new IngestFormatError(`CSV syntax error after line ${linesBefore}: ${error.message}`);
     }
     throw error;
+  }
+}
+
+/** Refuses a record past the cell or column limits (lib/ingest/limits.ts), naming where. */
+export function checkRecordBounds(cells: readonly unknown[], line: number, header?: readonly string[]): void {
+  if (cells.length > MAX_COLUMNS) {
+    throw new IngestFormatError(`${describePlace(line, MAX_COLUMNS, header)}: more than ${MAX_COLUMNS.toLocaleString('en-US')} columns`);
+  }
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (typeof cell === 'string' && cell.length > MAX_CELL_CHARS) {
+      throw new IngestFormatError(`${describePlace(line, i, header)}: a cell longer than ${MAX_CELL_CHARS.toLocaleString('en-US')} characters`);
+    }
   }
 }
 

@@ -61,7 +61,7 @@ export async function POST(req: Request) {
         storeId: store.id, organizationId: scope.organizationId, stream, format: input.format,
         bytesTotal: declared > 0 ? declared : undefined, jobId: job.id,
       });
-      return Response.json({ id: job.id, ...summary, errorCount: summary.errors.length, errors: summary.errors.slice(0, 200) });
+      return Response.json({ id: job.id, ...summary, errors: summary.errors.slice(0, 200) });
     } catch (error) {
       if (error instanceof IngestFormatError) return Response.json({ id: job.id, error: "BAD_REQUEST", message: error.message }, { status: 400 });
       if (error instanceof TooLarge) return Response.json({ id: job.id, error: "PAYLOAD_TOO_LARGE", message: error.message }, { status: 413 });
