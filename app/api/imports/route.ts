@@ -7,6 +7,7 @@ import { AppError, toErrorResponse } from "@/lib/errors";
 import { IngestFormatError } from "@/lib/ingest/errors";
 import { importOrderFile } from "@/lib/ingest/import-file";
 import { importUploadSchema } from "@/lib/validations/imports";
+import { assertSameOrigin } from "@/lib/security/same-origin";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -24,6 +25,7 @@ class TooLarge extends Error {}
  */
 export async function POST(req: Request) {
   try {
+    assertSameOrigin(req);
     const user = await requireApiUser(["OWNER", "OPS"]);
     const scope = scopeOf(user);
     const url = new URL(req.url);
