@@ -201,7 +201,7 @@ describe("authorisation matrix: cross-site requests", () => {
       const spec = ROUTES[key];
       if (key.startsWith("GET ") || CROSS_SITE_EXEMPT[key] || !spec || "exempt" in spec) continue;
       signIn("owner");
-      for (const headers of [{ origin: "http://localhost", "sec-fetch-site": "same-origin" }, { origin: "http://localhost" }]) {
+      for (const headers of [{ origin: "http://localhost", "sec-fetch-site": "same-origin" }, { origin: "http://localhost" }] as Record<string, string>[]) {
         const init = spec.init?.() ?? { method: "POST" };
         const response = await handler(new Request(`http://localhost${spec.url()}`, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...headers } }), {
           params: Promise.resolve(spec.params?.() ?? {}),
