@@ -3,7 +3,7 @@
 import bcrypt from "bcryptjs";
 import { revalidatePath } from "next/cache";
 import { recordAudit } from "@/lib/audit";
-import { requireApiUser } from "@/lib/auth";
+import { endSessionsData, requireApiUser } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -31,10 +31,13 @@ export async function addUserAction(_prev: ActionState, form: FormData): Promise
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
     const input = parsed.data;
     await assertSupplierInOrg(actor.organizationId, input.supplierId);
-    if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-      return { ok: false, fieldErrors: { email: "An account with this e-mail already exists" } };
-    }
+    const existing = await db.user.findUnique({ where: { email: input.email }, select: { organizationId: true } });
+    // The owner's own users are on their Users page anyway; another organisation's are not their
+    // business: that case gets the same answer (and the same hashing work) as a created account.
+    if (existing?.organizationId === actor.organizationId) return { ok: false, fieldErrors: { email: "This person is already a user of your organisation" } };
     const passwordHash = await bcrypt.hash(input.password, 10);
+    const neutral = `Saved: ${input.email} can sign in with the password you set, unless the address is already registered elsewhere (then ask them for another address).`;
+    if (existing) return { ok: true, message: neutral };
     await db.$transaction(async (tx) => {
       const user = await tx.user.create({
         data: { organizationId: actor.organizationId, email: input.email, name: input.name, role: input.role, supplierId: input.role === "SUPPLIER" ? input.supplierId : null, passwordHash },
@@ -43,7 +46,7 @@ export async function addUserAction(_prev: ActionState, form: FormData): Promise
       await recordAudit(tx, { organizationId: actor.organizationId, actor, action: "user.add", entityType: "User", entityId: user.id, after: { email: input.email, name: input.name, role: input.role, supplierId: input.supplierId } });
     });
     revalidatePath("/users");
-    return { ok: true, message: `${input.email} can now sign in.` };
+    return { ok: true, message: neutral };
   } catch (error) {
     return actionErrorState(error);
   }
@@ -61,11 +64,12 @@ export async function changeRoleAction(_prev: ActionState, form: FormData): Prom
       if (!user) throw new AppError("NOT_FOUND", "No such user");
       if (user.role === "OWNER" && role !== "OWNER") await assertOwnerRemains(tx, actor.organizationId, user.id);
       const next = { role: role as Role, supplierId: role === "SUPPLIER" ? supplierId : null };
-      await tx.user.update({ where: { id: user.id }, data: next });
+      // A role change ends the user's sessions: they sign in again under the new role.
+      await tx.user.update({ where: { id: user.id }, data: { ...next, ...endSessionsData() } });
       await recordAudit(tx, { organizationId: actor.organizationId, actor, action: "user.change_role", entityType: "User", entityId: user.id, before: { role: user.role, supplierId: user.supplierId }, after: next });
     });
     revalidatePath("/users");
-    return { ok: true, message: "Role changed. It applies from the user's next page load." };
+    return { ok: true, message: "Role changed. The user is signed out and signs in again under the new role." };
   } catch (error) {
     return actionErrorState(error);
   }
@@ -81,7 +85,8 @@ export async function setUserActiveAction(_prev: ActionState, form: FormData): P
       const user = await tx.user.findFirst({ where: { id: userId, organizationId: actor.organizationId }, select: { id: true, role: true, active: true } });
       if (!user) throw new AppError("NOT_FOUND", "No such user");
       if (!active && user.role === "OWNER") await assertOwnerRemains(tx, actor.organizationId, user.id);
-      await tx.user.update({ where: { id: user.id }, data: { active } });
+      // Both ways end every session: reactivating must not revive cookies issued before.
+      await tx.user.update({ where: { id: user.id }, data: { active, ...endSessionsData() } });
       await recordAudit(tx, { organizationId: actor.organizationId, actor, action: active ? "user.reactivate" : "user.deactivate", entityType: "User", entityId: user.id, before: { active: user.active }, after: { active } });
     });
     revalidatePath("/users");
