@@ -5,6 +5,7 @@ import { minorUnitsToDecimalString } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, LabelSource, OrderStatus, Severity } from "@/lib/generated/prisma/enums";
 import { type Market, type OrderFacts, evaluateOrder } from "@/lib/policy";
+import { csvLine } from "@/lib/security/csv";
 import { DERIVED_RULES, autoCancelFlagOpen, dispatchFlagOpen, dispatchSeveritySql, orderHasAnyFlag, orderHasRule } from "@/lib/risk/sql";
 import { ANY_FLAG, type OrderQuery, type OrderSortKey, parseSort } from "@/lib/validations/orders";
 import type { DataScope } from "./scope";
@@ -451,17 +452,9 @@ function toDetail(order: DetailRow, now: Date): OrderDetail {
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-/** One CSV record (RFC 4180): quoted when needed, quotes doubled, CRLF-terminated. */
+/** One CSV record (RFC 4180), every cell neutralised against formula injection (lib/security/csv.ts). */
 export function csvRecord(values: readonly (string | null)[]): string {
-  return `${values.map((v) => (v === null ? "" : /[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)).join(",")}\r\n`;
-}
-
-/**
- * Free text from buyers and marketplaces opened in a spreadsheet: a leading = + - @ would make
- * it a formula (CSV injection), so such a cell gets a leading apostrophe.
- */
-function text(value: string | null): string | null {
-  return value !== null && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return csvLine(values);
 }
 
 /** An instant in the store's zone, e.g. "2026-03-10 14:05:00 -07:00". */
@@ -473,9 +466,9 @@ type Column = { header: string; value: (o: ExportOrder) => string | null };
 
 const COLUMNS_BEFORE_MONEY: Column[] = [
   { header: "order_id", value: (o) => o.id },
-  { header: "external_id", value: (o) => text(o.externalId) },
+  { header: "external_id", value: (o) => o.externalId },
   { header: "channel", value: (o) => o.channel },
-  { header: "store", value: (o) => text(o.store.name) },
+  { header: "store", value: (o) => o.store.name },
   { header: "store_time_zone", value: (o) => o.store.timeZone },
   { header: "status", value: (o) => o.status },
   { header: "placed_at_utc", value: (o) => o.placedAt },
@@ -487,10 +480,10 @@ const COLUMNS_BEFORE_MONEY: Column[] = [
   { header: "in_transit_at_local", value: (o) => localTime(o.inTransitAt, o.store.timeZone) },
   { header: "delivered_at_utc", value: (o) => o.deliveredAt },
   { header: "cancelled_at_utc", value: (o) => o.cancelledAt },
-  { header: "carrier", value: (o) => text(o.carrier) },
-  { header: "tracking_number", value: (o) => text(o.trackingNumber) },
+  { header: "carrier", value: (o) => o.carrier },
+  { header: "tracking_number", value: (o) => o.trackingNumber },
   { header: "label_source", value: (o) => o.labelSource },
-  { header: "supplier", value: (o) => text(o.supplier?.name ?? null) },
+  { header: "supplier", value: (o) => o.supplier?.name ?? null },
 ];
 
 const MONEY_COLUMNS: Column[] = [
@@ -499,17 +492,17 @@ const MONEY_COLUMNS: Column[] = [
 ];
 
 const BUYER_COLUMNS: Column[] = [
-  { header: "buyer_name", value: (o) => text(o.buyer?.name ?? null) },
-  { header: "buyer_email", value: (o) => text(o.buyer?.email ?? null) },
-  { header: "buyer_phone", value: (o) => text(o.buyer?.phone ?? null) },
-  { header: "ship_address1", value: (o) => text(o.buyer?.address1 ?? null) },
-  { header: "ship_address2", value: (o) => text(o.buyer?.address2 ?? null) },
+  { header: "buyer_name", value: (o) => o.buyer?.name ?? null },
+  { header: "buyer_email", value: (o) => o.buyer?.email ?? null },
+  { header: "buyer_phone", value: (o) => o.buyer?.phone ?? null },
+  { header: "ship_address1", value: (o) => o.buyer?.address1 ?? null },
+  { header: "ship_address2", value: (o) => o.buyer?.address2 ?? null },
 ];
 
 const SHIP_TO_COLUMNS: Column[] = [
-  { header: "ship_city", value: (o) => text(o.shipTo.city) },
-  { header: "ship_region", value: (o) => text(o.shipTo.region) },
-  { header: "ship_postcode", value: (o) => text(o.shipTo.postcode) },
+  { header: "ship_city", value: (o) => o.shipTo.city },
+  { header: "ship_region", value: (o) => o.shipTo.region },
+  { header: "ship_postcode", value: (o) => o.shipTo.postcode },
   { header: "ship_country", value: (o) => o.shipTo.country },
   { header: "flag_count", value: (o) => String(o.flags.count) },
   { header: "flag_worst", value: (o) => o.flags.worst },

@@ -2,16 +2,10 @@ import { requireApiUser } from "@/lib/auth";
 import { getImportJobErrors } from "@/lib/data/imports";
 import { scopeOf } from "@/lib/data/scope";
 import { AppError, toErrorResponse } from "@/lib/errors";
+import { csvField as csvCell } from "@/lib/security/csv";
 import { importJobIdSchema } from "@/lib/validations/imports";
 
 export const dynamic = "force-dynamic";
-
-/** A cell for CSV, neutralised against spreadsheet formula injection (the messages quote file text). */
-function csvCell(value: string | number): string {
-  let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
