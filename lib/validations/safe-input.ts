@@ -8,7 +8,6 @@ import { z } from "zod";
 export const MIN_YEAR = 1970;
 export const MAX_YEAR = 9999;
 
-// eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export const NO_CONTROL_MESSAGE = "Must not contain control characters";
