@@ -8,6 +8,7 @@ import { type Market, type OrderFacts, evaluateOrder } from "@/lib/policy";
 import { csvLine } from "@/lib/security/csv";
 import { DERIVED_RULES, autoCancelFlagOpen, dispatchFlagOpen, dispatchSeveritySql, orderHasAnyFlag, orderHasRule } from "@/lib/risk/sql";
 import { ANY_FLAG, type OrderQuery, type OrderSortKey, parseSort } from "@/lib/validations/orders";
+import { reasonForScope } from "./redact";
 import type { DataScope } from "./scope";
 
 // The orders list, its CSV export and the order detail. Every query starts from the session's
@@ -374,7 +375,7 @@ export async function getOrderDetail(scope: DataScope, id: string, now: Date): P
   const where: Prisma.OrderWhereInput = { id, organizationId: scope.organizationId, ...(scope.supplierId ? { supplierId: scope.supplierId } : {}) };
   if (isSupplierScope(scope)) {
     const order = await db.order.findFirst({ where, select: { ...DETAIL_BASE, lines: { select: LINE_BASE, orderBy: { position: "asc" } } } });
-    return order ? toDetail(order, now) : null;
+    return order ? toDetail(order, now, scope) : null;
   }
   const order = await db.order.findFirst({
     where,
@@ -392,7 +393,7 @@ export async function getOrderDetail(scope: DataScope, id: string, now: Date): P
   });
   if (!order) return null;
   return {
-    ...toDetail(order, now),
+    ...toDetail(order, now, scope),
     money: { currency: order.currency, totalMinor: order.totalMinor },
     buyer: { name: order.buyerName, email: order.buyerEmail, phone: order.buyerPhone, address1: order.shipAddress1, address2: order.shipAddress2 },
   };
@@ -402,7 +403,7 @@ type DetailRow = Prisma.OrderGetPayload<{ select: typeof DETAIL_BASE & { lines: 
   lines: { position: number; sku: string; productName: string; quantity: number; unitPriceMinor?: number }[];
 };
 
-function toDetail(order: DetailRow, now: Date): OrderDetail {
+function toDetail(order: DetailRow, now: Date, scope: DataScope): OrderDetail {
   const facts: OrderFacts = {
     id: order.id,
     channel: order.channel,
@@ -423,7 +424,9 @@ function toDetail(order: DetailRow, now: Date): OrderDetail {
   const derived: OrderDetailFlag[] = evaluateOrder(facts, { channel: order.store.channel, market: order.store.market, kind: order.store.kind }, now)
     .filter((f) => (DERIVED_RULES as readonly string[]).includes(f.rule) && !storedRules.has(f.rule))
     .map((f) => ({ rule: f.rule, severity: ENGINE_SEVERITY[f.severity], dueAt: f.dueAt, reason: f.reason, upcoming: f.upcoming ?? false, derived: true }));
-  const flags = [...derived, ...stored].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+  const flags = [...derived, ...stored]
+    .map((f) => ({ ...f, reason: reasonForScope(scope, f.rule, f.reason) }))
+    .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
   return {
     id: order.id,
     externalId: order.externalId,
