@@ -5,7 +5,7 @@ import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createPrismaClient } from "../lib/database/client";
-import { ensureAuthSecret, openDatabase } from "../lib/database/runtime";
+import { ensureAuthSecret, ensureSecretsKey, openDatabase } from "../lib/database/runtime";
 import { seedDemo } from "../lib/seed/demo";
 import { buildIfStale, runOrExit } from "./lib/build";
 
@@ -21,6 +21,7 @@ const database = await openDatabase({ dataDir: path.join(dataRoot, "pglite"), po
 process.env.DATABASE_URL = database.url;
 process.env.DATABASE_MODE = database.mode;
 process.env.NEXTAUTH_SECRET = ensureAuthSecret(dataRoot);
+process.env.SECRETS_KEY = ensureSecretsKey(dataRoot);
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
 // Demo data goes into an empty embedded database by default, and anywhere with SEED_DEMO=1.

@@ -6,6 +6,7 @@ import { requireApiUser } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { decryptSecret, encryptSecret, STORE_SECRET_COLUMNS } from "@/lib/security/secrets";
 import { SECRET_FIELDS, type StoreSettingsState, fieldErrorsOf, plainValuesOf, storeSettingsSchemaFor } from "@/lib/validations/stores";
 
 const PLAIN_FIELDS = ["name", "timeZone", "market", "kind", "currency", "joinedOn"] as const;
@@ -64,10 +65,13 @@ export async function updateStoreSettings(storeId: string, _previous: StoreSetti
       }
     }
     const secretUpdates: Partial<Record<(typeof SECRET_FIELDS)[number], string>> = {};
+    const encrypted = new Set<string>(STORE_SECRET_COLUMNS);
     for (const field of SECRET_FIELDS) {
       const value = input[field];
-      if (value !== undefined && value !== store[field]) {
-        secretUpdates[field] = value;
+      // Secrets are stored encrypted (lib/security/secrets.ts): compare with the plaintext.
+      const currentValue = encrypted.has(field) ? decryptSecret(store[field]) : store[field];
+      if (value !== undefined && value !== currentValue) {
+        secretUpdates[field] = encrypted.has(field) ? encryptSecret(value) : value;
         // Never the value, not even a hash: only that it was set or replaced.
         before[field] = store[field] ? "set" : "not set";
         after[field] = "changed";

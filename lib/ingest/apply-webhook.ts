@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/database/client";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
+import { decryptSecret } from "@/lib/security/secrets";
 import { createTikTokShopClient, TIKTOK_API_BASE_URL, mapTikTokApiOrder } from "./tiktok-api";
 import type { NormalizedOrder } from "./types";
 import { upsertOrders, writeOrders, type Tx, type UpsertStore } from "./upsert";
@@ -34,15 +35,23 @@ type WebhookStore = UpsertStore & {
   tiktokApiBaseUrl: string | null;
 };
 
+/** The store with its secrets decrypted (stored under SECRETS_KEY, lib/security/secrets.ts). */
 async function findStore(db: Db, storeId: string): Promise<WebhookStore | null> {
   if (!/^[\w-]{1,64}$/.test(storeId)) return null;
-  return db.store.findUnique({
+  const store = await db.store.findUnique({
     where: { id: storeId },
     select: {
       id: true, organizationId: true, market: true, channel: true, webhookSecret: true, tiktokAppKey: true, tiktokAppSecret: true,
       tiktokAccessToken: true, tiktokShopCipher: true, tiktokApiBaseUrl: true,
     },
   });
+  if (!store) return null;
+  return {
+    ...store,
+    webhookSecret: decryptSecret(store.webhookSecret),
+    tiktokAppSecret: decryptSecret(store.tiktokAppSecret),
+    tiktokAccessToken: decryptSecret(store.tiktokAccessToken),
+  };
 }
 
 /** Inserts the delivery; false when it was already processed (unique storeId+source+eventId). */

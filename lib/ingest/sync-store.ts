@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/database/client";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { decryptSecret } from "@/lib/security/secrets";
 import { createTikTokShopClient, TIKTOK_API_BASE_URL, type FetchLike } from "./tiktok-api";
 import type { NormalizedOrder } from "./types";
 import { upsertOrders } from "./upsert";
@@ -33,7 +34,10 @@ export async function syncTikTokStore(
   });
   if (!store) throw new AppError("NOT_FOUND", "Store not found.");
   if (store.channel !== "TIKTOK_SHOP") throw new AppError("BAD_REQUEST", "Only TikTok Shop stores sync from the API.");
-  const { tiktokAppKey: appKey, tiktokAppSecret: appSecret, tiktokAccessToken: accessToken, tiktokShopCipher: shopCipher } = store;
+  const { tiktokAppKey: appKey, tiktokShopCipher: shopCipher } = store;
+  // Stored encrypted under SECRETS_KEY (lib/security/secrets.ts).
+  const appSecret = decryptSecret(store.tiktokAppSecret);
+  const accessToken = decryptSecret(store.tiktokAccessToken);
   if (!appKey || !appSecret || !accessToken || !shopCipher) {
     throw new AppError("BAD_REQUEST", "Enter the store's TikTok Shop app key, app secret, access token and shop cipher first.");
   }
