@@ -23,6 +23,9 @@ process.env.DATABASE_MODE = database.mode;
 process.env.NEXTAUTH_SECRET = ensureAuthSecret(dataRoot);
 process.env.SECRETS_KEY = ensureSecretsKey(dataRoot);
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+// The embedded database is the demo: its fake platforms may live anywhere but link-local or
+// metadata addresses (lib/security/outbound-url.ts). A real deployment leaves this unset.
+if (database.mode === "embedded") process.env.ALLOW_CUSTOM_API_URLS ??= "1";
 
 // Demo data goes into an empty embedded database by default, and anywhere with SEED_DEMO=1.
 if (database.mode === "embedded" || process.env.SEED_DEMO === "1") {

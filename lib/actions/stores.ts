@@ -6,6 +6,7 @@ import { requireApiUser } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { checkOutboundUrl, OFFICIAL_HOSTS } from "@/lib/security/outbound-url";
 import { decryptSecret, encryptSecret, STORE_SECRET_COLUMNS } from "@/lib/security/secrets";
 import { SECRET_FIELDS, type StoreSettingsState, fieldErrorsOf, plainValuesOf, storeSettingsSchemaFor } from "@/lib/validations/stores";
 
@@ -45,6 +46,11 @@ export async function updateStoreSettings(storeId: string, _previous: StoreSetti
     const parsed = storeSettingsSchemaFor(store.channel).safeParse(raw);
     if (!parsed.success) return { status: "error", message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values: plainValuesOf(raw) };
     const input = parsed.data;
+    // Where sync will connect: the official host only, unless the operator allows others.
+    if (input.tiktokApiBaseUrl !== undefined) {
+      const checked = checkOutboundUrl(input.tiktokApiBaseUrl, OFFICIAL_HOSTS.tiktok);
+      if (!checked.ok) return { status: "error", message: "Check the highlighted fields.", fieldErrors: { tiktokApiBaseUrl: checked.reason }, values: plainValuesOf(raw) };
+    }
 
     const next = {
       name: input.name,

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/database/client";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { refreshOrderRisk } from "@/lib/risk/refresh-orders";
+import { assertOutboundUrl, OFFICIAL_HOSTS } from "@/lib/security/outbound-url";
 import { decryptSecret } from "@/lib/security/secrets";
 import { createTikTokShopClient, TIKTOK_API_BASE_URL, mapTikTokApiOrder } from "./tiktok-api";
 import type { NormalizedOrder } from "./types";
@@ -198,9 +199,11 @@ export async function handleTikTokWebhook(
 
   // An order not stored yet: with API access, fetch it in full (the webhook carries only the status).
   if (outcome.result === "unknown" && usable.tiktokAccessToken && usable.tiktokShopCipher) {
+    const baseUrl = usable.tiktokApiBaseUrl || TIKTOK_API_BASE_URL;
+    await assertOutboundUrl(baseUrl, OFFICIAL_HOSTS.tiktok);
     const client = createTikTokShopClient({
       appKey: usable.tiktokAppKey as string, appSecret: usable.tiktokAppSecret as string, accessToken: usable.tiktokAccessToken,
-      shopCipher: usable.tiktokShopCipher, baseUrl: usable.tiktokApiBaseUrl || TIKTOK_API_BASE_URL, maxAttempts: 2,
+      shopCipher: usable.tiktokShopCipher, baseUrl, maxAttempts: 2,
     });
     const fetched = (await client.getOrders([change.externalOrderId])).map(mapTikTokApiOrder);
     const r = await upsertOrders(db, usable, fetched, now);
