@@ -86,6 +86,7 @@ const ROUTES: Record<string, RouteCase | { exempt: string }> = {
     init: () => ({ method: "POST", body: "" }),
     expect: STAFF_ONLY,
   },
+  "POST /api/imports/jobs": { url: () => `/api/imports/jobs?storeId=${ids.store}&fileName=matrix.csv`, init: () => ({ method: "POST" }), expect: STAFF_ONLY },
   "GET /api/imports/[id]": { url: () => "/api/imports/00000000-0000-4000-8000-000000000000", params: () => ({ id: "00000000-0000-4000-8000-000000000000" }), expect: { anon: 401, owner: 404, ops: 404, supplier: 403, other: 404 } },
   "GET /api/imports/[id]/errors.csv": {
     url: () => "/api/imports/00000000-0000-4000-8000-000000000000/errors.csv",
