@@ -15,7 +15,6 @@ export const importJobCreateSchema = z.object({
     .trim()
     .min(1)
     .max(255)
-    // eslint-disable-next-line no-control-regex -- a file name is shown on screen and in reports
     .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "Must not contain control characters")
     .default("upload"),
 });
