@@ -5,13 +5,33 @@ import { contentSecurityPolicy, createNonce } from "@/lib/security/csp";
 // - a path whose percent-encoding is broken, or a NUL byte anywhere in path or query, is a 400
 //   here: further in, the first throws inside Next's router (a 500) and the second reaches
 //   PostgreSQL, which refuses NUL in text (a 500, or an export cut off mid-body);
+// - a malformed server-action call is a 400 (Next would answer 500);
 // - pages get a Content-Security-Policy with a fresh nonce (lib/security/csp.ts).
 
 function badRequest(message: string): NextResponse {
   return NextResponse.json({ error: "BAD_REQUEST", message }, { status: 400 });
 }
 
-export function proxy(request: NextRequest) {
+/**
+ * A server-action call Next would answer with a 500: an action id that is no id, or a body that
+ * does not decode (React sends the arguments as JSON text or as multipart form data). Next keeps
+ * its own Origin check and body size limit; the body read here is a copy.
+ */
+async function checkServerActionRequest(request: NextRequest): Promise<string | null> {
+  const id = request.headers.get("next-action") ?? "";
+  if (!/^[0-9a-f]{40,100}$/i.test(id)) return "Not a server action.";
+  const type = request.headers.get("content-type") ?? "";
+  try {
+    if (type.startsWith("multipart/form-data")) await request.clone().formData();
+    else if (type.startsWith("text/plain")) JSON.parse(await request.clone().text());
+    else if (type !== "" && !type.startsWith("application/x-www-form-urlencoded")) return "A server action body is form data or JSON text.";
+  } catch {
+    return "The server action body is malformed.";
+  }
+  return null;
+}
+
+export async function proxy(request: NextRequest) {
   const raw = request.nextUrl.pathname;
   let path: string;
   try {
@@ -21,6 +41,11 @@ export function proxy(request: NextRequest) {
   }
   if (path.includes("\u0000") || /%00/i.test(request.nextUrl.search) || request.nextUrl.search.includes("\u0000")) {
     return badRequest("The address contains a NUL character.");
+  }
+
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const refused = await checkServerActionRequest(request);
+    if (refused) return badRequest(refused);
   }
 
   const nonce = createNonce();
