@@ -38,28 +38,23 @@ if (database.mode === "embedded" || process.env.SEED_DEMO === "1") {
 buildIfStale();
 
 console.log(`[app] ${database.mode} database · http://localhost:${port}`);
-// Next's own binary under plain node (not `npx`, whose npm and shell layers do not pass signals
-// on), in a process group of its own so a signal reaches every process Next starts. The preload
-// sets the trusted client address header (scripts/client-address.mjs, TRUSTED_PROXY_HOPS).
+// Next's own binary under plain node, not `npx` (whose npm and shell layers did not pass SIGTERM
+// on, leaving next-server running as an orphan). It stays in this process group, so a supervisor
+// that kills the group (Playwright, systemd) reaches it too. The preload sets the trusted client
+// address header (scripts/client-address.mjs, TRUSTED_PROXY_HOPS).
 const preload = pathToFileURL(path.join(root, "scripts/client-address.mjs")).href;
 const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
   stdio: "inherit",
-  detached: true,
   env: { ...process.env, CLIENT_ADDRESS_HOOK: "1", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${preload}`.trim() },
 });
 let exited = false;
-const stopTree = (signal: NodeJS.Signals) => {
-  if (exited || next.pid === undefined) return;
-  try {
-    process.kill(-next.pid, signal);
-  } catch {
-    // The group is already gone.
-  }
-};
 const shutdown = (signal: NodeJS.Signals) => {
-  stopTree(signal);
+  if (exited) return;
+  next.kill(signal);
   // A server that ignores the signal is killed after 10 s rather than left behind.
-  setTimeout(() => stopTree("SIGKILL"), 10_000).unref();
+  setTimeout(() => {
+    if (!exited) next.kill("SIGKILL");
+  }, 10_000).unref();
 };
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);
