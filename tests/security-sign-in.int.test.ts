@@ -86,6 +86,18 @@ describe("atomic counting", () => {
   });
 });
 
+describe("the per-account lock", () => {
+  it("five wrong passwords lock the account, even against the right one; a success before that starts the count again", async () => {
+    const user = await newUser();
+    for (let i = 0; i < 4; i++) expect(await attempt(user.email, "wrong password", addr())).toBeNull();
+    expect(await attempt(user.email, PASSWORD, addr())).toMatchObject({ id: user.id });
+    for (let i = 0; i < 4; i++) expect(await attempt(user.email, "wrong password", addr())).toBeNull();
+    expect(await attempt(user.email, PASSWORD, addr())).toMatchObject({ id: user.id });
+    for (let i = 0; i < 5; i++) expect(await attempt(user.email, "wrong password", addr())).toBeNull();
+    expect(await attempt(user.email, PASSWORD, addr())).toBeNull();
+  });
+});
+
 describe("equal work for unknown, locked and wrong", () => {
   it("each failure costs exactly one bcrypt comparison at the app's cost factor", async () => {
     const locked = await newUser();
