@@ -59,6 +59,19 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static files carry no inline script and need neither check.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [
+    // Pages, and the server actions posted to them. Static files carry no inline script.
+    { source: "/((?!_next/static|_next/image|favicon.ico|api/).*)" },
+    // API routes only without a body: for any request it runs on, Next copies the body for the
+    // proxy and holds the route until the whole body has arrived — an order upload (up to 1 GB,
+    // streamed) would be buffered in memory and cut at 10 MB. Route handlers validate their own
+    // parameters and bodies.
+    {
+      source: "/api/:path*",
+      missing: [
+        { type: "header", key: "content-length" },
+        { type: "header", key: "transfer-encoding" },
+      ],
+    },
+  ],
 };

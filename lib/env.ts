@@ -8,7 +8,7 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters"),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-  // Proxies in front of the app that append to X-Forwarded-For (scripts/client-address.mjs).
+  // Proxies in front of the app that append to X-Forwarded-For (scripts/request-hook.mjs).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 

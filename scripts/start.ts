@@ -41,8 +41,8 @@ console.log(`[app] ${database.mode} database · http://localhost:${port}`);
 // Next's own binary under plain node, not `npx` (whose npm and shell layers did not pass SIGTERM
 // on, leaving next-server running as an orphan). It stays in this process group, so a supervisor
 // that kills the group (Playwright, systemd) reaches it too. The preload sets the trusted client
-// address header (scripts/client-address.mjs, TRUSTED_PROXY_HOPS).
-const preload = pathToFileURL(path.join(root, "scripts/client-address.mjs")).href;
+// address header (scripts/request-hook.mjs, TRUSTED_PROXY_HOPS).
+const preload = pathToFileURL(path.join(root, "scripts/request-hook.mjs")).href;
 const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
   stdio: "inherit",
   env: { ...process.env, CLIENT_ADDRESS_HOOK: "1", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${preload}`.trim() },

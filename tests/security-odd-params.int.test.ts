@@ -1,5 +1,8 @@
 // Odd parameters: a NUL byte or the year 0000 must be refused by validation (400 naming the
 // parameter), never reach PostgreSQL (a 500), and the export must validate before it streams.
+import { once } from "node:events";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as listOrders } from "@/app/api/orders/route";
 import { GET as exportOrders } from "@/app/api/orders/export/route";
@@ -52,5 +55,32 @@ describe("odd query parameters are a 400 naming the parameter", () => {
 
   it("ordinary values still work", async () => {
     expect((await get(listOrders, "q=caf%C3%A9&from=2026-01-01&to=2026-12-31")).status).toBe(200);
+  });
+});
+
+describe("odd addresses with a body, before Next decodes route parameters", () => {
+  it("the start script's request hook answers 400 to a broken percent-encoding or a NUL byte, and the app never sees it", async () => {
+    const { install } = await import("../scripts/request-hook.mjs");
+    let reached = 0;
+    const server = createServer((_req, res) => {
+      reached++;
+      res.end("ok");
+    });
+    install(server);
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const post = (path: string) => fetch(`${base}${path}`, { method: "POST", body: "x".repeat(1000), headers: { origin: base } });
+      const broken = await post("/api/stores/%E0%A4%A/sync");
+      expect(broken.status).toBe(400);
+      expect(await broken.json()).toEqual({ error: "BAD_REQUEST", message: "The address has a broken percent-encoding." });
+      expect((await post("/api/imports?storeId=a%00b")).status).toBe(400);
+      expect(reached).toBe(0);
+      expect((await post("/api/imports?storeId=ab")).status).toBe(200);
+      expect(reached).toBe(1);
+    } finally {
+      server.close();
+    }
   });
 });

@@ -120,7 +120,7 @@ describe("equal work for unknown, locked and wrong", () => {
 describe("the client address", () => {
   it("is set by the start script's hook from the socket, whatever the client writes in X-Forwarded-For or x-client-address", async () => {
     process.env.TRUSTED_PROXY_HOPS = "0";
-    const hook = await import("../scripts/client-address.mjs");
+    const hook = await import("../scripts/request-hook.mjs");
     const server = createServer((req, res) => res.end(String(req.headers["x-client-address"] ?? "none")));
     hook.install(server);
     server.listen(0, "127.0.0.1");

@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 
-// The client's address as scripts/client-address.mjs derived it (socket peer and
+// The client's address as scripts/request-hook.mjs derived it (socket peer and
 // TRUSTED_PROXY_HOPS) and put in `x-client-address`, after removing any value the client sent.
 // X-Forwarded-For is never read here: without the trusted-hop rule anyone can write it.
 // null when unknown (the app run without `npm start`, e.g. `next dev`): callers then skip

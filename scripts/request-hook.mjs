@@ -1,6 +1,10 @@
-// Preloaded into the `next start` process by scripts/start.ts (NODE_OPTIONS=--import): sets the
-// `x-client-address` request header to the real client address before Next sees the request,
-// and removes any value a client sent. Next itself only fills `x-forwarded-for` when a client did
+// Preloaded into the `next start` process by scripts/start.ts (NODE_OPTIONS=--import); sees every
+// request before Next does.
+// 1. A path whose percent-encoding is broken, or a NUL byte in path or query, is answered 400 here.
+//    Next would throw while decoding route parameters (a 500), and proxy.ts cannot see requests
+//    with bodies to /api (it would make Next buffer them).
+// 2. It sets the `x-client-address` request header to the real client address, and removes any
+//    value a client sent. Next itself only fills `x-forwarded-for` when a client did
 // not send one, so that header alone cannot be trusted: anyone can rotate it to dodge per-address
 // limits. The rule: the socket's peer is the nearest hop; each of the TRUSTED_PROXY_HOPS proxies
 // in front appends the address it saw to X-Forwarded-For, so the client is the entry that many
@@ -31,13 +35,37 @@ export function trustedHops() {
   return hops;
 }
 
-/** Rewrites the header on every request of `target` (one server, or by default every server). */
+/** Why a request target cannot be served, or null: broken percent-encoding or a NUL byte. */
+export function refuseTarget(target) {
+  const raw = String(target || "/");
+  const q = raw.indexOf("?");
+  const path = q === -1 ? raw : raw.slice(0, q);
+  let decoded;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return "The address has a broken percent-encoding.";
+  }
+  if (decoded.includes("\u0000") || /%00/i.test(raw) || raw.includes("\u0000")) return "The address contains a NUL character.";
+  return null;
+}
+
+/** Installs both on every request of `target` (one server, or by default every server). */
 export function install(target) {
   const hops = trustedHops();
   const owner = target || http.Server.prototype;
   const emit = owner.emit;
   owner.emit = function emitWithClientAddress(event, req, ...rest) {
     if (event === "request" && req && req.headers) {
+      const refused = refuseTarget(req.url);
+      const res = rest[0];
+      if (refused && res && typeof res.writeHead === "function") {
+        const body = JSON.stringify({ error: "BAD_REQUEST", message: refused });
+        res.writeHead(400, { "content-type": "application/json", "content-length": Buffer.byteLength(body), connection: "close" });
+        res.end(body);
+        req.resume();
+        return true;
+      }
       delete req.headers[HEADER];
       const address = deriveClientAddress(req.headers["x-forwarded-for"], req.socket && req.socket.remoteAddress, hops);
       if (address) req.headers[HEADER] = address;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deriveClientAddress } from "./client-address.mjs";
+import { deriveClientAddress, refuseTarget } from "./request-hook.mjs";
 
 describe("deriveClientAddress", () => {
   it("with no trusted proxy (the default) ignores X-Forwarded-For entirely: a client cannot choose its address", () => {
@@ -18,5 +18,20 @@ describe("deriveClientAddress", () => {
     expect(deriveClientAddress(undefined, "10.0.0.2", 1)).toBeNull();
     expect(deriveClientAddress("not-an-ip", "10.0.0.2", 1)).toBeNull();
     expect(deriveClientAddress("[2001:db8::5]:443", "10.0.0.2", 1)).toBe("2001:db8::5");
+  });
+});
+
+describe("refuseTarget", () => {
+  it("refuses broken percent-encoding and NUL bytes anywhere, before Next decodes route parameters", () => {
+    expect(refuseTarget("/api/stores/%E0%A4%A/sync")).toMatch(/percent-encoding/);
+    expect(refuseTarget("/orders/%")).toMatch(/percent-encoding/);
+    expect(refuseTarget("/api/imports?storeId=a%00b")).toMatch(/NUL/);
+    expect(refuseTarget("/orders/%00")).toMatch(/NUL/);
+  });
+
+  it("lets ordinary targets through, a % inside the query included", () => {
+    expect(refuseTarget("/orders?q=100%25")).toBeNull();
+    expect(refuseTarget("/orders/caf%C3%A9?q=50%")).toBeNull();
+    expect(refuseTarget("/")).toBeNull();
   });
 });
