@@ -34,6 +34,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port), DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e", SEED_DEMO: process.env.E2E_SEED_DEMO ?? "1", OVERVIEW_CACHE_SECONDS: "0", FRESH_EMBEDDED_DB: "1", EMBEDDED_DB_PORT: String(E2E_EMBEDDED_DB_PORT), NEXTAUTH_URL: baseURL, ALERTS_INTERVAL_SECONDS: "10" },
+    env: { ALLOW_CUSTOM_API_URLS: "1", PORT: String(port), DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e", SEED_DEMO: process.env.E2E_SEED_DEMO ?? "1", OVERVIEW_CACHE_SECONDS: "0", FRESH_EMBEDDED_DB: "1", EMBEDDED_DB_PORT: String(E2E_EMBEDDED_DB_PORT), NEXTAUTH_URL: baseURL, ALERTS_INTERVAL_SECONDS: "10" },
   },
 });

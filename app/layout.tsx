@@ -14,6 +14,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f172a" };
 
+// Every page is rendered per request: the CSP nonce (proxy.ts) is new on each, and Next can only
+// put it on the scripts of a page it renders now, never on a prerendered one.
+export const dynamic = "force-dynamic";
+
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">

@@ -31,7 +31,10 @@ test.describe("stores and suppliers", () => {
     await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
     await expect(page.locator("#timeZone-error")).toHaveCount(0);
     const saved = await sql.query<{ timeZone: string; tiktokAppSecret: string }>(`SELECT "timeZone", "tiktokAppSecret" FROM "Store" WHERE id = $1`, [store.id]);
-    expect(saved.rows[0]).toEqual({ timeZone: "Europe/Dublin", tiktokAppSecret: "e2e-app-secret-value" });
+    // Encrypted at rest (lib/security/secrets.ts): never the plaintext in the database.
+    expect(saved.rows[0]?.timeZone).toBe("Europe/Dublin");
+    expect(saved.rows[0]?.tiktokAppSecret).toMatch(/^enc:v1:/);
+    expect(saved.rows[0]?.tiktokAppSecret).not.toContain("e2e-app-secret-value");
     const audit = await sql.query<{ after: Record<string, string> }>(`SELECT after FROM "AuditLog" WHERE "entityId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [store.id]);
     expect(audit.rows[0]?.after).toMatchObject({ timeZone: "Europe/Dublin", tiktokAppSecret: "changed" });
     // The secret never comes back to the browser: the page only says it is set.

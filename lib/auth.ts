@@ -5,58 +5,58 @@ import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { afterFailure, afterSuccess, isLocked } from "@/lib/auth-throttle";
-import { createRateLimiter } from "@/lib/rate-limit";
+import { LOCK_MINUTES } from "@/lib/auth-throttle";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { clientAddressOf } from "@/lib/security/client-address";
+import { createSignInLimits, type SignInLimits } from "@/lib/security/sign-in-limits";
 import { decodeSessionToken, encodeSessionToken } from "@/lib/session-token";
 import { signInSchema } from "@/lib/validations/auth";
 import { getSettings } from "@/lib/env";
 
-// A hash to compare against when the e-mail is unknown, so a miss costs the same time as a hit
-// and response timing does not reveal which addresses have accounts.
+// A hash to compare against when the e-mail is unknown, the account inactive or the attempt
+// refused by a limit, so every failure costs one bcrypt comparison: response timing does not
+// reveal which addresses have accounts or which are locked.
 const DUMMY_HASH = "$2b$10$1bMlS07XwgHK2ECdT4jOQ.FnfS8xRM4bPB2mL.vIIDnM12am07yQm";
 
-// Failed sign-ins per client address, on top of the per-account lock: stops one address from
-// spraying passwords across many accounts. Kept in memory (one instance); see lib/rate-limit.ts.
-const failuresPerAddress = createRateLimiter({ limit: 30, windowMs: 10 * 60_000 });
+let limits: SignInLimits | undefined;
+const signInLimits = () => (limits ??= createSignInLimits(db));
 
-function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  const real = headers?.["x-real-ip"];
-  return first || (Array.isArray(real) ? real[0] : real) || "local";
-}
+export type SignInRequest = { headers?: Record<string, string | string[] | undefined> };
 
-async function authorizeCredentials(raw: unknown, req?: { headers?: Record<string, string | string[] | undefined> }) {
-  const address = clientAddress(req?.headers);
-  if (failuresPerAddress.isBlocked(address)) return null;
-  const user = await checkCredentials(raw);
-  if (!user) failuresPerAddress.hit(address);
-  return user;
-}
-
-async function checkCredentials(raw: unknown) {
+/** The credentials check; exported for the security tests, which drive it as next-auth does. */
+export async function authorizeCredentials(raw: unknown, req?: SignInRequest) {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
+  const address = clientAddressOf(req?.headers);
+  const verdict = await signInLimits().reserve(email, address);
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, role: true, organizationId: true, supplierId: true, active: true, failedSignIns: true, lockedUntil: true },
+    select: { id: true, email: true, name: true, passwordHash: true, role: true, organizationId: true, supplierId: true, active: true, lockedUntil: true, sessionVersion: true },
   });
-  const now = new Date();
-  if (!user) {
-    await bcrypt.compare(password, DUMMY_HASH);
+  const usable = verdict.allowed && user !== null && user.active;
+  const matches = await bcrypt.compare(password, usable ? user.passwordHash : DUMMY_HASH);
+  if (!usable || !matches) {
+    // Shown on the Users page; the limiter itself is what refuses the next attempts.
+    if (user && verdict.allowed && verdict.lastChance) {
+      await db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() + LOCK_MINUTES * 60_000) } });
+    }
     return null;
   }
-  if (!user.active || isLocked(user, now)) return null;
-  if (!(await bcrypt.compare(password, user.passwordHash))) {
-    await db.user.update({ where: { id: user.id }, data: afterFailure(user, now) });
-    return null;
-  }
-  if (user.failedSignIns > 0 || user.lockedUntil) await db.user.update({ where: { id: user.id }, data: afterSuccess() });
-  return { id: user.id, email: user.email, name: user.name, organizationId: user.organizationId, role: user.role, supplierId: user.supplierId };
+  await signInLimits().succeeded(email, address);
+  if (user.lockedUntil) await db.user.update({ where: { id: user.id }, data: { lockedUntil: null, failedSignIns: 0 } });
+  return { id: user.id, email: user.email, name: user.name, organizationId: user.organizationId, role: user.role, supplierId: user.supplierId, sessionVersion: user.sessionVersion };
+}
+
+/**
+ * Ends every session of the user issued before now: each session token carries the version it
+ * was issued with, and getSessionUser refuses a token whose version is not the row's. Used on
+ * sign-out, deactivation, reactivation, role and password changes.
+ */
+export function endSessionsData() {
+  return { sessionVersion: { increment: 1 } } as const;
 }
 
 const secureCookies = getSettings().NEXTAUTH_URL?.startsWith("https://") ?? false;
@@ -72,7 +72,7 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "E-mail and password",
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (credentials, req) => authorizeCredentials(credentials, req as { headers?: Record<string, string | string[] | undefined> }),
+      authorize: (credentials, req) => authorizeCredentials(credentials, req as SignInRequest),
     }),
   ],
   callbacks: {
@@ -82,6 +82,7 @@ export const authOptions: NextAuthOptions = {
         token.organizationId = user.organizationId;
         token.role = user.role;
         token.supplierId = user.supplierId;
+        token.sv = user.sessionVersion ?? 0;
       }
       return token;
     },
@@ -94,7 +95,16 @@ export const authOptions: NextAuthOptions = {
         role: token.role,
         supplierId: token.supplierId,
       };
+      session.sessionVersion = token.sv ?? 0;
       return session;
+    },
+  },
+  events: {
+    // Signing out ends the session everywhere it was copied to: the cookie is cleared in this
+    // browser, and the version bump makes a replayed copy of the token worthless.
+    async signOut({ token }) {
+      if (!token?.uid) return;
+      await db.user.updateMany({ where: { id: token.uid, sessionVersion: token.sv ?? 0 }, data: endSessionsData() });
     },
   },
 };
@@ -102,19 +112,22 @@ export const authOptions: NextAuthOptions = {
 export type SessionUser = Session["user"];
 
 /**
- * The signed-in user as the database knows them now, once per request: a deactivated account or
- * a changed role takes effect at once, not when the 12-hour session cookie runs out.
+ * The signed-in user as the database knows them now, once per request: a deactivated account,
+ * a changed role or an ended session (sign-out, deactivation, role change: the session version)
+ * takes effect at once, not when the 12-hour session cookie runs out.
  */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
+export async function resolveSessionUser(session: Session | null): Promise<SessionUser | null> {
   if (!session?.user?.id) return null;
   const current = await db.user.findUnique({
     where: { id: session.user.id },
-    select: { id: true, email: true, name: true, organizationId: true, role: true, supplierId: true, active: true },
+    select: { id: true, email: true, name: true, organizationId: true, role: true, supplierId: true, active: true, sessionVersion: true },
   });
   if (!current?.active) return null;
+  if ((session.sessionVersion ?? 0) !== current.sessionVersion) return null;
   return { id: current.id, email: current.email, name: current.name, organizationId: current.organizationId, role: current.role, supplierId: current.supplierId };
-});
+}
+
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => resolveSessionUser(await getServerSession(authOptions)));
 
 /** Pages: anonymous → /login; a role not allowed here → the overview with a notice. */
 export async function requirePageUser(roles?: readonly Role[]): Promise<SessionUser> {

@@ -27,6 +27,13 @@ const settingsSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must look like smtp://user:pass@host:587 (or smtps://)").optional(),
   ALERTS_FROM: z.string().min(3, "ALERTS_FROM must be an address such as Alerts <alerts@example.com>").default("Seller dashboard alerts <alerts@localhost>"),
   ALERTS_INTERVAL_SECONDS: z.coerce.number({ error: "ALERTS_INTERVAL_SECONDS must be a number of seconds" }).int().min(0).max(3600).default(60),
+  // Proxies in front of the app that append to X-Forwarded-For (scripts/request-hook.mjs): 0 = the socket's address.
+  TRUSTED_PROXY_HOPS: z.coerce.number({ error: "TRUSTED_PROXY_HOPS must be a whole number" }).int().min(0).max(10).default(0),
+  // Integration secrets at rest (lib/security/secrets.ts): AES-256-GCM key, and the previous one during a rotation.
+  SECRETS_KEY: z.string().min(32, "SECRETS_KEY must be at least 32 characters (32 random bytes, base64url)").optional(),
+  SECRETS_KEY_PREVIOUS: z.string().min(32, "SECRETS_KEY_PREVIOUS must be at least 32 characters").optional(),
+  // API base URLs other than the platforms' official hosts (tests, staging, the demo): lib/security/outbound-url.ts.
+  ALLOW_CUSTOM_API_URLS: flag.optional(),
 });
 
 const serverSchema = settingsSchema.extend({

@@ -3,6 +3,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 declare module "next-auth" {
   interface Session {
     user: { id: string; email: string; name: string; organizationId: string; role: Role; supplierId: string | null };
+    /** The user's session version when the token was issued (lib/auth.ts). */
+    sessionVersion?: number;
   }
   interface User {
     id: string;
@@ -11,6 +13,7 @@ declare module "next-auth" {
     organizationId: string;
     role: Role;
     supplierId: string | null;
+    sessionVersion?: number;
   }
 }
 
@@ -20,5 +23,6 @@ declare module "next-auth/jwt" {
     organizationId: string;
     role: Role;
     supplierId: string | null;
+    sv?: number;
   }
 }

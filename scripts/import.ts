@@ -96,7 +96,10 @@ async function main(): Promise<number> {
         format: args.format,
         bytesTotal: size,
       });
-      log(JSON.stringify(summary));
+      // The output's keys are a contract; the count of errors past the kept ones goes to stderr.
+      const { errorCount, ...printed } = summary;
+      log(JSON.stringify(printed));
+      if (errorCount > summary.errors.length) console.error(`import: ${errorCount} row errors, the first ${summary.errors.length} listed`);
       return 0;
     } catch (error) {
       if (error instanceof IngestFormatError) {

@@ -3,8 +3,9 @@
 import { spawn } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { createPrismaClient } from "../lib/database/client";
-import { ensureAuthSecret, openDatabase } from "../lib/database/runtime";
+import { ensureAuthSecret, ensureSecretsKey, openDatabase } from "../lib/database/runtime";
 import { seedDemo } from "../lib/seed/demo";
 import { buildIfStale, runOrExit } from "./lib/build";
 import { getSettings, validateServerEnv } from "@/lib/env";
@@ -23,7 +24,11 @@ const database = await openDatabase({ dataDir: path.join(dataRoot, "pglite"), po
 process.env.DATABASE_URL = database.url;
 process.env.DATABASE_MODE = database.mode;
 process.env.NEXTAUTH_SECRET = ensureAuthSecret(dataRoot);
+process.env.SECRETS_KEY = ensureSecretsKey(dataRoot);
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+// The embedded database is the demo: its fake platforms may live anywhere but link-local or
+// metadata addresses (lib/security/outbound-url.ts). A real deployment leaves this unset.
+if (database.mode === "embedded") process.env.ALLOW_CUSTOM_API_URLS ??= "1";
 validateServerEnv(process.env);
 
 // Demo data goes into an EMPTY embedded database (no organisation at all: once a seller has their
@@ -41,10 +46,28 @@ if (settings.SEED_DEMO !== "0" && (database.mode === "embedded" || settings.SEED
 buildIfStale();
 
 console.log(`[app] ${database.mode} database · http://localhost:${port}`);
-const next = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: process.env });
-const shutdown = (signal: NodeJS.Signals) => next.kill(signal);
+// Next's own binary under plain node, not `npx` (whose npm and shell layers did not pass SIGTERM
+// on, leaving next-server running as an orphan). It stays in this process group, so a supervisor
+// that kills the group (Playwright, systemd) reaches it too. The preload sets the trusted client
+// address header (scripts/request-hook.mjs, TRUSTED_PROXY_HOPS).
+const preload = pathToFileURL(path.join(root, "scripts/request-hook.mjs")).href;
+const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
+  stdio: "inherit",
+  env: { ...process.env, CLIENT_ADDRESS_HOOK: "1", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${preload}`.trim() },
+});
+let exited = false;
+const shutdown = (signal: NodeJS.Signals) => {
+  if (exited) return;
+  next.kill(signal);
+  // A server that ignores the signal is killed after 10 s rather than left behind.
+  setTimeout(() => {
+    if (!exited) next.kill("SIGKILL");
+  }, 10_000).unref();
+};
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);
-next.on("exit", (code) => {
-  void database.stop().finally(() => process.exit(code ?? 0));
+process.on("SIGHUP", shutdown);
+next.on("exit", (code, signal) => {
+  exited = true;
+  void database.stop().finally(() => process.exit(code ?? (signal ? 0 : 1)));
 });

@@ -90,6 +90,7 @@ const ROUTES: Record<string, RouteCase | { exempt: string }> = {
     init: () => ({ method: "POST", body: "" }),
     expect: STAFF_ONLY,
   },
+  "POST /api/imports/jobs": { url: () => `/api/imports/jobs?storeId=${ids.store}&fileName=matrix.csv`, init: () => ({ method: "POST" }), expect: STAFF_ONLY },
   "GET /api/imports/[id]": { url: () => "/api/imports/00000000-0000-4000-8000-000000000000", params: () => ({ id: "00000000-0000-4000-8000-000000000000" }), expect: { anon: 401, owner: 404, ops: 404, supplier: 403, other: 404 } },
   "GET /api/imports/[id]/errors.csv": {
     url: () => "/api/imports/00000000-0000-4000-8000-000000000000/errors.csv",
@@ -152,6 +153,69 @@ describe("authorisation matrix: route handlers", () => {
           assertNothingSecret(text, `${key} as supplier`);
           if (key === "GET /api/orders/export") expect(text.split("\n")[0]?.toLowerCase()).not.toMatch(/total|price|email|phone|address/);
         }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+// Cross-site requests: a page on another site can make the user's browser POST with the user's
+// cookies. Every state-changing route handler refuses that with 403, whoever is signed in;
+// webhooks are called by the platforms' servers (no cookies) and authenticate by signature.
+const CROSS_SITE_EXEMPT: Record<string, string> = {
+  "POST /api/auth/[...nextauth]": "next-auth's own double-submit CSRF token guards sign-in and sign-out",
+  "POST /api/webhooks/shopify/[storeId]": "server-to-server, HMAC-signed",
+  "POST /api/webhooks/tiktok/[storeId]": "server-to-server, HMAC-signed",
+};
+const CROSS_SITE_HEADERS: Record<string, string>[] = [
+  { origin: "https://evil.example", "sec-fetch-site": "cross-site", "content-type": "text/plain" },
+  { origin: "https://evil.example" },
+  { origin: "null" },
+  { "sec-fetch-site": "same-site", origin: "https://sub.localhost" },
+];
+
+describe("authorisation matrix: cross-site requests", () => {
+  it("every state-changing route handler answers 403 to a cross-site request, and writes nothing", async () => {
+    const failures: string[] = [];
+    const jobsBefore = await prisma.importJob.count();
+    const auditBefore = await prisma.auditLog.count();
+    const changing = (await discoverRoutes()).filter((r) => !r.key.startsWith("GET "));
+    expect(changing.length).toBeGreaterThan(3);
+    for (const { key, handler } of changing) {
+      if (CROSS_SITE_EXEMPT[key]) continue;
+      const spec = ROUTES[key];
+      if (!spec || "exempt" in spec) {
+        failures.push(`${key}: state-changing, neither in the matrix nor cross-site exempt`);
+        continue;
+      }
+      for (const who of WHO) {
+        signIn(who);
+        for (const headers of CROSS_SITE_HEADERS) {
+          const init = spec.init?.() ?? { method: "POST" };
+          const response = await handler(new Request(`http://localhost${spec.url()}`, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...headers } }), {
+            params: Promise.resolve(spec.params?.() ?? {}),
+          });
+          if (response.status !== 403) failures.push(`${key} as ${who} with ${JSON.stringify(headers)}: ${response.status}, expected 403`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await prisma.importJob.count()).toBe(jobsBefore);
+    expect(await prisma.auditLog.count()).toBe(auditBefore);
+  });
+
+  it("the same requests from the app's own pages pass the check", async () => {
+    const failures: string[] = [];
+    for (const { key, handler } of await discoverRoutes()) {
+      const spec = ROUTES[key];
+      if (key.startsWith("GET ") || CROSS_SITE_EXEMPT[key] || !spec || "exempt" in spec) continue;
+      signIn("owner");
+      for (const headers of [{ origin: "http://localhost", "sec-fetch-site": "same-origin" }, { origin: "http://localhost" }] as Record<string, string>[]) {
+        const init = spec.init?.() ?? { method: "POST" };
+        const response = await handler(new Request(`http://localhost${spec.url()}`, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...headers } }), {
+          params: Promise.resolve(spec.params?.() ?? {}),
+        });
+        if (!matches(response.status, spec.expect.owner)) failures.push(`${key} same-origin: ${response.status}, expected ${spec.expect.owner}`);
       }
     }
     expect(failures).toEqual([]);

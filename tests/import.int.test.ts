@@ -6,6 +6,7 @@ import { PassThrough, Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, inject, vi } from "vitest";
 import { POST as uploadImport } from "@/app/api/imports/route";
+import { POST as prepareJob } from "@/app/api/imports/jobs/route";
 import { GET as getImport } from "@/app/api/imports/[id]/route";
 import { GET as getImportErrors } from "@/app/api/imports/[id]/errors.csv/route";
 import type { SessionUser } from "@/lib/auth";
@@ -282,8 +283,11 @@ describe("imports API", () => {
   it("streams an upload into a job, reports progress and the error report as CSV; suppliers and other organisations are refused", async () => {
     const store = await newStore("BRAND_SITE");
     const file = readFileSync(fixture("shopify-errors.csv"));
-    const jobId = crypto.randomUUID();
     session.user = as("OPS");
+    // The server makes the job id first (the page polls it during the upload).
+    const prepared = await prepareJob(new Request(`http://test.local/api/imports/jobs?storeId=${store.id}&fileName=shopify-errors.csv`, { method: "POST" }));
+    expect(prepared.status).toBe(201);
+    const { id: jobId } = (await prepared.json()) as { id: string };
     const res = await uploadImport(
       new Request(`http://test.local/api/imports?storeId=${store.id}&fileName=shopify-errors.csv&jobId=${jobId}`, {
         method: "POST", body: Readable.toWeb(Readable.from([file])) as ReadableStream, headers: { "content-length": String(file.length) }, duplex: "half",
@@ -318,7 +322,8 @@ describe("imports API", () => {
   it("an unusable file gets 400 naming the missing columns and the job is marked FAILED", async () => {
     const store = await newStore("TIKTOK_SHOP");
     session.user = as("OWNER");
-    const jobId = crypto.randomUUID();
+    const prepared = await prepareJob(new Request(`http://test.local/api/imports/jobs?storeId=${store.id}&format=tiktok-csv`, { method: "POST" }));
+    const { id: jobId } = (await prepared.json()) as { id: string };
     const res = await uploadImport(
       new Request(`http://test.local/api/imports?storeId=${store.id}&jobId=${jobId}&format=tiktok-csv`, { method: "POST", body: readFileSync(fixture("tiktok-missing-columns.csv")) }),
     );

@@ -6,10 +6,10 @@ import { pinClock } from "./pinned-clock";
 
 pinClock();
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+const session = vi.hoisted(() => ({ user: null as SessionUser | null, sessionVersion: 0 }));
 vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),
-  getServerSession: vi.fn(async () => (session.user ? { user: session.user } : null)),
+  getServerSession: vi.fn(async () => (session.user ? { user: session.user, sessionVersion: session.sessionVersion } : null)),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
@@ -135,8 +135,11 @@ describe("owner user management", () => {
 
     // A demo user id from another organisation is not found here.
     const demoOps = await prisma.user.findUniqueOrThrow({ where: { email: "ops@demo.test" } });
+    // The promotion ended ops' session (lib/auth.ts, session version): they sign in again as owner.
     session.user = { id: ops.id, email: ops.email, name: ops.name, organizationId: org.id, role: "OWNER", supplierId: null };
+    session.sessionVersion = (await prisma.user.findUniqueOrThrow({ where: { id: ops.id } })).sessionVersion;
     expect(await setUserActiveAction(null, form({ userId: demoOps.id, active: "false" }))).toMatchObject({ ok: false, message: "No such user" });
+    session.sessionVersion = 0;
     expect((await prisma.user.findUniqueOrThrow({ where: { id: demoOps.id } })).active).toBe(true);
     await prisma.organization.delete({ where: { id: org.id } });
   });

@@ -7,6 +7,7 @@ import { getStoreDetail, listRecentLateDispatches, listStoreSummaries } from "@/
 import { listSupplierScorecards } from "@/lib/data/suppliers";
 import { DEMO_ORG, OTHER_ORG, seedDemo } from "@/lib/seed/demo";
 import { testDb } from "./db";
+import { decryptSecret } from "@/lib/security/secrets";
 import { pinClock } from "./pinned-clock";
 
 pinClock();
@@ -99,7 +100,9 @@ describe("store settings action", () => {
     expect(state.ok).toBe(true);
     expect(JSON.stringify(state)).not.toContain(secretValue);
     const store = await prisma.store.findUniqueOrThrow({ where: { id: ukStoreId } });
-    expect(store).toMatchObject({ name: "TikTok Shop UK (main)", timeZone: "Europe/Dublin", tiktokAppSecret: secretValue, tiktokAppKey: "app-key-1" });
+    expect(store).toMatchObject({ name: "TikTok Shop UK (main)", timeZone: "Europe/Dublin", tiktokAppKey: "app-key-1" });
+    expect(store.tiktokAppSecret).not.toContain(secretValue);
+    expect(decryptSecret(store.tiktokAppSecret)).toBe(secretValue);
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { entityType: "Store", entityId: ukStoreId }, orderBy: { createdAt: "desc" } });
     expect(audit).toMatchObject({ organizationId: demoOrgId, actorUserId: owner.id, action: "store.settings.update" });
     expect(audit.before).toMatchObject({ name: "TikTok Shop UK", timeZone: "Europe/London", tiktokAppSecret: "not set" });
@@ -113,7 +116,8 @@ describe("store settings action", () => {
     expect(JSON.stringify(detail)).not.toContain(secretValue);
     const again = await save(ukStoreId, ukForm({ name: "TikTok Shop UK", timeZone: "Europe/London" }));
     expect(again.ok).toBe(true);
-    expect((await prisma.store.findUniqueOrThrow({ where: { id: ukStoreId } })).tiktokAppSecret).toBe(secretValue);
+    // Stored encrypted (lib/security/secrets.ts); the empty input kept it.
+    expect(decryptSecret((await prisma.store.findUniqueOrThrow({ where: { id: ukStoreId } })).tiktokAppSecret)).toBe(secretValue);
   });
 
   it("refuses operations staff and suppliers", async () => {

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/input";
+import { safeCallbackPath } from "@/lib/security/safe-redirect";
 import { signInSchema } from "@/lib/validations/auth";
 
 type FieldErrors = Partial<Record<"email" | "password", string>>;
@@ -36,7 +37,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       setFormError("Wrong e-mail or password, or the account is locked for a few minutes after repeated failures.");
       return;
     }
-    router.replace(callbackUrl);
+    router.replace(safeCallbackPath(callbackUrl));
     router.refresh();
   }
 

@@ -48,11 +48,19 @@ export function ImportForm({ stores }: { stores: ImportStoreOption[] }) {
       return;
     }
     setFileError(undefined);
-    const id = crypto.randomUUID();
     setUpload(null);
-    setJobId(id);
-    const query = new URLSearchParams({ storeId, fileName: file.name, jobId: id, ...(format ? { format } : {}) });
+    const params = { storeId, fileName: file.name, ...(format ? { format } : {}) };
     try {
+      // The server makes the job (and its id) first, so its progress can be polled during the upload.
+      const prepared = await fetch(`/api/imports/jobs?${new URLSearchParams(params).toString()}`, { method: "POST" });
+      const made = (await prepared.json().catch(() => ({}))) as { id?: string; message?: string };
+      if (!prepared.ok || !made.id) {
+        setFileError(made.message ?? `Import failed (HTTP ${prepared.status})`);
+        return;
+      }
+      const id = made.id;
+      setJobId(id);
+      const query = new URLSearchParams({ ...params, jobId: id });
       const res = await fetch(`/api/imports?${query.toString()}`, { method: "POST", body: file, headers: { "content-type": "application/octet-stream" } });
       const body = (await res.json().catch(() => ({}))) as { message?: string };
       setUpload(res.ok ? { ok: true } : { ok: false, message: body.message ?? `Import failed (HTTP ${res.status})` });

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { checkOutboundUrl, OFFICIAL_HOSTS } from "@/lib/security/outbound-url";
+import { decryptSecret, encryptSecret, STORE_SECRET_COLUMNS } from "@/lib/security/secrets";
 import { SECRET_FIELDS, storeSettingsSchemaFor } from "@/lib/validations/stores";
 import { defineAction, fieldError, parseInput, succeed } from "./define-action";
 
@@ -46,6 +48,11 @@ export const updateStoreSettings = defineAction({ roles: ["OWNER"], schema: stor
     if (!store) throw new AppError("NOT_FOUND", "No such store in your organisation.");
 
     const input = parseInput(storeSettingsSchemaFor(store.channel), raw);
+    // Where sync will connect: the official host only, unless the operator allows others.
+    if (input.tiktokApiBaseUrl !== undefined) {
+      const checked = checkOutboundUrl(input.tiktokApiBaseUrl, OFFICIAL_HOSTS.tiktok);
+      if (!checked.ok) throw fieldError("tiktokApiBaseUrl", checked.reason);
+    }
 
     const next = {
       name: input.name,
@@ -66,10 +73,13 @@ export const updateStoreSettings = defineAction({ roles: ["OWNER"], schema: stor
       }
     }
     const secretUpdates: Partial<Record<(typeof SECRET_FIELDS)[number], string>> = {};
+    const encrypted = new Set<string>(STORE_SECRET_COLUMNS);
     for (const field of SECRET_FIELDS) {
       const value = input[field];
-      if (value !== undefined && value !== store[field]) {
-        secretUpdates[field] = value;
+      // Secrets are stored encrypted (lib/security/secrets.ts): compare with the plaintext.
+      const currentValue = encrypted.has(field) ? decryptSecret(store[field]) : store[field];
+      if (value !== undefined && value !== currentValue) {
+        secretUpdates[field] = encrypted.has(field) ? encryptSecret(value) : value;
         // Never the value, not even a hash: only that it was set or replaced.
         before[field] = store[field] ? "set" : "not set";
         after[field] = "changed";

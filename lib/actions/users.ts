@@ -3,6 +3,7 @@
 import bcrypt from "bcryptjs";
 import { revalidatePath } from "next/cache";
 import { recordAudit } from "@/lib/audit";
+import { endSessionsData } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -25,8 +26,13 @@ async function assertOwnerRemains(tx: Tx, organizationId: string, leavingUserId:
 
 export const addUserAction = defineAction({ roles: ["OWNER"], schema: addUserSchema }, async (input, { user: actor }) => {
   await assertSupplierInOrg(actor.organizationId, input.supplierId);
-  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw fieldError("email", "An account with this e-mail already exists");
+  const existing = await db.user.findUnique({ where: { email: input.email }, select: { organizationId: true } });
+  // The owner's own users are on their Users page anyway; another organisation's are not their
+  // business: that case gets the same answer (and the same hashing work) as a created account.
+  if (existing?.organizationId === actor.organizationId) throw fieldError("email", "This person is already a user of your organisation");
   const passwordHash = await bcrypt.hash(input.password, 10);
+  const neutral = `Saved: ${input.email} can sign in with the password you set, unless the address is already registered elsewhere (then ask them for another address).`;
+  if (existing) return succeed(undefined, neutral);
   await db.$transaction(async (tx) => {
     const user = await tx.user.create({
       data: { organizationId: actor.organizationId, email: input.email, name: input.name, role: input.role, supplierId: input.role === "SUPPLIER" ? input.supplierId : null, passwordHash },
@@ -35,7 +41,7 @@ export const addUserAction = defineAction({ roles: ["OWNER"], schema: addUserSch
     await recordAudit(tx, { organizationId: actor.organizationId, actor, action: "user.add", entityType: "User", entityId: user.id, after: { email: input.email, name: input.name, role: input.role, supplierId: input.supplierId } });
   });
   revalidatePath("/users");
-  return succeed(undefined, `${input.email} can now sign in.`);
+  return succeed(undefined, neutral);
 });
 
 export const changeRoleAction = defineAction({ roles: ["OWNER"], schema: changeRoleSchema }, async ({ userId, role, supplierId }, { user: actor }) => {
@@ -45,11 +51,12 @@ export const changeRoleAction = defineAction({ roles: ["OWNER"], schema: changeR
     if (!user) throw new AppError("NOT_FOUND", "No such user");
     if (user.role === "OWNER" && role !== "OWNER") await assertOwnerRemains(tx, actor.organizationId, user.id);
     const next = { role: role as Role, supplierId: role === "SUPPLIER" ? supplierId : null };
-    await tx.user.update({ where: { id: user.id }, data: next });
+    // A role change ends the user's sessions: they sign in again under the new role.
+    await tx.user.update({ where: { id: user.id }, data: { ...next, ...endSessionsData() } });
     await recordAudit(tx, { organizationId: actor.organizationId, actor, action: "user.change_role", entityType: "User", entityId: user.id, before: { role: user.role, supplierId: user.supplierId }, after: next });
   });
   revalidatePath("/users");
-  return succeed(undefined, "Role changed. It applies from the user's next page load.");
+  return succeed(undefined, "Role changed. The user is signed out and signs in again under the new role.");
 });
 
 export const setUserActiveAction = defineAction({ roles: ["OWNER"], schema: setActiveSchema }, async ({ userId, active }, { user: actor }) => {
@@ -57,7 +64,8 @@ export const setUserActiveAction = defineAction({ roles: ["OWNER"], schema: setA
     const user = await tx.user.findFirst({ where: { id: userId, organizationId: actor.organizationId }, select: { id: true, role: true, active: true } });
     if (!user) throw new AppError("NOT_FOUND", "No such user");
     if (!active && user.role === "OWNER") await assertOwnerRemains(tx, actor.organizationId, user.id);
-    await tx.user.update({ where: { id: user.id }, data: { active } });
+    // Both ways end every session: reactivating must not revive cookies issued before.
+    await tx.user.update({ where: { id: user.id }, data: { active, ...endSessionsData() } });
     await recordAudit(tx, { organizationId: actor.organizationId, actor, action: active ? "user.reactivate" : "user.deactivate", entityType: "User", entityId: user.id, before: { active: user.active }, after: { active } });
   });
   revalidatePath("/users");

@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { readBodyLimited } from "@/lib/ingest/read-body";
 import { type PriceCsvRow, type VideoCsvRow, priceCsvRowSchema, priceImportParamsSchema, videoCsvRowSchema } from "@/lib/validations/compliance";
 import { type CsvRowError, mapCsv } from "./csv";
 import { refreshCreators, refreshListings } from "@/lib/flags/refresh-compliance";
@@ -17,8 +18,17 @@ const MAX_BYTES = 2 * 1024 * 1024;
 
 export async function readCsvUpload(request: Request): Promise<{ text: string; form: FormData }> {
   const type = request.headers.get("content-type") ?? "";
-  if (!type.includes("multipart/form-data")) throw new AppError("BAD_REQUEST", "Send the CSV as multipart/form-data in a field named file.");
-  const form = await request.formData();
+  if (!type.includes("multipart/form-data")) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the CSV as multipart/form-data in a field named file.");
+  // Read with a bound first: formData() alone would buffer a body of any size, and throws a
+  // TypeError (a 500) on a broken multipart body.
+  const body = await readBodyLimited(request, MAX_BYTES + 64 * 1024);
+  if (!body) throw new AppError("PAYLOAD_TOO_LARGE", "The file is larger than 2 MB: split it.");
+  let form: FormData;
+  try {
+    form = await new Response(new Uint8Array(body), { headers: { "content-type": type } }).formData();
+  } catch {
+    throw new AppError("BAD_REQUEST", "The body is not valid multipart/form-data.");
+  }
   const file = form.get("file");
   if (!(file instanceof File)) throw new AppError("BAD_REQUEST", "Attach a CSV file in the field named file.");
   if (file.size > MAX_BYTES) throw new AppError("BAD_REQUEST", "The file is larger than 2 MB: split it.");

@@ -43,14 +43,15 @@ export async function getImportJob(scope: DataScope, id: string): Promise<Import
   const errors = (Array.isArray(job.errors) ? job.errors : []) as ImportError[];
   return {
     id: job.id, status: job.status, fileName: job.fileName, format: job.format, storeName: job.store.name,
-    bytesTotal: Number(job.bytesTotal), bytesRead: Number(job.bytesRead), linesRead: job.linesRead, orders: job.orders,
-    created: job.created, updated: job.updated, unchanged: job.unchanged, errorCount: errors.length, errors: errors.slice(0, ERRORS_SHOWN),
+    bytesTotal: Math.max(0, Number(job.bytesTotal)), bytesRead: Number(job.bytesRead), linesRead: job.linesRead, orders: job.orders,
+    created: job.created, updated: job.updated, unchanged: job.unchanged, errorCount: Math.max(job.errorCount, errors.length), errors: errors.slice(0, ERRORS_SHOWN),
     message: job.message, startedAt: job.startedAt.toISOString(), finishedAt: job.finishedAt?.toISOString() ?? null,
   };
 }
 
-export async function getImportJobErrors(scope: DataScope, id: string): Promise<{ fileName: string; errors: ImportError[] } | null> {
-  const job = await db.importJob.findFirst({ where: { id, organizationId: scope.organizationId }, select: { fileName: true, errors: true } });
+export async function getImportJobErrors(scope: DataScope, id: string): Promise<{ fileName: string; errors: ImportError[]; errorCount: number } | null> {
+  const job = await db.importJob.findFirst({ where: { id, organizationId: scope.organizationId }, select: { fileName: true, errors: true, errorCount: true } });
   if (!job) return null;
-  return { fileName: job.fileName, errors: (Array.isArray(job.errors) ? job.errors : []) as ImportError[] };
+  const errors = (Array.isArray(job.errors) ? job.errors : []) as ImportError[];
+  return { fileName: job.fileName, errors, errorCount: Math.max(job.errorCount, errors.length) };
 }

@@ -9,6 +9,8 @@ import type { FulfillmentType } from "@/lib/generated/prisma/enums";
 import { organizationSettings } from "./settings";
 import { DERIVED_RULES, autoCancelFlagOpen, dispatchFlagOpen, dispatchSeveritySql, orderHasAnyFlag, orderHasRule } from "@/lib/flags/sql";
 import { ANY_FLAG, type OrderQuery, type OrderSortKey, parseSort, UNASSIGNED } from "@/lib/validations/orders";
+import { csvLine } from "@/lib/security/csv";
+import { reasonForScope } from "./redact";
 import type { DataScope } from "./scope";
 
 // The orders list, its CSV export and the order detail. Every query starts from the session's
@@ -380,7 +382,7 @@ export async function getOrderDetail(scope: DataScope, id: string, now: Date): P
   const where: Prisma.OrderWhereInput = { id, organizationId: scope.organizationId, ...(scope.supplierId ? { supplierId: scope.supplierId } : {}) };
   if (isSupplierScope(scope)) {
     const order = await db.order.findFirst({ where, select: { ...DETAIL_BASE, lines: { select: LINE_BASE, orderBy: { position: "asc" } } } });
-    return order ? toDetail(order, now, await organizationSettings(db, scope.organizationId)) : null;
+    return order ? toDetail(order, now, await organizationSettings(db, scope.organizationId), scope) : null;
   }
   const settings = await organizationSettings(db, scope.organizationId);
   const order = await db.order.findFirst({
@@ -399,7 +401,7 @@ export async function getOrderDetail(scope: DataScope, id: string, now: Date): P
   });
   if (!order) return null;
   return {
-    ...toDetail(order, now, settings),
+    ...toDetail(order, now, settings, scope),
     money: { currency: order.currency, totalMinor: order.totalMinor },
     buyer: { name: order.buyerName, email: order.buyerEmail, phone: order.buyerPhone, address1: order.shipAddress1, address2: order.shipAddress2 },
   };
@@ -409,7 +411,7 @@ type DetailRow = Prisma.OrderGetPayload<{ select: typeof DETAIL_BASE & { lines: 
   lines: { position: number; sku: string; productName: string; quantity: number; unitPriceMinor?: number }[];
 };
 
-function toDetail(order: DetailRow, now: Date, settings: PolicySettings): OrderDetail {
+function toDetail(order: DetailRow, now: Date, settings: PolicySettings, scope: DataScope): OrderDetail {
   const facts: OrderFacts = {
     id: order.id,
     channel: order.channel,
@@ -431,7 +433,9 @@ function toDetail(order: DetailRow, now: Date, settings: PolicySettings): OrderD
   const derived: OrderDetailFlag[] = evaluateOrder(facts, { channel: order.store.channel, market: order.store.market, kind: order.store.kind }, now, settings)
     .filter((f) => (DERIVED_RULES as readonly string[]).includes(f.rule) && !storedRules.has(f.rule))
     .map((f) => ({ rule: f.rule, severity: ENGINE_SEVERITY[f.severity], dueAt: f.dueAt, reason: f.reason, upcoming: f.upcoming ?? false, derived: true }));
-  const flags = [...derived, ...stored].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+  const flags = [...derived, ...stored]
+    .map((f) => ({ ...f, reason: reasonForScope(scope, f.rule, f.reason) }))
+    .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
   return {
     id: order.id,
     externalId: order.externalId,
@@ -463,17 +467,9 @@ function toDetail(order: DetailRow, now: Date, settings: PolicySettings): OrderD
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-/** One CSV record (RFC 4180): quoted when needed, quotes doubled, CRLF-terminated. */
+/** One CSV record (RFC 4180), every cell neutralised against formula injection (lib/security/csv.ts). */
 export function csvRecord(values: readonly (string | null)[]): string {
-  return `${values.map((v) => (v === null ? "" : /[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)).join(",")}\r\n`;
-}
-
-/**
- * Free text from buyers and marketplaces opened in a spreadsheet: a leading = + - @ would make
- * it a formula (CSV injection), so such a cell gets a leading apostrophe.
- */
-function text(value: string | null): string | null {
-  return value !== null && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return csvLine(values);
 }
 
 /** An instant in the store's zone, e.g. "2026-03-10 14:05:00 -07:00". */
@@ -485,9 +481,9 @@ type Column = { header: string; value: (o: ExportOrder) => string | null };
 
 const COLUMNS_BEFORE_MONEY: Column[] = [
   { header: "order_id", value: (o) => o.id },
-  { header: "external_id", value: (o) => text(o.externalId) },
+  { header: "external_id", value: (o) => o.externalId },
   { header: "channel", value: (o) => o.channel },
-  { header: "store", value: (o) => text(o.store.name) },
+  { header: "store", value: (o) => o.store.name },
   { header: "store_time_zone", value: (o) => o.store.timeZone },
   { header: "status", value: (o) => o.status },
   { header: "placed_at_utc", value: (o) => o.placedAt },
@@ -499,10 +495,10 @@ const COLUMNS_BEFORE_MONEY: Column[] = [
   { header: "in_transit_at_local", value: (o) => localTime(o.inTransitAt, o.store.timeZone) },
   { header: "delivered_at_utc", value: (o) => o.deliveredAt },
   { header: "cancelled_at_utc", value: (o) => o.cancelledAt },
-  { header: "carrier", value: (o) => text(o.carrier) },
-  { header: "tracking_number", value: (o) => text(o.trackingNumber) },
+  { header: "carrier", value: (o) => o.carrier },
+  { header: "tracking_number", value: (o) => o.trackingNumber },
   { header: "label_source", value: (o) => o.labelSource },
-  { header: "supplier", value: (o) => text(o.supplier?.name ?? null) },
+  { header: "supplier", value: (o) => o.supplier?.name ?? null },
 ];
 
 const MONEY_COLUMNS: Column[] = [
@@ -511,17 +507,17 @@ const MONEY_COLUMNS: Column[] = [
 ];
 
 const BUYER_COLUMNS: Column[] = [
-  { header: "buyer_name", value: (o) => text(o.buyer?.name ?? null) },
-  { header: "buyer_email", value: (o) => text(o.buyer?.email ?? null) },
-  { header: "buyer_phone", value: (o) => text(o.buyer?.phone ?? null) },
-  { header: "ship_address1", value: (o) => text(o.buyer?.address1 ?? null) },
-  { header: "ship_address2", value: (o) => text(o.buyer?.address2 ?? null) },
+  { header: "buyer_name", value: (o) => o.buyer?.name ?? null },
+  { header: "buyer_email", value: (o) => o.buyer?.email ?? null },
+  { header: "buyer_phone", value: (o) => o.buyer?.phone ?? null },
+  { header: "ship_address1", value: (o) => o.buyer?.address1 ?? null },
+  { header: "ship_address2", value: (o) => o.buyer?.address2 ?? null },
 ];
 
 const SHIP_TO_COLUMNS: Column[] = [
-  { header: "ship_city", value: (o) => text(o.shipTo.city) },
-  { header: "ship_region", value: (o) => text(o.shipTo.region) },
-  { header: "ship_postcode", value: (o) => text(o.shipTo.postcode) },
+  { header: "ship_city", value: (o) => o.shipTo.city },
+  { header: "ship_region", value: (o) => o.shipTo.region },
+  { header: "ship_postcode", value: (o) => o.shipTo.postcode },
   { header: "ship_country", value: (o) => o.shipTo.country },
   { header: "flag_count", value: (o) => String(o.flags.count) },
   { header: "flag_worst", value: (o) => o.flags.worst },

@@ -7,6 +7,7 @@ import { type Flag, type PolicySettings, ruleTitle, addCalendarDays, businessDea
 import { checkAutoCancelRisk, checkDispatchDeadline } from "@/lib/policy/fulfillment";
 import { returnResponseFlag } from "@/lib/policy/returns";
 import { autoCancelCriticalSql, autoCancelFlagOpen, dispatchCriticalSql, dispatchFlagOpen } from "@/lib/flags/sql";
+import { reasonForScope } from "./redact";
 import type { DataScope } from "./scope";
 import { organizationSettings } from "@/lib/data/settings";
 
@@ -228,7 +229,7 @@ export async function getRiskQueue(scope: DataScope, filter: RiskQueueFilter, no
     ORDER BY ${queueOrder("q")}`;
   // A page past the end has no row to carry the total: count on its own then.
   const total = rows[0]?.total ?? (offset > 0 ? ((await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (${all}) a`)[0]?.total ?? 0) : 0);
-  return { items: rows.map((r) => toItem(r, now, settings)), total };
+  return { items: rows.map((r) => toItem(r, now, settings, scope)), total };
 }
 
 /** The words of a derived flag at `now`, from the same rule code that judges the order. */
@@ -261,7 +262,7 @@ function derivedFlag(r: Row, now: Date, settings: PolicySettings): Flag | undefi
   return flags[0];
 }
 
-function toItem(r: Row, now: Date, settings: PolicySettings): RiskQueueItem {
+function toItem(r: Row, now: Date, settings: PolicySettings, scope: DataScope): RiskQueueItem {
   const live = r.derived ? derivedFlag(r, now, settings) : undefined;
   return {
     key: `${r.rule}:${r.subjectType}:${r.subjectId}`,
@@ -269,7 +270,7 @@ function toItem(r: Row, now: Date, settings: PolicySettings): RiskQueueItem {
     severity: live ? (live.severity.toUpperCase() as Severity) : r.severity,
     dueAt: r.dueAt,
     overdue: r.dueAt !== null && r.dueAt.getTime() < now.getTime(),
-    reason: live?.reason ?? r.reason ?? "",
+    reason: reasonForScope(scope, r.rule, live?.reason ?? r.reason ?? ""),
     subjectType: r.subjectType,
     subjectId: r.subjectId,
     order:

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Market, OrderStatus, Severity } from "@/lib/generated/prisma/enums";
 import { type DispatchState, type OrderTimeline, dispatchState, validateTracking } from "@/lib/policy";
+import { reasonForScope } from "./redact";
 
 // What a supplier may see of the seller's business — and nothing else: no prices, totals,
 // margins, buyer name/e-mail/phone/street, other suppliers, store settings. Both the supplier
@@ -104,7 +105,7 @@ export async function getSupplierOrders(scope: SupplierViewScope, now: Date, lim
       lines: lines.filter((l) => l.orderId === r.id).map(({ sku, productName, quantity }) => ({ sku, productName, quantity })),
       flags: flags
         .filter((f) => f.orderId === r.id)
-        .map((f) => ({ rule: f.rule, severity: f.severity, reason: f.rule === "tracking.duplicate" ? "This tracking number is also used on another order: one parcel cannot serve two orders." : f.reason })),
+        .map((f) => ({ rule: f.rule, severity: f.severity, reason: reasonForScope(scope, f.rule, f.reason) })),
     };
   });
 }

@@ -65,3 +65,18 @@ function runningEmbedded(dataDir: string): string | null {
     return null;
   }
 }
+
+/**
+ * SECRETS_KEY (lib/security/secrets.ts) from the environment, else a 32-byte key generated once
+ * into the data folder beside the session secret (owner-only file). Losing it loses the stored
+ * integration secrets: back it up with the database, or set your own in production.
+ */
+export function ensureSecretsKey(dataRoot: string): string {
+  if (process.env.SECRETS_KEY) return process.env.SECRETS_KEY;
+  const file = path.join(dataRoot, "secrets-key");
+  if (!existsSync(file)) {
+    mkdirSync(dataRoot, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}

@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import type { Db } from "@/lib/database/client";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { refreshOrderRisk } from "@/lib/flags/refresh-orders";
+import { assertOutboundUrl, OFFICIAL_HOSTS } from "@/lib/security/outbound-url";
+import { decryptSecret } from "@/lib/security/secrets";
 import { createTikTokShopClient, TIKTOK_API_BASE_URL, mapTikTokApiOrder } from "./tiktok-api";
 import type { NormalizedOrder } from "./types";
 import { upsertOrders, writeOrders, type Tx, type UpsertStore } from "./upsert";
@@ -39,15 +41,23 @@ type WebhookStore = UpsertStore & {
   tiktokApiBaseUrl: string | null;
 };
 
+/** The store with its secrets decrypted (stored under SECRETS_KEY, lib/security/secrets.ts). */
 async function findStore(db: Db, storeId: string): Promise<WebhookStore | null> {
   if (!/^[\w-]{1,64}$/.test(storeId)) return null;
-  return db.store.findUnique({
+  const store = await db.store.findUnique({
     where: { id: storeId },
     select: {
       id: true, organizationId: true, market: true, channel: true, webhookSecret: true, tiktokAppKey: true, tiktokAppSecret: true,
       tiktokAccessToken: true, tiktokShopCipher: true, tiktokApiBaseUrl: true,
     },
   });
+  if (!store) return null;
+  return {
+    ...store,
+    webhookSecret: decryptSecret(store.webhookSecret),
+    tiktokAppSecret: decryptSecret(store.tiktokAppSecret),
+    tiktokAccessToken: decryptSecret(store.tiktokAccessToken),
+  };
 }
 
 /**
@@ -293,9 +303,11 @@ export async function handleTikTokWebhook(
 
   // An order not stored yet: with API access, fetch it in full (the webhook carries only the status).
   if (outcome.result === "unknown" && usable.tiktokAccessToken && usable.tiktokShopCipher) {
+    const baseUrl = usable.tiktokApiBaseUrl || TIKTOK_API_BASE_URL;
+    await assertOutboundUrl(baseUrl, OFFICIAL_HOSTS.tiktok);
     const client = createTikTokShopClient({
       appKey: usable.tiktokAppKey as string, appSecret: usable.tiktokAppSecret as string, accessToken: usable.tiktokAccessToken,
-      shopCipher: usable.tiktokShopCipher, baseUrl: usable.tiktokApiBaseUrl || TIKTOK_API_BASE_URL, maxAttempts: 2,
+      shopCipher: usable.tiktokShopCipher, baseUrl, maxAttempts: 2,
     });
     const fetched = (await client.getOrders([change.externalOrderId])).map(mapTikTokApiOrder);
     const r = await upsertOrders(db, usable, fetched, now);

@@ -2,6 +2,7 @@ import { pipeline, type Readable } from 'node:stream';
 import { parse, CsvError, type Options } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { IngestFormatError } from './errors';
+import { describePlace, MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORD_BYTES } from './limits';
 
 export type CsvRecord = { cells: string[]; /** 1-based file line where the record starts */ line: number };
 
@@ -25,32 +26,40 @@ const PARSE_OPTIONS: Options = {
   relax_column_count: true,
   skip_empty_lines: true,
   record_delimiter: ['\r\n', '\n', '\r'],
+  // Without a bound an unterminated quote buffers the rest of the file as one cell.
+  max_record_size: MAX_RECORD_BYTES,
 };
 
 /**
- * The FILE line each record starts on. csv-parse's own `info.lines` miscounts CRLF inside quoted
- * cells, so lines are counted from the raw record text instead: the raw text holds the skipped
- * empty lines before the record and (at least the first character of) its terminator.
+ * The FILE line each record starts on, and the bounds of every record (lib/ingest/limits.ts).
+ * csv-parse's own `info.lines` miscounts CRLF inside quoted cells, so lines are counted from the
+ * raw record text instead: the raw text holds the skipped empty lines before the record and (at
+ * least the first character of) its terminator.
  */
-function createLineCounter() {
+function createRecordReader() {
   let linesBefore = 0;
+  let header: string[] | undefined;
   return {
-    next(raw: string): number {
+    next(item: { record: string[]; raw: string }): CsvRecord {
+      const raw = item.raw;
       let start = 0;
       while (start < raw.length && (raw.charCodeAt(start) === 10 || raw.charCodeAt(start) === 13)) start++;
       const emptyLines = countLineBreaks(raw, 0, start);
       const line = linesBefore + emptyLines + 1;
       linesBefore += emptyLines + countLineBreaks(raw, start, raw.length);
-      return line;
+      checkRecordBounds(item.record, line, header);
+      header ??= item.record;
+      return { cells: item.record, line };
     },
-    get linesRead() {
-      return linesBefore;
+    /** A parser error as the seller's message: where, and what. */
+    failure(error: CsvError): IngestFormatError {
+      if (error.code === 'CSV_MAX_RECORD_SIZE') {
+        const column = typeof error.column === 'number' ? error.column : 0;
+        return new IngestFormatError(`${describePlace(linesBefore + 1, column, header)}: a row longer than ${MAX_RECORD_BYTES.toLocaleString('en-US')} bytes (an unclosed quote?)`);
+      }
+      return new IngestFormatError(`CSV syntax error after line ${linesBefore}: ${error.message}`);
     },
   };
-}
-
-function syntaxError(error: CsvError, linesRead: number): IngestFormatError {
-  return new IngestFormatError(`CSV syntax error after line ${linesRead}: ${error.message}`);
 }
 
 /** Streams CSV records with the file line each starts on: the one CSV reader of the app. */
@@ -58,25 +67,36 @@ export async function* readCsvRecords(input: Readable): AsyncGenerator<CsvRecord
   const parser = parse(PARSE_OPTIONS);
   // pipeline (not .pipe) so a failing input stream fails the iteration and an early break destroys the input.
   pipeline(input, parser, () => undefined);
-  const lines = createLineCounter();
+  const reader = createRecordReader();
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      yield { cells: item.record, line: lines.next(item.raw) };
-    }
+    for await (const item of parser as AsyncIterable<{ record: string[]; raw: string }>) yield reader.next(item);
   } catch (error) {
-    if (error instanceof CsvError) throw syntaxError(error, lines.linesRead);
+    if (error instanceof CsvError) throw reader.failure(error);
     throw error;
   }
 }
 
 /** The same reader over a small text already in memory (forms' pasted or uploaded CSV). */
 export function readCsvText(text: string): CsvRecord[] {
-  const lines = createLineCounter();
+  const reader = createRecordReader();
   try {
-    return (parseSync(text, PARSE_OPTIONS) as unknown as { record: string[]; raw: string }[]).map((item) => ({ cells: item.record, line: lines.next(item.raw) }));
+    return (parseSync(text, PARSE_OPTIONS) as unknown as { record: string[]; raw: string }[]).map((item) => reader.next(item));
   } catch (error) {
-    if (error instanceof CsvError) throw syntaxError(error, lines.linesRead);
+    if (error instanceof CsvError) throw reader.failure(error);
     throw error;
+  }
+}
+
+/** Refuses a record past the cell or column limits (lib/ingest/limits.ts), naming where. */
+export function checkRecordBounds(cells: readonly unknown[], line: number, header?: readonly string[]): void {
+  if (cells.length > MAX_COLUMNS) {
+    throw new IngestFormatError(`${describePlace(line, MAX_COLUMNS, header)}: more than ${MAX_COLUMNS.toLocaleString('en-US')} columns`);
+  }
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (typeof cell === 'string' && cell.length > MAX_CELL_CHARS) {
+      throw new IngestFormatError(`${describePlace(line, i, header)}: a cell longer than ${MAX_CELL_CHARS.toLocaleString('en-US')} characters`);
+    }
   }
 }
 

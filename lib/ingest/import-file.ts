@@ -2,6 +2,7 @@ import { pipeline, Transform, type Readable } from "node:stream";
 import type { Db } from "@/lib/database/client";
 import { AppError } from "@/lib/errors";
 import type { IngestFormat } from "./detect-format";
+import { MAX_STORED_ERRORS } from "./limits";
 import { parseOrderFile } from "./parse-order-file";
 import type { NormalizedOrder } from "./types";
 import { type BulkConnection, openBulkConnection, UPSERT_BATCH_SIZE, upsertOrders, type UpsertStore } from "./upsert";
@@ -14,10 +15,12 @@ export type ImportSummary = {
   created: number;
   updated: number;
   unchanged: number;
+  /** The first MAX_STORED_ERRORS row errors in file order; `errorCount` counts them all. */
   errors: ImportError[];
+  errorCount: number;
 };
 
-export type ImportProgress = Omit<ImportSummary, "errors"> & {
+export type ImportProgress = Omit<ImportSummary, "errors" | "errorCount"> & {
   bytesRead: number;
   bytesTotal: number | null;
   /** Highest file line handed over by the parser so far. */
@@ -39,8 +42,8 @@ export type ImportFileOptions = {
   now?: Date;
 };
 
-/** Errors kept on the ImportJob row: a broken 500 MB file must not become a 500 MB JSON cell. */
-export const MAX_STORED_ERRORS = 10_000;
+/** Errors kept in memory and on the ImportJob row: a broken 500 MB file must not become a 500 MB JSON cell. */
+export { MAX_STORED_ERRORS };
 const JOB_UPDATE_INTERVAL_MS = 300;
 
 /**
@@ -74,12 +77,12 @@ export async function importOrderFile(db: Db, options: ImportFileOptions): Promi
   const batchSize = options.batchSize ?? UPSERT_BATCH_SIZE;
   const now = options.now ?? new Date();
 
-  const summary: ImportSummary = { orders: 0, lines: 0, created: 0, updated: 0, unchanged: 0, errors: [] };
+  const summary: ImportSummary = { orders: 0, lines: 0, created: 0, updated: 0, unchanged: 0, errors: [], errorCount: 0 };
   let linesRead = 0;
   let lastJobUpdate = 0;
   const progress = (): ImportProgress => ({
     orders: summary.orders, lines: summary.lines, created: summary.created, updated: summary.updated, unchanged: summary.unchanged,
-    bytesRead, bytesTotal: options.bytesTotal ?? null, linesRead, errorCount: summary.errors.length,
+    bytesRead, bytesTotal: options.bytesTotal ?? null, linesRead, errorCount: summary.errorCount,
   });
   const report = async (final: boolean): Promise<void> => {
     if (options.jobId && (final || Date.now() - lastJobUpdate >= JOB_UPDATE_INTERVAL_MS)) {
@@ -115,7 +118,8 @@ export async function importOrderFile(db: Db, options: ImportFileOptions): Promi
     for await (const item of parseOrderFile(counter, { format: options.format, timeZone: store.timeZone, currency: store.currency })) {
       linesRead = Math.max(linesRead, item.line);
       if (item.kind === "error") {
-        summary.errors.push({ line: item.line, message: item.message });
+        summary.errorCount++;
+        if (summary.errors.length < MAX_STORED_ERRORS) summary.errors.push({ line: item.line, message: item.message });
         continue;
       }
       batch.push(item.order);
@@ -151,6 +155,7 @@ async function writeJobProgress(db: Db, jobId: string, organizationId: string, p
       bytesRead: BigInt(p.bytesRead),
       ...(p.bytesTotal !== null ? { bytesTotal: BigInt(p.bytesTotal) } : {}),
       linesRead: p.linesRead,
+      errorCount: p.errorCount,
       orders: p.orders,
       created: p.created,
       updated: p.updated,

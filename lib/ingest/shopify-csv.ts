@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { cleanCell, indexHeader, readCsvRecords, type CsvRecord } from './csv-records';
 import { checkRequiredColumns, SHOPIFY_REQUIRED_COLUMNS } from './detect-format';
 import { IngestFormatError } from './errors';
+import { MAX_DEFERRED_ERRORS, MAX_ERRORS_PER_ORDER, MAX_LINES_PER_ORDER } from './limits';
 import { getCurrencyExponent, isCurrencyCode, parseDecimalToMinor } from './money';
 import { isCashOnDeliveryMethod, mapShopifyStatus } from './shopify-status';
 import { parseShopifyExportTime } from './time';
@@ -44,7 +45,7 @@ const COLUMNS = {
 
 type ColumnKey = keyof typeof COLUMNS;
 
-type Group = { name: string; line: number; first: CsvRecord; lines: NormalizedLine[]; errors: { line: number; message: string }[] };
+type Group = { name: string; line: number; first: CsvRecord; lines: NormalizedLine[]; errors: { line: number; message: string }[]; /** rows past the per-order bounds, not read */ skipped: number };
 
 /** Shopify prefixes ZIPs (and sometimes phones) with an apostrophe so spreadsheets keep leading zeros. */
 function stripApostrophe(s: string): string {
@@ -159,18 +160,31 @@ export async function* parseShopifyCsv(input: Readable, options: ShopifyCsvOptio
   };
 
   function* finish(g: Group): Generator<ParsedItem> {
-    const order = g.errors.length === 0 ? readOrder(g) : null;
+    const order = g.errors.length === 0 && g.skipped === 0 ? readOrder(g) : null;
     if (order) {
       yield { kind: 'order', order, line: g.line };
       return;
     }
     for (const e of g.errors) yield { kind: 'error', line: e.line, message: `${e.message} (order ${g.name} not imported)` };
+    if (g.skipped > 0) {
+      yield {
+        kind: 'error',
+        line: g.line,
+        message: `${g.skipped.toLocaleString('en-US')} more rows of order ${g.name} not read: one order may have at most ${MAX_LINES_PER_ORDER.toLocaleString('en-US')} rows and ${MAX_ERRORS_PER_ORDER} errors (order ${g.name} not imported)`,
+      };
+    }
   }
 
   let group: Group | null = null;
   let exponent = 2;
   // Errors of rows without a Name wait for the open order so the report stays in file order.
   let deferred: ParsedItem[] = [];
+  // Held-back errors are bounded: past the limit they go out before the open order's own.
+  function* spill(): Generator<ParsedItem> {
+    if (deferred.length < MAX_DEFERRED_ERRORS) return;
+    yield* deferred;
+    deferred = [];
+  }
   function* flush(): Generator<ParsedItem> {
     if (group) yield* finish(group);
     yield* deferred;
@@ -181,13 +195,18 @@ export async function* parseShopifyCsv(input: Readable, options: ShopifyCsvOptio
     const name = get(r, 'name');
     if (name === '') {
       deferred.push({ kind: 'error', line: r.line, message: `${COLUMNS.name}: missing` });
+      yield* spill();
       continue;
     }
     if (!group || group.name !== name) {
       yield* flush();
-      group = { name, line: r.line, first: r, lines: [], errors: [] };
+      group = { name, line: r.line, first: r, lines: [], errors: [], skipped: 0 };
       const currency = get(r, 'currency').toUpperCase() || (options.defaultCurrency ?? '');
       exponent = isCurrencyCode(currency) ? getCurrencyExponent(currency) : 2;
+    }
+    if (group.skipped > 0 || group.lines.length >= MAX_LINES_PER_ORDER || group.errors.length >= MAX_ERRORS_PER_ORDER) {
+      group.skipped++;
+      continue;
     }
     const line = readLine(r, group.errors, exponent);
     if (line) group.lines.push(line);

@@ -1,5 +1,7 @@
 import type { Db } from "@/lib/database/client";
 import { AppError } from "@/lib/errors";
+import { assertOutboundUrl, OFFICIAL_HOSTS } from "@/lib/security/outbound-url";
+import { decryptSecret } from "@/lib/security/secrets";
 import { createTikTokShopClient, TIKTOK_API_BASE_URL, type FetchLike } from "./tiktok-api";
 import type { NormalizedOrder } from "./types";
 import { upsertOrders } from "./upsert";
@@ -32,12 +34,19 @@ export async function syncTikTokStore(
   });
   if (!store) throw new AppError("NOT_FOUND", "Store not found.");
   if (store.channel !== "TIKTOK_SHOP") throw new AppError("BAD_REQUEST", "Only TikTok Shop stores sync from the API.");
-  const { tiktokAppKey: appKey, tiktokAppSecret: appSecret, tiktokAccessToken: accessToken, tiktokShopCipher: shopCipher } = store;
+  const { tiktokAppKey: appKey, tiktokShopCipher: shopCipher } = store;
+  // Stored encrypted under SECRETS_KEY (lib/security/secrets.ts).
+  const appSecret = decryptSecret(store.tiktokAppSecret);
+  const accessToken = decryptSecret(store.tiktokAccessToken);
   if (!appKey || !appSecret || !accessToken || !shopCipher) {
     throw new AppError("BAD_REQUEST", "Enter the store's TikTok Shop app key, app secret, access token and shop cipher first.");
   }
+  // Checked again at send time: the operator may have withdrawn ALLOW_CUSTOM_API_URLS since, or
+  // the host may now resolve to a metadata address.
+  const baseUrl = store.tiktokApiBaseUrl || TIKTOK_API_BASE_URL;
+  await assertOutboundUrl(baseUrl, OFFICIAL_HOSTS.tiktok);
   const client = createTikTokShopClient({
-    appKey, appSecret, accessToken, shopCipher, baseUrl: store.tiktokApiBaseUrl || TIKTOK_API_BASE_URL, fetch: options.fetch, sleep: options.sleep,
+    appKey, appSecret, accessToken, shopCipher, baseUrl, fetch: options.fetch, sleep: options.sleep,
   });
   const since = options.since ?? (store.lastSyncedAt ? new Date(store.lastSyncedAt.getTime() - OVERLAP_MS) : new Date(now.getTime() - FIRST_SYNC_DAYS * 86_400_000));
 

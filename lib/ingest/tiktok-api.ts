@@ -4,6 +4,11 @@ import { getCurrencyExponent, isCurrencyCode, parseDecimalToMinor } from './mone
 import { unixSecondsToDate } from './time';
 import { TIKTOK_API_STATUS_MAP, tiktokApiStatusSchema } from './webhooks';
 import type { FulfillmentType, LabelSource, NormalizedLine, NormalizedOrder } from './types';
+import { MAX_CELL_CHARS } from './limits';
+
+// Every text field of a payload has the same bound as a file's cell (lib/ingest/limits.ts): a
+// signed payload of a few MB must not put a multi-megabyte string on an order page.
+const boundedString = () => z.string().max(MAX_CELL_CHARS, `longer than ${MAX_CELL_CHARS} characters`);
 
 export const TIKTOK_API_BASE_URL = 'https://open-api.tiktokglobalshop.com';
 export const SEARCH_PAGE_SIZE_MAX = 100;
@@ -32,9 +37,9 @@ export function signTikTokRequest({ path, query, body, appSecret }: SignInput): 
 // ---------------------------------------------------------------------------------------------------
 // Response shapes (validated: API responses are input from outside too)
 
-const idString = z.union([z.string(), z.number().int()]).transform(String);
+const idString = z.union([boundedString(), z.number().int()]).transform(String);
 const unixTime = z.number().int().nonnegative().nullish();
-const amount = z.string().regex(/^-?\d+(?:\.\d+)?$/, 'expected a decimal amount string');
+const amount = boundedString().regex(/^-?\d+(?:\.\d+)?$/, 'expected a decimal amount string');
 
 export const tiktokApiOrderSchema = z.object({
   id: idString,
@@ -45,27 +50,27 @@ export const tiktokApiOrderSchema = z.object({
   collection_time: unixTime,
   delivery_time: unixTime,
   cancel_time: unixTime,
-  shipping_type: z.string().nullish(),
-  fulfillment_type: z.string().nullish(),
-  delivery_option_name: z.string().nullish(),
+  shipping_type: boundedString().nullish(),
+  fulfillment_type: boundedString().nullish(),
+  delivery_option_name: boundedString().nullish(),
   warehouse_id: idString.nullish(),
   is_on_hold_order: z.boolean().nullish(),
-  tracking_number: z.string().nullish(),
-  shipping_provider: z.string().nullish(),
-  buyer_email: z.string().nullish(),
-  payment: z.object({ currency: z.string(), total_amount: amount }),
+  tracking_number: boundedString().nullish(),
+  shipping_provider: boundedString().nullish(),
+  buyer_email: boundedString().nullish(),
+  payment: z.object({ currency: boundedString(), total_amount: amount }),
   recipient_address: z
     .object({
-      name: z.string().nullish(),
-      phone_number: z.string().nullish(),
-      address_line1: z.string().nullish(),
-      address_line2: z.string().nullish(),
+      name: boundedString().nullish(),
+      phone_number: boundedString().nullish(),
+      address_line1: boundedString().nullish(),
+      address_line2: boundedString().nullish(),
       // Some regions send these instead of address_line1 (MY, VN samples).
-      address_detail: z.string().nullish(),
-      full_address: z.string().nullish(),
-      postal_code: z.string().nullish(),
-      region_code: z.string().nullish(),
-      district_info: z.array(z.object({ address_level_name: z.string().nullish(), address_name: z.string().nullish() })).nullish(),
+      address_detail: boundedString().nullish(),
+      full_address: boundedString().nullish(),
+      postal_code: boundedString().nullish(),
+      region_code: boundedString().nullish(),
+      district_info: z.array(z.object({ address_level_name: boundedString().nullish(), address_name: boundedString().nullish() })).nullish(),
     })
     .nullish(),
   line_items: z.array(
@@ -73,9 +78,9 @@ export const tiktokApiOrderSchema = z.object({
       // Never read (units are grouped by sku_id and price): not required.
       id: idString.nullish(),
       sku_id: idString,
-      seller_sku: z.string().nullish(),
-      product_name: z.string().nullish(),
-      sku_name: z.string().nullish(),
+      seller_sku: boundedString().nullish(),
+      product_name: boundedString().nullish(),
+      sku_name: boundedString().nullish(),
       original_price: amount,
       sale_price: amount.nullish(),
     }),
@@ -85,11 +90,11 @@ export const tiktokApiOrderSchema = z.object({
 export type TikTokApiOrder = z.output<typeof tiktokApiOrderSchema>;
 
 const envelope = <T extends z.ZodType>(data: T) =>
-  z.object({ code: z.number(), message: z.string().nullish(), request_id: z.string().nullish(), data: data.nullish() });
+  z.object({ code: z.number(), message: boundedString().nullish(), request_id: boundedString().nullish(), data: data.nullish() });
 
 const searchData = z.object({
   orders: z.array(tiktokApiOrderSchema).default([]),
-  next_page_token: z.string().nullish(),
+  next_page_token: boundedString().nullish(),
   total_count: z.number().int().nullish(),
 });
 const getData = z.object({ orders: z.array(tiktokApiOrderSchema).default([]) });

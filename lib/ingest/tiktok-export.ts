@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { cleanCell, indexHeader, readCsvRecords, type HeaderIndex } from './csv-records';
+import { checkRecordBounds, cleanCell, indexHeader, readCsvRecords, type HeaderIndex } from './csv-records';
 import { IngestFormatError } from './errors';
+import { MAX_DEFERRED_ERRORS, MAX_ERRORS_PER_ORDER, MAX_LINES_PER_ORDER } from './limits';
 import { toCountryCode } from './country';
 import { parseMoneyToMinor } from './money';
 import { assertTimeZone, excelSerialToDate, parseTikTokExportTime } from './time';
@@ -112,7 +113,7 @@ function checkTikTokColumns(header: HeaderIndex, language: TikTokExportLanguage)
   }
 }
 
-type Group = { orderId: string; line: number; first: SourceRow; lines: NormalizedLine[]; errors: { line: number; message: string }[] };
+type Group = { orderId: string; line: number; first: SourceRow; lines: NormalizedLine[]; errors: { line: number; message: string }[]; /** rows past the per-order bounds, not read */ skipped: number };
 
 function createRowReader(columns: ColumnMap, language: TikTokExportLanguage, options: TikTokExportOptions) {
   const errors: { line: number; message: string }[] = [];
@@ -250,15 +251,28 @@ async function* groupRows(header: readonly string[], rows: AsyncIterable<SourceR
   let deferred: ParsedItem[] = [];
 
   function* finish(g: Group): Generator<ParsedItem> {
-    const order = g.errors.length === 0 ? reader.readOrder(g) : null;
+    const order = g.errors.length === 0 && g.skipped === 0 ? reader.readOrder(g) : null;
     g.errors.push(...reader.errors.splice(0));
     if (order) {
       yield { kind: 'order', order, line: g.line };
       return;
     }
     for (const e of g.errors) yield { kind: 'error', line: e.line, message: `${e.message} (order ${g.orderId} not imported)` };
+    if (g.skipped > 0) {
+      yield {
+        kind: 'error',
+        line: g.line,
+        message: `${g.skipped.toLocaleString('en-US')} more rows of order ${g.orderId} not read: one order may have at most ${MAX_LINES_PER_ORDER.toLocaleString('en-US')} rows and ${MAX_ERRORS_PER_ORDER} errors (order ${g.orderId} not imported)`,
+      };
+    }
   }
 
+  // Held-back errors are bounded: past the limit they go out before the open order's own.
+  function* spill(): Generator<ParsedItem> {
+    if (deferred.length < MAX_DEFERRED_ERRORS) return;
+    yield* deferred;
+    deferred = [];
+  }
   function* flush(): Generator<ParsedItem> {
     if (group) yield* finish(group);
     yield* deferred;
@@ -270,22 +284,29 @@ async function* groupRows(header: readonly string[], rows: AsyncIterable<SourceR
     const idResult = readText(row, columns.orderId);
     if (!idResult.ok) {
       deferred.push({ kind: 'error', line: row.line, message: `${columns.orderId.name}: ${idResult.reason}` });
+      yield* spill();
       continue;
     }
     const orderId = idResult.value;
     if (orderId.toLowerCase() === DESCRIPTION_ROW_ORDER_ID) continue;
     if (orderId === '') {
       deferred.push({ kind: 'error', line: row.line, message: `${columns.orderId.name}: missing` });
+      yield* spill();
       continue;
     }
     if (/^\d+(?:\.\d+)?e\+\d+$/i.test(orderId)) {
       // A CSV saved through a spreadsheet: the id is already rounded.
       deferred.push({ kind: 'error', line: row.line, message: `${columns.orderId.name}: "${orderId}" was rounded by a spreadsheet (re-export the file)` });
+      yield* spill();
       continue;
     }
     if (!group || group.orderId !== orderId) {
       yield* flush();
-      group = { orderId, line: row.line, first: row, lines: [], errors: [] };
+      group = { orderId, line: row.line, first: row, lines: [], errors: [], skipped: 0 };
+    }
+    if (group.skipped > 0 || group.lines.length >= MAX_LINES_PER_ORDER || group.errors.length >= MAX_ERRORS_PER_ORDER) {
+      group.skipped++;
+      continue;
     }
     const line = reader.readLine(row);
     if (line) group.lines.push(line);
@@ -320,6 +341,7 @@ function toCell(value: ExcelJS.CellValue | undefined): Cell {
 }
 
 async function* readSheetRows(sheet: ExcelJS.stream.xlsx.WorksheetReader): AsyncGenerator<SourceRow> {
+  let header: string[] | undefined;
   for await (const row of sheet) {
     const values = row.values;
     const cells: Cell[] = [];
@@ -327,6 +349,8 @@ async function* readSheetRows(sheet: ExcelJS.stream.xlsx.WorksheetReader): Async
       // ExcelJS row values are 1-based and sparse.
       for (let i = 1; i < values.length; i++) cells.push(toCell(values[i] as ExcelJS.CellValue | undefined));
     }
+    checkRecordBounds(cells, row.number, header);
+    header ??= cells.map((c) => String(c));
     yield { line: row.number, cells };
   }
 }
@@ -356,6 +380,12 @@ export async function* parseTikTokXlsx(input: Readable, options: TikTokExportOpt
       yield* groupRows(header, rows, options);
       return;
     }
+  } catch (error) {
+    // A ZIP-looking file that is no workbook (or a broken one) makes ExcelJS/unzip throw its own
+    // errors: that is bad input (400), not a server failure. The input's own error (a size limit,
+    // a dropped upload) passes through unchanged.
+    if (error instanceof IngestFormatError || error === input.errored) throw error;
+    throw new IngestFormatError(`TikTok Shop export: not a readable XLSX workbook (${error instanceof Error ? error.message.slice(0, 200) : 'unreadable'})`);
   } finally {
     // Stopping after the wanted sheet (or on an error) leaves the rest of the archive unread: release the input.
     input.destroy();

@@ -174,3 +174,12 @@ describe('TikTok webhook', () => {
     }
   });
 });
+
+describe('payload text bounded like a file cell', () => {
+  it('a signed order whose field is past the cell limit is refused, naming the field', () => {
+    const huge = orderBody.replace('"name":"Canvas Tote"', `"name":"${'A'.repeat(40_000)}"`);
+    const r = parseShopifyOrderWebhook(huge);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/line_items\.1\.name: longer than 32767 characters/);
+  });
+});

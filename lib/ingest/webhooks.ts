@@ -5,6 +5,11 @@ import { isCashOnDeliveryGateways, isShopifyPaid, mapShopifyStatus } from './sho
 import { toCountryCode } from './country';
 import { unixSecondsToDate } from './time';
 import type { NormalizedLine, NormalizedOrder, OrderStatus } from './types';
+import { MAX_CELL_CHARS } from './limits';
+
+// Every text field of a payload has the same bound as a file's cell (lib/ingest/limits.ts): a
+// signed payload of a few MB must not put a multi-megabyte string on an order page.
+const boundedString = () => z.string().max(MAX_CELL_CHARS, `longer than ${MAX_CELL_CHARS} characters`);
 
 // ---------------------------------------------------------------------------------------------------
 // Signatures
@@ -76,11 +81,11 @@ function parseBody<S extends z.ZodType>(schema: S, rawBody: Buffer | string): We
 // Shopify payloads
 
 /** Ids arrive as numbers (quoted by the pre-pass when large) or strings; always kept as strings. */
-const idSchema = z.union([z.string().regex(/^\d+$/, 'expected a numeric id'), z.number().int().nonnegative()]).transform(String);
+const idSchema = z.union([boundedString().regex(/^\d+$/, 'expected a numeric id'), z.number().int().nonnegative()]).transform(String);
 const isoTime = z.iso.datetime({ offset: true });
 const optionalIsoTime = isoTime.nullish();
-const money = z.string().regex(/^-?\d+(?:\.\d+)?$/, 'expected a decimal amount string');
-const text = z.string().nullish();
+const money = boundedString().regex(/^-?\d+(?:\.\d+)?$/, 'expected a decimal amount string');
+const text = boundedString().nullish();
 
 const shopifyAddressSchema = z
   .object({
@@ -92,12 +97,12 @@ const shopifyAddressSchema = z
 const shopifyFulfillmentSchema = z.object({
   id: idSchema,
   order_id: idSchema,
-  status: z.string().nullish(),
+  status: boundedString().nullish(),
   created_at: isoTime,
   updated_at: optionalIsoTime,
   tracking_company: text,
   tracking_number: text,
-  tracking_numbers: z.array(z.string()).nullish(),
+  tracking_numbers: z.array(boundedString()).nullish(),
   shipment_status: text,
 });
 
@@ -106,16 +111,16 @@ const shopifyFulfillmentSchema = z.object({
 
 export const shopifyOrderWebhookSchema = z.object({
   id: idSchema,
-  name: z.string().min(1),
+  name: boundedString().min(1),
   email: text,
   phone: text,
   created_at: isoTime,
   updated_at: isoTime,
   processed_at: optionalIsoTime,
   cancelled_at: optionalIsoTime,
-  financial_status: z.string(),
-  fulfillment_status: z.string().nullish(),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code'),
+  financial_status: boundedString(),
+  fulfillment_status: boundedString().nullish(),
+  currency: boundedString().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code'),
   total_price: money,
   customer: z.object({ first_name: text, last_name: text, email: text, phone: text }).nullish(),
   shipping_address: shopifyAddressSchema,

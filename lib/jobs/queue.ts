@@ -73,7 +73,7 @@ export async function workImports(boss: PgBoss, db: Db, log: (line: string) => v
     const { organizationId, storeId, path } = job.data;
     const started = performance.now();
     const summary = await importOrderFile(db, { organizationId, storeId, stream: createReadStream(path) });
-    log(JSON.stringify({ job: job.id, storeId, orders: summary.orders, lines: summary.lines, errors: summary.errors.length, seconds: Math.round(performance.now() - started) / 1000 }));
+    log(JSON.stringify({ job: job.id, storeId, orders: summary.orders, lines: summary.lines, errors: summary.errorCount, seconds: Math.round(performance.now() - started) / 1000 }));
   });
 }
 

@@ -4,13 +4,24 @@ export const storeIdSchema = z.string().trim().min(1, "Choose a store").max(64).
 
 export const importFormatSchema = z.enum(["tiktok-csv", "tiktok-xlsx", "shopify-csv"]);
 
-/** Query of `POST /api/imports`: the body is the file itself. */
-export const importUploadSchema = z.object({
+export const importJobIdSchema = z.string().min(1).max(64).regex(/^[\w-]+$/, "Not an import id");
+
+/** Query of `POST /api/imports/jobs`: the job the file will be uploaded into. */
+export const importJobCreateSchema = z.object({
   storeId: storeIdSchema,
   format: z.union([importFormatSchema, z.literal("").transform(() => undefined)]).optional(),
-  fileName: z.string().trim().min(1).max(255).default("upload"),
-  // Chosen by the page so it can poll the job while the upload is still running.
-  jobId: z.uuid("jobId must be a UUID").optional(),
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "Must not contain control characters")
+    .default("upload"),
 });
 
-export const importJobIdSchema = z.string().min(1).max(64).regex(/^[\w-]+$/, "Not an import id");
+/** Query of `POST /api/imports`: the body is the file itself. */
+export const importUploadSchema = importJobCreateSchema.extend({
+  // Made by the server (POST /api/imports/jobs) so the page can poll the job while the upload
+  // runs; never chosen by the client.
+  jobId: importJobIdSchema.optional(),
+});

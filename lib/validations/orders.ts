@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { Channel, OrderStatus } from "@/lib/generated/prisma/enums";
 // The types module only: the rule engine itself (holidays, time zones) must not reach the browser.
 import { RULE_IDS } from "@/lib/policy/types";
+import { isSaneInstant, plainText, SANE_YEAR_MESSAGE } from "./safe-input";
 
 /**
  * The orders list's query, shared by the page (URL search params), the client list and the JSON
@@ -45,6 +46,10 @@ function dateBound(end: "from" | "to") {
           ctx.addIssue({ code: "custom", message: "Not a real calendar date" });
           return z.NEVER;
         }
+        if (!isSaneInstant(day)) {
+          ctx.addIssue({ code: "custom", message: SANE_YEAR_MESSAGE });
+          return z.NEVER;
+        }
         // A date's upper bound is the start of the next UTC day, exclusive.
         return { raw: value, instant: end === "from" ? day : new Date(day.getTime() + DAY_MS) };
       }
@@ -54,6 +59,10 @@ function dateBound(end: "from" | "to") {
         return z.NEVER;
       }
       const instant = new Date(value);
+      if (!isSaneInstant(instant)) {
+        ctx.addIssue({ code: "custom", message: SANE_YEAR_MESSAGE });
+        return z.NEVER;
+      }
       // An instant's upper bound is inclusive: one millisecond past it, exclusive.
       return { raw: value, instant: end === "from" ? instant : new Date(instant.getTime() + 1) };
     });
@@ -83,7 +92,7 @@ export const orderQuerySchema = z
     supplier: idParam.optional(),
     from: dateBound("from").optional(),
     to: dateBound("to").optional(),
-    q: z.string().trim().max(100, "At most 100 characters").transform((v) => v || undefined).optional(),
+    q: plainText(100).transform((v) => v || undefined).optional(),
     page: positiveInt(1, 100_000, 1),
     pageSize: positiveInt(1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
     sort: z.enum(ORDER_SORTS, { message: `Expected one of ${ORDER_SORTS.join(", ")}` }).optional().transform((v): OrderSort => v ?? DEFAULT_SORT),

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { MAX_YEAR, MIN_YEAR } from "./safe-input";
 
 // The overview's URL: ?period=7|30|90|custom&from=YYYY-MM-DD&to=YYYY-MM-DD&store=<id>.
 // A bad value never breaks the page: it falls back to the last 30 days and says why.
@@ -18,7 +19,8 @@ export const overviewParamsSchema = z.object({
   period: z.preprocess(first, z.enum(PERIODS).optional()),
   from: z.preprocess(first, localDate.optional()),
   to: z.preprocess(first, localDate.optional()),
-  store: z.preprocess(first, z.string().min(1).max(64).optional()),
+  // An id as ids look: a NUL byte or other oddity must not reach PostgreSQL.
+  store: z.preprocess(first, z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional()),
 });
 
 export type OverviewParams = z.infer<typeof overviewParamsSchema>;
@@ -66,6 +68,7 @@ export function resolvePeriod(raw: Record<string, unknown>, now: Date, timeZone:
   const end = params.to ? DateTime.fromISO(params.to, { zone: timeZone }) : null;
   if (!start?.isValid || !end?.isValid) return rolling(30, "Choose both a start and an end date for a custom range; showing the last 30 days.");
   if (end < start) return rolling(30, "The end date is before the start date; showing the last 30 days.");
+  if (start.year < MIN_YEAR || end.year > MAX_YEAR) return rolling(30, `Dates must fall between ${MIN_YEAR} and ${MAX_YEAR}; showing the last 30 days.`);
   const days = end.diff(start, "days").days + 1;
   if (days > MAX_CUSTOM_DAYS) return rolling(30, `A custom range can span at most ${MAX_CUSTOM_DAYS} days; showing the last 30 days.`);
   return {

@@ -7,7 +7,7 @@ import { BENCH_ORG, BENCH_PASSWORD, BENCH_USERS, generateBenchData } from "../..
 import { firstLoadJsKb, signIn, startServer } from "../../lib/bench/http";
 import { runLoad } from "../../lib/bench/load";
 import { createPrismaClient } from "../../lib/database/client";
-import { ensureAuthSecret, openDatabase } from "../../lib/database/runtime";
+import { ensureAuthSecret, ensureSecretsKey, openDatabase } from "../../lib/database/runtime";
 import { benchImport } from "../../lib/bench/import";
 import { refreshOrderRisk } from "../../lib/flags/refresh-orders";
 import { buildIfStale, distDir } from "../lib/build";
@@ -74,7 +74,7 @@ try {
   buildIfStale();
   const server = await startServer({
     port,
-    env: { DATABASE_URL: database.url, DATABASE_MODE: database.mode, NEXTAUTH_SECRET: ensureAuthSecret(dataRoot), NEXTAUTH_URL: `http://127.0.0.1:${port}`, DATABASE_POOL_SIZE: "20" },
+    env: { DATABASE_URL: database.url, DATABASE_MODE: database.mode, NEXTAUTH_SECRET: ensureAuthSecret(dataRoot), SECRETS_KEY: ensureSecretsKey(dataRoot), NEXTAUTH_URL: `http://127.0.0.1:${port}`, DATABASE_POOL_SIZE: "20" },
   });
   stopServer = server.stop;
   const cookie = await signIn(server.baseUrl, BENCH_USERS.owner, BENCH_PASSWORD);

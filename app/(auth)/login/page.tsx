@@ -5,14 +5,15 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { getSessionUser } from "@/lib/auth";
 import { isSignUpAllowed } from "@/lib/env";
 import { isFirstRun } from "@/lib/data/setup";
+import { safeCallbackPath } from "@/lib/security/safe-redirect";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   if (await getSessionUser()) redirect("/");
   const { callbackUrl } = await searchParams;
-  // Only same-site paths: an absolute callback URL would be an open redirect.
-  const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  // Only this app's own paths: anything else would be an open redirect (lib/security/safe-redirect.ts).
+  const next = safeCallbackPath(callbackUrl);
   const firstRun = await isFirstRun();
   return (
     <main className="flex min-h-screen items-center justify-center px-4">

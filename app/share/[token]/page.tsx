@@ -4,6 +4,7 @@ import { SupplierOrdersList, SupplierScorecardCard } from "@/components/supplier
 import { openShareLink } from "@/lib/data/share-links";
 import { getSupplierOrders, getSupplierScorecard } from "@/lib/data/supplier-view";
 import { formatInstant } from "@/lib/format";
+import { clientAddressOf } from "@/lib/security/client-address";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Shared supplier view", robots: { index: false, follow: false } };
@@ -18,7 +19,8 @@ export default async function SharedSupplierPage({ params }: { params: Promise<{
   const { token } = await params;
   const h = await headers();
   const now = new Date();
-  const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? h.get("x-real-ip") ?? null;
+  // The same trusted-hop rule as sign-in limits: never a client-written X-Forwarded-For.
+  const ip = clientAddressOf(h);
   const opened = await openShareLink(token, now, { ip, userAgent: h.get("user-agent") });
 
   if (opened.state !== "active") {

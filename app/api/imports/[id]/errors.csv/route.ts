@@ -2,16 +2,10 @@ import { requireApiUser } from "@/lib/auth";
 import { getImportJobErrors } from "@/lib/data/imports";
 import { scopeOf } from "@/lib/data/scope";
 import { AppError, toErrorResponse } from "@/lib/errors";
+import { csvField as csvCell } from "@/lib/security/csv";
 import { importJobIdSchema } from "@/lib/validations/imports";
 
 export const dynamic = "force-dynamic";
-
-/** A cell for CSV, neutralised against spreadsheet formula injection (the messages quote file text). */
-function csvCell(value: string | number): string {
-  let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
@@ -20,7 +14,10 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
     if (!id.success) throw new AppError("BAD_REQUEST", "Not an import id.");
     const job = await getImportJobErrors(scopeOf(user), id.data);
     if (!job) throw new AppError("NOT_FOUND", "No such import.");
-    const body = ["line,message", ...job.errors.map((e) => `${csvCell(e.line)},${csvCell(e.message)}`)].join("\r\n") + "\r\n";
+    const rows = ["line,message", ...job.errors.map((e) => `${csvCell(e.line)},${csvCell(e.message)}`)];
+    const more = job.errorCount - job.errors.length;
+    if (more > 0) rows.push(`,${csvCell(`${more.toLocaleString("en-US")} more row errors not listed: the report keeps the first ${job.errors.length.toLocaleString("en-US")}`)}`);
+    const body = rows.join("\r\n") + "\r\n";
     const name = `${job.fileName.replace(/[^\w.-]+/g, "_").replace(/\.[^.]*$/, "")}-errors.csv`;
     return new Response(body, {
       headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" },

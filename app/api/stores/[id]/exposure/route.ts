@@ -6,7 +6,7 @@ import { getStoreExposure } from "@/lib/data/exposure";
 
 export const dynamic = "force-dynamic";
 
-const paramsSchema = z.object({ id: z.string().min(1).max(64) });
+const paramsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 
 /**
  * GET /api/stores/<id>/exposure: the store's shop-performance rates, bands, headroom, what-if
