@@ -30,7 +30,7 @@ module.exports = {
       name: "nothing-imports-app",
       comment: "Routes are the top of the house: nothing imports from app/.",
       severity: "error",
-      from: { pathNot: "^(app|tests|e2e)/" },
+      from: { pathNot: ["^(app|tests|e2e)/", "\\.test\\.ts$"] },
       to: { path: "^app/" },
     },
     {

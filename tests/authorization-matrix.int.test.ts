@@ -166,6 +166,7 @@ const CROSS_SITE_EXEMPT: Record<string, string> = {
   "POST /api/auth/[...nextauth]": "next-auth's own double-submit CSRF token guards sign-in and sign-out",
   "POST /api/webhooks/shopify/[storeId]": "server-to-server, HMAC-signed",
   "POST /api/webhooks/tiktok/[storeId]": "server-to-server, HMAC-signed",
+  "POST /api/alerts/unsubscribe": "RFC 8058 one-click unsubscribe is posted by the recipient's mail provider, from its own servers; the signed token only unsubscribes its own digest",
 };
 const CROSS_SITE_HEADERS: Record<string, string>[] = [
   { origin: "https://evil.example", "sec-fetch-site": "cross-site", "content-type": "text/plain" },
