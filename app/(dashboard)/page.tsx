@@ -68,7 +68,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           Trends
         </h2>
         <Suspense key={`trend-${period.from.getTime()}-${period.to.getTime()}-${store?.id}`} fallback={<ChartsSkeleton />}>
-          <TrendSection scope={scope} filter={filter} timeZone={period.timeZone} period={periodKey} />
+          <TrendSection scope={scope} filter={filter} timeZone={store ? period.timeZone : null} period={periodKey} />
         </Suspense>
       </section>
 
@@ -117,8 +117,8 @@ async function KpiSection({ scope, filter, period }: { scope: DataScope; filter:
   return <ChannelKpiGrid kpis={kpis} />;
 }
 
-async function TrendSection({ scope, filter, timeZone, period }: { scope: DataScope; filter: OverviewFilter; timeZone: string; period: string }) {
-  const trends = await cachedRead(sectionKey("trends", scope, `${period}:${timeZone}`), () => getTrends(scope, { ...filter, timeZone }));
+async function TrendSection({ scope, filter, timeZone, period }: { scope: DataScope; filter: OverviewFilter; timeZone: string | null; period: string }) {
+  const trends = await cachedRead(sectionKey("trends", scope, `${period}:${timeZone ?? "local"}`), () => getTrends(scope, { ...filter, timeZone }));
   return <LazyTrendCharts {...trends} lateThresholdPercent={SHOP_PERFORMANCE_DEFAULTS.lateDispatchRate.maxPercent} />;
 }
 

@@ -16,7 +16,7 @@ CREATE TABLE "OrderDaily" (
     "deadlineDue" INTEGER NOT NULL DEFAULT 0,
     "deadlineLate" INTEGER NOT NULL DEFAULT 0,
 
-    CONSTRAINT "OrderDaily_pkey" PRIMARY KEY ("storeId","supplierId","day","currency")
+    CONSTRAINT "OrderDaily_pkey" PRIMARY KEY ("storeId","day","supplierId","currency")
 );
 
 -- CreateIndex
@@ -82,8 +82,8 @@ g AS (
 )
 INSERT INTO "OrderDaily" AS c ("organizationId", "storeId", "supplierId", channel, day, currency, placed, "revenueMinor", cancelled,
   dispatched, delivered, awaiting, "dispatchHours", "deadlineDue", "deadlineLate")
-SELECT * FROM g ORDER BY "storeId", "supplierId", day, currency
-ON CONFLICT ("storeId", "supplierId", day, currency) DO UPDATE SET
+SELECT * FROM g ORDER BY "storeId", day, "supplierId", currency
+ON CONFLICT ("storeId", day, "supplierId", currency) DO UPDATE SET
   placed = c.placed + EXCLUDED.placed, "revenueMinor" = c."revenueMinor" + EXCLUDED."revenueMinor",
   cancelled = c.cancelled + EXCLUDED.cancelled, dispatched = c.dispatched + EXCLUDED.dispatched,
   delivered = c.delivered + EXCLUDED.delivered, awaiting = c.awaiting + EXCLUDED.awaiting,
