@@ -8,6 +8,8 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters"),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  // statement_timeout of the web server's connections (interactive requests), in ms; 0 = none.
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

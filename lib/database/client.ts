@@ -1,25 +1,37 @@
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { CancellablePool } from "./cancel";
 import { isEmbeddedUrl } from "./embedded-url";
 
 // Shared by the app (lib/db.ts) and the CLIs, seed and tests, which run outside Next.js and so
 // cannot import the server-only module.
 const urls = new WeakMap<PrismaClient, string>();
 
-export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
+export type ClientOptions = {
+  /**
+   * statement_timeout of every connection, in ms (0: none). The app's pool sets it for
+   * interactive requests (DATABASE_STATEMENT_TIMEOUT_MS); CLIs and jobs leave it off.
+   */
+  statementTimeoutMs?: number;
+};
+
+export function createPrismaClient(databaseUrl: string, poolSize = 10, clientOptions: ClientOptions = {}): PrismaClient {
   // Tuned for a dashboard's many short queries (docs/benchmarks.md, measured at a million orders):
   // - JIT compilation pays off for hour-long analytics, not 5–50 ms queries: it added ~300 ms to
   //   the overview's aggregates and doubled the risk queue's time;
   // - parallel workers cost more to start than they save on such queries, and under twenty
   //   concurrent users they compete for the same cores: the risk queue ran in 7–9 ms serially
   //   against 18 ms with two workers, the KPIs in 1.1 s against 1.5 s.
-  // The embedded database has neither and ignores the options.
+  // The embedded database has neither and ignores the options (and cannot cancel a query).
+  const embedded = isEmbeddedUrl(databaseUrl);
+  const timeout = clientOptions.statementTimeoutMs ? ` -c statement_timeout=${Math.round(clientOptions.statementTimeoutMs)}` : "";
+  const config = { connectionString: databaseUrl, max: poolSize, options: `-c jit=off -c max_parallel_workers_per_gather=0${timeout}` };
   const client = new PrismaClient({
-    adapter: new PrismaPg(
-      { connectionString: databaseUrl, max: poolSize, options: "-c jit=off -c max_parallel_workers_per_gather=0" },
-      isEmbeddedUrl(databaseUrl) || process.env.DATABASE_NAMED_STATEMENTS === "0" ? {} : { statementNameGenerator: statementName },
-    ),
+    adapter: new PrismaPg(embedded ? config : new CancellablePool(config), {
+      disposeExternalPool: true,
+      ...(embedded || process.env.DATABASE_NAMED_STATEMENTS === "0" ? {} : { statementNameGenerator: statementName }),
+    }),
   });
   urls.set(client, databaseUrl);
   return client;
