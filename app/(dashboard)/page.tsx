@@ -6,16 +6,17 @@ import { ChannelKpiGrid } from "@/components/overview/channel-totals";
 import { PeriodFilter } from "@/components/overview/period-filter";
 import { RiskCounts } from "@/components/overview/risk-counts";
 import { ChartsSkeleton, LazyTrendCharts } from "@/components/overview/trend-charts-lazy";
-import { SupplierOrdersList, SupplierScorecardCard } from "@/components/supplier-view/supplier-view";
+import { SupplierOrdersList, SupplierOrdersPager, SupplierScorecardCard } from "@/components/supplier-view/supplier-view";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageUser } from "@/lib/auth";
 import { type OverviewFilter, getChannelKpis, getTrends, listStoreOptions } from "@/lib/data/overview";
 import { cachedRead } from "@/lib/data/cache";
 import { countOpenFlagsByRule } from "@/lib/data/risk";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
-import { type SupplierViewScope, getSupplierOrders, getSupplierScorecard } from "@/lib/data/supplier-view";
+import { type SupplierViewScope, getSupplierOrdersPage, getSupplierScorecard } from "@/lib/data/supplier-view";
 import { POLICY_CALENDAR, RULE_IDS, type RuleId, SHOP_PERFORMANCE_DEFAULTS } from "@/lib/policy";
 import { resolvePeriod } from "@/lib/validations/overview";
+import { pageParam } from "@/lib/validations/page";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -78,7 +79,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
             Your orders: deadlines and tracking
           </h2>
           <Suspense fallback={<Skeleton className="h-64" />}>
-            <SupplierOrdersSection scope={{ organizationId: scope.organizationId, supplierId: scope.supplierId }} now={now} />
+            <SupplierOrdersSection scope={{ organizationId: scope.organizationId, supplierId: scope.supplierId }} now={now} page={pageParam(raw.page)} params={keptParams(raw)} />
           </Suspense>
         </section>
       ) : null}
@@ -138,13 +139,24 @@ function KpiSkeleton() {
   );
 }
 
-/** A supplier's own view: the same one a share link shows (components/supplier-view). */
-async function SupplierOrdersSection({ scope, now }: { scope: SupplierViewScope; now: Date }) {
-  const [card, orders] = await Promise.all([getSupplierScorecard(scope, now), getSupplierOrders(scope, now)]);
+/** The overview's own query parameters, kept on the supplier's page links. */
+function keptParams(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const key of ["period", "from", "to", "store"]) {
+    const v = Array.isArray(raw[key]) ? raw[key][0] : raw[key];
+    if (typeof v === "string" && v) kept[key] = v;
+  }
+  return kept;
+}
+
+/** A supplier's own view: the same one a share link shows (components/supplier-view), a page at a time. */
+async function SupplierOrdersSection({ scope, now, page, params }: { scope: SupplierViewScope; now: Date; page: number; params: Record<string, string> }) {
+  const [card, list] = await Promise.all([getSupplierScorecard(scope, now), getSupplierOrdersPage(scope, now, page)]);
   return (
     <div className="space-y-4">
       {card ? <SupplierScorecardCard card={card} /> : null}
-      <SupplierOrdersList orders={orders} now={now} />
+      <SupplierOrdersList orders={list.orders} now={now} />
+      <SupplierOrdersPager list={list} basePath="/" params={params} />
     </div>
   );
 }
