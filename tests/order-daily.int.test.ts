@@ -26,7 +26,6 @@ let supplierId: string;
 
 type Row = {
   storeId: string;
-  supplierId: string;
   day: string;
   currency: string;
   placed: number;
@@ -42,13 +41,13 @@ type Row = {
 
 async function rollupOf(orgId: string): Promise<Row[]> {
   const rows = await prisma.$queryRaw<(Omit<Row, "revenueMinor"> & { revenueMinor: bigint })[]>`
-    SELECT "storeId", "supplierId", to_char(day, 'YYYY-MM-DD') AS day, currency, placed, "revenueMinor", cancelled, dispatched, delivered, awaiting,
+    SELECT "storeId", to_char(day, 'YYYY-MM-DD') AS day, currency, placed, "revenueMinor", cancelled, dispatched, delivered, awaiting,
            "dispatchHours", "deadlineDue", "deadlineLate"
     FROM "OrderDaily" WHERE "organizationId" = ${orgId}`;
   return sortRows(rows.map((r) => ({ ...r, revenueMinor: r.revenueMinor.toString() })));
 }
 
-const sortRows = (rows: Row[]) => rows.sort((a, b) => `${a.storeId}|${a.supplierId}|${a.day}|${a.currency}`.localeCompare(`${b.storeId}|${b.supplierId}|${b.day}|${b.currency}`));
+const sortRows = (rows: Row[]) => rows.sort((a, b) => `${a.storeId}|${a.day}|${a.currency}`.localeCompare(`${b.storeId}|${b.day}|${b.currency}`));
 
 const AWAITING = ["AWAITING_SHIPMENT", "AWAITING_COLLECTION", "ON_HOLD"];
 
@@ -56,15 +55,15 @@ const AWAITING = ["AWAITING_SHIPMENT", "AWAITING_COLLECTION", "ON_HOLD"];
 async function recompute(orgId: string): Promise<Row[]> {
   const orders = await prisma.order.findMany({
     where: { organizationId: orgId },
-    select: { storeId: true, supplierId: true, channel: true, status: true, placedAt: true, inTransitAt: true, deliveredAt: true, dispatchDueAt: true, currency: true, totalMinor: true, store: { select: { timeZone: true } } },
+    select: { storeId: true, channel: true, status: true, placedAt: true, inTransitAt: true, deliveredAt: true, dispatchDueAt: true, currency: true, totalMinor: true, store: { select: { timeZone: true } } },
   });
   const rows = new Map<string, Row>();
   const at = (o: (typeof orders)[number], instant: Date) => {
     const day = DateTime.fromJSDate(instant, { zone: o.store.timeZone }).toISODate() as string;
-    const key = `${o.storeId}|${o.supplierId ?? ""}|${day}|${o.currency}`;
+    const key = `${o.storeId}|${day}|${o.currency}`;
     let row = rows.get(key);
     if (!row) {
-      row = { storeId: o.storeId, supplierId: o.supplierId ?? "", day, currency: o.currency, placed: 0, revenueMinor: "0", cancelled: 0, dispatched: 0, delivered: 0, awaiting: 0, dispatchHours: Array(73).fill(0), deadlineDue: 0, deadlineLate: 0 };
+      row = { storeId: o.storeId, day, currency: o.currency, placed: 0, revenueMinor: "0", cancelled: 0, dispatched: 0, delivered: 0, awaiting: 0, dispatchHours: Array(73).fill(0), deadlineDue: 0, deadlineLate: 0 };
       rows.set(key, row);
     }
     return row;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel } from "@/lib/generated/prisma/enums";
 import { AWAITING_DISPATCH } from "@/lib/risk/sql";
-import { type Hist, type Segment, type ZonedStore, emptyHist, mergeSegments, splitLocalDays } from "./daily-ranges";
+import { HIST_BUCKETS, type Hist, type Segment, type ZonedStore, emptyHist, mergeSegments, splitLocalDays } from "./daily-ranges";
 
 // Reads of the daily roll-up (OrderDaily, kept by triggers: migration order_daily) for the
 // overview, the trends and the stores page. A period [from, to) is, for each store, the whole
@@ -16,11 +16,23 @@ export type Where = { organizationId: string; supplierId: string | null };
 
 const HOUR = 3_600_000;
 
+type Explain = (label: string, sql: Prisma.Sql) => Promise<void>;
+let explainHook: Explain | null = null;
+/** For scripts/bench/explain.ts: each query of these reads is handed to `hook` (EXPLAIN ANALYZE) before it runs. */
+export function explainDailyQueries(hook: Explain | null) {
+  explainHook = hook;
+}
+
+async function query<T>(label: string, sql: Prisma.Sql): Promise<T> {
+  if (explainHook) await explainHook(label, sql);
+  return db.$queryRaw<T>(sql);
+}
+
 function supplierSql(alias: string, where: Where): Prisma.Sql {
   return where.supplierId ? Prisma.sql`AND ${Prisma.raw(alias)}."supplierId" = ${where.supplierId}` : Prisma.empty;
 }
 
-/** A JOIN on the per-store day ranges of the roll-up. */
+/** A JOIN on the per-store day ranges of the roll-up (the stores were read scoped to the organisation). */
 function dayRangesSql(ranges: { storeId: string; from: string; to: string }[]): Prisma.Sql {
   return Prisma.sql`unnest(${ranges.map((r) => r.storeId)}::text[], ${ranges.map((r) => r.from)}::date[], ${ranges.map((r) => r.to)}::date[]) AS rg(store_id, d0, d1)`;
 }
@@ -64,9 +76,11 @@ export async function readPlacedFacts(where: Where, stores: ZonedStore[], from: 
   const segments: Segment[] = [];
   for (const s of stores) {
     const z = zone ?? s.timeZone;
-    // Brand site: a day enters the roll-up once all its orders are past the dispatch limit.
-    const end = s.channel === "BRAND_SITE" ? new Date(Math.min(to.getTime(), now.getTime() - lateHours * HOUR)) : to;
-    const days = z === s.timeZone ? splitLocalDays(z, from, end) : null;
+    // Brand site: a day enters the roll-up once all its orders are past the dispatch limit (and
+    // the histogram can tell "late" only for a limit of whole hours up to 72).
+    const end = s.channel !== "BRAND_SITE" ? to : lateHours > HIST_BUCKETS - 1 || !Number.isInteger(lateHours) ? from : new Date(Math.min(to.getTime(), now.getTime() - lateHours * HOUR));
+    // The roll-up has no supplier dimension: a supplier's (few) orders are read directly.
+    const days = z === s.timeZone && !where.supplierId ? splitLocalDays(z, from, end) : null;
     if (!days) {
       if (from < to) segments.push({ storeId: s.id, zone: z, from, to });
       continue;
@@ -82,35 +96,22 @@ export async function readPlacedFacts(where: Where, stores: ZonedStore[], from: 
     if (!h) hist.set(key, (h = emptyHist()));
     h[i] = (h[i] as number) + n;
   };
-  const lateFrom = lateHours + 1;
   const limit = Prisma.sql`make_interval(hours => ${lateHours})`;
 
-  const [rolled, rolledHist, raw] = await Promise.all([
+  const [rolled, raw] = await Promise.all([
     ranges.length === 0
       ? []
-      : db.$queryRaw<{ storeId: string; channel: Channel; currency: string; day: string; placed: number; revenue: bigint; dispatched: number; delivered: number; awaiting: number; over: number }[]>`
-          SELECT d."storeId", d.channel, d.currency, to_char(d.day, 'YYYY-MM-DD') AS day,
-                 sum(d.placed)::int AS placed, sum(d."revenueMinor")::bigint AS revenue, sum(d.dispatched)::int AS dispatched,
-                 sum(d.delivered)::int AS delivered, sum(d.awaiting)::int AS awaiting,
-                 sum((SELECT coalesce(sum(x), 0) FROM unnest(d."dispatchHours"[${lateFrom}::int:73]) AS x))::int AS over
+      : query<{ storeId: string; channel: Channel; currency: string; day: string; placed: number; revenue: bigint; dispatched: number; delivered: number; awaiting: number; hist: number[] | null }[]>("placed_rollup", Prisma.sql`
+          SELECT d."storeId", d.channel, d.currency, to_char(d.day, 'YYYY-MM-DD') AS day, d.placed, d."revenueMinor" AS revenue,
+                 d.dispatched, d.delivered, d.awaiting, d."dispatchHours" AS hist
           FROM ${dayRangesSql(ranges)}
           JOIN "OrderDaily" d ON d."storeId" = rg.store_id AND d.day >= rg.d0 AND d.day < rg.d1
-          WHERE d."organizationId" = ${where.organizationId} ${supplierSql("d", where)}
-          GROUP BY 1, 2, 3, 4`,
-    ranges.length === 0
-      ? []
-      : db.$queryRaw<{ storeId: string; channel: Channel; i: number; n: number }[]>`
-          SELECT d."storeId", d.channel, u.i::int AS i, sum(u.x)::int AS n
-          FROM ${dayRangesSql(ranges)}
-          JOIN "OrderDaily" d ON d."storeId" = rg.store_id AND d.day >= rg.d0 AND d.day < rg.d1
-          CROSS JOIN LATERAL unnest(d."dispatchHours") WITH ORDINALITY AS u(x, i)
-          WHERE d."organizationId" = ${where.organizationId} ${supplierSql("d", where)}
-          GROUP BY 1, 2, 3 HAVING sum(u.x) <> 0`,
+          WHERE d.placed > 0`),
     segments.length === 0
       ? []
       : (() => {
           const seg = segmentsSql(segments, "placedAt");
-          return db.$queryRaw<{ storeId: string; channel: Channel; currency: string; day: string; bucket: number | null; placed: number; revenue: bigint; dispatched: number; delivered: number; due: number; late: number }[]>`
+          return query<{ storeId: string; channel: Channel; currency: string; day: string; bucket: number | null; placed: number; revenue: bigint; dispatched: number; delivered: number; due: number; late: number }[]>("placed_raw", Prisma.sql`
             SELECT o."storeId", o.channel, o.currency, to_char(o."placedAt" AT TIME ZONE seg.zone, 'YYYY-MM-DD') AS day,
                    CASE WHEN o."inTransitAt" IS NOT NULL THEN least(72, greatest(0, ceil(extract(epoch FROM o."inTransitAt" - o."placedAt") / 3600.0)::int - 1)) END AS bucket,
                    count(*)::int AS placed, coalesce(sum(o."totalMinor"), 0)::bigint AS revenue,
@@ -122,14 +123,17 @@ export async function readPlacedFacts(where: Where, stores: ZonedStore[], from: 
                      OR (o."inTransitAt" IS NULL AND o.status IN ${AWAITING_DISPATCH} AND o."placedAt" + ${limit} < ${now}::timestamptz))::int AS late
             FROM ${seg.from}
             WHERE o."organizationId" = ${where.organizationId} AND ${seg.where} AND o.status <> 'CANCELLED' ${supplierSql("o", where)}
-            GROUP BY 1, 2, 3, 4, 5`;
+            GROUP BY 1, 2, 3, 4, 5`);
         })(),
   ]);
   for (const r of rolled) {
+    const h = r.hist ?? [];
+    let over = 0;
+    for (let i = lateHours; i < h.length; i++) over += h[i] as number;
+    for (let i = 0; i < h.length; i++) if (h[i]) addHist(`${r.storeId}:${r.channel}`, i, h[i] as number);
     // Every day here ended more than `lateHours` ago (brand site): waiting orders are late.
-    rows.push({ storeId: r.storeId, channel: r.channel, currency: r.currency, day: r.day, placed: r.placed, revenue: BigInt(r.revenue), dispatched: r.dispatched, delivered: r.delivered, due: r.dispatched + r.awaiting, late: r.over + r.awaiting });
+    rows.push({ storeId: r.storeId, channel: r.channel, currency: r.currency, day: r.day, placed: r.placed, revenue: BigInt(r.revenue), dispatched: r.dispatched, delivered: r.delivered, due: r.dispatched + r.awaiting, late: over + r.awaiting });
   }
-  for (const r of rolledHist) addHist(`${r.storeId}:${r.channel}`, r.i - 1, r.n);
   for (const r of raw) {
     rows.push({ storeId: r.storeId, channel: r.channel, currency: r.currency, day: r.day, placed: r.placed, revenue: BigInt(r.revenue), dispatched: r.dispatched, delivered: r.delivered, due: r.due, late: r.late });
     if (r.bucket !== null) addHist(`${r.storeId}:${r.channel}`, r.bucket, r.dispatched);
@@ -151,7 +155,7 @@ export async function readDeadlineFacts(where: Where, stores: ZonedStore[], from
   for (const s of stores) {
     if (s.channel !== "TIKTOK_SHOP") continue;
     const z = zone ?? s.timeZone;
-    const days = z === s.timeZone ? splitLocalDays(z, from, end) : null;
+    const days = z === s.timeZone && !where.supplierId ? splitLocalDays(z, from, end) : null;
     if (!days) {
       segments.push({ storeId: s.id, zone: z, from, to: end });
       continue;
@@ -163,22 +167,22 @@ export async function readDeadlineFacts(where: Where, stores: ZonedStore[], from
   const [rolled, raw] = await Promise.all([
     ranges.length === 0
       ? []
-      : db.$queryRaw<DeadlineFacts[]>`
+      : query<DeadlineFacts[]>("deadline_rollup", Prisma.sql`
           SELECT d."storeId", to_char(d.day, 'YYYY-MM-DD') AS day, sum(d."deadlineDue")::int AS due, sum(d."deadlineLate")::int AS late
           FROM ${dayRangesSql(ranges)}
           JOIN "OrderDaily" d ON d."storeId" = rg.store_id AND d.day >= rg.d0 AND d.day < rg.d1
-          WHERE d."organizationId" = ${where.organizationId} AND d."deadlineDue" > 0 ${supplierSql("d", where)}
-          GROUP BY 1, 2`,
+          WHERE d."deadlineDue" > 0
+          GROUP BY 1, 2`),
     segments.length === 0
       ? []
       : (() => {
           const seg = segmentsSql(segments, "dispatchDueAt");
-          return db.$queryRaw<DeadlineFacts[]>`
+          return query<DeadlineFacts[]>("deadline_raw", Prisma.sql`
             SELECT o."storeId", to_char(o."dispatchDueAt" AT TIME ZONE seg.zone, 'YYYY-MM-DD') AS day, count(*)::int AS due,
                    count(*) FILTER (WHERE o."inTransitAt" IS NULL OR o."inTransitAt" > o."dispatchDueAt")::int AS late
             FROM ${seg.from}
             WHERE o."organizationId" = ${where.organizationId} AND ${seg.where} AND o.channel = 'TIKTOK_SHOP' AND o.status <> 'CANCELLED' ${supplierSql("o", where)}
-            GROUP BY 1, 2`;
+            GROUP BY 1, 2`);
         })(),
   ]);
   return [...rolled, ...raw];

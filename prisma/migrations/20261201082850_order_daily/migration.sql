@@ -2,7 +2,6 @@
 CREATE TABLE "OrderDaily" (
     "organizationId" TEXT NOT NULL,
     "storeId" TEXT NOT NULL,
-    "supplierId" TEXT NOT NULL,
     "channel" "Channel" NOT NULL,
     "day" DATE NOT NULL,
     "currency" CHAR(3) NOT NULL,
@@ -16,7 +15,7 @@ CREATE TABLE "OrderDaily" (
     "deadlineDue" INTEGER NOT NULL DEFAULT 0,
     "deadlineLate" INTEGER NOT NULL DEFAULT 0,
 
-    CONSTRAINT "OrderDaily_pkey" PRIMARY KEY ("storeId","day","supplierId","currency")
+    CONSTRAINT "OrderDaily_pkey" PRIMARY KEY ("storeId","day","currency")
 );
 
 -- CreateIndex
@@ -24,7 +23,7 @@ CREATE INDEX "OrderDaily_organizationId_day_idx" ON "OrderDaily"("organizationId
 
 -- Hand-written (Prisma cannot express triggers), in the manner of "OrderCount" (migration
 -- order_counts): statement-level triggers with transition tables adjust the roll-up once per
--- (store, supplier, local day, currency) a statement touched — a COPY of a million orders or a
+-- (store, local day, currency) a statement touched — a COPY of a million orders or a
 -- 2,000-row upsert is one aggregate, not one update per order. Rows are upserted in key order so
 -- that two writers never take the roll-up's row locks in opposite orders. A row whose counts all
 -- reach zero is deleted. TRUNCATE does not fire these: truncate "OrderDaily" with "Order" (or run
@@ -45,6 +44,7 @@ CREATE FUNCTION "order_daily_hist_add"(a int[], b int[]) RETURNS int[] LANGUAGE 
     ELSE (SELECT array_agg(coalesce(x, 0) + coalesce(y, 0) ORDER BY i) FROM unnest(a, b) WITH ORDINALITY AS t(x, y, i)) END
 $$;
 
+-- The channel is the store's (an order's channel is always its store's; one row per store and day).
 -- The upsert for a source of order rows with a "sign" column (+1 to add, -1 to remove), as SQL
 -- text: transition tables are visible only to statements the trigger function itself runs, so
 -- each trigger EXECUTEs this text over its own new_rows / old_rows.
@@ -52,7 +52,7 @@ CREATE FUNCTION "order_daily_upsert_sql"(src text) RETURNS text LANGUAGE sql IMM
 SELECT format($q$
 WITH r AS (%s),
 f AS (
-  SELECT r."organizationId", r."storeId", coalesce(r."supplierId", '') AS "supplierId", r.channel,
+  SELECT r."organizationId", r."storeId", s.channel,
     (r."placedAt" AT TIME ZONE s."timeZone")::date AS day, r.currency,
     r.sign * (r.status <> 'CANCELLED')::int AS placed,
     r.sign * (CASE WHEN r.status <> 'CANCELLED' THEN r."totalMinor" ELSE 0 END)::bigint AS revenue,
@@ -66,7 +66,7 @@ f AS (
     0 AS due, 0 AS late
   FROM r JOIN "Store" s ON s.id = r."storeId"
   UNION ALL
-  SELECT r."organizationId", r."storeId", coalesce(r."supplierId", ''), r.channel,
+  SELECT r."organizationId", r."storeId", s.channel,
     (r."dispatchDueAt" AT TIME ZONE s."timeZone")::date, r.currency,
     0, 0, 0, 0, 0, 0, NULL, 0,
     r.sign, r.sign * (r."inTransitAt" IS NULL OR r."inTransitAt" > r."dispatchDueAt")::int
@@ -74,16 +74,16 @@ f AS (
   WHERE r.channel = 'TIKTOK_SHOP' AND r."dispatchDueAt" IS NOT NULL AND r.status <> 'CANCELLED'
 ),
 g AS (
-  SELECT "organizationId", "storeId", "supplierId", channel, day, currency,
+  SELECT "organizationId", "storeId", channel, day, currency,
     sum(placed)::int AS placed, sum(revenue)::bigint AS revenue, sum(cancelled)::int AS cancelled,
     sum(dispatched)::int AS dispatched, sum(delivered)::int AS delivered, sum(awaiting)::int AS awaiting,
     "order_daily_hist"(bucket, hn) AS hist, sum(due)::int AS due, sum(late)::int AS late
-  FROM f GROUP BY 1, 2, 3, 4, 5, 6
+  FROM f GROUP BY 1, 2, 3, 4, 5
 )
-INSERT INTO "OrderDaily" AS c ("organizationId", "storeId", "supplierId", channel, day, currency, placed, "revenueMinor", cancelled,
+INSERT INTO "OrderDaily" AS c ("organizationId", "storeId", channel, day, currency, placed, "revenueMinor", cancelled,
   dispatched, delivered, awaiting, "dispatchHours", "deadlineDue", "deadlineLate")
-SELECT * FROM g ORDER BY "storeId", day, "supplierId", currency
-ON CONFLICT ("storeId", day, "supplierId", currency) DO UPDATE SET
+SELECT * FROM g ORDER BY "storeId", day, currency
+ON CONFLICT ("storeId", day, currency) DO UPDATE SET
   placed = c.placed + EXCLUDED.placed, "revenueMinor" = c."revenueMinor" + EXCLUDED."revenueMinor",
   cancelled = c.cancelled + EXCLUDED.cancelled, dispatched = c.dispatched + EXCLUDED.dispatched,
   delivered = c.delivered + EXCLUDED.delivered, awaiting = c.awaiting + EXCLUDED.awaiting,
@@ -111,7 +111,7 @@ END $$;
 CREATE FUNCTION "order_daily_after_update"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   -- Only updates that move a roll-up (not tracking numbers, flags' deadlines unchanged, timestamps).
-  changed text := 'FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE (n.status, n."storeId", n."supplierId", n.channel, n."placedAt", n."inTransitAt", n."deliveredAt", n."dispatchDueAt", n."totalMinor", n.currency) IS DISTINCT FROM (o.status, o."storeId", o."supplierId", o.channel, o."placedAt", o."inTransitAt", o."deliveredAt", o."dispatchDueAt", o."totalMinor", o.currency)';
+  changed text := 'FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE (n.status, n."storeId", n.channel, n."placedAt", n."inTransitAt", n."deliveredAt", n."dispatchDueAt", n."totalMinor", n.currency) IS DISTINCT FROM (o.status, o."storeId", o.channel, o."placedAt", o."inTransitAt", o."deliveredAt", o."dispatchDueAt", o."totalMinor", o.currency)';
 BEGIN
   EXECUTE "order_daily_upsert_sql"(format('SELECT n.*, 1 AS sign %s UNION ALL SELECT o.*, -1 AS sign %s', changed, changed));
   EXECUTE "order_daily_prune_sql"(format('SELECT o."storeId" %s', changed));
