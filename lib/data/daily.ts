@@ -23,7 +23,8 @@ export function explainDailyQueries(hook: Explain | null) {
   explainHook = hook;
 }
 
-async function query<T>(label: string, sql: Prisma.Sql): Promise<T> {
+/** A query of the overview's reads: run, and shown to the explain hook when one is set. */
+export async function query<T>(label: string, sql: Prisma.Sql): Promise<T> {
   if (explainHook) await explainHook(label, sql);
   return db.$queryRaw<T>(sql);
 }

@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { db } from "@/lib/db";
 import type { Channel } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { readDeadlineFacts, readPlacedFacts } from "./daily";
+import { query, readDeadlineFacts, readPlacedFacts } from "./daily";
 import { type ZonedStore, addHist, emptyHist, histMedian } from "./daily-ranges";
 import type { DataScope } from "./scope";
 
@@ -156,7 +156,7 @@ export async function getChannelKpis(scope: DataScope, filter: OverviewFilter): 
  * earlier-order check is one probe of the buyer-history index.
  */
 async function readRepeatBuyers(scope: DataScope, storeId: string | null | undefined, from: Date, to: Date) {
-  return db.$queryRaw<{ channel: Channel; buyers: number; repeatBuyers: number }[]>`
+  return query<{ channel: Channel; buyers: number; repeatBuyers: number }[]>("repeat_buyers", Prisma.sql`
     WITH b AS (
       SELECT o.channel, lower(o."buyerEmail") AS email, count(*) AS n
       FROM "Order" o
@@ -169,7 +169,7 @@ async function readRepeatBuyers(scope: DataScope, storeId: string | null | undef
         SELECT 1 FROM "Order" e
         WHERE ${orderScopeSql(scope, storeId, "e")} AND e.channel = b.channel AND e."placedAt" < ${from}
           AND e.status <> 'CANCELLED' AND lower(e."buyerEmail") = b.email))::int AS "repeatBuyers"
-    FROM b GROUP BY b.channel`;
+    FROM b GROUP BY b.channel`);
 }
 
 export type DailyPoint = {

@@ -13,6 +13,7 @@ import { type Band, METRIC_KEYS, type MetricKey, type Tally, displayedNumerator,
 import type { AtRiskOrder } from "./projection";
 import { type MetricWindows, NON_BUYER_FAULT_REASONS, type StoreTallies, TRACKING_FAULT_RULES } from "./tally";
 import { type Window, deliveryDueCalendar, lastIsoWeeks, windowFor } from "./windows";
+import { cachedRead, cachedReadWithin } from "@/lib/data/cache";
 import { organizationSettings } from "@/lib/data/settings";
 
 // Server-only reads for shop-performance exposure. The counts follow the definitions in
@@ -53,7 +54,7 @@ export function metricWindows(settings: PolicySettings, market: Market, now: Dat
  * One row per order of the store placed since `since`, with the facts each rate needs (see
  * tally.ts for the definitions these columns mirror).
  */
-function baseOrdersSql(store: StoreRow, since: Date, now: Date, settings: PolicySettings): Prisma.Sql {
+function baseOrdersSql(store: StoreRow, since: Date, now: Date, settings: PolicySettings, needed: { shippedFrom: Date; deliveredFrom: Date }): Prisma.Sql {
   const cal = deliveryDueCalendar(store.market, since, now, settings.shopPerformance.onTimeDeliveryRate.withinBusinessDays);
   const zone = MARKET_ZONES[store.market];
   return Prisma.sql`
@@ -62,15 +63,19 @@ function baseOrdersSql(store: StoreRow, since: Date, now: Date, settings: Policy
       SELECT o.id, o."supplierId", o."placedAt" AS placed_at, o."inTransitAt" AS shipped_at, o."dispatchDueAt" AS due,
              (o."dispatchDueAt" IS NOT NULL AND o.status NOT IN ('CANCELLED','AWAITING_PAYMENT')) AS ldr_applies,
              (COALESCE(o."inTransitAt", o."deliveredAt") IS NULL OR COALESCE(o."inTransitAt", o."deliveredAt") > o."dispatchDueAt") AS late,
-             EXISTS (SELECT 1 FROM "RiskFlag" f WHERE f."orderId" = o.id AND f.rule IN (${Prisma.join([...TRACKING_FAULT_RULES])})) AS tracking_fault,
+             -- The look-ups only where a window can use them (shipped / delivered in time to count):
+             -- most of the months read for the lookback need neither.
+             (o."inTransitAt" >= ${needed.shippedFrom}::timestamptz
+               AND EXISTS (SELECT 1 FROM "RiskFlag" f WHERE f."orderId" = o.id AND f.rule IN (${Prisma.join([...TRACKING_FAULT_RULES])}))) AS tracking_fault,
              CASE WHEN o."inTransitAt" IS NULL OR o.status = 'CANCELLED' THEN NULL
                   WHEN o."deliveredAt" <= cal.due THEN o."deliveredAt" ELSE cal.due END AS otd_resolved,
              (o."deliveredAt" IS NOT NULL AND o."deliveredAt" <= cal.due) AS otd_on_time,
              (o."dispatchDueAt" IS NOT NULL AND o.status <> 'AWAITING_PAYMENT') AS sfcr_applies,
              (o.status = 'CANCELLED' AND o."dispatchDueAt" IS NOT NULL AND o."cancelledAt" > o."dispatchDueAt") AS seller_cancel,
              CASE WHEN o.status <> 'CANCELLED' THEN o."deliveredAt" END AS delivered_at,
-             EXISTS (SELECT 1 FROM "ReturnRequest" r WHERE r."orderId" = o.id AND r.status <> 'REFUSED'
-                     AND r.reason::text IN (${Prisma.join([...NON_BUYER_FAULT_REASONS])})) AS nbf_return
+             (o."deliveredAt" >= ${needed.deliveredFrom}::timestamptz
+               AND EXISTS (SELECT 1 FROM "ReturnRequest" r WHERE r."orderId" = o.id AND r.status <> 'REFUSED'
+                     AND r.reason::text IN (${Prisma.join([...NON_BUYER_FAULT_REASONS])}))) AS nbf_return
       FROM "Order" o
       LEFT JOIN cal ON cal.d = (o."inTransitAt" AT TIME ZONE ${zone})::date
       WHERE o."organizationId" = ${store.organizationId} AND o."storeId" = ${store.id} AND o."placedAt" >= ${since}
@@ -110,7 +115,7 @@ export async function countStoreTallies(store: StoreRow, windows: MetricWindows,
   const since = new Date(earliest - LOOKBACK_SLACK_DAYS * DAY);
   const bounds = Object.fromEntries(Object.entries(windows).map(([k, w]) => [k, { from: param(w.from), to: param(w.to) }])) as Bounds;
   const rows = await db.$queryRaw<(TallyRow & { delivered_for_score: number })[]>`
-    WITH ${baseOrdersSql(store, since, now, settings)}
+    WITH ${baseOrdersSql(store, since, now, settings, { shippedFrom: windows.vtr.from, deliveredFrom: windows.returns.from })}
     SELECT ${tallyColumns(bounds, now)},
            count(*) FILTER (WHERE delivered_at >= ${scoreFrom} AND delivered_at < ${now}::timestamptz)::int AS delivered_for_score
     FROM base`;
@@ -133,7 +138,7 @@ export async function readStoreTrend(store: StoreRow, now: Date, settings: Polic
   const w = { from: Prisma.sql`w.s`, to: Prisma.sql`w.e` };
   const bounds: Bounds = { ldr: w, vtr: w, otdr: w, sfcr: w, returns: w };
   const rows = await db.$queryRaw<(TallyRow & { i: number })[]>`
-    WITH ${baseOrdersSql(store, since, now, settings)},
+    WITH ${baseOrdersSql(store, since, now, settings, { shippedFrom: first.from, deliveredFrom: first.from })},
     weeks AS (SELECT s, e, i::int FROM unnest(${weeks.map((x) => x.from)}::timestamptz[], ${weeks.map((x) => x.to)}::timestamptz[]) WITH ORDINALITY AS t(s, e, i))
     SELECT w.i, ${tallyColumns(bounds, now)}
     FROM weeks w LEFT JOIN base ON true
@@ -285,7 +290,8 @@ export async function getStoreExposure(scope: DataScope, storeId: string, now: D
     readStoreTrend(store, now, settings),
     readAtRiskOrders(store, windows, now, settings),
     readSupplierAttribution(store.organizationId, { storeId: store.id }, now, settings),
-    readServiceComparison(store.organizationId, now),
+    // The same for every store of the organisation: computed once per cache period, not per store opened.
+    cachedRead(`service-comparison:${store.organizationId}`, () => readServiceComparison(store.organizationId, now)),
   ]);
   const metrics = viewMetrics(t, tallies, windows);
   const scored = store.channel === "TIKTOK_SHOP";
@@ -347,4 +353,16 @@ export async function getExposureSummaries(scope: DataScope, now: Date): Promise
       };
     })),
   );
+}
+
+/**
+ * How long a page waits for the exposure summaries before showing the section as still being
+ * computed (they are then finished in the background and cached for the next view): one tally
+ * per TikTok store, seconds at a million orders, must not hold the overview or the stores page.
+ */
+export const EXPOSURE_SECTION_BUDGET_MS = 400;
+
+/** The exposure summaries for a page: cached, shared by the overview and /stores, bounded per request (undefined: not ready yet). */
+export function exposureSummariesWithin(scope: DataScope, now: Date): Promise<ExposureSummary[] | undefined> {
+  return cachedReadWithin(`exposure-summaries:${scope.organizationId}:${scope.role === "SUPPLIER" ? "supplier" : "staff"}`, () => getExposureSummaries(scope, now), EXPOSURE_SECTION_BUDGET_MS);
 }

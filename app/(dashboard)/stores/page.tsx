@@ -9,7 +9,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageUser } from "@/lib/auth";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
 import { listStoreSummaries } from "@/lib/data/stores";
-import { getExposureSummaries } from "@/lib/performance/queries";
+import { ExposurePending } from "@/components/exposure/exposure-overview";
+import { exposureSummariesWithin } from "@/lib/performance/queries";
 
 export const metadata: Metadata = { title: "Stores" };
 
@@ -32,12 +33,13 @@ export default async function StoresPage() {
 
 async function StoresSection({ scope }: { scope: DataScope }) {
   const now = new Date();
-  const [stores, exposure] = await Promise.all([listStoreSummaries(scope, now), getExposureSummaries(scope, now)]);
+  const [stores, exposure] = await Promise.all([listStoreSummaries(scope, now), exposureSummariesWithin(scope, now)]);
   if (stores.length === 0) return <EmptyState title="No stores yet">Connect a TikTok Shop or your brand website to see it here.</EmptyState>;
-  const tiktok = exposure.filter((e) => e.channel === "TIKTOK_SHOP");
+  const tiktok = (exposure ?? []).filter((e) => e.channel === "TIKTOK_SHOP");
   return (
     <div className="space-y-4">
       <StoreList stores={stores} now={now} />
+      {exposure === undefined ? <ExposurePending /> : null}
       {tiktok.length ? (
         <Card>
           <CardHeader title="Performance-score exposure" description="Each TikTok store's rates against the platform's lines; open a store for headroom and the what-if" />
