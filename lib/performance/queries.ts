@@ -360,7 +360,7 @@ export async function getExposureSummaries(scope: DataScope, now: Date): Promise
  * computed (they are then finished in the background and cached for the next view): one tally
  * per TikTok store, seconds at a million orders, must not hold the overview or the stores page.
  */
-export const EXPOSURE_SECTION_BUDGET_MS = 400;
+export const EXPOSURE_SECTION_BUDGET_MS = 200;
 
 /** The exposure summaries for a page: cached, shared by the overview and /stores, bounded per request (undefined: not ready yet). */
 export function exposureSummariesWithin(scope: DataScope, now: Date): Promise<ExposureSummary[] | undefined> {

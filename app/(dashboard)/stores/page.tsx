@@ -7,6 +7,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageUser } from "@/lib/auth";
+import { cachedRead } from "@/lib/data/cache";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
 import { listStoreSummaries } from "@/lib/data/stores";
 import { ExposurePending } from "@/components/exposure/exposure-overview";
@@ -33,7 +34,8 @@ export default async function StoresPage() {
 
 async function StoresSection({ scope }: { scope: DataScope }) {
   const now = new Date();
-  const [stores, exposure] = await Promise.all([listStoreSummaries(scope, now), exposureSummariesWithin(scope, now)]);
+  // Figures, like the overview's, are served from the short cache (lib/data/cache.ts): a warm view costs no aggregate.
+  const [stores, exposure] = await Promise.all([cachedRead(`store-figures:${scope.organizationId}`, () => listStoreSummaries(scope, now)), exposureSummariesWithin(scope, now)]);
   if (stores.length === 0) return <EmptyState title="No stores yet">Connect a TikTok Shop or your brand website to see it here.</EmptyState>;
   const tiktok = (exposure ?? []).filter((e) => e.channel === "TIKTOK_SHOP");
   return (
