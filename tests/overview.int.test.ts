@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth";
-import { getChannelKpis, getTrends } from "@/lib/data/overview";
+import { getChannelKpis, getRepeatBuyers, getTrends, withRepeat } from "@/lib/data/overview";
 import { scopeOf } from "@/lib/data/scope";
 import { DEMO_ORG, OTHER_ORG, seedDemo } from "@/lib/seed/demo";
 import { testDb } from "./db";
@@ -164,5 +164,18 @@ describe("overview figures", () => {
         AND ("placedAt" AT TIME ZONE ${store.timeZone})::date = ${day}::date AND "placedAt" >= ${from} AND "placedAt" < ${now}`;
     const one = await getTrends(scopeOf(owner), { from, to: now, now, storeId: usStoreId, timeZone: null });
     expect(one.orders.find((d) => d.day === day)?.TIKTOK_SHOP).toBe(direct[0]?.n);
+  });
+
+  it("the repeat rate read on its own (bounded per request on the page) equals the one in the KPIs, or is marked pending", async () => {
+    const filter = { from, to: now, now };
+    const full = await getChannelKpis(scopeOf(owner), filter);
+    const without = await getChannelKpis(scopeOf(owner), filter, { repeat: false });
+    const merged = withRepeat(without, await getRepeatBuyers(scopeOf(owner), filter), scopeOf(owner));
+    expect(merged.map((k) => k.repeat)).toEqual(full.map((k) => k.repeat));
+    expect(full.find((k) => k.channel === "BRAND_SITE")?.repeat?.buyers).toBeGreaterThan(0);
+    const pending = withRepeat(without, undefined, scopeOf(owner));
+    expect(pending.every((k) => k.repeat === null && k.repeatPending === true)).toBe(true);
+    // A supplier never gets the figure, pending or not.
+    expect(withRepeat(await getChannelKpis(scopeOf(supplier), filter), undefined, scopeOf(supplier)).every((k) => k.repeat === null && !k.repeatPending)).toBe(true);
   });
 });

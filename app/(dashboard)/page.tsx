@@ -9,8 +9,8 @@ import { ChartsSkeleton, LazyTrendCharts } from "@/components/overview/trend-cha
 import { SupplierOrdersList, SupplierOrdersPager, SupplierScorecardCard } from "@/components/supplier-view/supplier-view";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageUser } from "@/lib/auth";
-import { type OverviewFilter, getChannelKpis, getTrends, listStoreOptions } from "@/lib/data/overview";
-import { cachedRead } from "@/lib/data/cache";
+import { type OverviewFilter, getChannelKpis, getRepeatBuyers, getTrends, listStoreOptions, withRepeat } from "@/lib/data/overview";
+import { SLOW_SECTION_BUDGET_MS, cachedRead, cachedReadWithin } from "@/lib/data/cache";
 import { countOpenFlagsByRule } from "@/lib/data/risk";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
 import { type SupplierViewScope, getSupplierOrdersPage, getSupplierScorecard } from "@/lib/data/supplier-view";
@@ -114,8 +114,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
 const sectionKey = (name: string, scope: DataScope, period: string) => `${name}:${scope.organizationId}:${scope.supplierId ?? "-"}:${period}`;
 
 async function KpiSection({ scope, filter, period }: { scope: DataScope; filter: OverviewFilter; period: string }) {
-  const kpis = await cachedRead(sectionKey("kpis", scope, period), () => getChannelKpis(scope, filter));
-  return <ChannelKpiGrid kpis={kpis} />;
+  // The repeat rate (distinct buyers: not from the roll-up) is bounded per request on its own.
+  const [kpis, repeat] = await Promise.all([
+    cachedRead(sectionKey("kpis", scope, period), () => getChannelKpis(scope, filter, { repeat: false })),
+    cachedReadWithin(sectionKey("repeat", scope, period), () => getRepeatBuyers(scope, filter), SLOW_SECTION_BUDGET_MS),
+  ]);
+  return <ChannelKpiGrid kpis={withRepeat(kpis, repeat, scope)} />;
 }
 
 async function TrendSection({ scope, filter, timeZone, period }: { scope: DataScope; filter: OverviewFilter; timeZone: string | null; period: string }) {

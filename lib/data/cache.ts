@@ -78,6 +78,12 @@ export function clearCache() {
 }
 
 /**
+ * How long a page waits for a slow section (the exposure summaries, the repeat-customer rate)
+ * before showing it as still being computed.
+ */
+export const SLOW_SECTION_BUDGET_MS = 200;
+
+/**
  * A slow section bounded per request: the cached value when there is one (as `cachedRead`),
  * otherwise the load's result if it arrives within `budgetMs`, else undefined — the page shows
  * the section as still being computed, and the load carries on once (single flight) to fill

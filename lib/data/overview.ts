@@ -66,9 +66,13 @@ export type ChannelKpis = {
   lateDispatch: { late: number; total: number; basis: "DEADLINE" | "48H" };
   /** Delivered orders with a return request ÷ delivered orders; null for suppliers. */
   returns: { returned: number; delivered: number } | null;
-  /** Buyers (by lower-cased e-mail) with an earlier order in the same channel ÷ buyers; null for suppliers. */
+  /** Buyers (by lower-cased e-mail) with an earlier order in the same channel ÷ buyers; null for suppliers (and while pending). */
   repeat: { repeatBuyers: number; buyers: number } | null;
+  /** The repeat rate is still being computed (bounded per request); it appears on the next view. */
+  repeatPending?: boolean;
 };
+
+export type RepeatBuyers = { channel: Channel; buyers: number; repeatBuyers: number };
 
 const CHANNELS: Channel[] = ["TIKTOK_SHOP", "BRAND_SITE"];
 /** The brand site has no platform deadline; 48 h is the service level we hold it to. */
@@ -96,7 +100,7 @@ export async function zonedStores(scope: DataScope, storeId?: string | null): Pr
  * read off the dispatch-hours histogram (within 1 h of the exact one, docs/benchmarks.md).
  * Returns and repeat buyers are read from the returns and the buyer index.
  */
-export async function getChannelKpis(scope: DataScope, filter: OverviewFilter): Promise<ChannelKpis[]> {
+export async function getChannelKpis(scope: DataScope, filter: OverviewFilter, options: { repeat?: boolean } = {}): Promise<ChannelKpis[]> {
   const { from, to, now, storeId } = filter;
   const where = orderScopeSql(scope, storeId);
   const showMoney = scope.role !== "SUPPLIER";
@@ -114,7 +118,7 @@ export async function getChannelKpis(scope: DataScope, filter: OverviewFilter): 
             AND o."placedAt" >= ${from} AND o."placedAt" < ${to} AND o.status <> 'CANCELLED' AND o."deliveredAt" IS NOT NULL
           GROUP BY o.channel`
       : [],
-    showMoney ? readRepeatBuyers(scope, storeId, from, to) : [],
+    showMoney && options.repeat !== false ? getRepeatBuyers(scope, filter) : [],
   ]);
 
   return CHANNELS.map((channel) => {
@@ -153,10 +157,13 @@ export async function getChannelKpis(scope: DataScope, filter: OverviewFilter): 
 /**
  * Buyers (by lower-cased e-mail) of the period and those with an earlier order in the same
  * channel. Distinct buyers are not additive over days, so this reads the period's orders; each
- * earlier-order check is one probe of the buyer-history index.
+ * earlier-order check is one probe of the buyer-history index. The slowest KPI at a million
+ * orders: the overview asks for it separately, bounded per request (withRepeat).
  */
-async function readRepeatBuyers(scope: DataScope, storeId: string | null | undefined, from: Date, to: Date) {
-  return query<{ channel: Channel; buyers: number; repeatBuyers: number }[]>("repeat_buyers", Prisma.sql`
+export async function getRepeatBuyers(scope: DataScope, filter: OverviewFilter): Promise<RepeatBuyers[]> {
+  const { storeId, from, to } = filter;
+  if (scope.role === "SUPPLIER") return [];
+  return query<RepeatBuyers[]>("repeat_buyers", Prisma.sql`
     WITH b AS (
       SELECT o.channel, lower(o."buyerEmail") AS email, count(*) AS n
       FROM "Order" o
@@ -260,5 +267,15 @@ export async function listStoreOptions(scope: DataScope): Promise<OverviewStoreO
     where: { organizationId: scope.organizationId },
     select: { id: true, name: true, channel: true, timeZone: true, currency: true },
     orderBy: [{ channel: "asc" }, { name: "asc" }],
+  });
+}
+
+/** The KPIs with the repeat rate filled in, or marked pending when it was not ready in time. */
+export function withRepeat(kpis: ChannelKpis[], repeat: RepeatBuyers[] | undefined, scope: DataScope): ChannelKpis[] {
+  if (scope.role === "SUPPLIER") return kpis;
+  return kpis.map((k) => {
+    if (!repeat) return { ...k, repeat: null, repeatPending: true };
+    const r = repeat.find((x) => x.channel === k.channel);
+    return { ...k, repeat: { repeatBuyers: r?.repeatBuyers ?? 0, buyers: r?.buyers ?? 0 } };
   });
 }

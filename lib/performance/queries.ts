@@ -13,7 +13,7 @@ import { type Band, METRIC_KEYS, type MetricKey, type Tally, displayedNumerator,
 import type { AtRiskOrder } from "./projection";
 import { type MetricWindows, NON_BUYER_FAULT_REASONS, type StoreTallies, TRACKING_FAULT_RULES } from "./tally";
 import { type Window, deliveryDueCalendar, lastIsoWeeks, windowFor } from "./windows";
-import { cachedRead, cachedReadWithin } from "@/lib/data/cache";
+import { SLOW_SECTION_BUDGET_MS, cachedRead, cachedReadWithin } from "@/lib/data/cache";
 import { organizationSettings } from "@/lib/data/settings";
 
 // Server-only reads for shop-performance exposure. The counts follow the definitions in
@@ -356,13 +356,10 @@ export async function getExposureSummaries(scope: DataScope, now: Date): Promise
 }
 
 /**
- * How long a page waits for the exposure summaries before showing the section as still being
- * computed (they are then finished in the background and cached for the next view): one tally
- * per TikTok store, seconds at a million orders, must not hold the overview or the stores page.
+ * The exposure summaries for a page: cached, shared by the overview and /stores, bounded per
+ * request (undefined: not ready yet; finished in the background and cached for the next view).
+ * One tally per TikTok store, seconds at a million orders, must not hold either page.
  */
-export const EXPOSURE_SECTION_BUDGET_MS = 200;
-
-/** The exposure summaries for a page: cached, shared by the overview and /stores, bounded per request (undefined: not ready yet). */
 export function exposureSummariesWithin(scope: DataScope, now: Date): Promise<ExposureSummary[] | undefined> {
-  return cachedReadWithin(`exposure-summaries:${scope.organizationId}:${scope.role === "SUPPLIER" ? "supplier" : "staff"}`, () => getExposureSummaries(scope, now), EXPOSURE_SECTION_BUDGET_MS);
+  return cachedReadWithin(`exposure-summaries:${scope.organizationId}:${scope.role === "SUPPLIER" ? "supplier" : "staff"}`, () => getExposureSummaries(scope, now), SLOW_SECTION_BUDGET_MS);
 }
