@@ -221,7 +221,7 @@ export async function getTrends(scope: DataScope, filter: OverviewFilter & { tim
   const stores = await zonedStores(scope, storeId);
   const facts = { organizationId: scope.organizationId, supplierId: scope.supplierId };
   const zone = timeZone ?? undefined;
-  const [placed, deadlines] = await Promise.all([readPlacedFacts(facts, stores, from, to, now, BRAND_SITE_LATE_HOURS, zone), readDeadlineFacts(facts, stores, from, to, now, zone)]);
+  const [placed, deadlines] = await Promise.all([readPlacedFacts(facts, stores, from, to, now, BRAND_SITE_LATE_HOURS, zone, { hist: false }), readDeadlineFacts(facts, stores, from, to, now, zone)]);
 
   const zones = timeZone ? [timeZone] : [...new Set(stores.map((s) => s.timeZone))];
   const days = [...new Set((zones.length ? zones : ["UTC"]).flatMap((z) => daysBetween(from, to, z)))].sort();
