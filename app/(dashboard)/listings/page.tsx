@@ -6,7 +6,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageUser } from "@/lib/auth";
-import { getListingParity } from "@/lib/data/compliance";
+import { LISTINGS_SHOWN, getListingParityPage } from "@/lib/data/compliance";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
 
 export const metadata: Metadata = { title: "Listings" };
@@ -36,10 +36,15 @@ export default async function ListingsPage() {
 }
 
 async function ParitySection({ scope }: { scope: DataScope }) {
-  const rows = await getListingParity(scope, new Date());
+  const { rows, total } = await getListingParityPage(scope, new Date(), LISTINGS_SHOWN);
   if (rows.length === 0) return <EmptyState title="No listings yet">Import a price list to start comparing channels.</EmptyState>;
   return (
     <Card>
+      {total > rows.length ? (
+        <p role="status" className="border-b border-slate-100 px-4 py-2 text-sm text-slate-600" data-testid="listings-bounded">
+          The {rows.length} riskiest of {total} listings: oversold stock and the widest price gaps first.
+        </p>
+      ) : null}
       <ListingsTable rows={rows} canSetPrice={scope.role === "OWNER"} canSetStock />
     </Card>
   );
