@@ -13,6 +13,8 @@ import { testDb } from "./db";
 import { pinClock } from "./pinned-clock";
 
 pinClock();
+// The figures are compared with the database: no cache, so no section is ever "still being computed".
+process.env.OVERVIEW_CACHE_SECONDS = "0";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("next-auth", async (importOriginal) => ({
@@ -104,6 +106,7 @@ describe("store exposure on the demo data", () => {
     expect(body.trend).toHaveLength(12);
     expect(body.trend.at(-1)?.weekStart).toBe(weekStart.toISOString());
     // The brand site sits beside the TikTok stores.
+    expect(body.comparisonPending).toBe(false);
     expect(body.comparison.map((c) => c.channel)).toContain("BRAND_SITE");
     expect(body.comparison.find((c) => c.channel === "BRAND_SITE")?.medianDispatchHours).toBeGreaterThan(0);
   });
