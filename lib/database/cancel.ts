@@ -40,6 +40,11 @@ export class CancellablePool extends pg.Pool {
   private async queryWithSignal(config: QueryConfig, signal: AbortSignal): Promise<pg.QueryResult> {
     if (signal.aborted) throw new RequestAbortedError();
     const client = await this.connect();
+    // The client may have left while this waited for a free connection.
+    if (signal.aborted) {
+      client.release();
+      throw new RequestAbortedError();
+    }
     let cancelling: Promise<void> | null = null;
     const onAbort = () => {
       cancelling = cancelBackend(this.options, (client as pg.PoolClient & { processID: number }).processID);
