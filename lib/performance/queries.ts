@@ -141,7 +141,12 @@ export async function readStoreTrend(store: StoreRow, now: Date, settings: Polic
     WITH ${baseOrdersSql(store, since, now, settings, { shippedFrom: first.from, deliveredFrom: first.from })},
     weeks AS (SELECT s, e, i::int FROM unnest(${weeks.map((x) => x.from)}::timestamptz[], ${weeks.map((x) => x.to)}::timestamptz[]) WITH ORDINALITY AS t(s, e, i))
     SELECT w.i, ${tallyColumns(bounds, now)}
-    FROM weeks w LEFT JOIN base ON true
+    -- Each order joins only the weeks one of its instants falls in (it counts in no other), not
+    -- all twelve: the same counts for a twelfth of the FILTER evaluations.
+    FROM weeks w LEFT JOIN base ON (
+      (base.due >= w.s AND base.due < w.e) OR (base.shipped_at >= w.s AND base.shipped_at < w.e)
+      OR (base.otd_resolved >= w.s AND base.otd_resolved < w.e) OR (base.placed_at >= w.s AND base.placed_at < w.e)
+      OR (base.delivered_at >= w.s AND base.delivered_at < w.e))
     GROUP BY w.i ORDER BY w.i`;
   const rules = metricRules(settings.shopPerformance);
   return rows.map((row) => {
