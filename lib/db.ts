@@ -9,7 +9,7 @@ const globalForPrisma = globalThis as { prisma?: PrismaClient };
 function getClient(): PrismaClient {
   if (!globalForPrisma.prisma) {
     const env = getEnv();
-    globalForPrisma.prisma = createPrismaClient(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
+    globalForPrisma.prisma = createPrismaClient(env.DATABASE_URL, env.DATABASE_POOL_SIZE, { statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS });
   }
   return globalForPrisma.prisma;
 }

@@ -34,6 +34,8 @@ const settingsSchema = z.object({
   SECRETS_KEY_PREVIOUS: z.string().min(32, "SECRETS_KEY_PREVIOUS must be at least 32 characters").optional(),
   // API base URLs other than the platforms' official hosts (tests, staging, the demo): lib/security/outbound-url.ts.
   ALLOW_CUSTOM_API_URLS: flag.optional(),
+  // statement_timeout of the web server's connections (interactive requests), in ms; 0 = none.
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number({ error: "DATABASE_STATEMENT_TIMEOUT_MS must be a number of milliseconds" }).int().min(0).max(3_600_000).default(15_000),
 });
 
 const serverSchema = settingsSchema.extend({

@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth";
 import { scopeOf } from "@/lib/data/scope";
 import type { StoreExposure } from "@/lib/performance/exposure";
 import { exposurePoints, projectTallies } from "@/lib/performance/projection";
-import { countStoreTallies, getStoreExposure, readAtRiskOrders, metricWindows } from "@/lib/data/exposure";
+import { countStoreTallies, getStoreExposure, readAtRiskOrders, readStoreTrend, metricWindows } from "@/lib/data/exposure";
 import { FIXTURE_EXPECTED_30_DAYS, FIXTURE_EXPECTED_OTDR_WEEK, FIXTURE_FROM_30, FIXTURE_NOW, FIXTURE_ORDERS } from "@/lib/performance/test-orders";
 import { FIXTURE_2026_EXPECTED, FIXTURE_2026_NOW, FIXTURE_2026_ORDERS } from "@/lib/performance/test-orders-2026";
 import { addBusinessDays, endOfLocalDay, localDateOf } from "@/lib/policy/business-days";
@@ -14,6 +14,8 @@ import { testDb } from "./db";
 import { pinClock } from "./pinned-clock";
 
 pinClock();
+// The figures are compared with the database: no cache, so no section is ever "still being computed".
+process.env.OVERVIEW_CACHE_SECONDS = "0";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("next-auth", async (importOriginal) => ({
@@ -112,6 +114,7 @@ describe("store exposure on the demo data", () => {
     expect(body.trend).toHaveLength(12);
     expect(body.trend.at(-1)?.weekStart).toBe(weekStart.toISOString());
     // The brand site sits beside the TikTok stores.
+    expect(body.comparisonPending).toBe(false);
     expect(body.comparison.map((c) => c.channel)).toContain("BRAND_SITE");
     expect(body.comparison.find((c) => c.channel === "BRAND_SITE")?.medianDispatchHours).toBeGreaterThan(0);
   });
@@ -132,6 +135,25 @@ describe("store exposure on the demo data", () => {
     const first = (savers[0] as { orderId: string }).orderId;
     for (const o of atRisk) expect(after(first)).toBeLessThanOrEqual(after(o.id) + 1e-9);
     expect(after(first)).toBeLessThan(exposurePoints(projectTallies(current, atRisk)));
+  });
+
+  it("each week of the trend counts what the tallies count over that week", async () => {
+    const store = await prisma.store.findUniqueOrThrow({ where: { id: usStoreId }, select: { id: true, name: true, channel: true, market: true, organizationId: true } });
+    const now = new Date();
+    const trend = await readStoreTrend(store, now, DEFAULT_SETTINGS);
+    expect(trend).toHaveLength(12);
+    let counted = 0;
+    for (const point of trend) {
+      const from = new Date(point.weekStart);
+      const week = { from, to: new Date(Math.min(now.getTime(), from.getTime() + 7 * DAY + 3_600_000)) };
+      // The ISO week in the market's zone: its end is the next week's start (or now).
+      const next = trend[trend.indexOf(point) + 1];
+      if (next) week.to = new Date(next.weekStart);
+      const tallies = await countStoreTallies(store, { ldr: week, vtr: week, otdr: week, sfcr: week, returns: week }, now, DEFAULT_SETTINGS);
+      for (const k of ["ldr", "vtr", "otdr", "sfcr"] as const) expect(point[k].denominator, `${k} ${point.weekStart}`).toBe(tallies[k].orders);
+      counted += tallies.ldr.orders + tallies.vtr.orders;
+    }
+    expect(counted).toBeGreaterThan(0);
   });
 
   it("staff only, own organisation only", async () => {

@@ -16,7 +16,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const { createShareLinkAction, revokeShareLinkAction } = await import("@/lib/actions/share-links");
 const { addUserAction, changeRoleAction, setUserActiveAction } = await import("@/lib/actions/users");
 const { openShareLink } = await import("@/lib/data/share-links");
-const { getSupplierOrders, getSupplierScorecard } = await import("@/lib/data/supplier-view");
+const { getSupplierOrders, getSupplierOrdersPage, getSupplierScorecard } = await import("@/lib/data/supplier-view");
 
 const prisma = testDb();
 afterAll(() => prisma.$disconnect());
@@ -89,6 +89,25 @@ describe("supplier share links", () => {
       ok: false,
       fieldErrors: { supplierId: "Choose a supplier", label: expect.any(String), expiresInDays: "At most 90 days" },
     });
+  });
+
+  it("the supplier view comes a bounded page at a time, every listed order on exactly one page", async () => {
+    const scope = { organizationId: demoOrgId, supplierId: usSupplierId };
+    const now = new Date();
+    const first = await getSupplierOrdersPage(scope, now, 1, 7);
+    expect(first.total).toBeGreaterThan(7);
+    expect(first.orders).toHaveLength(7);
+    expect(first.pages).toBe(Math.ceil(first.total / 7));
+    const seen: string[] = [];
+    for (let page = 1; page <= first.pages; page++) seen.push(...(await getSupplierOrdersPage(scope, now, page, 7)).orders.map((o) => o.id));
+    expect(seen).toHaveLength(first.total);
+    expect(new Set(seen).size).toBe(first.total);
+    // Open orders first, as on one long list.
+    expect(seen.slice(0, 7)).toEqual(first.orders.map((o) => o.id));
+    // A page past the end shows the last page rather than nothing.
+    const past = await getSupplierOrdersPage(scope, now, 10_000, 7);
+    expect(past.page).toBe(first.pages);
+    expect(past.orders.length).toBeGreaterThan(0);
   });
 
   it("the supplier view holds only the supplier's own orders and no prices, totals or buyer contact", async () => {

@@ -7,20 +7,21 @@ import { PeriodFilter } from "@/components/overview/period-filter";
 import { RiskCounts } from "@/components/overview/risk-counts";
 import { UpcomingRules } from "@/components/overview/upcoming-rules";
 import { ChartsSkeleton, LazyTrendCharts } from "@/components/overview/trend-charts-lazy";
-import { SupplierOrdersList, SupplierScorecardCard } from "@/components/supplier-view/supplier-view";
+import { SupplierOrdersList, SupplierOrdersPager, SupplierScorecardCard } from "@/components/supplier-view/supplier-view";
 import { Skeleton } from "@/components/ui/skeleton";
 import { GettingStarted } from "@/components/setup/getting-started";
 import { getSetupStatus } from "@/lib/data/routing";
 import { requirePageUser } from "@/lib/auth";
-import { type OverviewFilter, getChannelKpis, getTrends, listStoreOptions } from "@/lib/data/overview";
-import { cachedRead } from "@/lib/data/cache";
+import { type OverviewFilter, getChannelKpis, getRepeatBuyers, getTrends, listStoreOptions, withRepeat } from "@/lib/data/overview";
+import { SLOW_SECTION_BUDGET_MS, cachedRead, cachedReadWithin } from "@/lib/data/cache";
 import { getUpcomingRules } from "@/lib/data/policy-impact";
 import { countOpenFlagsByRule } from "@/lib/data/risk";
 import { getPolicySettings } from "@/lib/data/policy-settings";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
-import { type SupplierViewScope, getSupplierOrders, getSupplierScorecard } from "@/lib/data/supplier-view";
+import { type SupplierViewScope, getSupplierOrdersPage, getSupplierScorecard } from "@/lib/data/supplier-view";
 import { ruleTitle } from "@/lib/policy";
 import { resolvePeriod } from "@/lib/validations/overview";
+import { pageParam } from "@/lib/validations/page";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -79,7 +80,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           Trends
         </h2>
         <Suspense key={`trend-${period.from.getTime()}-${period.to.getTime()}-${store?.id}`} fallback={<ChartsSkeleton />}>
-          <TrendSection scope={scope} filter={filter} timeZone={period.timeZone} period={periodKey} />
+          <TrendSection scope={scope} filter={filter} timeZone={store ? period.timeZone : null} period={periodKey} />
         </Suspense>
       </section>
 
@@ -89,7 +90,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
             Your orders: deadlines and tracking
           </h2>
           <Suspense fallback={<Skeleton className="h-64" />}>
-            <SupplierOrdersSection scope={{ organizationId: scope.organizationId, supplierId: scope.supplierId }} now={now} />
+            <SupplierOrdersSection scope={{ organizationId: scope.organizationId, supplierId: scope.supplierId }} now={now} page={pageParam(raw.page)} params={keptParams(raw)} />
           </Suspense>
         </section>
       ) : null}
@@ -132,13 +133,17 @@ async function SetupSection({ scope }: { scope: DataScope }) {
 const sectionKey = (name: string, scope: DataScope, period: string) => `${name}:${scope.organizationId}:${scope.supplierId ?? "-"}:${period}`;
 
 async function KpiSection({ scope, filter, period }: { scope: DataScope; filter: OverviewFilter; period: string }) {
-  const kpis = await cachedRead(sectionKey("kpis", scope, period), () => getChannelKpis(scope, filter));
-  return <ChannelKpiGrid kpis={kpis} />;
+  // The repeat rate (distinct buyers: not from the roll-up) is bounded per request on its own.
+  const [kpis, repeat] = await Promise.all([
+    cachedRead(sectionKey("kpis", scope, period), () => getChannelKpis(scope, filter, { repeat: false })),
+    cachedReadWithin(sectionKey("repeat", scope, period), () => getRepeatBuyers(scope, filter), SLOW_SECTION_BUDGET_MS),
+  ]);
+  return <ChannelKpiGrid kpis={withRepeat(kpis, repeat, scope)} />;
 }
 
-async function TrendSection({ scope, filter, timeZone, period }: { scope: DataScope; filter: OverviewFilter; timeZone: string; period: string }) {
+async function TrendSection({ scope, filter, timeZone, period }: { scope: DataScope; filter: OverviewFilter; timeZone: string | null; period: string }) {
   const [trends, settings] = await Promise.all([
-    cachedRead(sectionKey("trends", scope, `${period}:${timeZone}`), () => getTrends(scope, { ...filter, timeZone })),
+    cachedRead(sectionKey("trends", scope, `${period}:${timeZone ?? "local"}`), () => getTrends(scope, { ...filter, timeZone })),
     getPolicySettings(scope),
   ]);
   return <LazyTrendCharts {...trends} lateThresholdPercent={settings.shopPerformance.lateDispatchRate.maxPercent} />;
@@ -163,13 +168,24 @@ function KpiSkeleton() {
   );
 }
 
-/** A supplier's own view: the same one a share link shows (components/supplier-view). */
-async function SupplierOrdersSection({ scope, now }: { scope: SupplierViewScope; now: Date }) {
-  const [card, orders] = await Promise.all([getSupplierScorecard(scope, now), getSupplierOrders(scope, now)]);
+/** The overview's own query parameters, kept on the supplier's page links. */
+function keptParams(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const key of ["period", "from", "to", "store"]) {
+    const v = Array.isArray(raw[key]) ? raw[key][0] : raw[key];
+    if (typeof v === "string" && v) kept[key] = v;
+  }
+  return kept;
+}
+
+/** A supplier's own view: the same one a share link shows (components/supplier-view), a page at a time. */
+async function SupplierOrdersSection({ scope, now, page, params }: { scope: SupplierViewScope; now: Date; page: number; params: Record<string, string> }) {
+  const [card, list] = await Promise.all([getSupplierScorecard(scope, now), getSupplierOrdersPage(scope, now, page)]);
   return (
     <div className="space-y-4">
       {card ? <SupplierScorecardCard card={card} /> : null}
-      <SupplierOrdersList orders={orders} now={now} />
+      <SupplierOrdersList orders={list.orders} now={now} />
+      <SupplierOrdersPager list={list} basePath="/" params={params} />
     </div>
   );
 }

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { DataScope } from "@/lib/data/scope";
-import { cachedRead } from "@/lib/data/cache";
-import { getExposureSummaries } from "@/lib/data/exposure";
+import { exposureSummariesWithin } from "@/lib/data/exposure";
 import { WorstBandBadge } from "./band-badge";
 
 /** For the overview: the worst shop-performance band of each TikTok store (async server component; staff only). */
 export async function WorstBandsByStore({ scope, now }: { scope: DataScope; now?: Date }) {
-  const all = await cachedRead(`exposure-summaries:${scope.organizationId}:${scope.role === "SUPPLIER" ? "supplier" : "staff"}`, () => getExposureSummaries(scope, now ?? new Date()));
+  const all = await exposureSummariesWithin(scope, now ?? new Date());
+  if (!all) return <ExposurePending />;
   const summaries = all.filter((s) => s.channel === "TIKTOK_SHOP");
   if (summaries.length === 0) return null;
   return (
@@ -23,6 +23,15 @@ export async function WorstBandsByStore({ scope, now }: { scope: DataScope; now?
           </li>
         ))}
       </ul>
+    </Card>
+  );
+}
+
+/** The exposure section while its figures are still being computed (bounded per request). */
+export function ExposurePending() {
+  return (
+    <Card data-testid="exposure-pending">
+      <CardHeader title="Shop performance" description="Each TikTok store's rates are still being computed; they appear when you next open or refresh this page." />
     </Card>
   );
 }

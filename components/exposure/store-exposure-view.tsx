@@ -164,6 +164,11 @@ function Comparison({ exposure }: { exposure: StoreExposure }) {
   return (
     <Card data-testid="comparison">
       <CardHeader title="Service side by side" description="Every store of both channels, last 30 days: median order → carrier scan, median scan → delivery, returns of delivered orders" />
+      {exposure.comparisonPending ? (
+        <p role="status" className="px-4 py-3 text-sm text-slate-600" data-testid="comparison-pending">
+          Still being computed for every store: shown when you next open or refresh this page.
+        </p>
+      ) : null}
       <Table label="Service comparison">
         <thead>
           <tr>

@@ -60,6 +60,10 @@ export function ChannelKpiGrid({ kpis }: { kpis: ChannelKpis[] }) {
               <Figure label="Repeat customers" testId="repeat-rate" hint={`${formatCount(k.repeat.repeatBuyers)} of ${formatCount(k.repeat.buyers)} buyers had ordered before`}>
                 {formatRate(k.repeat.repeatBuyers, k.repeat.buyers)}
               </Figure>
+            ) : k.repeatPending ? (
+              <Figure label="Repeat customers" testId="repeat-rate-pending" hint="Still being computed: shown when you next open or refresh this page">
+                …
+              </Figure>
             ) : null}
           </dl>
         </Card>

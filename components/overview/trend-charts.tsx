@@ -9,7 +9,8 @@ import { dateFormat, formatMoney, minorUnitsToDecimalString, numberFormat } from
 import { localeOf } from "./kpi-format";
 
 export type TrendChartsProps = {
-  timeZone: string;
+  /** null: each store's days in its own zone (all stores). */
+  timeZone: string | null;
   orders: { day: string; TIKTOK_SHOP: number; BRAND_SITE: number }[];
   revenue: { currency: string; points: { day: string; TIKTOK_SHOP: number; BRAND_SITE: number }[] }[];
   lateWeekly: { week: string; weekStart: string; late: number; total: number }[];
@@ -34,7 +35,7 @@ export function TrendCharts({ timeZone, orders, revenue, lateWeekly, lateThresho
   const [currency, setCurrency] = useState(revenue.find((r) => r.currency === "USD")?.currency ?? revenue[0]?.currency ?? null);
   const series = revenue.find((r) => r.currency === currency);
   const late = lateWeekly.map((w) => ({ ...w, rate: w.total > 0 ? (100 * w.late) / w.total : 0 }));
-  const zoneNote = `Days in ${timeZone === "UTC" ? "UTC (all stores)" : timeZone}`;
+  const zoneNote = timeZone === null ? "Days: each store's local date (all stores)" : `Days in ${timeZone}`;
 
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-2" data-testid="trend-charts">
@@ -113,7 +114,7 @@ export function TrendCharts({ timeZone, orders, revenue, lateWeekly, lateThresho
       <Card className={revenue.length > 0 ? "lg:col-span-2" : undefined}>
         <CardHeader
           title="TikTok late-dispatch rate per week"
-          description={`ISO weeks of the dispatch deadline (${timeZone}) · dashed line: TikTok's ${lateThresholdPercent}% limit`}
+          description={`ISO weeks of the dispatch deadline (${timeZone ?? "each store's zone"}) · dashed line: TikTok's ${lateThresholdPercent}% limit`}
         />
         <CardBody>
           {late.length === 0 ? (

@@ -1,7 +1,8 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { SupplierOrder, SupplierScorecard } from "@/lib/data/supplier-view";
+import Link from "next/link";
+import type { SupplierOrder, SupplierOrdersPage, SupplierScorecard } from "@/lib/data/supplier-view";
 import { formatInstant } from "@/lib/format";
 import { formatTimeLeft } from "@/lib/policy/duration";
 
@@ -113,5 +114,39 @@ export function SupplierOrdersList({ orders, now }: { orders: SupplierOrder[]; n
         );
       })}
     </ul>
+  );
+}
+
+/**
+ * Page links under the supplier's orders (server-rendered, no script): previous, next and where
+ * one is. `params` are the page's other query parameters, kept on every link.
+ */
+export function SupplierOrdersPager({ list, basePath, params = {} }: { list: Omit<SupplierOrdersPage, "orders">; basePath: string; params?: Record<string, string> }) {
+  if (list.pages <= 1) return null;
+  const href = (page: number) => {
+    const search = new URLSearchParams({ ...params, ...(page > 1 ? { page: String(page) } : {}) }).toString();
+    return search ? `${basePath}?${search}` : basePath;
+  };
+  const first = (list.page - 1) * list.pageSize + 1;
+  const last = Math.min(list.total, list.page * list.pageSize);
+  const link = "rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-slate-200 hover:bg-slate-50";
+  return (
+    <nav aria-label="Pages of assigned orders" className="flex flex-wrap items-center justify-between gap-2 text-sm" data-testid="supplier-pager">
+      <p className="text-slate-500">
+        Orders {first}–{last} of {list.total} · page {list.page} of {list.pages}
+      </p>
+      <div className="flex gap-2">
+        {list.page > 1 ? (
+          <Link className={link} href={href(list.page - 1)} rel="prev">
+            Previous
+          </Link>
+        ) : null}
+        {list.page < list.pages ? (
+          <Link className={link} href={href(list.page + 1)} rel="next">
+            Next
+          </Link>
+        ) : null}
+      </div>
+    </nav>
   );
 }

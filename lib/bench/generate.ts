@@ -122,7 +122,7 @@ export async function generateBenchData(prisma: Db, databaseUrl: string, options
   } finally {
     await client.end();
   }
-  await prisma.$executeRawUnsafe(`ANALYZE "Order"; ANALYZE "OrderLine";`);
+  await prisma.$executeRawUnsafe(`ANALYZE "Order"; ANALYZE "OrderLine"; ANALYZE "OrderDaily"; ANALYZE "OrderCount";`);
 
   // Stored flags for every order, by the app's own evaluation path.
   const flagged = await refreshOrderRisk(prisma, { organizationId: org.id }, now);

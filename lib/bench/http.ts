@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 
 // The production server under load, driven from this (second) process over loopback.
 
-export async function startServer(options: { port: number; env: Record<string, string> }): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+export async function startServer(options: { port: number; env: Record<string, string> }): Promise<{ baseUrl: string; pid: number; stop: () => Promise<void> }> {
   const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(options.port), "-H", "127.0.0.1"], {
     env: { ...process.env, ...options.env, NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
@@ -18,7 +18,7 @@ export async function startServer(options: { port: number; env: Record<string, s
   };
   for (let i = 0; i < 240; i++) {
     try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, stop };
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, pid: child.pid as number, stop };
     } catch {
       // not listening yet
     }
@@ -62,4 +62,39 @@ export async function firstLoadJsKb(baseUrl: string, pagePath: string, cookie: s
     bytes += gzipSync(readFileSync(path.join(distDir, relative)), { level: 9 }).length;
   }
   return { kb: Math.round((bytes / 1024) * 10) / 10, files: sources.size };
+}
+
+/**
+ * Resident memory of the server: the largest process of its process group (the Next.js server
+ * itself; npx and the CLI wrapper are small) and the group's total, in MB. Linux /proc only.
+ */
+export function serverRssMb(groupId: number): { largestMb: number; totalMb: number; processes: number } {
+  let largest = 0;
+  let total = 0;
+  let processes = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Fields after the command's closing parenthesis: state, ppid, pgrp, …
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== groupId) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, "utf8"));
+      const kb = rss ? Number(rss[1]) : 0;
+      processes++;
+      total += kb;
+      largest = Math.max(largest, kb);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return { largestMb: Math.round(largest / 1024), totalMb: Math.round(total / 1024), processes };
+}
+
+/** Wall time of one GET (the whole body, streamed sections included), in ms, and its status. */
+export async function timeGet(url: string, cookie: string): Promise<{ ms: number; status: number }> {
+  const started = performance.now();
+  const response = await fetch(url, { headers: { cookie } });
+  await response.arrayBuffer();
+  return { ms: Math.round((performance.now() - started) * 10) / 10, status: response.status };
 }

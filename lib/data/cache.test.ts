@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { cachedRead, clearCache } from "./cache";
+import { cachedRead, cachedReadWithin, clearCache } from "./cache";
 
 // The overview's aggregates cache: a viewer never waits on a refresh while the value is younger
 // than 2 × ttl, never sees one older than that, and concurrent viewers share one load.
@@ -82,5 +82,32 @@ describe("cachedRead", () => {
     await cachedRead("k", c.load, 0, clock);
     await cachedRead("k", c.load, 0, clock);
     expect(c.calls()).toBe(2);
+  });
+});
+
+describe("cachedReadWithin", () => {
+  const slow = (ms: number, value: string) => {
+    let calls = 0;
+    const load = async () => {
+      calls += 1;
+      await new Promise((r) => setTimeout(r, ms));
+      return value;
+    };
+    return { load, calls: () => calls };
+  };
+
+  it("answers undefined past the budget, keeps loading once, and serves the value to the next view", async () => {
+    const s = slow(80, "done");
+    expect(await cachedReadWithin("w", s.load, 10, 30, clock)).toBeUndefined();
+    // A second view meanwhile joins the same load instead of starting another.
+    expect(await cachedReadWithin("w", s.load, 10, 30, clock)).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 120));
+    expect(await cachedReadWithin("w", s.load, 10, 30, clock)).toBe("done");
+    expect(s.calls()).toBe(1);
+  });
+
+  it("answers the value when the load is quicker than the budget, and waits without a cache", async () => {
+    expect(await cachedReadWithin("q", slow(1, "quick").load, 200, 30, clock)).toBe("quick");
+    expect(await cachedReadWithin("n", slow(30, "uncached").load, 1, 0, clock)).toBe("uncached");
   });
 });

@@ -84,3 +84,32 @@ export function clearCache() {
 export function forgetCachedOrganization(organizationId: string) {
   for (const key of entries.keys()) if (key.split(":")[1] === organizationId) entries.delete(key);
 }
+
+/**
+ * How long a page waits for a slow section (the exposure summaries, the repeat-customer rate)
+ * before showing it as still being computed.
+ */
+export const SLOW_SECTION_BUDGET_MS = 200;
+
+/**
+ * A slow section bounded per request: the cached value when there is one (as `cachedRead`),
+ * otherwise the load's result if it arrives within `budgetMs`, else undefined — the page shows
+ * the section as still being computed, and the load carries on once (single flight) to fill
+ * the cache for the next view instead of holding this one.
+ */
+export async function cachedReadWithin<T>(key: string, load: () => Promise<T>, budgetMs: number, ttlSeconds = cacheSeconds(), clock: () => number = Date.now): Promise<T | undefined> {
+  // Without a cache the load would be thrown away: wait for it.
+  if (ttlSeconds === 0) return load();
+  const read = cachedRead(key, load, ttlSeconds, clock);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), budgetMs);
+  });
+  try {
+    return await Promise.race([read, late]);
+  } finally {
+    clearTimeout(timer);
+    // A load that fails after the budget is logged, not left unhandled.
+    read.catch((error: unknown) => console.error(`background load of ${key} failed:`, error));
+  }
+}

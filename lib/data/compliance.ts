@@ -141,23 +141,29 @@ export type ListingParityRow = {
   riskScore: number;
 };
 
+/** At most this many listings on the page (the riskiest): the catalogue can hold thousands. */
+export const LISTINGS_SHOWN = 200;
+
 export async function getListingParity(scope: DataScope, now: Date): Promise<ListingParityRow[]> {
-  if (scope.role === "SUPPLIER") return [];
+  return (await getListingParityPage(scope, now, Number.POSITIVE_INFINITY)).rows;
+}
+
+/**
+ * The `limit` riskiest listings and how many there are. Price history is read only for the
+ * listings returned, so the page's work and size stay bounded however large the catalogue.
+ */
+export async function getListingParityPage(scope: DataScope, now: Date, limit = LISTINGS_SHOWN): Promise<{ rows: ListingParityRow[]; total: number }> {
+  if (scope.role === "SUPPLIER") return { rows: [], total: 0 };
   const listings = await db.listing.findMany({
     where: { organizationId: scope.organizationId },
     orderBy: { sku: "asc" },
     select: { id: true, sku: true, name: true, availableStock: true, stockUpdatedAt: true },
   });
   const ids = listings.map((l) => l.id);
-  const [prices, demand, flags, history] = await Promise.all([
+  const [prices, demand, flags] = await Promise.all([
     currentListingPrices(db, ids, now),
     openDemandBySku(db, scope.organizationId, listings.map((l) => l.sku)),
     flagsOf(scope, "LISTING", ids),
-    db.listingPrice.findMany({
-      where: { listingId: { in: ids } },
-      orderBy: [{ effectiveAt: "desc" }, { createdAt: "desc" }],
-      select: { listingId: true, channel: true, currency: true, priceMinor: true, effectiveAt: true },
-    }),
   ]);
   const rows = listings.map((l): ListingParityRow => {
     const current = currentPrices(prices.filter((p) => p.listingId === l.id), now).map(({ channel, currency, priceMinor, effectiveAt }) => ({ channel, currency, priceMinor, effectiveAt }));
@@ -174,12 +180,21 @@ export async function getListingParity(scope: DataScope, now: Date): Promise<Lis
       openDemand: open,
       pairs,
       current,
-      history: history.filter((h) => h.listingId === l.id).map((h) => ({ channel: h.channel, currency: h.currency, priceMinor: h.priceMinor, effectiveAt: h.effectiveAt })),
+      history: [] as ListingParityRow["history"],
       flags: listingFlags,
       riskScore: oversell + mismatchBp,
     };
   });
-  return rows.sort((a, b) => b.riskScore - a.riskScore || a.sku.localeCompare(b.sku));
+  const shown = rows.sort((a, b) => b.riskScore - a.riskScore || a.sku.localeCompare(b.sku)).slice(0, limit);
+  const history = shown.length
+    ? await db.listingPrice.findMany({
+        where: { listingId: { in: shown.map((r) => r.id) } },
+        orderBy: [{ effectiveAt: "desc" }, { createdAt: "desc" }],
+        select: { listingId: true, channel: true, currency: true, priceMinor: true, effectiveAt: true },
+      })
+    : [];
+  for (const r of shown) r.history = history.filter((h) => h.listingId === r.id).map((h) => ({ channel: h.channel, currency: h.currency, priceMinor: h.priceMinor, effectiveAt: h.effectiveAt }));
+  return { rows: shown, total: rows.length };
 }
 
 // ---- creators ------------------------------------------------------------------------------

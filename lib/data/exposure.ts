@@ -15,6 +15,7 @@ import { type Band, METRIC_KEYS, type MetricKey, type Tally, displayedNumerator,
 import type { AtRiskOrder } from "@/lib/performance/projection";
 import { type MetricWindows, NON_BUYER_FAULT_REASONS, type StoreTallies, TRACKING_FAULT_RULES } from "@/lib/performance/tally";
 import { type Window, deliveryDueCalendar, lastIsoWeeks, windowFor } from "@/lib/performance/windows";
+import { SLOW_SECTION_BUDGET_MS, cachedReadWithin } from "@/lib/data/cache";
 import { organizationSettings } from "@/lib/data/settings";
 
 // Server-only reads for shop-performance exposure. The counts follow the definitions in
@@ -55,7 +56,7 @@ export function metricWindows(settings: PolicySettings, market: Market, now: Dat
  * One row per order of the store placed since `since`, with the facts each rate needs (see
  * tally.ts for the definitions these columns mirror).
  */
-function baseOrdersSql(store: StoreRow, since: Date, now: Date, settings: PolicySettings): Prisma.Sql {
+function baseOrdersSql(store: StoreRow, since: Date, now: Date, settings: PolicySettings, needed: { shippedFrom: Date; deliveredFrom: Date }): Prisma.Sql {
   const cal = deliveryDueCalendar(store.market, since, now, settings.shopPerformance.onTimeDeliveryRate.withinBusinessDays);
   const nominal = dispatchDueCalendar(store.market, since, now, settings.dispatch.businessDays);
   const zone = MARKET_ZONES[store.market];
@@ -86,7 +87,10 @@ function baseOrdersSql(store: StoreRow, since: Date, now: Date, settings: Policy
              (o.due_at IS NOT NULL AND o.status NOT IN ('CANCELLED','AWAITING_PAYMENT')) AS ldr_applies,
              (o.ftype <> 'FULFILLED_BY_TIKTOK' AND (COALESCE(o."inTransitAt", o."deliveredAt") IS NULL OR COALESCE(o."inTransitAt", o."deliveredAt") > o.due_at)) AS late,
              (o.ftype = 'SELLER_SHIPPING') AS vtr_applies,
-             EXISTS (SELECT 1 FROM "RiskFlag" f WHERE f."orderId" = o.id AND f.rule IN (${Prisma.join([...TRACKING_FAULT_RULES])})) AS tracking_fault,
+             -- The look-ups only where a window can use them (shipped / delivered in time to count):
+             -- most of the months read for the lookback need neither.
+             (o."inTransitAt" >= ${needed.shippedFrom}::timestamptz
+               AND EXISTS (SELECT 1 FROM "RiskFlag" f WHERE f."orderId" = o.id AND f.rule IN (${Prisma.join([...TRACKING_FAULT_RULES])}))) AS tracking_fault,
              CASE WHEN o.ftype = 'FULFILLED_BY_TIKTOK' THEN NULL
                   WHEN o.ftype = 'UPGRADED_TIKTOK_SHIPPING' AND o."dispatchDueAt" IS NOT NULL AND o."inTransitAt" <= o."dispatchDueAt" THEN NULL
                   WHEN o.status = 'CANCELLED' THEN NULL
@@ -97,8 +101,9 @@ function baseOrdersSql(store: StoreRow, since: Date, now: Date, settings: Policy
              (o.due_at IS NOT NULL AND o.status <> 'AWAITING_PAYMENT') AS sfcr_applies,
              (o.ftype <> 'FULFILLED_BY_TIKTOK' AND o.status = 'CANCELLED' AND o.due_at IS NOT NULL AND o."cancelledAt" > o.due_at) AS seller_cancel,
              CASE WHEN o.status <> 'CANCELLED' THEN o."deliveredAt" END AS delivered_at,
-             EXISTS (SELECT 1 FROM "ReturnRequest" r WHERE r."orderId" = o.id AND r.status <> 'REFUSED'
-                     AND r.reason::text IN (${Prisma.join([...NON_BUYER_FAULT_REASONS])})) AS nbf_return
+             (o."deliveredAt" >= ${needed.deliveredFrom}::timestamptz
+               AND EXISTS (SELECT 1 FROM "ReturnRequest" r WHERE r."orderId" = o.id AND r.status <> 'REFUSED'
+                     AND r.reason::text IN (${Prisma.join([...NON_BUYER_FAULT_REASONS])}))) AS nbf_return
       FROM typed o
       LEFT JOIN cal ON cal.d = (o.otd_start AT TIME ZONE ${zone})::date
     )`;
@@ -149,7 +154,7 @@ export async function countStoreTallies(store: StoreRow, windows: MetricWindows,
   const since = new Date(earliest - LOOKBACK_SLACK_DAYS * DAY);
   const bounds = Object.fromEntries(Object.entries(windows).map(([k, w]) => [k, { from: param(w.from), to: param(w.to) }])) as Bounds;
   const rows = await db.$queryRaw<(TallyRow & { delivered_for_score: number })[]>`
-    WITH ${baseOrdersSql(store, since, now, settings)}
+    WITH ${baseOrdersSql(store, since, now, settings, { shippedFrom: windows.vtr.from, deliveredFrom: windows.returns.from })}
     SELECT ${tallyColumns(bounds, now)},
            count(*) FILTER (WHERE delivered_at >= ${scoreFrom} AND delivered_at < ${now}::timestamptz)::int AS delivered_for_score
     FROM base`;
@@ -172,10 +177,15 @@ export async function readStoreTrend(store: StoreRow, now: Date, settings: Polic
   const w = { from: Prisma.sql`w.s`, to: Prisma.sql`w.e` };
   const bounds: Bounds = { ldr: w, vtr: w, otdr: w, sfcr: w, returns: w };
   const rows = await db.$queryRaw<(TallyRow & { i: number })[]>`
-    WITH ${baseOrdersSql(store, since, now, settings)},
+    WITH ${baseOrdersSql(store, since, now, settings, { shippedFrom: first.from, deliveredFrom: first.from })},
     weeks AS (SELECT s, e, i::int FROM unnest(${weeks.map((x) => x.from)}::timestamptz[], ${weeks.map((x) => x.to)}::timestamptz[]) WITH ORDINALITY AS t(s, e, i))
     SELECT w.i, ${tallyColumns(bounds, now)}
-    FROM weeks w LEFT JOIN base ON true
+    -- Each order joins only the weeks one of its instants falls in (it counts in no other), not
+    -- all twelve: the same counts for a twelfth of the FILTER evaluations.
+    FROM weeks w LEFT JOIN base ON (
+      (base.due >= w.s AND base.due < w.e) OR (base.shipped_at >= w.s AND base.shipped_at < w.e)
+      OR (base.otd_resolved >= w.s AND base.otd_resolved < w.e) OR (base.placed_at >= w.s AND base.placed_at < w.e)
+      OR (base.delivered_at >= w.s AND base.delivered_at < w.e))
     GROUP BY w.i ORDER BY w.i`;
   const rules = metricRules(settings.shopPerformance, { market: store.market, now, settings });
   return rows.map((row) => {
@@ -324,7 +334,9 @@ export async function getStoreExposure(scope: DataScope, storeId: string, now: D
     readStoreTrend(store, now, settings),
     readAtRiskOrders(store, windows, now, settings),
     readSupplierAttribution(store.organizationId, { storeId: store.id }, now, settings),
-    readServiceComparison(store.organizationId, now),
+    // The same for every store of the organisation: computed once per cache period, not per store
+    // opened, and bounded per request (it reads every store's month).
+    cachedReadWithin(`service-comparison:${store.organizationId}`, () => readServiceComparison(store.organizationId, now), SLOW_SECTION_BUDGET_MS),
   ]);
   const version = { market: store.market, now, settings };
   const metrics = viewMetrics(t, tallies, windows, version);
@@ -350,7 +362,8 @@ export async function getStoreExposure(scope: DataScope, storeId: string, now: D
     projection: viewProjection(t, { ldr: tallies.ldr, vtr: tallies.vtr, sfcr: tallies.sfcr }, atRisk, version),
     trend,
     suppliers,
-    comparison,
+    comparison: comparison ?? [],
+    comparisonPending: comparison === undefined,
   };
 }
 
@@ -387,4 +400,13 @@ export async function getExposureSummaries(scope: DataScope, now: Date): Promise
       };
     })),
   );
+}
+
+/**
+ * The exposure summaries for a page: cached, shared by the overview and /stores, bounded per
+ * request (undefined: not ready yet; finished in the background and cached for the next view).
+ * One tally per TikTok store, seconds at a million orders, must not hold either page.
+ */
+export function exposureSummariesWithin(scope: DataScope, now: Date): Promise<ExposureSummary[] | undefined> {
+  return cachedReadWithin(`exposure-summaries:${scope.organizationId}:${scope.role === "SUPPLIER" ? "supplier" : "staff"}`, () => getExposureSummaries(scope, now), SLOW_SECTION_BUDGET_MS);
 }

@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Market, OrderStatus, StoreKind } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { AWAITING_DISPATCH } from "@/lib/flags/sql";
 import { countOpenFlagsPerStore } from "./risk";
 import { BRAND_SITE_LATE_HOURS } from "./overview";
+import { readDeadlineFacts, readPlacedFacts } from "./daily";
+import { addHist, emptyHist, histMedian } from "./daily-ranges";
 import type { DataScope } from "./scope";
 
 // Stores: the list with each store's service figures and open flags, and one store's detail.
@@ -42,23 +43,6 @@ function refuseSupplier(scope: DataScope) {
   if (scope.supplierId) throw new AppError("FORBIDDEN", "Suppliers cannot see store pages.");
 }
 
-type FigureRow = {
-  id: string;
-  name: string;
-  channel: Channel;
-  market: Market;
-  kind: StoreKind | null;
-  timeZone: string;
-  currency: string;
-  orders: number;
-  dispatched: number;
-  medianHours: number | null;
-  late48: number;
-  due48: number;
-  lateDeadline: number;
-  dueDeadline: number;
-};
-
 export type FlagCounts = { total: number; critical: number; warning: number; info: number };
 
 /** Open flags per store, counted in SQL over the risk queue's own relation (so they always agree). */
@@ -68,69 +52,49 @@ async function countOpenFlagsByStore(scope: DataScope, now: Date, storeId?: stri
 }
 
 /**
- * Every store's service figures in one statement: per-store aggregates over the last 30 days on
- * the (storeId, placedAt) and (organizationId, dispatchDueAt) indexes.
+ * Every store's service figures over the last 30 days: sums over the daily roll-up for the whole
+ * local days and the raw orders for the partial ones (lib/data/daily.ts); the median from the
+ * dispatch-hours histogram (within 1 h of the exact one).
  */
 async function queryStoreFigures(scope: DataScope, now: Date, storeId?: string): Promise<StoreSummary[]> {
   refuseSupplier(scope);
-  const org = scope.organizationId;
   const since = new Date(now.getTime() - STORE_FIGURES_DAYS * 86_400_000);
-  const onlyStore = (col: Prisma.Sql) => (storeId ? Prisma.sql`AND ${col} = ${storeId}` : Prisma.empty);
-  const query = db.$queryRaw<FigureRow[]>`
-    WITH placed AS (
-      SELECT o."storeId",
-        count(*)::int AS orders,
-        count(*) FILTER (WHERE o."inTransitAt" IS NOT NULL)::int AS dispatched,
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o."inTransitAt" - o."placedAt") / 3600.0)
-          FILTER (WHERE o."inTransitAt" IS NOT NULL) AS "medianHours",
-        count(*) FILTER (WHERE o."inTransitAt" IS NOT NULL
-          OR (o.status IN ${AWAITING_DISPATCH} AND o."placedAt" + make_interval(hours => ${BRAND_SITE_LATE_HOURS}) < ${now}::timestamptz))::int AS due48,
-        count(*) FILTER (WHERE o."inTransitAt" - o."placedAt" > make_interval(hours => ${BRAND_SITE_LATE_HOURS})
-          OR (o."inTransitAt" IS NULL AND o.status IN ${AWAITING_DISPATCH} AND o."placedAt" + make_interval(hours => ${BRAND_SITE_LATE_HOURS}) < ${now}::timestamptz))::int AS late48
-      FROM "Order" o
-      WHERE o."organizationId" = ${org} ${onlyStore(Prisma.sql`o."storeId"`)}
-        AND o."placedAt" >= ${since} AND o."placedAt" < ${now} AND o.status <> 'CANCELLED'
-      GROUP BY o."storeId"
-    ),
-    deadline AS (
-      SELECT o."storeId",
-        count(*) FILTER (WHERE o."inTransitAt" IS NULL OR o."inTransitAt" > o."dispatchDueAt")::int AS late,
-        count(*)::int AS due
-      FROM "Order" o
-      WHERE o."organizationId" = ${org} ${onlyStore(Prisma.sql`o."storeId"`)}
-        AND o.channel = 'TIKTOK_SHOP' AND o."dispatchDueAt" >= ${since} AND o."dispatchDueAt" < ${now} AND o.status <> 'CANCELLED'
-      GROUP BY o."storeId"
-    )
-    SELECT s.id, s.name, s.channel, s.market, s.kind, s."timeZone", s.currency,
-      coalesce(p.orders, 0)::int AS orders, coalesce(p.dispatched, 0)::int AS dispatched, p."medianHours",
-      coalesce(p.late48, 0)::int AS late48, coalesce(p.due48, 0)::int AS due48,
-      coalesce(d.late, 0)::int AS "lateDeadline", coalesce(d.due, 0)::int AS "dueDeadline"
-    FROM "Store" s
-    LEFT JOIN placed p ON p."storeId" = s.id
-    LEFT JOIN deadline d ON d."storeId" = s.id
-    WHERE s."organizationId" = ${org} ${onlyStore(Prisma.sql`s.id`)}
-      ${storeId ? Prisma.empty : Prisma.sql`AND s."archivedAt" IS NULL`}
-    ORDER BY s.channel, s.name`;
-  const [rows, flags] = await Promise.all([query, countOpenFlagsByStore(scope, now, storeId)]);
+  const stores = await db.store.findMany({
+    // Archived stores keep their orders but leave the daily views (one asked for by id is still shown).
+    where: { organizationId: scope.organizationId, ...(storeId ? { id: storeId } : { archivedAt: null }) },
+    select: { id: true, name: true, channel: true, market: true, kind: true, timeZone: true, currency: true },
+    orderBy: [{ channel: "asc" }, { name: "asc" }],
+  });
+  const facts = { organizationId: scope.organizationId, supplierId: null };
+  const [placed, deadlines, flags] = await Promise.all([
+    readPlacedFacts(facts, stores, since, now, now, BRAND_SITE_LATE_HOURS),
+    readDeadlineFacts(facts, stores, since, now, now),
+    countOpenFlagsByStore(scope, now, storeId),
+  ]);
 
-  return rows.map((r) => {
-    const tiktok = r.channel === "TIKTOK_SHOP";
+  return stores.map((s) => {
+    const tiktok = s.channel === "TIKTOK_SHOP";
+    const rows = placed.rows.filter((r) => r.storeId === s.id);
+    const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((n, r) => n + f(r), 0);
+    const hist = emptyHist();
+    for (const [key, h] of placed.hist) if (key.startsWith(`${s.id}:`)) addHist(hist, h);
+    const due = deadlines.filter((d) => d.storeId === s.id);
     return {
-      id: r.id,
-      name: r.name,
-      channel: r.channel,
-      market: r.market,
-      kind: r.kind,
-      timeZone: r.timeZone,
-      currency: r.currency,
+      id: s.id,
+      name: s.name,
+      channel: s.channel,
+      market: s.market,
+      kind: s.kind,
+      timeZone: s.timeZone,
+      currency: s.currency,
       figures: {
-        orders: r.orders,
-        dispatched: r.dispatched,
-        medianDispatchHours: r.medianHours === null ? null : Number(r.medianHours),
-        late: tiktok ? r.lateDeadline : r.late48,
-        lateBase: tiktok ? r.dueDeadline : r.due48,
+        orders: sum((r) => r.placed),
+        dispatched: sum((r) => r.dispatched),
+        medianDispatchHours: histMedian(hist),
+        late: tiktok ? due.reduce((n, d) => n + d.late, 0) : sum((r) => r.late),
+        lateBase: tiktok ? due.reduce((n, d) => n + d.due, 0) : sum((r) => r.due),
         lateBasis: tiktok ? "DEADLINE" : "48H",
-        flags: flags.get(r.id) ?? { total: 0, critical: 0, warning: 0, info: 0 },
+        flags: flags.get(s.id) ?? { total: 0, critical: 0, warning: 0, info: 0 },
       },
     };
   });

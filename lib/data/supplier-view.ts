@@ -53,8 +53,30 @@ function scopeSql(scope: SupplierViewScope): Prisma.Sql {
     ${scope.storeId ? Prisma.sql`AND o."storeId" = ${scope.storeId}` : Prisma.empty}`;
 }
 
+/** The orders a supplier's view lists: every open one, and the last 30 days' others. */
+function listedSql(scope: SupplierViewScope, since: Date): Prisma.Sql {
+  return Prisma.sql`${scopeSql(scope)} AND (o."placedAt" >= ${since} OR o.status IN ('AWAITING_SHIPMENT','AWAITING_COLLECTION','ON_HOLD'))`;
+}
+
+export const SUPPLIER_PAGE_SIZE = 25;
+
+export type SupplierOrdersPage = { orders: SupplierOrder[]; total: number; page: number; pages: number; pageSize: number };
+
+/**
+ * One page of the supplier's orders, like the orders list: a bounded page and the total, so no
+ * view renders every assigned order at once. A page past the last shows the last one.
+ */
+export async function getSupplierOrdersPage(scope: SupplierViewScope, now: Date, page: number, pageSize = SUPPLIER_PAGE_SIZE): Promise<SupplierOrdersPage> {
+  const since = new Date(now.getTime() - 30 * 86_400_000);
+  const [{ total } = { total: 0 }] = await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Order" o WHERE ${listedSql(scope, since)}`;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const current = Math.min(Math.max(1, Math.floor(page)), pages);
+  const orders = total === 0 ? [] : await getSupplierOrders(scope, now, pageSize, (current - 1) * pageSize);
+  return { orders, total, page: current, pages, pageSize };
+}
+
 /** Open orders first (soonest deadline first), then the last 30 days' shipped ones. */
-export async function getSupplierOrders(scope: SupplierViewScope, now: Date, limit = 200): Promise<SupplierOrder[]> {
+export async function getSupplierOrders(scope: SupplierViewScope, now: Date, limit = SUPPLIER_PAGE_SIZE, offset = 0): Promise<SupplierOrder[]> {
   const since = new Date(now.getTime() - 30 * 86_400_000);
   const rows = await db.$queryRaw<
     (Omit<OrderTimeline, "shipFromCountry" | "labelSource"> & {
@@ -75,10 +97,10 @@ export async function getSupplierOrders(scope: SupplierViewScope, now: Date, lim
            o."inTransitAt", o."deliveredAt", o."cancelledAt", o."dispatchDueAt", o.carrier, o."trackingNumber",
            o."shipCity", o."shipRegion", o."shipPostcode", o."shipCountry"
     FROM "Order" o JOIN "Store" s ON s.id = o."storeId"
-    WHERE ${scopeSql(scope)} AND (o."placedAt" >= ${since} OR o.status IN ('AWAITING_SHIPMENT','AWAITING_COLLECTION','ON_HOLD'))
+    WHERE ${listedSql(scope, since)}
     ORDER BY (o."inTransitAt" IS NULL AND o.status IN ('AWAITING_SHIPMENT','AWAITING_COLLECTION','ON_HOLD')) DESC,
-             o."dispatchDueAt" ASC NULLS LAST, o."placedAt" DESC
-    LIMIT ${limit}`;
+             o."dispatchDueAt" ASC NULLS LAST, o."placedAt" DESC, o.id
+    LIMIT ${Math.min(Math.max(1, limit), 200)} OFFSET ${Math.max(0, offset)}`;
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [lines, flags] = await Promise.all([

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { CancellablePool } from "./cancel";
 import { isEmbeddedUrl } from "./embedded-url";
 import { getSettings } from "@/lib/env";
 
@@ -8,19 +9,30 @@ import { getSettings } from "@/lib/env";
 // cannot import the server-only module.
 const urls = new WeakMap<PrismaClient, string>();
 
-export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
+export type ClientOptions = {
+  /**
+   * statement_timeout of every connection, in ms (0: none). The app's pool sets it for
+   * interactive requests (DATABASE_STATEMENT_TIMEOUT_MS); CLIs and jobs leave it off.
+   */
+  statementTimeoutMs?: number;
+};
+
+export function createPrismaClient(databaseUrl: string, poolSize = 10, clientOptions: ClientOptions = {}): PrismaClient {
   // Tuned for a dashboard's many short queries (docs/benchmarks.md, measured at a million orders):
   // - JIT compilation pays off for hour-long analytics, not 5–50 ms queries: it added ~300 ms to
   //   the overview's aggregates and doubled the risk queue's time;
   // - parallel workers cost more to start than they save on such queries, and under twenty
   //   concurrent users they compete for the same cores: the risk queue ran in 7–9 ms serially
   //   against 18 ms with two workers, the KPIs in 1.1 s against 1.5 s.
-  // The embedded database has neither and ignores the options.
+  // The embedded database has neither and ignores the options (and cannot cancel a query).
+  const embedded = isEmbeddedUrl(databaseUrl);
+  const timeout = clientOptions.statementTimeoutMs ? ` -c statement_timeout=${Math.round(clientOptions.statementTimeoutMs)}` : "";
+  const config = { connectionString: databaseUrl, max: poolSize, options: `-c jit=off -c max_parallel_workers_per_gather=0${timeout}` };
   const client = new PrismaClient({
-    adapter: new PrismaPg(
-      { connectionString: databaseUrl, max: poolSize, options: "-c jit=off -c max_parallel_workers_per_gather=0" },
-      isEmbeddedUrl(databaseUrl) || !getSettings().DATABASE_NAMED_STATEMENTS ? {} : { statementNameGenerator: statementName },
-    ),
+    adapter: new PrismaPg(embedded ? config : new CancellablePool(config), {
+      disposeExternalPool: true,
+      ...(embedded || !getSettings().DATABASE_NAMED_STATEMENTS ? {} : { statementNameGenerator: statementName }),
+    }),
   });
   urls.set(client, databaseUrl);
   return client;

@@ -169,15 +169,18 @@ async function writeBatch(db: Db, rows: OrderRow[], now: Date, settings: PolicyS
   }
 
   const ids = rows.map((r) => r.id);
-  await db.$transaction(async (tx) => {
-    if (timeUpdates.length) {
-      await tx.$executeRaw`
-        UPDATE "Order" o SET "dispatchDueAt" = u.due, "autoCancelAt" = u.cancel
-        FROM unnest(${timeUpdates.map((u) => u.id)}::text[], ${timeUpdates.map((u) => u.due)}::timestamptz[], ${timeUpdates.map((u) => u.cancel)}::timestamptz[]) AS u(id, due, cancel)
-        WHERE o.id = u.id`;
-    }
-    await tx.riskFlag.deleteMany({ where: { subjectType: "ORDER", subjectId: { in: ids } } });
-    if (flagRows.length) await tx.riskFlag.createMany({ data: flagRows });
-  });
+  // One batch transaction (all statements sent at once), not an interactive one: nothing runs in
+  // JavaScript between the statements, so no transaction timeout (Prisma's P2028 after 5 s) can
+  // expire on a busy machine while the batch waits for CPU, and no connection is held idle.
+  const writes: Prisma.PrismaPromise<unknown>[] = [];
+  if (timeUpdates.length) {
+    writes.push(db.$executeRaw`
+      UPDATE "Order" o SET "dispatchDueAt" = u.due, "autoCancelAt" = u.cancel
+      FROM unnest(${timeUpdates.map((u) => u.id)}::text[], ${timeUpdates.map((u) => u.due)}::timestamptz[], ${timeUpdates.map((u) => u.cancel)}::timestamptz[]) AS u(id, due, cancel)
+      WHERE o.id = u.id`);
+  }
+  writes.push(db.riskFlag.deleteMany({ where: { subjectType: "ORDER", subjectId: { in: ids } } }));
+  if (flagRows.length) writes.push(db.riskFlag.createMany({ data: flagRows }));
+  await db.$transaction(writes);
   return flagRows.length;
 }

@@ -97,6 +97,8 @@ export type StoreExposure = {
   trend: TrendPoint[];
   suppliers: SupplierShare[];
   comparison: ServiceComparison[];
+  /** The comparison (every store, 30 days) was not ready within the request's budget: empty now, shown on the next view. */
+  comparisonPending: boolean;
 };
 
 export function viewMetric(rule: MetricRule, tally: Tally, window: { from: Date; to: Date }): MetricView {

@@ -6,7 +6,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageUser } from "@/lib/auth";
-import { getListingParity } from "@/lib/data/compliance";
+import { LISTINGS_SHOWN, getListingParityPage } from "@/lib/data/compliance";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
 import { getPolicySettings } from "@/lib/data/policy-settings";
 
@@ -37,10 +37,15 @@ export default async function ListingsPage() {
 }
 
 async function ParitySection({ scope }: { scope: DataScope }) {
-  const [rows, settings] = await Promise.all([getListingParity(scope, new Date()), getPolicySettings(scope)]);
+  const [{ rows, total }, settings] = await Promise.all([getListingParityPage(scope, new Date(), LISTINGS_SHOWN), getPolicySettings(scope)]);
   if (rows.length === 0) return <EmptyState title="No listings yet">Import a price list to start comparing channels.</EmptyState>;
   return (
     <Card>
+      {total > rows.length ? (
+        <p role="status" className="border-b border-slate-100 px-4 py-2 text-sm text-slate-600" data-testid="listings-bounded">
+          The {rows.length} riskiest of {total} listings: oversold stock and the widest price gaps first.
+        </p>
+      ) : null}
       <ListingsTable rows={rows} canSetPrice={scope.role === "OWNER"} canSetStock toleranceMinor={settings.pricing.toleranceMinor} />
     </Card>
   );

@@ -8,9 +8,11 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageUser } from "@/lib/auth";
+import { cachedRead } from "@/lib/data/cache";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
 import { listStoreSummaries } from "@/lib/data/stores";
-import { getExposureSummaries } from "@/lib/data/exposure";
+import { ExposurePending } from "@/components/exposure/exposure-overview";
+import { exposureSummariesWithin } from "@/lib/data/exposure";
 import { listArchivedStores } from "@/lib/data/routing";
 import { listSupplierOptions } from "@/lib/data/suppliers";
 
@@ -69,13 +71,15 @@ async function OwnerStoreAdmin({ scope }: { scope: DataScope }) {
 
 async function StoresSection({ scope }: { scope: DataScope }) {
   const now = new Date();
-  const [stores, exposure] = await Promise.all([listStoreSummaries(scope, now), getExposureSummaries(scope, now)]);
+  // Figures, like the overview's, are served from the short cache (lib/data/cache.ts): a warm view costs no aggregate.
+  const [stores, exposure] = await Promise.all([cachedRead(`store-figures:${scope.organizationId}`, () => listStoreSummaries(scope, now)), exposureSummariesWithin(scope, now)]);
   if (stores.length === 0) return <EmptyState title="No stores yet">Add your TikTok Shop or your brand website below, then import its orders.</EmptyState>;
   const listed = new Set(stores.map((s) => s.id));
-  const tiktok = exposure.filter((e) => e.channel === "TIKTOK_SHOP" && listed.has(e.storeId));
+  const tiktok = (exposure ?? []).filter((e) => e.channel === "TIKTOK_SHOP" && listed.has(e.storeId));
   return (
     <div className="space-y-4">
       <StoreList stores={stores} now={now} />
+      {exposure === undefined ? <ExposurePending /> : null}
       {tiktok.length ? (
         <Card>
           <CardHeader title="Performance-score exposure" description="Each TikTok store's rates against the platform's lines; open a store for headroom and the what-if" />

@@ -1,4 +1,5 @@
 import { requireApiUser } from "@/lib/auth";
+import { withRequestSignal } from "@/lib/database/cancel";
 import { getRiskQueue, toRiskJson } from "@/lib/data/risk";
 import { scopeOf } from "@/lib/data/scope";
 import { toErrorResponse } from "@/lib/errors";
@@ -13,12 +14,16 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request) {
   try {
-    const user = await requireApiUser();
-    const query = requireRiskQuery(new URL(request.url).searchParams);
-    const now = new Date();
-    const queue = await getRiskQueue(scopeOf(user), { storeId: query.store, rule: query.rule, limit: RISK_PAGE_SIZE, offset: (query.page - 1) * RISK_PAGE_SIZE }, now);
-    return Response.json({ items: queue.items.map(toRiskJson), total: queue.total, now: now.toISOString() }, { headers: { "Cache-Control": "private, no-store" } });
+    return await withRequestSignal(request.signal, async () => {
+      const user = await requireApiUser();
+      const query = requireRiskQuery(new URL(request.url).searchParams);
+      const now = new Date();
+      const queue = await getRiskQueue(scopeOf(user), { storeId: query.store, rule: query.rule, limit: RISK_PAGE_SIZE, offset: (query.page - 1) * RISK_PAGE_SIZE }, now);
+      return Response.json({ items: queue.items.map(toRiskJson), total: queue.total, now: now.toISOString() }, { headers: { "Cache-Control": "private, no-store" } });
+    });
   } catch (error) {
+    // The client went away: its queries were cancelled (lib/database/cancel.ts); nobody reads this.
+    if (request.signal.aborted) return new Response(null, { status: 499 });
     return toErrorResponse(error);
   }
 }

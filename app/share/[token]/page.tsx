@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { SupplierOrdersList, SupplierScorecardCard } from "@/components/supplier-view/supplier-view";
+import { SupplierOrdersList, SupplierOrdersPager, SupplierScorecardCard } from "@/components/supplier-view/supplier-view";
 import { openShareLink } from "@/lib/data/share-links";
-import { getSupplierOrders, getSupplierScorecard } from "@/lib/data/supplier-view";
+import { getSupplierOrdersPage, getSupplierScorecard } from "@/lib/data/supplier-view";
 import { formatInstant } from "@/lib/format";
 import { clientAddressOf } from "@/lib/security/client-address";
+import { pageParam } from "@/lib/validations/page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Shared supplier view", robots: { index: false, follow: false } };
@@ -15,8 +16,9 @@ const MESSAGES = {
   revoked: { title: "This link has been revoked", body: "The seller has turned this link off. Ask them for a new one if you still need access." },
 } as const;
 
-export default async function SharedSupplierPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function SharedSupplierPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { token } = await params;
+  const page = pageParam((await searchParams).page);
   const h = await headers();
   const now = new Date();
   // The same trusted-hop rule as sign-in limits: never a client-written X-Forwarded-For.
@@ -36,7 +38,7 @@ export default async function SharedSupplierPage({ params }: { params: Promise<{
   }
 
   const scope = { organizationId: opened.link.organizationId, supplierId: opened.link.supplierId, storeId: opened.link.storeId };
-  const [card, orders] = await Promise.all([getSupplierScorecard(scope, now), getSupplierOrders(scope, now)]);
+  const [card, list] = await Promise.all([getSupplierScorecard(scope, now), getSupplierOrdersPage(scope, now, page)]);
   return (
     <main className="mx-auto max-w-5xl space-y-4 px-4 py-6">
       <div>
@@ -45,7 +47,8 @@ export default async function SharedSupplierPage({ params }: { params: Promise<{
         <p className="text-sm text-slate-500">Read-only · valid until {formatInstant(opened.link.expiresAt, "UTC")} · every visit is recorded</p>
       </div>
       {card ? <SupplierScorecardCard card={card} /> : null}
-      <SupplierOrdersList orders={orders} now={now} />
+      <SupplierOrdersList orders={list.orders} now={now} />
+      <SupplierOrdersPager list={list} basePath={`/share/${encodeURIComponent(token)}`} />
     </main>
   );
 }

@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getListingParity, getListingParityPage } from "@/lib/data/compliance";
+import { testDb } from "./db";
+
+// No page renders an unbounded list: the listings page shows the riskiest few hundred of the
+// catalogue and reads price history only for those.
+
+const prisma = testDb();
+let organizationId: string;
+const now = new Date("2026-11-20T12:00:00Z");
+
+beforeAll(async () => {
+  organizationId = (await prisma.organization.create({ data: { name: "Catalogue Co" } })).id;
+  for (let i = 0; i < 6; i++) {
+    const listing = await prisma.listing.create({ data: { organizationId, sku: `CAT-${i}`, name: `Item ${i}`, availableStock: 10 } });
+    await prisma.listingPrice.createMany({
+      data: [
+        { listingId: listing.id, channel: "TIKTOK_SHOP", currency: "USD", priceMinor: 1000 + i * 100, effectiveAt: new Date("2026-11-01T00:00:00Z") },
+        { listingId: listing.id, channel: "BRAND_SITE", currency: "USD", priceMinor: 1000, effectiveAt: new Date("2026-11-02T00:00:00Z") },
+      ],
+    });
+  }
+});
+afterAll(async () => {
+  await prisma.organization.delete({ where: { id: organizationId } });
+});
+
+describe("listings page", () => {
+  it("returns the riskiest listings up to the limit with their history, and the catalogue's size", async () => {
+    const scope = { organizationId, supplierId: null, role: "OWNER" as const };
+    const all = await getListingParity(scope, now);
+    expect(all).toHaveLength(6);
+    const page = await getListingParityPage(scope, now, 2);
+    expect(page.total).toBe(6);
+    expect(page.rows.map((r) => r.sku)).toEqual(all.slice(0, 2).map((r) => r.sku));
+    expect(page.rows.every((r) => r.history.length === 2)).toBe(true);
+    expect(page.rows.map((r) => r.history)).toEqual(all.slice(0, 2).map((r) => r.history));
+  });
+});
