@@ -1,8 +1,9 @@
 // `npm run worker`: a job-queue worker (lib/jobs/queue.ts) — the same code as the web server,
 // started on its own so workers scale apart from web instances. It takes import jobs, syncs every
-// connected store from its API every five minutes, and runs the hourly re-evaluation (npm run risk:reevaluate on a schedule). Needs DATABASE_URL (a PostgreSQL
+// connected store from its API every five minutes, writes tracking/stock/tokens back to the platforms, and runs the hourly re-evaluation (npm run risk:reevaluate on a schedule). Needs DATABASE_URL (a PostgreSQL
 // server). Runs until SIGINT/SIGTERM, then finishes the job in hand and stops.
 import { createPrismaClient } from "../lib/database/client";
+import { createPushQueues, workChannelPushes } from "../lib/jobs/push-queue";
 import { scheduleReevaluation, scheduleStoreSyncs, startQueue, workImports, workReevaluation, workStoreSyncs } from "../lib/jobs/queue";
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -21,6 +22,10 @@ await workReevaluation(boss, prisma, log);
 // Every connected Shopify and TikTok Shop store is synced from its API every five minutes.
 await scheduleStoreSyncs(boss);
 await workStoreSyncs(boss, prisma, log);
+// Tracking, stock and token refreshes written to the platforms, one push at a time; a sweep every
+// minute re-queues retries that are due and pushes a stopped worker left behind.
+await createPushQueues(boss);
+await workChannelPushes(boss, prisma, log);
 console.log(`[worker ${process.pid}] taking jobs`);
 
 let stopping = false;
