@@ -2,6 +2,7 @@
 //   npm run -s store -- set --store "<name>" [--org "<org name>"] key=value …
 // keys: shopifyDomain shopifyAccessToken shopifyApiBaseUrl shopifyApiVersion tiktokAppKey
 //       tiktokAppSecret tiktokAccessToken tiktokShopCipher tiktokApiBaseUrl webhookSecret
+//       tiktokRefreshToken shopifyLocationId (issue 18: token refresh, stock location)
 // (`key=` clears one). Prints the store's settings as ONE JSON line, secrets masked
 // (`********` and the last four characters). Unknown key, bad value or unknown store → exit 2.
 import path from "node:path";

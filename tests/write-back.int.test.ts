@@ -10,6 +10,7 @@ import type { SessionUser } from "@/lib/auth";
 import { startFakeShopifyAdmin, type FakeShopify } from "@/lib/channels/fake-shopify-admin";
 import { startFakeTikTokPartner, type FakeTikTok } from "@/lib/channels/fake-tiktok-partner";
 import { PUSH_LEASE_MS, TIKTOK_EDIT_USED, runPush } from "@/lib/channels/push";
+import { queueTokenRefreshes } from "@/lib/channels/token-refresh";
 import { setPushDispatcher } from "@/lib/jobs/push-queue";
 import { validateTracking } from "@/lib/policy/tracking";
 import { testDb } from "./db";
@@ -361,5 +362,46 @@ describe("POST /api/orders/<id>/tracking", () => {
     expect((await getOrder(new Request(`http://test.local/api/orders/${order.id}`), { params: Promise.resolve({ id: order.id }) })).status).toBe(404);
     expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).trackingNumber).toBeNull();
     expect(await prisma.channelPush.count({ where: { orderId: order.id } })).toBe(0);
+  });
+});
+
+describe("TikTok access token refresh", () => {
+  it("a token about to expire is refreshed by a job with the refresh token; a refused refresh asks for re-authorisation", async () => {
+    const fake = await startFakeTikTokPartner({ ...APP, refreshToken: "refresh-token-start", providers: PROVIDERS });
+    try {
+      const store = await prisma.store.create({
+        data: {
+          organizationId: orgId, name: `TikTok refresh ${seq++}`, channel: "TIKTOK_SHOP", market: "US", timeZone: "UTC", joinedOn: new Date("2024-01-01"),
+          tiktokAppKey: APP.appKey, tiktokAppSecret: APP.appSecret, tiktokAccessToken: APP.accessToken, tiktokShopCipher: APP.shopCipher, tiktokApiBaseUrl: fake.baseUrl,
+          tiktokRefreshToken: "refresh-token-start", tiktokAccessTokenExpiresAt: new Date(Date.now() + 3 * 3_600_000), connectionState: "CONNECTED",
+        },
+      });
+      const queued = await queueTokenRefreshes(prisma, new Date());
+      const mine = await prisma.channelPush.findFirstOrThrow({ where: { storeId: store.id, kind: "TOKEN_REFRESH" } });
+      expect(queued).toContain(mine.id);
+      // Queued once: a second sweep adds none while it waits.
+      await queueTokenRefreshes(prisma, new Date());
+      expect(await prisma.channelPush.count({ where: { storeId: store.id, kind: "TOKEN_REFRESH" } })).toBe(1);
+
+      expect(await runPush(prisma, mine.id, soon())).toMatchObject({ status: "SENT" });
+      const after = await prisma.store.findUniqueOrThrow({ where: { id: store.id } });
+      expect(after.tiktokAccessToken).toBe(fake.tokens.accessToken);
+      expect(after.tiktokRefreshToken).toBe(fake.tokens.refreshToken);
+      expect(after.tiktokAccessToken).not.toBe(APP.accessToken);
+      expect(after.tiktokAccessTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+      expect(fake.requests.filter((r) => r.path === "/api/v2/token/refresh")).toHaveLength(1);
+      // Not due again for days.
+      await queueTokenRefreshes(prisma, new Date());
+      expect(await prisma.channelPush.count({ where: { storeId: store.id, kind: "TOKEN_REFRESH", status: "PENDING" } })).toBe(0);
+
+      // The refresh token revoked on TikTok's side: the refresh fails and the store needs re-authorising.
+      await prisma.store.update({ where: { id: store.id }, data: { tiktokAccessTokenExpiresAt: new Date(Date.now() + 3_600_000), tiktokRefreshToken: "revoked-refresh-token" } });
+      await queueTokenRefreshes(prisma, new Date());
+      const refused = await prisma.channelPush.findFirstOrThrow({ where: { storeId: store.id, kind: "TOKEN_REFRESH", status: "PENDING" } });
+      expect(await runPush(prisma, refused.id, soon())).toEqual({ status: "FAILED", message: expect.stringContaining("refresh_token is invalid") });
+      expect(await prisma.store.findUniqueOrThrow({ where: { id: store.id } })).toMatchObject({ connectionState: "NEEDS_REAUTHORIZATION" });
+    } finally {
+      await fake.close();
+    }
   });
 });

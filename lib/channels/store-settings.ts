@@ -11,13 +11,13 @@ import { shopDomainSchema } from "./shopify-admin";
 export const STORE_SETTING_KEYS = [
   "shopifyDomain", "shopifyAccessToken", "shopifyApiBaseUrl", "shopifyApiVersion",
   "tiktokAppKey", "tiktokAppSecret", "tiktokAccessToken", "tiktokShopCipher", "tiktokApiBaseUrl",
-  "webhookSecret",
+  "webhookSecret", "tiktokRefreshToken", "shopifyLocationId",
 ] as const;
 export type StoreSettingKey = (typeof STORE_SETTING_KEYS)[number];
 
 /** Printed masked: never the value, only its last four characters. */
-export const MASKED_KEYS: readonly StoreSettingKey[] = ["shopifyAccessToken", "tiktokAppSecret", "tiktokAccessToken", "webhookSecret"];
-const CREDENTIAL_KEYS: readonly StoreSettingKey[] = ["shopifyDomain", "shopifyAccessToken", "tiktokAppKey", "tiktokAppSecret", "tiktokAccessToken", "tiktokShopCipher"];
+export const MASKED_KEYS: readonly StoreSettingKey[] = ["shopifyAccessToken", "tiktokAppSecret", "tiktokAccessToken", "webhookSecret", "tiktokRefreshToken"];
+const CREDENTIAL_KEYS: readonly StoreSettingKey[] = ["shopifyDomain", "shopifyAccessToken", "tiktokAppKey", "tiktokAppSecret", "tiktokAccessToken", "tiktokShopCipher", "tiktokRefreshToken"];
 
 /** https anywhere; plain http only to this machine (tests, a local staging server). */
 const baseUrl = z
@@ -46,6 +46,8 @@ const VALUE_SCHEMAS: Record<StoreSettingKey, z.ZodType<string>> = {
   tiktokShopCipher: token(4),
   tiktokApiBaseUrl: baseUrl,
   webhookSecret: token(8),
+  tiktokRefreshToken: token(8),
+  shopifyLocationId: z.string().trim().regex(/^gid:\/\/shopify\/Location\/\d+$/, "use a Shopify location id such as gid://shopify/Location/123"),
 };
 
 export type SettingUpdates = Partial<Record<StoreSettingKey, string | null>>;
@@ -105,6 +107,8 @@ export async function applyStoreSettings(db: Db, storeId: string, updates: Setti
     if (changed.length > 0) {
       const data: Record<string, unknown> = Object.fromEntries(changed.map((k) => [k, updates[k]]));
       if (changed.some((k) => CREDENTIAL_KEYS.includes(k))) Object.assign(data, { connectionState: null, connectionMessage: null, connectionChangedAt: null });
+      // A token typed in has an unknown lifetime: the next sweep refreshes it and learns its expiry.
+      if (changed.includes("tiktokAccessToken") || changed.includes("tiktokRefreshToken")) data.tiktokAccessTokenExpiresAt = null;
       if (changed.includes("shopifyDomain")) data.shopifyWebhookTopics = [];
       await tx.store.update({ where: { id: storeId }, data, select: { id: true } });
       await recordAudit(tx, {

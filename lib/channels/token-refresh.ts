@@ -12,7 +12,8 @@ export async function queueTokenRefreshes(db: Db, now: Date): Promise<string[]> 
       channel: "TIKTOK_SHOP",
       tiktokRefreshToken: { not: null },
       tiktokAccessToken: { not: null },
-      tiktokAccessTokenExpiresAt: { lte: new Date(now.getTime() + TOKEN_REFRESH_WINDOW_MS) },
+      // Unknown expiry (a token typed in with `store set`): refreshing tells us.
+      OR: [{ tiktokAccessTokenExpiresAt: null }, { tiktokAccessTokenExpiresAt: { lte: new Date(now.getTime() + TOKEN_REFRESH_WINDOW_MS) } }],
       NOT: { connectionState: "NEEDS_REAUTHORIZATION" },
       pushes: { none: { kind: "TOKEN_REFRESH", status: "PENDING" } },
     },
