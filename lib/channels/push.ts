@@ -3,6 +3,7 @@ import type { Db } from "@/lib/database/client";
 import type { PushKind, PushStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { TikTokApiError, type FetchLike } from "@/lib/ingest/tiktok-api";
+import { refreshConnectionFlags } from "@/lib/risk/connection-flags";
 import { readStoreCredentials, writeTikTokTokens } from "./credentials";
 import { ShopifyApiError, ShopifyAuthError, type ShopifyFetch } from "./shopify-admin";
 import { createShopifyFulfillment, readShopifyFulfillments, setShopifyQuantity, shopifyClientFor, shopifyLocation, shopifyOrderGid, updateShopifyTracking } from "./shopify-write-back";
@@ -168,6 +169,7 @@ export async function runPush(db: Db, pushId: string, now: Date, options: PushOp
     const c = classify(error);
     if (c.reauthorise) {
       await db.store.update({ where: { id: push.storeId }, data: { connectionState: "NEEDS_REAUTHORIZATION", connectionMessage: c.message, connectionChangedAt: now }, select: { id: true } });
+      await refreshConnectionFlags(db, push.organizationId, now, [push.storeId]);
     }
     if (c.refusal || push.attempts >= MAX_ATTEMPTS) outcome = { status: "FAILED", message: c.refusal ? c.message : `${c.message} (gave up after ${push.attempts} attempts)` };
     else outcome = { status: "RETRY", message: c.message, nextAttemptAt: new Date(now.getTime() + backoffAfter(push.attempts)) };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import type { Db } from "@/lib/database/client";
+import { refreshConnectionFlags } from "@/lib/risk/connection-flags";
 import { shopDomainSchema } from "./shopify-admin";
 
 // Store connection settings from the command line (`npm run -s store -- set …`, a contract):
@@ -101,7 +102,7 @@ export function printableSettings(row: SettingsRow) {
 }
 
 export async function applyStoreSettings(db: Db, storeId: string, updates: SettingUpdates, actorLabel: string) {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const before = (await tx.store.findUniqueOrThrow({ where: { id: storeId }, select: SETTINGS_SELECT })) as unknown as SettingsRow;
     const changed = STORE_SETTING_KEYS.filter((k) => k in updates && updates[k] !== before[k]);
     if (changed.length > 0) {
@@ -123,6 +124,9 @@ export async function applyStoreSettings(db: Db, storeId: string, updates: Setti
       });
     }
     const after = (await tx.store.findUniqueOrThrow({ where: { id: storeId }, select: SETTINGS_SELECT })) as unknown as SettingsRow;
-    return { changed, printable: printableSettings(after) };
+    return { changed, printable: printableSettings(after), organizationId: before.organizationId };
   });
+  // New credentials clear the connection state, and with it the disconnected flag.
+  if (result.changed.length > 0) await refreshConnectionFlags(db, result.organizationId, new Date(), [storeId]);
+  return { changed: result.changed, printable: result.printable };
 }

@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageUser } from "@/lib/auth";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
+import { listStoreHealth } from "@/lib/data/connection-health";
 import { listStoreSummaries } from "@/lib/data/stores";
 import { getExposureSummaries } from "@/lib/performance/queries";
 
@@ -32,12 +33,12 @@ export default async function StoresPage() {
 
 async function StoresSection({ scope }: { scope: DataScope }) {
   const now = new Date();
-  const [stores, exposure] = await Promise.all([listStoreSummaries(scope, now), getExposureSummaries(scope, now)]);
+  const [stores, exposure, health] = await Promise.all([listStoreSummaries(scope, now), getExposureSummaries(scope, now), listStoreHealth(scope, now)]);
   if (stores.length === 0) return <EmptyState title="No stores yet">Connect a TikTok Shop or your brand website to see it here.</EmptyState>;
   const tiktok = exposure.filter((e) => e.channel === "TIKTOK_SHOP");
   return (
     <div className="space-y-4">
-      <StoreList stores={stores} now={now} />
+      <StoreList stores={stores} now={now} health={health} />
       {tiktok.length ? (
         <Card>
           <CardHeader title="Performance-score exposure" description="Each TikTok store's rates against the platform's lines; open a store for headroom and the what-if" />
