@@ -184,6 +184,7 @@ const ACTIONS: Record<string, ActionCase> = {
   "compliance#setStock": { roles: ["OWNER", "OPS"], call: (fn) => fn({ listingId: ids.listing ?? "x" }) },
   "returns#decideReturn": { roles: ["OWNER", "OPS"], call: (fn) => fn({ returnId: ids.returnId }) },
   "pushes#retryPush": { roles: ["OWNER", "OPS"], missingTarget: true, call: (fn) => fn({ pushId: "no-such-push" }) },
+  "pushes#setStockSafetyBuffer": { roles: ["OWNER"], call: (fn) => fn({ storeId: ids.store, stockSafetyBuffer: "-1" }) },
   "risk#fixTracking": { roles: ["OWNER", "OPS"], call: (fn) => fn({ orderId: ids.order, carrier: "", trackingNumber: "" }) },
   "risk#setLabelSource": { roles: ["OWNER", "OPS"], call: (fn) => fn({ orderId: ids.order, labelSource: "nonsense" }) },
   "risk#previewTrackingPaste": { roles: ["OWNER", "OPS"], call: (fn) => fn("") },

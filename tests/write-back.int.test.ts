@@ -373,7 +373,7 @@ describe("TikTok access token refresh", () => {
         data: {
           organizationId: orgId, name: `TikTok refresh ${seq++}`, channel: "TIKTOK_SHOP", market: "US", timeZone: "UTC", joinedOn: new Date("2024-01-01"),
           tiktokAppKey: APP.appKey, tiktokAppSecret: APP.appSecret, tiktokAccessToken: APP.accessToken, tiktokShopCipher: APP.shopCipher, tiktokApiBaseUrl: fake.baseUrl,
-          tiktokRefreshToken: "refresh-token-start", tiktokAccessTokenExpiresAt: new Date(Date.now() + 3 * 3_600_000), connectionState: "CONNECTED",
+          tiktokRefreshToken: "refresh-token-start", tiktokAccessTokenExpiresAt: new Date(Date.now() + 3 * 3_600_000),
         },
       });
       const queued = await queueTokenRefreshes(prisma, new Date());

@@ -33,6 +33,8 @@ export type FakeTikTokOptions = {
   orders?: FakeTikTokOrder[];
   /** Providers per delivery option id. */
   providers?: Record<string, { id: string; name: string }[]>;
+  /** The shop's products (what products/search finds by seller SKU). */
+  products?: { id: string; skus: { id: string; sellerSku: string; warehouseId: string }[] }[];
 };
 
 export type FakeTikTok = {
@@ -167,12 +169,25 @@ export async function startFakeTikTokPartner(options: FakeTikTokOptions): Promis
       order.status = "AWAITING_COLLECTION";
       return answer(200, 0, "Success", {});
     }
+    if (req.method === "POST" && url.pathname === "/product/202309/products/search") {
+      const wanted = ((body ?? {}) as { seller_skus?: string[] }).seller_skus ?? [];
+      const found = (options.products ?? []).filter((p) => p.skus.some((s) => wanted.includes(s.sellerSku)));
+      return send(200, 0, "Success", {
+        products: found.map((p) => ({ id: p.id, skus: p.skus.map((s) => ({ id: s.id, seller_sku: s.sellerSku, inventory: [{ warehouse_id: s.warehouseId, quantity: inventory.get(`${p.id}/${s.id}`) ?? 0 }] })) })),
+        total_count: found.length,
+      });
+    }
     const inventoryMatch = /^\/product\/202309\/products\/([^/]+)\/inventory\/update$/.exec(url.pathname);
     if (req.method === "POST" && inventoryMatch) {
       const b = (body ?? {}) as { skus?: { id?: string; inventory?: { warehouse_id?: string; quantity?: number }[] }[] };
+      const product = (options.products ?? []).find((p) => p.id === inventoryMatch[1]);
+      if (!product) return send(200, 12052001, "product does not exist");
       for (const sku of b.skus ?? []) {
         const qty = sku.inventory?.[0]?.quantity;
         if (!sku.id || typeof qty !== "number" || !Number.isInteger(qty) || qty < 0) return send(200, 12052006, "inventory quantity must be a non-negative integer");
+        const known = product.skus.find((s) => s.id === sku.id);
+        if (!known) return send(200, 12052002, "sku does not belong to the product");
+        if (sku.inventory?.[0]?.warehouse_id !== known.warehouseId) return send(200, 12052003, "warehouse_id is invalid");
         inventory.set(`${inventoryMatch[1]}/${sku.id}`, qty);
       }
       return answer(200, 0, "Success", {});

@@ -7,7 +7,7 @@ import { refreshConnectionFlags } from "@/lib/risk/connection-flags";
 import { readStoreCredentials, writeTikTokTokens } from "./credentials";
 import { ShopifyApiError, ShopifyAuthError, type ShopifyFetch } from "./shopify-admin";
 import { createShopifyFulfillment, readShopifyFulfillments, setShopifyQuantity, shopifyClientFor, shopifyLocation, shopifyOrderGid, updateShopifyTracking } from "./shopify-write-back";
-import { matchProvider, noProviderReason, readTikTokPackage, refreshTikTokToken, shipTikTokPackage, shippingProvidersFor, tiktokClientFor, updateTikTokInventory, updateTikTokShippingInfo } from "./tiktok-write-back";
+import { findTikTokSku, matchProvider, noProviderReason, readTikTokPackage, refreshTikTokToken, shipTikTokPackage, shippingProvidersFor, tiktokClientFor, updateTikTokInventory, updateTikTokShippingInfo } from "./tiktok-write-back";
 
 // The push runner: one ChannelPush row (the durable outbox) written to its platform. The job
 // queue (lib/jobs/push-queue.ts) hands it push ids; this file decides what is written.
@@ -28,7 +28,7 @@ export const PUSH_LEASE_MS = 2 * 60_000;
 const BACKOFF_MS = [30_000, 2 * 60_000, 8 * 60_000, 30 * 60_000];
 
 export type TrackingPayload = { carrier: string; trackingNumber: string; trackingUrl: string | null; edit: boolean };
-export type StockPayload = { quantity: number; tiktok?: { productId: string; skuId: string; warehouseId: string | null } | null };
+export type StockPayload = { quantity: number };
 
 export type PushOptions = { tiktokFetch?: FetchLike; shopifyFetch?: ShopifyFetch; sleep?: (ms: number) => Promise<void> };
 
@@ -126,10 +126,11 @@ async function performStock(db: Db, push: ClaimedPush, options: PushOptions): Pr
     return { platformId: id, alreadyThere: false };
   }
   if (credentials.tiktok) {
-    if (!payload.tiktok) throw new PushRefusedError(`SKU ${push.sku} has no TikTok product and SKU id: sync the store's products first`);
     const client = tiktokClientFor(credentials.tiktok, options.tiktokFetch, options.sleep);
-    await updateTikTokInventory(client, payload.tiktok, payload.quantity);
-    return { platformId: `${payload.tiktok.productId}/${payload.tiktok.skuId}`, alreadyThere: false };
+    const target = await findTikTokSku(client, push.sku as string);
+    if (!target) throw new PushRefusedError(`SKU ${push.sku} is not on the TikTok Shop store`);
+    await updateTikTokInventory(client, target, payload.quantity);
+    return { platformId: `${target.productId}/${target.skuId}`, alreadyThere: false };
   }
   throw new PushRefusedError("The store has no API connection");
 }

@@ -83,6 +83,27 @@ export async function updateTikTokInventory(client: TikTokShopClient, target: { 
   );
 }
 
+const productSearch = z.object({
+  products: z
+    .array(
+      z.object({
+        id: z.union([z.string(), z.number()]).transform(String),
+        skus: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String), seller_sku: z.string().nullish(), inventory: z.array(z.object({ warehouse_id: z.string().nullish() })).nullish() })).default([]),
+      }),
+    )
+    .default([]),
+});
+
+/** The product, SKU and warehouse ids of a seller SKU on the shop, or null when the shop does not sell it. */
+export async function findTikTokSku(client: TikTokShopClient, sellerSku: string): Promise<{ productId: string; skuId: string; warehouseId: string | null } | null> {
+  const data = await client.request("POST", "/product/202309/products/search", { page_size: "10" }, { seller_skus: [sellerSku] }, productSearch);
+  for (const p of data.products) {
+    const sku = p.skus.find((s) => s.seller_sku === sellerSku);
+    if (sku) return { productId: p.id, skuId: sku.id, warehouseId: sku.inventory?.[0]?.warehouse_id ?? null };
+  }
+  return null;
+}
+
 const tokenResponse = z.object({
   code: z.number(),
   message: z.string().nullish(),

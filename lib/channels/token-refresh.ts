@@ -12,9 +12,12 @@ export async function queueTokenRefreshes(db: Db, now: Date): Promise<string[]> 
       channel: "TIKTOK_SHOP",
       tiktokRefreshToken: { not: null },
       tiktokAccessToken: { not: null },
-      // Unknown expiry (a token typed in with `store set`): refreshing tells us.
-      OR: [{ tiktokAccessTokenExpiresAt: null }, { tiktokAccessTokenExpiresAt: { lte: new Date(now.getTime() + TOKEN_REFRESH_WINDOW_MS) } }],
-      NOT: { connectionState: "NEEDS_REAUTHORIZATION" },
+      AND: [
+        // Unknown expiry (a token typed in with `store set`): refreshing tells us.
+        { OR: [{ tiktokAccessTokenExpiresAt: null }, { tiktokAccessTokenExpiresAt: { lte: new Date(now.getTime() + TOKEN_REFRESH_WINDOW_MS) } }] },
+        // NULL (never synced) is not "needs re-authorisation": `NOT =` alone would drop it.
+        { OR: [{ connectionState: null }, { connectionState: { not: "NEEDS_REAUTHORIZATION" } }] },
+      ],
       pushes: { none: { kind: "TOKEN_REFRESH", status: "PENDING" } },
     },
     select: { id: true, organizationId: true },

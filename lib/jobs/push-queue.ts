@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import type { Db } from "@/lib/database/client";
 import { isEmbeddedUrl } from "@/lib/database/embedded-url";
 import { duePushes, runPush, type PushOptions, type PushOutcome } from "@/lib/channels/push";
+import { queueStockChanges } from "@/lib/channels/stock-push";
 import { queueTokenRefreshes } from "@/lib/channels/token-refresh";
 
 // The write-back's jobs. A push is a ChannelPush row (lib/channels/push.ts) and a pg-boss job
@@ -31,8 +32,12 @@ export async function sendPushJobs(boss: PgBoss, pushIds: readonly string[], sta
   }
 }
 
+/** Looks back over two sweep intervals: a late or missed sweep loses no change (an unchanged quantity queues nothing). */
+const STOCK_LOOK_BACK_MS = 2 * 60_000;
+
 export async function sweepPushes(db: Db, now: Date): Promise<string[]> {
   await queueTokenRefreshes(db, now);
+  await queueStockChanges(db, new Date(now.getTime() - STOCK_LOOK_BACK_MS), now);
   return duePushes(db, now);
 }
 
