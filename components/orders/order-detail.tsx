@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Table, Td, Th } from "@/components/ui/table";
+import type { PushState } from "@/lib/channels/push";
 import type { OrderDetail } from "@/lib/data/orders";
 import { formatInstant, formatMoney } from "@/lib/format";
 import { type TrackingResult, buildTrackingUrl, validateTracking } from "@/lib/policy/tracking";
@@ -112,7 +113,9 @@ export function LinesCard({ order }: Pick<Props, "order">) {
   );
 }
 
-export function TimelineCard({ order, now }: Omit<Props, "ruleTitles">) {
+const PUSH_LABEL = { PENDING: "Tracking write-back queued", SENT: "Tracking written back to the platform", FAILED: "Tracking write-back failed" } as const;
+
+export function TimelineCard({ order, now, pushes }: Omit<Props, "ruleTitles"> & { pushes?: PushState[] }) {
   const zone = order.store.timeZone;
   const deadline = order.dispatchDueAt;
   const steps: { label: string; at: Date | null; note?: string; tone?: "late" | "due" }[] = [
@@ -125,13 +128,17 @@ export function TimelineCard({ order, now }: Omit<Props, "ruleTitles">) {
   }
   steps.push({ label: "In transit (first carrier scan)", at: order.inTransitAt }, { label: "Delivered", at: order.deliveredAt });
   if (order.cancelledAt || order.status === "CANCELLED") steps.push({ label: "Cancelled", at: order.cancelledAt });
+  // The write-back's pushes, oldest first, after the order's own steps.
+  for (const p of [...(pushes ?? [])].reverse()) {
+    steps.push({ label: PUSH_LABEL[p.status], at: p.sentAt ?? p.createdAt, note: p.status === "FAILED" ? (p.message ?? undefined) : undefined, tone: p.status === "FAILED" ? "late" : undefined });
+  }
   return (
     <Card>
       <CardHeader title="Timeline" description={`In the store's zone (${zone})`} />
       <CardBody>
         <ol className="relative space-y-3 border-l border-slate-200 pl-4" data-testid="order-timeline">
-          {steps.map((s) => (
-            <li key={s.label} className="relative">
+          {steps.map((s, i) => (
+            <li key={`${i}-${s.label}`} className="relative">
               <span
                 aria-hidden
                 className={cn(

@@ -2,6 +2,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { type HealthTone, type StoreHealth, formatAge } from "@/lib/data/connection-health";
 import { formatInstant } from "@/lib/format";
+import { StockBufferForm } from "./stock-buffer-form";
 
 // A store's API connection health: one line in the stores list, a card on the store's page.
 
@@ -17,7 +18,7 @@ export function ConnectionHealthLine({ health }: { health: StoreHealth }) {
   );
 }
 
-export function ConnectionHealthCard({ health, timeZone }: { health: StoreHealth; timeZone: string }) {
+export function ConnectionHealthCard({ health, timeZone, canSetBuffer = false }: { health: StoreHealth; timeZone: string; canSetBuffer?: boolean }) {
   const rows: [string, string][] = [];
   rows.push(["Last successful sync", health.lastSyncedAt && health.lastSyncAgeMinutes !== null ? `${formatInstant(health.lastSyncedAt, timeZone)} (${formatAge(health.lastSyncAgeMinutes)})` : "Never"]);
   if (health.tokenExpiresAt) rows.push(["Access token expires", `${formatInstant(health.tokenExpiresAt, timeZone)}${health.tokenRefreshedAutomatically ? " — refreshed automatically before then" : " — no refresh token: re-authorise before then"}`]);
@@ -39,6 +40,7 @@ export function ConnectionHealthCard({ health, timeZone }: { health: StoreHealth
           ))}
         </dl>
       </div>
+      {canSetBuffer && health.state !== "not_connected" ? <StockBufferForm storeId={health.storeId} value={health.stockSafetyBuffer} /> : null}
     </Card>
   );
 }

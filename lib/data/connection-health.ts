@@ -29,6 +29,7 @@ export type StoreHealth = {
   /** Minutes since the last successful sync, null when never synced. */
   lastSyncAgeMinutes: number | null;
   pushes: { pending: number; failed: number };
+  stockSafetyBuffer: number;
   /** One line for the stores list. */
   line: string;
 };
@@ -60,7 +61,7 @@ export async function listStoreHealth(scope: DataScope, now: Date, storeIds?: re
     select: {
       id: true, channel: true, connectionState: true, connectionMessage: true, authExpiresAt: true, lastSyncedAt: true,
       tiktokAppKey: true, tiktokAccessToken: true, tiktokShopCipher: true, tiktokRefreshToken: true, tiktokAccessTokenExpiresAt: true,
-      shopifyDomain: true, shopifyAccessToken: true,
+      shopifyDomain: true, shopifyAccessToken: true, stockSafetyBuffer: true,
     },
   });
   const ids = stores.map((s) => s.id);
@@ -91,7 +92,7 @@ export async function listStoreHealth(scope: DataScope, now: Date, storeIds?: re
     out.set(s.id, {
       storeId: s.id, state, tone: TONE[state], label: LABEL[state], message: s.connectionMessage,
       tokenExpiresAt: s.tiktokAccessTokenExpiresAt, tokenRefreshedAutomatically: s.channel === "TIKTOK_SHOP" && Boolean(s.tiktokRefreshToken),
-      authExpiresAt: s.authExpiresAt, webhooks: hooks, lastSyncedAt: s.lastSyncedAt, lastSyncAgeMinutes: age, pushes: { pending, failed }, line: parts.join(" · "),
+      authExpiresAt: s.authExpiresAt, webhooks: hooks, lastSyncedAt: s.lastSyncedAt, lastSyncAgeMinutes: age, pushes: { pending, failed }, stockSafetyBuffer: s.stockSafetyBuffer, line: parts.join(" · "),
     });
   }
   return out;

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BuyerCard, FlagsCard, LinesCard, OrderHeader, TimelineCard, TrackingCard } from "@/components/orders/order-detail";
 import { requirePageUser } from "@/lib/auth";
+import { WriteBackCard } from "@/components/orders/write-back-card";
 import { getOrderDetail } from "@/lib/data/orders";
+import { getOrderWriteBack, pushJson } from "@/lib/data/write-back";
 import { scopeOf } from "@/lib/data/scope";
 import { RULE_TITLES } from "@/lib/policy";
 
@@ -15,8 +17,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const now = new Date();
   // Not in this organisation (or not this supplier's) and not existing look the same: 404.
-  const order = ID.test(id) ? await getOrderDetail(scopeOf(user), id, now) : null;
+  const scope = scopeOf(user);
+  const order = ID.test(id) ? await getOrderDetail(scope, id, now) : null;
   if (!order) notFound();
+  // Staff only: a supplier's view has no write-back.
+  const writeBack = await getOrderWriteBack(scope, order.id);
   return (
     <div className="space-y-4">
       <OrderHeader order={order} now={now} />
@@ -24,10 +29,22 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <div className="min-w-0 space-y-4 lg:col-span-2">
           <FlagsCard order={order} ruleTitles={RULE_TITLES} />
           <LinesCard order={order} />
-          <TimelineCard order={order} now={now} />
+          <TimelineCard order={order} now={now} pushes={writeBack?.pushes} />
         </div>
         <div className="min-w-0 space-y-4">
           <TrackingCard order={order} />
+          {writeBack ? (
+            <WriteBackCard
+              order={{ id: order.id, externalId: order.externalId, carrier: order.carrier, trackingNumber: order.trackingNumber, channel: order.channel, timeZone: order.store.timeZone }}
+              writeBack={{
+                connected: writeBack.connected,
+                latest: writeBack.latest ? pushJson(writeBack.latest) : null,
+                nextUsesTikTokEdit: writeBack.nextUsesTikTokEdit,
+                tiktokEditUsed: writeBack.tiktokEditUsed,
+              }}
+              canWrite={user.role === "OWNER" || user.role === "OPS"}
+            />
+          ) : null}
           <BuyerCard order={order} />
         </div>
       </div>

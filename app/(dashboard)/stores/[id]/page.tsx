@@ -88,7 +88,7 @@ export default async function StorePage({ params }: { params: Promise<{ id: stri
         <div className="lg:col-span-1">
           <div className="space-y-3">
             <Suspense fallback={<Skeleton className="h-40" />}>
-              <HealthSection scope={scope} store={store} now={now} />
+              <HealthSection scope={scope} store={store} now={now} canSetBuffer={user.role === "OWNER"} />
             </Suspense>
             <IntegrationCard store={store} />
             {store.channel === "TIKTOK_SHOP" || store.integration.shopifyAccessToken ? <SyncNowButton storeId={store.id} /> : null}
@@ -130,8 +130,8 @@ async function FlagsSection({ scope, store, now }: { scope: DataScope; store: St
   return <OpenFlagsCard items={queue.items} total={queue.total} storeId={store.id} timeZone={store.timeZone} />;
 }
 
-async function HealthSection({ scope, store, now }: { scope: DataScope; store: StoreDetail; now: Date }) {
-  return <ConnectionHealthCard health={await getStoreHealth(scope, store.id, now)} timeZone={store.timeZone} />;
+async function HealthSection({ scope, store, now, canSetBuffer }: { scope: DataScope; store: StoreDetail; now: Date; canSetBuffer: boolean }) {
+  return <ConnectionHealthCard health={await getStoreHealth(scope, store.id, now)} timeZone={store.timeZone} canSetBuffer={canSetBuffer} />;
 }
 
 async function LateSection({ scope, store, now }: { scope: DataScope; store: StoreDetail; now: Date }) {
