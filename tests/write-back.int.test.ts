@@ -11,7 +11,7 @@ import { startFakeShopifyAdmin, type FakeShopify } from "@/lib/channels/fake-sho
 import { startFakeTikTokPartner, type FakeTikTok } from "@/lib/channels/fake-tiktok-partner";
 import { PUSH_LEASE_MS, TIKTOK_EDIT_USED, runPush } from "@/lib/channels/push";
 import { queueTokenRefreshes } from "@/lib/channels/token-refresh";
-import { setPushDispatcher } from "@/lib/jobs/push-queue";
+import { dispatchPushes, inProcessRunner, setPushDispatcher } from "@/lib/jobs/push-queue";
 import { validateTracking } from "@/lib/policy/tracking";
 import { testDb } from "./db";
 
@@ -304,6 +304,28 @@ describe("tracking written back to Shopify", () => {
     expect(result).toMatchObject({ ok: true, data: { saved: 1, pushes: 1 } });
     const push = await onlyPush(order.id);
     expect(await runPush(prisma, push.id, soon())).toMatchObject({ status: "SENT" });
+  });
+});
+
+describe("the in-process runner (embedded database)", () => {
+  it("writes dispatched pushes one at a time, each once", async () => {
+    const a = await shopifyOrder();
+    const b = await shopifyOrder();
+    session.user = owner;
+    await fixTracking({ orderId: a.id, carrier: "USPS", trackingNumber: usps(100) });
+    await fixTracking({ orderId: b.id, carrier: "USPS", trackingNumber: usps(101) });
+    const ids = [(await onlyPush(a.id)).id, (await onlyPush(b.id)).id];
+    setPushDispatcher(undefined);
+    try {
+      const runner = inProcessRunner(prisma);
+      await dispatchPushes(prisma, "postgresql://x@127.0.0.1:1/db?application_name=pglite-embedded", [...ids, ids[0]!]);
+      await runner.idle();
+    } finally {
+      setPushDispatcher(async (pushIds) => void dispatched.push(...pushIds));
+    }
+    for (const id of ids) expect((await prisma.channelPush.findUniqueOrThrow({ where: { id } })).status).toBe("SENT");
+    expect(createsFor(`gid://shopify/Order/${a.sourceId}`)).toHaveLength(1);
+    expect(createsFor(`gid://shopify/Order/${b.sourceId}`)).toHaveLength(1);
   });
 });
 
