@@ -338,9 +338,14 @@ describe("POST /api/orders/<id>/tracking", () => {
     session.user = owner;
     const response = await post(order.id, { carrier: "UPS", trackingNumber: ups(80), labelSource: "SELLER" });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { order: { id: string; trackingNumber: string; carrier: string; labelSource: string }; push: { status: string } };
+    const body = (await response.json()) as { order: { id: string; trackingNumber: string; carrier: string; labelSource: string }; push: { status: string; id: string } };
     expect(body.order).toMatchObject({ id: order.id, trackingNumber: ups(80), carrier: "UPS", labelSource: "SELLER" });
     expect(body.push.status).toBe("pending");
+    await runPush(prisma, body.push.id, soon());
+    // The same fix again: nothing new is queued, the answer says where the write-back stands.
+    const again = await post(order.id, { carrier: "UPS", trackingNumber: ups(80) });
+    expect(((await again.json()) as { push: { status: string } }).push.status).toBe("sent");
+    expect(await prisma.channelPush.count({ where: { orderId: order.id } })).toBe(1);
   });
 
   it("answers not_connected for a store without an API connection", async () => {

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import type { SessionUser } from "@/lib/auth";
 import { recordAudit } from "@/lib/audit";
 import { TIKTOK_EDIT_USED } from "@/lib/channels/push";
-import { type WriteBackTarget, planWriteBack, queueTrackingPush } from "@/lib/channels/tracking-push";
+import { type WriteBackTarget, latestTrackingPush, planWriteBack, queueTrackingPush } from "@/lib/channels/tracking-push";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -20,6 +20,7 @@ import { fieldError } from "./define-action";
 
 export type PushSummary =
   | { status: "pending"; id: string; edit: boolean }
+  | { status: "sent" | "failed"; id: string; platformId: string | null; message: string | null }
   | { status: "not_connected"; reason: string };
 
 export type TrackingFixResult = { orderId: string; carrier: string; trackingNumber: string; labelSource: LabelSource; push: PushSummary };
@@ -81,7 +82,17 @@ export async function applyTrackingFix(
   await refreshOrderRisk(db, { organizationId: user.organizationId, orderIds: [orderId, ...others] }, now);
   if (pushId) await dispatchPushes(db, getEnv().DATABASE_URL, [pushId]);
   revalidateOrders([orderId]);
-  const push: PushSummary =
-    pushId && plan?.connected ? { status: "pending", id: pushId, edit: plan.edit } : { status: "not_connected", reason: plan && !plan.connected ? plan.reason : "Nothing changed: no write-back" };
+  let push: PushSummary;
+  if (pushId && plan?.connected) push = { status: "pending", id: pushId, edit: plan.edit };
+  else if (plan && !plan.connected) push = { status: "not_connected", reason: plan.reason };
+  else {
+    // The same carrier and number again: nothing new to write; the answer is where the last write stands.
+    const latest = await latestTrackingPush(db, orderId);
+    push = !latest
+      ? { status: "not_connected", reason: "Nothing changed, and nothing was written back before" }
+      : latest.status === "PENDING"
+        ? { status: "pending", id: latest.id, edit: false }
+        : { status: latest.status === "SENT" ? "sent" : "failed", id: latest.id, platformId: latest.platformId, message: latest.message };
+  }
   return { orderId, carrier, trackingNumber, labelSource, push };
 }
