@@ -21,11 +21,13 @@ export type ChannelPushJobData = { pushId: string };
 type Log = (line: string) => void;
 
 export async function createPushQueues(boss: PgBoss): Promise<void> {
-  await boss.createQueue(CHANNEL_PUSH_QUEUE);
+  // "short": at most one queued job per push id (its singletonKey); a job a dead worker left active
+  // does not block the next one, and the push row's lease keeps two runners apart.
+  await boss.createQueue(CHANNEL_PUSH_QUEUE, { name: CHANNEL_PUSH_QUEUE, policy: "short" });
   await boss.createQueue(CHANNEL_PUSH_SWEEP_QUEUE);
 }
 
-/** One job per push, keyed by the push: a push already queued gets no second job. */
+/** One job per push, keyed by the push: a push already waiting in the queue gets no second job. */
 export async function sendPushJobs(boss: PgBoss, pushIds: readonly string[], startAfter?: Date): Promise<void> {
   for (const pushId of pushIds) {
     await boss.send(CHANNEL_PUSH_QUEUE, { pushId } satisfies ChannelPushJobData, { singletonKey: pushId, retryLimit: 0, ...(startAfter ? { startAfter } : {}) });
