@@ -317,7 +317,8 @@ describe("the in-process runner (embedded database)", () => {
     const ids = [(await onlyPush(a.id)).id, (await onlyPush(b.id)).id];
     setPushDispatcher(undefined);
     try {
-      const runner = inProcessRunner(prisma);
+      // No clock-driven sweep here: it would reach the other tests' stores.
+      const runner = inProcessRunner(prisma, { sweep: false });
       await dispatchPushes(prisma, "postgresql://x@127.0.0.1:1/db?application_name=pglite-embedded", [...ids, ids[0]!]);
       await runner.idle();
     } finally {

@@ -109,7 +109,7 @@ type Runner = { enqueue: (ids: readonly string[]) => void; idle: () => Promise<v
 const runnerState = globalThis as { pushRunner?: Runner };
 
 /** One push at a time, in the order they came; a retry is scheduled for when it is due; a sweep every minute. */
-export function inProcessRunner(db: Db, options: PushOptions = {}): Runner {
+export function inProcessRunner(db: Db, options: PushOptions & { sweep?: boolean } = {}): Runner {
   if (runnerState.pushRunner) return runnerState.pushRunner;
   let chain: Promise<void> = Promise.resolve();
   const enqueue = (ids: readonly string[]) => {
@@ -124,12 +124,15 @@ export function inProcessRunner(db: Db, options: PushOptions = {}): Runner {
       });
     }
   };
-  const sweep = setInterval(() => {
+  const sweepNow = () =>
     void sweepPushes(db, new Date())
       .then(enqueue)
       .catch((error: unknown) => console.error("[push-runner] sweep:", error));
-  }, 60_000);
-  sweep.unref();
+  if (options.sweep !== false) {
+    setInterval(sweepNow, 60_000).unref();
+    // Pushes a previous run left pending are picked up at once.
+    setTimeout(sweepNow, 5_000).unref();
+  }
   runnerState.pushRunner = { enqueue, idle: () => chain };
   return runnerState.pushRunner;
 }
