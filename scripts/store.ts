@@ -5,8 +5,8 @@
 //     unknown or ambiguous organisation, or a store name the organisation already uses.
 //   npm run -s store -- set --store "<name>" [--org "<org name>"] key=value …
 //     keys: shopifyDomain shopifyAccessToken shopifyApiBaseUrl shopifyApiVersion tiktokAppKey
-//     tiktokAppSecret tiktokAccessToken tiktokShopCipher tiktokApiBaseUrl webhookSecret (`key=`
-//     clears one). Prints the store's settings as ONE JSON line, secrets masked (`********` and the
+//     tiktokAppSecret tiktokAccessToken tiktokShopCipher tiktokApiBaseUrl webhookSecret
+//     tiktokRefreshToken shopifyLocationId (`key=` clears one). Prints the store's settings as ONE JSON line, secrets masked (`********` and the
 //     last four characters). Unknown key, bad value or unknown store → exit 2.
 import { z } from "zod";
 import { applyStoreSettings, parseSettingAssignments } from "../lib/channels/store-settings";

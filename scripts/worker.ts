@@ -1,12 +1,14 @@
 // `npm run worker`: a job-queue worker (lib/jobs/queue.ts) — the same code as the web server,
 // started on its own so workers scale apart from web instances. It takes import jobs, syncs every
-// connected store from its API every five minutes, runs the hourly re-evaluation (npm run
+// connected store from its API every five minutes, writes tracking/stock/tokens back to the
+// platforms, runs the hourly re-evaluation (npm run
 // risk:reevaluate on a schedule) and the alert pass every minute (npm run alerts -- run on a
 // schedule). Needs DATABASE_URL (a PostgreSQL server). Runs until SIGINT/SIGTERM, then finishes
 // the job in hand and stops.
 import path from "node:path";
 import { createPrismaClient } from "../lib/database/client";
 import { ensureAuthSecret } from "../lib/database/runtime";
+import { createPushQueues, workChannelPushes } from "../lib/jobs/push-queue";
 import { scheduleAlerts, scheduleReevaluation, scheduleStoreSyncs, startQueue, workAlerts, workImports, workReevaluation, workStoreSyncs } from "../lib/jobs/queue";
 import { getSettings } from "@/lib/env";
 
@@ -31,6 +33,10 @@ await workStoreSyncs(boss, prisma, log);
 // Alerts every minute (lib/alerts/pass.ts): lead times, retries, escalation, the digest.
 await scheduleAlerts(boss);
 await workAlerts(boss, prisma, log);
+// Tracking, stock and token refreshes written to the platforms, one push at a time; a sweep every
+// minute re-queues retries that are due and pushes a stopped worker left behind.
+await createPushQueues(boss);
+await workChannelPushes(boss, prisma, log);
 console.log(`[worker ${process.pid}] taking jobs`);
 
 let stopping = false;

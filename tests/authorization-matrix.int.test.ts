@@ -32,7 +32,7 @@ function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
-let ids: { store: string; order: string; returnId: string; creator: string | null; listing: string | null; user: string; shareLink: string | null; supplier: string };
+let ids: { store: string; order: string; supplierOrder: string; returnId: string; creator: string | null; listing: string | null; user: string; shareLink: string | null; supplier: string };
 const users = {} as Record<Exclude<Who, "anon">, SessionUser>;
 let secrets: string[] = [];
 
@@ -48,7 +48,8 @@ beforeAll(async () => {
   const creator = await prisma.creator.findFirst({ where: { organizationId: org.id } });
   const listing = await prisma.listing.findFirst({ where: { organizationId: org.id } });
   const supplier = await prisma.supplier.findFirstOrThrow({ where: { organizationId: org.id } });
-  ids = { store: store.id, order: order.id, returnId: ret.id, creator: creator?.id ?? null, listing: listing?.id ?? null, user: users.ops.id, shareLink: null, supplier: supplier.id };
+  const supplierOrder = await prisma.order.findFirstOrThrow({ where: { organizationId: org.id, supplierId: users.supplier.supplierId } });
+  ids = { store: store.id, order: order.id, supplierOrder: supplierOrder.id, returnId: ret.id, creator: creator?.id ?? null, listing: listing?.id ?? null, user: users.ops.id, shareLink: null, supplier: supplier.id };
   // What a supplier must never receive: buyers' contact details and street addresses.
   const buyers = await prisma.order.findMany({ where: { organizationId: org.id }, select: { buyerEmail: true, buyerPhone: true, shipAddress1: true }, take: 400 });
   secrets = [...new Set(buyers.flatMap((b) => [b.buyerEmail, b.buyerPhone, b.shipAddress1]).filter((v): v is string => Boolean(v)))];
@@ -80,6 +81,14 @@ const ROUTES: Record<string, RouteCase | { exempt: string }> = {
   "POST /api/auth/[...nextauth]": { exempt: "next-auth's credentials callback (CSRF-protected); covered by e2e/foundation.spec.ts" },
   "GET /api/health": { url: () => "/api/health", expect: { anon: 200, owner: 200, ops: 200, supplier: 200, other: 200 } },
   "GET /api/orders": { url: () => "/api/orders?pageSize=200", expect: PRIVATE_READ },
+  "GET /api/orders/[id]": { url: () => `/api/orders/${ids.supplierOrder}`, params: () => ({ id: ids.supplierOrder }), expect: { anon: 401, owner: 200, ops: 200, supplier: 200, other: 404 } },
+  // A body the form's schema refuses: past the role and tenant checks, nothing saved.
+  "POST /api/orders/[id]/tracking": {
+    url: () => `/api/orders/${ids.order}/tracking`,
+    params: () => ({ id: ids.order }),
+    init: () => ({ method: "POST", body: JSON.stringify({ carrier: "", trackingNumber: "" }), headers: { "content-type": "application/json" } }),
+    expect: STAFF_ONLY,
+  },
   "GET /api/orders/export": { url: () => "/api/orders/export", expect: PRIVATE_READ },
   "GET /api/risk": { url: () => "/api/risk", expect: PRIVATE_READ },
   "GET /api/digest": { url: () => "/api/digest?format=text", expect: { anon: 401, owner: 200, ops: 200, supplier: 403, other: 200 } },
@@ -251,6 +260,8 @@ const ACTIONS: Record<string, ActionCase> = {
   "compliance#setStock": { roles: ["OWNER", "OPS"], call: (fn) => fn({ listingId: ids.listing ?? "x" }) },
   "policy-settings#updatePolicySettingsAction": { roles: ["OWNER"], call: (fn) => fn(idle, form({ "dispatch.dueSoonHours": "not a number" })) },
   "returns#decideReturn": { roles: ["OWNER", "OPS"], call: (fn) => fn({ returnId: ids.returnId }) },
+  "pushes#retryPush": { roles: ["OWNER", "OPS"], missingTarget: true, call: (fn) => fn({ pushId: "no-such-push" }) },
+  "pushes#setStockSafetyBuffer": { roles: ["OWNER"], call: (fn) => fn({ storeId: ids.store, stockSafetyBuffer: "-1" }) },
   "risk#fixTracking": { roles: ["OWNER", "OPS"], call: (fn) => fn({ orderId: ids.order, carrier: "", trackingNumber: "" }) },
   "risk#setLabelSource": { roles: ["OWNER", "OPS"], call: (fn) => fn({ orderId: ids.order, labelSource: "nonsense" }) },
   "risk#previewTrackingPaste": { roles: ["OWNER", "OPS"], call: (fn) => fn("") },

@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Table, Td, Th } from "@/components/ui/table";
+import type { PushState } from "@/lib/channels/push";
 import type { OrderDetail } from "@/lib/data/orders";
 import { formatInstant, formatMoney } from "@/lib/format";
 import { type TrackingResult, buildTrackingUrl, validateTracking } from "@/lib/policy/tracking";
@@ -135,7 +136,9 @@ export function LinesCard({ order }: Pick<Props, "order">) {
 /** Alerts about the order (lib/data/alerts.ts getOrderAlerts), shown as "Alert sent to …" steps. */
 export type TimelineAlert = { at: Date; to: string; stored: boolean };
 
-export function TimelineCard({ order, now, alerts = [] }: Omit<Props, "ruleTitles"> & { alerts?: TimelineAlert[] }) {
+const PUSH_LABEL = { PENDING: "Tracking write-back queued", SENT: "Tracking written back to the platform", FAILED: "Tracking write-back failed" } as const;
+
+export function TimelineCard({ order, now, alerts = [], pushes }: Omit<Props, "ruleTitles"> & { alerts?: TimelineAlert[]; pushes?: PushState[] }) {
   const zone = order.store.timeZone;
   const deadline = order.dispatchDueAt;
   const steps: { label: string; at: Date | null; note?: string; tone?: "late" | "due" }[] = [
@@ -149,16 +152,20 @@ export function TimelineCard({ order, now, alerts = [] }: Omit<Props, "ruleTitle
   }
   steps.push({ label: "In transit (first carrier scan)", at: order.inTransitAt }, { label: "Delivered", at: order.deliveredAt });
   if (order.cancelledAt || order.status === "CANCELLED") steps.push({ label: "Cancelled", at: order.cancelledAt });
+  // The write-back's pushes, oldest first, after the order's own steps.
+  for (const p of [...(pushes ?? [])].reverse()) {
+    steps.push({ label: PUSH_LABEL[p.status], at: p.sentAt ?? p.createdAt, note: p.status === "FAILED" ? (p.message ?? undefined) : undefined, tone: p.status === "FAILED" ? "late" : undefined });
+  }
   for (const a of alerts) steps.push({ label: a.stored ? `Alert stored for ${a.to} (e-mail not set up)` : `Alert sent to ${a.to}`, at: a.at });
-  // Alerts sit among the order's own events in time order; steps not yet reached stay last.
-  if (alerts.length) steps.sort((x, y) => (x.at && y.at ? x.at.getTime() - y.at.getTime() : x.at ? -1 : y.at ? 1 : 0));
+  // Alerts and write-backs sit among the order's own events in time order; steps not yet reached stay last.
+  if (alerts.length || pushes?.length) steps.sort((x, y) => (x.at && y.at ? x.at.getTime() - y.at.getTime() : x.at ? -1 : y.at ? 1 : 0));
   return (
     <Card>
       <CardHeader title="Timeline" description={`In the store's zone (${zone})`} />
       <CardBody>
         <ol className="relative space-y-3 border-l border-slate-200 pl-4" data-testid="order-timeline">
           {steps.map((s, i) => (
-            <li key={`${s.label}-${i}`} className="relative">
+            <li key={`${i}-${s.label}`} className="relative">
               <span
                 aria-hidden
                 className={cn(

@@ -13,7 +13,7 @@ import { CHANNEL_LABEL, LABEL_SOURCE_LABEL, SEVERITY_LABEL } from "@/lib/vocabul
 import { CHANNEL_TONE, SEVERITY_TONE } from "@/components/ui/tones";
 import { describeDue, useNow } from "./clock";
 import { LabelSourceForm } from "./label-source-form";
-import { TrackingFixForm } from "./tracking-fix-form";
+import { TIKTOK_EDIT_WARNING, TrackingFixForm } from "./tracking-fix-form";
 
 export type RiskQueueData = { items: RiskItemJson[]; total: number; now: string };
 
@@ -195,6 +195,7 @@ function RiskRow({ item, now, canEdit, onDone }: { item: RiskItemJson; now: Date
           externalId={order.externalId}
           carrier={order.carrier}
           trackingNumber={order.trackingNumber}
+          warning={order.channel === "TIKTOK_SHOP" && order.trackingNumber ? TIKTOK_EDIT_WARNING : null}
           onCancel={() => setFixing(false)}
           onDone={(message) => {
             setFixing(false);

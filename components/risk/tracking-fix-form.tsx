@@ -9,6 +9,9 @@ import { fixTracking } from "@/lib/actions/risk";
 import { normaliseCarrierName, validateTracking } from "@/lib/policy/tracking";
 import { CARRIERS, describeTracking } from "@/lib/validations/risk";
 
+/** TikTok lets a shipped package's tracking number be edited once (the write-back refuses a second edit). */
+export const TIKTOK_EDIT_WARNING = "TikTok Shop allows one edit of a tracking number once it has one: saving a correction uses it.";
+
 type Props = {
   orderId: string;
   externalId: string;
@@ -16,10 +19,12 @@ type Props = {
   trackingNumber: string | null;
   onDone: (message: string) => void;
   onCancel: () => void;
+  /** Shown before saving, e.g. that the correction uses TikTok's one allowed edit. */
+  warning?: string | null;
 };
 
 /** Add or correct a tracking number: checked against the carrier's formats as you type, again on the server. */
-export function TrackingFixForm({ orderId, externalId, carrier, trackingNumber, onDone, onCancel }: Props) {
+export function TrackingFixForm({ orderId, externalId, carrier, trackingNumber, onDone, onCancel, warning }: Props) {
   const id = useId();
   const [carrierValue, setCarrier] = useState<string>(normaliseCarrierName(carrier) ?? "USPS");
   const [number, setNumber] = useState(trackingNumber ?? "");
@@ -45,7 +50,9 @@ export function TrackingFixForm({ orderId, externalId, carrier, trackingNumber, 
     startTransition(async () => {
       const result = await fixTracking({ orderId, carrier: carrierValue, trackingNumber: number });
       if (result.ok) {
-        onDone(`Saved ${result.data.carrier} ${result.data.trackingNumber} on order ${externalId}; its flags were re-checked.`);
+        const push = result.data.push;
+        const sent = push.status === "pending" ? " It is being written back to the platform." : "";
+        onDone(`Saved ${result.data.carrier} ${result.data.trackingNumber} on order ${externalId}; its flags were re-checked.${sent}`);
         return;
       }
       setServerErrors(result.fieldErrors ?? {});
@@ -112,6 +119,11 @@ export function TrackingFixForm({ orderId, externalId, carrier, trackingNumber, 
           Cancel
         </Button>
       </div>
+      {warning ? (
+        <p className="text-xs font-medium text-amber-800 sm:col-span-3" data-testid="tracking-edit-warning">
+          {warning}
+        </p>
+      ) : null}
       {formError ? (
         <p role="alert" className="text-sm font-medium text-rose-700 sm:col-span-3">
           {formError}

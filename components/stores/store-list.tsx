@@ -7,10 +7,12 @@ import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { StoreSummary } from "@/lib/data/stores";
 import { formatCount, zoneAbbreviation } from "@/lib/format";
+import type { StoreHealth } from "@/lib/data/connection-health";
+import { ConnectionHealthLine } from "./connection-health";
 import { FlagBadges, MARKET_KIND } from "./store-figures";
 
 /** Stores as a table on wide screens and as cards on a phone. */
-export function StoreList({ stores, now }: { stores: StoreSummary[]; now: Date }) {
+export function StoreList({ stores, now, health }: { stores: StoreSummary[]; now: Date; health?: Map<string, StoreHealth> }) {
   return (
     <>
       <Card className="hidden md:block">
@@ -37,6 +39,11 @@ export function StoreList({ stores, now }: { stores: StoreSummary[]; now: Date }
                   <div className="mt-0.5">
                     <Badge tone={CHANNEL_TONE[s.channel]}>{CHANNEL_LABEL[s.channel]}</Badge>
                   </div>
+                  {health?.get(s.id) ? (
+                    <div className="mt-1">
+                      <ConnectionHealthLine health={health.get(s.id)!} />
+                    </div>
+                  ) : null}
                 </Td>
                 <Td className="whitespace-nowrap">{MARKET_KIND(s.market, s.kind)}</Td>
                 <Td className="whitespace-nowrap">
@@ -91,6 +98,11 @@ export function StoreList({ stores, now }: { stores: StoreSummary[]; now: Date }
                 <div className="mt-3">
                   <FlagBadges flags={s.figures.flags} />
                 </div>
+                {health?.get(s.id) ? (
+                  <div className="mt-2">
+                    <ConnectionHealthLine health={health.get(s.id)!} />
+                  </div>
+                ) : null}
               </Card>
             </Link>
           </li>

@@ -1,5 +1,8 @@
 "use server";
 
+import { queueStockPushes } from "@/lib/channels/stock-push";
+import { getEnv } from "@/lib/env";
+import { dispatchPushes } from "@/lib/jobs/push-queue";
 import { revalidatePath } from "next/cache";
 import { recordAudit } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth";
@@ -151,6 +154,8 @@ export const setStock = defineAction({ roles: OWNER_OPS, schema: stockSchema }, 
       await recordAudit(tx, { organizationId: user.organizationId, actor: actorOf(user), action: "listing.stock", entityType: "Listing", entityId: listing.id, before: { availableStock: listing.availableStock }, after: { availableStock: data.availableStock } });
     });
     await refreshListingFlags(db, listing.id, now);
+    // The new sellable quantity goes to both channels (lib/channels/stock-push.ts).
+    await dispatchPushes(db, getEnv().DATABASE_URL, await queueStockPushes(db, user.organizationId, [listing.sku], now));
     revalidatePath("/listings");
     revalidatePath("/risk");
     return succeed(undefined, `${listing.sku} stock set to ${data.availableStock}.`);

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import type { SessionUser } from "@/lib/auth";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
@@ -8,7 +7,12 @@ import { AppError } from "@/lib/errors";
 import type { LabelSource } from "@/lib/generated/prisma/enums";
 import { refreshOrderRisk } from "@/lib/flags/refresh-orders";
 import { type PasteLine, labelSourceSchema, parseTrackingPaste, pasteSchema, trackingFixSchema } from "@/lib/validations/risk";
-import { defineAction, fieldError, succeed } from "./define-action";
+import { defineAction, succeed } from "./define-action";
+import { TIKTOK_EDIT_USED } from "@/lib/channels/push";
+import { type WriteBackTarget, planWriteBack, queueTrackingPush } from "@/lib/channels/tracking-push";
+import { getEnv } from "@/lib/env";
+import { dispatchPushes } from "@/lib/jobs/push-queue";
+import { applyTrackingFix, ordersSharingNumber, revalidateOrders, WRITE_BACK_TARGET_SELECT } from "./tracking-fix";
 
 // Writes of the risk queue: auth (owner or ops; suppliers are read-only) → zod → a write
 // checked against the session's organisation, audited in the same transaction → the order's
@@ -20,47 +24,10 @@ const actorOf = (user: SessionUser) => ({ id: user.id, email: user.email });
 
 type TrackingState = { carrier: string | null; trackingNumber: string | null; labelSource: LabelSource };
 
-/** Orders that shared the old number: their duplicate flag must be re-judged once it moves. */
-async function sharingNumber(organizationId: string, numbers: (string | null)[], exclude: string[]): Promise<string[]> {
-  const present = numbers.filter((n): n is string => Boolean(n));
-  if (!present.length) return [];
-  const rows = await db.order.findMany({ where: { organizationId, trackingNumber: { in: present }, id: { notIn: exclude } }, select: { id: true } });
-  return rows.map((r) => r.id);
-}
-
-function revalidate(orderIds: string[]) {
-  revalidatePath("/risk");
-  revalidatePath("/orders");
-  for (const id of orderIds.slice(0, 20)) revalidatePath(`/orders/${id}`);
-}
-
-/** Adds or corrects an order's tracking number and carrier; the server validates the number again. */
-export const fixTracking = defineAction({ roles: WRITERS, schema: trackingFixSchema }, async ({ orderId, carrier, trackingNumber }, { user, now }) => {
-    const before = await db.order.findFirst({ where: { id: orderId, organizationId: user.organizationId }, select: { id: true, carrier: true, trackingNumber: true, labelSource: true } });
-    if (!before) throw new AppError("NOT_FOUND", "No such order in your organisation.");
-    const holder = await db.order.findFirst({
-      where: { organizationId: user.organizationId, trackingNumber, id: { not: orderId }, status: { not: "CANCELLED" } },
-      select: { externalId: true },
-    });
-    if (holder) throw fieldError("trackingNumber", `Order ${holder.externalId} already has this number`);
-    const others = await sharingNumber(user.organizationId, [before.trackingNumber], [orderId]);
-
-    await db.$transaction(async (tx) => {
-      await tx.order.update({ where: { id: orderId }, data: { carrier, trackingNumber } });
-      const was: TrackingState = { carrier: before.carrier, trackingNumber: before.trackingNumber, labelSource: before.labelSource };
-      await recordAudit(tx, {
-        organizationId: user.organizationId,
-        actor: actorOf(user),
-        action: "order.tracking.fix",
-        entityType: "Order",
-        entityId: orderId,
-        before: was,
-        after: { ...was, carrier, trackingNumber },
-      });
-    });
-    await refreshOrderRisk(db, { organizationId: user.organizationId, orderIds: [orderId, ...others] }, now);
-    revalidate([orderId]);
-    return succeed({ orderId, trackingNumber, carrier });
+/** Adds or corrects an order's tracking number and carrier; the server validates the number again, and writes it back to the platform (lib/actions/tracking-fix.ts). */
+export const fixTracking = defineAction({ roles: WRITERS, schema: trackingFixSchema }, async (input, { user, now }) => {
+  const r = await applyTrackingFix(user, input, now);
+  return succeed({ orderId: r.orderId, trackingNumber: r.trackingNumber, carrier: r.carrier, push: r.push });
 });
 
 /** Records who bought the label (USPS parcels need a TikTok Shipping label). */
@@ -80,18 +47,19 @@ export const setLabelSource = defineAction({ roles: WRITERS, schema: labelSource
       });
     });
     await refreshOrderRisk(db, { organizationId: user.organizationId, orderIds: [orderId] }, now);
-    revalidate([orderId]);
+    revalidateOrders([orderId]);
     return succeed({ orderId, labelSource: labelSource as LabelSource });
 });
 
 // ---------------------------------------------------------------------------------------------
 // Bulk paste
 
-export type PasteLineResult = PasteLine & { order: { id: string; externalId: string; storeName: string; before: TrackingState } | null };
+type PasteTarget = { id: string; externalId: string; storeName: string; before: TrackingState; target: WriteBackTarget };
+export type PasteLineResult = PasteLine & { order: Omit<PasteTarget, "target"> | null };
 export type PastePreview = { lines: PasteLineResult[]; valid: number; tooMany: boolean };
 
 /** Every line checked against the database too: the order exists (once) and the number is not another order's. */
-async function previewLines(organizationId: string, text: string): Promise<PastePreview> {
+async function previewLines(organizationId: string, text: string) {
   const { lines, tooMany } = parseTrackingPaste(text);
   const refs = [...new Set(lines.map((l) => l.orderRef).filter(Boolean))];
   const numbers = [...new Set(lines.filter((l) => !l.error).map((l) => l.trackingNumber))];
@@ -99,7 +67,7 @@ async function previewLines(organizationId: string, text: string): Promise<Paste
     refs.length
       ? db.order.findMany({
           where: { organizationId, externalId: { in: refs } },
-          select: { id: true, externalId: true, carrier: true, trackingNumber: true, labelSource: true, status: true, store: { select: { name: true } } },
+          select: { ...WRITE_BACK_TARGET_SELECT, carrier: true, labelSource: true, status: true, store: { select: { name: true } } },
         })
       : [],
     numbers.length
@@ -109,35 +77,65 @@ async function previewLines(organizationId: string, text: string): Promise<Paste
   const byRef = new Map<string, typeof orders>();
   for (const o of orders) byRef.set(o.externalId, [...(byRef.get(o.externalId) ?? []), o]);
 
-  const results = lines.map((l): PasteLineResult => {
+  // TikTok lets a tracking number be edited once: orders whose edit the write-back already used.
+  const edited = new Set(
+    orders.length
+      ? (
+          await db.channelPush.findMany({
+            where: { orderId: { in: orders.filter((o) => o.channel === "TIKTOK_SHOP" && o.trackingNumber).map((o) => o.id) }, kind: "TRACKING", status: "SENT", payload: { path: ["edit"], equals: true } },
+            select: { orderId: true },
+          })
+        ).map((p) => p.orderId)
+      : [],
+  );
+  const results = lines.map((l): PasteLineResult & { order: PasteTarget | null } => {
     const matches = byRef.get(l.orderRef) ?? [];
     const o = matches.length === 1 ? matches[0] : undefined;
-    const order = o ? { id: o.id, externalId: o.externalId, storeName: o.store.name, before: { carrier: o.carrier, trackingNumber: o.trackingNumber, labelSource: o.labelSource } } : null;
+    const order = o
+      ? { id: o.id, externalId: o.externalId, storeName: o.store.name, before: { carrier: o.carrier, trackingNumber: o.trackingNumber, labelSource: o.labelSource }, target: o }
+      : null;
     if (l.error) return { ...l, order };
     if (matches.length === 0) return { ...l, order, error: `Unknown order ${l.orderRef}` };
     if (!o) return { ...l, order, error: `Order id ${l.orderRef} is used in ${matches.length} stores: fix it on the order's row instead` };
     if (o.status === "CANCELLED") return { ...l, order, error: "The order is cancelled" };
     const holder = holders.find((h) => h.trackingNumber === l.trackingNumber && h.id !== o.id);
     if (holder) return { ...l, order, error: `Duplicate: order ${holder.externalId} already has this number` };
+    if (edited.has(o.id) && l.trackingNumber !== o.trackingNumber) return { ...l, order, error: TIKTOK_EDIT_USED };
     return { ...l, order };
   });
   return { lines: results, valid: results.filter((r) => !r.error).length, tooMany };
 }
 
+/** What the browser gets: the lines without the write-back's internals. */
+function publicPreview(preview: Awaited<ReturnType<typeof previewLines>>): PastePreview {
+  return { ...preview, lines: preview.lines.map((l) => ({ ...l, order: l.order ? { id: l.order.id, externalId: l.order.externalId, storeName: l.order.storeName, before: l.order.before } : null })) };
+}
+
 /** Checks a paste line by line without saving anything. */
-export const previewTrackingPaste = defineAction({ roles: WRITERS, schema: pasteSchema.shape.text }, async (text, { user }) => succeed(await previewLines(user.organizationId, text)));
+export const previewTrackingPaste = defineAction({ roles: WRITERS, schema: pasteSchema.shape.text }, async (text, { user }) => succeed(publicPreview(await previewLines(user.organizationId, text))));
 
 /** Saves the lines that pass every check (checked again here); the others are reported back. */
 export const saveTrackingPaste = defineAction({ roles: WRITERS, schema: pasteSchema.shape.text }, async (text, { user, now }) => {
     const preview = await previewLines(user.organizationId, text);
-    const good = preview.lines.filter((l): l is PasteLineResult & { order: NonNullable<PasteLineResult["order"]> } => !l.error && l.order !== null);
-    if (good.length === 0) return succeed({ ...preview, saved: 0 });
+    const good = preview.lines.filter((l): l is (typeof preview.lines)[number] & { order: PasteTarget } => !l.error && l.order !== null);
+    if (good.length === 0) return succeed({ ...publicPreview(preview), saved: 0, pushes: 0 });
+    // Write-back plans from what is stored (no platform round trip per line): the push job checks the carrier.
+    const plans = new Map<string, boolean>();
+    for (const l of good) {
+      if (l.order.before.trackingNumber === l.trackingNumber && l.order.before.carrier === l.carrier) continue;
+      const { plan } = await planWriteBack(db, l.order.target, l.carrier, now, { lookUp: false });
+      plans.set(l.order.id, plan.connected);
+    }
     const ids = good.map((l) => l.order.id);
-    const others = await sharingNumber(user.organizationId, good.map((l) => l.order.before.trackingNumber), ids);
+    const others = await ordersSharingNumber(user.organizationId, good.map((l) => l.order.before.trackingNumber), ids);
 
-    await db.$transaction(async (tx) => {
+    const pushIds = await db.$transaction(async (tx) => {
+      const queued: string[] = [];
       for (const l of good) {
         await tx.order.update({ where: { id: l.order.id }, data: { carrier: l.carrier, trackingNumber: l.trackingNumber } });
+        if (plans.get(l.order.id)) {
+          queued.push(await queueTrackingPush(tx, { organizationId: user.organizationId, order: l.order.target, carrier: l.carrier, trackingNumber: l.trackingNumber, actorId: user.id, now }));
+        }
         await recordAudit(tx, {
           organizationId: user.organizationId,
           actor: actorOf(user),
@@ -148,8 +146,10 @@ export const saveTrackingPaste = defineAction({ roles: WRITERS, schema: pasteSch
           after: { ...l.order.before, carrier: l.carrier, trackingNumber: l.trackingNumber },
         });
       }
+      return queued;
     });
     await refreshOrderRisk(db, { organizationId: user.organizationId, orderIds: [...ids, ...others] }, now);
-    revalidate(ids);
-    return succeed({ ...preview, saved: good.length });
+    await dispatchPushes(db, getEnv().DATABASE_URL, pushIds);
+    revalidateOrders(ids);
+    return succeed({ ...publicPreview(preview), saved: good.length, pushes: pushIds.length });
 });

@@ -26,11 +26,30 @@ export type FakeShopifyOptions = {
 
 export type FakeRequest = { token: string | null; path: string; query: string; variables: Record<string, unknown>; status: number };
 
+export type FakeFulfilmentOrder = {
+  fulfillmentOrders: { id: string; status: string }[];
+  fulfillments: { id: string; status: string; trackingInfo: { company: string | null; number: string; url: string | null }[] }[];
+};
+
 export type FakeShopify = {
   baseUrl: string;
   requests: FakeRequest[];
   subscriptions: { id: string; topic: string; uri: string }[];
   orders: FakeOrderNode[];
+  /** Write-back state per order gid: its fulfilment orders and fulfilments. */
+  fulfilment: Map<string, FakeFulfilmentOrder>;
+  /** Available quantity per "inventoryItemId|locationId". */
+  quantities: Map<string, number>;
+  /** Inventory item gid per SKU (what productVariants(query: "sku:…") finds). */
+  inventoryItems: Map<string, string>;
+  /** An order ready to fulfil: one OPEN fulfilment order. */
+  openOrder: (orderGid: string) => void;
+  /** The next GraphQL request whose query matches is answered with this (once): an HTTP error or userErrors. */
+  failOnce: (query: RegExp, answer: 502 | 503 | { userError: string }) => void;
+  /** The next matching mutation is applied but not answered until `release()` (which drops the connection). */
+  holdOnce: (query: RegExp) => { applied: Promise<void>; release: () => void };
+  /** Mutations Shopify accepted whose query matches. */
+  accepted: (query: RegExp) => FakeRequest[];
   close: () => Promise<void>;
 };
 
@@ -52,6 +71,12 @@ export async function startFakeShopifyAdmin(options: FakeShopifyOptions): Promis
   let answered429 = false;
   const cost = options.queryCost ?? 52;
   const maximum = 2000;
+  const fulfilment = new Map<string, FakeFulfilmentOrder>();
+  const quantities = new Map<string, number>();
+  const inventoryItems = new Map<string, string>();
+  const failures: { query: RegExp; answer: 502 | 503 | { userError: string } }[] = [];
+  const holds: { query: RegExp; applied: () => void; released: Promise<void> }[] = [];
+  let nextId = 1;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const body = await readBody(req);
@@ -103,7 +128,78 @@ export async function startFakeShopifyAdmin(options: FakeShopifyOptions): Promis
       record(failure, query, variables);
       return send(failure, { errors: "Service unavailable" });
     }
+    const failOnce = failures.findIndex((f) => f.query.test(query));
+    if (failOnce >= 0) {
+      const [f] = failures.splice(failOnce, 1);
+      if (typeof f!.answer === "number") {
+        record(f!.answer, query, variables);
+        return send(f!.answer, { errors: "Service unavailable" });
+      }
+      record(200, query, variables);
+      const field = /fulfillmentTrackingInfoUpdate/.test(query) ? "fulfillmentTrackingInfoUpdate" : /inventorySetQuantities/.test(query) ? "inventorySetQuantities" : "fulfillmentCreate";
+      const empty = field === "inventorySetQuantities" ? { inventoryAdjustmentGroup: null } : { fulfillment: null };
+      return send(200, { data: { [field]: { ...empty, userErrors: [{ field: ["fulfillment"], message: f!.answer.userError }] } } });
+    }
     record(200, query, variables);
+    const hold = holds.findIndex((h) => h.query.test(query));
+    const answer = async (payload: unknown) => {
+      if (hold >= 0) {
+        const [h] = holds.splice(hold, 1);
+        h!.applied();
+        await h!.released;
+        const last = requests.at(-1);
+        if (last) last.status = 0;
+        req.socket.destroy();
+        return;
+      }
+      send(200, payload);
+    };
+    const userError = (field: string, message: string, empty: Record<string, null> = { fulfillment: null }) =>
+      send(200, { data: { [field]: { ...empty, userErrors: [{ field: [field], message }] } } });
+
+    if (/fulfillmentCreate\(/.test(query)) {
+      const input = (variables.fulfillment ?? {}) as { lineItemsByFulfillmentOrder?: { fulfillmentOrderId?: string }[]; trackingInfo?: { company?: string; number?: string; url?: string } };
+      const ids = (input.lineItemsByFulfillmentOrder ?? []).map((l) => l.fulfillmentOrderId);
+      const entry = [...fulfilment.entries()].find(([, f]) => f.fulfillmentOrders.some((fo) => ids.includes(fo.id)));
+      if (!entry || ids.length === 0) return userError("fulfillmentCreate", "Fulfillment order does not exist.");
+      const [, f] = entry;
+      const targets = f.fulfillmentOrders.filter((fo) => ids.includes(fo.id));
+      if (targets.some((fo) => fo.status === "CLOSED")) return userError("fulfillmentCreate", "Fulfillment order is closed and cannot be fulfilled.");
+      if (!input.trackingInfo?.number) return userError("fulfillmentCreate", "Tracking number can't be blank");
+      for (const fo of targets) fo.status = "CLOSED";
+      const id = `gid://shopify/Fulfillment/${9000 + nextId++}`;
+      f.fulfillments.push({ id, status: "SUCCESS", trackingInfo: [{ company: input.trackingInfo.company ?? null, number: input.trackingInfo.number, url: input.trackingInfo.url ?? null }] });
+      return answer({ data: { fulfillmentCreate: { fulfillment: { id, status: "SUCCESS" }, userErrors: [] } } });
+    }
+    if (/fulfillmentTrackingInfoUpdate\(/.test(query)) {
+      const id = String(variables.fulfillmentId ?? "");
+      const info = (variables.trackingInfoInput ?? {}) as { company?: string; number?: string; url?: string };
+      const f = [...fulfilment.values()].flatMap((o) => o.fulfillments).find((x) => x.id === id);
+      if (!f) return userError("fulfillmentTrackingInfoUpdate", "Fulfillment does not exist.");
+      if (!info.number) return userError("fulfillmentTrackingInfoUpdate", "Tracking number can't be blank");
+      f.trackingInfo = [{ company: info.company ?? null, number: info.number, url: info.url ?? null }];
+      return answer({ data: { fulfillmentTrackingInfoUpdate: { fulfillment: { id }, userErrors: [] } } });
+    }
+    if (/inventorySetQuantities\(/.test(query)) {
+      const input = (variables.input ?? {}) as { name?: string; quantities?: { inventoryItemId?: string; locationId?: string; quantity?: number }[] };
+      if (input.name !== "available") return userError("inventorySetQuantities", "Name is not a valid quantity name", { inventoryAdjustmentGroup: null });
+      for (const q of input.quantities ?? []) {
+        if (!q.inventoryItemId || !q.locationId || typeof q.quantity !== "number") return userError("inventorySetQuantities", "Quantity is invalid", { inventoryAdjustmentGroup: null });
+        quantities.set(`${q.inventoryItemId}|${q.locationId}`, q.quantity);
+      }
+      return answer({ data: { inventorySetQuantities: { inventoryAdjustmentGroup: { id: `gid://shopify/InventoryAdjustmentGroup/${nextId++}` }, userErrors: [] } } });
+    }
+    if (/order\(id:/.test(query)) {
+      const f = fulfilment.get(String(variables.id ?? ""));
+      if (!f) return send(200, { data: { order: null } });
+      return send(200, { data: { order: { id: variables.id, fulfillmentOrders: { nodes: f.fulfillmentOrders }, fulfillments: f.fulfillments } } });
+    }
+    if (/locations\(/.test(query)) return send(200, { data: { locations: { nodes: [{ id: "gid://shopify/Location/1" }] } } });
+    if (/productVariants\(/.test(query)) {
+      const m = /sku:"([^"]*)"/.exec(String(variables.query ?? ""));
+      const item = m ? inventoryItems.get(m[1] as string) : undefined;
+      return send(200, { data: { productVariants: { nodes: item ? [{ inventoryItem: { id: item } }] : [] } } });
+    }
 
     if (/webhookSubscriptionCreate/.test(query)) {
       const topic = String(variables.topic ?? "");
@@ -148,13 +244,33 @@ export async function startFakeShopifyAdmin(options: FakeShopifyOptions): Promis
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
     subscriptions,
+    fulfilment,
+    quantities,
+    inventoryItems,
+    openOrder: (orderGid: string) => {
+      fulfilment.set(orderGid, { fulfillmentOrders: [{ id: `gid://shopify/FulfillmentOrder/${nextId++}`, status: "OPEN" }], fulfillments: [] });
+    },
+    failOnce: (query: RegExp, answer: 502 | 503 | { userError: string }) => void failures.push({ query, answer }),
+    holdOnce: (query: RegExp) => {
+      let applied!: () => void;
+      let release!: () => void;
+      const appliedP = new Promise<void>((r) => (applied = r));
+      const released = new Promise<void>((r) => (release = r));
+      holds.push({ query, applied, released });
+      return { applied: appliedP, release };
+    },
+    accepted: (query: RegExp) => requests.filter((r) => query.test(r.query) && r.status !== 404 && r.status !== 401 && r.status < 500 && r.status !== 429),
     get orders() {
       return state.orders;
     },
     set orders(v: FakeOrderNode[]) {
       state.orders = v;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   } as FakeShopify;
 }
 

@@ -107,7 +107,11 @@ export function createShopifyAdminClient(config: ShopifyClientConfig) {
     bucket.available = bucket.lastCost;
   }
 
-  async function graphql<T>(query: string, variables: Record<string, unknown>, dataSchema: z.ZodType<T>): Promise<T> {
+  /**
+   * `write`: a mutation that may have been applied when the answer is lost (a dropped connection, a
+   * 5xx) is not sent again here: the push job asks the shop what it holds before retrying.
+   */
+  async function graphql<T>(query: string, variables: Record<string, unknown>, dataSchema: z.ZodType<T>, options: { write?: boolean } = {}): Promise<T> {
     const body = JSON.stringify({ query, variables });
     for (let attempt = 1; ; attempt++) {
       await waitForBucket();
@@ -120,7 +124,7 @@ export function createShopifyAdminClient(config: ShopifyClientConfig) {
         });
       } catch (error) {
         const reason = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-        if (attempt < maxAttempts) {
+        if (attempt < maxAttempts && !options.write) {
           await sleep(backoffMs(attempt, null));
           continue;
         }
@@ -130,7 +134,7 @@ export function createShopifyAdminClient(config: ShopifyClientConfig) {
       if (response.status === 401 || response.status === 403) {
         throw new ShopifyAuthError(`Shopify refused the access token (HTTP ${response.status}): ${errorText(text) ?? "invalid API key or access token"}`, response.status);
       }
-      if ((response.status === 429 || response.status >= 500) && attempt < maxAttempts) {
+      if ((response.status === 429 || (response.status >= 500 && !options.write)) && attempt < maxAttempts) {
         await sleep(backoffMs(attempt, response.headers.get("retry-after")));
         continue;
       }

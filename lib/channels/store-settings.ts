@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import type { Db } from "@/lib/database/client";
+import { refreshConnectionFlags } from "@/lib/flags/connection-flags";
 import { shopDomainSchema } from "./shopify-admin";
 
 // Store connection settings from the command line (`npm run -s store -- set …`, a contract):
@@ -11,13 +12,13 @@ import { shopDomainSchema } from "./shopify-admin";
 export const STORE_SETTING_KEYS = [
   "shopifyDomain", "shopifyAccessToken", "shopifyApiBaseUrl", "shopifyApiVersion",
   "tiktokAppKey", "tiktokAppSecret", "tiktokAccessToken", "tiktokShopCipher", "tiktokApiBaseUrl",
-  "webhookSecret",
+  "webhookSecret", "tiktokRefreshToken", "shopifyLocationId",
 ] as const;
 export type StoreSettingKey = (typeof STORE_SETTING_KEYS)[number];
 
 /** Printed masked: never the value, only its last four characters. */
-export const MASKED_KEYS: readonly StoreSettingKey[] = ["shopifyAccessToken", "tiktokAppSecret", "tiktokAccessToken", "webhookSecret"];
-const CREDENTIAL_KEYS: readonly StoreSettingKey[] = ["shopifyDomain", "shopifyAccessToken", "tiktokAppKey", "tiktokAppSecret", "tiktokAccessToken", "tiktokShopCipher"];
+export const MASKED_KEYS: readonly StoreSettingKey[] = ["shopifyAccessToken", "tiktokAppSecret", "tiktokAccessToken", "webhookSecret", "tiktokRefreshToken"];
+const CREDENTIAL_KEYS: readonly StoreSettingKey[] = ["shopifyDomain", "shopifyAccessToken", "tiktokAppKey", "tiktokAppSecret", "tiktokAccessToken", "tiktokShopCipher", "tiktokRefreshToken"];
 
 /** https anywhere; plain http only to this machine (tests, a local staging server). */
 const baseUrl = z
@@ -46,6 +47,8 @@ const VALUE_SCHEMAS: Record<StoreSettingKey, z.ZodType<string>> = {
   tiktokShopCipher: token(4),
   tiktokApiBaseUrl: baseUrl,
   webhookSecret: token(8),
+  tiktokRefreshToken: token(8),
+  shopifyLocationId: z.string().trim().regex(/^gid:\/\/shopify\/Location\/\d+$/, "use a Shopify location id such as gid://shopify/Location/123"),
 };
 
 export type SettingUpdates = Partial<Record<StoreSettingKey, string | null>>;
@@ -99,12 +102,14 @@ export function printableSettings(row: SettingsRow) {
 }
 
 export async function applyStoreSettings(db: Db, storeId: string, updates: SettingUpdates, actorLabel: string) {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const before = (await tx.store.findUniqueOrThrow({ where: { id: storeId }, select: SETTINGS_SELECT })) as unknown as SettingsRow;
     const changed = STORE_SETTING_KEYS.filter((k) => k in updates && updates[k] !== before[k]);
     if (changed.length > 0) {
       const data: Record<string, unknown> = Object.fromEntries(changed.map((k) => [k, updates[k]]));
       if (changed.some((k) => CREDENTIAL_KEYS.includes(k))) Object.assign(data, { connectionState: null, connectionMessage: null, connectionChangedAt: null });
+      // A token typed in has an unknown lifetime: the next sweep refreshes it and learns its expiry.
+      if (changed.includes("tiktokAccessToken") || changed.includes("tiktokRefreshToken")) data.tiktokAccessTokenExpiresAt = null;
       if (changed.includes("shopifyDomain")) data.shopifyWebhookTopics = [];
       await tx.store.update({ where: { id: storeId }, data, select: { id: true } });
       await recordAudit(tx, {
@@ -119,6 +124,9 @@ export async function applyStoreSettings(db: Db, storeId: string, updates: Setti
       });
     }
     const after = (await tx.store.findUniqueOrThrow({ where: { id: storeId }, select: SETTINGS_SELECT })) as unknown as SettingsRow;
-    return { changed, printable: printableSettings(after) };
+    return { changed, printable: printableSettings(after), organizationId: before.organizationId };
   });
+  // New credentials clear the connection state, and with it the disconnected flag.
+  if (result.changed.length > 0) await refreshConnectionFlags(db, result.organizationId, new Date(), [storeId]);
+  return { changed: result.changed, printable: result.printable };
 }

@@ -6,6 +6,7 @@ import { syncTikTokStore } from "@/lib/ingest/sync-store";
 import { TikTokApiError, type FetchLike } from "@/lib/ingest/tiktok-api";
 import type { NormalizedOrder } from "@/lib/ingest/types";
 import { upsertOrders } from "@/lib/ingest/upsert";
+import { refreshConnectionFlags } from "@/lib/flags/connection-flags";
 import { ShopifyAuthError, createShopifyAdminClient, type ShopifyFetch } from "./shopify-admin";
 
 // One sync for both channels ("Sync now", the worker's schedule, `npm run sync`): pulls the orders
@@ -61,9 +62,12 @@ async function markConnection(db: Db, storeId: string, now: Date, state: "CONNEC
       where: { id: storeId, OR: [{ connectionState: null }, { connectionState: "DISCONNECTED" }, { connectionState: "CONNECTED" }] },
       data: { connectionState: "CONNECTED", connectionMessage: null, connectionChangedAt: now },
     });
+    const store = await db.store.findUniqueOrThrow({ where: { id: storeId }, select: { organizationId: true } });
+    await refreshConnectionFlags(db, store.organizationId, now, [storeId]);
     return;
   }
-  await db.store.update({ where: { id: storeId }, data: { connectionState: state, connectionMessage: message, connectionChangedAt: now }, select: { id: true } });
+  const store = await db.store.update({ where: { id: storeId }, data: { connectionState: state, connectionMessage: message, connectionChangedAt: now }, select: { organizationId: true } });
+  await refreshConnectionFlags(db, store.organizationId, now, [storeId]);
 }
 
 /** TikTok answers refused credentials with HTTP 401/403 or an auth error code in a 200. */

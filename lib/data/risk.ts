@@ -229,7 +229,7 @@ export async function getRiskQueue(scope: DataScope, filter: RiskQueueFilter, no
     ORDER BY ${queueOrder("q")}`;
   // A page past the end has no row to carry the total: count on its own then.
   const total = rows[0]?.total ?? (offset > 0 ? ((await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (${all}) a`)[0]?.total ?? 0) : 0);
-  return { items: rows.map((r) => toItem(r, now, settings, scope)), total };
+  return { items: await withStockPushState(rows.map((r) => toItem(r, now, settings, scope))), total };
 }
 
 /** The words of a derived flag at `now`, from the same rule code that judges the order. */
@@ -260,6 +260,30 @@ function derivedFlag(r: Row, now: Date, settings: PolicySettings): Flag | undefi
   };
   const flags = r.rule === "fulfillment.auto_cancel_risk" ? checkAutoCancelRisk(ctx) : checkDispatchDeadline(ctx);
   return flags[0];
+}
+
+/**
+ * The oversell flag says whether the stock write-back has caught up: a push still pending or one
+ * that failed, per store (the latest stock push of the listing's SKU on each store).
+ */
+async function withStockPushState(items: RiskQueueItem[]): Promise<RiskQueueItem[]> {
+  const listingIds = items.filter((i) => i.rule === "inventory.oversell_risk" && i.subjectType === "LISTING").map((i) => i.subjectId);
+  if (listingIds.length === 0) return items;
+  const listings = await db.listing.findMany({ where: { id: { in: listingIds } }, select: { id: true, sku: true, organizationId: true } });
+  const pushes = await db.channelPush.findMany({
+    where: { kind: "STOCK", OR: listings.map((l) => ({ organizationId: l.organizationId, sku: l.sku })) },
+    orderBy: { createdAt: "desc" },
+    distinct: ["storeId", "sku"],
+    select: { sku: true, status: true, message: true, store: { select: { name: true } } },
+  });
+  return items.map((item) => {
+    const listing = listings.find((l) => l.id === item.subjectId);
+    if (item.rule !== "inventory.oversell_risk" || !listing) return item;
+    const notes = pushes
+      .filter((p) => p.sku === listing.sku && p.status !== "SENT")
+      .map((p) => (p.status === "PENDING" ? `stock push to ${p.store.name} pending` : `stock push to ${p.store.name} failed${p.message ? `: ${p.message}` : ""}`));
+    return notes.length ? { ...item, reason: `${item.reason} (${notes.join("; ")})` } : item;
+  });
 }
 
 function toItem(r: Row, now: Date, settings: PolicySettings, scope: DataScope): RiskQueueItem {

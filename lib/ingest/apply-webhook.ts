@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/database/client";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
+import { refreshConnectionFlags } from "@/lib/flags/connection-flags";
 import { refreshOrderRisk } from "@/lib/flags/refresh-orders";
 import { assertOutboundUrl, OFFICIAL_HOSTS } from "@/lib/security/outbound-url";
 import { decryptSecret } from "@/lib/security/secrets";
@@ -272,6 +273,8 @@ export async function handleTikTokWebhook(
       return true;
     });
     if (!fresh) return { status: 200, body: { ok: true, duplicate: true } };
+    // A deauthorised store raises its critical flag in the risk queue at once.
+    if (push.kind === "deauthorized") await refreshConnectionFlags(db, usable.organizationId, now, [usable.id]);
     if (push.kind === "recorded") return { status: 200, body: { ok: true, recorded: true, type: push.type, reason: push.reason } };
     return { status: 200, body: { ok: true, result: push.kind === "deauthorized" ? "store needs re-authorisation" : "authorisation expiring" } };
   }

@@ -53,10 +53,15 @@ export const tiktokApiOrderSchema = z.object({
   shipping_type: boundedString().nullish(),
   fulfillment_type: boundedString().nullish(),
   delivery_option_name: boundedString().nullish(),
+  // The write-back (lib/channels/tiktok-fulfillment.ts) reads these: the shipping providers are
+  // listed per delivery option, and tracking is written to the order's package.
+  delivery_option_id: idString.nullish(),
+  packages: z.array(z.object({ id: idString })).nullish(),
   warehouse_id: idString.nullish(),
   is_on_hold_order: z.boolean().nullish(),
   tracking_number: boundedString().nullish(),
   shipping_provider: boundedString().nullish(),
+  shipping_provider_id: idString.nullish(),
   buyer_email: boundedString().nullish(),
   payment: z.object({ currency: boundedString(), total_amount: amount }),
   recipient_address: z
@@ -83,6 +88,7 @@ export const tiktokApiOrderSchema = z.object({
       sku_name: boundedString().nullish(),
       original_price: amount,
       sale_price: amount.nullish(),
+      package_id: idString.nullish(),
     }),
   ),
 });
@@ -279,6 +285,7 @@ export function createTikTokShopClient(config: TikTokClientConfig) {
     params: Record<string, string>,
     body: unknown,
     dataSchema: T,
+    options: { write?: boolean } = {},
   ): Promise<z.output<T>> {
     const bodyText = body === undefined ? undefined : JSON.stringify(body);
     for (let attempt = 1; ; attempt++) {
@@ -294,16 +301,17 @@ export function createTikTokShopClient(config: TikTokClientConfig) {
           ...(bodyText === undefined ? {} : { body: bodyText }),
         });
       } catch (error) {
-        // A dropped connection, a reset or a DNS hiccup: both calls are reads, so trying again is
-        // safe, with the same backoff as a 5xx.
+        // A dropped connection, a reset or a DNS hiccup: a read is safe to try again, with the same
+        // backoff as a 5xx. A write is not (it may have been applied): the push job retries it
+        // after asking the platform what it holds.
         const reason = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-        if (attempt < maxAttempts) {
+        if (attempt < maxAttempts && !options.write) {
           await sleep(backoffMs(attempt, null));
           continue;
         }
         throw new TikTokApiError(`${method} ${path}: network error after ${attempt} attempt(s): ${reason}`, 0);
       }
-      const retryable = response.status === 429 || response.status >= 500;
+      const retryable = response.status === 429 || (response.status >= 500 && !options.write);
       if (retryable && attempt < maxAttempts) {
         // Drain the body so the connection can be reused for the retry.
         await response.text();
@@ -312,7 +320,14 @@ export function createTikTokShopClient(config: TikTokClientConfig) {
       }
       const text = await response.text();
       if (response.status !== 200) {
-        throw new TikTokApiError(`${method} ${path}: HTTP ${response.status} after ${attempt} attempt(s)`, response.status);
+        let said: { code?: unknown; message?: unknown } = {};
+        try {
+          said = JSON.parse(text) as typeof said;
+        } catch {
+          // not JSON: the status alone
+        }
+        const detail = typeof said.message === 'string' && said.message ? `: ${said.message}` : '';
+        throw new TikTokApiError(`${method} ${path}: HTTP ${response.status} after ${attempt} attempt(s)${detail}`, response.status, typeof said.code === 'number' ? said.code : null);
       }
       let json: unknown;
       try {
@@ -366,7 +381,7 @@ export function createTikTokShopClient(config: TikTokClientConfig) {
     } while (pageToken);
   }
 
-  return { searchOrders, getOrders, syncOrdersUpdatedSince };
+  return { searchOrders, getOrders, syncOrdersUpdatedSince, request };
 }
 
 export type TikTokShopClient = ReturnType<typeof createTikTokShopClient>;

@@ -1,5 +1,6 @@
 import { refreshOrganizationCompliance } from "@/lib/flags/refresh-compliance";
 import type { Db } from "@/lib/database/client";
+import { refreshConnectionFlags } from "@/lib/flags/connection-flags";
 import { refreshOrderRisk } from "@/lib/flags/refresh-orders";
 
 // Re-evaluation of what moves with time alone: open orders' flags and dispatch instants, and the
@@ -14,6 +15,7 @@ export async function reevaluateOrganizations(db: Db, now: Date, organizationId?
   for (const org of orgs) {
     const risk = await refreshOrderRisk(db, { organizationId: org.id, openOnly: true }, now);
     await refreshOrganizationCompliance(db, org.id, now);
+    await refreshConnectionFlags(db, org.id, now);
     results.push({ organizationId: org.id, organization: org.name, ...risk });
   }
   return results;

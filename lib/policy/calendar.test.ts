@@ -5,7 +5,7 @@ import { RULE_IDS } from "./types";
 
 describe("policy calendar", () => {
   it("has every rule id of the spec, keyed by itself", () => {
-    expect(RULE_IDS).toHaveLength(23);
+    expect(RULE_IDS).toHaveLength(24);
     for (const id of RULE_IDS) expect(POLICY_CALENDAR[id].id).toBe(id);
   });
   it.each([
@@ -46,7 +46,7 @@ describe("policy calendar", () => {
   });
   it("lists upcoming rules first for the /policy page", () => {
     const rows = listCalendar(new Date("2026-01-10T00:00:00Z"));
-    expect(rows).toHaveLength(23);
+    expect(rows).toHaveLength(24);
     const statuses = rows.map((r) => r.status);
     expect(statuses.indexOf("in-force")).toBeGreaterThan(statuses.lastIndexOf("upcoming"));
     expect(rows[0]).toMatchObject({ rule: "returns.change_of_mind_refused_unjustified", status: "upcoming", effectiveFrom: "2026-01-15" });

@@ -16,7 +16,8 @@ export type RuleFamily =
   | "content"
   | "pricing"
   | "supplier"
-  | "inventory";
+  | "inventory"
+  | "connection";
 
 export type RuleScope = {
   markets: readonly Market[];
@@ -49,6 +50,7 @@ type ThresholdsByRule = {
   "supplier.outbound_sla_breach": PolicySettings["supplier"];
   "supplier.delivery_sla_breach": PolicySettings["supplier"] & { recommendedUsDeliveryDays: { min: number; max: number } };
   "inventory.oversell_risk": Record<string, never>;
+  "connection.disconnected": Record<string, never>;
 };
 
 export type CalendarEntry<R extends RuleId = RuleId> = {
@@ -312,6 +314,16 @@ export function buildCalendar(settings: PolicySettings = DEFAULT_SETTINGS): Poli
       confidence: "seed",
       note: "The product's own check (shared stock across channels); no platform date.",
     },
+    "connection.disconnected": {
+      id: "connection.disconnected",
+      family: "connection",
+      title: "Store disconnected from its platform API",
+      effectiveFrom: date("connection.disconnected", null),
+      scope: EVERY_STORE,
+      thresholds: none,
+      confidence: "seed",
+      note: "The product's own check: a deauthorised app, a refused or expired token stops sync and write-back (lib/risk/connection-flags.ts).",
+    },
   };
 }
 
@@ -430,6 +442,8 @@ export function thresholdText(entry: CalendarEntry): string {
       return "Delivered within the supplier's promised days (US local: 3–5 days)";
     case "inventory.oversell_risk":
       return "Open demand ≤ available stock";
+    case "connection.disconnected":
+      return "Every connected store's API authorised (no deauthorisation, refused or expired token)";
   }
 }
 

@@ -32,6 +32,7 @@ export const RULE_IDS = [
   "supplier.outbound_sla_breach",
   "supplier.delivery_sla_breach",
   "inventory.oversell_risk",
+  "connection.disconnected",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

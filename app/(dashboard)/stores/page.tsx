@@ -10,6 +10,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageUser } from "@/lib/auth";
 import { cachedRead } from "@/lib/data/cache";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
+import { listStoreHealth } from "@/lib/data/connection-health";
 import { listStoreSummaries } from "@/lib/data/stores";
 import { ExposurePending } from "@/components/exposure/exposure-overview";
 import { exposureSummariesWithin } from "@/lib/data/exposure";
@@ -72,13 +73,17 @@ async function OwnerStoreAdmin({ scope }: { scope: DataScope }) {
 async function StoresSection({ scope }: { scope: DataScope }) {
   const now = new Date();
   // Figures, like the overview's, are served from the short cache (lib/data/cache.ts): a warm view costs no aggregate.
-  const [stores, exposure] = await Promise.all([cachedRead(`store-figures:${scope.organizationId}`, () => listStoreSummaries(scope, now)), exposureSummariesWithin(scope, now)]);
+  const [stores, exposure, health] = await Promise.all([
+    cachedRead(`store-figures:${scope.organizationId}`, () => listStoreSummaries(scope, now)),
+    exposureSummariesWithin(scope, now),
+    listStoreHealth(scope, now),
+  ]);
   if (stores.length === 0) return <EmptyState title="No stores yet">Add your TikTok Shop or your brand website below, then import its orders.</EmptyState>;
   const listed = new Set(stores.map((s) => s.id));
   const tiktok = (exposure ?? []).filter((e) => e.channel === "TIKTOK_SHOP" && listed.has(e.storeId));
   return (
     <div className="space-y-4">
-      <StoreList stores={stores} now={now} />
+      <StoreList stores={stores} now={now} health={health} />
       {exposure === undefined ? <ExposurePending /> : null}
       {tiktok.length ? (
         <Card>

@@ -7,6 +7,8 @@ import { getOrderDetail } from "@/lib/data/orders";
 import { getOrderAssignment } from "@/lib/data/routing";
 import { OrderSupplierForm } from "@/components/routing/assign-orders";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { WriteBackCard } from "@/components/orders/write-back-card";
+import { getOrderWriteBack, pushJson } from "@/lib/data/write-back";
 import { scopeOf } from "@/lib/data/scope";
 import { RULE_TITLES } from "@/lib/policy";
 
@@ -19,9 +21,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const now = new Date();
   // Not in this organisation (or not this supplier's) and not existing look the same: 404.
-  const [order, assignment] = ID.test(id) ? await Promise.all([getOrderDetail(scopeOf(user), id, now), getOrderAssignment(scopeOf(user), id)]) : [null, null];
+  const scope = scopeOf(user);
+  const [order, assignment] = ID.test(id) ? await Promise.all([getOrderDetail(scope, id, now), getOrderAssignment(scope, id)]) : [null, null];
   if (!order) notFound();
-  const alerts = await getOrderAlerts({ ...scopeOf(user), userId: user.id }, order.id);
+  // Staff only: a supplier's view has no write-back.
+  const [alerts, writeBack] = await Promise.all([getOrderAlerts({ ...scope, userId: user.id }, order.id), getOrderWriteBack(scope, order.id)]);
   return (
     <div className="space-y-4">
       <OrderHeader order={order} now={now} />
@@ -29,7 +33,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <div className="min-w-0 space-y-4 lg:col-span-2">
           <FlagsCard order={order} ruleTitles={RULE_TITLES} />
           <LinesCard order={order} />
-          <TimelineCard order={order} now={now} alerts={alerts} />
+          <TimelineCard order={order} now={now} alerts={alerts} pushes={writeBack?.pushes} />
         </div>
         <div className="min-w-0 space-y-4">
           <TrackingCard order={order} />
@@ -40,6 +44,18 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 <OrderSupplierForm orderId={order.id} current={assignment.supplierId} manual={assignment.manual} suppliers={assignment.suppliers} />
               </CardBody>
             </Card>
+          ) : null}
+          {writeBack ? (
+            <WriteBackCard
+              order={{ id: order.id, externalId: order.externalId, carrier: order.carrier, trackingNumber: order.trackingNumber, channel: order.channel, timeZone: order.store.timeZone }}
+              writeBack={{
+                connected: writeBack.connected,
+                latest: writeBack.latest ? pushJson(writeBack.latest) : null,
+                nextUsesTikTokEdit: writeBack.nextUsesTikTokEdit,
+                tiktokEditUsed: writeBack.tiktokEditUsed,
+              }}
+              canWrite={user.role === "OWNER" || user.role === "OPS"}
+            />
           ) : null}
           <BuyerCard order={order} />
         </div>

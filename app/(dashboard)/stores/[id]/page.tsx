@@ -7,6 +7,7 @@ import { StoreExposure, StoreExposureSkeleton } from "@/components/exposure/stor
 import { SyncNowButton } from "@/components/import/sync-now-button";
 import { CHANNEL_TONE } from "@/components/ui/tones";
 import { CHANNEL_LABEL } from "@/lib/vocabulary";
+import { ConnectionHealthCard } from "@/components/stores/connection-health";
 import { RegisterWebhooksButton } from "@/components/stores/register-webhooks-button";
 import { FlagBadges, MARKET_KIND, StoreFigureList } from "@/components/stores/store-figures";
 import { IntegrationCard, LateDispatchesCard, OpenFlagsCard } from "@/components/stores/store-sections";
@@ -17,6 +18,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageUser } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
+import { getStoreHealth } from "@/lib/data/connection-health";
 import { getRiskQueue } from "@/lib/data/risk";
 import { listArchivedStores } from "@/lib/data/routing";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
@@ -88,6 +90,9 @@ export default async function StorePage({ params }: { params: Promise<{ id: stri
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <div className="lg:col-span-1">
           <div className="space-y-3">
+            <Suspense fallback={<Skeleton className="h-40" />}>
+              <HealthSection scope={scope} store={store} now={now} canSetBuffer={user.role === "OWNER"} />
+            </Suspense>
             <IntegrationCard store={store} />
             {store.channel === "TIKTOK_SHOP" || store.integration.shopifyAccessToken ? <SyncNowButton storeId={store.id} /> : null}
             {store.channel === "BRAND_SITE" && store.integration.shopifyAccessToken && user.role === "OWNER" ? <RegisterWebhooksButton storeId={store.id} /> : null}
@@ -126,6 +131,10 @@ export default async function StorePage({ params }: { params: Promise<{ id: stri
 async function FlagsSection({ scope, store, now }: { scope: DataScope; store: StoreDetail; now: Date }) {
   const queue = await getRiskQueue(scope, { storeId: store.id, limit: 10 }, now);
   return <OpenFlagsCard items={queue.items} total={queue.total} storeId={store.id} timeZone={store.timeZone} />;
+}
+
+async function HealthSection({ scope, store, now, canSetBuffer }: { scope: DataScope; store: StoreDetail; now: Date; canSetBuffer: boolean }) {
+  return <ConnectionHealthCard health={await getStoreHealth(scope, store.id, now)} timeZone={store.timeZone} canSetBuffer={canSetBuffer} />;
 }
 
 async function LateSection({ scope, store, now }: { scope: DataScope; store: StoreDetail; now: Date }) {

@@ -1,0 +1,34 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { Input } from "@/components/ui/input";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { setStockSafetyBuffer } from "@/lib/actions/pushes";
+
+/** The owner's per-store safety buffer: units held back from every listing's sellable quantity on this store. */
+export function StockBufferForm({ storeId, value }: { storeId: string; value: number }) {
+  const { result, onSubmit, pending, fieldError } = useFormAction(setStockSafetyBuffer, { resetOnSuccess: false });
+  const error = fieldError("stockSafetyBuffer");
+  return (
+    <form onSubmit={onSubmit} className="space-y-2 px-4 pb-4" aria-label="Stock safety buffer">
+      <input type="hidden" name="storeId" value={storeId} />
+      <label htmlFor="stock-buffer" className="block text-sm font-medium text-slate-700">
+        Stock safety buffer (units)
+      </label>
+      <p className="text-xs text-slate-500">Sellable here = supplier stock − open orders of both channels − this buffer; pushed to the platform when it changes.</p>
+      <div className="flex items-start gap-2">
+        <Input id="stock-buffer" name="stockSafetyBuffer" type="number" min={0} step={1} defaultValue={value} fieldSize="sm" className="w-28" aria-invalid={Boolean(error)} />
+        <Button type="submit" size="sm" disabled={pending}>
+          {pending ? "Saving…" : "Save"}
+        </Button>
+      </div>
+      {error ? (
+        <p role="alert" className="text-xs font-medium text-rose-700">
+          {error}
+        </p>
+      ) : null}
+      <FormMessage result={result} />
+    </form>
+  );
+}
