@@ -24,7 +24,19 @@ const config = [
   { files: ["e2e/**"], rules: { "react-hooks/rules-of-hooks": "off" } },
   // Module augmentation only works with interfaces (declaration merging).
   { files: ["lib/next-auth.d.ts", "tests/global-setup.ts"], rules: { "@typescript-eslint/consistent-type-definitions": "off" } },
-  { ignores: ["node_modules/**", ".next/**", ".next-*/**", ".data/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "e2e/.artifacts/**"] },
+  {
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".next-*/**",
+      ".data/**",
+      "lib/generated/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+      "e2e/.artifacts/**",
+    ],
+  },
 ];
 
 export default config;

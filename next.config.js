@@ -14,13 +14,27 @@ const nextConfig = {
   // Separate build folders let several e2e runs (each with its own server) share a checkout.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Server-only packages with WebAssembly or native-ish internals stay out of the bundle.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm", "exceljs", "date-holidays"],
+  serverExternalPackages: [
+    "pg",
+    "@prisma/adapter-pg",
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "@prisma/schema-engine-wasm",
+    "exceljs",
+    "date-holidays",
+  ],
   typedRoutes: false,
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
       // A share link carries its token in the URL: never leak it through the Referer header.
-      { source: "/share/:token*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }, { key: "Cache-Control", value: "no-store" }] },
+      {
+        source: "/share/:token*",
+        headers: [
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "Cache-Control", value: "no-store" },
+        ],
+      },
     ];
   },
 };

@@ -22,8 +22,16 @@ export default defineConfig({
   reporter: [["list"]],
   use: { baseURL, trace: "retain-on-failure", screenshot: "only-on-failure", launchOptions: chromium },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 900 }, launchOptions: chromium }, testIgnore: /.*\.phone\.spec\.ts/ },
-    { name: "phone", use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, launchOptions: chromium }, testMatch: /.*\.phone\.spec\.ts|.*screens\.spec\.ts/ },
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 900 }, launchOptions: chromium },
+      testIgnore: /.*\.phone\.spec\.ts/,
+    },
+    {
+      name: "phone",
+      use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, launchOptions: chromium },
+      testMatch: /.*\.phone\.spec\.ts|.*screens\.spec\.ts/,
+    },
   ],
   webServer: {
     // The real production server on its own fresh embedded database (or DATABASE_URL in CI),
@@ -34,6 +42,16 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { ALLOW_CUSTOM_API_URLS: "1", PORT: String(port), DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e", SEED_DEMO: process.env.E2E_SEED_DEMO ?? "1", OVERVIEW_CACHE_SECONDS: "0", FRESH_EMBEDDED_DB: "1", EMBEDDED_DB_PORT: String(E2E_EMBEDDED_DB_PORT), NEXTAUTH_URL: baseURL, ALERTS_INTERVAL_SECONDS: "10" },
+    env: {
+      ALLOW_CUSTOM_API_URLS: "1",
+      PORT: String(port),
+      DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e",
+      SEED_DEMO: process.env.E2E_SEED_DEMO ?? "1",
+      OVERVIEW_CACHE_SECONDS: "0",
+      FRESH_EMBEDDED_DB: "1",
+      EMBEDDED_DB_PORT: String(E2E_EMBEDDED_DB_PORT),
+      NEXTAUTH_URL: baseURL,
+      ALERTS_INTERVAL_SECONDS: "10",
+    },
   },
 });

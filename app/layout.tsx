@@ -6,7 +6,13 @@ export const metadata: Metadata = {
   description: "TikTok Shop and brand-site orders side by side, with the 2026 compliance risks watched.",
   // Ops add the risk queue to their phone's home screen (public/manifest.webmanifest).
   manifest: "/manifest.webmanifest",
-  icons: { icon: [{ url: "/favicon.ico", sizes: "any" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "any" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
   appleWebApp: { capable: true, title: "Seller risk", statusBarStyle: "default" },
   // A private dashboard: kept out of search engines (robots.txt says the same to crawlers).
   robots: { index: false, follow: false },

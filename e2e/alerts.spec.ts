@@ -11,7 +11,9 @@ import { expect, shoot, test } from "./fixtures";
 function runPass(baseURL: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, NEXTAUTH_URL: baseURL, SMTP_URL: "", DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e" };
-    execFile("npx", ["tsx", "--conditions=react-server", "scripts/alerts.ts", "run"], { env }, (error, stdout, stderr) => (error ? reject(new Error(stderr || String(error))) : resolve(stdout)));
+    execFile("npx", ["tsx", "--conditions=react-server", "scripts/alerts.ts", "run"], { env }, (error, stdout, stderr) =>
+      error ? reject(new Error(stderr || String(error))) : resolve(stdout),
+    );
   });
 }
 
@@ -31,7 +33,12 @@ async function atBothWidths(page: Page, name: string) {
 const embedded = !process.env.DATABASE_URL;
 
 test.describe("alerts", () => {
-  test("owner sets up Slack and a rule; a pass stores e-mails, Slack's 404 marks the channel broken; the screens show it", async ({ signIn, page, sql, baseURL }) => {
+  test("owner sets up Slack and a rule; a pass stores e-mails, Slack's 404 marks the channel broken; the screens show it", async ({
+    signIn,
+    page,
+    sql,
+    baseURL,
+  }) => {
     const slack = createServer((req, res) => {
       req.resume();
       req.on("end", () => res.writeHead(404, { "content-type": "text/plain" }).end("no_service"));
@@ -70,11 +77,15 @@ test.describe("alerts", () => {
       await expect(rule.getByText("Rule added")).toBeVisible();
 
       if (embedded) {
-        const failedSlack = async () => (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AlertDelivery" WHERE channel = 'SLACK' AND status = 'FAILED'`)).rows[0]?.n ?? 0;
+        const failedSlack = async () =>
+          (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AlertDelivery" WHERE channel = 'SLACK' AND status = 'FAILED'`)).rows[0]?.n ?? 0;
         await expect.poll(failedSlack, { timeout: 45_000 }).toBeGreaterThan(0);
       } else {
         const output = await runPass(baseURL as string);
-        const lines = output.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+        const lines = output
+          .trim()
+          .split("\n")
+          .map((l) => JSON.parse(l) as Record<string, unknown>);
         expect(lines.at(-1)).toEqual({ sent: 0, held: expect.any(Number), failed: expect.any(Number) });
         expect(lines.filter((l) => l.channel === "slack").every((l) => l.status === "failed" && l.reason === "Slack answered 404: no_service")).toBe(true);
         expect(lines.some((l) => l.to === "ops@demo.test" && l.status === "held" && l.reason === "SMTP_URL is not set: stored, not sent")).toBe(true);

@@ -15,8 +15,11 @@ const PASSWORD = "a-long-owner-password";
 
 function setupCli(org: string, owner: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile("npx", ["tsx", "scripts/setup.ts", "--org", org, "--owner", owner], { cwd: path.join(here, ".."), env: { ...process.env, DATABASE_URL: serverDatabaseUrl() } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    const child = execFile(
+      "npx",
+      ["tsx", "scripts/setup.ts", "--org", org, "--owner", owner],
+      { cwd: path.join(here, ".."), env: { ...process.env, DATABASE_URL: serverDatabaseUrl() } },
+      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
     child.stdin?.end(`${PASSWORD}\n`);
   });
@@ -34,9 +37,7 @@ async function signInWithForm(page: Page, email: string, password: string) {
 /** The order numbers the desktop table shows, once the list has settled on them. */
 async function expectOrders(page: Page, expected: readonly string[]) {
   const rows = page.getByTestId("orders-table").getByTestId("order-row");
-  await expect
-    .poll(async () => (await rows.locator("td a").allTextContents()).map((s) => s.trim()).sort())
-    .toEqual([...expected].sort());
+  await expect.poll(async () => (await rows.locator("td a").allTextContents()).map((s) => s.trim()).sort()).toEqual([...expected].sort());
   await expect(page.getByTestId("orders-total")).toContainText(`${expected.length} order`);
 }
 
@@ -100,7 +101,10 @@ test("a seller sets up their own business: stores, imports, suppliers, routing",
     // An export into each.
     const stores = (await sql.query<{ id: string; name: string }>(`SELECT id, name FROM "Store" WHERE "organizationId" = $1`, [organizationId])).rows;
     const storeId = (name: string) => stores.find((s) => s.name === name)?.id as string;
-    for (const [store, file] of [["TikTok US", "tiktok-us.csv"], ["Brand site", "shopify-current.csv"]] as const) {
+    for (const [store, file] of [
+      ["TikTok US", "tiktok-us.csv"],
+      ["Brand site", "shopify-current.csv"],
+    ] as const) {
       await page.goto("/import");
       await page.getByLabel("Store").selectOption(storeId(store));
       await page.getByLabel("Export file").setInputFiles(fixture(file));
@@ -111,7 +115,10 @@ test("a seller sets up their own business: stores, imports, suppliers, routing",
     // Two suppliers and their SKUs.
     await page.goto("/suppliers");
     await expect(page.getByTestId("unassigned-open")).toContainText("open orders have no supplier");
-    for (const [name, country] of [["Sunrise", "US"], ["Harbour", "CN"]] as const) {
+    for (const [name, country] of [
+      ["Sunrise", "US"],
+      ["Harbour", "CN"],
+    ] as const) {
       const add = page.getByRole("form", { name: "Add a supplier" });
       await add.getByLabel("Name").fill(name);
       await add.getByLabel("Ships from (country code)").fill(country);
@@ -119,7 +126,12 @@ test("a seller sets up their own business: stores, imports, suppliers, routing",
       await expect(add.getByText(`${name} added.`, { exact: false })).toBeVisible();
       await page.reload();
     }
-    for (const [sku, supplier] of [["MUG-01", "Sunrise"], ["MUG", "Sunrise"], ["SOCK-3", "Harbour"], ["TEA", "Harbour"]] as const) {
+    for (const [sku, supplier] of [
+      ["MUG-01", "Sunrise"],
+      ["MUG", "Sunrise"],
+      ["SOCK-3", "Harbour"],
+      ["TEA", "Harbour"],
+    ] as const) {
       const rule = page.getByRole("form", { name: "Route a SKU" });
       await rule.getByLabel("SKU").fill(sku);
       await rule.getByLabel("Shipped by").selectOption({ label: supplier });
@@ -152,7 +164,10 @@ test("a seller sets up their own business: stores, imports, suppliers, routing",
     await fitsPhone(page, "setup-orders-unassigned");
 
     // Each supplier sees exactly their SKUs' orders.
-    for (const [name, expected] of [["sunrise", ["#1002", "583870900000000002"]], ["harbour", ["#1004", "583870900000000004"]]] as const) {
+    for (const [name, expected] of [
+      ["sunrise", ["#1002", "583870900000000002"]],
+      ["harbour", ["#1004", "583870900000000004"]],
+    ] as const) {
       await signInWithForm(page, `${name}-${run}@supplier.test`, "supplier-password");
       await page.goto("/orders");
       await expectOrders(page, expected);

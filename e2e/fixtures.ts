@@ -34,7 +34,10 @@ export const E2E_EMBEDDED_DB_PORT = Number(process.env.E2E_DB_PORT ?? 55433);
 
 /** The database of the server under test: DATABASE_URL in CI, else its embedded one on a fixed port. */
 export function serverDatabaseUrl(): string {
-  return process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${E2E_EMBEDDED_DB_PORT}/postgres?sslmode=disable&application_name=${EMBEDDED_APPLICATION_NAME}`;
+  return (
+    process.env.DATABASE_URL ??
+    `postgresql://postgres:postgres@127.0.0.1:${E2E_EMBEDDED_DB_PORT}/postgres?sslmode=disable&application_name=${EMBEDDED_APPLICATION_NAME}`
+  );
 }
 
 async function connect(): Promise<pg.Client> {

@@ -97,7 +97,10 @@ test.describe("orders", () => {
   });
 
   test("a supplier sees only their orders, without totals", async ({ signIn, sql, page }) => {
-    const { rows } = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Order" o JOIN "User" u ON u."supplierId" = o."supplierId" WHERE u.email = $1`, [USERS.supplier]);
+    const { rows } = await sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Order" o JOIN "User" u ON u."supplierId" = o."supplierId" WHERE u.email = $1`,
+      [USERS.supplier],
+    );
     await signIn("supplier");
     await page.goto("/orders");
     await expect(page.getByRole("heading", { name: "My orders" })).toBeVisible();

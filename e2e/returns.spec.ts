@@ -9,7 +9,10 @@ test("ops refuses a change-of-mind return only after choosing a justification", 
 
   await page.goto("/returns?status=PENDING&reason=CHANGE_OF_MIND");
   // A request still inside its review window (one past it was auto-approved: "Missed").
-  const row = page.locator('[data-testid="return-item"][data-channel="TIKTOK_SHOP"]').filter({ has: page.getByTestId("return-due").filter({ hasText: / left$| left[^a-z]/ }) }).first();
+  const row = page
+    .locator('[data-testid="return-item"][data-channel="TIKTOK_SHOP"]')
+    .filter({ has: page.getByTestId("return-due").filter({ hasText: / left$| left[^a-z]/ }) })
+    .first();
   await expect(row).toBeVisible();
   await expect(row.getByTestId("return-due")).toContainText(/\d (min|h|d)( \d+ h)? left/);
   const returnId = ((await row.getAttribute("id")) as string).replace("return-", "");

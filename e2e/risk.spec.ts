@@ -16,7 +16,10 @@ test.describe("the risk queue", () => {
     await expect(row).toBeVisible();
     const externalId = (await row.getAttribute("data-order")) as string;
     // External ids are unique per store, not globally: the other demo organisation reuses some.
-    const { rows } = await sql.query<{ id: string }>(`SELECT o.id FROM "Order" o JOIN "User" u ON u."organizationId" = o."organizationId" WHERE u.email = '${tenant.users.ops}' AND o."externalId" = $1`, [externalId]);
+    const { rows } = await sql.query<{ id: string }>(
+      `SELECT o.id FROM "Order" o JOIN "User" u ON u."organizationId" = o."organizationId" WHERE u.email = '${tenant.users.ops}' AND o."externalId" = $1`,
+      [externalId],
+    );
     const orderId = rows[0]?.id as string;
     expect(orderId).toBeTruthy();
 
@@ -64,7 +67,9 @@ test.describe("the risk queue", () => {
     const target = rows[0]?.externalId as string;
     await page.goto("/risk");
     await page.getByText("Bulk paste tracking numbers").click();
-    await page.getByLabel("Lines to check").fill([`${target}, USPS, 9400111899223100000000`, "576800000000000000, UPS, 1Z999AA10123456784", `${target}, UPS, 1Z999AA10123456785`].join("\n"));
+    await page
+      .getByLabel("Lines to check")
+      .fill([`${target}, USPS, 9400111899223100000000`, "576800000000000000, UPS, 1Z999AA10123456784", `${target}, UPS, 1Z999AA10123456785`].join("\n"));
     await page.getByRole("button", { name: "Check lines" }).click();
     const preview = page.getByTestId("paste-preview");
     await expect(preview.getByTestId("paste-line")).toHaveCount(3);
@@ -73,7 +78,10 @@ test.describe("the risk queue", () => {
     await shoot(page, "risk-bulk-preview");
     await page.getByRole("button", { name: "Save 1 valid line" }).click();
     await expect(page.getByText("Saved 1 line")).toBeVisible();
-    const saved = await sql.query(`SELECT o."trackingNumber" FROM "Order" o JOIN "User" u ON u."organizationId" = o."organizationId" WHERE u.email = '${tenant.users.ops}' AND o."externalId" = $1`, [target]);
+    const saved = await sql.query(
+      `SELECT o."trackingNumber" FROM "Order" o JOIN "User" u ON u."organizationId" = o."organizationId" WHERE u.email = '${tenant.users.ops}' AND o."externalId" = $1`,
+      [target],
+    );
     expect(saved.rows[0]?.trackingNumber).toBe("9400111899223100000000");
   });
 

@@ -6,10 +6,28 @@ import { expect, shoot, test } from "./fixtures";
 test("the owner syncs a connected Shopify store from its page and sees the connection", async ({ signIn, sql, page }) => {
   const token = "shpat_e2e_token_000000000000";
   const fake = await startFakeShopifyAdmin({
-    accessToken: token, apiVersion: "2026-10",
+    accessToken: token,
+    apiVersion: "2026-10",
     orders: [
-      fakeOrderNode({ id: 880001, name: "#E2E-1", createdAt: new Date(Date.now() - 86_400_000).toISOString(), updatedAt: new Date(Date.now() - 3_600_000).toISOString(), financial: "PAID", fulfillment: "UNFULFILLED", total: "42.00" }),
-      fakeOrderNode({ id: 880002, name: "#E2E-2", createdAt: new Date(Date.now() - 86_400_000).toISOString(), updatedAt: new Date(Date.now() - 3_000_000).toISOString(), financial: "PENDING", fulfillment: "UNFULFILLED", total: "19.00", gateways: ["cash_on_delivery"] }),
+      fakeOrderNode({
+        id: 880001,
+        name: "#E2E-1",
+        createdAt: new Date(Date.now() - 86_400_000).toISOString(),
+        updatedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        financial: "PAID",
+        fulfillment: "UNFULFILLED",
+        total: "42.00",
+      }),
+      fakeOrderNode({
+        id: 880002,
+        name: "#E2E-2",
+        createdAt: new Date(Date.now() - 86_400_000).toISOString(),
+        updatedAt: new Date(Date.now() - 3_000_000).toISOString(),
+        financial: "PENDING",
+        fulfillment: "UNFULFILLED",
+        total: "19.00",
+        gateways: ["cash_on_delivery"],
+      }),
     ],
   });
   const { rows } = await sql.query<{ id: string }>(`SELECT id FROM "Store" WHERE name = 'Brand Website' LIMIT 1`);
@@ -30,8 +48,14 @@ test("the owner syncs a connected Shopify store from its page and sees the conne
     await expect(page.getByTestId("store-connection")).toContainText("Connected");
     await expect(page.getByTestId("store-connection")).toContainText("demo-brand.myshopify.com");
     expect(await page.content()).not.toContain(token);
-    const synced = await sql.query<{ externalId: string; status: string }>(`SELECT "externalId", status FROM "Order" WHERE "storeId" = $1 AND "externalId" LIKE '#E2E-%' ORDER BY "externalId"`, [storeId]);
-    expect(synced.rows).toEqual([{ externalId: "#E2E-1", status: "AWAITING_SHIPMENT" }, { externalId: "#E2E-2", status: "AWAITING_SHIPMENT" }]);
+    const synced = await sql.query<{ externalId: string; status: string }>(
+      `SELECT "externalId", status FROM "Order" WHERE "storeId" = $1 AND "externalId" LIKE '#E2E-%' ORDER BY "externalId"`,
+      [storeId],
+    );
+    expect(synced.rows).toEqual([
+      { externalId: "#E2E-1", status: "AWAITING_SHIPMENT" },
+      { externalId: "#E2E-2", status: "AWAITING_SHIPMENT" },
+    ]);
     await shoot(page, "store-shopify-connection");
   } finally {
     await sql.query(`DELETE FROM "Order" WHERE "storeId" = $1 AND "externalId" LIKE '#E2E-%'`, [storeId]);

@@ -35,7 +35,9 @@ test.describe("stores and suppliers", () => {
     expect(saved.rows[0]?.timeZone).toBe("Europe/Dublin");
     expect(saved.rows[0]?.tiktokAppSecret).toMatch(/^enc:v1:/);
     expect(saved.rows[0]?.tiktokAppSecret).not.toContain("e2e-app-secret-value");
-    const audit = await sql.query<{ after: Record<string, string> }>(`SELECT after FROM "AuditLog" WHERE "entityId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [store.id]);
+    const audit = await sql.query<{ after: Record<string, string> }>(`SELECT after FROM "AuditLog" WHERE "entityId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [
+      store.id,
+    ]);
     expect(audit.rows[0]?.after).toMatchObject({ timeZone: "Europe/Dublin", tiktokAppSecret: "changed" });
     // The secret never comes back to the browser: the page only says it is set.
     await page.reload();

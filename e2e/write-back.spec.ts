@@ -13,7 +13,9 @@ test("tracking added on the order page is written back to Shopify once and the o
   const fake = await startFakeShopifyAdmin({ accessToken: token, apiVersion: "2026-10", orders: [] });
   let worker: ChildProcess | null = null;
   try {
-    const { rows } = await sql.query<{ id: string }>(`SELECT id FROM "Store" WHERE "organizationId" = $1 AND channel = 'BRAND_SITE' ORDER BY name LIMIT 1`, [tenant.organizationId]);
+    const { rows } = await sql.query<{ id: string }>(`SELECT id FROM "Store" WHERE "organizationId" = $1 AND channel = 'BRAND_SITE' ORDER BY name LIMIT 1`, [
+      tenant.organizationId,
+    ]);
     const storeId = (rows[0] as { id: string }).id;
     await sql.query(
       `UPDATE "Store" SET "shopifyDomain" = 'e2e-write-back.myshopify.com', "shopifyAccessToken" = $2, "shopifyApiBaseUrl" = $3, "shopifyApiVersion" = '2026-10', "connectionState" = 'CONNECTED', "lastSyncedAt" = now() WHERE id = $1`,

@@ -47,4 +47,3 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   if (flat.formErrors[0]) out.form = flat.formErrors[0];
   return out;
 }
-

@@ -34,7 +34,18 @@ export async function authorizeCredentials(raw: unknown, req?: SignInRequest) {
   const verdict = await signInLimits().reserve(email, address);
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, role: true, organizationId: true, supplierId: true, active: true, lockedUntil: true, sessionVersion: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      passwordHash: true,
+      role: true,
+      organizationId: true,
+      supplierId: true,
+      active: true,
+      lockedUntil: true,
+      sessionVersion: true,
+    },
   });
   const usable = verdict.allowed && user !== null && user.active;
   const matches = await bcrypt.compare(password, usable ? user.passwordHash : DUMMY_HASH);
@@ -47,7 +58,15 @@ export async function authorizeCredentials(raw: unknown, req?: SignInRequest) {
   }
   await signInLimits().succeeded(email, address);
   if (user.lockedUntil) await db.user.update({ where: { id: user.id }, data: { lockedUntil: null, failedSignIns: 0 } });
-  return { id: user.id, email: user.email, name: user.name, organizationId: user.organizationId, role: user.role, supplierId: user.supplierId, sessionVersion: user.sessionVersion };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    organizationId: user.organizationId,
+    role: user.role,
+    supplierId: user.supplierId,
+    sessionVersion: user.sessionVersion,
+  };
 }
 
 /**
@@ -124,7 +143,14 @@ export async function resolveSessionUser(session: Session | null): Promise<Sessi
   });
   if (!current?.active) return null;
   if ((session.sessionVersion ?? 0) !== current.sessionVersion) return null;
-  return { id: current.id, email: current.email, name: current.name, organizationId: current.organizationId, role: current.role, supplierId: current.supplierId };
+  return {
+    id: current.id,
+    email: current.email,
+    name: current.name,
+    organizationId: current.organizationId,
+    role: current.role,
+    supplierId: current.supplierId,
+  };
 }
 
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => resolveSessionUser(await getServerSession(authOptions)));

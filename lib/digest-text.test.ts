@@ -22,7 +22,15 @@ const item = (n: number, overdue: boolean) => ({
   reason: `Order #${n} must be in transit by the deadline.`,
   subjectType: "ORDER",
   subjectId: `o${n}`,
-  order: { id: `o${n}`, externalId: `#${n}`, channel: "TIKTOK_SHOP" as const, status: "AWAITING_SHIPMENT" as const, carrier: null, trackingNumber: null, labelSource: "UNKNOWN" },
+  order: {
+    id: `o${n}`,
+    externalId: `#${n}`,
+    channel: "TIKTOK_SHOP" as const,
+    status: "AWAITING_SHIPMENT" as const,
+    carrier: null,
+    trackingNumber: null,
+    labelSource: "UNKNOWN",
+  },
   store: { id: "s1", name: "TikTok US", timeZone: "America/Los_Angeles", market: "US" as const },
 });
 
@@ -40,7 +48,10 @@ describe("digestText", () => {
       ...base,
       totals: { open: 1234, critical: 3, overdue: 1, dueSoon: 1 },
       rules: [{ rule: "fulfillment.dispatch_deadline", title: "2-business-day dispatch", count: 1234, critical: 3, overdue: 1, dueSoon: 1 }],
-      stores: [...base.stores.map((s) => ({ ...s, open: 1234, critical: 3 })), { id: "s2", name: "Quiet store", timeZone: "UTC", open: 0, critical: 0, missedReturns: 0 }],
+      stores: [
+        ...base.stores.map((s) => ({ ...s, open: 1234, critical: 3 })),
+        { id: "s2", name: "Quiet store", timeZone: "UTC", open: 0, critical: 0, missedReturns: 0 },
+      ],
       urgent: [item(1, true), item(2, false)],
     };
     const text = digestText(digest, "https://app.example/risk");

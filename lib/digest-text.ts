@@ -17,7 +17,9 @@ export function digestText(digest: Digest, queueUrl: string): string {
       : `${plural(totals.open, "open flag")}: ${formatCount(totals.overdue)} overdue, ${formatCount(totals.dueSoon)} due in the next ${formatCount(digest.dueSoonHours)} hours, ${formatCount(totals.critical)} critical.`,
   ];
   if (digest.missedReturns.count > 0) {
-    lines.push(`Missed: ${plural(digest.missedReturns.count, "return request")} auto-approved by the platform in the last ${digest.missedReturns.days} days (not answered in time).`);
+    lines.push(
+      `Missed: ${plural(digest.missedReturns.count, "return request")} auto-approved by the platform in the last ${digest.missedReturns.days} days (not answered in time).`,
+    );
   }
   if (digest.urgent.length > 0) {
     lines.push("", "Most urgent");
@@ -37,7 +39,10 @@ export function digestText(digest: Digest, queueUrl: string): string {
   const stores = digest.stores.filter((s) => s.open > 0);
   if (stores.length > 0) {
     lines.push("", "By store");
-    for (const s of stores) lines.push(`- ${s.name}: ${plural(s.open, "open flag")} (${formatCount(s.critical)} critical${s.missedReturns ? `, ${formatCount(s.missedReturns)} missed returns` : ""})`);
+    for (const s of stores)
+      lines.push(
+        `- ${s.name}: ${plural(s.open, "open flag")} (${formatCount(s.critical)} critical${s.missedReturns ? `, ${formatCount(s.missedReturns)} missed returns` : ""})`,
+      );
   }
   lines.push("", `Open the queue: ${queueUrl}`);
   return `${lines.join("\n")}\n`;

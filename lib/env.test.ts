@@ -5,7 +5,13 @@ const base = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/app", NEXTAUT
 
 describe("environment", () => {
   it("fills the documented defaults", () => {
-    expect(validateServerEnv(base)).toMatchObject({ PORT: 3000, DATA_DIR: ".data", OVERVIEW_CACHE_SECONDS: 30, DATABASE_POOL_SIZE: 10, DATABASE_NAMED_STATEMENTS: true });
+    expect(validateServerEnv(base)).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: ".data",
+      OVERVIEW_CACHE_SECONDS: 30,
+      DATABASE_POOL_SIZE: 10,
+      DATABASE_NAMED_STATEMENTS: true,
+    });
   });
   it("names the variable that is wrong", () => {
     expect(() => validateServerEnv({ ...base, OVERVIEW_CACHE_SECONDS: "thirty" })).toThrow(/OVERVIEW_CACHE_SECONDS/);

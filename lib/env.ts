@@ -6,7 +6,12 @@ import { z } from "zod";
 // Nothing else reads process.env for these.
 
 const flag = z.enum(["0", "1"], { error: 'use "0" or "1"' });
-const port = (what: string) => z.coerce.number({ error: `${what} must be a port number` }).int().min(0).max(65535);
+const port = (what: string) =>
+  z.coerce
+    .number({ error: `${what} must be a port number` })
+    .int()
+    .min(0)
+    .max(65535);
 
 const settingsSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -24,7 +29,10 @@ const settingsSchema = z.object({
   ALLOW_SIGNUP: flag.optional(),
   OVERVIEW_CACHE_SECONDS: z.coerce.number({ error: "OVERVIEW_CACHE_SECONDS must be a number of seconds" }).int().min(0).max(3600).default(30),
   // Alerts (lib/alerts/config.ts): without SMTP_URL (the embedded default) e-mails are stored, not sent, and /alerts says so.
-  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must look like smtp://user:pass@host:587 (or smtps://)").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must look like smtp://user:pass@host:587 (or smtps://)")
+    .optional(),
   ALERTS_FROM: z.string().min(3, "ALERTS_FROM must be an address such as Alerts <alerts@example.com>").default("Seller dashboard alerts <alerts@localhost>"),
   ALERTS_INTERVAL_SECONDS: z.coerce.number({ error: "ALERTS_INTERVAL_SECONDS must be a number of seconds" }).int().min(0).max(3600).default(60),
   // Proxies in front of the app that append to X-Forwarded-For (scripts/request-hook.mjs): 0 = the socket's address.
@@ -35,7 +43,12 @@ const settingsSchema = z.object({
   // API base URLs other than the platforms' official hosts (tests, staging, the demo): lib/security/outbound-url.ts.
   ALLOW_CUSTOM_API_URLS: flag.optional(),
   // statement_timeout of the web server's connections (interactive requests), in ms; 0 = none.
-  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number({ error: "DATABASE_STATEMENT_TIMEOUT_MS must be a number of milliseconds" }).int().min(0).max(3_600_000).default(15_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce
+    .number({ error: "DATABASE_STATEMENT_TIMEOUT_MS must be a number of milliseconds" })
+    .int()
+    .min(0)
+    .max(3_600_000)
+    .default(15_000),
 });
 
 const serverSchema = settingsSchema.extend({

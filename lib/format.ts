@@ -40,7 +40,9 @@ export function formatCount(value: number | bigint, locale = "en-US"): string {
  */
 export function zoneAbbreviation(instant: Date, timeZone: string): string {
   const nameIn = (locale: string) =>
-    dateFormat(locale, { timeZone, timeZoneName: "short" }).formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+    dateFormat(locale, { timeZone, timeZoneName: "short" })
+      .formatToParts(instant)
+      .find((p) => p.type === "timeZoneName")?.value ?? timeZone;
   const us = nameIn("en-US");
   return /^(GMT|UTC)[+-]/.test(us) ? nameIn("en-GB") : us;
 }

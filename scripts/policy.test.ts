@@ -97,7 +97,18 @@ describe("policy evaluate", () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout.join("")) as { id: string; flags: { rule: string }[] }[];
     const rules = out.flatMap((e) => e.flags.map((f) => f.rule));
-    for (const rule of ["fulfillment.dispatch_deadline", "fulfillment.overseas_direct", "tracking.invalid", "tracking.duplicate", "deposit.shortfall", "content.near_limit", "pricing.mismatch", "inventory.oversell_risk", "returns.response_due", "supplier.outbound_sla_breach"]) {
+    for (const rule of [
+      "fulfillment.dispatch_deadline",
+      "fulfillment.overseas_direct",
+      "tracking.invalid",
+      "tracking.duplicate",
+      "deposit.shortfall",
+      "content.near_limit",
+      "pricing.mismatch",
+      "inventory.oversell_risk",
+      "returns.response_due",
+      "supplier.outbound_sla_breach",
+    ]) {
       expect(rules).toContain(rule);
     }
   });

@@ -24,7 +24,10 @@ export function deriveClientAddress(forwardedFor, peer, hops) {
   if (index < 0) return null;
   let address = chain[index];
   // IPv4-mapped IPv6 (::ffff:1.2.3.4) is the IPv4 client; strip brackets and ports proxies may add.
-  address = address.replace(/^\[(.*)\](:\d+)?$/, "$1").replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, "$1").replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1");
+  address = address
+    .replace(/^\[(.*)\](:\d+)?$/, "$1")
+    .replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, "$1")
+    .replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1");
   return net.isIP(address) ? address.toLowerCase() : null;
 }
 
@@ -75,4 +78,3 @@ export function install(target) {
 }
 
 if (process.env.CLIENT_ADDRESS_HOOK === "1") install();
-

@@ -34,13 +34,21 @@ async function addStore(argv: readonly string[]): Promise<number> {
   if (positional.length > 0) throw new UsageError(`unexpected argument "${positional[0]}"`);
   for (const required of ["org", "name", "channel", "market", "zone"]) if (!options.has(required)) throw new UsageError(`--${required} is required`);
   const parsed = newStoreSchema.safeParse({
-    name: options.get("name"), channel: options.get("channel"), market: options.get("market"), kind: options.get("kind"),
-    timeZone: options.get("zone"), joinedOn: options.get("joined"),
+    name: options.get("name"),
+    channel: options.get("channel"),
+    market: options.get("market"),
+    kind: options.get("kind"),
+    timeZone: options.get("zone"),
+    joinedOn: options.get("joined"),
   });
   if (!parsed.success) {
     const flat = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
     const flag: Record<string, string> = { name: "--name", channel: "--channel", market: "--market", kind: "--kind", timeZone: "--zone", joinedOn: "--joined" };
-    console.error(`store add: ${Object.entries(flat).map(([k, m]) => `${flag[k] ?? k}: ${m?.[0]} (got "${options.get(flag[k]?.slice(2) ?? k) ?? ""}")`).join("; ")}`);
+    console.error(
+      `store add: ${Object.entries(flat)
+        .map(([k, m]) => `${flag[k] ?? k}: ${m?.[0]} (got "${options.get(flag[k]?.slice(2) ?? k) ?? ""}")`)
+        .join("; ")}`,
+    );
     return 2;
   }
   if (options.has("kind") && parsed.data.channel === "BRAND_SITE") {

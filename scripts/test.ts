@@ -15,7 +15,7 @@ function run(command: string, args: string[], env: Record<string, string> = {}) 
 
 type VitestReport = { numPassedTests: number; numFailedTests: number };
 type PlaywrightReport = { stats: { expected: number; unexpected: number; flaky: number } };
-const readJson = <T,>(file: string): T | null => {
+const readJson = <T>(file: string): T | null => {
   try {
     return JSON.parse(readFileSync(file, "utf8")) as T;
   } catch {

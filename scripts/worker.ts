@@ -9,7 +9,16 @@ import path from "node:path";
 import { createPrismaClient } from "../lib/database/client";
 import { ensureAuthSecret } from "../lib/database/runtime";
 import { createPushQueues, workChannelPushes } from "../lib/jobs/push-queue";
-import { scheduleAlerts, scheduleReevaluation, scheduleStoreSyncs, startQueue, workAlerts, workImports, workReevaluation, workStoreSyncs } from "../lib/jobs/queue";
+import {
+  scheduleAlerts,
+  scheduleReevaluation,
+  scheduleStoreSyncs,
+  startQueue,
+  workAlerts,
+  workImports,
+  workReevaluation,
+  workStoreSyncs,
+} from "../lib/jobs/queue";
 import { getSettings } from "@/lib/env";
 
 const databaseUrl = process.env.DATABASE_URL;

@@ -11,12 +11,26 @@ export async function createAlertOrg(prisma: Db, options: { timeZone?: string } 
   const tag = randomUUID().slice(0, 8);
   const org = await prisma.organization.create({ data: { name: `Alerts ${tag}` }, select: { id: true, name: true } });
   const store = await prisma.store.create({
-    data: { organizationId: org.id, name: `TikTok US ${tag}`, channel: "TIKTOK_SHOP", market: "US", kind: "LOCAL", timeZone: options.timeZone ?? "America/Los_Angeles", joinedOn: new Date("2025-01-01T00:00:00Z") },
+    data: {
+      organizationId: org.id,
+      name: `TikTok US ${tag}`,
+      channel: "TIKTOK_SHOP",
+      market: "US",
+      kind: "LOCAL",
+      timeZone: options.timeZone ?? "America/Los_Angeles",
+      joinedOn: new Date("2025-01-01T00:00:00Z"),
+    },
     select: { id: true, name: true, timeZone: true },
   });
-  const supplier = await prisma.supplier.create({ data: { organizationId: org.id, name: `Supplier ${tag}`, shipFromCountry: "US", promisedOutboundHours: 24, promisedDeliveryDays: 5 }, select: { id: true } });
+  const supplier = await prisma.supplier.create({
+    data: { organizationId: org.id, name: `Supplier ${tag}`, shipFromCountry: "US", promisedOutboundHours: 24, promisedDeliveryDays: 5 },
+    select: { id: true },
+  });
   const user = (role: Role, name: string, extra: { supplierId?: string } = {}) =>
-    prisma.user.create({ data: { organizationId: org.id, email: `${name}.${tag}@alerts.test`, name, role, passwordHash: "x", ...extra }, select: { id: true, email: true, role: true } });
+    prisma.user.create({
+      data: { organizationId: org.id, email: `${name}.${tag}@alerts.test`, name, role, passwordHash: "x", ...extra },
+      select: { id: true, email: true, role: true },
+    });
   const owner = await user("OWNER", "owner");
   const ops = await user("OPS", "ops");
   const supplierUser = await user("SUPPLIER", "supplier", { supplierId: supplier.id });
@@ -25,7 +39,11 @@ export async function createAlertOrg(prisma: Db, options: { timeZone?: string } 
 
 let counter = 0;
 
-export async function createOrder(prisma: Db, o: AlertOrg, fields: { dispatchDueAt: Date; supplier?: boolean; status?: "AWAITING_SHIPMENT" | "IN_TRANSIT"; placedAt?: Date }) {
+export async function createOrder(
+  prisma: Db,
+  o: AlertOrg,
+  fields: { dispatchDueAt: Date; supplier?: boolean; status?: "AWAITING_SHIPMENT" | "IN_TRANSIT"; placedAt?: Date },
+) {
   counter += 1;
   const externalId = `5770${String(Date.now()).slice(-8)}${String(counter).padStart(4, "0")}`;
   return prisma.order.create({
@@ -50,16 +68,46 @@ export async function createOrder(prisma: Db, o: AlertOrg, fields: { dispatchDue
   });
 }
 
-export async function createFlag(prisma: Db, o: AlertOrg, fields: { orderId: string; rule: string; severity: Severity; createdAt: Date; reason: string; supplier?: boolean }) {
+export async function createFlag(
+  prisma: Db,
+  o: AlertOrg,
+  fields: { orderId: string; rule: string; severity: Severity; createdAt: Date; reason: string; supplier?: boolean },
+) {
   return prisma.riskFlag.create({
-    data: { organizationId: o.org.id, subjectType: "ORDER", subjectId: fields.orderId, orderId: fields.orderId, storeId: o.store.id, rule: fields.rule, severity: fields.severity, reason: fields.reason, createdAt: fields.createdAt, supplierId: fields.supplier ? o.supplier.id : null },
+    data: {
+      organizationId: o.org.id,
+      subjectType: "ORDER",
+      subjectId: fields.orderId,
+      orderId: fields.orderId,
+      storeId: o.store.id,
+      rule: fields.rule,
+      severity: fields.severity,
+      reason: fields.reason,
+      createdAt: fields.createdAt,
+      supplierId: fields.supplier ? o.supplier.id : null,
+    },
   });
 }
 
 /** The demo's rules: ops and the owner by e-mail for every warning and critical item; the supplier its orders' dispatch deadlines. */
 export async function createDefaultRules(prisma: Db, o: AlertOrg, extra: { channelIds?: string[]; escalateAfterMinutes?: number | null } = {}) {
   await prisma.alertRule.create({
-    data: { organizationId: o.org.id, name: "Warnings and critical items", severities: ["WARNING", "CRITICAL"], recipientUserIds: [o.ops.id, o.owner.id], channelIds: extra.channelIds ?? [], escalateAfterMinutes: extra.escalateAfterMinutes === undefined ? 60 : extra.escalateAfterMinutes },
+    data: {
+      organizationId: o.org.id,
+      name: "Warnings and critical items",
+      severities: ["WARNING", "CRITICAL"],
+      recipientUserIds: [o.ops.id, o.owner.id],
+      channelIds: extra.channelIds ?? [],
+      escalateAfterMinutes: extra.escalateAfterMinutes === undefined ? 60 : extra.escalateAfterMinutes,
+    },
   });
-  await prisma.alertRule.create({ data: { organizationId: o.org.id, name: "Supplier dispatch", rules: ["fulfillment.dispatch_deadline"], recipientRoles: ["SUPPLIER"], escalateAfterMinutes: null } });
+  await prisma.alertRule.create({
+    data: {
+      organizationId: o.org.id,
+      name: "Supplier dispatch",
+      rules: ["fulfillment.dispatch_deadline"],
+      recipientRoles: ["SUPPLIER"],
+      escalateAfterMinutes: null,
+    },
+  });
 }

@@ -10,7 +10,12 @@ export type ReceivedMail = { from: string; to: string[]; raw: string; subject: s
 /** RFC 2047 encoded words (=?UTF-8?Q?…?= / ?B?) in a header. */
 function decodeWords(value: string): string {
   return value.replace(/=\?utf-8\?([qb])\?([^?]*)\?=\s*/gi, (_m, enc: string, data: string) =>
-    enc.toLowerCase() === "b" ? Buffer.from(data, "base64").toString("utf8") : Buffer.from(data.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8"),
+    enc.toLowerCase() === "b"
+      ? Buffer.from(data, "base64").toString("utf8")
+      : Buffer.from(
+          data.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+          "latin1",
+        ).toString("utf8"),
   );
 }
 
@@ -82,7 +87,9 @@ export async function freePort(): Promise<number> {
 
 export type ReceivedRequest = { path: string; headers: IncomingHttpHeaders; body: string };
 
-export async function startReceiver(status: () => number = () => 200): Promise<{ url: (path: string) => string; requests: ReceivedRequest[]; stop: () => Promise<void> }> {
+export async function startReceiver(
+  status: () => number = () => 200,
+): Promise<{ url: (path: string) => string; requests: ReceivedRequest[]; stop: () => Promise<void> }> {
   const requests: ReceivedRequest[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];

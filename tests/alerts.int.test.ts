@@ -18,7 +18,12 @@ const hours = (n: number) => new Date(T.getTime() + n * 3_600_000);
 const minutes = (n: number) => new Date(T.getTime() + n * 60_000);
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
-const config = (smtpUrl: string | null = smtp.url): AlertConfig => ({ smtpUrl, from: "Alerts <alerts@dashboard.test>", baseUrl: "http://dashboard.test", secret: SECRET });
+const config = (smtpUrl: string | null = smtp.url): AlertConfig => ({
+  smtpUrl,
+  from: "Alerts <alerts@dashboard.test>",
+  baseUrl: "http://dashboard.test",
+  secret: SECRET,
+});
 
 beforeAll(async () => {
   smtp = await startSmtp();
@@ -71,11 +76,17 @@ describe("alert pass over e-mail", () => {
 
     // Eight and a half hours on, the first deadline has passed; the second reaches its 12 h lead.
     const third = await runAlertPass(prisma, hours(8.5), config(), o.org.id);
-    expect(third.attempts.map((a) => [a.to, a.orderId]).sort()).toEqual([[o.ops.email, later.id], [o.owner.email, later.id]].sort());
-    expect(mailsTo(o.ops.email).filter((m) => m.subject.includes(later.externalId)).map((m) => m.subject)).toEqual([
-      expect.stringMatching(/^\[WARNING\] .*\(20 h left\)/),
-      expect.stringMatching(/^\[WARNING\] .*\(12 h left\)/),
-    ]);
+    expect(third.attempts.map((a) => [a.to, a.orderId]).sort()).toEqual(
+      [
+        [o.ops.email, later.id],
+        [o.owner.email, later.id],
+      ].sort(),
+    );
+    expect(
+      mailsTo(o.ops.email)
+        .filter((m) => m.subject.includes(later.externalId))
+        .map((m) => m.subject),
+    ).toEqual([expect.stringMatching(/^\[WARNING\] .*\(20 h left\)/), expect.stringMatching(/^\[WARNING\] .*\(12 h left\)/)]);
   });
 
   it("sends the supplier its own orders' dispatch alerts only, without prices, buyer contact or other orders", async () => {
@@ -84,13 +95,25 @@ describe("alert pass over e-mail", () => {
     const theirs = await createOrder(prisma, o, { dispatchDueAt: hours(3), supplier: true });
     const other = await createOrder(prisma, o, { dispatchDueAt: hours(3) });
     const flagged = await createOrder(prisma, o, { dispatchDueAt: hours(40), supplier: true });
-    await createFlag(prisma, o, { orderId: flagged.id, rule: "pricing.mismatch", severity: "WARNING", createdAt: minutes(-5), reason: "TikTok price $98.76 differs from the site's", supplier: true });
+    await createFlag(prisma, o, {
+      orderId: flagged.id,
+      rule: "pricing.mismatch",
+      severity: "WARNING",
+      createdAt: minutes(-5),
+      reason: "TikTok price $98.76 differs from the site's",
+      supplier: true,
+    });
 
     const result = await runAlertPass(prisma, T, config(), o.org.id);
     const toSupplier = result.attempts.filter((a) => a.to === o.supplierUser.email);
     expect(toSupplier.map((a) => [a.orderId, a.rule])).toEqual([[theirs.id, "fulfillment.dispatch_deadline"]]);
     // Staff hear of all three.
-    expect(result.attempts.filter((a) => a.to === o.ops.email).map((a) => a.orderId).sort()).toEqual([theirs.id, other.id, flagged.id].sort());
+    expect(
+      result.attempts
+        .filter((a) => a.to === o.ops.email)
+        .map((a) => a.orderId)
+        .sort(),
+    ).toEqual([theirs.id, other.id, flagged.id].sort());
     const [mail] = mailsTo(o.supplierUser.email);
     expect(mail?.subject).toContain(theirs.externalId);
     expect(mail?.raw).not.toContain(other.externalId);
@@ -104,9 +127,20 @@ describe("alert pass over e-mail", () => {
     const o = await createAlertOrg(prisma);
     await createDefaultRules(prisma, o);
     const order = await createOrder(prisma, o, { dispatchDueAt: hours(48) });
-    await createFlag(prisma, o, { orderId: order.id, rule: "tracking.invalid", severity: "CRITICAL", createdAt: minutes(-1), reason: "Tracking number 1Z999 fails the UPS check digit" });
+    await createFlag(prisma, o, {
+      orderId: order.id,
+      rule: "tracking.invalid",
+      severity: "CRITICAL",
+      createdAt: minutes(-1),
+      reason: "Tracking number 1Z999 fails the UPS check digit",
+    });
     const result = await runAlertPass(prisma, T, config(), o.org.id);
-    expect(result.attempts.map((a) => [a.to, a.rule, a.status]).sort()).toEqual([[o.ops.email, "tracking.invalid", "sent"], [o.owner.email, "tracking.invalid", "sent"]].sort());
+    expect(result.attempts.map((a) => [a.to, a.rule, a.status]).sort()).toEqual(
+      [
+        [o.ops.email, "tracking.invalid", "sent"],
+        [o.owner.email, "tracking.invalid", "sent"],
+      ].sort(),
+    );
     expect(mailsTo(o.ops.email).at(-1)?.text).toContain("fails the UPS check digit");
     expect((await runAlertPass(prisma, minutes(30), config(), o.org.id)).attempts).toEqual([]);
   });
@@ -148,7 +182,10 @@ describe("failures and retries", () => {
       expect(up.mails.map((m) => m.to[0]).sort()).toEqual([o.ops.email, o.owner.email].sort());
       expect(up.mails.every((m) => m.subject.includes(order.externalId))).toBe(true);
       const rows = await prisma.alertDelivery.findMany({ where: { organizationId: o.org.id } });
-      expect(rows.map((r) => [r.status, r.attempts])).toEqual([["SENT", 2], ["SENT", 2]]);
+      expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+        ["SENT", 2],
+        ["SENT", 2],
+      ]);
     } finally {
       await up.stop();
     }
@@ -160,7 +197,10 @@ describe("failures and retries", () => {
     await createOrder(prisma, o, { dispatchDueAt: hours(0.5) });
     const port = await freePort();
     const failing = await runAlertPass(prisma, T, config(`smtp://127.0.0.1:${port}`), o.org.id);
-    expect(failing.attempts.map((a) => a.status), JSON.stringify(failing)).toEqual(["failed", "failed"]);
+    expect(
+      failing.attempts.map((a) => a.status),
+      JSON.stringify(failing),
+    ).toEqual(["failed", "failed"]);
     const after = await runAlertPass(prisma, hours(1), config(`smtp://127.0.0.1:${port}`), o.org.id);
     expect(after.attempts).toEqual([]);
     const rows = await prisma.alertDelivery.findMany({ where: { organizationId: o.org.id } });
@@ -178,28 +218,54 @@ describe("Slack and webhook channels", () => {
     const hook = await startReceiver(() => 200);
     try {
       const o = await createAlertOrg(prisma);
-      const slackChannel = await prisma.alertChannel.create({ data: { organizationId: o.org.id, kind: "SLACK", name: "#ops", url: slack.url("/services/T000/B000/XXX") } });
-      const hookChannel = await prisma.alertChannel.create({ data: { organizationId: o.org.id, kind: "WEBHOOK", name: "Ops tool", url: hook.url("/hooks/alerts"), secret: "whsec-test-1234567890" } });
-      const mailbox = await prisma.alertChannel.create({ data: { organizationId: o.org.id, kind: "EMAIL", name: "Ops mailbox", url: `ops-team.${o.tag}@alerts.test` } });
-      await prisma.alertRule.create({ data: { organizationId: o.org.id, name: "Channels", severities: ["CRITICAL"], channelIds: [slackChannel.id, hookChannel.id, mailbox.id] } });
+      const slackChannel = await prisma.alertChannel.create({
+        data: { organizationId: o.org.id, kind: "SLACK", name: "#ops", url: slack.url("/services/T000/B000/XXX") },
+      });
+      const hookChannel = await prisma.alertChannel.create({
+        data: { organizationId: o.org.id, kind: "WEBHOOK", name: "Ops tool", url: hook.url("/hooks/alerts"), secret: "whsec-test-1234567890" },
+      });
+      const mailbox = await prisma.alertChannel.create({
+        data: { organizationId: o.org.id, kind: "EMAIL", name: "Ops mailbox", url: `ops-team.${o.tag}@alerts.test` },
+      });
+      await prisma.alertRule.create({
+        data: { organizationId: o.org.id, name: "Channels", severities: ["CRITICAL"], channelIds: [slackChannel.id, hookChannel.id, mailbox.id] },
+      });
       const order = await createOrder(prisma, o, { dispatchDueAt: hours(3) });
 
       const result = await runAlertPass(prisma, T, config(), o.org.id);
-      expect(result.attempts.map((a) => [a.channel, a.to, a.status]).sort()).toEqual([["email", `ops-team.${o.tag}@alerts.test`, "sent"], ["slack", "#ops", "sent"], ["webhook", "Ops tool", "sent"]]);
+      expect(result.attempts.map((a) => [a.channel, a.to, a.status]).sort()).toEqual([
+        ["email", `ops-team.${o.tag}@alerts.test`, "sent"],
+        ["slack", "#ops", "sent"],
+        ["webhook", "Ops tool", "sent"],
+      ]);
       expect(mailsTo(`ops-team.${o.tag}@alerts.test`).map((m) => m.subject)).toEqual([expect.stringContaining(order.externalId)]);
 
-      const slackBody = JSON.parse(slack.requests[0]?.body ?? "{}") as { text: string; blocks: { type: string; text?: { text: string }; elements?: { url?: string }[] }[] };
+      const slackBody = JSON.parse(slack.requests[0]?.body ?? "{}") as {
+        text: string;
+        blocks: { type: string; text?: { text: string }; elements?: { url?: string }[] }[];
+      };
       expect(slack.requests[0]?.path).toBe("/services/T000/B000/XXX");
       expect(slackBody.text).toContain(`Order ${order.externalId} must be in transit by`);
       expect(slackBody.blocks.map((b) => b.type)).toEqual(["header", "section", "actions", "context"]);
-      expect(slackBody.blocks[2]?.elements?.map((e) => e.url)).toEqual([`http://dashboard.test/orders/${order.id}`, expect.stringMatching(/^http:\/\/dashboard\.test\/links\/ack\//)]);
+      expect(slackBody.blocks[2]?.elements?.map((e) => e.url)).toEqual([
+        `http://dashboard.test/orders/${order.id}`,
+        expect.stringMatching(/^http:\/\/dashboard\.test\/links\/ack\//),
+      ]);
 
       const request = hook.requests[0];
-      const expected = `sha256=${createHmac("sha256", "whsec-test-1234567890").update(request?.body ?? "").digest("hex")}`;
+      const expected = `sha256=${createHmac("sha256", "whsec-test-1234567890")
+        .update(request?.body ?? "")
+        .digest("hex")}`;
       expect(request?.headers["x-signature"]).toBe(expected);
       expect(request?.headers["content-type"]).toBe("application/json");
       const body = JSON.parse(request?.body ?? "{}") as Record<string, unknown>;
-      expect(body).toMatchObject({ type: "alert", rule: "fulfillment.dispatch_deadline", severity: "CRITICAL", lead: "4h", item: { orderId: order.id, orderNumber: order.externalId, dueAt: order.dispatchDueAt?.toISOString() } });
+      expect(body).toMatchObject({
+        type: "alert",
+        rule: "fulfillment.dispatch_deadline",
+        severity: "CRITICAL",
+        lead: "4h",
+        item: { orderId: order.id, orderNumber: order.externalId, dueAt: order.dispatchDueAt?.toISOString() },
+      });
       expect(request?.headers["x-alert-delivery"]).toBe(body.id);
 
       // Slack now refuses the URL (revoked webhook): failed with the status, channel broken.
@@ -229,8 +295,14 @@ describe("quiet hours", () => {
     const o = await createAlertOrg(prisma);
     await createDefaultRules(prisma, o);
     // 22:00–07:00 in London. T+6h = 23:00 GMT on 10 March: quiet.
-    await prisma.user.update({ where: { id: o.ops.id }, data: { timeZone: "Europe/London", alertPreference: { create: { quietStart: "22:00", quietEnd: "07:00" } } } });
-    await prisma.user.update({ where: { id: o.owner.id }, data: { timeZone: "Europe/London", alertPreference: { create: { quietStart: "22:00", quietEnd: "07:00", criticalBreaksQuiet: true } } } });
+    await prisma.user.update({
+      where: { id: o.ops.id },
+      data: { timeZone: "Europe/London", alertPreference: { create: { quietStart: "22:00", quietEnd: "07:00" } } },
+    });
+    await prisma.user.update({
+      where: { id: o.owner.id },
+      data: { timeZone: "Europe/London", alertPreference: { create: { quietStart: "22:00", quietEnd: "07:00", criticalBreaksQuiet: true } } },
+    });
     const warning = await createOrder(prisma, o, { dispatchDueAt: hours(6 + 20) }); // warning at 23:00
     const critical = await createOrder(prisma, o, { dispatchDueAt: hours(6 + 3) }); // critical at 23:00
 
@@ -247,7 +319,12 @@ describe("quiet hours", () => {
     // 07:00 London: the warning goes out — as its 12 h alert, which supersedes the held 24 h one;
     // the critical one's deadline (02:00) has passed meanwhile.
     const morning = await runAlertPass(prisma, new Date("2026-03-11T07:00:00Z"), config(), o.org.id);
-    expect(morning.attempts.map((a) => [a.to, a.orderId, a.status]).sort()).toEqual([[o.ops.email, warning.id, "sent"], [o.owner.email, warning.id, "sent"]].sort());
+    expect(morning.attempts.map((a) => [a.to, a.orderId, a.status]).sort()).toEqual(
+      [
+        [o.ops.email, warning.id, "sent"],
+        [o.owner.email, warning.id, "sent"],
+      ].sort(),
+    );
     expect(mailsTo(o.ops.email).at(-1)?.subject).toMatch(/\(12 h left\)/);
     const superseded = await prisma.alertDelivery.findFirstOrThrow({ where: { organizationId: o.org.id, userId: o.ops.id, orderId: warning.id, lead: "24h" } });
     expect([superseded.status, superseded.lastError]).toEqual(["CANCELLED", "superseded by the 12h alert"]);
@@ -304,7 +381,10 @@ describe("escalation and acknowledgement", () => {
     expect(await acknowledgeByToken(prisma, SECRET, token, hours(2))).toEqual({ ok: false, problem: "expired" });
     expect(await acknowledgeByToken(prisma, SECRET, "not-a-token", T)).toEqual({ ok: false, problem: "malformed" });
     // An unsubscribe token cannot acknowledge.
-    expect(await acknowledgeByToken(prisma, SECRET, signLink(SECRET, "unsubscribe", o.org.id, o.ops.id, hours(1)), T)).toEqual({ ok: false, problem: "wrong-purpose" });
+    expect(await acknowledgeByToken(prisma, SECRET, signLink(SECRET, "unsubscribe", o.org.id, o.ops.id, hours(1)), T)).toEqual({
+      ok: false,
+      problem: "wrong-purpose",
+    });
     expect(await prisma.alertAck.count({ where: { organizationId: o.org.id } })).toBe(0);
   });
 });
@@ -348,13 +428,27 @@ describe("npm run -s alerts -- run (the CLI contract)", () => {
     const now = "2030-06-01T17:00:00Z";
     const run = (args: string[]) =>
       new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile("npx", ["tsx", "--conditions=react-server", "scripts/alerts.ts", ...args], { env: { ...process.env, DATABASE_URL: inject("databaseUrl"), SMTP_URL: smtp.url, ALERTS_FROM: "Alerts <alerts@dashboard.test>", NEXTAUTH_URL: "http://dashboard.test" } }, (error, stdout, stderr) =>
-          resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        execFile(
+          "npx",
+          ["tsx", "--conditions=react-server", "scripts/alerts.ts", ...args],
+          {
+            env: {
+              ...process.env,
+              DATABASE_URL: inject("databaseUrl"),
+              SMTP_URL: smtp.url,
+              ALERTS_FROM: "Alerts <alerts@dashboard.test>",
+              NEXTAUTH_URL: "http://dashboard.test",
+            },
+          },
+          (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
         );
       });
     const first = await run(["run", "--now", now]);
     expect(first.stderr).toBe("");
-    const lines = first.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = first.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const mine = lines.filter((l) => l.orderId === order.id);
     expect(mine.sort((a, b) => String(a.to).localeCompare(String(b.to)))).toEqual([
       { channel: "email", to: o.ops.email, rule: "fulfillment.dispatch_deadline", orderId: order.id, status: "sent" },
@@ -430,12 +524,24 @@ describe("signed-link endpoints and the delivery log's scope", () => {
     const token = signLink(process.env.NEXTAUTH_SECRET as string, "unsubscribe", o.org.id, o.ops.id, new Date(Date.now() + 3_600_000));
     const [body = "", sig = ""] = token.split(".");
     const forged = Buffer.from(JSON.stringify({ p: "unsubscribe", o: o.org.id, i: o.owner.id, x: 4102444800 })).toString("base64url");
-    const bad = await POST(new Request(`http://test.local/api/alerts/unsubscribe?token=${forged}.${sig}`, { method: "POST", body: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } }));
+    const bad = await POST(
+      new Request(`http://test.local/api/alerts/unsubscribe?token=${forged}.${sig}`, {
+        method: "POST",
+        body: "List-Unsubscribe=One-Click",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      }),
+    );
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("This link was changed after it was sent, so it cannot be trusted: nothing was done.");
     expect(await prisma.alertPreference.count({ where: { userId: { in: [o.owner.id, o.ops.id] } } })).toBe(0);
 
-    const ok = await POST(new Request(`http://test.local/api/alerts/unsubscribe?token=${body}.${sig}`, { method: "POST", body: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } }));
+    const ok = await POST(
+      new Request(`http://test.local/api/alerts/unsubscribe?token=${body}.${sig}`, {
+        method: "POST",
+        body: "List-Unsubscribe=One-Click",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      }),
+    );
     expect(ok.status).toBe(303);
     expect(ok.headers.get("location")).toBe(`/links/unsubscribe/${encodeURIComponent(token)}?done=1`);
     expect((await prisma.alertPreference.findUniqueOrThrow({ where: { userId: o.ops.id } })).digestUnsubscribedAt).not.toBeNull();
@@ -445,7 +551,13 @@ describe("signed-link endpoints and the delivery log's scope", () => {
     const { POST } = await import("@/app/api/alerts/ack/route");
     const o = await createAlertOrg(prisma);
     const expired = signLink(process.env.NEXTAUTH_SECRET as string, "ack", o.org.id, "fulfillment.dispatch_deadline:ORDER:x", new Date(Date.now() - 1_000));
-    const response = await POST(new Request("http://test.local/api/alerts/ack", { method: "POST", body: new URLSearchParams({ token: expired }), headers: { "content-type": "application/x-www-form-urlencoded" } }));
+    const response = await POST(
+      new Request("http://test.local/api/alerts/ack", {
+        method: "POST",
+        body: new URLSearchParams({ token: expired }),
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      }),
+    );
     expect(response.status).toBe(400);
     expect(response.headers.get("content-type")).toContain("text/html");
     expect(await response.text()).toContain("This link has expired: nothing was done.");
@@ -459,8 +571,15 @@ describe("signed-link endpoints and the delivery log's scope", () => {
     const theirs = await createOrder(prisma, o, { dispatchDueAt: hours(3), supplier: true });
     await createOrder(prisma, o, { dispatchDueAt: hours(3) });
     await runAlertPass(prisma, T, config(null), o.org.id);
-    const viewer = (u: { id: string; role: "OWNER" | "OPS" | "SUPPLIER" }) => ({ organizationId: o.org.id, supplierId: u.role === "SUPPLIER" ? o.supplier.id : null, role: u.role, userId: u.id });
-    expect((await getDeliveryLog(viewer(o.owner))).map((d) => d.to).sort()).toEqual([o.ops.email, o.ops.email, o.owner.email, o.owner.email, o.supplierUser.email].sort());
+    const viewer = (u: { id: string; role: "OWNER" | "OPS" | "SUPPLIER" }) => ({
+      organizationId: o.org.id,
+      supplierId: u.role === "SUPPLIER" ? o.supplier.id : null,
+      role: u.role,
+      userId: u.id,
+    });
+    expect((await getDeliveryLog(viewer(o.owner))).map((d) => d.to).sort()).toEqual(
+      [o.ops.email, o.ops.email, o.owner.email, o.owner.email, o.supplierUser.email].sort(),
+    );
     expect(new Set((await getDeliveryLog(viewer(o.ops))).map((d) => d.to))).toEqual(new Set([o.ops.email]));
     const supplierLog = await getDeliveryLog(viewer(o.supplierUser));
     expect(supplierLog.map((d) => [d.to, d.order?.id])).toEqual([[o.supplierUser.email, theirs.id]]);

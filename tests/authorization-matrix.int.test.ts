@@ -23,7 +23,12 @@ afterAll(() => prisma.$disconnect());
 
 type Who = "anon" | "owner" | "ops" | "supplier" | "other";
 const WHO: Who[] = ["anon", "owner", "ops", "supplier", "other"];
-const EMAIL: Record<Exclude<Who, "anon">, string> = { owner: "owner@demo.test", ops: "ops@demo.test", supplier: "supplier@demo.test", other: "other@demo.test" };
+const EMAIL: Record<Exclude<Who, "anon">, string> = {
+  owner: "owner@demo.test",
+  ops: "ops@demo.test",
+  supplier: "supplier@demo.test",
+  other: "other@demo.test",
+};
 /** A status, or "allowed": past the role and tenant checks (not 401/403/404) and no server error. */
 type Expect = number | "allowed";
 
@@ -32,7 +37,17 @@ function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
-let ids: { store: string; order: string; supplierOrder: string; returnId: string; creator: string | null; listing: string | null; user: string; shareLink: string | null; supplier: string };
+let ids: {
+  store: string;
+  order: string;
+  supplierOrder: string;
+  returnId: string;
+  creator: string | null;
+  listing: string | null;
+  user: string;
+  shareLink: string | null;
+  supplier: string;
+};
 const users = {} as Record<Exclude<Who, "anon">, SessionUser>;
 let secrets: string[] = [];
 
@@ -40,7 +55,10 @@ beforeAll(async () => {
   await seedDemo(prisma, new Date());
   const org = await prisma.organization.findFirstOrThrow({ where: { name: DEMO_ORG } });
   for (const who of Object.keys(EMAIL) as (keyof typeof EMAIL)[]) {
-    users[who] = await prisma.user.findUniqueOrThrow({ where: { email: EMAIL[who] }, select: { id: true, email: true, name: true, organizationId: true, role: true, supplierId: true } });
+    users[who] = await prisma.user.findUniqueOrThrow({
+      where: { email: EMAIL[who] },
+      select: { id: true, email: true, name: true, organizationId: true, role: true, supplierId: true },
+    });
   }
   const store = await prisma.store.findFirstOrThrow({ where: { organizationId: org.id, name: "TikTok Shop US" } });
   const order = await prisma.order.findFirstOrThrow({ where: { organizationId: org.id, storeId: store.id, status: "AWAITING_SHIPMENT" } });
@@ -49,9 +67,23 @@ beforeAll(async () => {
   const listing = await prisma.listing.findFirst({ where: { organizationId: org.id } });
   const supplier = await prisma.supplier.findFirstOrThrow({ where: { organizationId: org.id } });
   const supplierOrder = await prisma.order.findFirstOrThrow({ where: { organizationId: org.id, supplierId: users.supplier.supplierId } });
-  ids = { store: store.id, order: order.id, supplierOrder: supplierOrder.id, returnId: ret.id, creator: creator?.id ?? null, listing: listing?.id ?? null, user: users.ops.id, shareLink: null, supplier: supplier.id };
+  ids = {
+    store: store.id,
+    order: order.id,
+    supplierOrder: supplierOrder.id,
+    returnId: ret.id,
+    creator: creator?.id ?? null,
+    listing: listing?.id ?? null,
+    user: users.ops.id,
+    shareLink: null,
+    supplier: supplier.id,
+  };
   // What a supplier must never receive: buyers' contact details and street addresses.
-  const buyers = await prisma.order.findMany({ where: { organizationId: org.id }, select: { buyerEmail: true, buyerPhone: true, shipAddress1: true }, take: 400 });
+  const buyers = await prisma.order.findMany({
+    where: { organizationId: org.id },
+    select: { buyerEmail: true, buyerPhone: true, shipAddress1: true },
+    take: 400,
+  });
   secrets = [...new Set(buyers.flatMap((b) => [b.buyerEmail, b.buyerPhone, b.shipAddress1]).filter((v): v is string => Boolean(v)))];
 });
 
@@ -73,7 +105,11 @@ type RouteCase = {
 
 const PRIVATE_READ: Record<Who, Expect> = { anon: 401, owner: 200, ops: 200, supplier: 200, other: 200 };
 const STAFF_ONLY: Record<Who, Expect> = { anon: 401, owner: "allowed", ops: "allowed", supplier: 403, other: 404 };
-const forgedLinkPost = (): RequestInit => ({ method: "POST", body: "token=eyJwIjoiYWNrIn0.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", headers: { "content-type": "application/x-www-form-urlencoded" } });
+const forgedLinkPost = (): RequestInit => ({
+  method: "POST",
+  body: "token=eyJwIjoiYWNrIn0.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+  headers: { "content-type": "application/x-www-form-urlencoded" },
+});
 const unsignedWebhook = (): RequestInit => ({ method: "POST", body: JSON.stringify({ id: 1 }), headers: { "content-type": "application/json" } });
 
 const ROUTES: Record<string, RouteCase | { exempt: string }> = {
@@ -81,7 +117,11 @@ const ROUTES: Record<string, RouteCase | { exempt: string }> = {
   "POST /api/auth/[...nextauth]": { exempt: "next-auth's credentials callback (CSRF-protected); covered by e2e/foundation.spec.ts" },
   "GET /api/health": { url: () => "/api/health", expect: { anon: 200, owner: 200, ops: 200, supplier: 200, other: 200 } },
   "GET /api/orders": { url: () => "/api/orders?pageSize=200", expect: PRIVATE_READ },
-  "GET /api/orders/[id]": { url: () => `/api/orders/${ids.supplierOrder}`, params: () => ({ id: ids.supplierOrder }), expect: { anon: 401, owner: 200, ops: 200, supplier: 200, other: 404 } },
+  "GET /api/orders/[id]": {
+    url: () => `/api/orders/${ids.supplierOrder}`,
+    params: () => ({ id: ids.supplierOrder }),
+    expect: { anon: 401, owner: 200, ops: 200, supplier: 200, other: 404 },
+  },
   // A body the form's schema refuses: past the role and tenant checks, nothing saved.
   "POST /api/orders/[id]/tracking": {
     url: () => `/api/orders/${ids.order}/tracking`,
@@ -92,29 +132,64 @@ const ROUTES: Record<string, RouteCase | { exempt: string }> = {
   "GET /api/orders/export": { url: () => "/api/orders/export", expect: PRIVATE_READ },
   "GET /api/risk": { url: () => "/api/risk", expect: PRIVATE_READ },
   "GET /api/digest": { url: () => "/api/digest?format=text", expect: { anon: 401, owner: 200, ops: 200, supplier: 403, other: 200 } },
-  "GET /api/stores/[id]/exposure": { url: () => `/api/stores/${ids.store}/exposure`, params: () => ({ id: ids.store }), expect: { anon: 401, owner: 200, ops: 200, supplier: 403, other: 404 } },
-  "POST /api/stores/[id]/sync": { url: () => `/api/stores/${ids.store}/sync`, params: () => ({ id: ids.store }), init: () => ({ method: "POST" }), expect: STAFF_ONLY },
+  "GET /api/stores/[id]/exposure": {
+    url: () => `/api/stores/${ids.store}/exposure`,
+    params: () => ({ id: ids.store }),
+    expect: { anon: 401, owner: 200, ops: 200, supplier: 403, other: 404 },
+  },
+  "POST /api/stores/[id]/sync": {
+    url: () => `/api/stores/${ids.store}/sync`,
+    params: () => ({ id: ids.store }),
+    init: () => ({ method: "POST" }),
+    expect: STAFF_ONLY,
+  },
   "POST /api/imports": {
     url: () => `/api/imports?storeId=${ids.store}&format=shopify-csv&fileName=empty.csv`,
     init: () => ({ method: "POST", body: "" }),
     expect: STAFF_ONLY,
   },
   "POST /api/imports/jobs": { url: () => `/api/imports/jobs?storeId=${ids.store}&fileName=matrix.csv`, init: () => ({ method: "POST" }), expect: STAFF_ONLY },
-  "GET /api/imports/[id]": { url: () => "/api/imports/00000000-0000-4000-8000-000000000000", params: () => ({ id: "00000000-0000-4000-8000-000000000000" }), expect: { anon: 401, owner: 404, ops: 404, supplier: 403, other: 404 } },
+  "GET /api/imports/[id]": {
+    url: () => "/api/imports/00000000-0000-4000-8000-000000000000",
+    params: () => ({ id: "00000000-0000-4000-8000-000000000000" }),
+    expect: { anon: 401, owner: 404, ops: 404, supplier: 403, other: 404 },
+  },
   "GET /api/imports/[id]/errors.csv": {
     url: () => "/api/imports/00000000-0000-4000-8000-000000000000/errors.csv",
     params: () => ({ id: "00000000-0000-4000-8000-000000000000" }),
     expect: { anon: 401, owner: 404, ops: 404, supplier: 403, other: 404 },
   },
-  "POST /api/compliance/videos/import": { url: () => `/api/compliance/videos/import`, init: () => ({ method: "POST", body: "" }), expect: { anon: 401, owner: "allowed", ops: "allowed", supplier: 403, other: "allowed" } },
-  "POST /api/compliance/prices/import": { url: () => `/api/compliance/prices/import`, init: () => ({ method: "POST", body: "" }), expect: { anon: 401, owner: "allowed", ops: 403, supplier: 403, other: "allowed" } },
+  "POST /api/compliance/videos/import": {
+    url: () => `/api/compliance/videos/import`,
+    init: () => ({ method: "POST", body: "" }),
+    expect: { anon: 401, owner: "allowed", ops: "allowed", supplier: 403, other: "allowed" },
+  },
+  "POST /api/compliance/prices/import": {
+    url: () => `/api/compliance/prices/import`,
+    init: () => ({ method: "POST", body: "" }),
+    expect: { anon: 401, owner: "allowed", ops: 403, supplier: 403, other: "allowed" },
+  },
   // Signed alert links (lib/alerts/links.ts): the token is the permission, whoever is signed in;
   // a forged one is refused with a page saying so, and changes nothing.
   "POST /api/alerts/ack": { url: () => "/api/alerts/ack", init: forgedLinkPost, expect: { anon: 400, owner: 400, ops: 400, supplier: 400, other: 400 } },
-  "POST /api/alerts/unsubscribe": { url: () => "/api/alerts/unsubscribe", init: forgedLinkPost, expect: { anon: 400, owner: 400, ops: 400, supplier: 400, other: 400 } },
+  "POST /api/alerts/unsubscribe": {
+    url: () => "/api/alerts/unsubscribe",
+    init: forgedLinkPost,
+    expect: { anon: 400, owner: 400, ops: 400, supplier: 400, other: 400 },
+  },
   // Webhooks authenticate by signature, not session: unsigned is 401 for everyone.
-  "POST /api/webhooks/shopify/[storeId]": { url: () => `/api/webhooks/shopify/${ids.store}`, params: () => ({ storeId: ids.store }), init: unsignedWebhook, expect: { anon: 401, owner: 401, ops: 401, supplier: 401, other: 401 } },
-  "POST /api/webhooks/tiktok/[storeId]": { url: () => `/api/webhooks/tiktok/${ids.store}`, params: () => ({ storeId: ids.store }), init: unsignedWebhook, expect: { anon: 401, owner: 401, ops: 401, supplier: 401, other: 401 } },
+  "POST /api/webhooks/shopify/[storeId]": {
+    url: () => `/api/webhooks/shopify/${ids.store}`,
+    params: () => ({ storeId: ids.store }),
+    init: unsignedWebhook,
+    expect: { anon: 401, owner: 401, ops: 401, supplier: 401, other: 401 },
+  },
+  "POST /api/webhooks/tiktok/[storeId]": {
+    url: () => `/api/webhooks/tiktok/${ids.store}`,
+    params: () => ({ storeId: ids.store }),
+    init: unsignedWebhook,
+    expect: { anon: 401, owner: 401, ops: 401, supplier: 401, other: 401 },
+  },
 };
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -124,7 +199,11 @@ async function discoverRoutes(): Promise<{ key: string; file: string; handler: H
   const files = walk(path.join(root, "app")).filter((f) => f.endsWith(`${path.sep}route.ts`));
   const found: { key: string; file: string; handler: Handler }[] = [];
   for (const file of files) {
-    const route = `/${path.relative(path.join(root, "app"), path.dirname(file)).split(path.sep).filter((s) => !s.startsWith("(")).join("/")}`;
+    const route = `/${path
+      .relative(path.join(root, "app"), path.dirname(file))
+      .split(path.sep)
+      .filter((s) => !s.startsWith("("))
+      .join("/")}`;
     const mod = (await import(file)) as Record<string, unknown>;
     for (const method of METHODS) if (typeof mod[method] === "function") found.push({ key: `${method} ${route}`, file, handler: mod[method] as Handler });
   }
@@ -137,7 +216,9 @@ function matches(status: number, expected: Expect): boolean {
 
 function assertNothingSecret(text: string, where: string) {
   for (const secret of secrets) expect(text.includes(secret), `${where} leaks ${secret}`).toBe(false);
-  expect(text, `${where} has money or contact fields`).not.toMatch(/"(totalMinor|unitPriceMinor|priceMinor|buyerEmail|buyerPhone|buyerName|shipAddress1|revenue)"/);
+  expect(text, `${where} has money or contact fields`).not.toMatch(
+    /"(totalMinor|unitPriceMinor|priceMinor|buyerEmail|buyerPhone|buyerName|shipAddress1|revenue)"/,
+  );
 }
 
 describe("authorisation matrix: route handlers", () => {
@@ -153,7 +234,9 @@ describe("authorisation matrix: route handlers", () => {
       if (!spec || "exempt" in spec) continue;
       for (const who of WHO) {
         signIn(who);
-        const response = await handler(new Request(`http://localhost${spec.url()}`, spec.init?.() ?? { method: "GET" }), { params: Promise.resolve(spec.params?.() ?? {}) });
+        const response = await handler(new Request(`http://localhost${spec.url()}`, spec.init?.() ?? { method: "GET" }), {
+          params: Promise.resolve(spec.params?.() ?? {}),
+        });
         const expected = spec.expect[who];
         if (!matches(response.status, expected)) failures.push(`${key} as ${who}: ${response.status}, expected ${expected}`);
         const text = await response.text();
@@ -175,7 +258,8 @@ const CROSS_SITE_EXEMPT: Record<string, string> = {
   "POST /api/auth/[...nextauth]": "next-auth's own double-submit CSRF token guards sign-in and sign-out",
   "POST /api/webhooks/shopify/[storeId]": "server-to-server, HMAC-signed",
   "POST /api/webhooks/tiktok/[storeId]": "server-to-server, HMAC-signed",
-  "POST /api/alerts/unsubscribe": "RFC 8058 one-click unsubscribe is posted by the recipient's mail provider, from its own servers; the signed token only unsubscribes its own digest",
+  "POST /api/alerts/unsubscribe":
+    "RFC 8058 one-click unsubscribe is posted by the recipient's mail provider, from its own servers; the signed token only unsubscribes its own digest",
 };
 const CROSS_SITE_HEADERS: Record<string, string>[] = [
   { origin: "https://evil.example", "sec-fetch-site": "cross-site", "content-type": "text/plain" },
@@ -202,9 +286,12 @@ describe("authorisation matrix: cross-site requests", () => {
         signIn(who);
         for (const headers of CROSS_SITE_HEADERS) {
           const init = spec.init?.() ?? { method: "POST" };
-          const response = await handler(new Request(`http://localhost${spec.url()}`, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...headers } }), {
-            params: Promise.resolve(spec.params?.() ?? {}),
-          });
+          const response = await handler(
+            new Request(`http://localhost${spec.url()}`, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...headers } }),
+            {
+              params: Promise.resolve(spec.params?.() ?? {}),
+            },
+          );
           if (response.status !== 403) failures.push(`${key} as ${who} with ${JSON.stringify(headers)}: ${response.status}, expected 403`);
         }
       }
@@ -222,9 +309,12 @@ describe("authorisation matrix: cross-site requests", () => {
       signIn("owner");
       for (const headers of [{ origin: "http://localhost", "sec-fetch-site": "same-origin" }, { origin: "http://localhost" }] as Record<string, string>[]) {
         const init = spec.init?.() ?? { method: "POST" };
-        const response = await handler(new Request(`http://localhost${spec.url()}`, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...headers } }), {
-          params: Promise.resolve(spec.params?.() ?? {}),
-        });
+        const response = await handler(
+          new Request(`http://localhost${spec.url()}`, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...headers } }),
+          {
+            params: Promise.resolve(spec.params?.() ?? {}),
+          },
+        );
         if (!matches(response.status, spec.expect.owner)) failures.push(`${key} same-origin: ${response.status}, expected ${spec.expect.owner}`);
       }
     }
@@ -238,7 +328,12 @@ describe("authorisation matrix: cross-site requests", () => {
 
 /** `missingTarget`: the call names an entity that does not exist, so allowed roles get 404. */
 /** `anyone`: an action without a session (sign-up): every identity gets past the gate to zod. */
-type ActionCase = { roles: ("OWNER" | "OPS")[]; missingTarget?: boolean; anyone?: boolean; call: (fn: (...args: unknown[]) => Promise<unknown>) => Promise<unknown> };
+type ActionCase = {
+  roles: ("OWNER" | "OPS")[];
+  missingTarget?: boolean;
+  anyone?: boolean;
+  call: (fn: (...args: unknown[]) => Promise<unknown>) => Promise<unknown>;
+};
 const form = (fields: Record<string, string>) => {
   const f = new FormData();
   for (const [k, v] of Object.entries(fields)) f.set(k, v);
@@ -289,11 +384,14 @@ const ACTIONS: Record<string, ActionCase> = {
 
 async function discoverActions(): Promise<{ key: string; fn: (...args: unknown[]) => Promise<unknown> }[]> {
   const dir = path.join(root, "lib/actions");
-  const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && readFileSync(path.join(dir, f), "utf8").trimStart().startsWith('"use server"'));
+  const files = readdirSync(dir).filter(
+    (f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && readFileSync(path.join(dir, f), "utf8").trimStart().startsWith('"use server"'),
+  );
   const found: { key: string; fn: (...args: unknown[]) => Promise<unknown> }[] = [];
   for (const file of files) {
     const mod = (await import(path.join(dir, file))) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(mod)) if (typeof value === "function") found.push({ key: `${file.replace(/\.ts$/, "")}#${name}`, fn: value as (...args: unknown[]) => Promise<unknown> });
+    for (const [name, value] of Object.entries(mod))
+      if (typeof value === "function") found.push({ key: `${file.replace(/\.ts$/, "")}#${name}`, fn: value as (...args: unknown[]) => Promise<unknown> });
   }
   return found;
 }
@@ -330,7 +428,8 @@ describe("authorisation matrix: server actions", () => {
       for (const who of WHO) {
         signIn(who);
         const got = await outcome(() => spec.call(fn));
-        const allowed = who === "owner" ? spec.roles.includes("OWNER") : who === "ops" ? spec.roles.includes("OPS") : who === "other" ? spec.roles.includes("OWNER") : false;
+        const allowed =
+          who === "owner" ? spec.roles.includes("OWNER") : who === "ops" ? spec.roles.includes("OPS") : who === "other" ? spec.roles.includes("OWNER") : false;
         const want = spec.anyone ? "allowed" : who === "anon" ? 401 : who === "supplier" ? 403 : allowed ? "allowed" : 403;
         // Another organisation's owner passes the role check but must never act on this one's data.
         const ok = want === "allowed" ? got === "allowed" || ((who === "other" || spec.missingTarget) && got === 404) : got === want;

@@ -8,7 +8,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { assignOrdersAction } from "@/lib/actions/order-assignment";
 import { createStoreAction, setStoreArchivedAction } from "@/lib/actions/store-admin";
-import { addWarehouseRuleAction, importSupplierStockAction, saveSupplierAction, setSkuSupplierAction, setStoreDefaultSupplierAction } from "@/lib/actions/suppliers";
+import {
+  addWarehouseRuleAction,
+  importSupplierStockAction,
+  saveSupplierAction,
+  setSkuSupplierAction,
+  setStoreDefaultSupplierAction,
+} from "@/lib/actions/suppliers";
 import { addUserAction } from "@/lib/actions/users";
 import { signUpAction } from "@/lib/actions/signup";
 import type { SessionUser } from "@/lib/auth";
@@ -77,7 +83,9 @@ describe("a real business from an empty organisation", () => {
   it("starts empty: no stores, no suppliers, no orders", async () => {
     expect(await visible(owner)).toEqual([]);
     expect(await getOrderFilterOptions(scopeOf(owner))).toEqual({ stores: [], suppliers: [] });
-    expect(await prisma.auditLog.findMany({ where: { organizationId: owner.organizationId }, select: { action: true } })).toEqual([{ action: "organization.create" }]);
+    expect(await prisma.auditLog.findMany({ where: { organizationId: owner.organizationId }, select: { action: true } })).toEqual([
+      { action: "organization.create" },
+    ]);
   });
 
   it("adds a TikTok store and a brand-site store, refusing bad fields by name", async () => {
@@ -85,12 +93,23 @@ describe("a real business from an empty organisation", () => {
     expect(bad.ok).toBe(false);
     expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["market", "name", "timeZone"]);
 
-    tiktokId = (await ok(createStoreAction(null, form({ name: "TikTok US", channel: "TIKTOK_SHOP", market: "US", kind: "LOCAL", timeZone: "America/Los_Angeles", joinedOn: "2025-01-15" })))).data.id;
+    tiktokId = (
+      await ok(
+        createStoreAction(
+          null,
+          form({ name: "TikTok US", channel: "TIKTOK_SHOP", market: "US", kind: "LOCAL", timeZone: "America/Los_Angeles", joinedOn: "2025-01-15" }),
+        ),
+      )
+    ).data.id;
     brandId = (await ok(createStoreAction(null, form({ name: "Brand site", channel: "BRAND_SITE", market: "US", timeZone: "America/New_York" })))).data.id;
     const dup = (await createStoreAction(null, form({ name: "TikTok US", channel: "TIKTOK_SHOP", market: "US", timeZone: "UTC" }))) as Result;
     expect(dup.fieldErrors?.name).toMatch(/already has this name/);
 
-    const stores = await prisma.store.findMany({ where: { organizationId: owner.organizationId }, orderBy: { name: "asc" }, select: { name: true, channel: true, kind: true, currency: true, joinedOn: true } });
+    const stores = await prisma.store.findMany({
+      where: { organizationId: owner.organizationId },
+      orderBy: { name: "asc" },
+      select: { name: true, channel: true, kind: true, currency: true, joinedOn: true },
+    });
     expect(stores).toEqual([
       { name: "Brand site", channel: "BRAND_SITE", kind: null, currency: "USD", joinedOn: expect.any(Date) },
       { name: "TikTok US", channel: "TIKTOK_SHOP", kind: "LOCAL", currency: "USD", joinedOn: new Date("2025-01-15T00:00:00Z") },
@@ -106,9 +125,20 @@ describe("a real business from an empty organisation", () => {
   });
 
   it("routes by SKU rule: each supplier user sees exactly their SKUs' orders, the owner the unassigned rest", async () => {
-    sunrise = (await ok(saveSupplierAction(null, form({ name: "Sunrise", shipFromCountry: "us", promisedOutboundHours: "24", promisedDeliveryDays: "5", contactEmail: "ops@sunrise.test" })))).data.id;
-    harbour = (await ok(saveSupplierAction(null, form({ name: "Harbour", shipFromCountry: "CN", promisedOutboundHours: "48", promisedDeliveryDays: "12" })))).data.id;
-    const badSupplier = (await saveSupplierAction(null, form({ name: "Sunrise", shipFromCountry: "USA", promisedOutboundHours: "-1", promisedDeliveryDays: "x" }))) as Result;
+    sunrise = (
+      await ok(
+        saveSupplierAction(
+          null,
+          form({ name: "Sunrise", shipFromCountry: "us", promisedOutboundHours: "24", promisedDeliveryDays: "5", contactEmail: "ops@sunrise.test" }),
+        ),
+      )
+    ).data.id;
+    harbour = (await ok(saveSupplierAction(null, form({ name: "Harbour", shipFromCountry: "CN", promisedOutboundHours: "48", promisedDeliveryDays: "12" }))))
+      .data.id;
+    const badSupplier = (await saveSupplierAction(
+      null,
+      form({ name: "Sunrise", shipFromCountry: "USA", promisedOutboundHours: "-1", promisedDeliveryDays: "x" }),
+    )) as Result;
     expect(Object.keys(badSupplier.fieldErrors ?? {}).sort()).toEqual(["promisedDeliveryDays", "promisedOutboundHours", "shipFromCountry"]);
 
     // Sunrise ships mugs (TikTok 583870900000000002, awaiting shipment; brand site #1002, unfulfilled),
@@ -118,8 +148,12 @@ describe("a real business from an empty organisation", () => {
     await ok(setSkuSupplierAction({ sku: "SOCK-3", supplierId: harbour }));
     await ok(setSkuSupplierAction({ sku: "TEA", supplierId: harbour }));
 
-    await ok(addUserAction(null, form({ email: `sun-${run}@sunrise.test`, name: "Sun", role: "SUPPLIER", supplierId: sunrise, password: "supplier-password" })));
-    await ok(addUserAction(null, form({ email: `har-${run}@harbour.test`, name: "Har", role: "SUPPLIER", supplierId: harbour, password: "supplier-password" })));
+    await ok(
+      addUserAction(null, form({ email: `sun-${run}@sunrise.test`, name: "Sun", role: "SUPPLIER", supplierId: sunrise, password: "supplier-password" })),
+    );
+    await ok(
+      addUserAction(null, form({ email: `har-${run}@harbour.test`, name: "Har", role: "SUPPLIER", supplierId: harbour, password: "supplier-password" })),
+    );
     const sunUser = await userOf(`sun-${run}@sunrise.test`);
     const harUser = await userOf(`har-${run}@harbour.test`);
 
@@ -133,11 +167,35 @@ describe("a real business from an empty organisation", () => {
 
   it("routes new orders on every write: a webhook-sized upsert and a re-import", async () => {
     const order: NormalizedOrder = {
-      channel: "TIKTOK_SHOP", externalId: `58387099${run}`, sourceId: null, status: "AWAITING_SHIPMENT", placedAt: new Date("2026-03-19T10:00:00Z"),
-      paidAt: new Date("2026-03-19T10:01:00Z"), inTransitAt: null, deliveredAt: null, cancelledAt: null, carrier: null, trackingNumber: null,
-      labelSource: "UNKNOWN", shipFromCountry: null, currency: "USD", totalMinor: 1500, buyerName: null, buyerEmail: null, buyerPhone: null,
-      shipAddress1: null, shipAddress2: null, shipCity: null, shipRegion: null, shipPostcode: null, shipCountry: "US", sourceUpdatedAt: new Date("2026-03-19T10:02:00Z"),
-      lines: [{ sku: "NEW-SKU", productName: "New thing", quantity: 1, unitPriceMinor: 500 }, { sku: "TEA", productName: "Tea", quantity: 1, unitPriceMinor: 1000 }],
+      channel: "TIKTOK_SHOP",
+      externalId: `58387099${run}`,
+      sourceId: null,
+      status: "AWAITING_SHIPMENT",
+      placedAt: new Date("2026-03-19T10:00:00Z"),
+      paidAt: new Date("2026-03-19T10:01:00Z"),
+      inTransitAt: null,
+      deliveredAt: null,
+      cancelledAt: null,
+      carrier: null,
+      trackingNumber: null,
+      labelSource: "UNKNOWN",
+      shipFromCountry: null,
+      currency: "USD",
+      totalMinor: 1500,
+      buyerName: null,
+      buyerEmail: null,
+      buyerPhone: null,
+      shipAddress1: null,
+      shipAddress2: null,
+      shipCity: null,
+      shipRegion: null,
+      shipPostcode: null,
+      shipCountry: "US",
+      sourceUpdatedAt: new Date("2026-03-19T10:02:00Z"),
+      lines: [
+        { sku: "NEW-SKU", productName: "New thing", quantity: 1, unitPriceMinor: 500 },
+        { sku: "TEA", productName: "Tea", quantity: 1, unitPriceMinor: 1000 },
+      ],
     } as NormalizedOrder;
     const store = await prisma.store.findUniqueOrThrow({ where: { id: tiktokId }, select: { id: true, organizationId: true, market: true } });
     expect(await upsertOrders(prisma, store, [order], NOW)).toMatchObject({ created: 1 });
@@ -172,12 +230,17 @@ describe("a real business from an empty organisation", () => {
     expect((await ok(addWarehouseRuleAction({ warehouseName: "la warehouse", supplierId: sunrise }))).data).toEqual({ moved: 1 });
     expect(await visible(sunUser)).toContain("583870900000000002");
 
-    const audit = await prisma.auditLog.findMany({ where: { organizationId: owner.organizationId, action: { startsWith: "routing." } }, select: { action: true } });
+    const audit = await prisma.auditLog.findMany({
+      where: { organizationId: owner.organizationId, action: { startsWith: "routing." } },
+      select: { action: true },
+    });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["routing.sku", "routing.store_default", "routing.warehouse.set"]));
   });
 
   it("keeps a manual assignment through rule changes, in bulk, until sent back to the rules", async () => {
-    const ids = (await prisma.order.findMany({ where: { organizationId: owner.organizationId, externalId: { in: ["#1001", "#1003"] } }, select: { id: true } })).map((o) => o.id);
+    const ids = (
+      await prisma.order.findMany({ where: { organizationId: owner.organizationId, externalId: { in: ["#1001", "#1003"] } }, select: { id: true } })
+    ).map((o) => o.id);
     const r = await ok(assignOrdersAction(null, form({ orderIds: ids.join(","), supplierId: harbour })));
     expect(r.message).toBe("2 orders assigned to Harbour.");
     await ok(setStoreDefaultSupplierAction({ storeId: brandId, supplierId: sunrise }));
@@ -193,12 +256,16 @@ describe("a real business from an empty organisation", () => {
     session.user = await userOf(`rival-${run}@rival.test`);
     expect(((await assignOrdersAction({ orderIds: ids, supplierId: "" })) as Result).code).toBe("NOT_FOUND");
     session.user = owner;
-    expect(await prisma.order.findUniqueOrThrow({ where: { id: ids[1] as string }, select: { supplierId: true, supplierManual: true } })).toEqual({ supplierId: harbour, supplierManual: true });
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: ids[1] as string }, select: { supplierId: true, supplierManual: true } })).toEqual({
+      supplierId: harbour,
+      supplierManual: true,
+    });
   });
 
   it("imports a supplier's stock file, refusing other suppliers' and unknown SKUs by line", async () => {
     // Listings made from order lines have no stock count yet: no oversell alarm on an unknown.
-    const oversell = () => prisma.riskFlag.findMany({ where: { organizationId: owner.organizationId, rule: "inventory.oversell_risk" }, select: { subjectId: true } });
+    const oversell = () =>
+      prisma.riskFlag.findMany({ where: { organizationId: owner.organizationId, rule: "inventory.oversell_risk" }, select: { subjectId: true } });
     expect(await oversell()).toEqual([]);
     const r = await ok(importSupplierStockAction({ supplierId: harbour, csv: "SKU,available\nSOCK-3,40\nMUG,5\nNOPE,1\nTEA,-2\nMUG-01,0\n" }));
     expect(r.data).toEqual({
@@ -209,7 +276,9 @@ describe("a real business from an empty organisation", () => {
         { line: 4, message: "SKU NOPE is not in your catalogue" },
       ],
     });
-    expect(await prisma.listing.findFirst({ where: { organizationId: owner.organizationId, sku: "SOCK-3" }, select: { availableStock: true } })).toEqual({ availableStock: 40 });
+    expect(await prisma.listing.findFirst({ where: { organizationId: owner.organizationId, sku: "SOCK-3" }, select: { availableStock: true } })).toEqual({
+      availableStock: 40,
+    });
     // A known zero under an open order (583870900000000002 needs MUG-01) is an oversell risk.
     const mug = await prisma.listing.findFirstOrThrow({ where: { organizationId: owner.organizationId, sku: "MUG-01" }, select: { id: true } });
     expect(await oversell()).toEqual([{ subjectId: mug.id }]);
@@ -244,7 +313,9 @@ describe("sign-up and the operator CLIs", () => {
     if (!env.DATABASE_URL) return; // the CLIs need a server database (embedded test databases are in memory)
     const cli = (args: string[], stdin?: string) =>
       new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        const child = execFile("npx", ["tsx", ...args], { env }, (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }));
+        const child = execFile("npx", ["tsx", ...args], { env }, (error, stdout, stderr) =>
+          resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        );
         child.stdin?.end(stdin ?? "");
       });
     const org = `CLI Org ${run}`;
@@ -252,15 +323,37 @@ describe("sign-up and the operator CLIs", () => {
     expect(made.code, made.stderr).toBe(0);
     const ids = JSON.parse(made.stdout.trim()) as { organizationId: string; ownerId: string };
     expect(Object.keys(ids)).toEqual(["organizationId", "ownerId"]);
-    expect(await prisma.user.findUnique({ where: { id: ids.ownerId }, select: { organizationId: true, role: true } })).toEqual({ organizationId: ids.organizationId, role: "OWNER" });
+    expect(await prisma.user.findUnique({ where: { id: ids.ownerId }, select: { organizationId: true, role: true } })).toEqual({
+      organizationId: ids.organizationId,
+      role: "OWNER",
+    });
     const taken = await cli(["scripts/setup.ts", "--org", org, "--owner", `cli-${run}@shop.test`], "a-good-long-password\n");
     expect(taken).toMatchObject({ code: 2, stdout: "" });
     expect(taken.stderr).toMatch(/already exists/);
     expect((await cli(["scripts/setup.ts", "--org", org, "--owner", `cli2-${run}@shop.test`], "elevenchars")).code).toBe(2);
 
-    const store = await cli(["scripts/store.ts", "add", "--org", org, "--name", "UK shop", "--channel", "TIKTOK_SHOP", "--market", "UK", "--kind", "CROSS_BORDER", "--zone", "Europe/London"]);
+    const store = await cli([
+      "scripts/store.ts",
+      "add",
+      "--org",
+      org,
+      "--name",
+      "UK shop",
+      "--channel",
+      "TIKTOK_SHOP",
+      "--market",
+      "UK",
+      "--kind",
+      "CROSS_BORDER",
+      "--zone",
+      "Europe/London",
+    ]);
     expect(store.code, store.stderr).toBe(0);
-    expect(await prisma.store.findUnique({ where: { id: store.stdout.trim() }, select: { organizationId: true, kind: true, currency: true } })).toEqual({ organizationId: ids.organizationId, kind: "CROSS_BORDER", currency: "GBP" });
+    expect(await prisma.store.findUnique({ where: { id: store.stdout.trim() }, select: { organizationId: true, kind: true, currency: true } })).toEqual({
+      organizationId: ids.organizationId,
+      kind: "CROSS_BORDER",
+      currency: "GBP",
+    });
     const badZone = await cli(["scripts/store.ts", "add", "--org", org, "--name", "X", "--channel", "BRAND_SITE", "--market", "US", "--zone", "Nowhere"]);
     expect(badZone.code).toBe(2);
     expect(badZone.stderr).toMatch(/--zone/);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-type TestSession = { user: { id: string; email: string; name: string; organizationId: string; role: "OWNER" | "OPS" | "SUPPLIER"; supplierId: string | null } } | null;
+type TestSession = {
+  user: { id: string; email: string; name: string; organizationId: string; role: "OWNER" | "OPS" | "SUPPLIER"; supplierId: string | null };
+} | null;
 const auth = vi.hoisted(() => ({ session: null as TestSession }));
 vi.mock("next-auth", () => ({ getServerSession: async () => auth.session }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
@@ -26,18 +28,48 @@ let a: Org;
 let b: Org & { creatorId: string; listingId: string };
 
 function signInAs(org: { id: string; supplierId?: string }, role: "OWNER" | "OPS" | "SUPPLIER") {
-  auth.session = { user: { id: `u-${role}-${org.id}`, email: `${role.toLowerCase()}@${org.id}.test`, name: role, organizationId: org.id, role, supplierId: role === "SUPPLIER" ? (org.supplierId ?? null) : null } };
+  auth.session = {
+    user: {
+      id: `u-${role}-${org.id}`,
+      email: `${role.toLowerCase()}@${org.id}.test`,
+      name: role,
+      organizationId: org.id,
+      role,
+      supplierId: role === "SUPPLIER" ? (org.supplierId ?? null) : null,
+    },
+  };
 }
 
 async function makeOrg(label: string): Promise<Org> {
   const org = await prisma.organization.create({ data: { name: `Compliance ${label} ${stamp}` } });
   const store = await prisma.store.create({
-    data: { organizationId: org.id, name: "TikTok US", channel: "TIKTOK_SHOP", market: "US", kind: "CROSS_BORDER", timeZone: "America/Los_Angeles", currency: "USD", joinedOn: new Date("2025-09-01") },
+    data: {
+      organizationId: org.id,
+      name: "TikTok US",
+      channel: "TIKTOK_SHOP",
+      market: "US",
+      kind: "CROSS_BORDER",
+      timeZone: "America/Los_Angeles",
+      currency: "USD",
+      joinedOn: new Date("2025-09-01"),
+    },
   });
-  const supplier = await prisma.supplier.create({ data: { organizationId: org.id, name: "Supplier", shipFromCountry: "US", promisedOutboundHours: 48, promisedDeliveryDays: 5 } });
+  const supplier = await prisma.supplier.create({
+    data: { organizationId: org.id, name: "Supplier", shipFromCountry: "US", promisedOutboundHours: 48, promisedDeliveryDays: 5 },
+  });
   // The session is checked against the User table (active accounts only).
   for (const role of ["OWNER", "OPS", "SUPPLIER"] as const) {
-    await prisma.user.create({ data: { id: `u-${role}-${org.id}`, organizationId: org.id, email: `${role.toLowerCase()}@${org.id}.test`, name: role, role, passwordHash: "x", supplierId: role === "SUPPLIER" ? supplier.id : null } });
+    await prisma.user.create({
+      data: {
+        id: `u-${role}-${org.id}`,
+        organizationId: org.id,
+        email: `${role.toLowerCase()}@${org.id}.test`,
+        name: role,
+        role,
+        passwordHash: "x",
+        supplierId: role === "SUPPLIER" ? supplier.id : null,
+      },
+    });
   }
   return { id: org.id, storeId: store.id, supplierId: supplier.id };
 }
@@ -92,12 +124,32 @@ describe("compliance writes", () => {
   it("registration flags follow the record: sole proprietorship, licence running out", async () => {
     signInAs(a, "OWNER");
     const soon = new Date(Date.now() + 100 * 24 * HOUR).toISOString().slice(0, 10);
-    const bad = await upsertRegistration({ storeId: a.storeId, legalName: "A Ltd", entityType: "SOLE_PROPRIETORSHIP", registrationCountry: "cn", incorporatedOn: "2020-01-01", licenceExpiresOn: soon });
+    const bad = await upsertRegistration({
+      storeId: a.storeId,
+      legalName: "A Ltd",
+      entityType: "SOLE_PROPRIETORSHIP",
+      registrationCountry: "cn",
+      incorporatedOn: "2020-01-01",
+      licenceExpiresOn: soon,
+    });
     expect(bad).toMatchObject({ ok: true });
     expect(await rulesOf(a.storeId)).toEqual(["registration.entity_not_eligible", "registration.license_expiring"]);
-    await upsertRegistration({ storeId: a.storeId, legalName: "A Ltd", entityType: "COMPANY", registrationCountry: "CN", incorporatedOn: "2020-01-01", licenceExpiresOn: "2030-01-01" });
+    await upsertRegistration({
+      storeId: a.storeId,
+      legalName: "A Ltd",
+      entityType: "COMPANY",
+      registrationCountry: "CN",
+      incorporatedOn: "2020-01-01",
+      licenceExpiresOn: "2030-01-01",
+    });
     expect(await rulesOf(a.storeId)).toEqual([]);
-    const invalid = await upsertRegistration({ storeId: a.storeId, legalName: "", entityType: "LLC", registrationCountry: "China", incorporatedOn: "2020-02-30" });
+    const invalid = await upsertRegistration({
+      storeId: a.storeId,
+      legalName: "",
+      entityType: "LLC",
+      registrationCountry: "China",
+      incorporatedOn: "2020-02-30",
+    });
     expect(invalid).toMatchObject({ ok: false, code: "BAD_REQUEST" });
     if (!invalid.ok) expect(Object.keys(invalid.fieldErrors ?? {}).sort()).toEqual(["entityType", "incorporatedOn", "legalName", "registrationCountry"]);
   });
@@ -108,7 +160,8 @@ describe("compliance writes", () => {
     expect(added).toMatchObject({ ok: true });
     const creatorId = added.ok ? added.data.id : "";
     const t0 = Date.now() - 60 * HOUR;
-    const post = (i: number, style: string) => recordVideo({ creatorId, postedAt: new Date(t0 + i * HOUR).toISOString(), title: `Video ${i}`, hasProductLink: "on", style });
+    const post = (i: number, style: string) =>
+      recordVideo({ creatorId, postedAt: new Date(t0 + i * HOUR).toISOString(), title: `Video ${i}`, hasProductLink: "on", style });
     for (let i = 0; i < 4; i++) await post(i, "STATIC_IMAGES");
     expect(await rulesOf(creatorId)).toEqual(["content.near_limit"]);
     await post(4, "TEXT_SLIDESHOW");
@@ -145,7 +198,16 @@ describe("compliance writes", () => {
     expect(audit?.after).toEqual({ channel: "TIKTOK_SHOP", currency: "USD", priceMinor: 1900 });
 
     const order = await prisma.order.create({
-      data: { organizationId: a.id, storeId: a.storeId, channel: "TIKTOK_SHOP", externalId: `5768${stamp}`, status: "AWAITING_SHIPMENT", placedAt: new Date(), currency: "USD", totalMinor: 5700 },
+      data: {
+        organizationId: a.id,
+        storeId: a.storeId,
+        channel: "TIKTOK_SHOP",
+        externalId: `5768${stamp}`,
+        status: "AWAITING_SHIPMENT",
+        placedAt: new Date(),
+        currency: "USD",
+        totalMinor: 5700,
+      },
     });
     await prisma.orderLine.create({ data: { orderId: order.id, position: 0, sku: "A-LAMP", productName: "Lamp", quantity: 3, unitPriceMinor: 1900 } });
     expect(await setStock({ listingId: listing.id, availableStock: "2" })).toMatchObject({ ok: true });
@@ -158,15 +220,27 @@ describe("compliance writes", () => {
   it("ops can record a video and set stock, but not a deposit, a price, a registration or a creator", async () => {
     signInAs(a, "OPS");
     const creator = await prisma.creator.findFirstOrThrow({ where: { organizationId: a.id } });
-    expect(await recordVideo({ creatorId: creator.id, postedAt: new Date().toISOString(), title: "Ops video", hasProductLink: "", style: "DEMO" })).toMatchObject({ ok: true });
+    expect(
+      await recordVideo({ creatorId: creator.id, postedAt: new Date().toISOString(), title: "Ops video", hasProductLink: "", style: "DEMO" }),
+    ).toMatchObject({ ok: true });
     expect(await recordDepositEntry({ storeId: a.storeId, kind: "PAYMENT", amount: "10", currency: "USD" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     const listing = await prisma.listing.findFirstOrThrow({ where: { organizationId: a.id } });
-    expect(await setListingPrice({ listingId: listing.id, channel: "BRAND_SITE", currency: "USD", price: "1" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await setListingPrice({ listingId: listing.id, channel: "BRAND_SITE", currency: "USD", price: "1" })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     expect(await upsertRegistration({ storeId: a.storeId })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await addCreator({ storeId: a.storeId, handle: "x.y", displayName: "X" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    const res = await importVideosRoute(csvRequest("/api/compliance/videos/import", `creator,posted_at,title,has_product_link,style\n${creator.handle},${new Date().toISOString()},CSV by ops,yes,REAL_PERSON\n`));
+    const res = await importVideosRoute(
+      csvRequest(
+        "/api/compliance/videos/import",
+        `creator,posted_at,title,has_product_link,style\n${creator.handle},${new Date().toISOString()},CSV by ops,yes,REAL_PERSON\n`,
+      ),
+    );
     expect(res.status).toBe(200);
-    expect((await importPricesRoute(csvRequest("/api/compliance/prices/import", "sku,price\nA-LAMP,1.00\n", { channel: "BRAND_SITE", currency: "USD" }))).status).toBe(403);
+    expect(
+      (await importPricesRoute(csvRequest("/api/compliance/prices/import", "sku,price\nA-LAMP,1.00\n", { channel: "BRAND_SITE", currency: "USD" }))).status,
+    ).toBe(403);
   });
 
   it("suppliers and anonymous callers are refused everywhere", async () => {
@@ -198,9 +272,14 @@ describe("compliance writes", () => {
     ];
     for (const r of results) expect(r).toMatchObject({ ok: false, code: "NOT_FOUND" });
 
-    const videos = await importVideosRoute(csvRequest("/api/compliance/videos/import", `creator,posted_at,title,has_product_link,style\nb.creator,${new Date().toISOString()},x,yes,DEMO\n`));
+    const videos = await importVideosRoute(
+      csvRequest("/api/compliance/videos/import", `creator,posted_at,title,has_product_link,style\nb.creator,${new Date().toISOString()},x,yes,DEMO\n`),
+    );
     expect(videos.status).toBe(400);
-    expect(await videos.json()).toEqual({ saved: 0, errors: [{ line: 2, column: "creator", message: "No creator @b.creator in your organisation: add them first" }] });
+    expect(await videos.json()).toEqual({
+      saved: 0,
+      errors: [{ line: 2, column: "creator", message: "No creator @b.creator in your organisation: add them first" }],
+    });
     const prices = await importPricesRoute(csvRequest("/api/compliance/prices/import", "sku,price\nB-SKU,1.00\n", { channel: "TIKTOK_SHOP", currency: "USD" }));
     expect(prices.status).toBe(400);
     expect((await prices.json()).errors[0]).toMatchObject({ line: 2, column: "sku" });
@@ -239,7 +318,9 @@ title",LIVE,no,REAL_PERSON`,
     const missing = await importPricesRoute(csvRequest("/api/compliance/prices/import", "sku,amount\nA-LAMP,1\n", { channel: "BRAND_SITE", currency: "USD" }));
     expect(await missing.json()).toEqual({ saved: 0, errors: [{ line: 1, column: "price", message: 'Column "price" is missing from the header' }] });
     const listing = await prisma.listing.findFirstOrThrow({ where: { organizationId: a.id, sku: "A-LAMP" } });
-    const ok = await importPricesRoute(csvRequest("/api/compliance/prices/import", "SKU,Price,Currency\nA-LAMP,19.00,USD\nA-LAMP,$5,USD\n", { channel: "BRAND_SITE" }));
+    const ok = await importPricesRoute(
+      csvRequest("/api/compliance/prices/import", "SKU,Price,Currency\nA-LAMP,19.00,USD\nA-LAMP,$5,USD\n", { channel: "BRAND_SITE" }),
+    );
     expect(await ok.json()).toEqual({ saved: 1, errors: [{ line: 3, column: "price", message: "Use an amount like 19.99 (no currency sign)" }] });
     expect(await rulesOf(listing.id)).toEqual([]); // the brand site now matches TikTok's 19.00
   });
@@ -249,7 +330,11 @@ describe("demo compliance data", () => {
   it("the demo seed produces every flag of these families", async () => {
     await seedDemo(prisma, new Date());
     const demo = await prisma.organization.findFirstOrThrow({ where: { name: DEMO_ORG } });
-    const rows = await prisma.riskFlag.groupBy({ by: ["rule", "severity"], where: { organizationId: demo.id, subjectType: { in: ["STORE", "CREATOR", "LISTING"] } }, _count: true });
+    const rows = await prisma.riskFlag.groupBy({
+      by: ["rule", "severity"],
+      where: { organizationId: demo.id, subjectType: { in: ["STORE", "CREATOR", "LISTING"] } },
+      _count: true,
+    });
     const rules = new Set(rows.map((r) => r.rule));
     const expected = [
       "deposit.shortfall",

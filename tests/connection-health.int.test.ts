@@ -24,9 +24,17 @@ let seq = 0;
 const params = (storeId: string) => ({ params: Promise.resolve({ storeId }) });
 function tiktokPush(storeId: string, body: string, secret = APP_SECRET) {
   const sig = createHmac("sha256", secret).update(APP_KEY).update(body).digest("hex");
-  return tiktokPost(new Request(`http://localhost/api/webhooks/tiktok/${storeId}`, { method: "POST", headers: { "content-type": "application/json", authorization: sig }, body }), params(storeId));
+  return tiktokPost(
+    new Request(`http://localhost/api/webhooks/tiktok/${storeId}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: sig },
+      body,
+    }),
+    params(storeId),
+  );
 }
-const envelope = (type: number, data: unknown) => JSON.stringify({ type, tts_notification_id: `74000000000${String(++seq).padStart(8, "0")}`, shop_id: "7494049642642441621", timestamp: 1_770_000_000, data });
+const envelope = (type: number, data: unknown) =>
+  JSON.stringify({ type, tts_notification_id: `74000000000${String(++seq).padStart(8, "0")}`, shop_id: "7494049642642441621", timestamp: 1_770_000_000, data });
 
 beforeAll(async () => {
   orgId = (await prisma.organization.create({ data: { name: `Health org ${Date.now()}` } })).id;
@@ -36,9 +44,19 @@ beforeAll(async () => {
 async function tiktokStore(name: string) {
   return prisma.store.create({
     data: {
-      organizationId: orgId, name, channel: "TIKTOK_SHOP", market: "US", kind: "LOCAL", timeZone: "America/New_York", joinedOn: new Date("2024-01-01"),
-      tiktokAppKey: APP_KEY, tiktokAppSecret: APP_SECRET, tiktokAccessToken: "health_access_token", tiktokShopCipher: "GCP_H",
-      connectionState: "CONNECTED", lastSyncedAt: new Date(Date.now() - 12 * 60_000),
+      organizationId: orgId,
+      name,
+      channel: "TIKTOK_SHOP",
+      market: "US",
+      kind: "LOCAL",
+      timeZone: "America/New_York",
+      joinedOn: new Date("2024-01-01"),
+      tiktokAppKey: APP_KEY,
+      tiktokAppSecret: APP_SECRET,
+      tiktokAccessToken: "health_access_token",
+      tiktokShopCipher: "GCP_H",
+      connectionState: "CONNECTED",
+      lastSyncedAt: new Date(Date.now() - 12 * 60_000),
     },
   });
 }
@@ -73,12 +91,26 @@ describe("connection health", () => {
     expect((await listStoreHealth(scope, new Date(Date.now() + 25 * 3_600_000))).get(store.id)).toMatchObject({ state: "connected" });
 
     const shop = await prisma.store.create({
-      data: { organizationId: orgId, name: "Brand hooks", channel: "BRAND_SITE", market: "US", timeZone: "America/New_York", joinedOn: new Date("2024-01-01"), webhookSecret: SHOP_SECRET, shopifyDomain: "h.myshopify.com", shopifyAccessToken: "shpat_health" },
+      data: {
+        organizationId: orgId,
+        name: "Brand hooks",
+        channel: "BRAND_SITE",
+        market: "US",
+        timeZone: "America/New_York",
+        joinedOn: new Date("2024-01-01"),
+        webhookSecret: SHOP_SECRET,
+        shopifyDomain: "h.myshopify.com",
+        shopifyAccessToken: "shpat_health",
+      },
     });
     const body = "{not json";
     const hmac = createHmac("sha256", SHOP_SECRET).update(body).digest("base64");
     const bad = await shopifyPost(
-      new Request(`http://localhost/api/webhooks/shopify/${shop.id}`, { method: "POST", headers: { "x-shopify-topic": "orders/create", "x-shopify-event-id": "e1", "x-shopify-hmac-sha256": hmac }, body }),
+      new Request(`http://localhost/api/webhooks/shopify/${shop.id}`, {
+        method: "POST",
+        headers: { "x-shopify-topic": "orders/create", "x-shopify-event-id": "e1", "x-shopify-hmac-sha256": hmac },
+        body,
+      }),
       params(shop.id),
     );
     expect(bad.status).toBe(400);
@@ -89,7 +121,9 @@ describe("connection health", () => {
     const res = await tiktokPush("no-such-store", envelope(1, {}));
     expect(res.status).toBe(401);
     expect(await prisma.webhookFailureCount.count({ where: { storeId: "no-such-store" } })).toBe(0);
-    const csv = await prisma.store.create({ data: { organizationId: orgId, name: "CSV only", channel: "TIKTOK_SHOP", market: "US", timeZone: "UTC", joinedOn: new Date("2024-01-01") } });
+    const csv = await prisma.store.create({
+      data: { organizationId: orgId, name: "CSV only", channel: "TIKTOK_SHOP", market: "US", timeZone: "UTC", joinedOn: new Date("2024-01-01") },
+    });
     expect((await listStoreHealth(scope, new Date())).get(csv.id)).toMatchObject({ state: "not_connected", line: "Not connected to an API" });
     const expiring = await tiktokStore("TikTok expiring");
     await prisma.store.update({ where: { id: expiring.id }, data: { tiktokAccessTokenExpiresAt: new Date(Date.now() + 3_600_000) } });

@@ -29,7 +29,10 @@ describe("migrations", () => {
   it("are found from the project, whatever the working directory", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "migrations-cwd-"));
     const script = path.join(dir, "count.mts");
-    writeFileSync(script, `import { readMigrationList } from ${JSON.stringify(path.resolve("lib/database/schema-engine.ts"))};\nconsole.log((await readMigrationList()).migrationDirectories.length);\n`);
+    writeFileSync(
+      script,
+      `import { readMigrationList } from ${JSON.stringify(path.resolve("lib/database/schema-engine.ts"))};\nconsole.log((await readMigrationList()).migrationDirectories.length);\n`,
+    );
     const run = spawnSync(path.resolve("node_modules/.bin/tsx"), [script], { cwd: dir, encoding: "utf8" });
     rmSync(dir, { recursive: true, force: true });
     expect(run.stderr).toBe("");

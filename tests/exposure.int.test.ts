@@ -26,7 +26,8 @@ vi.mock("next-auth", async (importOriginal) => ({
 const prisma = testDb();
 afterAll(() => prisma.$disconnect());
 
-const asUser = (email: string) => prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, organizationId: true, role: true, supplierId: true } });
+const asUser = (email: string) =>
+  prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, organizationId: true, role: true, supplierId: true } });
 
 async function call(user: SessionUser | null, storeId: string) {
   session.user = user;
@@ -55,7 +56,9 @@ describe("store exposure on the demo data", () => {
     const from = new Date(now.getTime() - 30 * DAY);
 
     // Written independently of lib/performance: plain SQL over the definitions in the README.
-    const [direct] = await prisma.$queryRawUnsafe<{ ldr_n: number; ldr_late: number; vtr_n: number; vtr_bad: number; sfcr_n: number; sfcr_bad: number; delivered90: number }[]>(
+    const [direct] = await prisma.$queryRawUnsafe<
+      { ldr_n: number; ldr_late: number; vtr_n: number; vtr_bad: number; sfcr_n: number; sfcr_bad: number; delivered90: number }[]
+    >(
       `SELECT
          (SELECT count(*)::int FROM "Order" WHERE "storeId" = $1 AND "dispatchDueAt" >= $2 AND "dispatchDueAt" < $3 AND status NOT IN ('CANCELLED','AWAITING_PAYMENT')) AS ldr_n,
          (SELECT count(*)::int FROM "Order" WHERE "storeId" = $1 AND "dispatchDueAt" >= $2 AND "dispatchDueAt" < $3 AND status NOT IN ('CANCELLED','AWAITING_PAYMENT')
@@ -66,7 +69,10 @@ describe("store exposure on the demo data", () => {
          (SELECT count(*)::int FROM "Order" WHERE "storeId" = $1 AND "placedAt" >= $2 AND "placedAt" < $3 AND status <> 'AWAITING_PAYMENT' AND "dispatchDueAt" IS NOT NULL) AS sfcr_n,
          (SELECT count(*)::int FROM "Order" WHERE "storeId" = $1 AND "placedAt" >= $2 AND "placedAt" < $3 AND status = 'CANCELLED' AND "cancelledAt" > "dispatchDueAt") AS sfcr_bad,
          (SELECT count(*)::int FROM "Order" WHERE "storeId" = $1 AND "deliveredAt" >= $4 AND "deliveredAt" < $3 AND status <> 'CANCELLED') AS delivered90`,
-      usStoreId, from, now, new Date(now.getTime() - 90 * DAY),
+      usStoreId,
+      from,
+      now,
+      new Date(now.getTime() - 90 * DAY),
     );
     if (!direct) throw new Error("no row");
     const metric = (k: string) => body.metrics.find((m) => m.key === k);
@@ -123,10 +129,14 @@ describe("store exposure on the demo data", () => {
     const { body } = await call(owner, usStoreId);
     const savers = body.projection.savers;
     expect(savers.length).toBeGreaterThan(0);
-    for (let i = 1; i < savers.length; i++) expect((savers[i - 1] as { savedPoints: number }).savedPoints).toBeGreaterThanOrEqual((savers[i] as { savedPoints: number }).savedPoints);
+    for (let i = 1; i < savers.length; i++)
+      expect((savers[i - 1] as { savedPoints: number }).savedPoints).toBeGreaterThanOrEqual((savers[i] as { savedPoints: number }).savedPoints);
 
     const now = new Date(body.asOf);
-    const store = await prisma.store.findUniqueOrThrow({ where: { id: usStoreId }, select: { id: true, name: true, channel: true, market: true, organizationId: true } });
+    const store = await prisma.store.findUniqueOrThrow({
+      where: { id: usStoreId },
+      select: { id: true, name: true, channel: true, market: true, organizationId: true },
+    });
     const windows = metricWindows(DEFAULT_SETTINGS, "US", now);
     const tallies = await countStoreTallies(store, windows, now, DEFAULT_SETTINGS);
     const atRisk = await readAtRiskOrders(store, windows, now, DEFAULT_SETTINGS);
@@ -138,7 +148,10 @@ describe("store exposure on the demo data", () => {
   });
 
   it("each week of the trend counts what the tallies count over that week", async () => {
-    const store = await prisma.store.findUniqueOrThrow({ where: { id: usStoreId }, select: { id: true, name: true, channel: true, market: true, organizationId: true } });
+    const store = await prisma.store.findUniqueOrThrow({
+      where: { id: usStoreId },
+      select: { id: true, name: true, channel: true, market: true, organizationId: true },
+    });
     const now = new Date();
     const trend = await readStoreTrend(store, now, DEFAULT_SETTINGS);
     expect(trend).toHaveLength(12);
@@ -170,22 +183,53 @@ describe("store exposure on a hand-made store", () => {
     const org = await prisma.organization.create({ data: { name: `Exposure fixture ${Date.now()}` } });
     try {
       const store = await prisma.store.create({
-        data: { organizationId: org.id, name: "TikTok US", channel: "TIKTOK_SHOP", market: "US", kind: "LOCAL", timeZone: "America/Los_Angeles", currency: "USD", joinedOn: new Date("2025-01-01") },
+        data: {
+          organizationId: org.id,
+          name: "TikTok US",
+          channel: "TIKTOK_SHOP",
+          market: "US",
+          kind: "LOCAL",
+          timeZone: "America/Los_Angeles",
+          currency: "USD",
+          joinedOn: new Date("2025-01-01"),
+        },
         select: { id: true, name: true, channel: true, market: true, organizationId: true },
       });
       for (const [i, o] of FIXTURE_ORDERS.entries()) {
         const row = await prisma.order.create({
           data: {
-            organizationId: org.id, storeId: store.id, channel: "TIKTOK_SHOP", externalId: `fixture-${o.label}`, status: o.status,
-            placedAt: o.placedAt, inTransitAt: o.inTransitAt, deliveredAt: o.deliveredAt, cancelledAt: o.cancelledAt, dispatchDueAt: o.dispatchDueAt,
-            currency: "USD", totalMinor: 1000 + i,
+            organizationId: org.id,
+            storeId: store.id,
+            channel: "TIKTOK_SHOP",
+            externalId: `fixture-${o.label}`,
+            status: o.status,
+            placedAt: o.placedAt,
+            inTransitAt: o.inTransitAt,
+            deliveredAt: o.deliveredAt,
+            cancelledAt: o.cancelledAt,
+            dispatchDueAt: o.dispatchDueAt,
+            currency: "USD",
+            totalMinor: 1000 + i,
           },
         });
         if (o.trackingFault) {
-          await prisma.riskFlag.create({ data: { organizationId: org.id, subjectType: "ORDER", subjectId: row.id, orderId: row.id, storeId: store.id, rule: "tracking.invalid", severity: "CRITICAL", reason: "fixture" } });
+          await prisma.riskFlag.create({
+            data: {
+              organizationId: org.id,
+              subjectType: "ORDER",
+              subjectId: row.id,
+              orderId: row.id,
+              storeId: store.id,
+              rule: "tracking.invalid",
+              severity: "CRITICAL",
+              reason: "fixture",
+            },
+          });
         }
         if (o.nonBuyerFaultReturn) {
-          await prisma.returnRequest.create({ data: { organizationId: org.id, storeId: store.id, orderId: row.id, reason: "DAMAGED", requestedAt: o.deliveredAt ?? o.placedAt, refundMinor: 500 } });
+          await prisma.returnRequest.create({
+            data: { organizationId: org.id, storeId: store.id, orderId: row.id, reason: "DAMAGED", requestedAt: o.deliveredAt ?? o.placedAt, refundMinor: 500 },
+          });
         }
       }
       const trailing = { from: FIXTURE_FROM_30, to: FIXTURE_NOW };
@@ -213,19 +257,50 @@ describe("store exposure with fulfilment types (hand-made FBT/UTS/Collections st
     const org = await prisma.organization.create({ data: { name: `Exposure 2026 fixture ${Date.now()}` } });
     try {
       const store = await prisma.store.create({
-        data: { organizationId: org.id, name: "TikTok US", channel: "TIKTOK_SHOP", market: "US", kind: "LOCAL", timeZone: "America/Los_Angeles", currency: "USD", joinedOn: new Date("2025-01-01") },
+        data: {
+          organizationId: org.id,
+          name: "TikTok US",
+          channel: "TIKTOK_SHOP",
+          market: "US",
+          kind: "LOCAL",
+          timeZone: "America/Los_Angeles",
+          currency: "USD",
+          joinedOn: new Date("2025-01-01"),
+        },
         select: { id: true, name: true, channel: true, market: true, organizationId: true },
       });
       for (const [i, o] of FIXTURE_2026_ORDERS.entries()) {
         const row = await prisma.order.create({
           data: {
-            organizationId: org.id, storeId: store.id, channel: "TIKTOK_SHOP", externalId: `fixture-${o.label}`, status: o.status, fulfillmentType: o.fulfillmentType,
-            placedAt: o.placedAt, paidAt: o.paidAt, inTransitAt: o.inTransitAt, deliveredAt: o.deliveredAt, cancelledAt: o.cancelledAt, dispatchDueAt: o.dispatchDueAt,
-            currency: "USD", totalMinor: 1000 + i,
+            organizationId: org.id,
+            storeId: store.id,
+            channel: "TIKTOK_SHOP",
+            externalId: `fixture-${o.label}`,
+            status: o.status,
+            fulfillmentType: o.fulfillmentType,
+            placedAt: o.placedAt,
+            paidAt: o.paidAt,
+            inTransitAt: o.inTransitAt,
+            deliveredAt: o.deliveredAt,
+            cancelledAt: o.cancelledAt,
+            dispatchDueAt: o.dispatchDueAt,
+            currency: "USD",
+            totalMinor: 1000 + i,
           },
         });
         if (o.trackingFault) {
-          await prisma.riskFlag.create({ data: { organizationId: org.id, subjectType: "ORDER", subjectId: row.id, orderId: row.id, storeId: store.id, rule: "tracking.invalid", severity: "CRITICAL", reason: "fixture" } });
+          await prisma.riskFlag.create({
+            data: {
+              organizationId: org.id,
+              subjectType: "ORDER",
+              subjectId: row.id,
+              orderId: row.id,
+              storeId: store.id,
+              rule: "tracking.invalid",
+              severity: "CRITICAL",
+              reason: "fixture",
+            },
+          });
         }
       }
       const trailing = { from: new Date(FIXTURE_2026_NOW.getTime() - 30 * DAY), to: FIXTURE_2026_NOW };

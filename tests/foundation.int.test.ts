@@ -36,7 +36,11 @@ describe("database foundation", () => {
     const again = await seedDemo(prisma, new Date(Date.now() + 3600_000));
     expect(again.created).toBe(false);
     expect(await tableCounts()).toEqual(first);
-    const stores = await prisma.store.findMany({ where: { organization: { name: DEMO_ORG } }, select: { name: true, channel: true, market: true, kind: true, timeZone: true }, orderBy: { name: "asc" } });
+    const stores = await prisma.store.findMany({
+      where: { organization: { name: DEMO_ORG } },
+      select: { name: true, channel: true, market: true, kind: true, timeZone: true },
+      orderBy: { name: "asc" },
+    });
     expect(stores).toEqual([
       { name: "Brand Website", channel: "BRAND_SITE", market: "US", kind: null, timeZone: "America/New_York" },
       { name: "TikTok Shop UK", channel: "TIKTOK_SHOP", market: "UK", kind: "LOCAL", timeZone: "Europe/London" },
@@ -44,7 +48,10 @@ describe("database foundation", () => {
     ]);
     const demoOrders = await prisma.order.count({ where: { organization: { name: DEMO_ORG } } });
     expect(demoOrders).toBeGreaterThanOrEqual(1800);
-    const supplierUser = await prisma.user.findUniqueOrThrow({ where: { email: "supplier@demo.test" }, select: { role: true, supplier: { select: { shipFromCountry: true } } } });
+    const supplierUser = await prisma.user.findUniqueOrThrow({
+      where: { email: "supplier@demo.test" },
+      select: { role: true, supplier: { select: { shipFromCountry: true } } },
+    });
     expect(supplierUser).toEqual({ role: "SUPPLIER", supplier: { shipFromCountry: "US" } });
   });
 

@@ -20,7 +20,19 @@ const lastAnalyze = async () =>
 
 beforeAll(async () => {
   organizationId = (await prisma.organization.create({ data: { name: "Analyze Co" } })).id;
-  storeId = (await prisma.store.create({ data: { organizationId, name: "Analyze TikTok", channel: "TIKTOK_SHOP", market: "US", kind: "LOCAL", timeZone: "America/Los_Angeles", joinedOn: new Date("2025-01-01") } })).id;
+  storeId = (
+    await prisma.store.create({
+      data: {
+        organizationId,
+        name: "Analyze TikTok",
+        channel: "TIKTOK_SHOP",
+        market: "US",
+        kind: "LOCAL",
+        timeZone: "America/Los_Angeles",
+        joinedOn: new Date("2025-01-01"),
+      },
+    })
+  ).id;
 });
 afterAll(async () => {
   await prisma.organization.delete({ where: { id: organizationId } });

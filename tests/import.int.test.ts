@@ -53,8 +53,20 @@ async function snapshot(storeId: string) {
     where: { storeId },
     orderBy: { externalId: "asc" },
     select: {
-      externalId: true, sourceId: true, status: true, placedAt: true, paidAt: true, inTransitAt: true, cancelledAt: true, carrier: true,
-      trackingNumber: true, totalMinor: true, currency: true, shipPostcode: true, shipFromCountry: true, updatedAt: true,
+      externalId: true,
+      sourceId: true,
+      status: true,
+      placedAt: true,
+      paidAt: true,
+      inTransitAt: true,
+      cancelledAt: true,
+      carrier: true,
+      trackingNumber: true,
+      totalMinor: true,
+      currency: true,
+      shipPostcode: true,
+      shipFromCountry: true,
+      updatedAt: true,
       lines: { orderBy: { position: "asc" }, select: { position: true, sku: true, productName: true, quantity: true, unitPriceMinor: true } },
     },
   });
@@ -83,14 +95,23 @@ describe("importOrderFile", () => {
     const first = await importOrderFile(prisma, { storeId: store.id, organizationId: orgId, stream: streamOf(readFileSync(fixture("tiktok-us.csv"))) });
     expect(first).toMatchObject({ orders: 4, lines: 5, created: 4, updated: 0, unchanged: 0, errors: [] });
     const before = await snapshot(store.id);
-    expect(before[0]).toMatchObject({ externalId: "583870900000000001", status: "IN_TRANSIT", trackingNumber: "9400111899223344556677", shipFromCountry: "US" });
+    expect(before[0]).toMatchObject({
+      externalId: "583870900000000001",
+      status: "IN_TRANSIT",
+      trackingNumber: "9400111899223344556677",
+      shipFromCountry: "US",
+    });
     expect(before[0]?.lines).toHaveLength(2);
-    const lineIds = (await prisma.orderLine.findMany({ where: { order: { storeId: store.id } }, select: { id: true }, orderBy: { id: "asc" } })).map((l) => l.id);
+    const lineIds = (await prisma.orderLine.findMany({ where: { order: { storeId: store.id } }, select: { id: true }, orderBy: { id: "asc" } })).map(
+      (l) => l.id,
+    );
 
     const second = await importOrderFile(prisma, { storeId: store.id, organizationId: orgId, stream: streamOf(readFileSync(fixture("tiktok-us.csv"))) });
     expect(second).toMatchObject({ orders: 4, created: 0, updated: 0, unchanged: 4 });
     expect(await snapshot(store.id)).toEqual(before); // updatedAt included
-    const lineIdsAfter = (await prisma.orderLine.findMany({ where: { order: { storeId: store.id } }, select: { id: true }, orderBy: { id: "asc" } })).map((l) => l.id);
+    const lineIdsAfter = (await prisma.orderLine.findMany({ where: { order: { storeId: store.id } }, select: { id: true }, orderBy: { id: "asc" } })).map(
+      (l) => l.id,
+    );
     expect(lineIdsAfter).toEqual(lineIds);
   });
 
@@ -142,7 +163,9 @@ describe("importOrderFile", () => {
     await expect(
       importOrderFile(prisma, { storeId: store.id, organizationId: orgId, stream: streamOf(readFileSync(fixture("tiktok-missing-columns.csv"))) }),
     ).rejects.toThrow(IngestFormatError);
-    await expect(importOrderFile(prisma, { storeId: store.id, organizationId: orgId, stream: streamOf("hello,world\n1,2\n") })).rejects.toThrow(/unrecognised file/);
+    await expect(importOrderFile(prisma, { storeId: store.id, organizationId: orgId, stream: streamOf("hello,world\n1,2\n") })).rejects.toThrow(
+      /unrecognised file/,
+    );
     expect(await prisma.order.count({ where: { storeId: store.id } })).toBe(0);
   });
 
@@ -157,7 +180,10 @@ describe("importOrderFile", () => {
     let batches = 0;
     await expect(
       importOrderFile(prisma, {
-        storeId: killed.id, organizationId: orgId, stream: streamOf(file), batchSize: 200,
+        storeId: killed.id,
+        organizationId: orgId,
+        stream: streamOf(file),
+        batchSize: 200,
         onProgress: () => {
           if (++batches === 3) throw new Error("killed");
         },
@@ -248,7 +274,15 @@ describe("import CLI", () => {
     await newStore("TIKTOK_SHOP", name);
     const other = await prisma.organization.create({ data: { name: `Other org ${Date.now()}` } });
     await prisma.store.create({
-      data: { organizationId: other.id, name, channel: "TIKTOK_SHOP", market: "US", timeZone: "America/New_York", currency: "USD", joinedOn: new Date("2024-01-01") },
+      data: {
+        organizationId: other.id,
+        name,
+        channel: "TIKTOK_SHOP",
+        market: "US",
+        timeZone: "America/New_York",
+        currency: "USD",
+        joinedOn: new Date("2024-01-01"),
+      },
     });
     const r = await run(["--store", name, fixture("tiktok-us.csv")]);
     expect(r.code).toBe(2);
@@ -264,11 +298,20 @@ describe("imports API", () => {
   const users = new Map<string, SessionUser>();
   const as = (role: SessionUser["role"], other = false): SessionUser => users.get(`${role}${other ? "-other" : ""}`) as SessionUser;
   beforeAll(async () => {
-    const supplier = await prisma.supplier.create({ data: { organizationId: orgId, name: `Supplier ${Date.now()}`, shipFromCountry: "CN", promisedOutboundHours: 48, promisedDeliveryDays: 10 } });
+    const supplier = await prisma.supplier.create({
+      data: { organizationId: orgId, name: `Supplier ${Date.now()}`, shipFromCountry: "CN", promisedOutboundHours: 48, promisedDeliveryDays: 10 },
+    });
     const otherOrg = await prisma.organization.create({ data: { name: `Import other ${Date.now()}` } });
     const make = async (key: string, role: SessionUser["role"], organizationId: string) => {
       const u = await prisma.user.create({
-        data: { organizationId, email: `${key.toLowerCase()}-${Date.now()}@import.test`, name: key, role, passwordHash: "x", supplierId: role === "SUPPLIER" ? supplier.id : null },
+        data: {
+          organizationId,
+          email: `${key.toLowerCase()}-${Date.now()}@import.test`,
+          name: key,
+          role,
+          passwordHash: "x",
+          supplierId: role === "SUPPLIER" ? supplier.id : null,
+        },
         select: { id: true, email: true, name: true, organizationId: true, role: true, supplierId: true },
       });
       users.set(key, u);
@@ -290,7 +333,10 @@ describe("imports API", () => {
     const { id: jobId } = (await prepared.json()) as { id: string };
     const res = await uploadImport(
       new Request(`http://test.local/api/imports?storeId=${store.id}&fileName=shopify-errors.csv&jobId=${jobId}`, {
-        method: "POST", body: Readable.toWeb(Readable.from([file])) as ReadableStream, headers: { "content-length": String(file.length) }, duplex: "half",
+        method: "POST",
+        body: Readable.toWeb(Readable.from([file])) as ReadableStream,
+        headers: { "content-length": String(file.length) },
+        duplex: "half",
       } as RequestInit),
     );
     expect(res.status).toBe(200);
@@ -300,7 +346,14 @@ describe("imports API", () => {
 
     const progress = await getImport(new Request(`http://test.local/api/imports/${jobId}`), params(jobId));
     expect(progress.status).toBe(200);
-    expect(await progress.json()).toMatchObject({ id: jobId, status: "DONE", created: summary.created, errorCount: summary.errorCount, bytesRead: file.length, bytesTotal: file.length });
+    expect(await progress.json()).toMatchObject({
+      id: jobId,
+      status: "DONE",
+      created: summary.created,
+      errorCount: summary.errorCount,
+      bytesRead: file.length,
+      bytesTotal: file.length,
+    });
 
     const csv = await getImportErrors(new Request(`http://test.local/api/imports/${jobId}/errors.csv`), params(jobId));
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
@@ -325,11 +378,17 @@ describe("imports API", () => {
     const prepared = await prepareJob(new Request(`http://test.local/api/imports/jobs?storeId=${store.id}&format=tiktok-csv`, { method: "POST" }));
     const { id: jobId } = (await prepared.json()) as { id: string };
     const res = await uploadImport(
-      new Request(`http://test.local/api/imports?storeId=${store.id}&jobId=${jobId}&format=tiktok-csv`, { method: "POST", body: readFileSync(fixture("tiktok-missing-columns.csv")) }),
+      new Request(`http://test.local/api/imports?storeId=${store.id}&jobId=${jobId}&format=tiktok-csv`, {
+        method: "POST",
+        body: readFileSync(fixture("tiktok-missing-columns.csv")),
+      }),
     );
     expect(res.status).toBe(400);
     expect((await res.json()).message).toMatch(/Order Amount/);
-    expect(await prisma.importJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "FAILED", message: expect.stringMatching(/Order Amount/) });
+    expect(await prisma.importJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({
+      status: "FAILED",
+      message: expect.stringMatching(/Order Amount/),
+    });
     const bad = await uploadImport(new Request(`http://test.local/api/imports?storeId=${store.id}&format=pdf`, { method: "POST", body: "x" }));
     expect(bad.status).toBe(400);
     expect((await bad.json()).message).toMatch(/^format:/);

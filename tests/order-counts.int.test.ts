@@ -47,10 +47,16 @@ beforeAll(async () => {
   const org = await prisma.organization.create({ data: { name: "Counter Co" } });
   organizationId = org.id;
   const store = (name: string) =>
-    prisma.store.create({ data: { organizationId, name, channel: "BRAND_SITE", market: "US", timeZone: "America/New_York", joinedOn: new Date("2025-01-01") } });
+    prisma.store.create({
+      data: { organizationId, name, channel: "BRAND_SITE", market: "US", timeZone: "America/New_York", joinedOn: new Date("2025-01-01") },
+    });
   storeA = (await store("Counter A")).id;
   storeB = (await store("Counter B")).id;
-  supplierId = (await prisma.supplier.create({ data: { organizationId, name: "Counter supplier", shipFromCountry: "US", promisedOutboundHours: 24, promisedDeliveryDays: 5 } })).id;
+  supplierId = (
+    await prisma.supplier.create({
+      data: { organizationId, name: "Counter supplier", shipFromCountry: "US", promisedOutboundHours: 24, promisedDeliveryDays: 5 },
+    })
+  ).id;
 });
 
 afterAll(async () => {
@@ -60,7 +66,10 @@ afterAll(async () => {
 describe("order counters", () => {
   it("count inserted orders per store, supplier and status", async () => {
     await prisma.order.createMany({
-      data: [...Array.from({ length: 30 }, (_, i) => order(storeA, i, i % 3 === 0 ? "CANCELLED" : "AWAITING_SHIPMENT")), ...Array.from({ length: 12 }, (_, i) => order(storeB, 100 + i, "DELIVERED"))],
+      data: [
+        ...Array.from({ length: 30 }, (_, i) => order(storeA, i, i % 3 === 0 ? "CANCELLED" : "AWAITING_SHIPMENT")),
+        ...Array.from({ length: 12 }, (_, i) => order(storeB, 100 + i, "DELIVERED")),
+      ],
     });
     expect(await countersOf(organizationId)).toEqual([
       { storeId: storeA, supplierId: "", status: "AWAITING_SHIPMENT", orders: 20 },
@@ -81,7 +90,17 @@ describe("order counters", () => {
   });
 
   it("count orders written by the file import (COPY for new orders, upsert for stored ones)", async () => {
-    const tiktok = await prisma.store.create({ data: { organizationId, name: "Counter TikTok", channel: "TIKTOK_SHOP", market: "US", kind: "LOCAL", timeZone: "America/Los_Angeles", joinedOn: new Date("2025-01-01") } });
+    const tiktok = await prisma.store.create({
+      data: {
+        organizationId,
+        name: "Counter TikTok",
+        channel: "TIKTOK_SHOP",
+        market: "US",
+        kind: "LOCAL",
+        timeZone: "America/Los_Angeles",
+        joinedOn: new Date("2025-01-01"),
+      },
+    });
     const csv = readFileSync(path.join(root, "lib/ingest/fixtures/tiktok-us.csv"), "utf8");
     const first = await importOrderFile(prisma, { organizationId, storeId: tiktok.id, stream: Readable.from([Buffer.from(csv)]) });
     expect(first.created).toBeGreaterThan(0);

@@ -55,7 +55,18 @@ const AWAITING = ["AWAITING_SHIPMENT", "AWAITING_COLLECTION", "ON_HOLD"];
 async function recompute(orgId: string): Promise<Row[]> {
   const orders = await prisma.order.findMany({
     where: { organizationId: orgId },
-    select: { storeId: true, channel: true, status: true, placedAt: true, inTransitAt: true, deliveredAt: true, dispatchDueAt: true, currency: true, totalMinor: true, store: { select: { timeZone: true } } },
+    select: {
+      storeId: true,
+      channel: true,
+      status: true,
+      placedAt: true,
+      inTransitAt: true,
+      deliveredAt: true,
+      dispatchDueAt: true,
+      currency: true,
+      totalMinor: true,
+      store: { select: { timeZone: true } },
+    },
   });
   const rows = new Map<string, Row>();
   const at = (o: (typeof orders)[number], instant: Date) => {
@@ -63,7 +74,20 @@ async function recompute(orgId: string): Promise<Row[]> {
     const key = `${o.storeId}|${day}|${o.currency}`;
     let row = rows.get(key);
     if (!row) {
-      row = { storeId: o.storeId, day, currency: o.currency, placed: 0, revenueMinor: "0", cancelled: 0, dispatched: 0, delivered: 0, awaiting: 0, dispatchHours: Array(73).fill(0), deadlineDue: 0, deadlineLate: 0 };
+      row = {
+        storeId: o.storeId,
+        day,
+        currency: o.currency,
+        placed: 0,
+        revenueMinor: "0",
+        cancelled: 0,
+        dispatched: 0,
+        delivered: 0,
+        awaiting: 0,
+        dispatchHours: Array(73).fill(0),
+        deadlineDue: 0,
+        deadlineLate: 0,
+      };
       rows.set(key, row);
     }
     return row;
@@ -133,9 +157,29 @@ async function expectExact() {
 beforeAll(async () => {
   const org = await prisma.organization.create({ data: { name: "Daily Co" } });
   organizationId = org.id;
-  tiktokLa = (await prisma.store.create({ data: { organizationId, name: "Daily TikTok", channel: "TIKTOK_SHOP", market: "US", kind: "LOCAL", timeZone: "America/Los_Angeles", joinedOn: new Date("2025-01-01") } })).id;
-  brandNy = (await prisma.store.create({ data: { organizationId, name: "Daily Brand", channel: "BRAND_SITE", market: "US", timeZone: "America/New_York", joinedOn: new Date("2025-01-01") } })).id;
-  supplierId = (await prisma.supplier.create({ data: { organizationId, name: "Daily supplier", shipFromCountry: "US", promisedOutboundHours: 24, promisedDeliveryDays: 5 } })).id;
+  tiktokLa = (
+    await prisma.store.create({
+      data: {
+        organizationId,
+        name: "Daily TikTok",
+        channel: "TIKTOK_SHOP",
+        market: "US",
+        kind: "LOCAL",
+        timeZone: "America/Los_Angeles",
+        joinedOn: new Date("2025-01-01"),
+      },
+    })
+  ).id;
+  brandNy = (
+    await prisma.store.create({
+      data: { organizationId, name: "Daily Brand", channel: "BRAND_SITE", market: "US", timeZone: "America/New_York", joinedOn: new Date("2025-01-01") },
+    })
+  ).id;
+  supplierId = (
+    await prisma.supplier.create({
+      data: { organizationId, name: "Daily supplier", shipFromCountry: "US", promisedOutboundHours: 24, promisedDeliveryDays: 5 },
+    })
+  ).id;
 });
 
 afterAll(async () => {
@@ -162,7 +206,26 @@ describe("daily roll-ups", () => {
     try {
       const rows = makeOrders(tiktokLa, "TIKTOK_SHOP", 2000, 30, supplierId);
       const iso = (d: Date | null) => (d ? d.toISOString() : "");
-      const csv = rows.map((o, i) => [`daily-copy-${i}`, o.organizationId, o.storeId, o.channel, o.externalId, o.status, iso(o.placedAt), iso(o.inTransitAt), iso(o.deliveredAt), iso(o.dispatchDueAt), o.currency, o.totalMinor, o.supplierId ?? "", iso(new Date())].join(",")).join("\n");
+      const csv = rows
+        .map((o, i) =>
+          [
+            `daily-copy-${i}`,
+            o.organizationId,
+            o.storeId,
+            o.channel,
+            o.externalId,
+            o.status,
+            iso(o.placedAt),
+            iso(o.inTransitAt),
+            iso(o.deliveredAt),
+            iso(o.dispatchDueAt),
+            o.currency,
+            o.totalMinor,
+            o.supplierId ?? "",
+            iso(new Date()),
+          ].join(","),
+        )
+        .join("\n");
       const columns = `id, "organizationId", "storeId", channel, "externalId", status, "placedAt", "inTransitAt", "deliveredAt", "dispatchDueAt", currency, "totalMinor", "supplierId", "updatedAt"`;
       if (await acceptsCopyFromStdin(client)) {
         const stream = client.query(copyFrom(`COPY "Order" (${columns}) FROM STDIN WITH (FORMAT csv)`));
@@ -173,9 +236,10 @@ describe("daily roll-ups", () => {
         });
       } else {
         // The embedded database has no COPY FROM STDIN over the wire (lib/database/copy-support.ts).
-        await client.query(`INSERT INTO "Order" (${columns}) SELECT * FROM json_populate_recordset(null::"Order", $1::json)`.replace("SELECT *", `SELECT ${columns}`), [
-          JSON.stringify(rows.map((o, i) => ({ ...o, id: `daily-copy-${i}`, updatedAt: new Date() }))),
-        ]);
+        await client.query(
+          `INSERT INTO "Order" (${columns}) SELECT * FROM json_populate_recordset(null::"Order", $1::json)`.replace("SELECT *", `SELECT ${columns}`),
+          [JSON.stringify(rows.map((o, i) => ({ ...o, id: `daily-copy-${i}`, updatedAt: new Date() })))],
+        );
       }
     } finally {
       await client.end();
@@ -184,7 +248,17 @@ describe("daily roll-ups", () => {
   });
 
   it("match after the file import (COPY for new orders) and its upsert of the same orders with new statuses", async () => {
-    const store = await prisma.store.create({ data: { organizationId, name: "Daily import", channel: "TIKTOK_SHOP", market: "US", kind: "LOCAL", timeZone: "America/Los_Angeles", joinedOn: new Date("2025-01-01") } });
+    const store = await prisma.store.create({
+      data: {
+        organizationId,
+        name: "Daily import",
+        channel: "TIKTOK_SHOP",
+        market: "US",
+        kind: "LOCAL",
+        timeZone: "America/Los_Angeles",
+        joinedOn: new Date("2025-01-01"),
+      },
+    });
     const csv = readFileSync(path.join(root, "lib/ingest/fixtures/tiktok-us.csv"), "utf8");
     const first = await importOrderFile(prisma, { organizationId, storeId: store.id, stream: Readable.from([Buffer.from(csv)]) });
     expect(first.created).toBeGreaterThan(0);
@@ -196,9 +270,18 @@ describe("daily roll-ups", () => {
   });
 
   it("follow status changes, scans, deadlines, supplier moves and cancellations, and ignore changes that move nothing", async () => {
-    await prisma.order.updateMany({ where: { storeId: tiktokLa, status: "AWAITING_SHIPMENT" }, data: { status: "IN_TRANSIT", inTransitAt: new Date(base + 200 * HOUR) } });
-    await prisma.order.updateMany({ where: { storeId: brandNy, status: "IN_TRANSIT" }, data: { status: "CANCELLED", cancelledAt: new Date(base + 300 * HOUR) } });
-    await prisma.order.updateMany({ where: { storeId: tiktokLa, externalId: { in: ["D1", "D2", "D3"] } }, data: { supplierId, dispatchDueAt: new Date(base + 2 * HOUR) } });
+    await prisma.order.updateMany({
+      where: { storeId: tiktokLa, status: "AWAITING_SHIPMENT" },
+      data: { status: "IN_TRANSIT", inTransitAt: new Date(base + 200 * HOUR) },
+    });
+    await prisma.order.updateMany({
+      where: { storeId: brandNy, status: "IN_TRANSIT" },
+      data: { status: "CANCELLED", cancelledAt: new Date(base + 300 * HOUR) },
+    });
+    await prisma.order.updateMany({
+      where: { storeId: tiktokLa, externalId: { in: ["D1", "D2", "D3"] } },
+      data: { supplierId, dispatchDueAt: new Date(base + 2 * HOUR) },
+    });
     await prisma.order.updateMany({ where: { storeId: tiktokLa }, data: { trackingNumber: "1Z999AA10123456784" } });
     await prisma.order.updateMany({ where: { storeId: brandNy, externalId: "D1001" }, data: { totalMinor: 99_999, placedAt: new Date(base - 40 * HOUR) } });
     await expectExact();

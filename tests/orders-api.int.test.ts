@@ -21,7 +21,18 @@ vi.mock("next-auth", async (importOriginal) => ({
 
 const prisma = testDb();
 
-type Item = { id: string; externalId: string; channel: string; status: string; placedAt: string; store: { id: string }; supplier: { id: string } | null; totalMinor?: string; currency?: string; flags: { count: number; worst: string | null; rules: string[] } };
+type Item = {
+  id: string;
+  externalId: string;
+  channel: string;
+  status: string;
+  placedAt: string;
+  store: { id: string };
+  supplier: { id: string } | null;
+  totalMinor?: string;
+  currency?: string;
+  flags: { count: number; worst: string | null; rules: string[] };
+};
 type ListBody = { items: Item[]; total: number };
 
 let ops: SessionUser;
@@ -33,11 +44,17 @@ let stores: Record<string, string>;
 let flaggedOrderIds: string[];
 
 async function asUser(email: string): Promise<SessionUser> {
-  const u = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, organizationId: true, role: true, supplierId: true } });
+  const u = await prisma.user.findUniqueOrThrow({
+    where: { email },
+    select: { id: true, email: true, name: true, organizationId: true, role: true, supplierId: true },
+  });
   return u;
 }
 
-async function list(user: SessionUser | null, params: string): Promise<{ status: number; body: ListBody & { error?: string; message?: string; issues?: { param: string; message: string }[] }; text: string }> {
+async function list(
+  user: SessionUser | null,
+  params: string,
+): Promise<{ status: number; body: ListBody & { error?: string; message?: string; issues?: { param: string; message: string }[] }; text: string }> {
   session.user = user;
   const response = await listOrders(new Request(`http://test.local/api/orders?${params}`));
   const text = await response.text();
@@ -66,7 +83,12 @@ beforeAll(async () => {
   other = await asUser("other@demo.test");
   stores = Object.fromEntries((await prisma.store.findMany({ where: { organizationId: demoOrgId } })).map((s) => [s.name, s.id]));
   // Stored flags for the rule filter: the seed writes none, the risk engine does.
-  const some = await prisma.order.findMany({ where: { organizationId: demoOrgId, channel: "TIKTOK_SHOP" }, select: { id: true, storeId: true, supplierId: true }, orderBy: { externalId: "asc" }, take: 7 });
+  const some = await prisma.order.findMany({
+    where: { organizationId: demoOrgId, channel: "TIKTOK_SHOP" },
+    select: { id: true, storeId: true, supplierId: true },
+    orderBy: { externalId: "asc" },
+    take: 7,
+  });
   flaggedOrderIds = some.map((o) => o.id);
   await prisma.riskFlag.createMany({
     data: some.map((o, i) => ({
@@ -133,18 +155,24 @@ describe("GET /api/orders filters", () => {
     const tiktok = await prisma.order.findFirstOrThrow({ where: { organizationId: demoOrgId, channel: "TIKTOK_SHOP" }, orderBy: { placedAt: "desc" } });
     const byId = await list(ops, `q=${tiktok.externalId}`);
     expect(byId.body.items.map((i) => i.id)).toContain(tiktok.id);
-    expect(byId.body.total).toBe(await countDemo({ OR: [{ externalId: { startsWith: tiktok.externalId } }, { trackingNumber: { startsWith: tiktok.externalId } }] }));
+    expect(byId.body.total).toBe(
+      await countDemo({ OR: [{ externalId: { startsWith: tiktok.externalId } }, { trackingNumber: { startsWith: tiktok.externalId } }] }),
+    );
 
     const tracked = await prisma.order.findFirstOrThrow({ where: { organizationId: demoOrgId, trackingNumber: { not: null } }, orderBy: { placedAt: "desc" } });
     const number = tracked.trackingNumber as string;
     const byTracking = await list(ops, `q=${encodeURIComponent(number.toLowerCase())}`);
     expect(byTracking.body.items.map((i) => i.id)).toContain(tracked.id);
-    expect(byTracking.body.total).toBe(await countDemo({ OR: [{ trackingNumber: { startsWith: number } }, { externalId: { startsWith: number.toLowerCase() } }] }));
+    expect(byTracking.body.total).toBe(
+      await countDemo({ OR: [{ trackingNumber: { startsWith: number } }, { externalId: { startsWith: number.toLowerCase() } }] }),
+    );
 
     const brand = await prisma.order.findFirstOrThrow({ where: { organizationId: demoOrgId, channel: "BRAND_SITE" }, orderBy: { placedAt: "desc" } });
     const digits = brand.externalId.replace(/^#/, "");
     const shopify = await list(ops, `q=${digits}&sort=externalId`);
-    const expected = await countDemo({ OR: [{ externalId: { startsWith: digits } }, { externalId: { startsWith: `#${digits}` } }, { trackingNumber: { startsWith: digits } }] });
+    const expected = await countDemo({
+      OR: [{ externalId: { startsWith: digits } }, { externalId: { startsWith: `#${digits}` } }, { trackingNumber: { startsWith: digits } }],
+    });
     expect(shopify.body.total).toBe(expected);
     expect(shopify.body.items.map((i) => i.id)).toContain(brand.id);
 
@@ -157,7 +185,10 @@ describe("GET /api/orders filters", () => {
     const to = first.placedAt.toISOString().slice(0, 10);
     const fromDate = new Date(first.placedAt.getTime() - 6 * 86400_000).toISOString().slice(0, 10);
     const { body } = await list(ops, `from=${fromDate}&to=${to}&channel=TIKTOK_SHOP`);
-    const expected = await countDemo({ channel: "TIKTOK_SHOP", placedAt: { gte: new Date(`${fromDate}T00:00:00Z`), lt: new Date(new Date(`${to}T00:00:00Z`).getTime() + 86400_000) } });
+    const expected = await countDemo({
+      channel: "TIKTOK_SHOP",
+      placedAt: { gte: new Date(`${fromDate}T00:00:00Z`), lt: new Date(new Date(`${to}T00:00:00Z`).getTime() + 86400_000) },
+    });
     expect(expected).toBeGreaterThan(0);
     expect(body.total).toBe(expected);
 
@@ -298,7 +329,10 @@ describe("GET /api/orders/export", () => {
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="orders-\d{8}\.csv"$/);
     expect(header.slice(0, 3)).toEqual(["order_id", "external_id", "channel"]);
     expect(header).toEqual(expect.arrayContaining(["total", "currency", "buyer_email", "placed_at_utc", "placed_at_local"]));
-    const expected = await prisma.order.findMany({ where: { organizationId: demoOrgId, channel: "BRAND_SITE", status: { in: ["DELIVERED", "COMPLETED"] } }, select: { id: true, totalMinor: true } });
+    const expected = await prisma.order.findMany({
+      where: { organizationId: demoOrgId, channel: "BRAND_SITE", status: { in: ["DELIVERED", "COMPLETED"] } },
+      select: { id: true, totalMinor: true },
+    });
     expect(rows).toHaveLength(expected.length);
     expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(expected.map((o) => o.id)));
     const totalAt = header.indexOf("total");

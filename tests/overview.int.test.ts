@@ -48,7 +48,10 @@ async function expected(organizationId: string, channel: "TIKTOK_SHOP" | "BRAND_
     select: { dispatchDueAt: true, inTransitAt: true },
   });
   const late = dueOrders.filter((o) => o.inTransitAt === null || (o.dispatchDueAt !== null && o.inTransitAt > o.dispatchDueAt)).length;
-  const hours = placed.filter((o) => o.inTransitAt).map((o) => ((o.inTransitAt as Date).getTime() - o.placedAt.getTime()) / 3_600_000).sort((a, b) => a - b);
+  const hours = placed
+    .filter((o) => o.inTransitAt)
+    .map((o) => ((o.inTransitAt as Date).getTime() - o.placedAt.getTime()) / 3_600_000)
+    .sort((a, b) => a - b);
   const mid = hours.length / 2;
   const median = hours.length === 0 ? null : hours.length % 2 ? (hours[Math.floor(mid)] as number) : ((hours[mid - 1] as number) + (hours[mid] as number)) / 2;
   return { orders: placed.length, revenue: [...revenue.entries()].sort(([a], [b]) => a.localeCompare(b)), late, due: dueOrders.length, median };
@@ -176,6 +179,8 @@ describe("overview figures", () => {
     const pending = withRepeat(without, undefined, scopeOf(owner));
     expect(pending.every((k) => k.repeat === null && k.repeatPending === true)).toBe(true);
     // A supplier never gets the figure, pending or not.
-    expect(withRepeat(await getChannelKpis(scopeOf(supplier), filter), undefined, scopeOf(supplier)).every((k) => k.repeat === null && !k.repeatPending)).toBe(true);
+    expect(withRepeat(await getChannelKpis(scopeOf(supplier), filter), undefined, scopeOf(supplier)).every((k) => k.repeat === null && !k.repeatPending)).toBe(
+      true,
+    );
   });
 });

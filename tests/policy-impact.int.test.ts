@@ -19,13 +19,29 @@ beforeAll(async () => {
   const org = await prisma.organization.create({ data: { name: `Impact org ${Date.now()}` } });
   orgId = org.id;
   const store = await prisma.store.create({
-    data: { organizationId: orgId, name: "TikTok US XB", channel: "TIKTOK_SHOP", market: "US", kind: "CROSS_BORDER", timeZone: "America/Los_Angeles", currency: "USD", joinedOn: new Date("2025-01-01") },
+    data: {
+      organizationId: orgId,
+      name: "TikTok US XB",
+      channel: "TIKTOK_SHOP",
+      market: "US",
+      kind: "CROSS_BORDER",
+      timeZone: "America/Los_Angeles",
+      currency: "USD",
+      joinedOn: new Date("2025-01-01"),
+    },
   });
   storeId = store.id;
   const order = (externalId: string, data: Record<string, unknown>, skus: string[]) =>
     prisma.order.create({
       data: {
-        organizationId: orgId, storeId, channel: "TIKTOK_SHOP", externalId, status: "AWAITING_SHIPMENT", placedAt: new Date("2026-03-03T18:00:00Z"), currency: "USD", totalMinor: 1000,
+        organizationId: orgId,
+        storeId,
+        channel: "TIKTOK_SHOP",
+        externalId,
+        status: "AWAITING_SHIPMENT",
+        placedAt: new Date("2026-03-03T18:00:00Z"),
+        currency: "USD",
+        totalMinor: 1000,
         lines: { create: skus.map((sku, i) => ({ position: i + 1, sku, productName: sku, quantity: 1, unitPriceMinor: 1000 })) },
         ...data,
       },
@@ -36,13 +52,33 @@ beforeAll(async () => {
   await order("CN-1", { status: "IN_TRANSIT", inTransitAt: new Date("2026-03-04T02:00:00Z"), carrier: "USPS", shipFromCountry: "CN" }, ["LAMP"]);
   const held = await order("HOLD-1", { status: "ON_HOLD", placedAt: new Date("2026-03-04T19:30:00Z") }, ["MUG"]);
   await order("DONE-1", { status: "DELIVERED", fulfillmentType: "FULFILLED_BY_TIKTOK" }, ["MUG"]);
-  await prisma.returnRequest.create({ data: { organizationId: orgId, storeId, orderId: held.id, reason: "DAMAGED", requestedAt: new Date("2026-03-04T18:00:00Z"), refundMinor: 500 } });
+  await prisma.returnRequest.create({
+    data: { organizationId: orgId, storeId, orderId: held.id, reason: "DAMAGED", requestedAt: new Date("2026-03-04T18:00:00Z"), refundMinor: 500 },
+  });
   // A standing fact: the business was 47 days old when the store joined.
   await prisma.riskFlag.create({
-    data: { organizationId: orgId, subjectType: "STORE", subjectId: storeId, storeId, rule: "registration.business_too_young", severity: "CRITICAL", dueAt: new Date("2025-01-01T00:00:00Z"), reason: "The business was 47 days old when the store joined (needs 60)." },
+    data: {
+      organizationId: orgId,
+      subjectType: "STORE",
+      subjectId: storeId,
+      storeId,
+      rule: "registration.business_too_young",
+      severity: "CRITICAL",
+      dueAt: new Date("2025-01-01T00:00:00Z"),
+      reason: "The business was 47 days old when the store joined (needs 60).",
+    },
   });
   await prisma.riskFlag.create({
-    data: { organizationId: orgId, subjectType: "STORE", subjectId: storeId, storeId, rule: "registration.license_expiring", severity: "WARNING", dueAt: new Date("2026-05-01T00:00:00Z"), reason: "Licence expires in 58 days." },
+    data: {
+      organizationId: orgId,
+      subjectType: "STORE",
+      subjectId: storeId,
+      storeId,
+      rule: "registration.license_expiring",
+      severity: "WARNING",
+      dueAt: new Date("2026-05-01T00:00:00Z"),
+      reason: "Licence expires in 58 days.",
+    },
   });
 });
 
@@ -93,7 +129,19 @@ describe("fulfilment type on the stored clock", () => {
   it("an FBT order gets no seller deadline, auto-cancel clock or flags; a UTS order keeps them", async () => {
     const mk = (externalId: string, fulfillmentType: "FULFILLED_BY_TIKTOK" | "UPGRADED_TIKTOK_SHIPPING") =>
       prisma.order.create({
-        data: { organizationId: orgId, storeId, channel: "TIKTOK_SHOP", externalId, status: "AWAITING_SHIPMENT", placedAt: new Date("2026-03-02T18:00:00Z"), currency: "USD", totalMinor: 1000, fulfillmentType, carrier: "USPS", trackingNumber: "123" },
+        data: {
+          organizationId: orgId,
+          storeId,
+          channel: "TIKTOK_SHOP",
+          externalId,
+          status: "AWAITING_SHIPMENT",
+          placedAt: new Date("2026-03-02T18:00:00Z"),
+          currency: "USD",
+          totalMinor: 1000,
+          fulfillmentType,
+          carrier: "USPS",
+          trackingNumber: "123",
+        },
       });
     const fbt = await mk("CLOCK-FBT", "FULFILLED_BY_TIKTOK");
     const uts = await mk("CLOCK-UTS", "UPGRADED_TIKTOK_SHIPPING");

@@ -51,11 +51,31 @@ beforeAll(async () => {
   owner = await mk("OWNER");
   ops = await mk("OPS");
   const store = await prisma.store.create({
-    data: { organizationId: orgId, name: "TikTok US", channel: "TIKTOK_SHOP", market: "US", kind: "LOCAL", timeZone: "America/Los_Angeles", currency: "USD", joinedOn: new Date("2025-01-01") },
+    data: {
+      organizationId: orgId,
+      name: "TikTok US",
+      channel: "TIKTOK_SHOP",
+      market: "US",
+      kind: "LOCAL",
+      timeZone: "America/Los_Angeles",
+      currency: "USD",
+      joinedOn: new Date("2025-01-01"),
+    },
   });
   storeId = store.id;
   const order = await prisma.order.create({
-    data: { organizationId: orgId, storeId, channel: "TIKTOK_SHOP", externalId: "SET-1", status: "AWAITING_SHIPMENT", placedAt: PLACED, paidAt: PLACED, currency: "USD", totalMinor: 2500, shipFromCountry: "US" },
+    data: {
+      organizationId: orgId,
+      storeId,
+      channel: "TIKTOK_SHOP",
+      externalId: "SET-1",
+      status: "AWAITING_SHIPMENT",
+      placedAt: PLACED,
+      paidAt: PLACED,
+      currency: "USD",
+      totalMinor: 2500,
+      shipFromCountry: "US",
+    },
   });
   orderId = order.id;
   await refreshOrderRisk(prisma, { organizationId: orgId }, NOW);
@@ -73,7 +93,10 @@ async function everywhere() {
   const list = await listOrders(scope, orderQuerySchema.parse({ rule: "fulfillment.dispatch_deadline" }), NOW);
   const all = await listOrders(scope, orderQuerySchema.parse({}), NOW);
   const detail = await getOrderDetail(scope, orderId, NOW);
-  const store = await prisma.store.findUniqueOrThrow({ where: { id: storeId }, select: { id: true, name: true, channel: true, market: true, organizationId: true } });
+  const store = await prisma.store.findUniqueOrThrow({
+    where: { id: storeId },
+    select: { id: true, name: true, channel: true, market: true, organizationId: true },
+  });
   const settings = await organizationSettings(prisma, orgId);
   const atRisk = await readAtRiskOrders(store, metricWindows(settings, "US", NOW), NOW, settings);
   return {
@@ -113,7 +136,10 @@ describe("owner policy settings", () => {
       pageAlert: { dueSoonHours: 12, criticalHours: 6 },
       exposure: "on track",
     });
-    const audit = await prisma.auditLog.findFirstOrThrow({ where: { organizationId: orgId, action: "policy.settings.update" }, orderBy: { createdAt: "desc" } });
+    const audit = await prisma.auditLog.findFirstOrThrow({
+      where: { organizationId: orgId, action: "policy.settings.update" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(audit).toMatchObject({
       actorLabel: owner.email,
       entityType: "PolicySettings",

@@ -18,7 +18,10 @@ let boss: PgBoss;
 const workers: ChildProcess[] = [];
 
 function startWorker(): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout?.on("data", () => undefined);
   child.stderr?.on("data", () => undefined);
   workers.push(child);
@@ -44,19 +47,45 @@ describe("a worker killed mid-push", () => {
     const org = await prisma.organization.create({ data: { name: `Kill org ${Date.now()}` } });
     const store = await prisma.store.create({
       data: {
-        organizationId: org.id, name: "Brand", channel: "BRAND_SITE", market: "US", timeZone: "UTC", joinedOn: new Date("2024-01-01"),
-        shopifyDomain: "kill.myshopify.com", shopifyAccessToken: "shpat_kill_token", shopifyApiVersion: "2026-10", shopifyApiBaseUrl: shopify.baseUrl,
+        organizationId: org.id,
+        name: "Brand",
+        channel: "BRAND_SITE",
+        market: "US",
+        timeZone: "UTC",
+        joinedOn: new Date("2024-01-01"),
+        shopifyDomain: "kill.myshopify.com",
+        shopifyAccessToken: "shpat_kill_token",
+        shopifyApiVersion: "2026-10",
+        shopifyApiBaseUrl: shopify.baseUrl,
       },
     });
     const order = await prisma.order.create({
-      data: { organizationId: org.id, storeId: store.id, channel: "BRAND_SITE", externalId: "#9001", sourceId: "5200000000001", status: "AWAITING_SHIPMENT", placedAt: new Date("2026-03-01T00:00:00Z"), currency: "USD", totalMinor: 100, carrier: "UPS", trackingNumber: "1Z999AA10123456784" },
+      data: {
+        organizationId: org.id,
+        storeId: store.id,
+        channel: "BRAND_SITE",
+        externalId: "#9001",
+        sourceId: "5200000000001",
+        status: "AWAITING_SHIPMENT",
+        placedAt: new Date("2026-03-01T00:00:00Z"),
+        currency: "USD",
+        totalMinor: 100,
+        carrier: "UPS",
+        trackingNumber: "1Z999AA10123456784",
+      },
     });
     const gid = "gid://shopify/Order/5200000000001";
     shopify.openOrder(gid);
-    const user = await prisma.user.create({ data: { organizationId: org.id, email: `kill-${Date.now()}@test.local`, name: "Ops", passwordHash: "x", role: "OPS" } });
+    const user = await prisma.user.create({
+      data: { organizationId: org.id, email: `kill-${Date.now()}@test.local`, name: "Ops", passwordHash: "x", role: "OPS" },
+    });
     const pushId = await queueTrackingPush(prisma, {
-      organizationId: org.id, order: { id: order.id, storeId: store.id, channel: "BRAND_SITE", externalId: "#9001", trackingNumber: null, fulfillmentType: "SELLER_SHIPPING" },
-      carrier: "UPS", trackingNumber: "1Z999AA10123456784", actorId: user.id, now: new Date(),
+      organizationId: org.id,
+      order: { id: order.id, storeId: store.id, channel: "BRAND_SITE", externalId: "#9001", trackingNumber: null, fulfillmentType: "SELLER_SHIPPING" },
+      carrier: "UPS",
+      trackingNumber: "1Z999AA10123456784",
+      actorId: user.id,
+      now: new Date(),
     });
     const hold = shopify.holdOnce(/fulfillmentCreate\(/);
 
@@ -72,7 +101,9 @@ describe("a worker killed mid-push", () => {
 
     const second = startWorker();
     await sendPushJobs(boss, [pushId]);
-    await expect.poll(async () => (await prisma.channelPush.findUniqueOrThrow({ where: { id: pushId } })).status, { timeout: 60_000, interval: 500 }).toBe("SENT");
+    await expect
+      .poll(async () => (await prisma.channelPush.findUniqueOrThrow({ where: { id: pushId } })).status, { timeout: 60_000, interval: 500 })
+      .toBe("SENT");
     second.kill("SIGTERM");
 
     const creates = shopify.requests.filter((r) => /fulfillmentCreate\(/.test(r.query));

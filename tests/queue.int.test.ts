@@ -6,7 +6,17 @@ import type PgBoss from "pg-boss";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { isEmbeddedUrl } from "@/lib/database/embedded-url";
 import { generateShopifyExport } from "@/lib/bench/shopify-export";
-import { IMPORT_QUEUE, REEVALUATE_CRON, REEVALUATE_QUEUE, enqueueImports, pendingJobs, scheduleReevaluation, startQueue, workImports, workReevaluation } from "@/lib/jobs/queue";
+import {
+  IMPORT_QUEUE,
+  REEVALUATE_CRON,
+  REEVALUATE_QUEUE,
+  enqueueImports,
+  pendingJobs,
+  scheduleReevaluation,
+  startQueue,
+  workImports,
+  workReevaluation,
+} from "@/lib/jobs/queue";
 import { testDb } from "./db";
 
 // The import queue (lib/jobs/queue.ts, docs/scaling.md): jobs enqueued are imported by a worker,
@@ -45,13 +55,26 @@ describe.skipIf(isEmbeddedUrl(url))("import queue", () => {
     const org = await prisma.organization.create({ data: { name: "Queue test" } });
     const stores = await Promise.all(
       [1, 2, 3].map((i) =>
-        prisma.store.create({ data: { organizationId: org.id, name: `Queue store ${i}`, channel: "BRAND_SITE", market: "US", timeZone: "America/New_York", currency: "USD", joinedOn: new Date("2024-01-01") } }),
+        prisma.store.create({
+          data: {
+            organizationId: org.id,
+            name: `Queue store ${i}`,
+            channel: "BRAND_SITE",
+            market: "US",
+            timeZone: "America/New_York",
+            currency: "USD",
+            joinedOn: new Date("2024-01-01"),
+          },
+        }),
       ),
     );
     const file = await exportFile(300);
     const done: string[] = [];
     await workImports(boss, prisma, (line) => done.push(line));
-    const ids = await enqueueImports(boss, stores.map((s) => ({ organizationId: org.id, storeId: s.id, path: file })));
+    const ids = await enqueueImports(
+      boss,
+      stores.map((s) => ({ organizationId: org.id, storeId: s.id, path: file })),
+    );
     const states = () => Promise.all(ids.map(async (id) => (await boss?.getJobById(IMPORT_QUEUE, id))?.state));
     await expect.poll(states, { timeout: 30_000, interval: 100 }).toEqual(["completed", "completed", "completed"]);
     expect(done).toHaveLength(3);
@@ -77,10 +100,29 @@ describe.skipIf(isEmbeddedUrl(url))("import queue", () => {
     expect((await boss.getSchedules()).find((x) => x.name === REEVALUATE_QUEUE)?.cron).toBe(REEVALUATE_CRON);
 
     const org = await prisma.organization.findFirstOrThrow({ where: { name: "Queue test" } });
-    const store = await prisma.store.create({ data: { organizationId: org.id, name: "Queue TikTok", channel: "TIKTOK_SHOP", market: "US", kind: "LOCAL", timeZone: "America/Los_Angeles", joinedOn: new Date("2025-01-01") } });
+    const store = await prisma.store.create({
+      data: {
+        organizationId: org.id,
+        name: "Queue TikTok",
+        channel: "TIKTOK_SHOP",
+        market: "US",
+        kind: "LOCAL",
+        timeZone: "America/Los_Angeles",
+        joinedOn: new Date("2025-01-01"),
+      },
+    });
     // An open order whose deadline was never worked out (as after a policy change).
     const order = await prisma.order.create({
-      data: { organizationId: org.id, storeId: store.id, channel: "TIKTOK_SHOP", externalId: "583870900000099999", status: "AWAITING_SHIPMENT", placedAt: new Date(Date.now() - 3_600_000), currency: "USD", totalMinor: 1999 },
+      data: {
+        organizationId: org.id,
+        storeId: store.id,
+        channel: "TIKTOK_SHOP",
+        externalId: "583870900000099999",
+        status: "AWAITING_SHIPMENT",
+        placedAt: new Date(Date.now() - 3_600_000),
+        currency: "USD",
+        totalMinor: 1999,
+      },
     });
     expect(order.dispatchDueAt).toBeNull();
     await workReevaluation(boss, prisma, () => undefined);

@@ -38,14 +38,25 @@ const staff = (organizationId: string): SessionUser => ({ id: "u", email: "t@tes
 
 describe("demo returns", () => {
   it("Demo Dropship Co has ~40 requests of both channels: ~40% change of mind, pending at every point of the clock, decided ones", async () => {
-    const rows = await prisma.returnRequest.findMany({ where: { organizationId: demoOrgId }, include: { order: { select: { channel: true, status: true, deliveredAt: true, organizationId: true } } } });
+    const rows = await prisma.returnRequest.findMany({
+      where: { organizationId: demoOrgId },
+      include: { order: { select: { channel: true, status: true, deliveredAt: true, organizationId: true } } },
+    });
     expect(rows.length).toBeGreaterThanOrEqual(35);
     expect(rows.length).toBeLessThanOrEqual(45);
     const share = rows.filter((r) => r.reason === "CHANGE_OF_MIND").length / rows.length;
     expect(share).toBeGreaterThan(0.3);
     expect(share).toBeLessThan(0.5);
     expect(new Set(rows.map((r) => r.order.channel))).toEqual(new Set(["TIKTOK_SHOP", "BRAND_SITE"]));
-    expect(rows.every((r) => ["DELIVERED", "COMPLETED"].includes(r.order.status) && r.order.deliveredAt && r.order.deliveredAt < r.requestedAt && r.order.organizationId === demoOrgId)).toBe(true);
+    expect(
+      rows.every(
+        (r) =>
+          ["DELIVERED", "COMPLETED"].includes(r.order.status) &&
+          r.order.deliveredAt &&
+          r.order.deliveredAt < r.requestedAt &&
+          r.order.organizationId === demoOrgId,
+      ),
+    ).toBe(true);
 
     const now = Date.now();
     const pending = rows.filter((r) => r.status === "PENDING");
@@ -80,11 +91,13 @@ describe("demo returns", () => {
     for (const i of pending) {
       // US from 2026-02-25: 2 business days (4 over $100); UK: 48 h.
       if (i.order.channel === "TIKTOK_SHOP") {
-        const due = returnResponseDeadline({ requestedAt: new Date(i.requestedAt), market: i.store.market, refundMinor: i.refundMinor, currency: i.currency }, DEFAULT_SETTINGS);
+        const due = returnResponseDeadline(
+          { requestedAt: new Date(i.requestedAt), market: i.store.market, refundMinor: i.refundMinor, currency: i.currency },
+          DEFAULT_SETTINGS,
+        );
         expect(i.respondBy).toBe(due.toISOString());
         if (i.store.market === "UK") expect(Date.parse(i.respondBy as string) - Date.parse(i.requestedAt)).toBe(48 * HOUR);
-      }
-      else expect(i.respondBy).toBeNull();
+      } else expect(i.respondBy).toBeNull();
     }
     const com = await listReturns(scopeOf(staff(demoOrgId)), { status: "PENDING", reason: "CHANGE_OF_MIND" });
     expect(com.items.length).toBeGreaterThan(0);
@@ -103,10 +116,15 @@ describe("demo returns", () => {
       where: { organizationId: demoOrgId, status: "PENDING", store: { channel: "TIKTOK_SHOP" } },
       include: { store: { select: { market: true } }, order: { select: { currency: true } } },
     });
-    const dueOf = (r: (typeof rows)[number]) => returnResponseDeadline({ requestedAt: r.requestedAt, market: r.store.market, refundMinor: r.refundMinor, currency: r.order.currency }, DEFAULT_SETTINGS);
+    const dueOf = (r: (typeof rows)[number]) =>
+      returnResponseDeadline({ requestedAt: r.requestedAt, market: r.store.market, refundMinor: r.refundMinor, currency: r.order.currency }, DEFAULT_SETTINGS);
     const pending = rows.filter((r) => dueOf(r).getTime() >= now.getTime());
     expect(queue.total).toBe(pending.length);
-    for (const r of rows.filter((x) => !pending.includes(x))) expect(queue.items.some((i) => i.subjectId === r.id), `${r.id} auto-approved`).toBe(false);
+    for (const r of rows.filter((x) => !pending.includes(x)))
+      expect(
+        queue.items.some((i) => i.subjectId === r.id),
+        `${r.id} auto-approved`,
+      ).toBe(false);
     for (const r of pending) {
       const item = queue.items.find((i) => i.subjectId === r.id);
       expect(item, r.id).toBeDefined();
@@ -140,16 +158,37 @@ describe("deciding a return", () => {
     const org = await prisma.organization.create({ data: { name: `Returns test ${Date.now()}` } });
     orgId = org.id;
     const store = await prisma.store.create({
-      data: { organizationId: orgId, name: "TikTok UK", channel: "TIKTOK_SHOP", market: "UK", kind: "LOCAL", timeZone: "Europe/London", currency: "GBP", joinedOn: new Date("2025-01-01") },
+      data: {
+        organizationId: orgId,
+        name: "TikTok UK",
+        channel: "TIKTOK_SHOP",
+        market: "UK",
+        kind: "LOCAL",
+        timeZone: "Europe/London",
+        currency: "GBP",
+        joinedOn: new Date("2025-01-01"),
+      },
     });
     const now = Date.now();
     const mkOrder = (n: number) =>
       prisma.order.create({
-        data: { organizationId: orgId, storeId: store.id, channel: "TIKTOK_SHOP", externalId: `57689990000000010${n}`, status: "DELIVERED", placedAt: new Date(now - 10 * 24 * HOUR), deliveredAt: new Date(now - 3 * 24 * HOUR), currency: "GBP", totalMinor: 2199 },
+        data: {
+          organizationId: orgId,
+          storeId: store.id,
+          channel: "TIKTOK_SHOP",
+          externalId: `57689990000000010${n}`,
+          status: "DELIVERED",
+          placedAt: new Date(now - 10 * 24 * HOUR),
+          deliveredAt: new Date(now - 3 * 24 * HOUR),
+          currency: "GBP",
+          totalMinor: 2199,
+        },
       });
     const mkReturn = async (n: number, data: { reason: "CHANGE_OF_MIND" | "DAMAGED"; status?: "PENDING" | "REFUSED" }) => {
       const order = await mkOrder(n);
-      const r = await prisma.returnRequest.create({ data: { organizationId: orgId, storeId: store.id, orderId: order.id, requestedAt: new Date(now - 40 * HOUR), refundMinor: 2199, ...data } });
+      const r = await prisma.returnRequest.create({
+        data: { organizationId: orgId, storeId: store.id, orderId: order.id, requestedAt: new Date(now - 40 * HOUR), refundMinor: 2199, ...data },
+      });
       return r.id;
     };
     changeOfMind = await mkReturn(1, { reason: "CHANGE_OF_MIND" });
@@ -183,7 +222,10 @@ describe("deciding a return", () => {
   it("a supplier is forbidden; another organisation's return is not found", async () => {
     session.user = supplier;
     expect(await decideReturn({ returnId: changeOfMind, decision: "APPROVE" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    session.user = await prisma.user.findUniqueOrThrow({ where: { email: "ops@demo.test" }, select: { id: true, email: true, name: true, organizationId: true, role: true, supplierId: true } });
+    session.user = await prisma.user.findUniqueOrThrow({
+      where: { email: "ops@demo.test" },
+      select: { id: true, email: true, name: true, organizationId: true, role: true, supplierId: true },
+    });
     expect(await decideReturn({ returnId: changeOfMind, decision: "APPROVE" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 
@@ -231,15 +273,37 @@ describe("US return review window in the queue (2 business days, 4 over $100, fr
     const org = await prisma.organization.create({ data: { name: `Returns window ${Date.now()}` } });
     try {
       const store = await prisma.store.create({
-        data: { organizationId: org.id, name: "TikTok US", channel: "TIKTOK_SHOP", market: "US", kind: "LOCAL", timeZone: "America/Los_Angeles", currency: "USD", joinedOn: new Date("2025-01-01") },
+        data: {
+          organizationId: org.id,
+          name: "TikTok US",
+          channel: "TIKTOK_SHOP",
+          market: "US",
+          kind: "LOCAL",
+          timeZone: "America/Los_Angeles",
+          currency: "USD",
+          joinedOn: new Date("2025-01-01"),
+        },
       });
       const order = await prisma.order.create({
-        data: { organizationId: org.id, storeId: store.id, channel: "TIKTOK_SHOP", externalId: "R-1", status: "DELIVERED", placedAt: new Date("2026-02-20T18:00:00Z"), currency: "USD", totalMinor: 20_000 },
+        data: {
+          organizationId: org.id,
+          storeId: store.id,
+          channel: "TIKTOK_SHOP",
+          externalId: "R-1",
+          status: "DELIVERED",
+          placedAt: new Date("2026-02-20T18:00:00Z"),
+          currency: "USD",
+          totalMinor: 20_000,
+        },
       });
       // Thu 26 Feb 10:00 PST: $100.00 → due Mon 2 Mar 23:59:59 PST; $100.01 → Wed 4 Mar.
       const requestedAt = new Date("2026-02-26T18:00:00Z");
-      const small = await prisma.returnRequest.create({ data: { organizationId: org.id, storeId: store.id, orderId: order.id, reason: "DAMAGED", requestedAt, refundMinor: 10_000 } });
-      const large = await prisma.returnRequest.create({ data: { organizationId: org.id, storeId: store.id, orderId: order.id, reason: "DAMAGED", requestedAt, refundMinor: 10_001 } });
+      const small = await prisma.returnRequest.create({
+        data: { organizationId: org.id, storeId: store.id, orderId: order.id, reason: "DAMAGED", requestedAt, refundMinor: 10_000 },
+      });
+      const large = await prisma.returnRequest.create({
+        data: { organizationId: org.id, storeId: store.id, orderId: order.id, reason: "DAMAGED", requestedAt, refundMinor: 10_001 },
+      });
       const scope = scopeOf(staff(org.id));
       const at = (iso: string) => new Date(iso);
 

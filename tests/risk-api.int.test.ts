@@ -106,7 +106,7 @@ describe("GET /api/risk", () => {
     expect(badRule.body.message).toMatch(/rule/);
     expect(badRule.body.issues?.[0]?.param).toBe("rule");
 
-    const badStore = await risk(ops, `store=${encodeURIComponent("x'; DROP TABLE \"Order\"; --")}`);
+    const badStore = await risk(ops, `store=${encodeURIComponent('x\'; DROP TABLE "Order"; --')}`);
     expect(badStore.status).toBe(400);
     expect(badStore.body.message).toMatch(/store/);
 
@@ -150,20 +150,59 @@ describe("fixing tracking from the queue", () => {
     const org = await prisma.organization.create({ data: { name: `Tracking fix test ${Date.now()}` } });
     orgId = org.id;
     const store = await prisma.store.create({
-      data: { organizationId: orgId, name: "TikTok US", channel: "TIKTOK_SHOP", market: "US", kind: "LOCAL", timeZone: "America/Los_Angeles", currency: "USD", joinedOn: new Date("2025-01-01") },
+      data: {
+        organizationId: orgId,
+        name: "TikTok US",
+        channel: "TIKTOK_SHOP",
+        market: "US",
+        kind: "LOCAL",
+        timeZone: "America/Los_Angeles",
+        currency: "USD",
+        joinedOn: new Date("2025-01-01"),
+      },
     });
-    const supplierRow = await prisma.supplier.create({ data: { organizationId: orgId, name: "Test supplier", shipFromCountry: "US", promisedOutboundHours: 48, promisedDeliveryDays: 5 } });
+    const supplierRow = await prisma.supplier.create({
+      data: { organizationId: orgId, name: "Test supplier", shipFromCountry: "US", promisedOutboundHours: 48, promisedDeliveryDays: 5 },
+    });
     const placedAt = new Date(Date.now() - 3 * 24 * 3600_000);
-    const base = { organizationId: orgId, storeId: store.id, channel: "TIKTOK_SHOP" as const, currency: "USD", totalMinor: 1999, shipFromCountry: "US", placedAt, inTransitAt: new Date(placedAt.getTime() + 20 * 3600_000), status: "IN_TRANSIT" as const };
+    const base = {
+      organizationId: orgId,
+      storeId: store.id,
+      channel: "TIKTOK_SHOP" as const,
+      currency: "USD",
+      totalMinor: 1999,
+      shipFromCountry: "US",
+      placedAt,
+      inTransitAt: new Date(placedAt.getTime() + 20 * 3600_000),
+      status: "IN_TRANSIT" as const,
+    };
     // A UPS number with a wrong check digit (the valid one ends in 4).
-    const order = await prisma.order.create({ data: { ...base, externalId: "576899900000000001", carrier: "UPS", trackingNumber: "1Z999AA10123456785", labelSource: "SELLER", supplierId: supplierRow.id } });
-    const second = await prisma.order.create({ data: { ...base, externalId: "576899900000000002", carrier: "USPS", trackingNumber: null, labelSource: "TIKTOK_SHIPPING" } });
+    const order = await prisma.order.create({
+      data: {
+        ...base,
+        externalId: "576899900000000001",
+        carrier: "UPS",
+        trackingNumber: "1Z999AA10123456785",
+        labelSource: "SELLER",
+        supplierId: supplierRow.id,
+      },
+    });
+    const second = await prisma.order.create({
+      data: { ...base, externalId: "576899900000000002", carrier: "USPS", trackingNumber: null, labelSource: "TIKTOK_SHIPPING" },
+    });
     orderId = order.id;
     otherOrderId = second.id;
     await refreshOrderRisk(prisma, { organizationId: orgId }, new Date());
     const mk = (role: "OPS" | "SUPPLIER") =>
       prisma.user.create({
-        data: { organizationId: orgId, email: `${role.toLowerCase()}-${Date.now()}@fix.test`, name: role, role, passwordHash: "x", supplierId: role === "SUPPLIER" ? supplierRow.id : null },
+        data: {
+          organizationId: orgId,
+          email: `${role.toLowerCase()}-${Date.now()}@fix.test`,
+          name: role,
+          role,
+          passwordHash: "x",
+          supplierId: role === "SUPPLIER" ? supplierRow.id : null,
+        },
         select: { id: true, email: true, name: true, organizationId: true, role: true, supplierId: true },
       });
     opsUser = await mk("OPS");

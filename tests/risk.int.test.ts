@@ -30,7 +30,10 @@ describe("risk flags in the database", () => {
     const actionable = await prisma.riskFlag.count({ where: { organizationId: demo.id, actionable: true } });
     expect(queue.total).toBeGreaterThanOrEqual(actionable);
     // Findings on delivered orders stay stored (for the rates and history) but leave the queue.
-    const closed = await prisma.riskFlag.findMany({ where: { organizationId: demo.id, subjectType: "ORDER", order: { status: { in: ["DELIVERED", "COMPLETED", "CANCELLED"] } } }, select: { actionable: true } });
+    const closed = await prisma.riskFlag.findMany({
+      where: { organizationId: demo.id, subjectType: "ORDER", order: { status: { in: ["DELIVERED", "COMPLETED", "CANCELLED"] } } },
+      select: { actionable: true },
+    });
     expect(closed.length).toBeGreaterThan(0);
     expect(closed.every((f) => !f.actionable)).toBe(true);
     expect(queue.items.every((i) => i.reason.length > 0)).toBe(true);
@@ -42,11 +45,30 @@ describe("risk flags in the database", () => {
   it("a due-soon order turns critical and then overdue as the clock moves, without re-running the engine", async () => {
     const org = await prisma.organization.create({ data: { name: `Clock test ${Date.now()}` } });
     const store = await prisma.store.create({
-      data: { organizationId: org.id, name: "TikTok US", channel: "TIKTOK_SHOP", market: "US", kind: "LOCAL", timeZone: "America/Los_Angeles", currency: "USD", joinedOn: new Date("2025-01-01") },
+      data: {
+        organizationId: org.id,
+        name: "TikTok US",
+        channel: "TIKTOK_SHOP",
+        market: "US",
+        kind: "LOCAL",
+        timeZone: "America/Los_Angeles",
+        currency: "USD",
+        joinedOn: new Date("2025-01-01"),
+      },
     });
     // Wednesday 4 Nov 2026, 10:00 Los Angeles → due Friday 6 Nov 23:59:59 PST (07:59:59Z Saturday).
     const order = await prisma.order.create({
-      data: { organizationId: org.id, storeId: store.id, channel: "TIKTOK_SHOP", externalId: "576800000000000001", status: "AWAITING_SHIPMENT", placedAt: new Date("2026-11-04T18:00:00Z"), currency: "USD", totalMinor: 1999, shipFromCountry: "US" },
+      data: {
+        organizationId: org.id,
+        storeId: store.id,
+        channel: "TIKTOK_SHOP",
+        externalId: "576800000000000001",
+        status: "AWAITING_SHIPMENT",
+        placedAt: new Date("2026-11-04T18:00:00Z"),
+        currency: "USD",
+        totalMinor: 1999,
+        shipFromCountry: "US",
+      },
     });
     await refreshOrderRisk(prisma, { organizationId: org.id, orderIds: [order.id] }, new Date("2026-11-04T18:00:00Z"));
     const stored = await prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { dispatchDueAt: true } });

@@ -24,19 +24,55 @@ let supplier: SessionUser;
 beforeAll(async () => {
   const run = Date.now();
   const org = await prisma.organization.create({ data: { name: `CSV ${run}` } });
-  const sup = await prisma.supplier.create({ data: { organizationId: org.id, name: "@Supplier", shipFromCountry: "US", promisedOutboundHours: 24, promisedDeliveryDays: 5 } });
+  const sup = await prisma.supplier.create({
+    data: { organizationId: org.id, name: "@Supplier", shipFromCountry: "US", promisedOutboundHours: 24, promisedDeliveryDays: 5 },
+  });
   const store = await prisma.store.create({
-    data: { organizationId: org.id, name: "+Store", channel: "BRAND_SITE", market: "US", kind: "LOCAL", timeZone: "America/New_York", currency: "USD", joinedOn: new Date("2024-01-01") },
+    data: {
+      organizationId: org.id,
+      name: "+Store",
+      channel: "BRAND_SITE",
+      market: "US",
+      kind: "LOCAL",
+      timeZone: "America/New_York",
+      currency: "USD",
+      joinedOn: new Date("2024-01-01"),
+    },
   });
   await prisma.order.create({
     data: {
-      organizationId: org.id, storeId: store.id, channel: "BRAND_SITE", externalId: "-1+1", status: "DELIVERED", placedAt: new Date("2026-03-02T12:00:00Z"), currency: "USD", totalMinor: 1250,
-      supplierId: sup.id, carrier: "@carrier", trackingNumber: "\t=1+1", buyerName: EVIL, buyerEmail: "=1@x.test", buyerPhone: "+1 555 0100",
-      shipAddress1: "=A1", shipCity: "\r=cmd", shipRegion: "@SUM(A1)", shipPostcode: "=2+5", shipCountry: EVIL,
+      organizationId: org.id,
+      storeId: store.id,
+      channel: "BRAND_SITE",
+      externalId: "-1+1",
+      status: "DELIVERED",
+      placedAt: new Date("2026-03-02T12:00:00Z"),
+      currency: "USD",
+      totalMinor: 1250,
+      supplierId: sup.id,
+      carrier: "@carrier",
+      trackingNumber: "\t=1+1",
+      buyerName: EVIL,
+      buyerEmail: "=1@x.test",
+      buyerPhone: "+1 555 0100",
+      shipAddress1: "=A1",
+      shipCity: "\r=cmd",
+      shipRegion: "@SUM(A1)",
+      shipPostcode: "=2+5",
+      shipCountry: EVIL,
     },
   });
   const mk = async (role: "OWNER" | "SUPPLIER") => {
-    const u = await prisma.user.create({ data: { organizationId: org.id, email: `${role.toLowerCase()}-${run}@csv.test`, name: role, role, passwordHash: "x", supplierId: role === "SUPPLIER" ? sup.id : null } });
+    const u = await prisma.user.create({
+      data: {
+        organizationId: org.id,
+        email: `${role.toLowerCase()}-${run}@csv.test`,
+        name: role,
+        role,
+        passwordHash: "x",
+        supplierId: role === "SUPPLIER" ? sup.id : null,
+      },
+    });
     return { id: u.id, email: u.email, name: u.name, organizationId: org.id, role, supplierId: u.supplierId } satisfies SessionUser;
   };
   owner = await mk("OWNER");

@@ -32,7 +32,16 @@ beforeAll(async () => {
   const org = await prisma.organization.create({ data: { name: `Hostile files ${Date.now()}` } });
   orgId = org.id;
   const store = await prisma.store.create({
-    data: { organizationId: orgId, name: "Brand site", channel: "BRAND_SITE", market: "US", kind: "LOCAL", timeZone: "America/New_York", currency: "USD", joinedOn: new Date("2024-01-01") },
+    data: {
+      organizationId: orgId,
+      name: "Brand site",
+      channel: "BRAND_SITE",
+      market: "US",
+      kind: "LOCAL",
+      timeZone: "America/New_York",
+      currency: "USD",
+      joinedOn: new Date("2024-01-01"),
+    },
   });
   storeId = store.id;
   const user = await prisma.user.create({
@@ -58,7 +67,14 @@ function lazyStream(head: string, fill: string, total: number) {
 }
 
 const upload = (body: BodyInit, query = `storeId=${storeId}&format=shopify-csv&fileName=hostile.csv`) =>
-  uploadImport(new Request(`http://localhost/api/imports?${query}`, { method: "POST", body, headers: { "content-type": "application/octet-stream" }, duplex: "half" } as RequestInit));
+  uploadImport(
+    new Request(`http://localhost/api/imports?${query}`, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/octet-stream" },
+      duplex: "half",
+    } as RequestInit),
+  );
 
 describe("hostile order files", () => {
   it("an unterminated quoted cell fails after at most the record limit, not after the whole file, naming line and column", async () => {
@@ -100,8 +116,15 @@ describe("hostile order files", () => {
     const lines = [HEADER];
     for (let i = 0; i < MAX_LINES_PER_ORDER + 5; i++) lines.push(row("#BIG", `Item ${i}`));
     lines.push(row("#AFTER"));
-    const summary = await importOrderFile(prisma, { storeId, organizationId: orgId, stream: Readable.from([Buffer.from(lines.join("\n"))]), format: "shopify-csv" });
-    expect(summary.errors).toEqual([{ line: 2, message: expect.stringMatching(/^5 more rows of order #BIG not read: one order may have at most 10,000 rows/) }]);
+    const summary = await importOrderFile(prisma, {
+      storeId,
+      organizationId: orgId,
+      stream: Readable.from([Buffer.from(lines.join("\n"))]),
+      format: "shopify-csv",
+    });
+    expect(summary.errors).toEqual([
+      { line: 2, message: expect.stringMatching(/^5 more rows of order #BIG not read: one order may have at most 10,000 rows/) },
+    ]);
     expect(await prisma.order.count({ where: { storeId, externalId: "#BIG" } })).toBe(0);
     expect(await prisma.order.count({ where: { storeId, externalId: "#AFTER" } })).toBe(1);
   });
@@ -115,10 +138,11 @@ describe("hostile order files", () => {
 });
 
 describe("hostile bodies on the CSV uploads", () => {
-  const post = (body: BodyInit, type: string) => importVideos(new Request("http://localhost/api/compliance/videos/import", { method: "POST", body, headers: { "content-type": type } }));
+  const post = (body: BodyInit, type: string) =>
+    importVideos(new Request("http://localhost/api/compliance/videos/import", { method: "POST", body, headers: { "content-type": type } }));
 
   it("a broken multipart body is a 400", async () => {
-    const res = await post("--xyz\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nno closing boundary", "multipart/form-data; boundary=xyz");
+    const res = await post('--xyz\r\nContent-Disposition: form-data; name="file"\r\n\r\nno closing boundary', "multipart/form-data; boundary=xyz");
     expect(res.status).toBe(400);
     expect(((await res.json()) as { message: string }).message).toBe("The body is not valid multipart/form-data.");
   });
@@ -128,7 +152,10 @@ describe("hostile bodies on the CSV uploads", () => {
   });
 
   it("a multipart body past the size limit is a 413 without being parsed", async () => {
-    const res = await post(`--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n${"x".repeat(3 * 1024 * 1024)}\r\n--xyz--\r\n`, "multipart/form-data; boundary=xyz");
+    const res = await post(
+      `--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n${"x".repeat(3 * 1024 * 1024)}\r\n--xyz--\r\n`,
+      "multipart/form-data; boundary=xyz",
+    );
     expect(res.status).toBe(413);
   });
 });

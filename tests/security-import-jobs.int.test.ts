@@ -16,7 +16,8 @@ vi.mock("next-auth", async (importOriginal) => ({
 const prisma = testDb();
 afterAll(() => prisma.$disconnect());
 
-const CSV = "Name,Financial Status,Fulfillment Status,Currency,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price\n#1,paid,,USD,10.00,2025-03-09 10:15:02 -0500,1,Mug,10.00\n";
+const CSV =
+  "Name,Financial Status,Fulfillment Status,Currency,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price\n#1,paid,,USD,10.00,2025-03-09 10:15:02 -0500,1,Mug,10.00\n";
 type Org = { owner: SessionUser; ops: SessionUser; storeId: string };
 let a: Org;
 let b: Org;
@@ -24,7 +25,17 @@ let b: Org;
 async function org(label: string): Promise<Org> {
   const run = `${label}-${Date.now()}`;
   const o = await prisma.organization.create({ data: { name: `Jobs ${run}` } });
-  const store = await prisma.store.create({ data: { organizationId: o.id, name: "Brand", channel: "BRAND_SITE", market: "US", timeZone: "America/New_York", currency: "USD", joinedOn: new Date("2024-01-01") } });
+  const store = await prisma.store.create({
+    data: {
+      organizationId: o.id,
+      name: "Brand",
+      channel: "BRAND_SITE",
+      market: "US",
+      timeZone: "America/New_York",
+      currency: "USD",
+      joinedOn: new Date("2024-01-01"),
+    },
+  });
   const mk = async (role: "OWNER" | "OPS") => {
     const u = await prisma.user.create({ data: { organizationId: o.id, email: `${role}-${run}@jobs.test`, name: role, role, passwordHash: "x" } });
     return { id: u.id, email: u.email, name: u.name, organizationId: o.id, role, supplierId: null } satisfies SessionUser;
@@ -38,7 +49,13 @@ beforeAll(async () => {
 });
 
 const upload = (storeId: string, jobId?: string) =>
-  uploadImport(new Request(`http://localhost/api/imports?storeId=${storeId}&fileName=x.csv${jobId ? `&jobId=${jobId}` : ""}`, { method: "POST", body: Readable.toWeb(Readable.from([Buffer.from(CSV)])) as ReadableStream, duplex: "half" } as RequestInit));
+  uploadImport(
+    new Request(`http://localhost/api/imports?storeId=${storeId}&fileName=x.csv${jobId ? `&jobId=${jobId}` : ""}`, {
+      method: "POST",
+      body: Readable.toWeb(Readable.from([Buffer.from(CSV)])) as ReadableStream,
+      duplex: "half",
+    } as RequestInit),
+  );
 const prepare = async (storeId: string) => {
   const res = await prepareJob(new Request(`http://localhost/api/imports/jobs?storeId=${storeId}&fileName=x.csv`, { method: "POST" }));
   expect(res.status).toBe(201);

@@ -30,22 +30,55 @@ let supplier: SessionUser;
 beforeAll(async () => {
   const run = Date.now();
   orgId = (await prisma.organization.create({ data: { name: `Leaks ${run}` } })).id;
-  supplierId = (await prisma.supplier.create({ data: { organizationId: orgId, name: "Sunrise", shipFromCountry: "US", promisedOutboundHours: 24, promisedDeliveryDays: 5 } })).id;
+  supplierId = (
+    await prisma.supplier.create({
+      data: { organizationId: orgId, name: "Sunrise", shipFromCountry: "US", promisedOutboundHours: 24, promisedDeliveryDays: 5 },
+    })
+  ).id;
   const store = await prisma.store.create({
-    data: { organizationId: orgId, name: "TikTok US", channel: "TIKTOK_SHOP", market: "US", kind: "LOCAL", timeZone: "America/New_York", currency: "USD", joinedOn: new Date("2024-01-01") },
+    data: {
+      organizationId: orgId,
+      name: "TikTok US",
+      channel: "TIKTOK_SHOP",
+      market: "US",
+      kind: "LOCAL",
+      timeZone: "America/New_York",
+      currency: "USD",
+      joinedOn: new Date("2024-01-01"),
+    },
   });
   const order = (externalId: string, supplier: string | null) =>
     prisma.order.create({
       data: {
-        organizationId: orgId, storeId: store.id, channel: "TIKTOK_SHOP", externalId, status: "IN_TRANSIT", placedAt: new Date("2026-03-02T12:00:00Z"),
-        inTransitAt: new Date("2026-03-03T12:00:00Z"), carrier: "USPS", trackingNumber: "9400111899223344556677", labelSource: "TIKTOK_SHIPPING", currency: "USD", totalMinor: 1000, supplierId: supplier,
+        organizationId: orgId,
+        storeId: store.id,
+        channel: "TIKTOK_SHOP",
+        externalId,
+        status: "IN_TRANSIT",
+        placedAt: new Date("2026-03-02T12:00:00Z"),
+        inTransitAt: new Date("2026-03-03T12:00:00Z"),
+        carrier: "USPS",
+        trackingNumber: "9400111899223344556677",
+        labelSource: "TIKTOK_SHIPPING",
+        currency: "USD",
+        totalMinor: 1000,
+        supplierId: supplier,
       },
     });
   ownOrderId = (await order("576800000000000001", supplierId)).id;
   otherOrderId = (await order(OTHER_EXTERNAL_ID, null)).id;
   await refreshOrderRisk(prisma, { organizationId: orgId, orderIds: [ownOrderId, otherOrderId] }, NOW);
   const mk = async (role: "OWNER" | "SUPPLIER") => {
-    const u = await prisma.user.create({ data: { organizationId: orgId, email: `${role}-${run}@leaks.test`, name: role, role, passwordHash: "x", supplierId: role === "SUPPLIER" ? supplierId : null } });
+    const u = await prisma.user.create({
+      data: {
+        organizationId: orgId,
+        email: `${role}-${run}@leaks.test`,
+        name: role,
+        role,
+        passwordHash: "x",
+        supplierId: role === "SUPPLIER" ? supplierId : null,
+      },
+    });
     return { id: u.id, email: u.email, name: u.name, organizationId: orgId, role, supplierId: u.supplierId } satisfies SessionUser;
   };
   owner = await mk("OWNER");

@@ -21,7 +21,9 @@ afterAll(() => prisma.$disconnect());
 
 beforeAll(async () => {
   const org = await prisma.organization.create({ data: { name: `Odd params ${Date.now()}` } });
-  const u = await prisma.user.create({ data: { organizationId: org.id, email: `odd-${Date.now()}@odd.test`, name: "Owner", role: "OWNER", passwordHash: "x" } });
+  const u = await prisma.user.create({
+    data: { organizationId: org.id, email: `odd-${Date.now()}@odd.test`, name: "Owner", role: "OWNER", passwordHash: "x" },
+  });
   session.user = { id: u.id, email: u.email, name: u.name, organizationId: org.id, role: "OWNER", supplierId: null };
 });
 

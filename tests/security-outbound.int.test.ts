@@ -36,12 +36,24 @@ beforeAll(async () => {
   storeId = (
     await prisma.store.create({
       data: {
-        organizationId: orgId, name: "TikTok US", channel: "TIKTOK_SHOP", market: "US", kind: "LOCAL", timeZone: "America/New_York", currency: "USD", joinedOn: new Date("2024-01-01"),
-        tiktokAppKey: "app-key", tiktokAppSecret: encryptSecret("app-secret-value"), tiktokAccessToken: encryptSecret("access-token-value"), tiktokShopCipher: "cipher",
+        organizationId: orgId,
+        name: "TikTok US",
+        channel: "TIKTOK_SHOP",
+        market: "US",
+        kind: "LOCAL",
+        timeZone: "America/New_York",
+        currency: "USD",
+        joinedOn: new Date("2024-01-01"),
+        tiktokAppKey: "app-key",
+        tiktokAppSecret: encryptSecret("app-secret-value"),
+        tiktokAccessToken: encryptSecret("access-token-value"),
+        tiktokShopCipher: "cipher",
       },
     })
   ).id;
-  const u = await prisma.user.create({ data: { organizationId: orgId, email: `outbound-${Date.now()}@outbound.test`, name: "Owner", role: "OWNER", passwordHash: "x" } });
+  const u = await prisma.user.create({
+    data: { organizationId: orgId, email: `outbound-${Date.now()}@outbound.test`, name: "Owner", role: "OWNER", passwordHash: "x" },
+  });
   session.user = { id: u.id, email: u.email, name: u.name, organizationId: orgId, role: "OWNER", supplierId: null };
 });
 afterAll(async () => {
@@ -52,7 +64,16 @@ afterEach(() => vi.unstubAllEnvs());
 
 function saveBaseUrl(url: string) {
   const f = new FormData();
-  for (const [k, v] of Object.entries({ name: "TikTok US", timeZone: "America/New_York", market: "US", kind: "LOCAL", currency: "USD", joinedOn: "2024-01-01", tiktokApiBaseUrl: url })) f.set(k, v);
+  for (const [k, v] of Object.entries({
+    name: "TikTok US",
+    timeZone: "America/New_York",
+    market: "US",
+    kind: "LOCAL",
+    currency: "USD",
+    joinedOn: "2024-01-01",
+    tiktokApiBaseUrl: url,
+  }))
+    f.set(k, v);
   f.set("storeId", storeId);
   return updateStoreSettings(null, f);
 }
@@ -83,6 +104,9 @@ describe("API base URLs", () => {
   it("sync refuses a stored metadata address even when custom URLs are allowed", async () => {
     await prisma.store.update({ where: { id: storeId }, data: { tiktokApiBaseUrl: "http://169.254.169.254" } });
     vi.stubEnv("ALLOW_CUSTOM_API_URLS", "1");
-    await expect(syncTikTokStore(prisma, { storeId, organizationId: orgId }, new Date("2026-03-01T00:00:00Z"))).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/metadata/) });
+    await expect(syncTikTokStore(prisma, { storeId, organizationId: orgId }, new Date("2026-03-01T00:00:00Z"))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/metadata/),
+    });
   });
 });

@@ -27,15 +27,35 @@ let orgId = "";
 beforeAll(async () => {
   orgId = (await prisma.organization.create({ data: { name: `Secrets ${Date.now()}` } })).id;
   storeId = (
-    await prisma.store.create({ data: { organizationId: orgId, name: "Brand site", channel: "BRAND_SITE", market: "US", timeZone: "America/New_York", currency: "USD", joinedOn: new Date("2024-01-01") } })
+    await prisma.store.create({
+      data: {
+        organizationId: orgId,
+        name: "Brand site",
+        channel: "BRAND_SITE",
+        market: "US",
+        timeZone: "America/New_York",
+        currency: "USD",
+        joinedOn: new Date("2024-01-01"),
+      },
+    })
   ).id;
-  const u = await prisma.user.create({ data: { organizationId: orgId, email: `secrets-${Date.now()}@secrets.test`, name: "Owner", role: "OWNER", passwordHash: "x" } });
+  const u = await prisma.user.create({
+    data: { organizationId: orgId, email: `secrets-${Date.now()}@secrets.test`, name: "Owner", role: "OWNER", passwordHash: "x" },
+  });
   session.user = { id: u.id, email: u.email, name: u.name, organizationId: orgId, role: "OWNER", supplierId: null };
 });
 
 function saveSecret(value: string) {
   const f = new FormData();
-  for (const [k, v] of Object.entries({ name: "Brand site", timeZone: "America/New_York", market: "US", currency: "USD", joinedOn: "2024-01-01", webhookSecret: value })) f.set(k, v);
+  for (const [k, v] of Object.entries({
+    name: "Brand site",
+    timeZone: "America/New_York",
+    market: "US",
+    currency: "USD",
+    joinedOn: "2024-01-01",
+    webhookSecret: value,
+  }))
+    f.set(k, v);
   f.set("storeId", storeId);
   return updateStoreSettings(null, f);
 }
@@ -44,7 +64,16 @@ async function signedWebhook(secret: string) {
   const body = JSON.stringify({ id: 1, name: "#1", updated_at: "2026-03-09T10:15:05-05:00" });
   const hmac = createHmac("sha256", secret).update(body).digest("base64");
   const res = await shopifyPost(
-    new Request(`http://localhost/api/webhooks/shopify/${storeId}`, { method: "POST", body, headers: { "content-type": "application/json", "x-shopify-topic": "orders/updated", "x-shopify-event-id": `e-${Math.random()}`, "x-shopify-hmac-sha256": hmac } }),
+    new Request(`http://localhost/api/webhooks/shopify/${storeId}`, {
+      method: "POST",
+      body,
+      headers: {
+        "content-type": "application/json",
+        "x-shopify-topic": "orders/updated",
+        "x-shopify-event-id": `e-${Math.random()}`,
+        "x-shopify-hmac-sha256": hmac,
+      },
+    }),
     { params: Promise.resolve({ storeId }) },
   );
   return res.status;
@@ -71,7 +100,16 @@ describe("store secrets at rest", () => {
   it("rotation re-encrypts under the new key, plaintext rows included, and a second run rewrites nothing", async () => {
     const oldKey = process.env.SECRETS_KEY as string;
     const legacy = await prisma.store.create({
-      data: { organizationId: orgId, name: "Legacy", channel: "TIKTOK_SHOP", market: "US", timeZone: "America/New_York", currency: "USD", joinedOn: new Date("2024-01-01"), tiktokAppSecret: "legacy-plaintext-secret" },
+      data: {
+        organizationId: orgId,
+        name: "Legacy",
+        channel: "TIKTOK_SHOP",
+        market: "US",
+        timeZone: "America/New_York",
+        currency: "USD",
+        joinedOn: new Date("2024-01-01"),
+        tiktokAppSecret: "legacy-plaintext-secret",
+      },
     });
     vi.stubEnv("SECRETS_KEY", Buffer.alloc(32, 9).toString("base64"));
     vi.stubEnv("SECRETS_KEY_PREVIOUS", oldKey);

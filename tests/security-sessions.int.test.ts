@@ -26,7 +26,9 @@ let seq = 0;
 
 beforeAll(async () => {
   orgId = (await prisma.organization.create({ data: { name: `Sessions ${Date.now()}` } })).id;
-  const owner = await prisma.user.create({ data: { organizationId: orgId, email: `owner-${Date.now()}@sessions.test`, name: "Owner", role: "OWNER", passwordHash: "x" } });
+  const owner = await prisma.user.create({
+    data: { organizationId: orgId, email: `owner-${Date.now()}@sessions.test`, name: "Owner", role: "OWNER", passwordHash: "x" },
+  });
   actor.user = { id: owner.id, email: owner.email, name: owner.name, organizationId: orgId, role: "OWNER", supplierId: null };
 });
 
@@ -48,7 +50,13 @@ async function signIn(email: string): Promise<string> {
 async function replay(cookie: string): Promise<SessionUser | null> {
   const token = await decodeSessionToken({ token: cookie, secret });
   if (!token) return null;
-  const session = (await authOptions.callbacks!.session!({ session: { expires: new Date(Date.now() + 3600_000).toISOString() } as Session, token, user: undefined as never, newSession: undefined, trigger: "update" } as never)) as Session;
+  const session = (await authOptions.callbacks!.session!({
+    session: { expires: new Date(Date.now() + 3600_000).toISOString() } as Session,
+    token,
+    user: undefined as never,
+    newSession: undefined,
+    trigger: "update",
+  } as never)) as Session;
   return resolveSessionUser(session);
 }
 

@@ -37,7 +37,10 @@ async function newUser() {
   return prisma.user.create({ data: { organizationId: orgId, email: `u${++seq}-${run}@sign-in.test`, name: "User", role: "OPS", passwordHash: HASH } });
 }
 const attempt = (email: string, password: string, address?: string) =>
-  authorizeCredentials({ email, password }, { headers: address ? { "x-client-address": address, "x-forwarded-for": `10.9.${seq}.${Math.floor(Math.random() * 250)}` } : {} });
+  authorizeCredentials(
+    { email, password },
+    { headers: address ? { "x-client-address": address, "x-forwarded-for": `10.9.${seq}.${Math.floor(Math.random() * 250)}` } : {} },
+  );
 const addr = () => `198.51.100.${(++seq % 250) + 1}`;
 
 describe("limits per account and per client address, never global", () => {
@@ -60,10 +63,15 @@ describe("limits per account and per client address, never global", () => {
   it("a rotating X-Forwarded-For does not buy a fresh address budget (only the trusted client address counts)", async () => {
     const sprayer = addr();
     for (let i = 0; i < ADDRESS_ATTEMPTS; i++) {
-      await authorizeCredentials({ email: `nobody-${i}-${run}@sign-in.test`, password: "x" }, { headers: { "x-client-address": sprayer, "x-forwarded-for": `203.0.113.${i}` } });
+      await authorizeCredentials(
+        { email: `nobody-${i}-${run}@sign-in.test`, password: "x" },
+        { headers: { "x-client-address": sprayer, "x-forwarded-for": `203.0.113.${i}` } },
+      );
     }
     const user = await newUser();
-    expect(await authorizeCredentials({ email: user.email, password: PASSWORD }, { headers: { "x-client-address": sprayer, "x-forwarded-for": "203.0.113.250" } })).toBeNull();
+    expect(
+      await authorizeCredentials({ email: user.email, password: PASSWORD }, { headers: { "x-client-address": sprayer, "x-forwarded-for": "203.0.113.250" } }),
+    ).toBeNull();
   });
 });
 
@@ -146,8 +154,12 @@ describe("the client address", () => {
 describe("adding a user whose e-mail exists elsewhere", () => {
   it("answers exactly as for a new address and creates nothing", async () => {
     const elsewhere = await prisma.organization.create({ data: { name: `Elsewhere ${run}` } });
-    const taken = await prisma.user.create({ data: { organizationId: elsewhere.id, email: `taken-${run}@sign-in.test`, name: "Taken", role: "OWNER", passwordHash: HASH } });
-    const owner = await prisma.user.create({ data: { organizationId: orgId, email: `owner-${run}@sign-in.test`, name: "Owner", role: "OWNER", passwordHash: HASH } });
+    const taken = await prisma.user.create({
+      data: { organizationId: elsewhere.id, email: `taken-${run}@sign-in.test`, name: "Taken", role: "OWNER", passwordHash: HASH },
+    });
+    const owner = await prisma.user.create({
+      data: { organizationId: orgId, email: `owner-${run}@sign-in.test`, name: "Owner", role: "OWNER", passwordHash: HASH },
+    });
     actor.user = { id: owner.id, email: owner.email, name: owner.name, organizationId: orgId, role: "OWNER", supplierId: null };
     const add = (email: string) => {
       const f = new FormData();

@@ -14,10 +14,11 @@ function descendants(pid: number): number[] {
     .map((l) => l.trim().split(/\s+/).map(Number) as [number, number]);
   const out: number[] = [];
   const walk = (p: number) => {
-    for (const [child, parent] of rows) if (parent === p) {
-      out.push(child);
-      walk(child);
-    }
+    for (const [child, parent] of rows)
+      if (parent === p) {
+        out.push(child);
+        walk(child);
+      }
   };
   walk(pid);
   return out;
@@ -43,7 +44,10 @@ async function waitFor(check: () => Promise<boolean> | boolean, ms: number): Pro
 
 describe("npm start", () => {
   it("stops its whole process tree on SIGTERM", async () => {
-    const child = spawn("npm", ["start"], { env: { ...process.env, DATABASE_URL: inject("databaseUrl"), PORT: String(PORT), SKIP_BUILD: "1" }, stdio: "ignore" });
+    const child = spawn("npm", ["start"], {
+      env: { ...process.env, DATABASE_URL: inject("databaseUrl"), PORT: String(PORT), SKIP_BUILD: "1" },
+      stdio: "ignore",
+    });
     const up = await waitFor(async () => (await fetch(`http://127.0.0.1:${PORT}/api/health`).catch(() => null))?.ok === true, 120_000);
     expect(up, "the server came up").toBe(true);
     const tree = descendants(child.pid as number);

@@ -22,7 +22,10 @@ const prisma = testDb();
 afterAll(() => prisma.$disconnect());
 
 async function signedIn(email: string): Promise<SessionUser> {
-  const u = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, organizationId: true, role: true, supplierId: true } });
+  const u = await prisma.user.findUniqueOrThrow({
+    where: { email },
+    select: { id: true, email: true, name: true, organizationId: true, role: true, supplierId: true },
+  });
   session.user = u;
   return u;
 }
@@ -79,7 +82,10 @@ describe("supplier share links", () => {
 
   it("only an owner creates links, and only for their own suppliers", async () => {
     await signedIn("ops@demo.test");
-    expect(await createShareLinkAction(null, form({ supplierId: usSupplierId, label: "x", expiresInDays: "7" }))).toMatchObject({ ok: false, message: "Your role cannot do this." });
+    expect(await createShareLinkAction(null, form({ supplierId: usSupplierId, label: "x", expiresInDays: "7" }))).toMatchObject({
+      ok: false,
+      message: "Your role cannot do this.",
+    });
     await signedIn("supplier@demo.test");
     expect((await createShareLinkAction(null, form({ supplierId: usSupplierId, label: "x", expiresInDays: "7" }))).ok).toBe(false);
     await signedIn("other@demo.test");
@@ -115,7 +121,10 @@ describe("supplier share links", () => {
     const orders = await getSupplierOrders(scope, new Date());
     expect(orders.length).toBeGreaterThan(0);
     const ids = orders.map((o) => o.id);
-    const owners = await prisma.order.findMany({ where: { id: { in: ids } }, select: { supplierId: true, buyerEmail: true, buyerPhone: true, shipAddress1: true, totalMinor: true } });
+    const owners = await prisma.order.findMany({
+      where: { id: { in: ids } },
+      select: { supplierId: true, buyerEmail: true, buyerPhone: true, shipAddress1: true, totalMinor: true },
+    });
     expect(new Set(owners.map((o) => o.supplierId))).toEqual(new Set([usSupplierId]));
     const text = JSON.stringify(orders);
     for (const o of owners.slice(0, 50)) {
@@ -125,14 +134,20 @@ describe("supplier share links", () => {
     }
     expect(text).not.toMatch(/"(totalMinor|unitPriceMinor|currency|buyerName|buyerEmail|buyerPhone|shipAddress1)"/);
     const card = await getSupplierScorecard(scope, new Date());
-    expect(card?.orders30d).toBe(await prisma.order.count({ where: { organizationId: demoOrgId, supplierId: usSupplierId, placedAt: { gte: new Date(Date.now() - 30 * 86_400_000) }, status: { not: "CANCELLED" } } }));
+    expect(card?.orders30d).toBe(
+      await prisma.order.count({
+        where: { organizationId: demoOrgId, supplierId: usSupplierId, placedAt: { gte: new Date(Date.now() - 30 * 86_400_000) }, status: { not: "CANCELLED" } },
+      }),
+    );
   });
 });
 
 describe("owner user management", () => {
   it("adds a user, changes a role with an audit entry, and never removes the last owner", async () => {
     const org = await prisma.organization.create({ data: { name: `Users test ${Date.now()}` } });
-    const owner = await prisma.user.create({ data: { organizationId: org.id, email: `owner-${org.id}@test.example`, name: "Owner", role: "OWNER", passwordHash: "x" } });
+    const owner = await prisma.user.create({
+      data: { organizationId: org.id, email: `owner-${org.id}@test.example`, name: "Owner", role: "OWNER", passwordHash: "x" },
+    });
     session.user = { id: owner.id, email: owner.email, name: owner.name, organizationId: org.id, role: "OWNER", supplierId: null };
 
     const added = await addUserAction(null, form({ email: `ops-${org.id}@test.example`, name: "Ops", role: "OPS", password: "long-enough-password" }));
@@ -148,8 +163,14 @@ describe("owner user management", () => {
     expect((await changeRoleAction(null, form({ userId: owner.id, role: "OPS" }))).ok).toBe(true);
     const log = await prisma.auditLog.findMany({ where: { organizationId: org.id, action: "user.change_role" }, orderBy: { createdAt: "asc" } });
     expect(log.map((l) => [l.before, l.after])).toEqual([
-      [{ role: "OPS", supplierId: null }, { role: "OWNER", supplierId: null }],
-      [{ role: "OWNER", supplierId: null }, { role: "OPS", supplierId: null }],
+      [
+        { role: "OPS", supplierId: null },
+        { role: "OWNER", supplierId: null },
+      ],
+      [
+        { role: "OWNER", supplierId: null },
+        { role: "OPS", supplierId: null },
+      ],
     ]);
 
     // A demo user id from another organisation is not found here.

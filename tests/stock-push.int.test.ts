@@ -35,7 +35,10 @@ let listingId: string;
 const soon = (ms = 0) => new Date(Date.now() + 1000 + ms);
 
 beforeAll(async () => {
-  tiktok = await startFakeTikTokPartner({ ...APP, products: [{ id: "1729500000000000001", skus: [{ id: "1729500000000000101", sellerSku: "TEE-BLK-M", warehouseId: "7068517275539719942" }] }] });
+  tiktok = await startFakeTikTokPartner({
+    ...APP,
+    products: [{ id: "1729500000000000001", skus: [{ id: "1729500000000000101", sellerSku: "TEE-BLK-M", warehouseId: "7068517275539719942" }] }],
+  });
   shopify = await startFakeShopifyAdmin({ ...SHOP, orders: [] });
   shopify.inventoryItems.set("TEE-BLK-M", "gid://shopify/InventoryItem/4401");
   const org = await prisma.organization.create({ data: { name: `Stock org ${Date.now()}` } });
@@ -45,17 +48,56 @@ beforeAll(async () => {
     select: { id: true, email: true, name: true, organizationId: true, role: true, supplierId: true },
   });
   const base = { organizationId: org.id, market: "US" as const, timeZone: "America/New_York", joinedOn: new Date("2024-01-01") };
-  tiktokStoreId = (await prisma.store.create({ data: { ...base, name: "TikTok", channel: "TIKTOK_SHOP", kind: "LOCAL", tiktokAppKey: APP.appKey, tiktokAppSecret: APP.appSecret, tiktokAccessToken: APP.accessToken, tiktokShopCipher: APP.shopCipher, tiktokApiBaseUrl: tiktok.baseUrl } })).id;
+  tiktokStoreId = (
+    await prisma.store.create({
+      data: {
+        ...base,
+        name: "TikTok",
+        channel: "TIKTOK_SHOP",
+        kind: "LOCAL",
+        tiktokAppKey: APP.appKey,
+        tiktokAppSecret: APP.appSecret,
+        tiktokAccessToken: APP.accessToken,
+        tiktokShopCipher: APP.shopCipher,
+        tiktokApiBaseUrl: tiktok.baseUrl,
+      },
+    })
+  ).id;
   shopifyStoreId = (
     await prisma.store.create({
-      data: { ...base, name: "Brand site", channel: "BRAND_SITE", shopifyDomain: "stock.myshopify.com", shopifyAccessToken: SHOP.accessToken, shopifyApiVersion: SHOP.apiVersion, shopifyApiBaseUrl: shopify.baseUrl, stockSafetyBuffer: 2 },
+      data: {
+        ...base,
+        name: "Brand site",
+        channel: "BRAND_SITE",
+        shopifyDomain: "stock.myshopify.com",
+        shopifyAccessToken: SHOP.accessToken,
+        shopifyApiVersion: SHOP.apiVersion,
+        shopifyApiBaseUrl: shopify.baseUrl,
+        stockSafetyBuffer: 2,
+      },
     })
   ).id;
   listingId = (await prisma.listing.create({ data: { organizationId: org.id, sku: "TEE-BLK-M", name: "Tee", availableStock: 10 } })).id;
   // Open demand: 2 units on TikTok, 1 on the brand site; a cancelled order does not count.
-  const order = (storeId: string, channel: "TIKTOK_SHOP" | "BRAND_SITE", externalId: string, quantity: number, status: "AWAITING_SHIPMENT" | "CANCELLED" = "AWAITING_SHIPMENT") =>
+  const order = (
+    storeId: string,
+    channel: "TIKTOK_SHOP" | "BRAND_SITE",
+    externalId: string,
+    quantity: number,
+    status: "AWAITING_SHIPMENT" | "CANCELLED" = "AWAITING_SHIPMENT",
+  ) =>
     prisma.order.create({
-      data: { organizationId: org.id, storeId, channel, externalId, status, placedAt: new Date("2026-03-01T10:00:00Z"), currency: "USD", totalMinor: 1000, lines: { create: [{ position: 1, sku: "TEE-BLK-M", productName: "Tee", quantity, unitPriceMinor: 1000 }] } },
+      data: {
+        organizationId: org.id,
+        storeId,
+        channel,
+        externalId,
+        status,
+        placedAt: new Date("2026-03-01T10:00:00Z"),
+        currency: "USD",
+        totalMinor: 1000,
+        lines: { create: [{ position: 1, sku: "TEE-BLK-M", productName: "Tee", quantity, unitPriceMinor: 1000 }] },
+      },
     });
   await order(tiktokStoreId, "TIKTOK_SHOP", "5770001", 2);
   await order(shopifyStoreId, "BRAND_SITE", "#2001", 1);
@@ -91,7 +133,9 @@ describe("stock written back", () => {
     expect(await runPush(prisma, tt!.id, soon())).toMatchObject({ status: "SENT" });
     expect(await runPush(prisma, sh!.id, soon())).toMatchObject({ status: "SENT" });
     expect(tiktok.inventory.get("1729500000000000001/1729500000000000101")).toBe(17);
-    expect(tiktok.writes(/inventory\/update$/).at(-1)?.body).toEqual({ skus: [{ id: "1729500000000000101", inventory: [{ warehouse_id: "7068517275539719942", quantity: 17 }] }] });
+    expect(tiktok.writes(/inventory\/update$/).at(-1)?.body).toEqual({
+      skus: [{ id: "1729500000000000101", inventory: [{ warehouse_id: "7068517275539719942", quantity: 17 }] }],
+    });
     expect(shopify.quantities.get("gid://shopify/InventoryItem/4401|gid://shopify/Location/1")).toBe(15);
   });
 
@@ -116,7 +160,17 @@ describe("stock written back", () => {
   it("a new order moves open demand: the sweep queues the lower quantity", async () => {
     for (const p of await pendingStock(shopifyStoreId)) await runPush(prisma, p.id, soon(61_000));
     await prisma.order.create({
-      data: { organizationId: orgId, storeId: shopifyStoreId, channel: "BRAND_SITE", externalId: "#2003", status: "AWAITING_SHIPMENT", placedAt: new Date("2026-03-02T10:00:00Z"), currency: "USD", totalMinor: 1000, lines: { create: [{ position: 1, sku: "TEE-BLK-M", productName: "Tee", quantity: 4, unitPriceMinor: 1000 }] } },
+      data: {
+        organizationId: orgId,
+        storeId: shopifyStoreId,
+        channel: "BRAND_SITE",
+        externalId: "#2003",
+        status: "AWAITING_SHIPMENT",
+        placedAt: new Date("2026-03-02T10:00:00Z"),
+        currency: "USD",
+        totalMinor: 1000,
+        lines: { create: [{ position: 1, sku: "TEE-BLK-M", productName: "Tee", quantity: 4, unitPriceMinor: 1000 }] },
+      },
     });
     await queueStockChanges(prisma, new Date(Date.now() - 120_000), new Date());
     expect((await pendingStock(tiktokStoreId)).map((p) => p.payload)).toEqual([{ quantity: 24 }]);
@@ -127,7 +181,10 @@ describe("stock written back", () => {
     session.user = owner;
     expect(await setStockSafetyBuffer({ storeId: tiktokStoreId, stockSafetyBuffer: "5" })).toMatchObject({ ok: true });
     expect((await pendingStock(tiktokStoreId)).map((p) => p.payload)).toEqual([{ quantity: 19 }]);
-    expect(await setStockSafetyBuffer({ storeId: tiktokStoreId, stockSafetyBuffer: "-1" })).toMatchObject({ ok: false, fieldErrors: { stockSafetyBuffer: "At least 0" } });
+    expect(await setStockSafetyBuffer({ storeId: tiktokStoreId, stockSafetyBuffer: "-1" })).toMatchObject({
+      ok: false,
+      fieldErrors: { stockSafetyBuffer: "At least 0" },
+    });
 
     // Oversold: 3 in stock, 7 open units.
     session.user = owner;
@@ -135,7 +192,9 @@ describe("stock written back", () => {
     const shopPush = (await pendingStock(shopifyStoreId))[0]!;
     shopify.failOnce(/inventorySetQuantities\(/, { userError: "The quantity couldn't be updated because the location was deactivated" });
     expect(await runPush(prisma, shopPush.id, soon(300_000))).toMatchObject({ status: "FAILED" });
-    const flag = (await getRiskQueue({ organizationId: orgId, supplierId: null, role: "OWNER" }, { limit: 50 }, new Date())).items.find((i) => i.rule === "inventory.oversell_risk");
+    const flag = (await getRiskQueue({ organizationId: orgId, supplierId: null, role: "OWNER" }, { limit: 50 }, new Date())).items.find(
+      (i) => i.rule === "inventory.oversell_risk",
+    );
     expect(flag?.reason).toContain("stock push to TikTok pending");
     expect(flag?.reason).toContain("stock push to Brand site failed: The quantity couldn't be updated");
   });

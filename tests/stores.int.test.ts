@@ -23,7 +23,6 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 const prisma = testDb();
 afterAll(() => prisma.$disconnect());
 
-
 /** The settings form as the browser sends it: the store's id is one of its fields. */
 function save(storeId: string, fields: FormData) {
   fields.set("storeId", storeId);
@@ -45,7 +44,12 @@ async function asUser(email: string): Promise<SessionUser> {
 
 beforeAll(async () => {
   await seedDemo(prisma, now);
-  [owner, ops, supplier, other] = await Promise.all(["owner@demo.test", "ops@demo.test", "supplier@demo.test", "other@demo.test"].map(asUser)) as [SessionUser, SessionUser, SessionUser, SessionUser];
+  [owner, ops, supplier, other] = (await Promise.all(["owner@demo.test", "ops@demo.test", "supplier@demo.test", "other@demo.test"].map(asUser))) as [
+    SessionUser,
+    SessionUser,
+    SessionUser,
+    SessionUser,
+  ];
   demoOrgId = (await prisma.organization.findFirstOrThrow({ where: { name: DEMO_ORG } })).id;
   brandStoreId = (await prisma.store.findFirstOrThrow({ where: { organizationId: demoOrgId, name: "Brand Website" } })).id;
   ukStoreId = (await prisma.store.findFirstOrThrow({ where: { organizationId: demoOrgId, name: "TikTok Shop UK" } })).id;
@@ -59,7 +63,20 @@ function form(values: Record<string, string>): FormData {
 }
 
 const ukForm = (overrides: Record<string, string> = {}) =>
-  form({ name: "TikTok Shop UK", timeZone: "Europe/London", market: "UK", kind: "LOCAL", currency: "GBP", joinedOn: "2025-11-03", tiktokAppKey: "", tiktokAppSecret: "", tiktokAccessToken: "", tiktokShopCipher: "", tiktokApiBaseUrl: "", ...overrides });
+  form({
+    name: "TikTok Shop UK",
+    timeZone: "Europe/London",
+    market: "UK",
+    kind: "LOCAL",
+    currency: "GBP",
+    joinedOn: "2025-11-03",
+    tiktokAppKey: "",
+    tiktokAppSecret: "",
+    tiktokAccessToken: "",
+    tiktokShopCipher: "",
+    tiktokApiBaseUrl: "",
+    ...overrides,
+  });
 
 describe("store list and detail", () => {
   it("counts each store's orders and open flags like the risk queue does", async () => {
@@ -71,14 +88,22 @@ describe("store list and detail", () => {
       expect(s.figures.orders).toBe(orders);
       // Late dispatches as the overview defines them, counted directly (the list reads the daily roll-up).
       const rows = await prisma.order.findMany({
-        where: { storeId: s.id, status: { not: "CANCELLED" }, ...(s.channel === "TIKTOK_SHOP" ? { dispatchDueAt: { gte: since, lt: now } } : { placedAt: { gte: since, lt: now } }) },
+        where: {
+          storeId: s.id,
+          status: { not: "CANCELLED" },
+          ...(s.channel === "TIKTOK_SHOP" ? { dispatchDueAt: { gte: since, lt: now } } : { placedAt: { gte: since, lt: now } }),
+        },
         select: { placedAt: true, inTransitAt: true, dispatchDueAt: true, status: true },
       });
       const limit = 48 * 3_600_000;
       const waiting = (o: (typeof rows)[number]) => !o.inTransitAt && ["AWAITING_SHIPMENT", "AWAITING_COLLECTION", "ON_HOLD"].includes(o.status);
       const due = s.channel === "TIKTOK_SHOP" ? rows : rows.filter((o) => o.inTransitAt || (waiting(o) && now.getTime() - o.placedAt.getTime() > limit));
       const late = due.filter((o) =>
-        s.channel === "TIKTOK_SHOP" ? !o.inTransitAt || o.inTransitAt > (o.dispatchDueAt as Date) : o.inTransitAt ? o.inTransitAt.getTime() - o.placedAt.getTime() > limit : true,
+        s.channel === "TIKTOK_SHOP"
+          ? !o.inTransitAt || o.inTransitAt > (o.dispatchDueAt as Date)
+          : o.inTransitAt
+            ? o.inTransitAt.getTime() - o.placedAt.getTime() > limit
+            : true,
       );
       expect([s.figures.late, s.figures.lateBase]).toEqual([late.length, due.length]);
       const queue = await getRiskQueue(scopeOf(owner), { storeId: s.id, limit: 1 }, now);
@@ -108,7 +133,10 @@ describe("store settings action", () => {
   it("lets the owner save; the change is audited and secrets are never returned or logged", async () => {
     session.user = owner;
     const secretValue = "shhh-app-secret-123456";
-    const state = await save(ukStoreId, ukForm({ name: "TikTok Shop UK (main)", timeZone: "Europe/Dublin", tiktokAppSecret: secretValue, tiktokAppKey: "app-key-1" }));
+    const state = await save(
+      ukStoreId,
+      ukForm({ name: "TikTok Shop UK (main)", timeZone: "Europe/Dublin", tiktokAppSecret: secretValue, tiktokAppKey: "app-key-1" }),
+    );
     expect(state.ok).toBe(true);
     expect(JSON.stringify(state)).not.toContain(secretValue);
     const store = await prisma.store.findUniqueOrThrow({ where: { id: ukStoreId } });
@@ -177,7 +205,9 @@ describe("supplier scorecards", () => {
     const since = new Date(now.getTime() - 90 * 86_400_000);
     for (const c of cards) {
       expect(c.orders).toBe(await prisma.order.count({ where: { supplierId: c.id, placedAt: { gte: since, lt: now }, status: { not: "CANCELLED" } } }));
-      expect(c.openOrders).toBe(await prisma.order.count({ where: { supplierId: c.id, inTransitAt: null, status: { in: ["AWAITING_SHIPMENT", "AWAITING_COLLECTION", "ON_HOLD"] } } }));
+      expect(c.openOrders).toBe(
+        await prisma.order.count({ where: { supplierId: c.id, inTransitAt: null, status: { in: ["AWAITING_SHIPMENT", "AWAITING_COLLECTION", "ON_HOLD"] } } }),
+      );
       expect(c.medianOutboundHours).not.toBeNull();
     }
     const mine = await listSupplierScorecards(scopeOf(supplier), now);

@@ -15,9 +15,18 @@ const CIPHER = "GCP_SYNC";
 
 function apiOrder(id: string, updateTime: number, status: TikTokApiOrder["status"] = "AWAITING_SHIPMENT"): TikTokApiOrder {
   return {
-    id, status, create_time: 1_767_000_000, update_time: updateTime, paid_time: 1_767_000_060, collection_time: status === "IN_TRANSIT" ? updateTime : null,
-    delivery_time: null, cancel_time: null, shipping_type: "TIKTOK", tracking_number: status === "IN_TRANSIT" ? "9400111899223344556677" : null,
-    shipping_provider: status === "IN_TRANSIT" ? "USPS" : null, payment: { currency: "USD", total_amount: "25.00" },
+    id,
+    status,
+    create_time: 1_767_000_000,
+    update_time: updateTime,
+    paid_time: 1_767_000_060,
+    collection_time: status === "IN_TRANSIT" ? updateTime : null,
+    delivery_time: null,
+    cancel_time: null,
+    shipping_type: "TIKTOK",
+    tracking_number: status === "IN_TRANSIT" ? "9400111899223344556677" : null,
+    shipping_provider: status === "IN_TRANSIT" ? "USPS" : null,
+    payment: { currency: "USD", total_amount: "25.00" },
     recipient_address: { name: "Ana Lopez", postal_code: "02134", region_code: "US" },
     line_items: [
       { id: "1", sku_id: "1729384756102938475", seller_sku: "TEE", product_name: "Tee", sku_name: null, original_price: "12.50", sale_price: "12.50" },
@@ -71,8 +80,19 @@ async function newStore(secret = APP_SECRET) {
   const org = await prisma.organization.create({ data: { name: `Sync org ${Date.now()}-${Math.random()}` } });
   const store = await prisma.store.create({
     data: {
-      organizationId: org.id, name: "TikTok US", channel: "TIKTOK_SHOP", market: "US", kind: "LOCAL", timeZone: "America/Los_Angeles", currency: "USD",
-      joinedOn: new Date("2024-01-01"), tiktokAppKey: APP_KEY, tiktokAppSecret: secret, tiktokAccessToken: TOKEN, tiktokShopCipher: CIPHER, tiktokApiBaseUrl: baseUrl,
+      organizationId: org.id,
+      name: "TikTok US",
+      channel: "TIKTOK_SHOP",
+      market: "US",
+      kind: "LOCAL",
+      timeZone: "America/Los_Angeles",
+      currency: "USD",
+      joinedOn: new Date("2024-01-01"),
+      tiktokAppKey: APP_KEY,
+      tiktokAppSecret: secret,
+      tiktokAccessToken: TOKEN,
+      tiktokShopCipher: CIPHER,
+      tiktokApiBaseUrl: baseUrl,
     },
   });
   return { org, store };
@@ -128,12 +148,18 @@ describe("syncTikTokStore against a fake API that checks the signature", () => {
     const before = requests.length;
     await expect(syncStore(prisma, { storeId: store.id, organizationId: org.id }, new Date("2026-01-10T00:00:00Z"))).rejects.toThrow(SyncRefusedError);
     expect(requests.length - before).toBe(1);
-    expect(await prisma.store.findUniqueOrThrow({ where: { id: store.id }, select: { connectionState: true, connectionMessage: true, syncLockedUntil: true } })).toEqual({
-      connectionState: "DISCONNECTED", connectionMessage: expect.stringContaining("HTTP 401"), syncLockedUntil: null,
+    expect(
+      await prisma.store.findUniqueOrThrow({ where: { id: store.id }, select: { connectionState: true, connectionMessage: true, syncLockedUntil: true } }),
+    ).toEqual({
+      connectionState: "DISCONNECTED",
+      connectionMessage: expect.stringContaining("HTTP 401"),
+      syncLockedUntil: null,
     });
 
     const good = await newStore();
-    const r = await syncStore(prisma, { storeId: good.store.id, organizationId: good.org.id }, new Date("2026-03-01T00:00:00Z"), { since: new Date(1_767_400_000_000) });
+    const r = await syncStore(prisma, { storeId: good.store.id, organizationId: good.org.id }, new Date("2026-03-01T00:00:00Z"), {
+      since: new Date(1_767_400_000_000),
+    });
     expect(r).toMatchObject({ since: new Date(1_767_400_000_000).toISOString(), orders: 1, created: 1, errors: [] });
     expect((await prisma.store.findUniqueOrThrow({ where: { id: good.store.id } })).connectionState).toBe("CONNECTED");
   });

@@ -23,15 +23,30 @@ let eventSeq = 0;
 const params = (storeId: string) => ({ params: Promise.resolve({ storeId }) });
 
 function shopifyRequest(storeId: string, topic: string, body: string, options: { secret?: string; eventId?: string; hmac?: string | null } = {}) {
-  const headers: Record<string, string> = { "content-type": "application/json", "x-shopify-topic": topic, "x-shopify-event-id": options.eventId ?? `evt-${++eventSeq}` };
-  const hmac = options.hmac === undefined ? createHmac("sha256", options.secret ?? SECRET).update(body).digest("base64") : options.hmac;
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "x-shopify-topic": topic,
+    "x-shopify-event-id": options.eventId ?? `evt-${++eventSeq}`,
+  };
+  const hmac =
+    options.hmac === undefined
+      ? createHmac("sha256", options.secret ?? SECRET)
+          .update(body)
+          .digest("base64")
+      : options.hmac;
   if (hmac !== null) headers["x-shopify-hmac-sha256"] = hmac;
   return shopifyPost(new Request(`http://localhost/api/webhooks/shopify/${storeId}`, { method: "POST", headers, body }), params(storeId));
 }
 
 function tiktokRequest(storeId: string, body: string, options: { secret?: string; signature?: string | null } = {}) {
   const headers: Record<string, string> = { "content-type": "application/json" };
-  const sig = options.signature === undefined ? createHmac("sha256", options.secret ?? APP_SECRET).update(APP_KEY).update(body).digest("hex") : options.signature;
+  const sig =
+    options.signature === undefined
+      ? createHmac("sha256", options.secret ?? APP_SECRET)
+          .update(APP_KEY)
+          .update(body)
+          .digest("hex")
+      : options.signature;
   if (sig !== null) headers.authorization = sig;
   return tiktokPost(new Request(`http://localhost/api/webhooks/tiktok/${storeId}`, { method: "POST", headers, body }), params(storeId));
 }
@@ -48,15 +63,35 @@ function orderBody(o: { id: string; name: string; updatedAt: string; financial?:
 async function orderState(storeId: string, externalId: string) {
   return prisma.order.findUnique({
     where: { storeId_externalId: { storeId, externalId } },
-    select: { id: true, status: true, sourceId: true, totalMinor: true, carrier: true, trackingNumber: true, inTransitAt: true, sourceUpdatedAt: true, updatedAt: true, lines: { select: { sku: true, quantity: true }, orderBy: { position: "asc" } } },
+    select: {
+      id: true,
+      status: true,
+      sourceId: true,
+      totalMinor: true,
+      carrier: true,
+      trackingNumber: true,
+      inTransitAt: true,
+      sourceUpdatedAt: true,
+      updatedAt: true,
+      lines: { select: { sku: true, quantity: true }, orderBy: { position: "asc" } },
+    },
   });
 }
 
 beforeAll(async () => {
   orgId = (await prisma.organization.create({ data: { name: `Webhook org ${Date.now()}` } })).id;
-  const base = { organizationId: orgId, market: "US" as const, kind: "LOCAL" as const, timeZone: "America/New_York", currency: "USD", joinedOn: new Date("2024-01-01") };
+  const base = {
+    organizationId: orgId,
+    market: "US" as const,
+    kind: "LOCAL" as const,
+    timeZone: "America/New_York",
+    currency: "USD",
+    joinedOn: new Date("2024-01-01"),
+  };
   shopifyStoreId = (await prisma.store.create({ data: { ...base, name: "Brand site", channel: "BRAND_SITE", webhookSecret: SECRET } })).id;
-  tiktokStoreId = (await prisma.store.create({ data: { ...base, name: "TikTok US", channel: "TIKTOK_SHOP", tiktokAppKey: APP_KEY, tiktokAppSecret: APP_SECRET } })).id;
+  tiktokStoreId = (
+    await prisma.store.create({ data: { ...base, name: "TikTok US", channel: "TIKTOK_SHOP", tiktokAppKey: APP_KEY, tiktokAppSecret: APP_SECRET } })
+  ).id;
 });
 
 describe("Shopify webhook", () => {
@@ -67,7 +102,10 @@ describe("Shopify webhook", () => {
     expect(await res.json()).toEqual({ ok: true, result: "created" });
     const stored = await orderState(shopifyStoreId, "#5001");
     expect(stored).toMatchObject({ sourceId: "5678901234567890123", status: "AWAITING_SHIPMENT", totalMinor: 43900 });
-    expect(stored?.lines).toEqual([{ sku: "LS-M", quantity: 1 }, { sku: "CT", quantity: 2 }]);
+    expect(stored?.lines).toEqual([
+      { sku: "LS-M", quantity: 1 },
+      { sku: "CT", quantity: 2 },
+    ]);
 
     const again = await shopifyRequest(shopifyStoreId, "orders/create", body, { eventId: "evt-create-5001" });
     expect(again.status).toBe(200);
@@ -79,11 +117,19 @@ describe("Shopify webhook", () => {
   it("applies a newer orders/updated and ignores an older one", async () => {
     const id = "5678901234567890124";
     await shopifyRequest(shopifyStoreId, "orders/create", orderBody({ id, name: "#5002", updatedAt: "2026-03-09T10:15:05-05:00" }));
-    const newer = await shopifyRequest(shopifyStoreId, "orders/updated", orderBody({ id, name: "#5002", updatedAt: "2026-03-10T09:00:00-05:00", total: "500.00" }));
+    const newer = await shopifyRequest(
+      shopifyStoreId,
+      "orders/updated",
+      orderBody({ id, name: "#5002", updatedAt: "2026-03-10T09:00:00-05:00", total: "500.00" }),
+    );
     expect(await newer.json()).toEqual({ ok: true, result: "updated" });
     const afterNewer = await orderState(shopifyStoreId, "#5002");
     expect(afterNewer?.totalMinor).toBe(50000);
-    const older = await shopifyRequest(shopifyStoreId, "orders/updated", orderBody({ id, name: "#5002", updatedAt: "2026-03-09T12:00:00-05:00", total: "1.00" }));
+    const older = await shopifyRequest(
+      shopifyStoreId,
+      "orders/updated",
+      orderBody({ id, name: "#5002", updatedAt: "2026-03-09T12:00:00-05:00", total: "1.00" }),
+    );
     expect(older.status).toBe(200);
     expect(await older.json()).toEqual({ ok: true, result: "unchanged" });
     expect(await orderState(shopifyStoreId, "#5002")).toEqual(afterNewer);
@@ -92,7 +138,16 @@ describe("Shopify webhook", () => {
   it("a fulfilment adds tracking to the order found by its numeric id, after an export import", async () => {
     // The order arrives from an export (keyed "#1001", Id column 5678901234567890123 in the fixture) in a second store.
     const store = await prisma.store.create({
-      data: { organizationId: orgId, name: "Brand site 2", channel: "BRAND_SITE", market: "US", timeZone: "America/New_York", currency: "USD", joinedOn: new Date("2024-01-01"), webhookSecret: SECRET },
+      data: {
+        organizationId: orgId,
+        name: "Brand site 2",
+        channel: "BRAND_SITE",
+        market: "US",
+        timeZone: "America/New_York",
+        currency: "USD",
+        joinedOn: new Date("2024-01-01"),
+        webhookSecret: SECRET,
+      },
     });
     const file = readFileSync(fileURLToPath(new URL("../lib/ingest/fixtures/shopify-current.csv", import.meta.url)));
     await importOrderFile(prisma, { storeId: store.id, organizationId: orgId, stream: Readable.from([file]) });
@@ -173,7 +228,10 @@ describe("TikTok webhook", () => {
     expect(await older.json()).toEqual({ ok: true, result: "stale" });
     expect(await orderState(tiktokStoreId, id)).toEqual(after);
 
-    const malformed = await tiktokRequest(tiktokStoreId, `{"type":1,"shop_id":"1","timestamp":1,"data":{"order_id":"${id}","order_status":"TELEPORTED","update_time":1}}`);
+    const malformed = await tiktokRequest(
+      tiktokStoreId,
+      `{"type":1,"shop_id":"1","timestamp":1,"data":{"order_id":"${id}","order_status":"TELEPORTED","update_time":1}}`,
+    );
     // Correctly signed: never 400 (TikTok would retry it forever); recorded with the reason instead.
     expect(malformed.status).toBe(200);
     expect((await malformed.json()).reason).toMatch(/data\.order_status/);

@@ -26,7 +26,12 @@ const prisma = testDb();
 
 const APP = { appKey: "wb_app_key", appSecret: "wb_app_secret_value", accessToken: "wb_access_token", shopCipher: "GCP_WB" };
 const SHOP = { accessToken: "shpat_write_back_token", apiVersion: "2026-10" };
-const PROVIDERS = { "opt-us-std": [{ id: "7117858858072016686", name: "USPS" }, { id: "7117859084333745966", name: "FedEx" }] };
+const PROVIDERS = {
+  "opt-us-std": [
+    { id: "7117858858072016686", name: "USPS" },
+    { id: "7117859084333745966", name: "FedEx" },
+  ],
+};
 
 /** A USPS IMpb number with the check digit the validator accepts, distinct per `n`. */
 function usps(n: number): string {
@@ -67,23 +72,43 @@ beforeAll(async () => {
   const org = await prisma.organization.create({ data: { name: `Write-back ${Date.now()}` } });
   orgId = org.id;
   const other = await prisma.organization.create({ data: { name: `Write-back other ${Date.now()}` } });
-  const sup = await prisma.supplier.create({ data: { organizationId: org.id, name: "Supplier", shipFromCountry: "US", promisedOutboundHours: 48, promisedDeliveryDays: 5 } });
+  const sup = await prisma.supplier.create({
+    data: { organizationId: org.id, name: "Supplier", shipFromCountry: "US", promisedOutboundHours: 48, promisedDeliveryDays: 5 },
+  });
   owner = await user(org.id, "OWNER");
   supplier = await user(org.id, "SUPPLIER", sup.id);
   stranger = await user(other.id, "OWNER");
   tiktokStoreId = (
     await prisma.store.create({
       data: {
-        organizationId: org.id, name: "TikTok US", channel: "TIKTOK_SHOP", market: "US", kind: "LOCAL", timeZone: "America/Los_Angeles", joinedOn: new Date("2024-01-01"),
-        tiktokAppKey: APP.appKey, tiktokAppSecret: APP.appSecret, tiktokAccessToken: APP.accessToken, tiktokShopCipher: APP.shopCipher, tiktokApiBaseUrl: tiktok.baseUrl,
+        organizationId: org.id,
+        name: "TikTok US",
+        channel: "TIKTOK_SHOP",
+        market: "US",
+        kind: "LOCAL",
+        timeZone: "America/Los_Angeles",
+        joinedOn: new Date("2024-01-01"),
+        tiktokAppKey: APP.appKey,
+        tiktokAppSecret: APP.appSecret,
+        tiktokAccessToken: APP.accessToken,
+        tiktokShopCipher: APP.shopCipher,
+        tiktokApiBaseUrl: tiktok.baseUrl,
       },
     })
   ).id;
   shopifyStoreId = (
     await prisma.store.create({
       data: {
-        organizationId: org.id, name: "Brand site", channel: "BRAND_SITE", market: "US", timeZone: "America/New_York", joinedOn: new Date("2024-01-01"),
-        shopifyDomain: "wb-shop.myshopify.com", shopifyAccessToken: SHOP.accessToken, shopifyApiVersion: SHOP.apiVersion, shopifyApiBaseUrl: shopify.baseUrl,
+        organizationId: org.id,
+        name: "Brand site",
+        channel: "BRAND_SITE",
+        market: "US",
+        timeZone: "America/New_York",
+        joinedOn: new Date("2024-01-01"),
+        shopifyDomain: "wb-shop.myshopify.com",
+        shopifyAccessToken: SHOP.accessToken,
+        shopifyApiVersion: SHOP.apiVersion,
+        shopifyApiBaseUrl: shopify.baseUrl,
       },
     })
   ).id;
@@ -106,11 +131,28 @@ async function tiktokOrder(shippedWith: string | null = null) {
   seq += 1;
   const externalId = `57770000000${String(seq).padStart(7, "0")}`;
   const packageId = `pkg-${seq}`;
-  tiktok.orders.set(externalId, { id: externalId, packageId, deliveryOptionId: "opt-us-std", status: "AWAITING_SHIPMENT", trackingNumber: shippedWith, shippingProviderId: shippedWith ? "7117858858072016686" : null, edits: 0 });
+  tiktok.orders.set(externalId, {
+    id: externalId,
+    packageId,
+    deliveryOptionId: "opt-us-std",
+    status: "AWAITING_SHIPMENT",
+    trackingNumber: shippedWith,
+    shippingProviderId: shippedWith ? "7117858858072016686" : null,
+    edits: 0,
+  });
   const order = await prisma.order.create({
     data: {
-      organizationId: orgId, storeId: tiktokStoreId, channel: "TIKTOK_SHOP", externalId, status: "AWAITING_SHIPMENT", placedAt: new Date("2026-03-09T10:00:00Z"),
-      currency: "USD", totalMinor: 2500, carrier: shippedWith ? "USPS" : null, trackingNumber: shippedWith, labelSource: "SELLER",
+      organizationId: orgId,
+      storeId: tiktokStoreId,
+      channel: "TIKTOK_SHOP",
+      externalId,
+      status: "AWAITING_SHIPMENT",
+      placedAt: new Date("2026-03-09T10:00:00Z"),
+      currency: "USD",
+      totalMinor: 2500,
+      carrier: shippedWith ? "USPS" : null,
+      trackingNumber: shippedWith,
+      labelSource: "SELLER",
     },
   });
   return { ...order, packageId };
@@ -121,7 +163,17 @@ async function shopifyOrder() {
   const sourceId = String(5_100_000_000_000 + seq);
   shopify.openOrder(`gid://shopify/Order/${sourceId}`);
   return prisma.order.create({
-    data: { organizationId: orgId, storeId: shopifyStoreId, channel: "BRAND_SITE", externalId: `#${1000 + seq}`, sourceId, status: "AWAITING_SHIPMENT", placedAt: new Date("2026-03-09T10:00:00Z"), currency: "USD", totalMinor: 4000 },
+    data: {
+      organizationId: orgId,
+      storeId: shopifyStoreId,
+      channel: "BRAND_SITE",
+      externalId: `#${1000 + seq}`,
+      sourceId,
+      status: "AWAITING_SHIPMENT",
+      placedAt: new Date("2026-03-09T10:00:00Z"),
+      currency: "USD",
+      totalMinor: 4000,
+    },
   });
 }
 
@@ -151,7 +203,11 @@ describe("tracking written back to TikTok Shop", () => {
     expect(await runPush(prisma, push.id, soon())).toMatchObject({ status: "SENT", platformId: order.packageId });
     const writes = writesTo(order.packageId);
     expect(writes).toHaveLength(1);
-    expect(writes[0]).toMatchObject({ path: `/fulfillment/202309/packages/${order.packageId}/shipping_info/update`, body: { tracking_number: usps(2), shipping_provider_id: "7117858858072016686" }, code: 0 });
+    expect(writes[0]).toMatchObject({
+      path: `/fulfillment/202309/packages/${order.packageId}/shipping_info/update`,
+      body: { tracking_number: usps(2), shipping_provider_id: "7117858858072016686" },
+      code: 0,
+    });
     expect(tiktok.orders.get(order.externalId)?.trackingNumber).toBe(usps(2));
 
     const response = await getOrder(new Request(`http://test.local/api/orders/${order.id}`), { params: Promise.resolve({ id: order.id }) });
@@ -202,7 +258,10 @@ describe("tracking written back to TikTok Shop", () => {
     const push = await onlyPush(order.id);
     tiktok.failOnce(/\/ship$/, { code: 21011099, message: "The package is being split, try again later" });
     expect(await runPush(prisma, push.id, soon())).toEqual({ status: "FAILED", message: expect.stringContaining("The package is being split") });
-    expect(await prisma.channelPush.findUniqueOrThrow({ where: { id: push.id } })).toMatchObject({ status: "FAILED", message: expect.stringContaining("being split") });
+    expect(await prisma.channelPush.findUniqueOrThrow({ where: { id: push.id } })).toMatchObject({
+      status: "FAILED",
+      message: expect.stringContaining("being split"),
+    });
     expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).trackingNumber).toBe("123456789012");
 
     const retried = await retryPush({ pushId: push.id });
@@ -210,7 +269,9 @@ describe("tracking written back to TikTok Shop", () => {
     expect(await runPush(prisma, push.id, soon())).toMatchObject({ status: "SENT" });
     expect(tiktok.writes(new RegExp(`/packages/${order.packageId}/ship$`))).toHaveLength(1);
     expect(tiktok.orders.get(order.externalId)?.shippingProviderId).toBe("7117859084333745966");
-    const actions = (await prisma.auditLog.findMany({ where: { entityId: order.id }, orderBy: { createdAt: "asc" }, select: { action: true } })).map((a) => a.action);
+    const actions = (await prisma.auditLog.findMany({ where: { entityId: order.id }, orderBy: { createdAt: "asc" }, select: { action: true } })).map(
+      (a) => a.action,
+    );
     expect(actions).toEqual(["order.tracking.fix", "push.tracking.failed", "push.tracking.retry", "push.tracking.sent"]);
   });
 
@@ -332,14 +393,19 @@ describe("the in-process runner (embedded database)", () => {
 
 describe("POST /api/orders/<id>/tracking", () => {
   const post = (id: string, body: unknown) =>
-    postTracking(new Request(`http://test.local/api/orders/${id}/tracking`, { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) }), { params: Promise.resolve({ id }) });
+    postTracking(new Request(`http://test.local/api/orders/${id}/tracking`, { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) }), {
+      params: Promise.resolve({ id }),
+    });
 
   it("saves the fix and answers the order with a pending push", async () => {
     const order = await shopifyOrder();
     session.user = owner;
     const response = await post(order.id, { carrier: "UPS", trackingNumber: ups(80), labelSource: "SELLER" });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { order: { id: string; trackingNumber: string; carrier: string; labelSource: string }; push: { status: string; id: string } };
+    const body = (await response.json()) as {
+      order: { id: string; trackingNumber: string; carrier: string; labelSource: string };
+      push: { status: string; id: string };
+    };
     expect(body.order).toMatchObject({ id: order.id, trackingNumber: ups(80), carrier: "UPS", labelSource: "SELLER" });
     expect(body.push.status).toBe("pending");
     await runPush(prisma, body.push.id, soon());
@@ -350,8 +416,21 @@ describe("POST /api/orders/<id>/tracking", () => {
   });
 
   it("answers not_connected for a store without an API connection", async () => {
-    const store = await prisma.store.create({ data: { organizationId: orgId, name: `CSV only ${seq}`, channel: "TIKTOK_SHOP", market: "US", timeZone: "UTC", joinedOn: new Date("2024-01-01") } });
-    const order = await prisma.order.create({ data: { organizationId: orgId, storeId: store.id, channel: "TIKTOK_SHOP", externalId: "5779999", status: "AWAITING_SHIPMENT", placedAt: new Date("2026-03-09T10:00:00Z"), currency: "USD", totalMinor: 100 } });
+    const store = await prisma.store.create({
+      data: { organizationId: orgId, name: `CSV only ${seq}`, channel: "TIKTOK_SHOP", market: "US", timeZone: "UTC", joinedOn: new Date("2024-01-01") },
+    });
+    const order = await prisma.order.create({
+      data: {
+        organizationId: orgId,
+        storeId: store.id,
+        channel: "TIKTOK_SHOP",
+        externalId: "5779999",
+        status: "AWAITING_SHIPMENT",
+        placedAt: new Date("2026-03-09T10:00:00Z"),
+        currency: "USD",
+        totalMinor: 100,
+      },
+    });
     session.user = owner;
     const response = await post(order.id, { carrier: "USPS", trackingNumber: usps(90) });
     expect(response.status).toBe(200);
@@ -399,9 +478,19 @@ describe("TikTok access token refresh", () => {
     try {
       const store = await prisma.store.create({
         data: {
-          organizationId: orgId, name: `TikTok refresh ${seq++}`, channel: "TIKTOK_SHOP", market: "US", timeZone: "UTC", joinedOn: new Date("2024-01-01"),
-          tiktokAppKey: APP.appKey, tiktokAppSecret: APP.appSecret, tiktokAccessToken: APP.accessToken, tiktokShopCipher: APP.shopCipher, tiktokApiBaseUrl: fake.baseUrl,
-          tiktokRefreshToken: "refresh-token-start", tiktokAccessTokenExpiresAt: new Date(Date.now() + 3 * 3_600_000),
+          organizationId: orgId,
+          name: `TikTok refresh ${seq++}`,
+          channel: "TIKTOK_SHOP",
+          market: "US",
+          timeZone: "UTC",
+          joinedOn: new Date("2024-01-01"),
+          tiktokAppKey: APP.appKey,
+          tiktokAppSecret: APP.appSecret,
+          tiktokAccessToken: APP.accessToken,
+          tiktokShopCipher: APP.shopCipher,
+          tiktokApiBaseUrl: fake.baseUrl,
+          tiktokRefreshToken: "refresh-token-start",
+          tiktokAccessTokenExpiresAt: new Date(Date.now() + 3 * 3_600_000),
         },
       });
       const queued = await queueTokenRefreshes(prisma, new Date());
@@ -423,7 +512,10 @@ describe("TikTok access token refresh", () => {
       expect(await prisma.channelPush.count({ where: { storeId: store.id, kind: "TOKEN_REFRESH", status: "PENDING" } })).toBe(0);
 
       // The refresh token revoked on TikTok's side: the refresh fails and the store needs re-authorising.
-      await prisma.store.update({ where: { id: store.id }, data: { tiktokAccessTokenExpiresAt: new Date(Date.now() + 3_600_000), tiktokRefreshToken: "revoked-refresh-token" } });
+      await prisma.store.update({
+        where: { id: store.id },
+        data: { tiktokAccessTokenExpiresAt: new Date(Date.now() + 3_600_000), tiktokRefreshToken: "revoked-refresh-token" },
+      });
       await queueTokenRefreshes(prisma, new Date());
       const refused = await prisma.channelPush.findFirstOrThrow({ where: { storeId: store.id, kind: "TOKEN_REFRESH", status: "PENDING" } });
       expect(await runPush(prisma, refused.id, soon())).toEqual({ status: "FAILED", message: expect.stringContaining("refresh_token is invalid") });

@@ -40,8 +40,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const filter: OverviewFilter = { from: period.from, to: period.to, now, storeId: store?.id ?? null };
   const isSupplier = scope.role === "SUPPLIER";
   const periodKey = `${period.period}:${period.fromDate}:${period.toDate}:${store?.id ?? "all"}`;
-  const describe =
-    period.period === "custom" ? `${period.fromDate} to ${period.toDate} (${period.timeZone})` : `last ${period.period} days`;
+  const describe = period.period === "custom" ? `${period.fromDate} to ${period.toDate} (${period.timeZone})` : `last ${period.period} days`;
 
   return (
     <div className="space-y-6">
@@ -52,7 +51,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
             {isSupplier ? "Your orders" : "Both channels side by side"} · {store ? store.name : "all stores"} · {describe} · cancelled orders excluded
           </p>
         </div>
-        <PeriodFilter period={period.period} fromDate={period.fromDate} toDate={period.toDate} storeId={store?.id ?? null} stores={stores.map((s) => ({ id: s.id, name: s.name }))} />
+        <PeriodFilter
+          period={period.period}
+          fromDate={period.fromDate}
+          toDate={period.toDate}
+          storeId={store?.id ?? null}
+          stores={stores.map((s) => ({ id: s.id, name: s.name }))}
+        />
       </div>
       {period.notice || (wanted && !store) ? (
         <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
@@ -90,7 +95,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
             Your orders: deadlines and tracking
           </h2>
           <Suspense fallback={<Skeleton className="h-64" />}>
-            <SupplierOrdersSection scope={{ organizationId: scope.organizationId, supplierId: scope.supplierId }} now={now} page={pageParam(raw.page)} params={keptParams(raw)} />
+            <SupplierOrdersSection
+              scope={{ organizationId: scope.organizationId, supplierId: scope.supplierId }}
+              now={now}
+              page={pageParam(raw.page)}
+              params={keptParams(raw)}
+            />
           </Suspense>
         </section>
       ) : null}
@@ -148,7 +158,6 @@ async function TrendSection({ scope, filter, timeZone, period }: { scope: DataSc
   ]);
   return <LazyTrendCharts {...trends} lateThresholdPercent={settings.shopPerformance.lateDispatchRate.maxPercent} />;
 }
-
 
 async function RiskSection({ scope, now }: { scope: DataScope; now: Date }) {
   const counts = await cachedRead(sectionKey("risk-counts", scope, ""), () => countOpenFlagsByRule(scope, now));

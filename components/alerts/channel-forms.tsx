@@ -37,11 +37,28 @@ export function ChannelForm({ channel }: { channel?: { id: string; kind: keyof t
       <Field label="Name" htmlFor={`${prefix}-name`} error={fieldError("name")}>
         <Input id={`${prefix}-name`} name="name" defaultValue={channel?.name} placeholder="#ops-alerts" aria-invalid={Boolean(fieldError("name"))} />
       </Field>
-      <Field label={target.label} htmlFor={`${prefix}-target`} error={fieldError("target")} hint={channel ? "Leave blank to keep the stored one (it is never shown)" : "Stored write-only: it is never shown again"}>
-        <Input id={`${prefix}-target`} name="target" type={target.type} placeholder={target.placeholder} autoComplete="off" aria-invalid={Boolean(fieldError("target"))} />
+      <Field
+        label={target.label}
+        htmlFor={`${prefix}-target`}
+        error={fieldError("target")}
+        hint={channel ? "Leave blank to keep the stored one (it is never shown)" : "Stored write-only: it is never shown again"}
+      >
+        <Input
+          id={`${prefix}-target`}
+          name="target"
+          type={target.type}
+          placeholder={target.placeholder}
+          autoComplete="off"
+          aria-invalid={Boolean(fieldError("target"))}
+        />
       </Field>
       {kind === "WEBHOOK" ? (
-        <Field label="Signing secret" htmlFor={`${prefix}-secret`} error={fieldError("secret")} hint={channel ? "Leave blank to keep it" : "At least 16 characters; we sign each body with it (X-Signature)"}>
+        <Field
+          label="Signing secret"
+          htmlFor={`${prefix}-secret`}
+          error={fieldError("secret")}
+          hint={channel ? "Leave blank to keep it" : "At least 16 characters; we sign each body with it (X-Signature)"}
+        >
           <Input id={`${prefix}-secret`} name="secret" type="password" autoComplete="new-password" aria-invalid={Boolean(fieldError("secret"))} />
         </Field>
       ) : null}

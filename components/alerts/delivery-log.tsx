@@ -36,7 +36,7 @@ export function DeliveryLog({ rows, timeZone, showRecipient }: { rows: DeliveryR
               </p>
             </div>
             <div className="min-w-0 flex-1">
-              <p className="break-words text-sm font-medium text-slate-800">{d.subject}</p>
+              <p className="text-sm font-medium break-words text-slate-800">{d.subject}</p>
               <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500">
                 {showRecipient ? <span className="break-all">to {d.to}</span> : null}
                 {d.order ? (
@@ -50,8 +50,10 @@ export function DeliveryLog({ rows, timeZone, showRecipient }: { rows: DeliveryR
                   </Link>
                 ) : null}
               </p>
-              {d.lastError && d.status !== "SENT" && d.status !== "STORED" ? <p className="mt-1 break-words text-xs text-slate-600">{d.lastError}</p> : null}
-              {d.status === "HELD" || d.status === "FAILED" ? <p className="mt-1 text-xs text-slate-500">Next attempt {formatInstant(d.nextAttemptAt, timeZone)}</p> : null}
+              {d.lastError && d.status !== "SENT" && d.status !== "STORED" ? <p className="mt-1 text-xs break-words text-slate-600">{d.lastError}</p> : null}
+              {d.status === "HELD" || d.status === "FAILED" ? (
+                <p className="mt-1 text-xs text-slate-500">Next attempt {formatInstant(d.nextAttemptAt, timeZone)}</p>
+              ) : null}
             </div>
             <div className="shrink-0">
               <Badge tone={status.tone}>{status.label}</Badge>

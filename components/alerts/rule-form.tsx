@@ -57,23 +57,61 @@ export function RuleForm({ options, rule }: { options: RuleFormOptions; rule?: R
           Active
         </label>
       </div>
-      <CheckboxGroup legend="Severities (none ticked: any)" name="severities" options={SEVERITIES} defaultValues={rule?.severities ?? ["CRITICAL", "WARNING"]} error={e.severities} />
+      <CheckboxGroup
+        legend="Severities (none ticked: any)"
+        name="severities"
+        options={SEVERITIES}
+        defaultValues={rule?.severities ?? ["CRITICAL", "WARNING"]}
+        error={e.severities}
+      />
       <details className="rounded-lg border border-slate-200 px-3 py-2">
         <summary className="cursor-pointer text-sm font-medium text-slate-800">Rules ({rule?.rules.length ? `${rule.rules.length} chosen` : "any"})</summary>
         <div className="mt-2">
           <CheckboxGroup legend="Only these rules (none ticked: any)" name="rules" options={options.rules} defaultValues={rule?.rules} error={e.rules} />
         </div>
       </details>
-      {options.stores.length > 1 ? <CheckboxGroup legend="Stores (none ticked: all)" name="storeIds" options={options.stores} defaultValues={rule?.storeIds} error={e.storeIds} /> : null}
+      {options.stores.length > 1 ? (
+        <CheckboxGroup legend="Stores (none ticked: all)" name="storeIds" options={options.stores} defaultValues={rule?.storeIds} error={e.storeIds} />
+      ) : null}
       <CheckboxGroup legend="Recipients by role" name="recipientRoles" options={ROLES} defaultValues={rule?.recipientRoles} error={e.recipientRoles} />
-      <CheckboxGroup legend="Recipients by name" name="recipientUserIds" options={options.users} defaultValues={rule?.recipientUserIds} error={e.recipientUserIds} />
-      {options.channels.length ? <CheckboxGroup legend="Channels" name="channelIds" options={options.channels} defaultValues={rule?.channelIds} error={e.channelIds} /> : null}
+      <CheckboxGroup
+        legend="Recipients by name"
+        name="recipientUserIds"
+        options={options.users}
+        defaultValues={rule?.recipientUserIds}
+        error={e.recipientUserIds}
+      />
+      {options.channels.length ? (
+        <CheckboxGroup legend="Channels" name="channelIds" options={options.channels} defaultValues={rule?.channelIds} error={e.channelIds} />
+      ) : null}
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Hours before a dispatch deadline" htmlFor={`${p}-leads`} error={e.leadHours} hint={`Blank: from your policy settings (${options.defaultLeads})`}>
-          <Input id={`${p}-leads`} name="leadHours" defaultValue={rule?.leadHours.join(", ")} placeholder={options.defaultLeads} aria-invalid={Boolean(e.leadHours)} />
+        <Field
+          label="Hours before a dispatch deadline"
+          htmlFor={`${p}-leads`}
+          error={e.leadHours}
+          hint={`Blank: from your policy settings (${options.defaultLeads})`}
+        >
+          <Input
+            id={`${p}-leads`}
+            name="leadHours"
+            defaultValue={rule?.leadHours.join(", ")}
+            placeholder={options.defaultLeads}
+            aria-invalid={Boolean(e.leadHours)}
+          />
         </Field>
-        <Field label="Escalate to owners after (minutes)" htmlFor={`${p}-escalate`} error={e.escalateAfterMinutes} hint="Critical items not acknowledged or fixed; blank: never">
-          <Input id={`${p}-escalate`} name="escalateAfterMinutes" inputMode="numeric" defaultValue={rule ? (rule.escalateAfterMinutes ?? "") : "60"} aria-invalid={Boolean(e.escalateAfterMinutes)} />
+        <Field
+          label="Escalate to owners after (minutes)"
+          htmlFor={`${p}-escalate`}
+          error={e.escalateAfterMinutes}
+          hint="Critical items not acknowledged or fixed; blank: never"
+        >
+          <Input
+            id={`${p}-escalate`}
+            name="escalateAfterMinutes"
+            inputMode="numeric"
+            defaultValue={rule ? (rule.escalateAfterMinutes ?? "") : "60"}
+            aria-invalid={Boolean(e.escalateAfterMinutes)}
+          />
         </Field>
       </div>
       <div className="flex flex-wrap items-center gap-3">

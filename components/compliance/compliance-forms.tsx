@@ -11,7 +11,13 @@ import { ENTITY_LABEL, ENTITY_TYPES, VIDEO_STYLES } from "@/lib/validations/comp
 
 type StoreOption = { id: string; name: string };
 
-export function RegistrationForm({ storeId, current }: { storeId: string; current: { legalName: string; entityType: string; registrationCountry: string; incorporatedOn: string; licenceExpiresOn: string | null } | null }) {
+export function RegistrationForm({
+  storeId,
+  current,
+}: {
+  storeId: string;
+  current: { legalName: string; entityType: string; registrationCountry: string; incorporatedOn: string; licenceExpiresOn: string | null } | null;
+}) {
   const f = useFormAction(upsertRegistration);
   const id = (n: string) => `reg-${storeId}-${n}`;
   return (

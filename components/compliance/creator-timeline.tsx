@@ -20,8 +20,12 @@ export function CreatorTimeline({ detail, now }: { detail: CreatorDetail; now: D
     <figure aria-label="Video timeline" data-testid="creator-timeline">
       <div className="relative h-28 rounded-lg border border-slate-200 bg-slate-50">
         {windowBand ? (
-          <div className="absolute inset-y-0 border-x border-dashed border-slate-400 bg-white" style={{ left: `${windowBand.left}%`, width: `${windowBand.width}%` }} data-testid="window-band">
-            <span className="absolute left-1 top-1 text-[10px] font-medium uppercase tracking-wide text-slate-500">last {detail.settings.windowDays} days</span>
+          <div
+            className="absolute inset-y-0 border-x border-dashed border-slate-400 bg-white"
+            style={{ left: `${windowBand.left}%`, width: `${windowBand.width}%` }}
+            data-testid="window-band"
+          >
+            <span className="absolute top-1 left-1 text-[10px] font-medium tracking-wide text-slate-500 uppercase">last {detail.settings.windowDays} days</span>
           </div>
         ) : null}
         {restrictions.map((r) => {
@@ -34,7 +38,7 @@ export function CreatorTimeline({ detail, now }: { detail: CreatorDetail; now: D
               data-testid="restriction-band"
               title={`Restricted ${formatInstant(r.start, zone)} – ${formatInstant(r.end, zone)}`}
             >
-              <span className="absolute left-1 top-1 whitespace-nowrap text-[10px] font-semibold text-rose-800">
+              <span className="absolute top-1 left-1 text-[10px] font-semibold whitespace-nowrap text-rose-800">
                 restricted · {r.linked}/{detail.settings.restrictedLinkQuota} linked{r.dropped ? ` · ${r.dropped} dropped` : ""}
               </span>
             </div>

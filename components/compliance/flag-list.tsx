@@ -3,7 +3,6 @@ import type { StoredFlag } from "@/lib/data/compliance";
 import { SEVERITY_TONE } from "@/components/ui/tones";
 import { SEVERITY_LABEL } from "@/lib/vocabulary";
 
-
 export function SeverityBadge({ severity }: { severity: StoredFlag["severity"] }) {
   return <Badge tone={SEVERITY_TONE[severity]}>{SEVERITY_LABEL[severity]}</Badge>;
 }

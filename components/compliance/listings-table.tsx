@@ -16,7 +16,17 @@ function pct(bp: number): string {
 
 /** The parity table: riskiest first (oversell, then the widest price gap); details open per SKU. */
 /** `toleranceMinor`: the organisation's price tolerance (settings.pricing.toleranceMinor). */
-export function ListingsTable({ rows, canSetPrice, canSetStock, toleranceMinor }: { rows: ListingParityRow[]; canSetPrice: boolean; canSetStock: boolean; toleranceMinor: number }) {
+export function ListingsTable({
+  rows,
+  canSetPrice,
+  canSetStock,
+  toleranceMinor,
+}: {
+  rows: ListingParityRow[];
+  canSetPrice: boolean;
+  canSetStock: boolean;
+  toleranceMinor: number;
+}) {
   return (
     <Table label="Listings: price parity and stock">
       <thead>
@@ -90,7 +100,9 @@ export function ListingsTable({ rows, canSetPrice, canSetStock, toleranceMinor }
             <tr>
               <td colSpan={6} className="border-b border-slate-200 px-3 pb-2">
                 <details>
-                  <summary className="cursor-pointer text-xs font-medium text-slate-600 hover:text-slate-900">Price history{canSetPrice || canSetStock ? " and changes" : ""}</summary>
+                  <summary className="cursor-pointer text-xs font-medium text-slate-600 hover:text-slate-900">
+                    Price history{canSetPrice || canSetStock ? " and changes" : ""}
+                  </summary>
                   <div className="mt-2 grid gap-4 lg:grid-cols-2">
                     <div>
                       {r.flags.map((f) => (

@@ -32,11 +32,15 @@ export function StoreComplianceCard({ item, children }: { item: StoreCompliance;
       <CardHeader
         title={store.name}
         description={`${store.market} · ${store.kind === "CROSS_BORDER" ? "cross-border" : "local"} · joined ${store.joinedOn.toISOString().slice(0, 10)}`}
-        action={<Badge tone={state.tone} data-testid="deposit-state">{state.label}</Badge>}
+        action={
+          <Badge tone={state.tone} data-testid="deposit-state">
+            {state.label}
+          </Badge>
+        }
       />
       <CardBody className="grid gap-4 md:grid-cols-2">
         <section aria-label="Registration" className="space-y-2">
-          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Registration</h3>
+          <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Registration</h3>
           {reg ? (
             <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
               <dt className="text-slate-500">Legal name</dt>
@@ -62,7 +66,7 @@ export function StoreComplianceCard({ item, children }: { item: StoreCompliance;
           )}
         </section>
         <section aria-label="Deposit" className="space-y-2">
-          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Deposit</h3>
+          <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Deposit</h3>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
             <dt className="text-slate-500">Balance</dt>
             <dd className="font-semibold tabular-nums" data-testid="deposit-balance">
@@ -98,7 +102,7 @@ export function StoreComplianceCard({ item, children }: { item: StoreCompliance;
           <FlagList flags={item.flags} empty={item.standing.length ? "Nothing to act on today." : "No registration or deposit problems."} />
         </section>
         {item.standing.length ? (
-          <section aria-label="Standing issues" className="md:col-span-2 rounded-lg border border-slate-200 bg-slate-50 p-3" data-testid="standing-issues">
+          <section aria-label="Standing issues" className="rounded-lg border border-slate-200 bg-slate-50 p-3 md:col-span-2" data-testid="standing-issues">
             <h3 className="text-sm font-semibold text-slate-800">Standing issues</h3>
             <p className="mb-2 text-xs text-slate-500">Facts of the registration that no action today can change; they are kept out of the daily risk queue.</p>
             <FlagList flags={item.standing} />

@@ -34,7 +34,10 @@ export function CopySummary({ text, subject }: { text: string; subject: string }
           {copied === "done" ? "Copied." : copied === "failed" ? "The browser refused the clipboard: select the text below." : ""}
         </span>
       </div>
-      <pre data-testid="digest-text" className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-lg bg-slate-50 p-3 text-xs text-slate-800 ring-1 ring-slate-200">
+      <pre
+        data-testid="digest-text"
+        className="max-h-96 overflow-auto rounded-lg bg-slate-50 p-3 text-xs break-words whitespace-pre-wrap text-slate-800 ring-1 ring-slate-200"
+      >
         {text}
       </pre>
     </div>

@@ -1,7 +1,13 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { Band } from "@/lib/performance/metrics";
 
-export const BAND_LABEL: Record<Band, string> = { no_data: "No data", healthy: "Healthy", at_risk: "At risk", breached: "Breached", enforcement: "Enforcement" };
+export const BAND_LABEL: Record<Band, string> = {
+  no_data: "No data",
+  healthy: "Healthy",
+  at_risk: "At risk",
+  breached: "Breached",
+  enforcement: "Enforcement",
+};
 const TONE: Record<Band, BadgeTone> = { no_data: "neutral", healthy: "success", at_risk: "warning", breached: "critical", enforcement: "critical" };
 
 /** One band as a badge; enforcement is drawn solid so it stands out from "breached". */

@@ -31,7 +31,10 @@ export async function WorstBandsByStore({ scope, now }: { scope: DataScope; now?
 export function ExposurePending() {
   return (
     <Card data-testid="exposure-pending">
-      <CardHeader title="Shop performance" description="Each TikTok store's rates are still being computed; they appear when you next open or refresh this page." />
+      <CardHeader
+        title="Shop performance"
+        description="Each TikTok store's rates are still being computed; they appear when you next open or refresh this page."
+      />
     </Card>
   );
 }

@@ -8,7 +8,13 @@ import { BandBadge } from "./band-badge";
  */
 export function StoreExposureLine({ summary }: { summary: ExposureSummary }) {
   if (summary.channel !== "TIKTOK_SHOP") return <span className="text-xs text-slate-500">No TikTok rates (brand website)</span>;
-  const tone = { no_data: "text-slate-400", healthy: "text-emerald-700", at_risk: "text-amber-700", breached: "text-rose-700", enforcement: "text-rose-800 font-semibold" } as const;
+  const tone = {
+    no_data: "text-slate-400",
+    healthy: "text-emerald-700",
+    at_risk: "text-amber-700",
+    breached: "text-rose-700",
+    enforcement: "text-rose-800 font-semibold",
+  } as const;
   return (
     <span className="inline-flex flex-wrap items-center gap-x-3 gap-y-1 text-xs" data-testid="exposure-line">
       <BandBadge band={summary.worstBand} />

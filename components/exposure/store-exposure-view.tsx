@@ -10,7 +10,6 @@ import { BandBadge, WorstBandBadge } from "./band-badge";
 import { TrendChart } from "./trend-chart";
 import { CHANNEL_LABEL } from "@/lib/vocabulary";
 
-
 function weekLabel(iso: string, timeZone: string): string {
   return dateFormat("en-GB", { timeZone, day: "numeric", month: "short" }).format(new Date(iso));
 }
@@ -32,12 +31,18 @@ function MetricCard({ metric, exposure }: { metric: MetricView; exposure: StoreE
         <BandBadge band={metric.band} />
       </div>
       <div className="px-4 pt-2">
-        <p className="text-3xl font-semibold tabular-nums text-slate-900" data-testid="value">
+        <p className="text-3xl font-semibold text-slate-900 tabular-nums" data-testid="value">
           {formatPercent(metric.value, 2)}
         </p>
         <p className="text-xs text-slate-500" data-testid="counts">
           {formatCount(metric.numerator)} of {formatCount(metric.denominator)} orders
-          {metric.key === "ldr" ? " dispatched late" : metric.key === "vtr" ? " with valid tracking" : metric.key === "otdr" ? " delivered on time" : " cancelled by seller fault"}
+          {metric.key === "ldr"
+            ? " dispatched late"
+            : metric.key === "vtr"
+              ? " with valid tracking"
+              : metric.key === "otdr"
+                ? " delivered on time"
+                : " cancelled by seller fault"}
         </p>
       </div>
       <div className="space-y-2 px-4 py-3 text-sm">
@@ -50,7 +55,7 @@ function MetricCard({ metric, exposure }: { metric: MetricView; exposure: StoreE
           {metric.consequence}
         </p>
       </div>
-      <div className="mt-auto border-t border-slate-100 px-2 pb-2 pt-3" data-testid={`trend-${metric.key}`}>
+      <div className="mt-auto border-t border-slate-100 px-2 pt-3 pb-2" data-testid={`trend-${metric.key}`}>
         <p className="px-2 pb-1 text-xs font-medium text-slate-500">Last {points.length} weeks</p>
         <TrendChart label={metric.short} threshold={metric.threshold} direction={metric.direction} points={points} />
       </div>
@@ -62,7 +67,9 @@ function projectionAssumptions(a: StoreExposure["projection"]["atRisk"]): string
   const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
   const parts = [
     a.critical ? `${n(a.critical, "dispatch", "dispatches")} due within hours ${a.critical === 1 ? "goes" : "go"} late` : null,
-    a.trackingShipped + a.trackingPending ? `${n(a.trackingShipped + a.trackingPending, "invalid tracking number stays", "invalid tracking numbers stay")} invalid` : null,
+    a.trackingShipped + a.trackingPending
+      ? `${n(a.trackingShipped + a.trackingPending, "invalid tracking number stays", "invalid tracking numbers stay")} invalid`
+      : null,
     a.autoCancel ? `${n(a.autoCancel, "order is", "orders are")} auto-cancelled` : null,
   ].filter(Boolean);
   const overdue = a.overdue ? ` ${n(a.overdue, "overdue order already counts", "overdue orders already count")} as late.` : "";
@@ -100,12 +107,15 @@ function Projection({ exposure }: { exposure: StoreExposure }) {
                 <li key={s.orderId} className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-0.5 py-1.5">
                   <span className="min-w-0">
                     <span className="mr-2 text-slate-400 tabular-nums">{i + 1}.</span>
-                    <Link href={`/orders?q=${encodeURIComponent(s.externalId)}`} className="font-mono text-xs text-slate-900 underline-offset-2 hover:underline">
+                    <Link
+                      href={`/orders?q=${encodeURIComponent(s.externalId)}`}
+                      className="font-mono text-xs text-slate-900 underline-offset-2 hover:underline"
+                    >
                       {s.externalId}
                     </Link>
                     <span className="ml-2 text-slate-600">{s.reasons.join(" · ")}</span>
                   </span>
-                  <span className="whitespace-nowrap text-xs text-slate-500">
+                  <span className="text-xs whitespace-nowrap text-slate-500">
                     {s.dueAt ? `${formatInstant(new Date(s.dueAt), zone)} · ` : ""}
                     <span className="font-semibold text-emerald-700">saves {s.savedPoints.toFixed(2)} pts</span>
                   </span>
@@ -163,7 +173,10 @@ function Comparison({ exposure }: { exposure: StoreExposure }) {
   const num = (x: number | null, unit: string) => (x === null ? "—" : `${x.toFixed(1)} ${unit}`);
   return (
     <Card data-testid="comparison">
-      <CardHeader title="Service side by side" description="Every store of both channels, last 30 days: median order → carrier scan, median scan → delivery, returns of delivered orders" />
+      <CardHeader
+        title="Service side by side"
+        description="Every store of both channels, last 30 days: median order → carrier scan, median scan → delivery, returns of delivered orders"
+      />
       {exposure.comparisonPending ? (
         <p role="status" className="px-4 py-3 text-sm text-slate-600" data-testid="comparison-pending">
           Still being computed for every store: shown when you next open or refresh this page.
@@ -210,7 +223,9 @@ export function StoreExposureView({ exposure }: { exposure: StoreExposure }) {
         <h2 id="exposure-heading" className="text-lg font-semibold">
           Service figures
         </h2>
-        <p className="text-sm text-slate-500">TikTok&apos;s shop-performance rates do not apply to the brand website; here is its service beside the TikTok stores.</p>
+        <p className="text-sm text-slate-500">
+          TikTok&apos;s shop-performance rates do not apply to the brand website; here is its service beside the TikTok stores.
+        </p>
         <Comparison exposure={exposure} />
       </section>
     );
@@ -228,7 +243,10 @@ export function StoreExposureView({ exposure }: { exposure: StoreExposure }) {
         </div>
         <WorstBandBadge band={exposure.worstBand} label="Worst band" />
       </div>
-      <p className={`rounded-lg border px-3 py-2 text-sm ${min.met ? "border-slate-200 bg-white text-slate-600" : "border-amber-200 bg-amber-50 text-amber-900"}`} data-testid="minimum-orders">
+      <p
+        className={`rounded-lg border px-3 py-2 text-sm ${min.met ? "border-slate-200 bg-white text-slate-600" : "border-amber-200 bg-amber-50 text-amber-900"}`}
+        data-testid="minimum-orders"
+      >
         {min.met
           ? `Shop Performance Score applies: ${formatCount(min.delivered)} delivered orders in ${min.windowDays} days (at least ${min.required} needed).`
           : `No Shop Performance Score yet: ${formatCount(min.delivered)} of ${min.required} delivered orders in ${min.windowDays} days. The rates below still show where the store stands.`}
@@ -239,8 +257,9 @@ export function StoreExposureView({ exposure }: { exposure: StoreExposure }) {
         ))}
       </div>
       <p className="text-sm text-slate-600" data-testid="returns-rate">
-        Non-buyer-fault returns (damaged, not as described, wrong or missing item): <span className="font-semibold">{formatPercent(exposure.returns.value, 2)}</span> of{" "}
-        {formatCount(exposure.returns.denominator)} orders delivered in the last 30 days.
+        Non-buyer-fault returns (damaged, not as described, wrong or missing item):{" "}
+        <span className="font-semibold">{formatPercent(exposure.returns.value, 2)}</span> of {formatCount(exposure.returns.denominator)} orders delivered in the
+        last 30 days.
       </p>
       <Projection exposure={exposure} />
       <Suppliers exposure={exposure} />

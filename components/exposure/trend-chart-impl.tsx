@@ -28,7 +28,13 @@ export function TrendChartImpl({ label, threshold, direction, points }: TrendCha
             }}
             labelFormatter={(week) => `Week of ${String(week)}`}
           />
-          <ReferenceLine y={threshold} stroke="#e11d48" strokeDasharray="4 3" ifOverflow="extendDomain" label={{ value: `${threshold}%`, position: "insideTopRight", fontSize: 10, fill: "#be123c" }} />
+          <ReferenceLine
+            y={threshold}
+            stroke="#e11d48"
+            strokeDasharray="4 3"
+            ifOverflow="extendDomain"
+            label={{ value: `${threshold}%`, position: "insideTopRight", fontSize: 10, fill: "#be123c" }}
+          />
           <Line type="linear" dataKey="value" stroke="#0f172a" strokeWidth={2} dot={{ r: 2 }} connectNulls isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>

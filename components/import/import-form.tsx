@@ -144,13 +144,15 @@ export function ImportForm({ stores }: { stores: ImportStoreOption[] }) {
             </div>
             {data ? (
               <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5" aria-label="Import summary">
-                {([
-                  ["Orders", data.orders],
-                  ["New", data.created],
-                  ["Updated", data.updated],
-                  ["Unchanged", data.unchanged],
-                  ["Errors", data.errorCount],
-                ] as const).map(([label, value]) => (
+                {(
+                  [
+                    ["Orders", data.orders],
+                    ["New", data.created],
+                    ["Updated", data.updated],
+                    ["Unchanged", data.unchanged],
+                    ["Errors", data.errorCount],
+                  ] as const
+                ).map(([label, value]) => (
                   <div key={label} className="rounded-lg bg-slate-50 px-3 py-2">
                     <dt className="text-xs text-slate-500">{label}</dt>
                     <dd className="text-lg font-semibold tabular-nums">{value.toLocaleString("en-US")}</dd>
@@ -205,7 +207,8 @@ function ErrorReport({ job }: { job: ImportJobView }) {
 
 function statusText(job: ImportJobView, upload: UploadResult | null): string {
   if (job.status === "RUNNING") return upload ? "Finishing…" : "Importing…";
-  if (job.status === "FAILED") return `Stopped: ${job.message ?? "the import failed"}. Orders already imported are kept; importing the file again completes it.`;
+  if (job.status === "FAILED")
+    return `Stopped: ${job.message ?? "the import failed"}. Orders already imported are kept; importing the file again completes it.`;
   return "Done.";
 }
 

@@ -18,7 +18,7 @@ export function NavLinks({ items, label = "Main" }: { items: NavItem[]; label?: 
             href={item.href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium",
+              "rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap",
               active ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
             )}
           >

@@ -94,17 +94,40 @@ export function FilterBar({
           </Labelled>
         ) : null}
         <Labelled id="f-from" label="Placed from (UTC)">
-          <Input id="f-from" type="date" value={query.from?.raw.slice(0, 10) ?? ""} max={query.to?.raw.slice(0, 10)} onChange={(e) => onChange({ from: e.target.value || undefined })} />
+          <Input
+            id="f-from"
+            type="date"
+            value={query.from?.raw.slice(0, 10) ?? ""}
+            max={query.to?.raw.slice(0, 10)}
+            onChange={(e) => onChange({ from: e.target.value || undefined })}
+          />
         </Labelled>
         <Labelled id="f-to" label="Placed to (UTC)">
-          <Input id="f-to" type="date" value={query.to?.raw.slice(0, 10) ?? ""} min={query.from?.raw.slice(0, 10)} onChange={(e) => onChange({ to: e.target.value || undefined })} />
+          <Input
+            id="f-to"
+            type="date"
+            value={query.to?.raw.slice(0, 10) ?? ""}
+            min={query.from?.raw.slice(0, 10)}
+            onChange={(e) => onChange({ to: e.target.value || undefined })}
+          />
         </Labelled>
       </div>
       {filtered ? (
         <Button
           variant="ghost"
           className="px-2 py-1 text-xs"
-          onClick={() => onChange({ channel: undefined, store: undefined, status: undefined, rule: undefined, supplier: undefined, from: undefined, to: undefined, q: undefined })}
+          onClick={() =>
+            onChange({
+              channel: undefined,
+              store: undefined,
+              status: undefined,
+              rule: undefined,
+              supplier: undefined,
+              from: undefined,
+              to: undefined,
+              q: undefined,
+            })
+          }
         >
           <X aria-hidden className="size-3.5" /> Clear filters
         </Button>
@@ -154,7 +177,7 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
       <label htmlFor="f-q" className="sr-only">
         Search by order id or tracking number
       </label>
-      <Search aria-hidden className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-slate-400" />
+      <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" />
       <Input
         id="f-q"
         type="search"

@@ -25,11 +25,14 @@ const FULFILLMENT_LABEL = {
 export function OrderHeader({ order, now }: Omit<Props, "ruleTitles">) {
   return (
     <div className="space-y-2">
-      <Link href="/orders" className="inline-flex items-center gap-1 rounded text-sm text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-slate-900">
+      <Link
+        href="/orders"
+        className="inline-flex items-center gap-1 rounded text-sm text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-slate-900"
+      >
         <ArrowLeft aria-hidden className="size-4" /> Orders
       </Link>
       <div className="flex flex-wrap items-center gap-2">
-        <h1 className="break-all text-xl font-semibold">Order {order.externalId}</h1>
+        <h1 className="text-xl font-semibold break-all">Order {order.externalId}</h1>
         <Badge tone={CHANNEL_TONE[order.channel]}>{CHANNEL_LABEL[order.channel]}</Badge>
         <Badge tone={STATUS_TONE[order.status]} data-testid="order-status">
           {STATUS_LABEL[order.status]}
@@ -43,11 +46,14 @@ export function OrderHeader({ order, now }: Omit<Props, "ruleTitles">) {
       </div>
       {order.onHold?.active ? (
         <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900" data-testid="on-hold">
-          On Hold — do not ship yet: the buyer may cancel until {formatInstant(order.onHold.until, order.store.timeZone)}. The dispatch clock runs from the order time all the same.
+          On Hold — do not ship yet: the buyer may cancel until {formatInstant(order.onHold.until, order.store.timeZone)}. The dispatch clock runs from the
+          order time all the same.
         </p>
       ) : null}
       {order.fulfillmentType === "FULFILLED_BY_TIKTOK" ? (
-        <p className="text-sm text-slate-600">Fulfilled by TikTok: TikTok dispatches this order, so it has no seller dispatch deadline, auto-cancel clock, label or tracking checks.</p>
+        <p className="text-sm text-slate-600">
+          Fulfilled by TikTok: TikTok dispatches this order, so it has no seller dispatch deadline, auto-cancel clock, label or tracking checks.
+        </p>
       ) : null}
       <p className="text-sm text-slate-500">
         {order.store.name} · placed {formatInstant(order.placedAt, order.store.timeZone)}
@@ -109,14 +115,18 @@ export function LinesCard({ order }: Pick<Props, "order">) {
         <tbody>
           {order.lines.map((l) => (
             <tr key={l.position}>
-              <Td className="hidden whitespace-nowrap font-mono text-xs sm:table-cell">{l.sku}</Td>
+              <Td className="hidden font-mono text-xs whitespace-nowrap sm:table-cell">{l.sku}</Td>
               <Td>
                 {l.productName}
                 <span className="block font-mono text-xs text-slate-500 sm:hidden">{l.sku}</span>
               </Td>
               <Td className="text-right tabular-nums">{l.quantity}</Td>
-              {money && l.unitPriceMinor !== undefined ? <Td className="hidden whitespace-nowrap text-right tabular-nums sm:table-cell">{fmt(l.unitPriceMinor)}</Td> : null}
-              {money && l.unitPriceMinor !== undefined ? <Td className="whitespace-nowrap text-right tabular-nums">{fmt(l.unitPriceMinor * l.quantity)}</Td> : null}
+              {money && l.unitPriceMinor !== undefined ? (
+                <Td className="hidden text-right whitespace-nowrap tabular-nums sm:table-cell">{fmt(l.unitPriceMinor)}</Td>
+              ) : null}
+              {money && l.unitPriceMinor !== undefined ? (
+                <Td className="text-right whitespace-nowrap tabular-nums">{fmt(l.unitPriceMinor * l.quantity)}</Td>
+              ) : null}
             </tr>
           ))}
         </tbody>
@@ -143,18 +153,30 @@ export function TimelineCard({ order, now, alerts = [], pushes }: Omit<Props, "r
   const deadline = order.dispatchDueAt;
   const steps: { label: string; at: Date | null; note?: string; tone?: "late" | "due" }[] = [
     { label: "Placed", at: order.placedAt },
-    ...(order.onHold ? [{ label: "On Hold until (do not ship before)", at: order.onHold.until, tone: order.onHold.active ? ("due" as const) : undefined }] : []),
+    ...(order.onHold
+      ? [{ label: "On Hold until (do not ship before)", at: order.onHold.until, tone: order.onHold.active ? ("due" as const) : undefined }]
+      : []),
     { label: "Paid", at: order.paidAt },
   ];
   if (deadline) {
     const late = order.inTransitAt ? order.inTransitAt > deadline : deadline < now;
-    steps.push({ label: "Dispatch deadline", at: deadline, note: late ? (order.inTransitAt ? "dispatched late" : "passed") : undefined, tone: late ? "late" : "due" });
+    steps.push({
+      label: "Dispatch deadline",
+      at: deadline,
+      note: late ? (order.inTransitAt ? "dispatched late" : "passed") : undefined,
+      tone: late ? "late" : "due",
+    });
   }
   steps.push({ label: "In transit (first carrier scan)", at: order.inTransitAt }, { label: "Delivered", at: order.deliveredAt });
   if (order.cancelledAt || order.status === "CANCELLED") steps.push({ label: "Cancelled", at: order.cancelledAt });
   // The write-back's pushes, oldest first, after the order's own steps.
   for (const p of [...(pushes ?? [])].reverse()) {
-    steps.push({ label: PUSH_LABEL[p.status], at: p.sentAt ?? p.createdAt, note: p.status === "FAILED" ? (p.message ?? undefined) : undefined, tone: p.status === "FAILED" ? "late" : undefined });
+    steps.push({
+      label: PUSH_LABEL[p.status],
+      at: p.sentAt ?? p.createdAt,
+      note: p.status === "FAILED" ? (p.message ?? undefined) : undefined,
+      tone: p.status === "FAILED" ? "late" : undefined,
+    });
   }
   for (const a of alerts) steps.push({ label: a.stored ? `Alert stored for ${a.to} (e-mail not set up)` : `Alert sent to ${a.to}`, at: a.at });
   // Alerts and write-backs sit among the order's own events in time order; steps not yet reached stay last.
@@ -169,7 +191,7 @@ export function TimelineCard({ order, now, alerts = [], pushes }: Omit<Props, "r
               <span
                 aria-hidden
                 className={cn(
-                  "absolute -left-[1.3rem] top-1.5 size-2.5 rounded-full ring-2 ring-white",
+                  "absolute top-1.5 -left-[1.3rem] size-2.5 rounded-full ring-2 ring-white",
                   s.tone === "late" ? "bg-rose-600" : s.tone === "due" ? "bg-amber-500" : s.at ? "bg-slate-900" : "bg-slate-300",
                 )}
               />
@@ -207,7 +229,7 @@ export function TrackingCard({ order }: Pick<Props, "order">) {
           <dt className="text-slate-500">Carrier</dt>
           <dd>{order.carrier ?? "—"}</dd>
           <dt className="text-slate-500">Tracking</dt>
-          <dd className="break-all font-mono text-xs leading-5" data-testid="tracking-number">
+          <dd className="font-mono text-xs leading-5 break-all" data-testid="tracking-number">
             {number ?? <span className="font-sans text-sm text-slate-400">None yet</span>}
           </dd>
           <dt className="text-slate-500">Label</dt>
@@ -223,7 +245,11 @@ export function TrackingCard({ order }: Pick<Props, "order">) {
         </dl>
         {result && status ? (
           <div className={cn("flex gap-2 rounded-lg p-2", result.valid ? "bg-emerald-50" : "bg-amber-50")} data-testid="tracking-validity">
-            {result.valid ? <CircleCheck aria-hidden className="size-4 shrink-0 text-emerald-700" /> : <TriangleAlert aria-hidden className="size-4 shrink-0 text-amber-700" />}
+            {result.valid ? (
+              <CircleCheck aria-hidden className="size-4 shrink-0 text-emerald-700" />
+            ) : (
+              <TriangleAlert aria-hidden className="size-4 shrink-0 text-amber-700" />
+            )}
             <div>
               <Badge tone={status.tone}>{status.label}</Badge>
               <p className="mt-1 text-slate-700">{result.reason}</p>

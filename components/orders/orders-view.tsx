@@ -71,7 +71,18 @@ export function OrdersView({ options, rules, showMoney, showSupplier, canAssign 
     );
   }
 
-  return <OrdersList query={parsed.data} navigate={navigate} onFilter={onFilter} options={options} rules={rules} showMoney={showMoney} showSupplier={showSupplier} canAssign={canAssign} />;
+  return (
+    <OrdersList
+      query={parsed.data}
+      navigate={navigate}
+      onFilter={onFilter}
+      options={options}
+      rules={rules}
+      showMoney={showMoney}
+      showSupplier={showSupplier}
+      canAssign={canAssign}
+    />
+  );
 }
 
 function OrdersList({
@@ -114,7 +125,7 @@ function OrdersList({
         <p className="text-sm text-slate-600" aria-live="polite" data-testid="orders-total">
           {result.data ? (
             <>
-              <span className="font-semibold tabular-nums text-slate-900">{formatCount(total)}</span> {total === 1 ? "order" : "orders"}
+              <span className="font-semibold text-slate-900 tabular-nums">{formatCount(total)}</span> {total === 1 ? "order" : "orders"}
               {result.isFetching ? <span className="ml-2 text-slate-400">Updating…</span> : null}
             </>
           ) : result.isPending ? (
@@ -140,7 +151,9 @@ function OrdersList({
         <EmptyState title="No orders match these filters">Try a wider date range, another status or clear the search.</EmptyState>
       ) : (
         <div className={cn("space-y-3 transition-opacity", result.isPlaceholderData && "opacity-60")} aria-busy={result.isFetching}>
-          {canAssign && options.suppliers.length > 0 ? <BulkAssignBar selected={selected.filter((id) => pageIds.includes(id))} pageIds={pageIds} suppliers={options.suppliers} onSelect={setSelected} /> : null}
+          {canAssign && options.suppliers.length > 0 ? (
+            <BulkAssignBar selected={selected.filter((id) => pageIds.includes(id))} pageIds={pageIds} suppliers={options.suppliers} onSelect={setSelected} />
+          ) : null}
           <OrdersTable
             items={result.data?.items ?? []}
             sort={sort}
@@ -161,7 +174,12 @@ function OrdersList({
             <label htmlFor="f-page-size" className="whitespace-nowrap">
               Per page
             </label>
-            <Select id="f-page-size" className="w-auto py-1" value={query.pageSize} onChange={(e) => navigate({ pageSize: e.target.value === "50" ? undefined : e.target.value })}>
+            <Select
+              id="f-page-size"
+              className="w-auto py-1"
+              value={query.pageSize}
+              onChange={(e) => navigate({ pageSize: e.target.value === "50" ? undefined : e.target.value })}
+            >
               {PAGE_SIZES.map((n) => (
                 <option key={n} value={n}>
                   {n}
@@ -170,10 +188,14 @@ function OrdersList({
             </Select>
           </div>
           <div className="flex items-center gap-2">
-            <Button variant="secondary" disabled={query.page <= 1} onClick={() => navigate({ page: query.page > 2 ? String(query.page - 1) : undefined }, true)}>
+            <Button
+              variant="secondary"
+              disabled={query.page <= 1}
+              onClick={() => navigate({ page: query.page > 2 ? String(query.page - 1) : undefined }, true)}
+            >
               <ChevronLeft aria-hidden className="size-4" /> Previous
             </Button>
-            <span className="text-sm tabular-nums text-slate-600" data-testid="page-of">
+            <span className="text-sm text-slate-600 tabular-nums" data-testid="page-of">
               Page {formatCount(query.page)} of {formatCount(pages)}
             </span>
             <Button variant="secondary" disabled={query.page >= pages} onClick={() => navigate({ page: String(query.page + 1) }, true)}>
@@ -218,7 +240,11 @@ function OrdersTable({
     const Icon = active ? (sort.descending ? ArrowDown : ArrowUp) : ArrowUpDown;
     return (
       <Th className={className} aria-sort={active ? (sort.descending ? "descending" : "ascending") : "none"}>
-        <button type="button" onClick={() => onSort(key)} className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-slate-900">
+        <button
+          type="button"
+          onClick={() => onSort(key)}
+          className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-slate-900"
+        >
           {label}
           <Icon aria-hidden className={cn("size-3.5", !active && "opacity-40")} />
         </button>
@@ -230,7 +256,11 @@ function OrdersTable({
       <Table label="Orders" data-testid="orders-table">
         <thead>
           <tr>
-            {selection ? <Th className="w-8"><span className="sr-only">Select</span></Th> : null}
+            {selection ? (
+              <Th className="w-8">
+                <span className="sr-only">Select</span>
+              </Th>
+            ) : null}
             {header("externalId", "Order")}
             <Th>Channel</Th>
             {header("status", "Status")}
@@ -247,11 +277,20 @@ function OrdersTable({
             <tr key={o.id} className="hover:bg-slate-50" data-testid="order-row" data-order-id={o.id}>
               {selection ? (
                 <Td className="w-8">
-                  <input type="checkbox" aria-label={`Select order ${o.externalId}`} checked={selection.selected.includes(o.id)} onChange={() => selection.toggle(o.id)} className="size-4" />
+                  <input
+                    type="checkbox"
+                    aria-label={`Select order ${o.externalId}`}
+                    checked={selection.selected.includes(o.id)}
+                    onChange={() => selection.toggle(o.id)}
+                    className="size-4"
+                  />
                 </Td>
               ) : null}
               <Td className="whitespace-nowrap">
-                <Link href={`/orders/${o.id}`} className="rounded font-medium text-slate-900 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-slate-900">
+                <Link
+                  href={`/orders/${o.id}`}
+                  className="rounded font-medium text-slate-900 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-slate-900"
+                >
                   {o.externalId}
                 </Link>
                 <span className="block text-xs text-slate-500">{o.store.name}</span>
@@ -268,7 +307,7 @@ function OrdersTable({
               <Td>
                 <FlagsCell flags={o.flags} ruleTitles={ruleTitles} />
               </Td>
-              {showMoney ? <Td className="whitespace-nowrap text-right tabular-nums">{money(o)}</Td> : null}
+              {showMoney ? <Td className="text-right whitespace-nowrap tabular-nums">{money(o)}</Td> : null}
               <Td className="whitespace-nowrap text-slate-700">{formatInstant(new Date(o.placedAt), o.store.timeZone)}</Td>
               <Td className="max-w-[14rem]">
                 {o.trackingNumber ? (
@@ -280,7 +319,9 @@ function OrdersTable({
                   <span className="text-xs text-slate-400">No tracking</span>
                 )}
               </Td>
-              {showSupplier ? <Td className="text-xs text-slate-600">{o.supplier?.name ?? <span className="font-medium text-amber-800">Unassigned</span>}</Td> : null}
+              {showSupplier ? (
+                <Td className="text-xs text-slate-600">{o.supplier?.name ?? <span className="font-medium text-amber-800">Unassigned</span>}</Td>
+              ) : null}
             </tr>
           ))}
         </tbody>
@@ -313,7 +354,7 @@ function OrderCards({ items, now, ruleTitles, showMoney }: RowProps) {
             </div>
             <div className="mt-2 flex items-end justify-between gap-2 text-xs text-slate-600">
               <span>{formatInstant(new Date(o.placedAt), o.store.timeZone)}</span>
-              {showMoney ? <span className="text-sm font-semibold tabular-nums text-slate-900">{money(o)}</span> : null}
+              {showMoney ? <span className="text-sm font-semibold text-slate-900 tabular-nums">{money(o)}</span> : null}
             </div>
           </Link>
         </li>
@@ -344,7 +385,12 @@ function FlagsCell({ flags, ruleTitles, compact }: { flags: OrderListItem["flags
       <Badge tone={SEVERITY_TONE[flags.worst]}>
         {flags.count} {flags.count === 1 ? "flag" : "flags"}
       </Badge>
-      {compact ? null : <span className="truncate text-xs text-slate-600">{titles[0]}{titles.length > 1 ? ` +${titles.length - 1}` : ""}</span>}
+      {compact ? null : (
+        <span className="truncate text-xs text-slate-600">
+          {titles[0]}
+          {titles.length > 1 ? ` +${titles.length - 1}` : ""}
+        </span>
+      )}
     </span>
   );
 }

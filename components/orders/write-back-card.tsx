@@ -14,7 +14,15 @@ import { formatInstant } from "@/lib/format";
 
 export type WriteBackView = {
   connected: boolean;
-  latest: { id: string; status: "pending" | "sent" | "failed"; platformId: string | null; message: string | null; attempts: number; createdAt: string; sentAt: string | null } | null;
+  latest: {
+    id: string;
+    status: "pending" | "sent" | "failed";
+    platformId: string | null;
+    message: string | null;
+    attempts: number;
+    createdAt: string;
+    sentAt: string | null;
+  } | null;
   nextUsesTikTokEdit: boolean;
   tiktokEditUsed: boolean;
 };
@@ -25,7 +33,11 @@ type Props = {
   canWrite: boolean;
 };
 
-const STATUS = { pending: { tone: "warning", label: "Pending" }, sent: { tone: "success", label: "Sent" }, failed: { tone: "critical", label: "Failed" } } as const;
+const STATUS = {
+  pending: { tone: "warning", label: "Pending" },
+  sent: { tone: "success", label: "Sent" },
+  failed: { tone: "critical", label: "Failed" },
+} as const;
 
 export function WriteBackCard({ order, writeBack, canWrite }: Props) {
   const router = useRouter();
@@ -45,14 +57,19 @@ export function WriteBackCard({ order, writeBack, canWrite }: Props) {
 
   return (
     <Card data-testid="write-back">
-      <CardHeader title={`Written back to ${platform}`} description={writeBack.connected ? "Tracking you save here is sent to the platform" : "The store is not connected to its API: nothing is written back"} />
+      <CardHeader
+        title={`Written back to ${platform}`}
+        description={writeBack.connected ? "Tracking you save here is sent to the platform" : "The store is not connected to its API: nothing is written back"}
+      />
       <CardBody className="space-y-3 text-sm">
         {latest ? (
           <div className="space-y-1" data-testid="write-back-state" data-status={latest.status}>
             <div className="flex items-center gap-2">
               <Badge tone={STATUS[latest.status].tone}>{STATUS[latest.status].label}</Badge>
               <span className="text-slate-600">
-                {latest.status === "sent" && latest.sentAt ? `${formatInstant(new Date(latest.sentAt), order.timeZone)}${latest.platformId ? ` · ${latest.platformId}` : ""}` : `queued ${formatInstant(new Date(latest.createdAt), order.timeZone)}`}
+                {latest.status === "sent" && latest.sentAt
+                  ? `${formatInstant(new Date(latest.sentAt), order.timeZone)}${latest.platformId ? ` · ${latest.platformId}` : ""}`
+                  : `queued ${formatInstant(new Date(latest.createdAt), order.timeZone)}`}
               </span>
             </div>
             {latest.message ? <p className={latest.status === "failed" ? "text-rose-700" : "text-slate-600"}>{latest.message}</p> : null}
@@ -65,7 +82,11 @@ export function WriteBackCard({ order, writeBack, canWrite }: Props) {
         ) : writeBack.connected ? (
           <p className="text-slate-600">Nothing written back yet.</p>
         ) : null}
-        {writeBack.tiktokEditUsed ? <p className="text-amber-800">TikTok Shop allows one edit of a tracking number and this order&apos;s was used: a further correction is made in Seller Center.</p> : null}
+        {writeBack.tiktokEditUsed ? (
+          <p className="text-amber-800">
+            TikTok Shop allows one edit of a tracking number and this order&apos;s was used: a further correction is made in Seller Center.
+          </p>
+        ) : null}
         {notice ? <p role="status">{notice}</p> : null}
         {canWrite && !fixing ? (
           <Button size="sm" variant="secondary" onClick={() => setFixing(true)}>

@@ -5,7 +5,6 @@ import { formatCount, formatMoney } from "@/lib/format";
 import { formatHours, formatRate, localeOf } from "./kpi-format";
 import { CHANNEL_LABEL } from "@/lib/vocabulary";
 
-
 /**
  * Both channels side by side. Money is shown per currency (a US and a UK store are never added
  * together); a supplier's cards carry no money, returns or buyer figures at all (the data layer
@@ -52,12 +51,20 @@ export function ChannelKpiGrid({ kpis }: { kpis: ChannelKpis[] }) {
               </span>
             </Figure>
             {k.returns ? (
-              <Figure label="Return rate" testId="return-rate" hint={`${formatCount(k.returns.returned)} of ${formatCount(k.returns.delivered)} delivered orders`}>
+              <Figure
+                label="Return rate"
+                testId="return-rate"
+                hint={`${formatCount(k.returns.returned)} of ${formatCount(k.returns.delivered)} delivered orders`}
+              >
                 {formatRate(k.returns.returned, k.returns.delivered)}
               </Figure>
             ) : null}
             {k.repeat ? (
-              <Figure label="Repeat customers" testId="repeat-rate" hint={`${formatCount(k.repeat.repeatBuyers)} of ${formatCount(k.repeat.buyers)} buyers had ordered before`}>
+              <Figure
+                label="Repeat customers"
+                testId="repeat-rate"
+                hint={`${formatCount(k.repeat.repeatBuyers)} of ${formatCount(k.repeat.buyers)} buyers had ordered before`}
+              >
                 {formatRate(k.repeat.repeatBuyers, k.repeat.buyers)}
               </Figure>
             ) : k.repeatPending ? (
@@ -72,11 +79,28 @@ export function ChannelKpiGrid({ kpis }: { kpis: ChannelKpis[] }) {
   );
 }
 
-function Figure({ label, testId, hint, big, tone, children }: { label: string; testId: string; hint?: string; big?: boolean; tone?: "bad"; children: React.ReactNode }) {
+function Figure({
+  label,
+  testId,
+  hint,
+  big,
+  tone,
+  children,
+}: {
+  label: string;
+  testId: string;
+  hint?: string;
+  big?: boolean;
+  tone?: "bad";
+  children: React.ReactNode;
+}) {
   return (
     <div className="min-w-0">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className={`mt-1 font-semibold tabular-nums ${big ? "text-2xl" : "text-lg"} ${tone === "bad" ? "text-rose-700" : "text-slate-900"}`} data-testid={testId}>
+      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
+      <dd
+        className={`mt-1 font-semibold tabular-nums ${big ? "text-2xl" : "text-lg"} ${tone === "bad" ? "text-rose-700" : "text-slate-900"}`}
+        data-testid={testId}
+      >
         {children}
       </dd>
       {hint ? <dd className="mt-0.5 text-xs text-slate-500">{hint}</dd> : null}

@@ -17,7 +17,7 @@ export function RiskCounts({ counts }: { counts: RuleCount[] }) {
         title="Open risks by rule"
         description={`${formatCount(total)} open · ${formatCount(critical)} critical · now, across all stores`}
         action={
-          <Link href="/risk" className="whitespace-nowrap text-sm font-medium text-teal-700 hover:underline">
+          <Link href="/risk" className="text-sm font-medium whitespace-nowrap text-teal-700 hover:underline">
             Open the queue →
           </Link>
         }
@@ -35,7 +35,9 @@ export function RiskCounts({ counts }: { counts: RuleCount[] }) {
               </span>
               <span className="flex shrink-0 items-center gap-2">
                 {c.critical > 0 ? <Badge tone="critical">{formatCount(c.critical)} critical</Badge> : null}
-                <span className={`min-w-10 text-right text-lg font-semibold tabular-nums ${c.critical > 0 ? "text-rose-700" : "text-slate-900"}`}>{formatCount(c.count)}</span>
+                <span className={`min-w-10 text-right text-lg font-semibold tabular-nums ${c.critical > 0 ? "text-rose-700" : "text-slate-900"}`}>
+                  {formatCount(c.count)}
+                </span>
               </span>
             </Link>
           </li>

@@ -28,7 +28,8 @@ const shortDay = (day: unknown) => {
   const [, m, d] = String(day).split("-");
   return `${Number(d)}/${Number(m)}`;
 };
-const longDay = (day: unknown) => dateFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${String(day)}T00:00:00Z`));
+const longDay = (day: unknown) =>
+  dateFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${String(day)}T00:00:00Z`));
 const axis = { stroke: CHART_COLORS.axis, fontSize: 11, tickLine: false, axisLine: false } as const;
 
 export function TrendCharts({ timeZone, orders, revenue, lateWeekly, lateThresholdPercent }: TrendChartsProps) {
@@ -85,11 +86,7 @@ export function TrendCharts({ timeZone, orders, revenue, lateWeekly, lateThresho
                 <LineChart data={series.points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
                   <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
                   <XAxis dataKey="day" tickFormatter={shortDay} minTickGap={24} {...axis} />
-                  <YAxis
-                    width={56}
-                    tickFormatter={(v: number) => compactMoney(v, series.currency)}
-                    {...axis}
-                  />
+                  <YAxis width={56} tickFormatter={(v: number) => compactMoney(v, series.currency)} {...axis} />
                   <Tooltip
                     content={(p) => (
                       <ChartTooltipContent
@@ -154,5 +151,7 @@ export function TrendCharts({ timeZone, orders, revenue, lateWeekly, lateThresho
 
 /** Axis ticks: "$1.2K" from minor units (display only; the figures on the cards are exact). */
 function compactMoney(minor: number, currency: string): string {
-  return numberFormat(localeOf(currency), { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(minorUnitsToDecimalString(Math.round(minor), currency) as unknown as number);
+  return numberFormat(localeOf(currency), { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(
+    minorUnitsToDecimalString(Math.round(minor), currency) as unknown as number,
+  );
 }

@@ -7,7 +7,14 @@ import { dateFormat, formatCount } from "@/lib/format";
 export function UpcomingRules({ rules }: { rules: UpcomingRule[] }) {
   return (
     <Card data-testid="upcoming-rules">
-      <CardHeader title="Rules taking effect in the next 30 days" description={<Link className="underline" href="/policy">Policy calendar →</Link>} />
+      <CardHeader
+        title="Rules taking effect in the next 30 days"
+        description={
+          <Link className="underline" href="/policy">
+            Policy calendar →
+          </Link>
+        }
+      />
       <CardBody>
         {rules.length === 0 ? (
           <p className="text-sm text-slate-500">No rule changes in the next 30 days.</p>

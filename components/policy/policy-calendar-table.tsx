@@ -20,13 +20,23 @@ export function PolicyCalendarTable({ rows }: { rows: CalendarRow[] }) {
     <Card className="overflow-hidden">
       <div className="overflow-x-auto">
         <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Policy calendar">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
             <tr>
-              <th scope="col" className="px-4 py-2">Rule</th>
-              <th scope="col" className="px-4 py-2">Effective</th>
-              <th scope="col" className="px-4 py-2">Scope</th>
-              <th scope="col" className="px-4 py-2">Threshold</th>
-              <th scope="col" className="px-4 py-2">Source</th>
+              <th scope="col" className="px-4 py-2">
+                Rule
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Effective
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Scope
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Threshold
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Source
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -37,7 +47,7 @@ export function PolicyCalendarTable({ rows }: { rows: CalendarRow[] }) {
                   <p className="font-mono text-xs text-slate-500">{row.rule}</p>
                   {row.note ? <p className="mt-1 max-w-md text-xs text-slate-500">{row.note}</p> : null}
                 </td>
-                <td className="whitespace-nowrap px-4 py-3">
+                <td className="px-4 py-3 whitespace-nowrap">
                   <p>{formatDate(row.effectiveFrom)}</p>
                   <Badge tone={row.status === "upcoming" ? "warning" : "success"} className="mt-1">
                     {row.status === "upcoming" ? "Upcoming" : "In force"}

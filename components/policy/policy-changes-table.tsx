@@ -34,7 +34,9 @@ function day(date: string | null): string {
 function Hits({ row }: { row: ChangeImpactRow }) {
   const { impact } = row;
   const parts = [
-    impact.orders ? `${formatCount(impact.orders)} open ${row.source === "update" && row.id === "returns.response_window_business_days" ? "returns" : "orders"}` : null,
+    impact.orders
+      ? `${formatCount(impact.orders)} open ${row.source === "update" && row.id === "returns.response_window_business_days" ? "returns" : "orders"}`
+      : null,
     impact.stores ? `${formatCount(impact.stores)} stores` : null,
     impact.creators ? `${formatCount(impact.creators)} creators` : null,
     impact.skus ? `${formatCount(impact.skus)} SKUs` : null,
@@ -60,16 +62,29 @@ function Hits({ row }: { row: ChangeImpactRow }) {
 export function PolicyChangesTable({ rows }: { rows: ChangeImpactRow[] }) {
   return (
     <Card className="overflow-hidden">
-      <CardHeader title="What changed, and whom it hits" description="The 2026 updates and rules with an effective date ahead, newest first. Counts are of your data today." />
+      <CardHeader
+        title="What changed, and whom it hits"
+        description="The 2026 updates and rules with an effective date ahead, newest first. Counts are of your data today."
+      />
       <div className="overflow-x-auto">
         <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Policy changes">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
             <tr>
-              <th scope="col" className="px-4 py-2">Change</th>
-              <th scope="col" className="px-4 py-2">Effective</th>
-              <th scope="col" className="px-4 py-2">Version</th>
-              <th scope="col" className="px-4 py-2">Source</th>
-              <th scope="col" className="px-4 py-2">Hits today</th>
+              <th scope="col" className="px-4 py-2">
+                Change
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Effective
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Version
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Source
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Hits today
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -80,20 +95,26 @@ export function PolicyChangesTable({ rows }: { rows: ChangeImpactRow[] }) {
                   <p className="text-xs text-slate-500">
                     {KIND[row.kind]} · <span className="font-mono">{row.id}</span>
                   </p>
-                  {row.source === "update" ? <p className="mt-1 max-w-xl text-xs text-slate-600">{row.summary}</p> : row.note ? <p className="mt-1 max-w-xl text-xs text-slate-600">{row.note}</p> : null}
+                  {row.source === "update" ? (
+                    <p className="mt-1 max-w-xl text-xs text-slate-600">{row.summary}</p>
+                  ) : row.note ? (
+                    <p className="mt-1 max-w-xl text-xs text-slate-600">{row.note}</p>
+                  ) : null}
                 </td>
-                <td className="whitespace-nowrap px-4 py-3">
+                <td className="px-4 py-3 whitespace-nowrap">
                   <p>{row.source === "update" && row.effectiveText && !row.effectiveFrom ? row.effectiveText : day(row.effectiveFrom)}</p>
                   {row.source === "update" && row.effectiveText && row.effectiveFrom ? <p className="text-xs text-slate-500">{row.effectiveText}</p> : null}
-                  {row.source === "update" && row.defaultEffectiveFrom !== row.effectiveFrom ? <p className="text-xs text-sky-700">Your setting (default {day(row.defaultEffectiveFrom)})</p> : null}
+                  {row.source === "update" && row.defaultEffectiveFrom !== row.effectiveFrom ? (
+                    <p className="text-xs text-sky-700">Your setting (default {day(row.defaultEffectiveFrom)})</p>
+                  ) : null}
                   <Badge tone={STATUS[row.status].tone} className="mt-1">
                     {STATUS[row.status].label}
                   </Badge>
                 </td>
-                <td className="whitespace-nowrap px-4 py-3 text-slate-700">{row.source === "update" ? day(row.versionDate) : "—"}</td>
+                <td className="px-4 py-3 whitespace-nowrap text-slate-700">{row.source === "update" ? day(row.versionDate) : "—"}</td>
                 <td className="px-4 py-3">
                   <Badge tone={CONFIDENCE[row.confidence].tone}>{CONFIDENCE[row.confidence].label}</Badge>
-                  {row.source === "update" ? <p className="mt-1 max-w-xs break-words text-xs text-slate-500">{row.sources.join("; ")}</p> : null}
+                  {row.source === "update" ? <p className="mt-1 max-w-xs text-xs break-words text-slate-500">{row.sources.join("; ")}</p> : null}
                 </td>
                 <td className="px-4 py-3 text-slate-700" data-testid="change-hits">
                   <Hits row={row} />

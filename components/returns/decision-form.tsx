@@ -15,7 +15,17 @@ type Choice = "APPROVE" | "REFUSE";
  * Approve, or refuse with a reason. The change-of-mind rule is checked here as you submit and
  * again on the server, which reads the return's reason itself.
  */
-export function DecisionForm({ returnId, reason, onDone, onCancel }: { returnId: string; reason: ReturnReason; onDone: (message: string) => void; onCancel: () => void }) {
+export function DecisionForm({
+  returnId,
+  reason,
+  onDone,
+  onCancel,
+}: {
+  returnId: string;
+  reason: ReturnReason;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
   const id = useId();
   const router = useRouter();
   const [decision, setDecision] = useState<Choice | "">("");
@@ -27,7 +37,9 @@ export function DecisionForm({ returnId, reason, onDone, onCancel }: { returnId:
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    const input = { returnId, decision: decision || undefined, justification: decision === "REFUSE" ? justification : "", note } as Parameters<typeof validateDecision>[0];
+    const input = { returnId, decision: decision || undefined, justification: decision === "REFUSE" ? justification : "", note } as Parameters<
+      typeof validateDecision
+    >[0];
     const checked = validateDecision(input, reason);
     if (!checked.ok) {
       setErrors(checked.fieldErrors);
@@ -115,14 +127,7 @@ export function DecisionForm({ returnId, reason, onDone, onCancel }: { returnId:
         <label htmlFor={field("note")} className="block text-xs font-medium text-slate-700">
           Note <span className="font-normal text-slate-500">(optional{decision === "REFUSE" ? "; required for “Other”" : ""})</span>
         </label>
-        <Textarea
-          id={field("note")}
-          rows={2}
-          value={note}
-          maxLength={500}
-          aria-invalid={Boolean(errors.note)}
-          onChange={(e) => setNote(e.target.value)}
-        />
+        <Textarea id={field("note")} rows={2} value={note} maxLength={500} aria-invalid={Boolean(errors.note)} onChange={(e) => setNote(e.target.value)} />
         {errors.note ? (
           <p role="alert" className="text-xs font-medium text-rose-700">
             {errors.note}

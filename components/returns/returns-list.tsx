@@ -50,14 +50,24 @@ function ReturnRow({ item, now, canDecide, onDone }: { item: ReturnListItem; now
   const decidable = canDecide && item.status !== "APPROVED";
 
   return (
-    <li id={`return-${item.id}`} className="scroll-mt-24 px-4 py-3 target:bg-amber-50/60" data-testid="return-item" data-status={item.status} data-reason={item.reason} data-channel={item.order.channel}>
+    <li
+      id={`return-${item.id}`}
+      className="scroll-mt-24 px-4 py-3 target:bg-amber-50/60"
+      data-testid="return-item"
+      data-status={item.status}
+      data-reason={item.reason}
+      data-channel={item.order.channel}
+    >
       <div className="grid gap-2 md:grid-cols-[minmax(0,1.3fr)_minmax(0,1.4fr)_12rem_8rem] md:items-start md:gap-4">
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-1.5">
             <Badge tone={STATUS_TONE[item.status]}>{STATUS_LABEL[item.status]}</Badge>
             <Badge tone={item.reason === "CHANGE_OF_MIND" ? "info" : "neutral"}>{REASON_LABEL[item.reason]}</Badge>
           </div>
-          <Link href={`/orders/${item.order.id}`} className="mt-1 inline-block font-mono text-sm font-medium text-slate-900 underline decoration-slate-300 underline-offset-2 hover:decoration-slate-900">
+          <Link
+            href={`/orders/${item.order.id}`}
+            className="mt-1 inline-block font-mono text-sm font-medium text-slate-900 underline decoration-slate-300 underline-offset-2 hover:decoration-slate-900"
+          >
             {item.order.externalId}
           </Link>
           <span className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
@@ -73,7 +83,11 @@ function ReturnRow({ item, now, canDecide, onDone }: { item: ReturnListItem; now
               {item.status === "APPROVED" ? "Approved" : "Refused"}
               {item.decidedAt ? ` ${formatZoned(new Date(item.decidedAt), zone, now)}` : ""}
               {item.decidedBy ? ` by ${item.decidedBy}` : ""}
-              {item.refusalJustification ? ` · ${JUSTIFICATION_LABEL[item.refusalJustification]}` : item.status === "REFUSED" ? " · no justification recorded" : ""}
+              {item.refusalJustification
+                ? ` · ${JUSTIFICATION_LABEL[item.refusalJustification]}`
+                : item.status === "REFUSED"
+                  ? " · no justification recorded"
+                  : ""}
               {item.decisionNote ? ` · “${item.decisionNote}”` : ""}
             </p>
           ) : null}
@@ -104,7 +118,12 @@ function ReturnRow({ item, now, canDecide, onDone }: { item: ReturnListItem; now
             {money}
           </span>
           {decidable ? (
-            <Button variant={deciding ? "secondary" : item.status === "PENDING" ? "primary" : "secondary"} className="py-1.5 md:mt-2" aria-expanded={deciding} onClick={() => setDeciding((v) => !v)}>
+            <Button
+              variant={deciding ? "secondary" : item.status === "PENDING" ? "primary" : "secondary"}
+              className="py-1.5 md:mt-2"
+              aria-expanded={deciding}
+              onClick={() => setDeciding((v) => !v)}
+            >
               {item.status === "PENDING" ? "Decide" : "Change decision"}
             </Button>
           ) : null}

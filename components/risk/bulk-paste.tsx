@@ -43,7 +43,9 @@ export function BulkPaste() {
         return;
       }
       setPreview(result.data);
-      setSaved(`Saved ${result.data.saved} line${result.data.saved === 1 ? "" : "s"}; their orders were re-checked.${result.data.saved < result.data.lines.length ? " The lines with errors were not saved." : ""}`);
+      setSaved(
+        `Saved ${result.data.saved} line${result.data.saved === 1 ? "" : "s"}; their orders were re-checked.${result.data.saved < result.data.lines.length ? " The lines with errors were not saved." : ""}`,
+      );
       void queryClient.invalidateQueries({ queryKey: ["risk"] });
     });
 
@@ -71,7 +73,9 @@ export function BulkPaste() {
             aria-invalid={Boolean(error)}
             onChange={(e) => setText(e.target.value)}
           />
-          <p className="text-xs text-slate-500">Commas, tabs (from a spreadsheet) or semicolons. The order id is the one shown in the queue (TikTok id or #number).</p>
+          <p className="text-xs text-slate-500">
+            Commas, tabs (from a spreadsheet) or semicolons. The order id is the one shown in the queue (TikTok id or #number).
+          </p>
           {error ? (
             <p role="alert" className="text-xs font-medium text-rose-700">
               {error}
@@ -106,7 +110,7 @@ function PreviewTable({ preview }: { preview: PastePreview }) {
       {preview.tooMany ? <p className="mb-2 text-xs text-amber-800">Only the first 500 lines were read.</p> : null}
       <table className="w-full min-w-[36rem] text-left text-sm" data-testid="paste-preview">
         <caption className="sr-only">Checked lines</caption>
-        <thead className="text-xs uppercase tracking-wide text-slate-500">
+        <thead className="text-xs tracking-wide text-slate-500 uppercase">
           <tr>
             <th scope="col" className="py-1 pr-3">
               Line
@@ -128,7 +132,7 @@ function PreviewTable({ preview }: { preview: PastePreview }) {
         <tbody className="divide-y divide-slate-100">
           {preview.lines.map((l) => (
             <tr key={l.line} data-testid="paste-line" data-ok={l.error ? "false" : "true"}>
-              <td className="py-1.5 pr-3 tabular-nums text-slate-500">{l.line}</td>
+              <td className="py-1.5 pr-3 text-slate-500 tabular-nums">{l.line}</td>
               <td className="py-1.5 pr-3 font-mono">
                 {l.orderRef || "—"}
                 {l.order ? <span className="block font-sans text-xs text-slate-500">{l.order.storeName}</span> : null}

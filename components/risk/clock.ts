@@ -14,7 +14,16 @@ import { formatTimeLeft } from "@/lib/policy/duration";
 export function formatZoned(instant: Date, timeZone: string, now?: Date): string {
   const year = (d: Date) => dateFormat("en-GB", { timeZone, year: "numeric" }).format(d);
   const withYear = now !== undefined && year(instant) !== year(now);
-  const local = dateFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", ...(withYear ? { year: "numeric" } : {}), hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+  const local = dateFormat("en-GB", {
+    timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    ...(withYear ? { year: "numeric" } : {}),
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  })
     .format(instant)
     .replaceAll(",", "");
   return `${local} ${zoneAbbreviation(instant, timeZone)}`;

@@ -10,7 +10,17 @@ import { LABEL_SOURCE_LABEL } from "@/lib/vocabulary";
 type Source = (typeof SETTABLE_LABEL_SOURCES)[number];
 
 /** Who bought the label: USPS parcels of US TikTok orders need a TikTok Shipping label. */
-export function LabelSourceForm({ orderId, externalId, current, onDone }: { orderId: string; externalId: string; current: string; onDone: (message: string) => void }) {
+export function LabelSourceForm({
+  orderId,
+  externalId,
+  current,
+  onDone,
+}: {
+  orderId: string;
+  externalId: string;
+  current: string;
+  onDone: (message: string) => void;
+}) {
   const id = useId();
   const [value, setValue] = useState<Source>(current === "SELLER" ? "SELLER" : "TIKTOK_SHIPPING");
   const [error, setError] = useState<string | null>(null);

@@ -17,7 +17,6 @@ import { TIKTOK_EDIT_WARNING, TrackingFixForm } from "./tracking-fix-form";
 
 export type RiskQueueData = { items: RiskItemJson[]; total: number; now: string };
 
-
 export const riskQueryKey = (params: string) => ["risk", params] as const;
 
 async function fetchQueue(params: string): Promise<RiskQueueData> {
@@ -60,7 +59,10 @@ export function RiskQueue({ initial, params, page, canEdit }: { initial: RiskQue
       </div>
       <div aria-live="polite">
         {notice ? (
-          <p className="flex items-start justify-between gap-3 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200" data-testid="risk-notice">
+          <p
+            className="flex items-start justify-between gap-3 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200"
+            data-testid="risk-notice"
+          >
             <span>{notice}</span>
             <button type="button" className="text-xs underline" onClick={() => setNotice(null)}>
               Dismiss
@@ -126,7 +128,11 @@ function RiskRow({ item, now, canEdit, onDone }: { item: RiskItemJson; now: Date
         <div className="flex items-center gap-2 md:block">
           <Badge tone={SEVERITY_TONE[item.severity]}>{SEVERITY_LABEL[item.severity]}</Badge>
           {/* On a phone the countdown sits next to the badge, where the eye starts. */}
-          {due ? <span className={cn("text-xs font-semibold md:hidden", due.overdue ? "text-rose-700" : due.urgent ? "text-amber-800" : "text-slate-600")}>{due.text}</span> : null}
+          {due ? (
+            <span className={cn("text-xs font-semibold md:hidden", due.overdue ? "text-rose-700" : due.urgent ? "text-amber-800" : "text-slate-600")}>
+              {due.text}
+            </span>
+          ) : null}
         </div>
         <div className="min-w-0">
           <p className="text-sm font-semibold text-slate-900">{item.title}</p>
@@ -135,7 +141,9 @@ function RiskRow({ item, now, canEdit, onDone }: { item: RiskItemJson; now: Date
         <div className="text-sm" data-testid="risk-due">
           {due ? (
             <>
-              <span className={cn("hidden font-semibold md:inline", due.overdue ? "text-rose-700" : due.urgent ? "text-amber-800" : "text-slate-700")}>{due.text}</span>
+              <span className={cn("hidden font-semibold md:inline", due.overdue ? "text-rose-700" : due.urgent ? "text-amber-800" : "text-slate-700")}>
+                {due.text}
+              </span>
               <span className="block text-xs text-slate-500">
                 <span className="md:hidden">Due </span>
                 {due.at}
@@ -148,7 +156,10 @@ function RiskRow({ item, now, canEdit, onDone }: { item: RiskItemJson; now: Date
         <div className="min-w-0 text-sm">
           {order ? (
             <>
-              <Link href={`/orders/${order.id}`} className="font-mono text-sm font-medium text-slate-900 underline decoration-slate-300 underline-offset-2 hover:decoration-slate-900">
+              <Link
+                href={`/orders/${order.id}`}
+                className="font-mono text-sm font-medium text-slate-900 underline decoration-slate-300 underline-offset-2 hover:decoration-slate-900"
+              >
                 {order.externalId}
               </Link>
               <span className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">

@@ -63,7 +63,11 @@ export function TrackingFixForm({ orderId, externalId, carrier, trackingNumber, 
   const numberId = `${id}-number`;
   const carrierId = `${id}-carrier`;
   return (
-    <form onSubmit={submit} className="mt-3 grid gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3 sm:grid-cols-[12rem_1fr_auto] sm:items-start" aria-label={`Fix tracking of order ${externalId}`}>
+    <form
+      onSubmit={submit}
+      className="mt-3 grid gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3 sm:grid-cols-[12rem_1fr_auto] sm:items-start"
+      aria-label={`Fix tracking of order ${externalId}`}
+    >
       <div className="space-y-1">
         <label htmlFor={carrierId} className="block text-xs font-medium text-slate-700">
           Carrier
@@ -107,7 +111,11 @@ export function TrackingFixForm({ orderId, externalId, carrier, trackingNumber, 
           }}
           onBlur={() => setTouched(true)}
         />
-        <p id={`${numberId}-status`} role={numberError ? "alert" : "status"} className={cn("min-h-4 text-xs", numberError ? "font-medium text-rose-700" : ok?.status === "unverified" ? "text-amber-800" : "text-emerald-700")}>
+        <p
+          id={`${numberId}-status`}
+          role={numberError ? "alert" : "status"}
+          className={cn("min-h-4 text-xs", numberError ? "font-medium text-rose-700" : ok?.status === "unverified" ? "text-amber-800" : "text-emerald-700")}
+        >
           {numberError ?? (ok ? `✓ ${ok.reason}` : "")}
         </p>
       </div>

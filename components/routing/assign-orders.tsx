@@ -44,16 +44,30 @@ function useAssign(onDone?: () => void) {
 }
 
 /** The orders list's bulk bar: the selected orders (or the whole page) to one supplier. */
-export function BulkAssignBar({ selected, pageIds, suppliers, onSelect }: { selected: string[]; pageIds: string[]; suppliers: Supplier[]; onSelect: (ids: string[]) => void }) {
+export function BulkAssignBar({
+  selected,
+  pageIds,
+  suppliers,
+  onSelect,
+}: {
+  selected: string[];
+  pageIds: string[];
+  suppliers: Supplier[];
+  onSelect: (ids: string[]) => void;
+}) {
   const [supplierId, setSupplierId] = useState(suppliers[0]?.id ?? "");
   const { result, pending, assign } = useAssign(() => onSelect([]));
   const allSelected = pageIds.length > 0 && pageIds.every((id) => selected.includes(id));
   return (
-    <div className="flex flex-wrap items-center gap-2 rounded-xl border border-slate-200 bg-white p-3 text-sm shadow-sm" aria-label="Assign orders to a supplier" role="group">
+    <div
+      className="flex flex-wrap items-center gap-2 rounded-xl border border-slate-200 bg-white p-3 text-sm shadow-sm"
+      aria-label="Assign orders to a supplier"
+      role="group"
+    >
       <Button size="sm" variant="secondary" onClick={() => onSelect(allSelected ? [] : pageIds)}>
         {allSelected ? "Clear selection" : "Select this page"}
       </Button>
-      <span className="tabular-nums text-slate-600" data-testid="selected-count">
+      <span className="text-slate-600 tabular-nums" data-testid="selected-count">
         {selected.length} selected
       </span>
       <label htmlFor="bulk-supplier" className="text-slate-600">
@@ -69,7 +83,17 @@ export function BulkAssignBar({ selected, pageIds, suppliers, onSelect }: { sele
 }
 
 /** One order's supplier on its detail page: a manual choice that routing rules then leave alone. */
-export function OrderSupplierForm({ orderId, current, manual, suppliers }: { orderId: string; current: string | null; manual: boolean; suppliers: Supplier[] }) {
+export function OrderSupplierForm({
+  orderId,
+  current,
+  manual,
+  suppliers,
+}: {
+  orderId: string;
+  current: string | null;
+  manual: boolean;
+  suppliers: Supplier[];
+}) {
   const [supplierId, setSupplierId] = useState(manual && current ? current : "");
   const { result, pending, assign } = useAssign();
   return (

@@ -43,7 +43,7 @@ export function CreateShareLinkForm({ suppliers, stores }: { suppliers: Option[]
       <Field label="Valid for (days)" htmlFor="expiresInDays" error={fieldError("expiresInDays")}>
         <Input id="expiresInDays" name="expiresInDays" type="number" min={1} max={90} defaultValue={14} aria-invalid={Boolean(fieldError("expiresInDays"))} />
       </Field>
-      <div className="sm:col-span-2 flex flex-wrap items-center gap-3">
+      <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Creating…" : "Create link"}
         </Button>
@@ -54,10 +54,10 @@ export function CreateShareLinkForm({ suppliers, stores }: { suppliers: Option[]
         ) : null}
       </div>
       {url ? (
-        <div className="sm:col-span-2 rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900" role="status">
+        <div className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900 sm:col-span-2" role="status">
           <p className="font-medium">{result?.message}</p>
           <div className="mt-2 flex flex-wrap items-center gap-2">
-            <code className="break-all rounded bg-white px-2 py-1 text-xs" data-testid="new-share-url">
+            <code className="rounded bg-white px-2 py-1 text-xs break-all" data-testid="new-share-url">
               {url}
             </code>
             <Button

@@ -20,10 +20,24 @@ export function ConnectionHealthLine({ health }: { health: StoreHealth }) {
 
 export function ConnectionHealthCard({ health, timeZone, canSetBuffer = false }: { health: StoreHealth; timeZone: string; canSetBuffer?: boolean }) {
   const rows: [string, string][] = [];
-  rows.push(["Last successful sync", health.lastSyncedAt && health.lastSyncAgeMinutes !== null ? `${formatInstant(health.lastSyncedAt, timeZone)} (${formatAge(health.lastSyncAgeMinutes)})` : "Never"]);
-  if (health.tokenExpiresAt) rows.push(["Access token expires", `${formatInstant(health.tokenExpiresAt, timeZone)}${health.tokenRefreshedAutomatically ? " — refreshed automatically before then" : " — no refresh token: re-authorise before then"}`]);
+  rows.push([
+    "Last successful sync",
+    health.lastSyncedAt && health.lastSyncAgeMinutes !== null
+      ? `${formatInstant(health.lastSyncedAt, timeZone)} (${formatAge(health.lastSyncAgeMinutes)})`
+      : "Never",
+  ]);
+  if (health.tokenExpiresAt)
+    rows.push([
+      "Access token expires",
+      `${formatInstant(health.tokenExpiresAt, timeZone)}${health.tokenRefreshedAutomatically ? " — refreshed automatically before then" : " — no refresh token: re-authorise before then"}`,
+    ]);
   if (health.authExpiresAt) rows.push(["Authorisation expires", formatInstant(health.authExpiresAt, timeZone)]);
-  rows.push(["Webhooks, last 24 h", health.webhooks.failed + health.webhooks.unverified === 0 ? "No failed or unverified deliveries" : `${health.webhooks.failed} failed, ${health.webhooks.unverified} unverified`]);
+  rows.push([
+    "Webhooks, last 24 h",
+    health.webhooks.failed + health.webhooks.unverified === 0
+      ? "No failed or unverified deliveries"
+      : `${health.webhooks.failed} failed, ${health.webhooks.unverified} unverified`,
+  ]);
   rows.push(["Write-back", `${health.pushes.pending} pending, ${health.pushes.failed} failed`]);
   return (
     <Card data-testid="store-health" data-state={health.state}>

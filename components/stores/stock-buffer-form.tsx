@@ -16,9 +16,21 @@ export function StockBufferForm({ storeId, value }: { storeId: string; value: nu
       <label htmlFor="stock-buffer" className="block text-sm font-medium text-slate-700">
         Stock safety buffer (units)
       </label>
-      <p className="text-xs text-slate-500">Sellable here = supplier stock − open orders of both channels − this buffer; pushed to the platform when it changes.</p>
+      <p className="text-xs text-slate-500">
+        Sellable here = supplier stock − open orders of both channels − this buffer; pushed to the platform when it changes.
+      </p>
       <div className="flex items-start gap-2">
-        <Input id="stock-buffer" name="stockSafetyBuffer" type="number" min={0} step={1} defaultValue={value} fieldSize="sm" className="w-28" aria-invalid={Boolean(error)} />
+        <Input
+          id="stock-buffer"
+          name="stockSafetyBuffer"
+          type="number"
+          min={0}
+          step={1}
+          defaultValue={value}
+          fieldSize="sm"
+          className="w-28"
+          aria-invalid={Boolean(error)}
+        />
         <Button type="submit" size="sm" disabled={pending}>
           {pending ? "Saving…" : "Save"}
         </Button>

@@ -26,7 +26,12 @@ export function StoreFigureList({ figures, large }: { figures: StoreFigures; lar
   const value = large ? "text-2xl" : "text-base";
   const items = [
     { label: "Orders (30 days)", value: formatCount(figures.orders), hint: "cancelled excluded", testId: "store-orders" },
-    { label: "Dispatched", value: formatRate(figures.dispatched, figures.orders), hint: `${formatCount(figures.dispatched)} handed to the carrier`, testId: "store-dispatched" },
+    {
+      label: "Dispatched",
+      value: formatRate(figures.dispatched, figures.orders),
+      hint: `${formatCount(figures.dispatched)} handed to the carrier`,
+      testId: "store-dispatched",
+    },
     { label: "Median time to dispatch", value: formatHours(figures.medianDispatchHours), hint: "placed → first carrier scan", testId: "store-median" },
     {
       label: "Late dispatch",
@@ -39,8 +44,8 @@ export function StoreFigureList({ figures, large }: { figures: StoreFigures; lar
     <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
       {items.map((i) => (
         <div key={i.label} className="min-w-0">
-          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{i.label}</dt>
-          <dd className={`mt-1 font-semibold tabular-nums text-slate-900 ${value}`} data-testid={i.testId}>
+          <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{i.label}</dt>
+          <dd className={`mt-1 font-semibold text-slate-900 tabular-nums ${value}`} data-testid={i.testId}>
             {i.value}
           </dd>
           <dd className="mt-0.5 text-xs text-slate-500">{i.hint}</dd>

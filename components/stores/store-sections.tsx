@@ -10,7 +10,6 @@ import { ruleTitle } from "@/lib/policy";
 import { SEVERITY_TONE } from "@/components/ui/tones";
 import { SEVERITY_LABEL } from "@/lib/vocabulary";
 
-
 export function OpenFlagsCard({ items, total, storeId, timeZone }: { items: RiskQueueItem[]; total: number; storeId: string; timeZone: string }) {
   return (
     <Card data-testid="store-open-flags">
@@ -40,7 +39,11 @@ export function OpenFlagsCard({ items, total, storeId, timeZone }: { items: Risk
                     {f.order.externalId}
                   </Link>
                 ) : null}
-                {f.dueAt ? <span>{f.order ? " · " : ""}due {formatInstant(f.dueAt, timeZone)}</span> : null}
+                {f.dueAt ? (
+                  <span>
+                    {f.order ? " · " : ""}due {formatInstant(f.dueAt, timeZone)}
+                  </span>
+                ) : null}
               </p>
             </li>
           ))}
@@ -53,7 +56,10 @@ export function OpenFlagsCard({ items, total, storeId, timeZone }: { items: Risk
 export function LateDispatchesCard({ rows, timeZone, basis }: { rows: LateDispatch[]; timeZone: string; basis: "DEADLINE" | "48H" }) {
   return (
     <Card data-testid="store-late-dispatches">
-      <CardHeader title="Recent late dispatches" description={`Last 30 days · ${basis === "DEADLINE" ? "after the TikTok dispatch deadline" : "more than 48 h after the order"} · times in ${timeZone}`} />
+      <CardHeader
+        title="Recent late dispatches"
+        description={`Last 30 days · ${basis === "DEADLINE" ? "after the TikTok dispatch deadline" : "more than 48 h after the order"} · times in ${timeZone}`}
+      />
       {rows.length === 0 ? (
         <p className="px-4 py-6 text-center text-sm text-slate-500">No late dispatches in the last 30 days.</p>
       ) : (
@@ -75,10 +81,10 @@ export function LateDispatchesCard({ rows, timeZone, basis }: { rows: LateDispat
                     {r.externalId}
                   </Link>
                 </Td>
-                <Td className="whitespace-nowrap text-xs">{formatInstant(r.dueAt, timeZone)}</Td>
-                <Td className="whitespace-nowrap text-xs">{r.inTransitAt ? formatInstant(r.inTransitAt, timeZone) : <Badge tone="critical">Not yet</Badge>}</Td>
+                <Td className="text-xs whitespace-nowrap">{formatInstant(r.dueAt, timeZone)}</Td>
+                <Td className="text-xs whitespace-nowrap">{r.inTransitAt ? formatInstant(r.inTransitAt, timeZone) : <Badge tone="critical">Not yet</Badge>}</Td>
                 <Td className="text-right tabular-nums">{formatHours(r.lateHours)}</Td>
-                <Td className="max-w-[12rem] truncate whitespace-nowrap text-xs text-slate-600" title={r.supplierName ?? undefined}>
+                <Td className="max-w-[12rem] truncate text-xs whitespace-nowrap text-slate-600" title={r.supplierName ?? undefined}>
                   {r.supplierName ?? "—"}
                 </Td>
               </tr>
@@ -111,7 +117,9 @@ const CONNECTION: Record<NonNullable<StoreDetail["connection"]["state"]>, { labe
 
 export function IntegrationCard({ store }: { store: StoreDetail }) {
   const keys: (keyof StoreDetail["integration"])[] =
-    store.channel === "BRAND_SITE" ? ["shopifyDomain", "shopifyAccessToken", "webhookSecret"] : ["tiktokAppKey", "tiktokAppSecret", "tiktokAccessToken", "tiktokShopCipher", "tiktokApiBaseUrl"];
+    store.channel === "BRAND_SITE"
+      ? ["shopifyDomain", "shopifyAccessToken", "webhookSecret"]
+      : ["tiktokAppKey", "tiktokAppSecret", "tiktokAccessToken", "tiktokShopCipher", "tiktokApiBaseUrl"];
   const c = store.connection;
   const state = c.state ? CONNECTION[c.state] : null;
   return (
@@ -128,7 +136,9 @@ export function IntegrationCard({ store }: { store: StoreDetail }) {
         {c.message ? <p className="text-xs text-slate-600">{c.message}</p> : null}
         {store.channel === "BRAND_SITE" ? (
           <p className="text-xs text-slate-600" data-testid="store-webhook-topics">
-            {c.webhookTopics.length > 0 ? `Webhooks registered: ${c.webhookTopics.map((t) => t.toLowerCase().replace("_", "/")).join(", ")}` : "No webhooks registered through the API yet."}
+            {c.webhookTopics.length > 0
+              ? `Webhooks registered: ${c.webhookTopics.map((t) => t.toLowerCase().replace("_", "/")).join(", ")}`
+              : "No webhooks registered through the API yet."}
           </p>
         ) : null}
       </div>

@@ -25,8 +25,16 @@ export type StoreSettingsValues = {
 const SECRETS = {
   BRAND_SITE: [
     { name: "shopifyDomain", label: "Shop domain", hint: "The shop's *.myshopify.com address." },
-    { name: "shopifyAccessToken", label: "Admin API access token", hint: "Shopify admin → Settings → Apps → Develop apps → your app → API credentials (read_orders, read_fulfillments)." },
-    { name: "webhookSecret", label: "Webhook signing secret", hint: "The custom app's API secret key (same page): it signs the webhooks registered from here. For webhooks made under Settings → Notifications, the key shown there." },
+    {
+      name: "shopifyAccessToken",
+      label: "Admin API access token",
+      hint: "Shopify admin → Settings → Apps → Develop apps → your app → API credentials (read_orders, read_fulfillments).",
+    },
+    {
+      name: "webhookSecret",
+      label: "Webhook signing secret",
+      hint: "The custom app's API secret key (same page): it signs the webhooks registered from here. For webhooks made under Settings → Notifications, the key shown there.",
+    },
     { name: "shopifyApiVersion", label: "API version", hint: "Leave empty for 2026-10." },
   ],
   TIKTOK_SHOP: [
@@ -71,7 +79,16 @@ export function StoreSettingsForm({ store, zones }: { store: StoreSettingsValues
           <Input id="name" name="name" defaultValue={store.name} required maxLength={80} autoComplete="off" {...invalid("name")} />
         </Field>
         <Field label="Time zone" htmlFor="timeZone" error={errors.timeZone} hint="IANA name; dispatch deadlines and times on the screens use it.">
-          <Input id="timeZone" name="timeZone" list="time-zones" defaultValue={store.timeZone} required autoComplete="off" spellCheck={false} {...invalid("timeZone")} />
+          <Input
+            id="timeZone"
+            name="timeZone"
+            list="time-zones"
+            defaultValue={store.timeZone}
+            required
+            autoComplete="off"
+            spellCheck={false}
+            {...invalid("timeZone")}
+          />
           <datalist id="time-zones">
             {zones.map((z) => (
               <option key={z} value={z} />
@@ -106,7 +123,13 @@ export function StoreSettingsForm({ store, zones }: { store: StoreSettingsValues
         <p className="text-xs text-slate-500">Write-only: the current values are never shown. Leave a field empty to keep what is stored.</p>
         <div className="grid gap-4 sm:grid-cols-2">
           {SECRETS[store.channel].map((s) => (
-            <Field key={s.name} label={s.label} htmlFor={s.name} error={errors[s.name]} hint={`${store.secretsSet[s.name] ? "Set — type to replace." : "Not set."} ${s.hint}`}>
+            <Field
+              key={s.name}
+              label={s.label}
+              htmlFor={s.name}
+              error={errors[s.name]}
+              hint={`${store.secretsSet[s.name] ? "Set — type to replace." : "Not set."} ${s.hint}`}
+            >
               <Input
                 id={s.name}
                 name={s.name}

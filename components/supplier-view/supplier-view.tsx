@@ -46,7 +46,8 @@ export function SupplierScorecardCard({ card }: { card: SupplierScorecard }) {
 }
 
 export function SupplierOrdersList({ orders, now }: { orders: SupplierOrder[]; now: Date }) {
-  if (orders.length === 0) return <EmptyState title="No orders assigned">Orders assigned to you in the last 30 days and every open one appear here.</EmptyState>;
+  if (orders.length === 0)
+    return <EmptyState title="No orders assigned">Orders assigned to you in the last 30 days and every open one appear here.</EmptyState>;
   return (
     <ul className="space-y-3" aria-label="Assigned orders">
       {orders.map((o) => {
@@ -73,7 +74,7 @@ export function SupplierOrdersList({ orders, now }: { orders: SupplierOrder[]; n
               ) : null}
               <div className="mt-3 grid gap-3 text-sm sm:grid-cols-3">
                 <div>
-                  <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Items</p>
+                  <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">Items</p>
                   <ul>
                     {o.lines.map((l, i) => (
                       <li key={`${l.sku}-${i}`}>
@@ -83,11 +84,11 @@ export function SupplierOrdersList({ orders, now }: { orders: SupplierOrder[]; n
                   </ul>
                 </div>
                 <div>
-                  <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Ship to</p>
+                  <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">Ship to</p>
                   <p>{[o.shipTo.city, o.shipTo.region, o.shipTo.postcode, o.shipTo.country].filter(Boolean).join(", ") || "—"}</p>
                 </div>
                 <div>
-                  <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Tracking</p>
+                  <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">Tracking</p>
                   {o.trackingNumber ? (
                     <p>
                       {o.carrier ?? "Unknown carrier"} <span className="font-mono text-xs">{o.trackingNumber}</span>
@@ -121,7 +122,15 @@ export function SupplierOrdersList({ orders, now }: { orders: SupplierOrder[]; n
  * Page links under the supplier's orders (server-rendered, no script): previous, next and where
  * one is. `params` are the page's other query parameters, kept on every link.
  */
-export function SupplierOrdersPager({ list, basePath, params = {} }: { list: Omit<SupplierOrdersPage, "orders">; basePath: string; params?: Record<string, string> }) {
+export function SupplierOrdersPager({
+  list,
+  basePath,
+  params = {},
+}: {
+  list: Omit<SupplierOrdersPage, "orders">;
+  basePath: string;
+  params?: Record<string, string>;
+}) {
   if (list.pages <= 1) return null;
   const href = (page: number) => {
     const search = new URLSearchParams({ ...params, ...(page > 1 ? { page: String(page) } : {}) }).toString();

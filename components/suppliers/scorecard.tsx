@@ -16,8 +16,20 @@ export function Scorecard({ card }: { card: SupplierScorecard }) {
         action={card.openOrders > 0 ? <Badge tone="warning">{formatCount(card.openOrders)} open</Badge> : <Badge tone="success">Nothing open</Badge>}
       />
       <dl className="grid grid-cols-2 gap-x-4 gap-y-4 px-4 py-4">
-        <Stat label="Outbound (median)" value={card.medianOutboundHours === null ? "—" : `${card.medianOutboundHours.toFixed(1)} h`} hint={`promised ${card.promisedOutboundHours} h`} bad={outboundOver} testId="outbound" />
-        <Stat label="Delivery (median)" value={formatDays(card.medianDeliveryDays)} hint={`promised ${card.promisedDeliveryDays} days · scan → delivered`} bad={deliveryOver} testId="delivery" />
+        <Stat
+          label="Outbound (median)"
+          value={card.medianOutboundHours === null ? "—" : `${card.medianOutboundHours.toFixed(1)} h`}
+          hint={`promised ${card.promisedOutboundHours} h`}
+          bad={outboundOver}
+          testId="outbound"
+        />
+        <Stat
+          label="Delivery (median)"
+          value={formatDays(card.medianDeliveryDays)}
+          hint={`promised ${card.promisedDeliveryDays} days · scan → delivered`}
+          bad={deliveryOver}
+          testId="delivery"
+        />
         <Stat
           label="Late vs TikTok deadline"
           value={formatRate(card.deadlineLate, card.deadlineDue)}
@@ -48,7 +60,7 @@ export function Scorecard({ card }: { card: SupplierScorecard }) {
 function Stat({ label, value, hint, bad, testId }: { label: string; value: string; hint: string; bad?: boolean; testId: string }) {
   return (
     <div className="min-w-0">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
       <dd className={`mt-1 text-lg font-semibold tabular-nums ${bad ? "text-rose-700" : "text-slate-900"}`} data-testid={testId}>
         {value}
       </dd>

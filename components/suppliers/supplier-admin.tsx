@@ -17,7 +17,14 @@ import {
 } from "@/lib/actions/suppliers";
 
 type Option = { id: string; name: string };
-type SupplierValues = { id: string; name: string; shipFromCountry: string; promisedOutboundHours: number; promisedDeliveryDays: number; contactEmail: string | null };
+type SupplierValues = {
+  id: string;
+  name: string;
+  shipFromCountry: string;
+  promisedOutboundHours: number;
+  promisedDeliveryDays: number;
+  contactEmail: string | null;
+};
 
 function SupplierOptions({ suppliers, none }: { suppliers: Option[]; none?: string }) {
   return (
@@ -43,16 +50,40 @@ export function SupplierForm({ supplier }: { supplier?: SupplierValues }) {
         <Input id={`${p}-name`} name="name" defaultValue={supplier?.name} aria-invalid={Boolean(fieldError("name"))} />
       </Field>
       <Field label="Ships from (country code)" htmlFor={`${p}-country`} error={fieldError("shipFromCountry")}>
-        <Input id={`${p}-country`} name="shipFromCountry" maxLength={2} defaultValue={supplier?.shipFromCountry ?? "US"} aria-invalid={Boolean(fieldError("shipFromCountry"))} />
+        <Input
+          id={`${p}-country`}
+          name="shipFromCountry"
+          maxLength={2}
+          defaultValue={supplier?.shipFromCountry ?? "US"}
+          aria-invalid={Boolean(fieldError("shipFromCountry"))}
+        />
       </Field>
       <Field label="Promised outbound (hours)" htmlFor={`${p}-hours`} error={fieldError("promisedOutboundHours")} hint="From order to carrier scan">
-        <Input id={`${p}-hours`} name="promisedOutboundHours" inputMode="numeric" defaultValue={supplier?.promisedOutboundHours ?? 24} aria-invalid={Boolean(fieldError("promisedOutboundHours"))} />
+        <Input
+          id={`${p}-hours`}
+          name="promisedOutboundHours"
+          inputMode="numeric"
+          defaultValue={supplier?.promisedOutboundHours ?? 24}
+          aria-invalid={Boolean(fieldError("promisedOutboundHours"))}
+        />
       </Field>
       <Field label="Promised delivery (days)" htmlFor={`${p}-days`} error={fieldError("promisedDeliveryDays")}>
-        <Input id={`${p}-days`} name="promisedDeliveryDays" inputMode="numeric" defaultValue={supplier?.promisedDeliveryDays ?? 5} aria-invalid={Boolean(fieldError("promisedDeliveryDays"))} />
+        <Input
+          id={`${p}-days`}
+          name="promisedDeliveryDays"
+          inputMode="numeric"
+          defaultValue={supplier?.promisedDeliveryDays ?? 5}
+          aria-invalid={Boolean(fieldError("promisedDeliveryDays"))}
+        />
       </Field>
       <Field label="Contact e-mail" htmlFor={`${p}-email`} error={fieldError("contactEmail")} hint="Optional">
-        <Input id={`${p}-email`} name="contactEmail" type="email" defaultValue={supplier?.contactEmail ?? ""} aria-invalid={Boolean(fieldError("contactEmail"))} />
+        <Input
+          id={`${p}-email`}
+          name="contactEmail"
+          type="email"
+          defaultValue={supplier?.contactEmail ?? ""}
+          aria-invalid={Boolean(fieldError("contactEmail"))}
+        />
       </Field>
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={pending}>
@@ -178,7 +209,15 @@ export function StockImportForm({ suppliers }: { suppliers: Option[] }) {
         </Field>
       </div>
       <Field label="…or paste it" htmlFor="stock-csv" error={fieldError("csv")}>
-        <Textarea id="stock-csv" name="csv" rows={4} value={text} onChange={(e) => setText(e.target.value)} placeholder={"SKU,available\nMUG-01,120"} className="font-mono text-xs" />
+        <Textarea
+          id="stock-csv"
+          name="csv"
+          rows={4}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={"SKU,available\nMUG-01,120"}
+          className="font-mono text-xs"
+        />
       </Field>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>

@@ -71,7 +71,7 @@ export function ChartTooltipContent({
                 <span aria-hidden className="inline-block h-2 w-2 rounded-sm" style={{ background: entry.color ?? config[key]?.color }} />
                 {config[key]?.label ?? key}
               </span>
-              <span className="font-medium tabular-nums text-slate-900">{formatValue(Number(entry.value ?? 0), key)}</span>
+              <span className="font-medium text-slate-900 tabular-nums">{formatValue(Number(entry.value ?? 0), key)}</span>
             </li>
           );
         })}

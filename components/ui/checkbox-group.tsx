@@ -1,5 +1,17 @@
 /** A group of checkboxes sending one form field per ticked value (read with FormData.getAll). */
-export function CheckboxGroup({ legend, name, options, defaultValues = [], error }: { legend: string; name: string; options: { value: string; label: string }[]; defaultValues?: string[]; error?: string }) {
+export function CheckboxGroup({
+  legend,
+  name,
+  options,
+  defaultValues = [],
+  error,
+}: {
+  legend: string;
+  name: string;
+  options: { value: string; label: string }[];
+  defaultValues?: string[];
+  error?: string;
+}) {
   return (
     <fieldset className="space-y-1">
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>

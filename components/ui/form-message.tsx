@@ -6,7 +6,10 @@ export function FormMessage<T>({ result, compact = false, className }: { result:
   if (!result?.message) return null;
   const tone = result.ok ? "text-emerald-800" : "text-rose-800";
   return (
-    <p role={result.ok ? "status" : "alert"} className={cn(compact ? "text-xs" : "rounded-lg px-3 py-2 text-sm", compact ? "" : result.ok ? "bg-emerald-50" : "bg-rose-50", tone, className)}>
+    <p
+      role={result.ok ? "status" : "alert"}
+      className={cn(compact ? "text-xs" : "rounded-lg px-3 py-2 text-sm", compact ? "" : result.ok ? "bg-emerald-50" : "bg-rose-50", tone, className)}
+    >
       {result.message}
     </p>
   );

@@ -9,7 +9,7 @@ const sizes: Record<ControlSize, string> = {
 /** The look of every text field, select and text area, at either size. */
 export function fieldClasses(size: ControlSize = "md", className?: string) {
   return cn(
-    "block w-full border border-slate-300 bg-white shadow-sm placeholder:text-slate-400 focus:border-slate-900 focus:outline-none focus:ring-1 focus:ring-slate-900 aria-[invalid=true]:border-rose-500",
+    "block w-full border border-slate-300 bg-white shadow-sm placeholder:text-slate-400 focus:border-slate-900 focus:ring-1 focus:ring-slate-900 focus:outline-none aria-[invalid=true]:border-rose-500",
     sizes[size],
     className,
   );

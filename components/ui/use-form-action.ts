@@ -13,7 +13,10 @@ type FormServerAction<T> = (previous: ActionResult<T> | null, form: FormData) =>
  */
 export function useFormAction<T>(action: FormServerAction<T>, options: { prepare?: (form: FormData) => FormData; resetOnSuccess?: boolean } = {}) {
   const { prepare, resetOnSuccess = true } = options;
-  const [result, dispatch, pending] = useActionState<ActionResult<T> | null, FormData>((previous, form) => action(previous, prepare ? prepare(form) : form), null);
+  const [result, dispatch, pending] = useActionState<ActionResult<T> | null, FormData>(
+    (previous, form) => action(previous, prepare ? prepare(form) : form),
+    null,
+  );
   const [, startTransition] = useTransition();
   const submitted = useRef<HTMLFormElement | null>(null);
 

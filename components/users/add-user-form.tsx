@@ -43,7 +43,7 @@ export function AddUserForm({ suppliers }: { suppliers: { id: string; name: stri
       <Field label="Initial password" htmlFor="new-password" error={fieldError("password")} hint="At least 10 characters; share it with them privately">
         <Input id="new-password" name="password" type="password" autoComplete="new-password" aria-invalid={Boolean(fieldError("password"))} />
       </Field>
-      <div className="sm:col-span-2 flex items-center gap-3">
+      <div className="flex items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Adding…" : "Add user"}
         </Button>

@@ -47,7 +47,13 @@ export function UserRowActions({ userId, email, role, supplierId, active, suppli
         <form onSubmit={activeForm.onSubmit}>
           <input type="hidden" name="userId" value={userId} />
           <input type="hidden" name="active" value={active ? "false" : "true"} />
-          <Button type="submit" variant={active ? "danger" : "secondary"} size="sm" disabled={activePending} aria-label={`${active ? "Deactivate" : "Reactivate"} ${email}`}>
+          <Button
+            type="submit"
+            variant={active ? "danger" : "secondary"}
+            size="sm"
+            disabled={activePending}
+            aria-label={`${active ? "Deactivate" : "Reactivate"} ${email}`}
+          >
             {active ? "Deactivate" : "Reactivate"}
           </Button>
         </form>

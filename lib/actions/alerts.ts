@@ -12,84 +12,116 @@ import { defineAction, fieldError, succeed } from "./define-action";
 // stored and used by the alert pass, never read back to a browser or into the audit log.
 
 export const saveAlertChannelAction = defineAction({ roles: ["OWNER"], schema: alertChannelSchema }, async ({ id, kind, name, target, secret }, { user }) => {
-    const existing = id ? await db.alertChannel.findFirst({ where: { id, organizationId: user.organizationId }, select: { id: true, kind: true } }) : null;
-    if (id && !existing) throw new AppError("NOT_FOUND", "No such channel");
-    if (existing && existing.kind !== kind) throw fieldError("kind", "A channel keeps its kind: add a new one instead", "A channel keeps its kind");
-    const clash = await db.alertChannel.findFirst({ where: { organizationId: user.organizationId, name, ...(id ? { id: { not: id } } : {}) }, select: { id: true } });
-    if (clash) throw fieldError("name", "Another channel has this name");
-    await db.$transaction(async (tx) => {
-      const row = existing
-        ? await tx.alertChannel.update({
-            where: { id: existing.id },
-            // A new URL may work where the old one did not: it is no longer marked broken.
-            data: { name, ...(target ? { url: target, brokenAt: null, brokenReason: null } : {}), ...(secret ? { secret } : {}) },
-            select: { id: true },
-          })
-        : await tx.alertChannel.create({ data: { organizationId: user.organizationId, kind, name, url: target, secret: kind === "WEBHOOK" ? secret : null }, select: { id: true } });
-      await recordAudit(tx, {
-        organizationId: user.organizationId,
-        actor: user,
-        action: existing ? "alert_channel.update" : "alert_channel.create",
-        entityType: "AlertChannel",
-        entityId: row.id,
-        after: { kind, name, targetChanged: Boolean(target), secretChanged: Boolean(secret) },
-      });
+  const existing = id ? await db.alertChannel.findFirst({ where: { id, organizationId: user.organizationId }, select: { id: true, kind: true } }) : null;
+  if (id && !existing) throw new AppError("NOT_FOUND", "No such channel");
+  if (existing && existing.kind !== kind) throw fieldError("kind", "A channel keeps its kind: add a new one instead", "A channel keeps its kind");
+  const clash = await db.alertChannel.findFirst({
+    where: { organizationId: user.organizationId, name, ...(id ? { id: { not: id } } : {}) },
+    select: { id: true },
+  });
+  if (clash) throw fieldError("name", "Another channel has this name");
+  await db.$transaction(async (tx) => {
+    const row = existing
+      ? await tx.alertChannel.update({
+          where: { id: existing.id },
+          // A new URL may work where the old one did not: it is no longer marked broken.
+          data: { name, ...(target ? { url: target, brokenAt: null, brokenReason: null } : {}), ...(secret ? { secret } : {}) },
+          select: { id: true },
+        })
+      : await tx.alertChannel.create({
+          data: { organizationId: user.organizationId, kind, name, url: target, secret: kind === "WEBHOOK" ? secret : null },
+          select: { id: true },
+        });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actor: user,
+      action: existing ? "alert_channel.update" : "alert_channel.create",
+      entityType: "AlertChannel",
+      entityId: row.id,
+      after: { kind, name, targetChanged: Boolean(target), secretChanged: Boolean(secret) },
     });
-    revalidatePath("/alerts/settings");
-    revalidatePath("/alerts");
-    return succeed(undefined, existing ? "Channel saved." : "Channel added. Add it to a rule to send alerts to it.");
+  });
+  revalidatePath("/alerts/settings");
+  revalidatePath("/alerts");
+  return succeed(undefined, existing ? "Channel saved." : "Channel added. Add it to a rule to send alerts to it.");
 });
 
 export const deleteAlertChannelAction = defineAction({ roles: ["OWNER"], schema: deleteByIdSchema }, async ({ id }, { user }) => {
-    const channel = await db.alertChannel.findFirst({ where: { id, organizationId: user.organizationId }, select: { id: true, name: true, kind: true } });
-    if (!channel) throw new AppError("NOT_FOUND", "No such channel");
-    await db.$transaction(async (tx) => {
-      await tx.alertChannel.delete({ where: { id: channel.id } });
-      // Rules keep working without it.
-      const rules = await tx.alertRule.findMany({ where: { organizationId: user.organizationId, channelIds: { has: channel.id } }, select: { id: true, channelIds: true } });
-      for (const r of rules) await tx.alertRule.update({ where: { id: r.id }, data: { channelIds: r.channelIds.filter((c) => c !== channel.id) } });
-      await recordAudit(tx, { organizationId: user.organizationId, actor: user, action: "alert_channel.delete", entityType: "AlertChannel", entityId: channel.id, before: { name: channel.name, kind: channel.kind } });
+  const channel = await db.alertChannel.findFirst({ where: { id, organizationId: user.organizationId }, select: { id: true, name: true, kind: true } });
+  if (!channel) throw new AppError("NOT_FOUND", "No such channel");
+  await db.$transaction(async (tx) => {
+    await tx.alertChannel.delete({ where: { id: channel.id } });
+    // Rules keep working without it.
+    const rules = await tx.alertRule.findMany({
+      where: { organizationId: user.organizationId, channelIds: { has: channel.id } },
+      select: { id: true, channelIds: true },
     });
-    revalidatePath("/alerts/settings");
-    return succeed(undefined, `Channel “${channel.name}” removed.`);
+    for (const r of rules) await tx.alertRule.update({ where: { id: r.id }, data: { channelIds: r.channelIds.filter((c) => c !== channel.id) } });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actor: user,
+      action: "alert_channel.delete",
+      entityType: "AlertChannel",
+      entityId: channel.id,
+      before: { name: channel.name, kind: channel.kind },
+    });
+  });
+  revalidatePath("/alerts/settings");
+  return succeed(undefined, `Channel “${channel.name}” removed.`);
 });
 
 // Checkbox groups send one field per ticked value: the form is read with its arrays.
 const ruleFormSchema = z.instanceof(FormData, { message: "Send the rule form" }).transform(formArrays).pipe(alertRuleSchema);
 
 export const saveAlertRuleAction = defineAction({ roles: ["OWNER"], schema: ruleFormSchema, form: "raw" }, async ({ id, ...rule }, { user }) => {
-    const org = user.organizationId;
-    const [existing, stores, users, channels, clash] = await Promise.all([
-      id ? db.alertRule.findFirst({ where: { id, organizationId: org }, select: { id: true } }) : null,
-      db.store.count({ where: { organizationId: org, id: { in: rule.storeIds } } }),
-      db.user.count({ where: { organizationId: org, id: { in: rule.recipientUserIds } } }),
-      db.alertChannel.count({ where: { organizationId: org, id: { in: rule.channelIds } } }),
-      db.alertRule.findFirst({ where: { organizationId: org, name: rule.name, ...(id ? { id: { not: id } } : {}) }, select: { id: true } }),
-    ]);
-    if (id && !existing) throw new AppError("NOT_FOUND", "No such rule");
-    // Ids from the form must be this organisation's, or the rule could name another's users.
-    if (stores !== rule.storeIds.length) throw fieldError("storeIds", "Choose among your stores");
-    if (users !== rule.recipientUserIds.length) throw fieldError("recipientUserIds", "Choose among your users");
-    if (channels !== rule.channelIds.length) throw fieldError("channelIds", "Choose among your channels");
-    if (!rule.recipientRoles.length && !rule.recipientUserIds.length && !rule.channelIds.length) {
-      throw fieldError("recipientRoles", "Choose who hears of it: a role, a user or a channel");
-    }
-    if (clash) throw fieldError("name", "Another rule has this name");
-    await db.$transaction(async (tx) => {
-      const row = existing ? await tx.alertRule.update({ where: { id: existing.id }, data: rule, select: { id: true } }) : await tx.alertRule.create({ data: { ...rule, organizationId: org }, select: { id: true } });
-      await recordAudit(tx, { organizationId: org, actor: user, action: existing ? "alert_rule.update" : "alert_rule.create", entityType: "AlertRule", entityId: row.id, after: rule });
+  const org = user.organizationId;
+  const [existing, stores, users, channels, clash] = await Promise.all([
+    id ? db.alertRule.findFirst({ where: { id, organizationId: org }, select: { id: true } }) : null,
+    db.store.count({ where: { organizationId: org, id: { in: rule.storeIds } } }),
+    db.user.count({ where: { organizationId: org, id: { in: rule.recipientUserIds } } }),
+    db.alertChannel.count({ where: { organizationId: org, id: { in: rule.channelIds } } }),
+    db.alertRule.findFirst({ where: { organizationId: org, name: rule.name, ...(id ? { id: { not: id } } : {}) }, select: { id: true } }),
+  ]);
+  if (id && !existing) throw new AppError("NOT_FOUND", "No such rule");
+  // Ids from the form must be this organisation's, or the rule could name another's users.
+  if (stores !== rule.storeIds.length) throw fieldError("storeIds", "Choose among your stores");
+  if (users !== rule.recipientUserIds.length) throw fieldError("recipientUserIds", "Choose among your users");
+  if (channels !== rule.channelIds.length) throw fieldError("channelIds", "Choose among your channels");
+  if (!rule.recipientRoles.length && !rule.recipientUserIds.length && !rule.channelIds.length) {
+    throw fieldError("recipientRoles", "Choose who hears of it: a role, a user or a channel");
+  }
+  if (clash) throw fieldError("name", "Another rule has this name");
+  await db.$transaction(async (tx) => {
+    const row = existing
+      ? await tx.alertRule.update({ where: { id: existing.id }, data: rule, select: { id: true } })
+      : await tx.alertRule.create({ data: { ...rule, organizationId: org }, select: { id: true } });
+    await recordAudit(tx, {
+      organizationId: org,
+      actor: user,
+      action: existing ? "alert_rule.update" : "alert_rule.create",
+      entityType: "AlertRule",
+      entityId: row.id,
+      after: rule,
     });
-    revalidatePath("/alerts/settings");
-    return succeed(undefined, existing ? "Rule saved." : "Rule added: the next pass (within a minute) uses it.");
+  });
+  revalidatePath("/alerts/settings");
+  return succeed(undefined, existing ? "Rule saved." : "Rule added: the next pass (within a minute) uses it.");
 });
 
 export const deleteAlertRuleAction = defineAction({ roles: ["OWNER"], schema: deleteByIdSchema }, async ({ id }, { user }) => {
-    const rule = await db.alertRule.findFirst({ where: { id, organizationId: user.organizationId }, select: { id: true, name: true } });
-    if (!rule) throw new AppError("NOT_FOUND", "No such rule");
-    await db.$transaction(async (tx) => {
-      await tx.alertRule.delete({ where: { id: rule.id } });
-      await recordAudit(tx, { organizationId: user.organizationId, actor: user, action: "alert_rule.delete", entityType: "AlertRule", entityId: rule.id, before: { name: rule.name } });
+  const rule = await db.alertRule.findFirst({ where: { id, organizationId: user.organizationId }, select: { id: true, name: true } });
+  if (!rule) throw new AppError("NOT_FOUND", "No such rule");
+  await db.$transaction(async (tx) => {
+    await tx.alertRule.delete({ where: { id: rule.id } });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actor: user,
+      action: "alert_rule.delete",
+      entityType: "AlertRule",
+      entityId: rule.id,
+      before: { name: rule.name },
     });
-    revalidatePath("/alerts/settings");
-    return succeed(undefined, `Rule “${rule.name}” removed.`);
+  });
+  revalidatePath("/alerts/settings");
+  return succeed(undefined, `Rule “${rule.name}” removed.`);
 });

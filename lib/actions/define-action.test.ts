@@ -68,7 +68,7 @@ describe("defineAction", () => {
 });
 
 describe("fieldErrorsOf", () => {
-  it("keeps the first message of each field, and a form-level one under \"form\"", () => {
+  it('keeps the first message of each field, and a form-level one under "form"', () => {
     const s = z.object({ a: z.string().min(3, "first").max(1, "second") }).refine(() => false, "whole form");
     const parsed = s.safeParse({ a: "ab" });
     expect(parsed.success).toBe(false);

@@ -10,10 +10,13 @@ import { z } from "zod";
 // data (and so their own account: they are signed out). Organisations of one's own cannot be
 // removed this way. Its audit trail goes with it — there is no organisation left to keep it in;
 // the server log records the removal instead.
-export const removeDemoAction = defineAction({ roles: ["OWNER"], schema: z.object({ confirm: z.literal("remove", { error: 'Type "remove" to confirm.' }) }) }, async (_input, { user }) => {
-  const org = await db.organization.findUnique({ where: { id: user.organizationId }, select: { isDemo: true } });
-  if (!org?.isDemo) throw new AppError("FORBIDDEN", "Only the demo organisation can be removed here.");
-  const { removed } = await removeDemoOrganizations(db, user.organizationId);
-  console.error(`[demo] ${user.email} removed the demo organisation: ${removed.join(", ")}`);
-  return succeed(undefined, "Demo data removed.");
-});
+export const removeDemoAction = defineAction(
+  { roles: ["OWNER"], schema: z.object({ confirm: z.literal("remove", { error: 'Type "remove" to confirm.' }) }) },
+  async (_input, { user }) => {
+    const org = await db.organization.findUnique({ where: { id: user.organizationId }, select: { isDemo: true } });
+    if (!org?.isDemo) throw new AppError("FORBIDDEN", "Only the demo organisation can be removed here.");
+    const { removed } = await removeDemoOrganizations(db, user.organizationId);
+    console.error(`[demo] ${user.email} removed the demo organisation: ${removed.join(", ")}`);
+    return succeed(undefined, "Demo data removed.");
+  },
+);

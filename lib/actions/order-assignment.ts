@@ -16,9 +16,14 @@ import { defineAction, fieldError, succeed } from "./define-action";
 export const assignOrdersAction = defineAction({ roles: ["OWNER", "OPS"], schema: assignOrdersSchema }, async ({ orderIds, supplierId }, { user }) => {
   const ids = [...new Set(orderIds)];
   const result = await db.$transaction(async (tx) => {
-    const supplier = supplierId ? await tx.supplier.findFirst({ where: { id: supplierId, organizationId: user.organizationId }, select: { id: true, name: true } }) : null;
+    const supplier = supplierId
+      ? await tx.supplier.findFirst({ where: { id: supplierId, organizationId: user.organizationId }, select: { id: true, name: true } })
+      : null;
     if (supplierId && !supplier) throw fieldError("supplierId", "Choose one of your suppliers.");
-    const orders = await tx.order.findMany({ where: { id: { in: ids }, organizationId: user.organizationId }, select: { id: true, externalId: true, supplierId: true, supplierManual: true } });
+    const orders = await tx.order.findMany({
+      where: { id: { in: ids }, organizationId: user.organizationId },
+      select: { id: true, externalId: true, supplierId: true, supplierManual: true },
+    });
     if (orders.length === 0) throw new AppError("NOT_FOUND", "None of these orders is in your organisation.");
     const found = orders.map((o) => o.id);
     if (supplier) {
@@ -34,8 +39,13 @@ export const assignOrdersAction = defineAction({ roles: ["OWNER", "OPS"], schema
     const afterById = new Map(after.map((o) => [o.id, o.supplierId]));
     for (const o of orders) {
       await recordAudit(tx, {
-        organizationId: user.organizationId, actor: { id: user.id, email: user.email }, action: supplier ? "order.assign_supplier" : "order.route_by_rules",
-        entityType: "Order", entityId: o.id, before: { supplierId: o.supplierId, manual: o.supplierManual }, after: { supplierId: afterById.get(o.id) ?? null, manual: Boolean(supplier) },
+        organizationId: user.organizationId,
+        actor: { id: user.id, email: user.email },
+        action: supplier ? "order.assign_supplier" : "order.route_by_rules",
+        entityType: "Order",
+        entityId: o.id,
+        before: { supplierId: o.supplierId, manual: o.supplierManual },
+        after: { supplierId: afterById.get(o.id) ?? null, manual: Boolean(supplier) },
       });
     }
     return { count: orders.length, supplierName: supplier?.name ?? null, missing: ids.length - orders.length };
@@ -45,5 +55,8 @@ export const assignOrdersAction = defineAction({ roles: ["OWNER", "OPS"], schema
   revalidatePath("/suppliers");
   const what = `${result.count} order${result.count === 1 ? "" : "s"}`;
   const skipped = result.missing ? ` ${result.missing} not found in your organisation.` : "";
-  return succeed({ count: result.count }, (result.supplierName ? `${what} assigned to ${result.supplierName}.` : `${what} routed by the rules again.`) + skipped);
+  return succeed(
+    { count: result.count },
+    (result.supplierName ? `${what} assigned to ${result.supplierName}.` : `${what} routed by the rules again.`) + skipped,
+  );
 });

@@ -29,11 +29,14 @@ function crossFieldErrors(overrides: PolicySettingsOverrides): Record<string, st
   const errors: Record<string, string> = {};
   if (s.dispatch.criticalHours > s.dispatch.dueSoonHours) errors["dispatch.criticalHours"] = "Critical must not be more hours than due soon";
   if (s.returns.criticalHours > s.returns.dueSoonHours) errors["returns.criticalHours"] = "Critical must not be more hours than due soon";
-  if (s.returns.usLargeRefundBusinessDays < s.returns.usBusinessDays) errors["returns.usLargeRefundBusinessDays"] = "Must not be shorter than the standard US window";
-  if (s.registration.licenceWarnDaysLeft < s.registration.licenceMinDaysLeft) errors["registration.licenceWarnDaysLeft"] = "Warn before (more days than) the minimum";
+  if (s.returns.usLargeRefundBusinessDays < s.returns.usBusinessDays)
+    errors["returns.usLargeRefundBusinessDays"] = "Must not be shorter than the standard US window";
+  if (s.registration.licenceWarnDaysLeft < s.registration.licenceMinDaysLeft)
+    errors["registration.licenceWarnDaysLeft"] = "Warn before (more days than) the minimum";
   if (s.deposit.criticalDays > s.deposit.warningDays) errors["deposit.criticalDays"] = "Critical must not come before the warning";
   const ldr = s.shopPerformance.lateDispatchRate;
-  if (ldr.enforcementAbovePercent < ldr.maxPercent) errors["shopPerformance.lateDispatchRate.enforcementAbovePercent"] = "Enforcement must not start below the healthy line";
+  if (ldr.enforcementAbovePercent < ldr.maxPercent)
+    errors["shopPerformance.lateDispatchRate.enforcementAbovePercent"] = "Enforcement must not start below the healthy line";
   return errors;
 }
 
@@ -44,7 +47,9 @@ function crossFieldErrors(overrides: PolicySettingsOverrides): Record<string, st
  */
 const refused = (fieldErrors: Record<string, string>) => new AppError("BAD_REQUEST", "Nothing was saved: correct the marked settings.", { fieldErrors });
 
-export const updatePolicySettingsAction = defineAction({ roles: ["OWNER"], schema: z.instanceof(FormData, { message: "Send the settings form" }), form: "raw" }, async (form, { user: actor, now }) => {
+export const updatePolicySettingsAction = defineAction(
+  { roles: ["OWNER"], schema: z.instanceof(FormData, { message: "Send the settings form" }), form: "raw" },
+  async (form, { user: actor, now }) => {
     const { overrides: before } = await readOrganizationSettingsDetail(db, actor.organizationId);
     let after: PolicySettingsOverrides = before;
     const fieldErrors: Record<string, string> = {};
@@ -103,7 +108,8 @@ export const updatePolicySettingsAction = defineAction({ roles: ["OWNER"], schem
       { changed, reevaluated: { orders: result?.orders ?? 0, flags: result?.flags ?? 0 } },
       `Saved ${changed.length} setting${changed.length === 1 ? "" : "s"}; ${result?.orders ?? 0} open orders re-evaluated.`,
     );
-});
+  },
+);
 
 function valueAt(overrides: PolicySettingsOverrides, key: string): unknown {
   if (key.startsWith("effectiveFrom.")) return (overrides.effectiveFrom as Record<string, unknown> | undefined)?.[key.slice(14)];

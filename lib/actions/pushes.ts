@@ -14,14 +14,27 @@ import { revalidateOrders } from "./tracking-fix";
 // Write-back actions: the Retry button of a failed push (tracking or stock: PENDING again with its
 // attempts reset, back on the queue), and the per-store stock safety buffer.
 
-const retrySchema = z.object({ pushId: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "Expected a push id") });
+const retrySchema = z.object({
+  pushId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "Expected a push id"),
+});
 
 export const retryPush = defineAction({ roles: ["OWNER", "OPS"], schema: retrySchema }, async ({ pushId }, { user, now }) => {
-  const push = await db.channelPush.findFirst({ where: { id: pushId, organizationId: user.organizationId }, select: { id: true, status: true, orderId: true, storeId: true, kind: true, message: true } });
+  const push = await db.channelPush.findFirst({
+    where: { id: pushId, organizationId: user.organizationId },
+    select: { id: true, status: true, orderId: true, storeId: true, kind: true, message: true },
+  });
   if (!push) throw new AppError("NOT_FOUND", "No such push in your organisation.");
-  if (push.status !== "FAILED") throw new AppError("CONFLICT", push.status === "SENT" ? "This push was already sent." : "This push is already waiting to be sent.");
+  if (push.status !== "FAILED")
+    throw new AppError("CONFLICT", push.status === "SENT" ? "This push was already sent." : "This push is already waiting to be sent.");
   await db.$transaction(async (tx) => {
-    await tx.channelPush.update({ where: { id: push.id }, data: { status: "PENDING", attempts: 0, nextAttemptAt: now, lockedUntil: null, message: null }, select: { id: true } });
+    await tx.channelPush.update({
+      where: { id: push.id },
+      data: { status: "PENDING", attempts: 0, nextAttemptAt: now, lockedUntil: null, message: null },
+      select: { id: true },
+    });
     await recordAudit(tx, {
       organizationId: user.organizationId,
       actor: { id: user.id, email: user.email },
@@ -38,8 +51,15 @@ export const retryPush = defineAction({ roles: ["OWNER", "OPS"], schema: retrySc
 });
 
 const bufferSchema = z.object({
-  storeId: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "Expected a store id"),
-  stockSafetyBuffer: z.coerce.number({ error: "Enter a whole number of units" }).int("Enter a whole number of units").min(0, "At least 0").max(100_000, "At most 100000"),
+  storeId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "Expected a store id"),
+  stockSafetyBuffer: z.coerce
+    .number({ error: "Enter a whole number of units" })
+    .int("Enter a whole number of units")
+    .min(0, "At least 0")
+    .max(100_000, "At most 100000"),
 });
 
 /** The units held back from every listing on this store (owner only); the new quantities go to the platform. */
@@ -50,8 +70,13 @@ export const setStockSafetyBuffer = defineAction({ roles: ["OWNER"], schema: buf
     await db.$transaction(async (tx) => {
       await tx.store.update({ where: { id: store.id }, data: { stockSafetyBuffer }, select: { id: true } });
       await recordAudit(tx, {
-        organizationId: user.organizationId, actor: { id: user.id, email: user.email }, action: "store.stock_buffer.set", entityType: "Store", entityId: store.id,
-        before: { stockSafetyBuffer: store.stockSafetyBuffer }, after: { stockSafetyBuffer },
+        organizationId: user.organizationId,
+        actor: { id: user.id, email: user.email },
+        action: "store.stock_buffer.set",
+        entityType: "Store",
+        entityId: store.id,
+        before: { stockSafetyBuffer: store.stockSafetyBuffer },
+        after: { stockSafetyBuffer },
       });
     });
     await dispatchPushes(db, getEnv().DATABASE_URL, await queueStockPushes(db, user.organizationId, null, now));

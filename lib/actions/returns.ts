@@ -23,7 +23,8 @@ export const decideReturn = defineAction({ roles: ["OWNER", "OPS"], schema: deci
   if (!before) throw new AppError("NOT_FOUND", "No such return request in your organisation.");
   if (before.status === "APPROVED") throw new AppError("CONFLICT", "This return is already approved.");
   const reasonErrors = checkDecisionForReason(decision, before.reason);
-  if (Object.keys(reasonErrors).length) throw new AppError("BAD_REQUEST", "A change-of-mind return needs a legitimate justification to be refused.", { fieldErrors: reasonErrors });
+  if (Object.keys(reasonErrors).length)
+    throw new AppError("BAD_REQUEST", "A change-of-mind return needs a legitimate justification to be refused.", { fieldErrors: reasonErrors });
 
   const status: ReturnStatus = decision.decision === "APPROVE" ? "APPROVED" : "REFUSED";
   const after = {

@@ -32,23 +32,23 @@ export const fixTracking = defineAction({ roles: WRITERS, schema: trackingFixSch
 
 /** Records who bought the label (USPS parcels need a TikTok Shipping label). */
 export const setLabelSource = defineAction({ roles: WRITERS, schema: labelSourceSchema }, async ({ orderId, labelSource }, { user, now }) => {
-    const before = await db.order.findFirst({ where: { id: orderId, organizationId: user.organizationId }, select: { labelSource: true } });
-    if (!before) throw new AppError("NOT_FOUND", "No such order in your organisation.");
-    await db.$transaction(async (tx) => {
-      await tx.order.update({ where: { id: orderId }, data: { labelSource } });
-      await recordAudit(tx, {
-        organizationId: user.organizationId,
-        actor: actorOf(user),
-        action: "order.label_source.set",
-        entityType: "Order",
-        entityId: orderId,
-        before: { labelSource: before.labelSource },
-        after: { labelSource },
-      });
+  const before = await db.order.findFirst({ where: { id: orderId, organizationId: user.organizationId }, select: { labelSource: true } });
+  if (!before) throw new AppError("NOT_FOUND", "No such order in your organisation.");
+  await db.$transaction(async (tx) => {
+    await tx.order.update({ where: { id: orderId }, data: { labelSource } });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actor: actorOf(user),
+      action: "order.label_source.set",
+      entityType: "Order",
+      entityId: orderId,
+      before: { labelSource: before.labelSource },
+      after: { labelSource },
     });
-    await refreshOrderRisk(db, { organizationId: user.organizationId, orderIds: [orderId] }, now);
-    revalidateOrders([orderId]);
-    return succeed({ orderId, labelSource: labelSource as LabelSource });
+  });
+  await refreshOrderRisk(db, { organizationId: user.organizationId, orderIds: [orderId] }, now);
+  revalidateOrders([orderId]);
+  return succeed({ orderId, labelSource: labelSource as LabelSource });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -71,7 +71,10 @@ async function previewLines(organizationId: string, text: string) {
         })
       : [],
     numbers.length
-      ? db.order.findMany({ where: { organizationId, trackingNumber: { in: numbers }, status: { not: "CANCELLED" } }, select: { id: true, externalId: true, trackingNumber: true } })
+      ? db.order.findMany({
+          where: { organizationId, trackingNumber: { in: numbers }, status: { not: "CANCELLED" } },
+          select: { id: true, externalId: true, trackingNumber: true },
+        })
       : [],
   ]);
   const byRef = new Map<string, typeof orders>();
@@ -82,7 +85,12 @@ async function previewLines(organizationId: string, text: string) {
     orders.length
       ? (
           await db.channelPush.findMany({
-            where: { orderId: { in: orders.filter((o) => o.channel === "TIKTOK_SHOP" && o.trackingNumber).map((o) => o.id) }, kind: "TRACKING", status: "SENT", payload: { path: ["edit"], equals: true } },
+            where: {
+              orderId: { in: orders.filter((o) => o.channel === "TIKTOK_SHOP" && o.trackingNumber).map((o) => o.id) },
+              kind: "TRACKING",
+              status: "SENT",
+              payload: { path: ["edit"], equals: true },
+            },
             select: { orderId: true },
           })
         ).map((p) => p.orderId)
@@ -92,7 +100,13 @@ async function previewLines(organizationId: string, text: string) {
     const matches = byRef.get(l.orderRef) ?? [];
     const o = matches.length === 1 ? matches[0] : undefined;
     const order = o
-      ? { id: o.id, externalId: o.externalId, storeName: o.store.name, before: { carrier: o.carrier, trackingNumber: o.trackingNumber, labelSource: o.labelSource }, target: o }
+      ? {
+          id: o.id,
+          externalId: o.externalId,
+          storeName: o.store.name,
+          before: { carrier: o.carrier, trackingNumber: o.trackingNumber, labelSource: o.labelSource },
+          target: o,
+        }
       : null;
     if (l.error) return { ...l, order };
     if (matches.length === 0) return { ...l, order, error: `Unknown order ${l.orderRef}` };
@@ -108,48 +122,69 @@ async function previewLines(organizationId: string, text: string) {
 
 /** What the browser gets: the lines without the write-back's internals. */
 function publicPreview(preview: Awaited<ReturnType<typeof previewLines>>): PastePreview {
-  return { ...preview, lines: preview.lines.map((l) => ({ ...l, order: l.order ? { id: l.order.id, externalId: l.order.externalId, storeName: l.order.storeName, before: l.order.before } : null })) };
+  return {
+    ...preview,
+    lines: preview.lines.map((l) => ({
+      ...l,
+      order: l.order ? { id: l.order.id, externalId: l.order.externalId, storeName: l.order.storeName, before: l.order.before } : null,
+    })),
+  };
 }
 
 /** Checks a paste line by line without saving anything. */
-export const previewTrackingPaste = defineAction({ roles: WRITERS, schema: pasteSchema.shape.text }, async (text, { user }) => succeed(publicPreview(await previewLines(user.organizationId, text))));
+export const previewTrackingPaste = defineAction({ roles: WRITERS, schema: pasteSchema.shape.text }, async (text, { user }) =>
+  succeed(publicPreview(await previewLines(user.organizationId, text))),
+);
 
 /** Saves the lines that pass every check (checked again here); the others are reported back. */
 export const saveTrackingPaste = defineAction({ roles: WRITERS, schema: pasteSchema.shape.text }, async (text, { user, now }) => {
-    const preview = await previewLines(user.organizationId, text);
-    const good = preview.lines.filter((l): l is (typeof preview.lines)[number] & { order: PasteTarget } => !l.error && l.order !== null);
-    if (good.length === 0) return succeed({ ...publicPreview(preview), saved: 0, pushes: 0 });
-    // Write-back plans from what is stored (no platform round trip per line): the push job checks the carrier.
-    const plans = new Map<string, boolean>();
-    for (const l of good) {
-      if (l.order.before.trackingNumber === l.trackingNumber && l.order.before.carrier === l.carrier) continue;
-      const { plan } = await planWriteBack(db, l.order.target, l.carrier, now, { lookUp: false });
-      plans.set(l.order.id, plan.connected);
-    }
-    const ids = good.map((l) => l.order.id);
-    const others = await ordersSharingNumber(user.organizationId, good.map((l) => l.order.before.trackingNumber), ids);
+  const preview = await previewLines(user.organizationId, text);
+  const good = preview.lines.filter((l): l is (typeof preview.lines)[number] & { order: PasteTarget } => !l.error && l.order !== null);
+  if (good.length === 0) return succeed({ ...publicPreview(preview), saved: 0, pushes: 0 });
+  // Write-back plans from what is stored (no platform round trip per line): the push job checks the carrier.
+  const plans = new Map<string, boolean>();
+  for (const l of good) {
+    if (l.order.before.trackingNumber === l.trackingNumber && l.order.before.carrier === l.carrier) continue;
+    const { plan } = await planWriteBack(db, l.order.target, l.carrier, now, { lookUp: false });
+    plans.set(l.order.id, plan.connected);
+  }
+  const ids = good.map((l) => l.order.id);
+  const others = await ordersSharingNumber(
+    user.organizationId,
+    good.map((l) => l.order.before.trackingNumber),
+    ids,
+  );
 
-    const pushIds = await db.$transaction(async (tx) => {
-      const queued: string[] = [];
-      for (const l of good) {
-        await tx.order.update({ where: { id: l.order.id }, data: { carrier: l.carrier, trackingNumber: l.trackingNumber } });
-        if (plans.get(l.order.id)) {
-          queued.push(await queueTrackingPush(tx, { organizationId: user.organizationId, order: l.order.target, carrier: l.carrier, trackingNumber: l.trackingNumber, actorId: user.id, now }));
-        }
-        await recordAudit(tx, {
-          organizationId: user.organizationId,
-          actor: actorOf(user),
-          action: "order.tracking.bulk_fix",
-          entityType: "Order",
-          entityId: l.order.id,
-          before: l.order.before,
-          after: { ...l.order.before, carrier: l.carrier, trackingNumber: l.trackingNumber },
-        });
+  const pushIds = await db.$transaction(async (tx) => {
+    const queued: string[] = [];
+    for (const l of good) {
+      await tx.order.update({ where: { id: l.order.id }, data: { carrier: l.carrier, trackingNumber: l.trackingNumber } });
+      if (plans.get(l.order.id)) {
+        queued.push(
+          await queueTrackingPush(tx, {
+            organizationId: user.organizationId,
+            order: l.order.target,
+            carrier: l.carrier,
+            trackingNumber: l.trackingNumber,
+            actorId: user.id,
+            now,
+          }),
+        );
       }
-      return queued;
-    });
-    await refreshOrderRisk(db, { organizationId: user.organizationId, orderIds: [...ids, ...others] }, now);
-    await dispatchPushes(db, getEnv().DATABASE_URL, pushIds);
-    revalidateOrders(ids);
-    return succeed({ ...publicPreview(preview), saved: good.length, pushes: pushIds.length });
+      await recordAudit(tx, {
+        organizationId: user.organizationId,
+        actor: actorOf(user),
+        action: "order.tracking.bulk_fix",
+        entityType: "Order",
+        entityId: l.order.id,
+        before: l.order.before,
+        after: { ...l.order.before, carrier: l.carrier, trackingNumber: l.trackingNumber },
+      });
+    }
+    return queued;
+  });
+  await refreshOrderRisk(db, { organizationId: user.organizationId, orderIds: [...ids, ...others] }, now);
+  await dispatchPushes(db, getEnv().DATABASE_URL, pushIds);
+  revalidateOrders(ids);
+  return succeed({ ...publicPreview(preview), saved: good.length, pushes: pushIds.length });
 });

@@ -20,7 +20,15 @@ export const createShareLinkAction = defineAction({ roles: ["OWNER"], schema: cr
   const expiresAt = new Date(now.getTime() + input.expiresInDays * 86_400_000);
   await db.$transaction(async (tx) => {
     const link = await tx.shareLink.create({
-      data: { organizationId: user.organizationId, supplierId: supplier.id, storeId: store?.id ?? null, tokenHash, label: input.label, expiresAt, createdById: user.id },
+      data: {
+        organizationId: user.organizationId,
+        supplierId: supplier.id,
+        storeId: store?.id ?? null,
+        tokenHash,
+        label: input.label,
+        expiresAt,
+        createdById: user.id,
+      },
       select: { id: true },
     });
     await recordAudit(tx, {
@@ -42,7 +50,15 @@ export const revokeShareLinkAction = defineAction({ roles: ["OWNER"], schema: re
   if (link.revokedAt) return succeed(undefined, "Already revoked.");
   await db.$transaction(async (tx) => {
     await tx.shareLink.update({ where: { id: link.id }, data: { revokedAt: now } });
-    await recordAudit(tx, { organizationId: user.organizationId, actor: user, action: "share_link.revoke", entityType: "ShareLink", entityId: link.id, before: { revokedAt: null }, after: { revokedAt: now.toISOString() } });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actor: user,
+      action: "share_link.revoke",
+      entityType: "ShareLink",
+      entityId: link.id,
+      before: { revokedAt: null },
+      after: { revokedAt: now.toISOString() },
+    });
   });
   revalidatePath("/sharing");
   return succeed(undefined, "Link revoked: it now shows a 'revoked' page.");

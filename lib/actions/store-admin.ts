@@ -20,7 +20,9 @@ export const createStoreAction = defineAction({ roles: ["OWNER"], schema: newSto
   return succeed({ id: store.id }, `${input.name} added. Import its orders next.`);
 });
 
-const archiveSchema = storeIdSchema.extend({ archived: z.enum(["true", "false"], { error: "Say whether to archive or restore." }).transform((v) => v === "true") });
+const archiveSchema = storeIdSchema.extend({
+  archived: z.enum(["true", "false"], { error: "Say whether to archive or restore." }).transform((v) => v === "true"),
+});
 
 export const setStoreArchivedAction = defineAction({ roles: ["OWNER"], schema: archiveSchema }, async ({ storeId, archived }, { user, now }) => {
   const store = await db.store.findFirst({ where: { id: storeId, organizationId: user.organizationId }, select: { id: true, name: true, archivedAt: true } });
@@ -29,8 +31,13 @@ export const setStoreArchivedAction = defineAction({ roles: ["OWNER"], schema: a
   await db.$transaction(async (tx) => {
     await tx.store.update({ where: { id: store.id }, data: { archivedAt: archived ? now : null }, select: { id: true } });
     await recordAudit(tx, {
-      organizationId: user.organizationId, actor: { id: user.id, email: user.email }, action: archived ? "store.archive" : "store.restore",
-      entityType: "Store", entityId: store.id, before: { archivedAt: store.archivedAt?.toISOString() ?? null }, after: { archivedAt: archived ? now.toISOString() : null },
+      organizationId: user.organizationId,
+      actor: { id: user.id, email: user.email },
+      action: archived ? "store.archive" : "store.restore",
+      entityType: "Store",
+      entityId: store.id,
+      before: { archivedAt: store.archivedAt?.toISOString() ?? null },
+      after: { archivedAt: archived ? now.toISOString() : null },
     });
   });
   revalidatePath("/stores");

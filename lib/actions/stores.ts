@@ -23,75 +23,82 @@ const PLAIN_FIELDS = ["name", "timeZone", "market", "kind", "currency", "joinedO
 const storeFormSchema = z.looseObject({ storeId: z.string().trim().min(1, "No such store.").max(64, "No such store.") });
 
 export const updateStoreSettings = defineAction({ roles: ["OWNER"], schema: storeFormSchema }, async ({ storeId, ...raw }, { user }) => {
-    const store = await db.store.findFirst({
-      where: { id: storeId, organizationId: user.organizationId },
-      select: {
-        id: true,
-        channel: true,
-        name: true,
-        timeZone: true,
-        market: true,
-        kind: true,
-        currency: true,
-        joinedOn: true,
-        webhookSecret: true,
-        tiktokAppKey: true,
-        tiktokAppSecret: true,
-        tiktokAccessToken: true,
-        tiktokShopCipher: true,
-        tiktokApiBaseUrl: true,
-        shopifyDomain: true,
-        shopifyAccessToken: true,
-        shopifyApiVersion: true,
-      },
-    });
-    if (!store) throw new AppError("NOT_FOUND", "No such store in your organisation.");
+  const store = await db.store.findFirst({
+    where: { id: storeId, organizationId: user.organizationId },
+    select: {
+      id: true,
+      channel: true,
+      name: true,
+      timeZone: true,
+      market: true,
+      kind: true,
+      currency: true,
+      joinedOn: true,
+      webhookSecret: true,
+      tiktokAppKey: true,
+      tiktokAppSecret: true,
+      tiktokAccessToken: true,
+      tiktokShopCipher: true,
+      tiktokApiBaseUrl: true,
+      shopifyDomain: true,
+      shopifyAccessToken: true,
+      shopifyApiVersion: true,
+    },
+  });
+  if (!store) throw new AppError("NOT_FOUND", "No such store in your organisation.");
 
-    const input = parseInput(storeSettingsSchemaFor(store.channel), raw);
-    // Where sync will connect: the official host only, unless the operator allows others.
-    if (input.tiktokApiBaseUrl !== undefined) {
-      const checked = checkOutboundUrl(input.tiktokApiBaseUrl, OFFICIAL_HOSTS.tiktok);
-      if (!checked.ok) throw fieldError("tiktokApiBaseUrl", checked.reason);
+  const input = parseInput(storeSettingsSchemaFor(store.channel), raw);
+  // Where sync will connect: the official host only, unless the operator allows others.
+  if (input.tiktokApiBaseUrl !== undefined) {
+    const checked = checkOutboundUrl(input.tiktokApiBaseUrl, OFFICIAL_HOSTS.tiktok);
+    if (!checked.ok) throw fieldError("tiktokApiBaseUrl", checked.reason);
+  }
+
+  const next = {
+    name: input.name,
+    timeZone: input.timeZone,
+    market: input.market,
+    kind: store.channel === "TIKTOK_SHOP" ? (input.kind ?? null) : null,
+    currency: input.currency,
+    joinedOn: input.joinedOn,
+  };
+  const current = {
+    name: store.name,
+    timeZone: store.timeZone,
+    market: store.market,
+    kind: store.kind,
+    currency: store.currency,
+    joinedOn: store.joinedOn.toISOString().slice(0, 10),
+  };
+
+  const before: Record<string, string | null> = {};
+  const after: Record<string, string | null> = {};
+  for (const field of PLAIN_FIELDS) {
+    if (current[field] !== next[field]) {
+      before[field] = current[field];
+      after[field] = next[field];
     }
-
-    const next = {
-      name: input.name,
-      timeZone: input.timeZone,
-      market: input.market,
-      kind: store.channel === "TIKTOK_SHOP" ? (input.kind ?? null) : null,
-      currency: input.currency,
-      joinedOn: input.joinedOn,
-    };
-    const current = { name: store.name, timeZone: store.timeZone, market: store.market, kind: store.kind, currency: store.currency, joinedOn: store.joinedOn.toISOString().slice(0, 10) };
-
-    const before: Record<string, string | null> = {};
-    const after: Record<string, string | null> = {};
-    for (const field of PLAIN_FIELDS) {
-      if (current[field] !== next[field]) {
-        before[field] = current[field];
-        after[field] = next[field];
-      }
+  }
+  const secretUpdates: Partial<Record<(typeof SECRET_FIELDS)[number], string>> = {};
+  const encrypted = new Set<string>(STORE_SECRET_COLUMNS);
+  for (const field of SECRET_FIELDS) {
+    const value = input[field];
+    // Secrets are stored encrypted (lib/security/secrets.ts): compare with the plaintext.
+    const currentValue = encrypted.has(field) ? decryptSecret(store[field]) : store[field];
+    if (value !== undefined && value !== currentValue) {
+      secretUpdates[field] = encrypted.has(field) ? encryptSecret(value) : value;
+      // Never the value, not even a hash: only that it was set or replaced.
+      before[field] = store[field] ? "set" : "not set";
+      after[field] = "changed";
     }
-    const secretUpdates: Partial<Record<(typeof SECRET_FIELDS)[number], string>> = {};
-    const encrypted = new Set<string>(STORE_SECRET_COLUMNS);
-    for (const field of SECRET_FIELDS) {
-      const value = input[field];
-      // Secrets are stored encrypted (lib/security/secrets.ts): compare with the plaintext.
-      const currentValue = encrypted.has(field) ? decryptSecret(store[field]) : store[field];
-      if (value !== undefined && value !== currentValue) {
-        secretUpdates[field] = encrypted.has(field) ? encryptSecret(value) : value;
-        // Never the value, not even a hash: only that it was set or replaced.
-        before[field] = store[field] ? "set" : "not set";
-        after[field] = "changed";
-      }
-    }
-    if (Object.keys(after).length === 0) return succeed(undefined, "Nothing to change.");
+  }
+  if (Object.keys(after).length === 0) return succeed(undefined, "Nothing to change.");
 
-    // New credentials: a refused or deauthorised connection is tried again; a new shop forgets the old one's webhooks.
-    const credentialsChanged = Object.keys(secretUpdates).some((k) => k !== "webhookSecret" && k !== "shopifyApiVersion" && k !== "tiktokApiBaseUrl");
-    const connectionReset = credentialsChanged ? { connectionState: null, connectionMessage: null, connectionChangedAt: null } : {};
-    const topicsReset = "shopifyDomain" in secretUpdates ? { shopifyWebhookTopics: [] } : {};
-    try {
+  // New credentials: a refused or deauthorised connection is tried again; a new shop forgets the old one's webhooks.
+  const credentialsChanged = Object.keys(secretUpdates).some((k) => k !== "webhookSecret" && k !== "shopifyApiVersion" && k !== "tiktokApiBaseUrl");
+  const connectionReset = credentialsChanged ? { connectionState: null, connectionMessage: null, connectionChangedAt: null } : {};
+  const topicsReset = "shopifyDomain" in secretUpdates ? { shopifyWebhookTopics: [] } : {};
+  try {
     await db.$transaction(async (tx) => {
       await tx.store.update({
         where: { id: store.id },
@@ -108,13 +115,13 @@ export const updateStoreSettings = defineAction({ roles: ["OWNER"], schema: stor
         after,
       });
     });
-
-    } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw fieldError("name", "Another store in your organisation already has this name.");
-      throw error;
-    }
-    revalidatePath("/stores");
-    revalidatePath(`/stores/${store.id}`);
-    revalidatePath("/");
-    return succeed(undefined, `Saved: ${Object.keys(after).length} change${Object.keys(after).length === 1 ? "" : "s"}.`);
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw fieldError("name", "Another store in your organisation already has this name.");
+    throw error;
+  }
+  revalidatePath("/stores");
+  revalidatePath(`/stores/${store.id}`);
+  revalidatePath("/");
+  return succeed(undefined, `Saved: ${Object.keys(after).length} change${Object.keys(after).length === 1 ? "" : "s"}.`);
 });

@@ -38,7 +38,14 @@ export const saveSupplierAction = defineAction({ roles: ["OWNER"], schema: suppl
     const saved = await db.$transaction(async (tx) => {
       if (!supplierId) {
         const row = await tx.supplier.create({ data: { ...data, organizationId: user.organizationId }, select: { id: true } });
-        await recordAudit(tx, { organizationId: user.organizationId, actor: actorOf(user), action: "supplier.create", entityType: "Supplier", entityId: row.id, after: data });
+        await recordAudit(tx, {
+          organizationId: user.organizationId,
+          actor: actorOf(user),
+          action: "supplier.create",
+          entityType: "Supplier",
+          entityId: row.id,
+          after: data,
+        });
         return { id: row.id, created: true };
       }
       const before = await tx.supplier.findFirst({
@@ -47,14 +54,29 @@ export const saveSupplierAction = defineAction({ roles: ["OWNER"], schema: suppl
       });
       if (!before) throw new AppError("NOT_FOUND", "No such supplier in your organisation.");
       await tx.supplier.update({ where: { id: before.id }, data, select: { id: true } });
-      const was = { name: before.name, shipFromCountry: before.shipFromCountry, promisedOutboundHours: before.promisedOutboundHours, promisedDeliveryDays: before.promisedDeliveryDays, contactEmail: before.contactEmail };
-      await recordAudit(tx, { organizationId: user.organizationId, actor: actorOf(user), action: "supplier.update", entityType: "Supplier", entityId: before.id, before: was, after: data });
+      const was = {
+        name: before.name,
+        shipFromCountry: before.shipFromCountry,
+        promisedOutboundHours: before.promisedOutboundHours,
+        promisedDeliveryDays: before.promisedDeliveryDays,
+        contactEmail: before.contactEmail,
+      };
+      await recordAudit(tx, {
+        organizationId: user.organizationId,
+        actor: actorOf(user),
+        action: "supplier.update",
+        entityType: "Supplier",
+        entityId: before.id,
+        before: was,
+        after: data,
+      });
       return { id: before.id, created: false };
     });
     revalidateRouting();
     return succeed({ id: saved.id }, saved.created ? `${fields.name} added. Give it SKUs or a warehouse so orders reach it.` : `${fields.name} saved.`);
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw fieldError("name", "You already have a supplier with this name.");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw fieldError("name", "You already have a supplier with this name.");
     throw error;
   }
 });
@@ -70,8 +92,13 @@ export const setSkuSupplierAction = defineAction({ roles: ["OWNER"], schema: sku
       : await tx.listing.create({ data: { organizationId: user.organizationId, sku, name: sku, supplierId: supplier?.id ?? null }, select: { id: true } });
     const moved = await rerouteOrders(tx, user.organizationId);
     await recordAudit(tx, {
-      organizationId: user.organizationId, actor: actorOf(user), action: "routing.sku", entityType: "Listing", entityId: row.id,
-      before: { sku, supplierId: listing?.supplierId ?? null }, after: { sku, supplierId: supplier?.id ?? null, rerouted: moved },
+      organizationId: user.organizationId,
+      actor: actorOf(user),
+      action: "routing.sku",
+      entityType: "Listing",
+      entityId: row.id,
+      before: { sku, supplierId: listing?.supplierId ?? null },
+      after: { sku, supplierId: supplier?.id ?? null, rerouted: moved },
     });
     return { listingId: row.id, moved, supplierName: supplier?.name ?? null };
   });
@@ -83,15 +110,23 @@ export const setSkuSupplierAction = defineAction({ roles: ["OWNER"], schema: sku
 export const addWarehouseRuleAction = defineAction({ roles: ["OWNER"], schema: warehouseRuleSchema }, async ({ warehouseName, supplierId }, { user }) => {
   const result = await db.$transaction(async (tx) => {
     const supplier = await ownSupplier(tx, user, supplierId);
-    const rules = await tx.routingRule.findMany({ where: { organizationId: user.organizationId }, select: { id: true, warehouseName: true, supplierId: true } });
+    const rules = await tx.routingRule.findMany({
+      where: { organizationId: user.organizationId },
+      select: { id: true, warehouseName: true, supplierId: true },
+    });
     const same = rules.find((r) => r.warehouseName.trim().toLowerCase() === warehouseName.toLowerCase());
     const rule = same
       ? await tx.routingRule.update({ where: { id: same.id }, data: { supplierId: supplier.id }, select: { id: true } })
       : await tx.routingRule.create({ data: { organizationId: user.organizationId, warehouseName, supplierId: supplier.id }, select: { id: true } });
     const moved = await rerouteOrders(tx, user.organizationId);
     await recordAudit(tx, {
-      organizationId: user.organizationId, actor: actorOf(user), action: "routing.warehouse.set", entityType: "RoutingRule", entityId: rule.id,
-      before: same ? { warehouseName: same.warehouseName, supplierId: same.supplierId } : null, after: { warehouseName, supplierId: supplier.id, rerouted: moved },
+      organizationId: user.organizationId,
+      actor: actorOf(user),
+      action: "routing.warehouse.set",
+      entityType: "RoutingRule",
+      entityId: rule.id,
+      before: same ? { warehouseName: same.warehouseName, supplierId: same.supplierId } : null,
+      after: { warehouseName, supplierId: supplier.id, rerouted: moved },
     });
     return { moved, supplierName: supplier.name };
   });
@@ -101,13 +136,21 @@ export const addWarehouseRuleAction = defineAction({ roles: ["OWNER"], schema: w
 
 export const removeWarehouseRuleAction = defineAction({ roles: ["OWNER"], schema: ruleIdSchema }, async ({ ruleId }, { user }) => {
   const result = await db.$transaction(async (tx) => {
-    const rule = await tx.routingRule.findFirst({ where: { id: ruleId, organizationId: user.organizationId }, select: { id: true, warehouseName: true, supplierId: true } });
+    const rule = await tx.routingRule.findFirst({
+      where: { id: ruleId, organizationId: user.organizationId },
+      select: { id: true, warehouseName: true, supplierId: true },
+    });
     if (!rule) throw new AppError("NOT_FOUND", "No such rule in your organisation.");
     await tx.routingRule.delete({ where: { id: rule.id } });
     const moved = await rerouteOrders(tx, user.organizationId);
     await recordAudit(tx, {
-      organizationId: user.organizationId, actor: actorOf(user), action: "routing.warehouse.remove", entityType: "RoutingRule", entityId: rule.id,
-      before: { warehouseName: rule.warehouseName, supplierId: rule.supplierId }, after: { rerouted: moved },
+      organizationId: user.organizationId,
+      actor: actorOf(user),
+      action: "routing.warehouse.remove",
+      entityType: "RoutingRule",
+      entityId: rule.id,
+      before: { warehouseName: rule.warehouseName, supplierId: rule.supplierId },
+      after: { rerouted: moved },
     });
     return { moved, warehouseName: rule.warehouseName };
   });
@@ -117,14 +160,22 @@ export const removeWarehouseRuleAction = defineAction({ roles: ["OWNER"], schema
 
 export const setStoreDefaultSupplierAction = defineAction({ roles: ["OWNER"], schema: storeDefaultSchema }, async ({ storeId, supplierId }, { user }) => {
   const result = await db.$transaction(async (tx) => {
-    const store = await tx.store.findFirst({ where: { id: storeId, organizationId: user.organizationId }, select: { id: true, name: true, defaultSupplierId: true } });
+    const store = await tx.store.findFirst({
+      where: { id: storeId, organizationId: user.organizationId },
+      select: { id: true, name: true, defaultSupplierId: true },
+    });
     if (!store) throw new AppError("NOT_FOUND", "No such store in your organisation.");
     const supplier = supplierId ? await ownSupplier(tx, user, supplierId) : null;
     await tx.store.update({ where: { id: store.id }, data: { defaultSupplierId: supplier?.id ?? null }, select: { id: true } });
     const moved = await rerouteOrders(tx, user.organizationId);
     await recordAudit(tx, {
-      organizationId: user.organizationId, actor: actorOf(user), action: "routing.store_default", entityType: "Store", entityId: store.id,
-      before: { defaultSupplierId: store.defaultSupplierId }, after: { defaultSupplierId: supplier?.id ?? null, rerouted: moved },
+      organizationId: user.organizationId,
+      actor: actorOf(user),
+      action: "routing.store_default",
+      entityType: "Store",
+      entityId: store.id,
+      before: { defaultSupplierId: store.defaultSupplierId },
+      after: { defaultSupplierId: supplier?.id ?? null, rerouted: moved },
     });
     return { moved, storeName: store.name, supplierName: supplier?.name ?? null };
   });
@@ -135,10 +186,18 @@ export const setStoreDefaultSupplierAction = defineAction({ roles: ["OWNER"], sc
 const MAX_STOCK_CSV = 2_000_000;
 const stockRow = z.object({
   sku: z.string().trim().min(1, "SKU is empty").max(100, "SKU is too long"),
-  available: z.string().trim().regex(/^\d+$/, "available must be a whole number of units, 0 or more").transform(Number).pipe(z.number().int().max(10_000_000, "available is implausibly large")),
+  available: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "available must be a whole number of units, 0 or more")
+    .transform(Number)
+    .pipe(z.number().int().max(10_000_000, "available is implausibly large")),
 });
 const stockImportSchema = z.object({
-  supplierId: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose one of your suppliers."),
+  supplierId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose one of your suppliers."),
   csv: z.string().min(1, "Choose a CSV file (columns: SKU, available).").max(MAX_STOCK_CSV, "The file is over 2 MB: split it."),
 });
 
@@ -155,10 +214,20 @@ export const importSupplierStockAction = defineAction({ roles: ["OWNER", "OPS"],
   const errors = mapped.errors.map((e) => ({ line: e.line, message: e.message }));
   if (mapped.rows.length === 0) {
     if (errors.length === 0) errors.push({ line: 1, message: "The file has no rows under its header" });
-    throw new AppError("BAD_REQUEST", `Nothing imported: ${errors.slice(0, 3).map((e) => `line ${e.line}: ${e.message}`).join("; ")}`, { fieldErrors: { csv: errors[0]?.message ?? "Not usable" }, errors });
+    throw new AppError(
+      "BAD_REQUEST",
+      `Nothing imported: ${errors
+        .slice(0, 3)
+        .map((e) => `line ${e.line}: ${e.message}`)
+        .join("; ")}`,
+      { fieldErrors: { csv: errors[0]?.message ?? "Not usable" }, errors },
+    );
   }
   const skus = [...new Set(mapped.rows.map((r) => r.data.sku))];
-  const listings = await db.listing.findMany({ where: { organizationId: user.organizationId, sku: { in: skus } }, select: { id: true, sku: true, supplierId: true, availableStock: true } });
+  const listings = await db.listing.findMany({
+    where: { organizationId: user.organizationId, sku: { in: skus } },
+    select: { id: true, sku: true, supplierId: true, availableStock: true },
+  });
   const bySku = new Map(listings.map((l) => [l.sku, l]));
   const updates = new Map<string, { id: string; before: number; after: number }>();
   for (const { line, data } of mapped.rows) {
@@ -168,9 +237,14 @@ export const importSupplierStockAction = defineAction({ roles: ["OWNER", "OPS"],
     else updates.set(listing.id, { id: listing.id, before: listing.availableStock, after: data.available });
   }
   await db.$transaction(async (tx) => {
-    for (const u of updates.values()) await tx.listing.update({ where: { id: u.id }, data: { availableStock: u.after, stockUpdatedAt: now }, select: { id: true } });
+    for (const u of updates.values())
+      await tx.listing.update({ where: { id: u.id }, data: { availableStock: u.after, stockUpdatedAt: now }, select: { id: true } });
     await recordAudit(tx, {
-      organizationId: user.organizationId, actor: actorOf(user), action: "supplier.stock_import", entityType: "Supplier", entityId: supplier.id,
+      organizationId: user.organizationId,
+      actor: actorOf(user),
+      action: "supplier.stock_import",
+      entityType: "Supplier",
+      entityId: supplier.id,
       after: { updated: updates.size, errors: errors.length, listings: [...updates.values()].slice(0, 200) },
     });
   });
@@ -179,5 +253,8 @@ export const importSupplierStockAction = defineAction({ roles: ["OWNER", "OPS"],
   revalidatePath("/suppliers");
   revalidatePath("/risk");
   const result: StockImportResult = { updated: updates.size, errors };
-  return succeed(result, `${supplier.name}: stock of ${updates.size} SKU${updates.size === 1 ? "" : "s"} updated${errors.length ? `, ${errors.length} row${errors.length === 1 ? "" : "s"} refused` : ""}.`);
+  return succeed(
+    result,
+    `${supplier.name}: stock of ${updates.size} SKU${updates.size === 1 ? "" : "s"} updated${errors.length ? `, ${errors.length} row${errors.length === 1 ? "" : "s"} refused` : ""}.`,
+  );
 });

@@ -60,13 +60,22 @@ export async function applyTrackingFix(
   const target: WriteBackTarget = before;
   const unchanged = before.trackingNumber === trackingNumber && before.carrier === carrier;
   const { plan, refusal } = unchanged ? { plan: null, refusal: null } : await planWriteBack(db, target, carrier, now);
-  if (refusal) throw fieldError(refusal.field, refusal.message, refusal.message === TIKTOK_EDIT_USED ? "TikTok Shop refuses a second edit of this tracking number." : "TikTok Shop cannot take this carrier for this order.");
+  if (refusal)
+    throw fieldError(
+      refusal.field,
+      refusal.message,
+      refusal.message === TIKTOK_EDIT_USED
+        ? "TikTok Shop refuses a second edit of this tracking number."
+        : "TikTok Shop cannot take this carrier for this order.",
+    );
   const others = await ordersSharingNumber(user.organizationId, [before.trackingNumber], [orderId]);
   const labelSource = input.labelSource ?? before.labelSource;
 
   const pushId = await db.$transaction(async (tx) => {
     await tx.order.update({ where: { id: orderId }, data: { carrier, trackingNumber, labelSource }, select: { id: true } });
-    const id = plan?.connected ? await queueTrackingPush(tx, { organizationId: user.organizationId, order: target, carrier, trackingNumber, actorId: user.id, now }) : null;
+    const id = plan?.connected
+      ? await queueTrackingPush(tx, { organizationId: user.organizationId, order: target, carrier, trackingNumber, actorId: user.id, now })
+      : null;
     const was = { carrier: before.carrier, trackingNumber: before.trackingNumber, labelSource: before.labelSource };
     await recordAudit(tx, {
       organizationId: user.organizationId,

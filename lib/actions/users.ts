@@ -35,10 +35,24 @@ export const addUserAction = defineAction({ roles: ["OWNER"], schema: addUserSch
   if (existing) return succeed(undefined, neutral);
   await db.$transaction(async (tx) => {
     const user = await tx.user.create({
-      data: { organizationId: actor.organizationId, email: input.email, name: input.name, role: input.role, supplierId: input.role === "SUPPLIER" ? input.supplierId : null, passwordHash },
+      data: {
+        organizationId: actor.organizationId,
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        supplierId: input.role === "SUPPLIER" ? input.supplierId : null,
+        passwordHash,
+      },
       select: { id: true },
     });
-    await recordAudit(tx, { organizationId: actor.organizationId, actor, action: "user.add", entityType: "User", entityId: user.id, after: { email: input.email, name: input.name, role: input.role, supplierId: input.supplierId } });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actor,
+      action: "user.add",
+      entityType: "User",
+      entityId: user.id,
+      after: { email: input.email, name: input.name, role: input.role, supplierId: input.supplierId },
+    });
   });
   revalidatePath("/users");
   return succeed(undefined, neutral);
@@ -53,7 +67,15 @@ export const changeRoleAction = defineAction({ roles: ["OWNER"], schema: changeR
     const next = { role: role as Role, supplierId: role === "SUPPLIER" ? supplierId : null };
     // A role change ends the user's sessions: they sign in again under the new role.
     await tx.user.update({ where: { id: user.id }, data: { ...next, ...endSessionsData() } });
-    await recordAudit(tx, { organizationId: actor.organizationId, actor, action: "user.change_role", entityType: "User", entityId: user.id, before: { role: user.role, supplierId: user.supplierId }, after: next });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actor,
+      action: "user.change_role",
+      entityType: "User",
+      entityId: user.id,
+      before: { role: user.role, supplierId: user.supplierId },
+      after: next,
+    });
   });
   revalidatePath("/users");
   return succeed(undefined, "Role changed. The user is signed out and signs in again under the new role.");
@@ -66,7 +88,15 @@ export const setUserActiveAction = defineAction({ roles: ["OWNER"], schema: setA
     if (!active && user.role === "OWNER") await assertOwnerRemains(tx, actor.organizationId, user.id);
     // Both ways end every session: reactivating must not revive cookies issued before.
     await tx.user.update({ where: { id: user.id }, data: { active, ...endSessionsData() } });
-    await recordAudit(tx, { organizationId: actor.organizationId, actor, action: active ? "user.reactivate" : "user.deactivate", entityType: "User", entityId: user.id, before: { active: user.active }, after: { active } });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actor,
+      action: active ? "user.reactivate" : "user.deactivate",
+      entityType: "User",
+      entityId: user.id,
+      before: { active: user.active },
+      after: { active },
+    });
   });
   revalidatePath("/users");
   return succeed(undefined, active ? "User reactivated." : "User deactivated: they can no longer sign in.");

@@ -40,7 +40,13 @@ type ItemRow = {
 const DISPATCH = "fulfillment.dispatch_deadline";
 const RETURNS = "returns.response_due";
 
-export async function readOpenItems(client: Db, organizationId: string, now: Date, settings: PolicySettings, dispatchLeads: readonly number[]): Promise<OpenItem[]> {
+export async function readOpenItems(
+  client: Db,
+  organizationId: string,
+  now: Date,
+  settings: PolicySettings,
+  dispatchLeads: readonly number[],
+): Promise<OpenItem[]> {
   const maxLead = Math.max(0, ...dispatchLeads);
   const { criticalHours, dueSoonHours } = settings.dispatch;
   const responseHours = settings.returns.responseHours;
@@ -108,7 +114,13 @@ export async function readOpenItems(client: Db, organizationId: string, now: Dat
     });
   }
   for (const r of flags) {
-    items.push({ ...base(r), lead: "event", alertLead: "event", reason: r.reason ?? "", expiresAt: new Date((r.createdAt as Date).getTime() + EVENT_WINDOW_MS) });
+    items.push({
+      ...base(r),
+      lead: "event",
+      alertLead: "event",
+      reason: r.reason ?? "",
+      expiresAt: new Date((r.createdAt as Date).getTime() + EVENT_WINDOW_MS),
+    });
   }
   return items;
 }

@@ -6,7 +6,13 @@ import { LINK_PROBLEMS, type LinkOutcome } from "./links";
 // token from the form or the query string (RFC 8058 one-click posts to the List-Unsubscribe URL),
 // a redirect to the link's page on success, a plain page with the reason otherwise.
 
-export async function handleLinkPost(request: Request, page: "ack" | "unsubscribe", act: (client: Db, secret: string, token: string, now: Date) => Promise<LinkOutcome>, client: Db, secret: string): Promise<Response> {
+export async function handleLinkPost(
+  request: Request,
+  page: "ack" | "unsubscribe",
+  act: (client: Db, secret: string, token: string, now: Date) => Promise<LinkOutcome>,
+  client: Db,
+  secret: string,
+): Promise<Response> {
   const url = new URL(request.url);
   let token = url.searchParams.get("token") ?? "";
   const type = request.headers.get("content-type") ?? "";
@@ -20,7 +26,8 @@ export async function handleLinkPost(request: Request, page: "ack" | "unsubscrib
     }
   }
   const outcome = await act(client, secret, token.trim(), new Date());
-  if (outcome.ok) return new Response(null, { status: 303, headers: { Location: `/links/${page}/${encodeURIComponent(token)}?done=1`, "Cache-Control": "no-store" } });
+  if (outcome.ok)
+    return new Response(null, { status: 303, headers: { Location: `/links/${page}/${encodeURIComponent(token)}?done=1`, "Cache-Control": "no-store" } });
   const message = LINK_PROBLEMS[outcome.problem];
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Link not accepted</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#0f172a"><h1 style="font-size:1.25rem">This link was not accepted</h1><p>${escapeHtml(message)}</p></body></html>`;
   return new Response(html, { status: 400, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });

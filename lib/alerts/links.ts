@@ -21,10 +21,17 @@ export async function acknowledgeByToken(client: Db, secret: string, token: stri
 export async function unsubscribeByToken(client: Db, secret: string, token: string, now: Date): Promise<LinkOutcome> {
   const check = verifyLink(secret, token, "unsubscribe", now);
   if (!check.ok) return check;
-  const user = await client.user.findFirst({ where: { id: check.claims.i, organizationId: check.claims.o }, select: { id: true, alertPreference: { select: { digestUnsubscribedAt: true } } } });
+  const user = await client.user.findFirst({
+    where: { id: check.claims.i, organizationId: check.claims.o },
+    select: { id: true, alertPreference: { select: { digestUnsubscribedAt: true } } },
+  });
   if (!user) return { ok: false, problem: "unknown" };
   if (user.alertPreference?.digestUnsubscribedAt) return { ok: true, already: true };
-  await client.alertPreference.upsert({ where: { userId: user.id }, create: { userId: user.id, digestUnsubscribedAt: now }, update: { digestUnsubscribedAt: now } });
+  await client.alertPreference.upsert({
+    where: { userId: user.id },
+    create: { userId: user.id, digestUnsubscribedAt: now },
+    update: { digestUnsubscribedAt: now },
+  });
   return { ok: true, already: false };
 }
 

@@ -36,7 +36,8 @@ function hoursLeft(dueAt: Date, now: Date): string {
 export function headline(item: AlertItem, now: Date): string {
   const order = item.orderNumber ? `Order ${item.orderNumber}` : null;
   const due = item.dueAt ? formatInstant(item.dueAt, item.timeZone) : null;
-  if (item.rule === "fulfillment.dispatch_deadline" && due && item.dueAt) return `${order ?? "An order"} must be in transit by ${due} (${hoursLeft(item.dueAt, now)})`;
+  if (item.rule === "fulfillment.dispatch_deadline" && due && item.dueAt)
+    return `${order ?? "An order"} must be in transit by ${due} (${hoursLeft(item.dueAt, now)})`;
   if (item.rule === "returns.response_due" && due) return `Return on ${order ?? "an order"} is due for a decision: auto-approved at ${due}`;
   return `${ruleTitle(item.rule)}${order ? ` on ${order.toLowerCase()}` : ""}${due ? `, due ${due}` : ""}`;
 }
@@ -125,7 +126,14 @@ export function webhookBody(item: AlertItem, links: Links, now: Date, organizati
     lead: item.lead,
     message: headline(item, now),
     reason: item.reason,
-    item: { key: item.key, orderId: item.orderId, orderNumber: item.orderNumber, storeId: item.storeId, store: item.storeName, dueAt: item.dueAt?.toISOString() ?? null },
+    item: {
+      key: item.key,
+      orderId: item.orderId,
+      orderNumber: item.orderNumber,
+      storeId: item.storeId,
+      store: item.storeName,
+      dueAt: item.dueAt?.toISOString() ?? null,
+    },
     links,
     createdAt: now.toISOString(),
   };

@@ -59,7 +59,14 @@ type UserRow = {
   role: Role;
   supplierId: string | null;
   timeZone: string;
-  alertPreference: { email: boolean; quietStart: string | null; quietEnd: string | null; criticalBreaksQuiet: boolean; digestTime: string | null; digestUnsubscribedAt: Date | null } | null;
+  alertPreference: {
+    email: boolean;
+    quietStart: string | null;
+    quietEnd: string | null;
+    criticalBreaksQuiet: boolean;
+    digestTime: string | null;
+    digestUnsubscribedAt: Date | null;
+  } | null;
 };
 type ChannelRow = { id: string; kind: AlertChannelKind; name: string; url: string; secret: string | null };
 type RuleRow = {
@@ -77,7 +84,11 @@ type Recipient = { kind: "user"; user: UserRow } | { kind: "channel"; channel: C
 type Planned = { key: string; ruleId: string | null; item: AlertItem; expiresAt: Date; recipient: Recipient };
 
 export async function runAlertPass(client: Db, now: Date, config: AlertConfig, organizationId?: string): Promise<PassResult> {
-  const orgs = await client.organization.findMany({ where: organizationId ? { id: organizationId } : {}, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const orgs = await client.organization.findMany({
+    where: organizationId ? { id: organizationId } : {},
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
   const result: PassResult = { attempts: [], sent: 0, held: 0, failed: 0 };
   for (const org of orgs) {
     for (const line of await passForOrganization(client, org, now, config)) {
@@ -91,7 +102,11 @@ export async function runAlertPass(client: Db, now: Date, config: AlertConfig, o
 const recipientKey = (r: Recipient) => (r.kind === "user" ? `user:${r.user.id}` : `channel:${r.channel.id}`);
 
 function matches(rule: RuleRow, item: AlertItem): boolean {
-  return (rule.rules.length === 0 || rule.rules.includes(item.rule)) && (rule.severities.length === 0 || rule.severities.includes(item.severity)) && (rule.storeIds.length === 0 || (item.storeId !== null && rule.storeIds.includes(item.storeId)));
+  return (
+    (rule.rules.length === 0 || rule.rules.includes(item.rule)) &&
+    (rule.severities.length === 0 || rule.severities.includes(item.severity)) &&
+    (rule.storeIds.length === 0 || (item.storeId !== null && rule.storeIds.includes(item.storeId)))
+  );
 }
 
 /** A supplier hears only of their own orders' shipping; staff of everything. */
@@ -167,7 +182,14 @@ async function passForOrganization(client: Db, org: { id: string; name: string }
       if (!first || acked.has(item.key)) continue;
       const after = rules.filter((r) => r.escalateAfterMinutes !== null && matches(r, item)).map((r) => r.escalateAfterMinutes as number);
       if (!after.length || first.getTime() + Math.min(...after) * 60_000 > now.getTime()) continue;
-      for (const user of owners) plan({ key: `${item.key}|escalation|user:${user.id}`, ruleId: null, item: { ...item, lead: "escalation" }, expiresAt: item.expiresAt, recipient: { kind: "user", user } });
+      for (const user of owners)
+        plan({
+          key: `${item.key}|escalation|user:${user.id}`,
+          ruleId: null,
+          item: { ...item, lead: "escalation" },
+          expiresAt: item.expiresAt,
+          recipient: { kind: "user", user },
+        });
     }
   }
 
@@ -196,12 +218,21 @@ function linksFor(config: AlertConfig, org: { id: string }, item: AlertItem, rec
   const staff = recipient.kind === "channel" || recipient.user.role !== "SUPPLIER";
   return {
     order: item.orderId ? `${config.baseUrl}/orders/${item.orderId}` : null,
-    acknowledge: staff ? `${config.baseUrl}/links/ack/${signLink(config.secret, "ack", org.id, item.key, new Date(now.getTime() + ACK_LINK_HOURS * 3_600_000))}` : null,
+    acknowledge: staff
+      ? `${config.baseUrl}/links/ack/${signLink(config.secret, "ack", org.id, item.key, new Date(now.getTime() + ACK_LINK_HOURS * 3_600_000))}`
+      : null,
     alerts: `${config.baseUrl}/alerts`,
   };
 }
 
-async function createDeliveries(client: Db, org: { id: string; name: string }, now: Date, config: AlertConfig, planned: Planned[], digests: { key: string; user: UserRow; date: string; at: Date }[]) {
+async function createDeliveries(
+  client: Db,
+  org: { id: string; name: string },
+  now: Date,
+  config: AlertConfig,
+  planned: Planned[],
+  digests: { key: string; user: UserRow; date: string; at: Date }[],
+) {
   const have = await existingKeys(client, [...planned.map((p) => p.key), ...digests.map((d) => d.key)]);
   const rows: Prisma.AlertDeliveryCreateManyInput[] = [];
   for (const p of planned) {
@@ -225,7 +256,15 @@ async function createDeliveries(client: Db, org: { id: string; name: string }, n
     };
     if (p.recipient.kind === "user") {
       const email = itemEmail(p.item, links, now);
-      rows.push({ ...common, channel: "EMAIL", userId: p.recipient.user.id, to: p.recipient.user.email, subject: email.subject, text: email.text, html: email.html });
+      rows.push({
+        ...common,
+        channel: "EMAIL",
+        userId: p.recipient.user.id,
+        to: p.recipient.user.email,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+      });
     } else {
       const { channel } = p.recipient;
       const email = itemEmail(p.item, links, now);
@@ -236,7 +275,15 @@ async function createDeliveries(client: Db, org: { id: string; name: string }, n
       }
       const payload = channel.kind === "SLACK" ? slackMessage(p.item, links, now, org.name) : webhookBody(p.item, links, now, org.name, id);
       // The webhook body is kept as the exact text sent (and signed), so every retry is byte-identical.
-      rows.push({ ...common, channel: channel.kind, channelId: channel.id, to: channel.name, subject: email.subject, text: JSON.stringify(payload), payload: payload as Prisma.InputJsonValue });
+      rows.push({
+        ...common,
+        channel: channel.kind,
+        channelId: channel.id,
+        to: channel.name,
+        subject: email.subject,
+        text: JSON.stringify(payload),
+        payload: payload as Prisma.InputJsonValue,
+      });
     }
   }
   for (const d of digests) {
@@ -245,7 +292,19 @@ async function createDeliveries(client: Db, org: { id: string; name: string }, n
     const unsubscribe = `${config.baseUrl}/links/unsubscribe/${token}`;
     const oneClick = `${config.baseUrl}/api/alerts/unsubscribe?token=${token}`;
     const email = await buildDigestEmail(config, { organizationId: org.id, user: d.user, now, unsubscribe });
-    const common = { id: randomUUID(), organizationId: org.id, key: d.key, rule: "digest", lead: `digest ${d.date}`, channel: "EMAIL" as const, userId: d.user.id, to: d.user.email, nextAttemptAt: now, createdAt: now, expiresAt: new Date(d.at.getTime() + DIGEST_WINDOW_MS) };
+    const common = {
+      id: randomUUID(),
+      organizationId: org.id,
+      key: d.key,
+      rule: "digest",
+      lead: `digest ${d.date}`,
+      channel: "EMAIL" as const,
+      userId: d.user.id,
+      to: d.user.email,
+      nextAttemptAt: now,
+      createdAt: now,
+      expiresAt: new Date(d.at.getTime() + DIGEST_WINDOW_MS),
+    };
     // Nothing to do: recorded (so the pass does not ask again today), not sent.
     if (!email) rows.push({ ...common, subject: "Daily digest: nothing open", text: "", status: "CANCELLED", lastError: "Nothing open: no digest sent" });
     else rows.push({ ...common, subject: email.subject, text: email.text, html: email.html, payload: { unsubscribe, oneClick } });
@@ -255,8 +314,30 @@ async function createDeliveries(client: Db, org: { id: string; name: string }, n
 }
 
 const COLUMNS = [
-  "id", "organizationId", "key", "alertRuleId", "rule", "itemKey", "orderId", "storeId", "severity", "lead", "channel", "channelId", "userId",
-  "to", "subject", "text", "html", "payload", "status", "attempts", "nextAttemptAt", "expiresAt", "lastError", "createdAt",
+  "id",
+  "organizationId",
+  "key",
+  "alertRuleId",
+  "rule",
+  "itemKey",
+  "orderId",
+  "storeId",
+  "severity",
+  "lead",
+  "channel",
+  "channelId",
+  "userId",
+  "to",
+  "subject",
+  "text",
+  "html",
+  "payload",
+  "status",
+  "attempts",
+  "nextAttemptAt",
+  "expiresAt",
+  "lastError",
+  "createdAt",
 ] as const;
 
 /**
@@ -266,7 +347,21 @@ const COLUMNS = [
  */
 async function insertDeliveries(client: Db, rows: Prisma.AlertDeliveryCreateManyInput[]) {
   if (!rows.length) return;
-  const records = rows.map((r) => ({ status: "PENDING", attempts: 0, alertRuleId: null, itemKey: null, orderId: null, storeId: null, severity: null, channelId: null, userId: null, html: null, payload: null, lastError: null, ...r }));
+  const records = rows.map((r) => ({
+    status: "PENDING",
+    attempts: 0,
+    alertRuleId: null,
+    itemKey: null,
+    orderId: null,
+    storeId: null,
+    severity: null,
+    channelId: null,
+    userId: null,
+    html: null,
+    payload: null,
+    lastError: null,
+    ...r,
+  }));
   const columns = Prisma.raw(COLUMNS.map((c) => `"${c}"`).join(", "));
   for (let i = 0; i < records.length; i += 2_000) {
     const chunk = JSON.stringify(records.slice(i, i + 2_000));
@@ -318,7 +413,9 @@ async function sendDue(client: Db, org: { id: string }, now: Date, config: Alert
 
   const ackKeys = claimed.filter((c) => c.lead === "escalation" && c.itemKey).map((c) => c.itemKey as string);
   const acked = new Set(
-    ackKeys.length ? (await client.alertAck.findMany({ where: { organizationId: org.id, itemKey: { in: ackKeys } }, select: { itemKey: true } })).map((a) => a.itemKey) : [],
+    ackKeys.length
+      ? (await client.alertAck.findMany({ where: { organizationId: org.id, itemKey: { in: ackKeys } }, select: { itemKey: true } })).map((a) => a.itemKey)
+      : [],
   );
   // A held or retried alert whose next lead time has come meanwhile says less than the new one:
   // only the latest lead per item and recipient goes out.
@@ -340,9 +437,14 @@ async function sendDue(client: Db, org: { id: string }, now: Date, config: Alert
   // Stored e-mails (no SMTP) are marked in one statement: nothing left the building, so a pass
   // that dies before that only leaves them claimed for a later pass to store.
   const stored: string[] = [];
-  const lines = await Promise.all(claimed.filter((d) => !superseded.includes(d)).map((d) => limit(() => attempt(client, now, config, { ...ctx, stored }, acked, d))));
+  const lines = await Promise.all(
+    claimed.filter((d) => !superseded.includes(d)).map((d) => limit(() => attempt(client, now, config, { ...ctx, stored }, acked, d))),
+  );
   if (stored.length) {
-    await client.alertDelivery.updateMany({ where: { id: { in: stored } }, data: { status: "STORED", attempts: { increment: 1 }, lastError: STORED_REASON, claimedUntil: null } });
+    await client.alertDelivery.updateMany({
+      where: { id: { in: stored } },
+      data: { status: "STORED", attempts: { increment: 1 }, lastError: STORED_REASON, claimedUntil: null },
+    });
   }
   return lines.filter((l): l is AttemptLine => l !== null);
 }
@@ -354,10 +456,21 @@ async function finish(client: Db, id: string, data: Prisma.AlertDeliveryUpdateIn
 }
 
 async function attempt(client: Db, now: Date, config: AlertConfig, ctx: Ctx, acked: Set<string>, d: Claimed): Promise<AttemptLine | null> {
-  const line = (status: AttemptStatus, reason?: string): AttemptLine => ({ channel: CHANNEL_NAME[d.channel], to: d.to, rule: d.rule, orderId: d.orderId, status, ...(reason ? { reason } : {}) });
+  const line = (status: AttemptStatus, reason?: string): AttemptLine => ({
+    channel: CHANNEL_NAME[d.channel],
+    to: d.to,
+    rule: d.rule,
+    orderId: d.orderId,
+    status,
+    ...(reason ? { reason } : {}),
+  });
 
   if (d.expiresAt.getTime() <= now.getTime()) {
-    const reason = d.lastError ? `expired after ${d.attempts} attempt${d.attempts === 1 ? "" : "s"}; last: ${d.lastError}` : d.status === "HELD" ? "expired during quiet hours" : "expired before it could be sent";
+    const reason = d.lastError
+      ? `expired after ${d.attempts} attempt${d.attempts === 1 ? "" : "s"}; last: ${d.lastError}`
+      : d.status === "HELD"
+        ? "expired during quiet hours"
+        : "expired before it could be sent";
     await finish(client, d.id, { status: "UNDELIVERABLE", lastError: reason });
     return null;
   }
@@ -404,7 +517,14 @@ async function attempt(client: Db, now: Date, config: AlertConfig, ctx: Ctx, ack
 
 const STORED_REASON = "SMTP_URL is not set: stored, not sent";
 
-async function email(client: Db, now: Date, config: AlertConfig, ctx: Ctx, d: Claimed, line: (s: AttemptStatus, r?: string) => AttemptLine): Promise<AttemptLine> {
+async function email(
+  client: Db,
+  now: Date,
+  config: AlertConfig,
+  ctx: Ctx,
+  d: Claimed,
+  line: (s: AttemptStatus, r?: string) => AttemptLine,
+): Promise<AttemptLine> {
   if (!config.smtpUrl) {
     if (ctx.stored) ctx.stored.push(d.id);
     else await finish(client, d.id, { status: "STORED", attempts: { increment: 1 }, lastError: STORED_REASON });
@@ -418,7 +538,13 @@ async function email(client: Db, now: Date, config: AlertConfig, ctx: Ctx, d: Cl
   return record(client, now, d, sent, line);
 }
 
-async function record(client: Db, now: Date, d: Claimed, sent: Awaited<ReturnType<typeof sendEmail>>, line: (s: AttemptStatus, r?: string) => AttemptLine): Promise<AttemptLine> {
+async function record(
+  client: Db,
+  now: Date,
+  d: Claimed,
+  sent: Awaited<ReturnType<typeof sendEmail>>,
+  line: (s: AttemptStatus, r?: string) => AttemptLine,
+): Promise<AttemptLine> {
   if (sent.ok) {
     await finish(client, d.id, { status: "SENT", sentAt: now, attempts: { increment: 1 }, lastError: null });
     return line("sent");

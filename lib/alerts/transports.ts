@@ -22,17 +22,34 @@ export type OutgoingEmail = { from: string; to: string; subject: string; text: s
 
 export async function sendEmail(smtpUrl: string, email: OutgoingEmail): Promise<SendResult> {
   try {
-    await transportFor(smtpUrl).sendMail({ from: email.from, to: email.to, subject: email.subject, text: email.text, html: email.html ?? undefined, headers: email.headers });
+    await transportFor(smtpUrl).sendMail({
+      from: email.from,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      html: email.html ?? undefined,
+      headers: email.headers,
+    });
     return { ok: true };
   } catch (error) {
     const e = error as { message?: string; code?: string; responseCode?: number };
-    return { ok: false, reason: `SMTP: ${e.responseCode ? `${e.responseCode} ` : ""}${e.code ? `${e.code} ` : ""}${(e.message ?? String(error)).slice(0, 200)}`.trim(), status: e.responseCode };
+    return {
+      ok: false,
+      reason: `SMTP: ${e.responseCode ? `${e.responseCode} ` : ""}${e.code ? `${e.code} ` : ""}${(e.message ?? String(error)).slice(0, 200)}`.trim(),
+      status: e.responseCode,
+    };
   }
 }
 
 async function post(url: string, body: string, headers: Record<string, string>, what: string): Promise<SendResult> {
   try {
-    const response = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json", ...headers }, signal: AbortSignal.timeout(10_000), redirect: "manual" });
+    const response = await fetch(url, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", ...headers },
+      signal: AbortSignal.timeout(10_000),
+      redirect: "manual",
+    });
     // The start of the answer names the problem ("no_service", "invalid_payload"); a body that
     // cannot be read leaves the status alone to say it.
     const answer = (await response.text().catch(() => "")).slice(0, 120);
@@ -54,5 +71,10 @@ export function webhookSignature(secret: string, body: string): string {
 }
 
 export function postWebhook(url: string, secret: string, body: string, deliveryId: string): Promise<SendResult> {
-  return post(url, body, { "x-signature": webhookSignature(secret, body), "x-alert-delivery": deliveryId, "user-agent": "seller-dashboard-alerts/1" }, "Webhook");
+  return post(
+    url,
+    body,
+    { "x-signature": webhookSignature(secret, body), "x-alert-delivery": deliveryId, "user-agent": "seller-dashboard-alerts/1" },
+    "Webhook",
+  );
 }

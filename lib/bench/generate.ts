@@ -35,7 +35,11 @@ type StoreRow = { id: string; channel: "TIKTOK_SHOP" | "BRAND_SITE"; market: Mar
 export type GenerateOptions = { orders: number; stores: number; seed?: number; days?: number; now?: Date; log?: (line: string) => void };
 
 /** Fills `databaseUrl` with the benchmark organisation (replacing an earlier one). */
-export async function generateBenchData(prisma: Db, databaseUrl: string, options: GenerateOptions): Promise<{ organizationId: string; orders: number; lines: number; seconds: number }> {
+export async function generateBenchData(
+  prisma: Db,
+  databaseUrl: string,
+  options: GenerateOptions,
+): Promise<{ organizationId: string; orders: number; lines: number; seconds: number }> {
   const started = performance.now();
   const log = options.log ?? (() => undefined);
   const now = options.now ?? new Date();
@@ -67,7 +71,13 @@ export async function generateBenchData(prisma: Db, databaseUrl: string, options
   const suppliers = await Promise.all(
     ["US West", "US East", "UK Midlands", "Shenzhen", "Yiwu"].map((name, i) =>
       prisma.supplier.create({
-        data: { organizationId: org.id, name: `Bench supplier ${name}`, shipFromCountry: i < 2 ? "US" : i === 2 ? "GB" : "CN", promisedOutboundHours: i < 3 ? 48 : 72, promisedDeliveryDays: i < 3 ? 5 : 12 },
+        data: {
+          organizationId: org.id,
+          name: `Bench supplier ${name}`,
+          shipFromCountry: i < 2 ? "US" : i === 2 ? "GB" : "CN",
+          promisedOutboundHours: i < 3 ? 48 : 72,
+          promisedDeliveryDays: i < 3 ? 5 : 12,
+        },
         select: { id: true },
       }),
     ),
@@ -101,16 +111,49 @@ export async function generateBenchData(prisma: Db, databaseUrl: string, options
         o.lines.forEach((l, position) => lineRows.push([`${id}-${position}`, id, position, l[0], l[1], l[2], l[3]]));
         lineCount += o.lines.length;
         yield [
-          id, org.id, store.id, store.channel, o.externalId, o.status, o.placedAt, o.paidAt, o.inTransitAt, o.deliveredAt, o.cancelledAt,
-          o.carrier, o.trackingNumber, o.labelSource, o.shipFrom, supplierId, store.currency, o.total, o.buyerName, o.buyerEmail, "Austin", "TX",
-          "78701", store.market === "UK" ? "GB" : "US", o.placedAt, o.dispatchDueAt, o.autoCancelAt, now,
+          id,
+          org.id,
+          store.id,
+          store.channel,
+          o.externalId,
+          o.status,
+          o.placedAt,
+          o.paidAt,
+          o.inTransitAt,
+          o.deliveredAt,
+          o.cancelledAt,
+          o.carrier,
+          o.trackingNumber,
+          o.labelSource,
+          o.shipFrom,
+          supplierId,
+          store.currency,
+          o.total,
+          o.buyerName,
+          o.buyerEmail,
+          "Austin",
+          "TX",
+          "78701",
+          store.market === "UK" ? "GB" : "US",
+          o.placedAt,
+          o.dispatchDueAt,
+          o.autoCancelAt,
+          now,
         ];
         if ((i + 1) % 100_000 === 0) log(`generated ${i + 1} orders`);
       }
     };
     if (await acceptsCopyFromStdin(client)) {
       const orderCopy = client.query(copyFrom(`COPY "Order" (${ORDER_COLUMNS}) FROM STDIN WITH (FORMAT csv)`));
-      await pipeline(Readable.from((function* () { for (const row of rows()) yield csv(row); })(), { objectMode: false }), orderCopy);
+      await pipeline(
+        Readable.from(
+          (function* () {
+            for (const row of rows()) yield csv(row);
+          })(),
+          { objectMode: false },
+        ),
+        orderCopy,
+      );
       const lineCopy = client.query(copyFrom(`COPY "OrderLine" (${LINE_COLUMNS}) FROM STDIN WITH (FORMAT csv)`));
       await writeAll(lineCopy, lineRows.map(csv));
     } else {
@@ -147,7 +190,10 @@ async function insertAll(client: pg.Client, table: string, columns: string, rows
     if (batch.length === 0) return;
     // Text parameters, as in the CSV of the COPY path: PostgreSQL casts each to its column's type.
     const values = batch.map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(", ")})`).join(", ");
-    await client.query(`INSERT INTO "${table}" (${columns}) VALUES ${values}`, batch.flat().map((v) => (v instanceof Date ? v.toISOString() : v === null ? null : String(v))));
+    await client.query(
+      `INSERT INTO "${table}" (${columns}) VALUES ${values}`,
+      batch.flat().map((v) => (v instanceof Date ? v.toISOString() : v === null ? null : String(v))),
+    );
     batch = [];
   };
   for (const row of rows) {
@@ -214,7 +260,12 @@ function makeOrder(i: number, store: StoreRow, random: Random, now: Date, ageHou
   let trackingNumber: string | null = null;
   if (shipped) {
     const serial = i.toString().padStart(12, "0");
-    trackingNumber = carrier === "USPS" ? uspsImpb(`940011${random.digits(3)}${serial}`) : carrier === "UPS" ? ups1z(`${random.digits(3)}${serial}`) : s10("RB", serial.slice(-8), "GB");
+    trackingNumber =
+      carrier === "USPS"
+        ? uspsImpb(`940011${random.digits(3)}${serial}`)
+        : carrier === "UPS"
+          ? ups1z(`${random.digits(3)}${serial}`)
+          : s10("RB", serial.slice(-8), "GB");
     if (random.chance(0.01)) trackingNumber = `${trackingNumber.slice(0, -3)}${(Number(trackingNumber.at(-3) ?? 0) + 1) % 10}${trackingNumber.slice(-2)}`;
   }
   const lines = Array.from({ length: random.chance(0.75) ? 1 : random.int(2, 3) }, () => {

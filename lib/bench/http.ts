@@ -5,7 +5,10 @@ import { gzipSync } from "node:zlib";
 
 // The production server under load, driven from this (second) process over loopback.
 
-export async function startServer(options: { port: number; env: Record<string, string> }): Promise<{ baseUrl: string; pid: number; stop: () => Promise<void> }> {
+export async function startServer(options: {
+  port: number;
+  env: Record<string, string>;
+}): Promise<{ baseUrl: string; pid: number; stop: () => Promise<void> }> {
   const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(options.port), "-H", "127.0.0.1"], {
     env: { ...process.env, ...options.env, NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],

@@ -34,7 +34,9 @@ export type BenchImportResult = {
   copyLinesPerS: number;
   /** importSeconds / copySeconds: the target is ≤ 3. */
   ratio: number;
-  copyMethod: "COPY of the imported orders and lines into tables LIKE Order/OrderLine" | "INSERT … SELECT of the imported orders and lines into tables LIKE Order/OrderLine (embedded database)";
+  copyMethod:
+    | "COPY of the imported orders and lines into tables LIKE Order/OrderLine"
+    | "INSERT … SELECT of the imported orders and lines into tables LIKE Order/OrderLine (embedded database)";
   /** Null on the embedded database. */
   rawFileCopyLinesPerS: number | null;
 };
@@ -62,7 +64,15 @@ export async function benchImport(db: Db, options: BenchImportOptions): Promise<
     await finished(out);
     const bytes = statSync(file).size;
     const store = await db.store.create({
-      data: { organizationId: org.id, name: `Bench import ${stamp}`, channel: "BRAND_SITE", market: "US", timeZone: "America/New_York", currency: "USD", joinedOn: new Date("2024-01-01") },
+      data: {
+        organizationId: org.id,
+        name: `Bench import ${stamp}`,
+        channel: "BRAND_SITE",
+        market: "US",
+        timeZone: "America/New_York",
+        currency: "USD",
+        joinedOn: new Date("2024-01-01"),
+      },
     });
 
     storeId = store.id;
@@ -126,7 +136,10 @@ async function insertSelectImportedRows(db: Db, storeId: string, scratch: string
   await db.$executeRawUnsafe(`CREATE TABLE "${scratch}_lines" (LIKE "OrderLine" INCLUDING ALL)`);
   const started = process.hrtime.bigint();
   await db.$executeRawUnsafe(`INSERT INTO "${scratch}_orders" SELECT * FROM "Order" WHERE "storeId" = $1`, storeId);
-  const copiedLines = await db.$executeRawUnsafe(`INSERT INTO "${scratch}_lines" SELECT l.* FROM "OrderLine" l JOIN "Order" o ON o.id = l."orderId" WHERE o."storeId" = $1`, storeId);
+  const copiedLines = await db.$executeRawUnsafe(
+    `INSERT INTO "${scratch}_lines" SELECT l.* FROM "OrderLine" l JOIN "Order" o ON o.id = l."orderId" WHERE o."storeId" = $1`,
+    storeId,
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (copiedLines !== expectedLines) throw new Error(`bench: INSERT … SELECT saw ${copiedLines} lines, import ${expectedLines}`);
   return seconds;
@@ -162,7 +175,10 @@ async function copyImportedRows(databaseUrl: string, storeId: string, scratch: s
     await client.query(`CREATE TABLE "${scratch}_orders" (LIKE "Order" INCLUDING ALL); CREATE TABLE "${scratch}_lines" (LIKE "OrderLine" INCLUDING ALL)`);
     const store = client.escapeLiteral(storeId);
     await pipeline(client.query(copyTo(`COPY (SELECT * FROM "Order" WHERE "storeId" = ${store}) TO STDOUT`)), createWriteStream(orders));
-    await pipeline(client.query(copyTo(`COPY (SELECT l.* FROM "OrderLine" l JOIN "Order" o ON o.id = l."orderId" WHERE o."storeId" = ${store}) TO STDOUT`)), createWriteStream(lines));
+    await pipeline(
+      client.query(copyTo(`COPY (SELECT l.* FROM "OrderLine" l JOIN "Order" o ON o.id = l."orderId" WHERE o."storeId" = ${store}) TO STDOUT`)),
+      createWriteStream(lines),
+    );
   } finally {
     await client.end();
   }

@@ -24,7 +24,13 @@ function request(agent: http.Agent, url: URL, headers: Record<string, string>): 
   });
 }
 
-export async function runLoad(options: { url: string; connections: number; durationMs: number; headers?: Record<string, string>; maxRequests?: number }): Promise<LoadResult> {
+export async function runLoad(options: {
+  url: string;
+  connections: number;
+  durationMs: number;
+  headers?: Record<string, string>;
+  maxRequests?: number;
+}): Promise<LoadResult> {
   const url = new URL(options.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const latencies: number[] = [];

@@ -26,8 +26,18 @@ export type StoreCredentials = { tiktok: TikTokCredentials | null; shopify: Shop
 
 const CREDENTIALS_SELECT = {
   channel: true,
-  tiktokAppKey: true, tiktokAppSecret: true, tiktokAccessToken: true, tiktokShopCipher: true, tiktokApiBaseUrl: true, tiktokRefreshToken: true, tiktokAccessTokenExpiresAt: true,
-  shopifyDomain: true, shopifyAccessToken: true, shopifyApiVersion: true, shopifyApiBaseUrl: true, shopifyLocationId: true,
+  tiktokAppKey: true,
+  tiktokAppSecret: true,
+  tiktokAccessToken: true,
+  tiktokShopCipher: true,
+  tiktokApiBaseUrl: true,
+  tiktokRefreshToken: true,
+  tiktokAccessTokenExpiresAt: true,
+  shopifyDomain: true,
+  shopifyAccessToken: true,
+  shopifyApiVersion: true,
+  shopifyApiBaseUrl: true,
+  shopifyLocationId: true,
 } as const;
 
 export async function readStoreCredentials(db: Db, storeId: string): Promise<StoreCredentials> {
@@ -35,20 +45,35 @@ export async function readStoreCredentials(db: Db, storeId: string): Promise<Sto
   const tiktok =
     s.channel === "TIKTOK_SHOP" && s.tiktokAppKey && s.tiktokAppSecret && s.tiktokAccessToken && s.tiktokShopCipher
       ? {
-          appKey: s.tiktokAppKey, appSecret: s.tiktokAppSecret, accessToken: s.tiktokAccessToken, shopCipher: s.tiktokShopCipher,
-          refreshToken: s.tiktokRefreshToken, accessTokenExpiresAt: s.tiktokAccessTokenExpiresAt,
-          apiBaseUrl: s.tiktokApiBaseUrl || TIKTOK_API_BASE_URL, authBaseUrl: s.tiktokApiBaseUrl || TIKTOK_AUTH_BASE_URL,
+          appKey: s.tiktokAppKey,
+          appSecret: s.tiktokAppSecret,
+          accessToken: s.tiktokAccessToken,
+          shopCipher: s.tiktokShopCipher,
+          refreshToken: s.tiktokRefreshToken,
+          accessTokenExpiresAt: s.tiktokAccessTokenExpiresAt,
+          apiBaseUrl: s.tiktokApiBaseUrl || TIKTOK_API_BASE_URL,
+          authBaseUrl: s.tiktokApiBaseUrl || TIKTOK_AUTH_BASE_URL,
         }
       : null;
   const shopify =
     s.channel === "BRAND_SITE" && s.shopifyDomain && s.shopifyAccessToken
-      ? { shopDomain: s.shopifyDomain, accessToken: s.shopifyAccessToken, apiVersion: s.shopifyApiVersion, baseUrl: s.shopifyApiBaseUrl, locationId: s.shopifyLocationId }
+      ? {
+          shopDomain: s.shopifyDomain,
+          accessToken: s.shopifyAccessToken,
+          apiVersion: s.shopifyApiVersion,
+          baseUrl: s.shopifyApiBaseUrl,
+          locationId: s.shopifyLocationId,
+        }
       : null;
   return { tiktok, shopify };
 }
 
 /** After a token refresh: the new pair and the access token's expiry. */
-export async function writeTikTokTokens(db: Db, storeId: string, tokens: { accessToken: string; refreshToken: string; accessTokenExpiresAt: Date }): Promise<void> {
+export async function writeTikTokTokens(
+  db: Db,
+  storeId: string,
+  tokens: { accessToken: string; refreshToken: string; accessTokenExpiresAt: Date },
+): Promise<void> {
   await db.store.update({
     where: { id: storeId },
     data: { tiktokAccessToken: tokens.accessToken, tiktokRefreshToken: tokens.refreshToken, tiktokAccessTokenExpiresAt: tokens.accessTokenExpiresAt },

@@ -85,7 +85,8 @@ export async function startFakeShopifyAdmin(options: FakeShopifyOptions): Promis
       res.writeHead(status, { "content-type": "application/json", ...headers });
       res.end(JSON.stringify(payload));
     };
-    const record = (status: number, query = "", variables: Record<string, unknown> = {}) => requests.push({ token, path: req.url ?? "", query, variables, status });
+    const record = (status: number, query = "", variables: Record<string, unknown> = {}) =>
+      requests.push({ token, path: req.url ?? "", query, variables, status });
 
     if (req.method !== "POST" || req.url !== `/admin/api/${options.apiVersion}/graphql.json`) {
       record(404);
@@ -108,7 +109,11 @@ export async function startFakeShopifyAdmin(options: FakeShopifyOptions): Promis
     if (options.throttle429At === graphqlCount && !answered429) {
       answered429 = true;
       record(429, query, variables);
-      return send(429, { errors: "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service." }, { "retry-after": String(options.retryAfterSeconds ?? 2) });
+      return send(
+        429,
+        { errors: "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service." },
+        { "retry-after": String(options.retryAfterSeconds ?? 2) },
+      );
     }
     const failure = options.failures?.[graphqlCount];
     if (failure === "drop") {
@@ -121,7 +126,13 @@ export async function startFakeShopifyAdmin(options: FakeShopifyOptions): Promis
       record(200, query, variables);
       return send(200, {
         errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
-        extensions: { cost: { requestedQueryCost: cost, actualQueryCost: null, throttleStatus: { maximumAvailable: maximum, currentlyAvailable: 12, restoreRate: options.restoreRate ?? 100 } } },
+        extensions: {
+          cost: {
+            requestedQueryCost: cost,
+            actualQueryCost: null,
+            throttleStatus: { maximumAvailable: maximum, currentlyAvailable: 12, restoreRate: options.restoreRate ?? 100 },
+          },
+        },
       });
     }
     if (failure) {
@@ -136,7 +147,11 @@ export async function startFakeShopifyAdmin(options: FakeShopifyOptions): Promis
         return send(f!.answer, { errors: "Service unavailable" });
       }
       record(200, query, variables);
-      const field = /fulfillmentTrackingInfoUpdate/.test(query) ? "fulfillmentTrackingInfoUpdate" : /inventorySetQuantities/.test(query) ? "inventorySetQuantities" : "fulfillmentCreate";
+      const field = /fulfillmentTrackingInfoUpdate/.test(query)
+        ? "fulfillmentTrackingInfoUpdate"
+        : /inventorySetQuantities/.test(query)
+          ? "inventorySetQuantities"
+          : "fulfillmentCreate";
       const empty = field === "inventorySetQuantities" ? { inventoryAdjustmentGroup: null } : { fulfillment: null };
       return send(200, { data: { [field]: { ...empty, userErrors: [{ field: ["fulfillment"], message: f!.answer.userError }] } } });
     }
@@ -158,7 +173,10 @@ export async function startFakeShopifyAdmin(options: FakeShopifyOptions): Promis
       send(200, { data: { [field]: { ...empty, userErrors: [{ field: [field], message }] } } });
 
     if (/fulfillmentCreate\(/.test(query)) {
-      const input = (variables.fulfillment ?? {}) as { lineItemsByFulfillmentOrder?: { fulfillmentOrderId?: string }[]; trackingInfo?: { company?: string; number?: string; url?: string } };
+      const input = (variables.fulfillment ?? {}) as {
+        lineItemsByFulfillmentOrder?: { fulfillmentOrderId?: string }[];
+        trackingInfo?: { company?: string; number?: string; url?: string };
+      };
       const ids = (input.lineItemsByFulfillmentOrder ?? []).map((l) => l.fulfillmentOrderId);
       const entry = [...fulfilment.entries()].find(([, f]) => f.fulfillmentOrders.some((fo) => ids.includes(fo.id)));
       if (!entry || ids.length === 0) return userError("fulfillmentCreate", "Fulfillment order does not exist.");
@@ -168,7 +186,11 @@ export async function startFakeShopifyAdmin(options: FakeShopifyOptions): Promis
       if (!input.trackingInfo?.number) return userError("fulfillmentCreate", "Tracking number can't be blank");
       for (const fo of targets) fo.status = "CLOSED";
       const id = `gid://shopify/Fulfillment/${9000 + nextId++}`;
-      f.fulfillments.push({ id, status: "SUCCESS", trackingInfo: [{ company: input.trackingInfo.company ?? null, number: input.trackingInfo.number, url: input.trackingInfo.url ?? null }] });
+      f.fulfillments.push({
+        id,
+        status: "SUCCESS",
+        trackingInfo: [{ company: input.trackingInfo.company ?? null, number: input.trackingInfo.number, url: input.trackingInfo.url ?? null }],
+      });
       return answer({ data: { fulfillmentCreate: { fulfillment: { id, status: "SUCCESS" }, userErrors: [] } } });
     }
     if (/fulfillmentTrackingInfoUpdate\(/.test(query)) {
@@ -184,10 +206,13 @@ export async function startFakeShopifyAdmin(options: FakeShopifyOptions): Promis
       const input = (variables.input ?? {}) as { name?: string; quantities?: { inventoryItemId?: string; locationId?: string; quantity?: number }[] };
       if (input.name !== "available") return userError("inventorySetQuantities", "Name is not a valid quantity name", { inventoryAdjustmentGroup: null });
       for (const q of input.quantities ?? []) {
-        if (!q.inventoryItemId || !q.locationId || typeof q.quantity !== "number") return userError("inventorySetQuantities", "Quantity is invalid", { inventoryAdjustmentGroup: null });
+        if (!q.inventoryItemId || !q.locationId || typeof q.quantity !== "number")
+          return userError("inventorySetQuantities", "Quantity is invalid", { inventoryAdjustmentGroup: null });
         quantities.set(`${q.inventoryItemId}|${q.locationId}`, q.quantity);
       }
-      return answer({ data: { inventorySetQuantities: { inventoryAdjustmentGroup: { id: `gid://shopify/InventoryAdjustmentGroup/${nextId++}` }, userErrors: [] } } });
+      return answer({
+        data: { inventorySetQuantities: { inventoryAdjustmentGroup: { id: `gid://shopify/InventoryAdjustmentGroup/${nextId++}` }, userErrors: [] } },
+      });
     }
     if (/order\(id:/.test(query)) {
       const f = fulfilment.get(String(variables.id ?? ""));
@@ -205,7 +230,14 @@ export async function startFakeShopifyAdmin(options: FakeShopifyOptions): Promis
       const topic = String(variables.topic ?? "");
       const uri = String((variables.sub as { uri?: unknown } | undefined)?.uri ?? "");
       if (subscriptions.some((s) => s.topic === topic && s.uri === uri)) {
-        return send(200, { data: { webhookSubscriptionCreate: { webhookSubscription: null, userErrors: [{ field: ["webhookSubscription", "uri"], message: "Address for this topic has already been taken" }] } } });
+        return send(200, {
+          data: {
+            webhookSubscriptionCreate: {
+              webhookSubscription: null,
+              userErrors: [{ field: ["webhookSubscription", "uri"], message: "Address for this topic has already been taken" }],
+            },
+          },
+        });
       }
       const sub = { id: `gid://shopify/WebhookSubscription/${subscriptions.length + 1}`, topic, uri };
       subscriptions.push(sub);
@@ -219,7 +251,9 @@ export async function startFakeShopifyAdmin(options: FakeShopifyOptions): Promis
       const after = typeof variables.after === "string" ? Number(Buffer.from(variables.after, "base64").toString("utf8").replace("cursor:", "")) : -1;
       const m = /updated_at:>='([^']+)'/.exec(String(variables.query ?? ""));
       const since = m ? new Date(m[1] as string).getTime() : -Infinity;
-      const matching = [...state.orders].filter((o) => new Date(o.updatedAt).getTime() >= since).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id));
+      const matching = [...state.orders]
+        .filter((o) => new Date(o.updatedAt).getTime() >= since)
+        .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id));
       const start = after + 1;
       const nodes = matching.slice(start, start + first);
       const last = start + nodes.length - 1;
@@ -232,7 +266,13 @@ export async function startFakeShopifyAdmin(options: FakeShopifyOptions): Promis
             nodes,
           },
         },
-        extensions: { cost: { requestedQueryCost: cost, actualQueryCost: cost, throttleStatus: { maximumAvailable: maximum, currentlyAvailable: available, restoreRate: options.restoreRate ?? 100 } } },
+        extensions: {
+          cost: {
+            requestedQueryCost: cost,
+            actualQueryCost: cost,
+            throttleStatus: { maximumAvailable: maximum, currentlyAvailable: available, restoreRate: options.restoreRate ?? 100 },
+          },
+        },
       });
     }
     return send(200, { errors: [{ message: "Field not known to the fake", extensions: { code: "undefinedField" } }] });
@@ -303,10 +343,34 @@ export function fakeOrderNode(o: {
     displayFulfillmentStatus: o.fulfillment,
     paymentGatewayNames: o.gateways ?? ["shopify_payments"],
     totalPriceSet: { shopMoney: { amount: o.total, currencyCode: o.currency ?? "USD" } },
-    shippingAddress: { name: "Ana Lopez", firstName: "Ana", lastName: "Lopez", address1: "12 Elm St", address2: null, city: "Boston", province: "Massachusetts", provinceCode: "MA", zip: "02134", country: "United States", countryCodeV2: "US", phone: null },
-    lineItems: { nodes: (o.lines ?? [{ sku: "MUG", name: "Mug", quantity: 1, price: o.total }]).map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity, originalUnitPriceSet: { shopMoney: { amount: l.price } } })) },
+    shippingAddress: {
+      name: "Ana Lopez",
+      firstName: "Ana",
+      lastName: "Lopez",
+      address1: "12 Elm St",
+      address2: null,
+      city: "Boston",
+      province: "Massachusetts",
+      provinceCode: "MA",
+      zip: "02134",
+      country: "United States",
+      countryCodeV2: "US",
+      phone: null,
+    },
+    lineItems: {
+      nodes: (o.lines ?? [{ sku: "MUG", name: "Mug", quantity: 1, price: o.total }]).map((l) => ({
+        sku: l.sku,
+        name: l.name,
+        quantity: l.quantity,
+        originalUnitPriceSet: { shopMoney: { amount: l.price } },
+      })),
+    },
     fulfillments: (o.fulfillments ?? []).map((f) => ({
-      id: `gid://shopify/Fulfillment/${f.id}`, status: f.status, displayStatus: f.displayStatus ?? null, createdAt: f.createdAt, updatedAt: f.updatedAt ?? f.createdAt,
+      id: `gid://shopify/Fulfillment/${f.id}`,
+      status: f.status,
+      displayStatus: f.displayStatus ?? null,
+      createdAt: f.createdAt,
+      updatedAt: f.updatedAt ?? f.createdAt,
       trackingInfo: f.number ? [{ company: f.company ?? null, number: f.number }] : [],
     })),
   };

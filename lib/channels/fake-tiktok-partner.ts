@@ -96,20 +96,26 @@ export async function startFakeTikTokPartner(options: FakeTikTokOptions): Promis
         const [f] = failures.splice(failure, 1);
         return send(f!.error.status ?? 200, f!.error.code, f!.error.message);
       }
-      if (query.app_key !== options.appKey || query.app_secret !== options.appSecret || query.grant_type !== "refresh_token") return send(200, 36004004, "invalid app_key or app_secret");
+      if (query.app_key !== options.appKey || query.app_secret !== options.appSecret || query.grant_type !== "refresh_token")
+        return send(200, 36004004, "invalid app_key or app_secret");
       if (query.refresh_token !== tokens.refreshToken) return send(200, 36004005, "refresh_token is invalid or expired");
       issued += 1;
       tokens.accessToken = `access-token-${issued}`;
       tokens.refreshToken = `refresh-token-${issued}`;
       const nowSeconds = Math.floor(Date.now() / 1000);
       return send(200, 0, "success", {
-        access_token: tokens.accessToken, access_token_expire_in: nowSeconds + 7 * 86_400, refresh_token: tokens.refreshToken, refresh_token_expire_in: nowSeconds + 60 * 86_400,
-        open_id: "open-id", seller_name: "Fake seller",
+        access_token: tokens.accessToken,
+        access_token_expire_in: nowSeconds + 7 * 86_400,
+        refresh_token: tokens.refreshToken,
+        refresh_token_expire_in: nowSeconds + 60 * 86_400,
+        open_id: "open-id",
+        seller_name: "Fake seller",
       });
     }
 
     const expected = signTikTokRequest({ path: url.pathname, query, body: req.method === "GET" ? undefined : raw, appSecret: options.appSecret });
-    if (query.sign !== expected || query.app_key !== options.appKey || query.shop_cipher !== options.shopCipher) return send(401, 106001, "Invalid credentials: the signature does not match");
+    if (query.sign !== expected || query.app_key !== options.appKey || query.shop_cipher !== options.shopCipher)
+      return send(401, 106001, "Invalid credentials: the signature does not match");
     if (req.headers["x-tts-access-token"] !== tokens.accessToken) return send(401, 105002, "Expired credentials: the access token is invalid or expired");
 
     const failure = failures.findIndex((f) => f.path.test(url.pathname));
@@ -136,8 +142,15 @@ export async function startFakeTikTokPartner(options: FakeTikTokOptions): Promis
       const found = ids.map((id) => orders.get(id)).filter((o): o is Required<FakeTikTokOrder> => Boolean(o));
       return send(200, 0, "Success", {
         orders: found.map((o) => ({
-          id: o.id, status: o.status, create_time: 1_767_000_000, update_time: 1_767_000_100, payment: { currency: "USD", total_amount: "25.00" },
-          delivery_option_id: o.deliveryOptionId, packages: [{ id: o.packageId }], tracking_number: o.trackingNumber ?? "", shipping_provider_id: o.shippingProviderId ?? "",
+          id: o.id,
+          status: o.status,
+          create_time: 1_767_000_000,
+          update_time: 1_767_000_100,
+          payment: { currency: "USD", total_amount: "25.00" },
+          delivery_option_id: o.deliveryOptionId,
+          packages: [{ id: o.packageId }],
+          tracking_number: o.trackingNumber ?? "",
+          shipping_provider_id: o.shippingProviderId ?? "",
           line_items: [{ id: "1", sku_id: "1729384756102938475", seller_sku: "TEE", product_name: "Tee", original_price: "25.00", package_id: o.packageId }],
         })),
       });
@@ -152,7 +165,11 @@ export async function startFakeTikTokPartner(options: FakeTikTokOptions): Promis
     if (req.method === "POST" && shipMatch) {
       const order = [...orders.values()].find((o) => o.packageId === shipMatch[1]);
       if (!order) return send(200, 21011001, "package does not exist");
-      const b = (body ?? {}) as { tracking_number?: string; shipping_provider_id?: string; self_shipment?: { tracking_number?: string; shipping_provider_id?: string } };
+      const b = (body ?? {}) as {
+        tracking_number?: string;
+        shipping_provider_id?: string;
+        self_shipment?: { tracking_number?: string; shipping_provider_id?: string };
+      };
       const tracking = shipMatch[2] === "ship" ? b.self_shipment : b;
       if (!tracking?.tracking_number || !tracking.shipping_provider_id) return send(200, 21011002, "tracking_number and shipping_provider_id are required");
       const known = Object.values(options.providers ?? {}).some((list) => list.some((p) => p.id === tracking.shipping_provider_id));
@@ -173,7 +190,14 @@ export async function startFakeTikTokPartner(options: FakeTikTokOptions): Promis
       const wanted = ((body ?? {}) as { seller_skus?: string[] }).seller_skus ?? [];
       const found = (options.products ?? []).filter((p) => p.skus.some((s) => wanted.includes(s.sellerSku)));
       return send(200, 0, "Success", {
-        products: found.map((p) => ({ id: p.id, skus: p.skus.map((s) => ({ id: s.id, seller_sku: s.sellerSku, inventory: [{ warehouse_id: s.warehouseId, quantity: inventory.get(`${p.id}/${s.id}`) ?? 0 }] })) })),
+        products: found.map((p) => ({
+          id: p.id,
+          skus: p.skus.map((s) => ({
+            id: s.id,
+            seller_sku: s.sellerSku,
+            inventory: [{ warehouse_id: s.warehouseId, quantity: inventory.get(`${p.id}/${s.id}`) ?? 0 }],
+          })),
+        })),
         total_count: found.length,
       });
     }
@@ -184,7 +208,8 @@ export async function startFakeTikTokPartner(options: FakeTikTokOptions): Promis
       if (!product) return send(200, 12052001, "product does not exist");
       for (const sku of b.skus ?? []) {
         const qty = sku.inventory?.[0]?.quantity;
-        if (!sku.id || typeof qty !== "number" || !Number.isInteger(qty) || qty < 0) return send(200, 12052006, "inventory quantity must be a non-negative integer");
+        if (!sku.id || typeof qty !== "number" || !Number.isInteger(qty) || qty < 0)
+          return send(200, 12052006, "inventory quantity must be a non-negative integer");
         const known = product.skus.find((s) => s.id === sku.id);
         if (!known) return send(200, 12052002, "sku does not belong to the product");
         if (sku.inventory?.[0]?.warehouse_id !== known.warehouseId) return send(200, 12052003, "warehouse_id is invalid");

@@ -6,8 +6,27 @@ import { TikTokApiError, type FetchLike } from "@/lib/ingest/tiktok-api";
 import { refreshConnectionFlags } from "@/lib/flags/connection-flags";
 import { readStoreCredentials, writeTikTokTokens } from "./credentials";
 import { ShopifyApiError, ShopifyAuthError, type ShopifyFetch } from "./shopify-admin";
-import { createShopifyFulfillment, readShopifyFulfillments, setShopifyQuantity, shopifyClientFor, shopifyLocation, shopifyOrderGid, updateShopifyTracking } from "./shopify-write-back";
-import { findTikTokSku, matchProvider, noProviderReason, readTikTokPackage, refreshTikTokToken, shipTikTokPackage, shippingProvidersFor, tiktokClientFor, updateTikTokInventory, updateTikTokShippingInfo } from "./tiktok-write-back";
+import {
+  createShopifyFulfillment,
+  readShopifyFulfillments,
+  setShopifyQuantity,
+  shopifyClientFor,
+  shopifyLocation,
+  shopifyOrderGid,
+  updateShopifyTracking,
+} from "./shopify-write-back";
+import {
+  findTikTokSku,
+  matchProvider,
+  noProviderReason,
+  readTikTokPackage,
+  refreshTikTokToken,
+  shipTikTokPackage,
+  shippingProvidersFor,
+  tiktokClientFor,
+  updateTikTokInventory,
+  updateTikTokShippingInfo,
+} from "./tiktok-write-back";
 
 // The push runner: one ChannelPush row (the durable outbox) written to its platform. The job
 // queue (lib/jobs/push-queue.ts) hands it push ids; this file decides what is written.
@@ -54,7 +73,15 @@ export function backoffAfter(attempts: number): number {
 }
 
 type ClaimedPush = {
-  id: string; organizationId: string; storeId: string; orderId: string | null; sku: string | null; kind: PushKind; payload: Prisma.JsonValue; attempts: number; lockedUntil: Date;
+  id: string;
+  organizationId: string;
+  storeId: string;
+  orderId: string | null;
+  sku: string | null;
+  kind: PushKind;
+  payload: Prisma.JsonValue;
+  attempts: number;
+  lockedUntil: Date;
 };
 
 async function claim(db: Db, pushId: string, now: Date): Promise<ClaimedPush | null> {
@@ -69,7 +96,8 @@ async function claim(db: Db, pushId: string, now: Date): Promise<ClaimedPush | n
 function classify(error: unknown): { refusal: boolean; reauthorise: boolean; message: string } {
   if (error instanceof PushRefusedError) return { refusal: true, reauthorise: error.reauthorise, message: error.message };
   if (error instanceof ShopifyAuthError) return { refusal: true, reauthorise: true, message: error.message };
-  if (error instanceof ShopifyApiError) return { refusal: error.status !== 0 && error.status < 500 && error.status !== 429, reauthorise: false, message: error.message };
+  if (error instanceof ShopifyApiError)
+    return { refusal: error.status !== 0 && error.status < 500 && error.status !== 429, reauthorise: false, message: error.message };
   if (error instanceof TikTokApiError) {
     const auth = error.status === 401 || error.status === 403 || /access[_ ]?token|expired credentials|invalid credentials/i.test(error.message);
     const transient = error.status === 0 || error.status === 429 || error.status >= 500;
@@ -148,7 +176,8 @@ async function performTokenRefresh(db: Db, push: ClaimedPush, options: PushOptio
   }
 }
 
-export const TIKTOK_EDIT_USED = "TikTok Shop allows a tracking number to be edited once, and this order's was already edited: change it in TikTok Seller Center";
+export const TIKTOK_EDIT_USED =
+  "TikTok Shop allows a tracking number to be edited once, and this order's was already edited: change it in TikTok Seller Center";
 
 /** Edits of the order's TikTok tracking already made through the write-back. */
 export async function tiktokEditsUsed(db: Db, orderId: string, excludePushId?: string): Promise<number> {
@@ -164,15 +193,24 @@ export async function runPush(db: Db, pushId: string, now: Date, options: PushOp
   let outcome: PushOutcome;
   try {
     const r =
-      push.kind === "TRACKING" ? await performTracking(db, push, now, options) : push.kind === "STOCK" ? await performStock(db, push, options) : await performTokenRefresh(db, push, options);
+      push.kind === "TRACKING"
+        ? await performTracking(db, push, now, options)
+        : push.kind === "STOCK"
+          ? await performStock(db, push, options)
+          : await performTokenRefresh(db, push, options);
     outcome = { status: "SENT", ...r };
   } catch (error) {
     const c = classify(error);
     if (c.reauthorise) {
-      await db.store.update({ where: { id: push.storeId }, data: { connectionState: "NEEDS_REAUTHORIZATION", connectionMessage: c.message, connectionChangedAt: now }, select: { id: true } });
+      await db.store.update({
+        where: { id: push.storeId },
+        data: { connectionState: "NEEDS_REAUTHORIZATION", connectionMessage: c.message, connectionChangedAt: now },
+        select: { id: true },
+      });
       await refreshConnectionFlags(db, push.organizationId, now, [push.storeId]);
     }
-    if (c.refusal || push.attempts >= MAX_ATTEMPTS) outcome = { status: "FAILED", message: c.refusal ? c.message : `${c.message} (gave up after ${push.attempts} attempts)` };
+    if (c.refusal || push.attempts >= MAX_ATTEMPTS)
+      outcome = { status: "FAILED", message: c.refusal ? c.message : `${c.message} (gave up after ${push.attempts} attempts)` };
     else outcome = { status: "RETRY", message: c.message, nextAttemptAt: new Date(now.getTime() + backoffAfter(push.attempts)) };
   }
   await finish(db, push, outcome, now);
@@ -199,7 +237,12 @@ async function finish(db: Db, push: ClaimedPush, outcome: PushOutcome, now: Date
       action: `push.${push.kind.toLowerCase()}.${outcome.status.toLowerCase()}`,
       entityType: push.orderId ? "Order" : "Store",
       entityId: push.orderId ?? push.storeId,
-      after: { pushId: push.id, attempt: push.attempts, ...(push.sku ? { sku: push.sku } : {}), ...(outcome.status === "SENT" ? { platformId: outcome.platformId } : { message: outcome.message }) },
+      after: {
+        pushId: push.id,
+        attempt: push.attempts,
+        ...(push.sku ? { sku: push.sku } : {}),
+        ...(outcome.status === "SENT" ? { platformId: outcome.platformId } : { message: outcome.message }),
+      },
     });
   });
 }
@@ -215,4 +258,14 @@ export async function duePushes(db: Db, now: Date, limit = 50): Promise<string[]
   return rows.map((r) => r.id);
 }
 
-export type PushState = { id: string; kind: PushKind; status: PushStatus; platformId: string | null; message: string | null; attempts: number; createdAt: Date; sentAt: Date | null; nextAttemptAt: Date };
+export type PushState = {
+  id: string;
+  kind: PushKind;
+  status: PushStatus;
+  platformId: string | null;
+  message: string | null;
+  attempts: number;
+  createdAt: Date;
+  sentAt: Date | null;
+  nextAttemptAt: Date;
+};

@@ -11,12 +11,24 @@ afterEach(async () => {
 });
 
 const orders = Array.from({ length: 5 }, (_, i) =>
-  fakeOrderNode({ id: 1000 + i, name: `#${1000 + i}`, createdAt: `2026-03-0${i + 1}T10:00:00Z`, updatedAt: `2026-03-0${i + 1}T12:00:00Z`, financial: "PAID", fulfillment: "UNFULFILLED", total: "10.00" }),
+  fakeOrderNode({
+    id: 1000 + i,
+    name: `#${1000 + i}`,
+    createdAt: `2026-03-0${i + 1}T10:00:00Z`,
+    updatedAt: `2026-03-0${i + 1}T12:00:00Z`,
+    financial: "PAID",
+    fulfillment: "UNFULFILLED",
+    total: "10.00",
+  }),
 );
 
 function client(sleeps: number[], token = TOKEN) {
   return createShopifyAdminClient({
-    shopDomain: "demo-shop.myshopify.com", accessToken: token, apiVersion: VERSION, baseUrl: fake?.baseUrl, random: () => 0.5,
+    shopDomain: "demo-shop.myshopify.com",
+    accessToken: token,
+    apiVersion: VERSION,
+    baseUrl: fake?.baseUrl,
+    random: () => 0.5,
     sleep: async (ms) => {
       sleeps.push(ms);
     },
@@ -93,7 +105,12 @@ describe("Shopify Admin GraphQL client against a fake Admin API on loopback", ()
     fake = await startFakeShopifyAdmin({ accessToken: TOKEN, apiVersion: VERSION, orders: [] });
     const c = client([]);
     expect(await c.createWebhookSubscription("ORDERS_CREATE", "https://app.example/api/webhooks/shopify/s1")).toMatchObject({ ok: true });
-    expect(await c.createWebhookSubscription("ORDERS_CREATE", "https://app.example/api/webhooks/shopify/s1")).toEqual({ ok: false, message: "Address for this topic has already been taken" });
-    expect(await c.listWebhookSubscriptions()).toEqual([{ id: "gid://shopify/WebhookSubscription/1", topic: "ORDERS_CREATE", uri: "https://app.example/api/webhooks/shopify/s1" }]);
+    expect(await c.createWebhookSubscription("ORDERS_CREATE", "https://app.example/api/webhooks/shopify/s1")).toEqual({
+      ok: false,
+      message: "Address for this topic has already been taken",
+    });
+    expect(await c.listWebhookSubscriptions()).toEqual([
+      { id: "gid://shopify/WebhookSubscription/1", topic: "ORDERS_CREATE", uri: "https://app.example/api/webhooks/shopify/s1" },
+    ]);
   });
 });

@@ -15,7 +15,10 @@ import { SHOPIFY_ORDER_FIELDS } from "@/lib/ingest/shopify-api";
 export const SHOPIFY_DEFAULT_API_VERSION = "2026-10";
 export const SHOPIFY_ORDERS_PAGE_SIZE = 50;
 
-export type ShopifyFetch = (url: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<{
+export type ShopifyFetch = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string },
+) => Promise<{
   status: number;
   headers: { get(name: string): string | null };
   text(): Promise<string>;
@@ -132,7 +135,10 @@ export function createShopifyAdminClient(config: ShopifyClientConfig) {
       }
       const text = await response.text();
       if (response.status === 401 || response.status === 403) {
-        throw new ShopifyAuthError(`Shopify refused the access token (HTTP ${response.status}): ${errorText(text) ?? "invalid API key or access token"}`, response.status);
+        throw new ShopifyAuthError(
+          `Shopify refused the access token (HTTP ${response.status}): ${errorText(text) ?? "invalid API key or access token"}`,
+          response.status,
+        );
       }
       if ((response.status === 429 || (response.status >= 500 && !options.write)) && attempt < maxAttempts) {
         await sleep(backoffMs(attempt, response.headers.get("retry-after")));
@@ -167,12 +173,19 @@ export function createShopifyAdminClient(config: ShopifyClientConfig) {
           await waitForBucket();
           continue;
         }
-        if (codes.includes("ACCESS_DENIED") || /invalid api key or access token/i.test(message)) throw new ShopifyAuthError(`Shopify refused the request: ${message}`, 200);
+        if (codes.includes("ACCESS_DENIED") || /invalid api key or access token/i.test(message))
+          throw new ShopifyAuthError(`Shopify refused the request: ${message}`, 200);
         throw new ShopifyApiError(`Shopify: ${message}`, 200);
       }
       const data = dataSchema.safeParse(parsed.data.data);
       if (!data.success) {
-        throw new ShopifyApiError(`Shopify: unexpected data: ${data.error.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`, 200);
+        throw new ShopifyApiError(
+          `Shopify: unexpected data: ${data.error.issues
+            .slice(0, 3)
+            .map((i) => `${i.path.join(".")}: ${i.message}`)
+            .join("; ")}`,
+          200,
+        );
       }
       return data.data;
     }
@@ -220,15 +233,40 @@ export function createShopifyAdminClient(config: ShopifyClientConfig) {
   });
 
   async function listWebhookSubscriptions(): Promise<{ id: string; topic: string; uri: string | null }[]> {
-    const data = await graphql(`query { webhookSubscriptions(first: 100) { nodes { id topic uri } } }`, {}, subscriptionsData);
+    const data = await graphql(
+      `
+        query {
+          webhookSubscriptions(first: 100) {
+            nodes {
+              id
+              topic
+              uri
+            }
+          }
+        }
+      `,
+      {},
+      subscriptionsData,
+    );
     return data.webhookSubscriptions.nodes.map((n) => ({ id: n.id, topic: n.topic, uri: n.uri ?? null }));
   }
 
   async function createWebhookSubscription(topic: string, uri: string): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
     const data = await graphql(
-      `mutation Subscribe($topic: WebhookSubscriptionTopic!, $sub: WebhookSubscriptionInput!) {
-  webhookSubscriptionCreate(topic: $topic, webhookSubscription: $sub) { webhookSubscription { id topic } userErrors { field message } }
-}`,
+      `
+        mutation Subscribe($topic: WebhookSubscriptionTopic!, $sub: WebhookSubscriptionInput!) {
+          webhookSubscriptionCreate(topic: $topic, webhookSubscription: $sub) {
+            webhookSubscription {
+              id
+              topic
+            }
+            userErrors {
+              field
+              message
+            }
+          }
+        }
+      `,
       { topic, sub: { uri, format: "JSON" } },
       createData,
     );
@@ -255,6 +293,12 @@ function errorText(body: string): string | null {
 
 /** Topics registered for every connected shop (WebhookSubscriptionTopic values), and the header topic each sends. */
 export const SHOPIFY_SUBSCRIBED_TOPICS = [
-  "ORDERS_CREATE", "ORDERS_UPDATED", "ORDERS_PAID", "ORDERS_CANCELLED", "ORDERS_FULFILLED",
-  "FULFILLMENTS_CREATE", "FULFILLMENTS_UPDATE", "REFUNDS_CREATE",
+  "ORDERS_CREATE",
+  "ORDERS_UPDATED",
+  "ORDERS_PAID",
+  "ORDERS_CANCELLED",
+  "ORDERS_FULFILLED",
+  "FULFILLMENTS_CREATE",
+  "FULFILLMENTS_UPDATE",
+  "REFUNDS_CREATE",
 ] as const;

@@ -30,8 +30,12 @@ export async function registerShopifyWebhooks(
     throw new AppError("BAD_REQUEST", "The store has no Shopify connection: set the shop domain and the Admin API access token first.");
   }
   const client = createShopifyAdminClient({
-    shopDomain: store.shopifyDomain, accessToken: store.shopifyAccessToken, apiVersion: store.shopifyApiVersion, baseUrl: store.shopifyApiBaseUrl,
-    fetch: options.fetch, sleep: options.sleep,
+    shopDomain: store.shopifyDomain,
+    accessToken: store.shopifyAccessToken,
+    apiVersion: store.shopifyApiVersion,
+    baseUrl: store.shopifyApiBaseUrl,
+    fetch: options.fetch,
+    sleep: options.sleep,
   });
   const callbackUrl = shopifyWebhookUrl(appUrl, store.id);
   const result: WebhookRegistration = { callbackUrl, registered: [], failed: [] };
@@ -49,7 +53,11 @@ export async function registerShopifyWebhooks(
     }
   } catch (error) {
     if (error instanceof ShopifyAuthError) {
-      await db.store.update({ where: { id: store.id }, data: { connectionState: "DISCONNECTED", connectionMessage: error.message, connectionChangedAt: now }, select: { id: true } });
+      await db.store.update({
+        where: { id: store.id },
+        data: { connectionState: "DISCONNECTED", connectionMessage: error.message, connectionChangedAt: now },
+        select: { id: true },
+      });
       throw new AppError("BAD_REQUEST", error.message);
     }
     throw error;

@@ -9,8 +9,14 @@ import type { ShopifyCredentials } from "./credentials";
 
 export function shopifyClientFor(credentials: ShopifyCredentials, fetch?: ShopifyFetch, sleep?: (ms: number) => Promise<void>): ShopifyAdminClient {
   return createShopifyAdminClient({
-    shopDomain: credentials.shopDomain, accessToken: credentials.accessToken, apiVersion: credentials.apiVersion, baseUrl: credentials.baseUrl, fetch, sleep,
-    maxAttempts: 3, baseDelayMs: 200,
+    shopDomain: credentials.shopDomain,
+    accessToken: credentials.accessToken,
+    apiVersion: credentials.apiVersion,
+    baseUrl: credentials.baseUrl,
+    fetch,
+    sleep,
+    maxAttempts: 3,
+    baseDelayMs: 200,
   });
 }
 
@@ -29,12 +35,22 @@ const orderState = z.object({
     .object({
       id: z.string(),
       fulfillmentOrders: z.object({ nodes: z.array(z.object({ id: z.string(), status: z.string() })) }),
-      fulfillments: z.array(z.object({ id: z.string(), status: z.string(), trackingInfo: z.array(z.object({ company: z.string().nullish(), number: z.string().nullish(), url: z.string().nullish() })) })),
+      fulfillments: z.array(
+        z.object({
+          id: z.string(),
+          status: z.string(),
+          trackingInfo: z.array(z.object({ company: z.string().nullish(), number: z.string().nullish(), url: z.string().nullish() })),
+        }),
+      ),
     })
     .nullable(),
 });
 
-export type ShopifyFulfillmentState = { orderGid: string; openFulfillmentOrderIds: string[]; fulfillments: { id: string; status: string; numbers: string[] }[] };
+export type ShopifyFulfillmentState = {
+  orderGid: string;
+  openFulfillmentOrderIds: string[];
+  fulfillments: { id: string; status: string; numbers: string[] }[];
+};
 
 export function shopifyOrderGid(sourceId: string): string {
   return sourceId.startsWith("gid://") ? sourceId : `gid://shopify/Order/${sourceId}`;

@@ -26,7 +26,13 @@ async function connectedStoresOf(db: Db, organizationId: string): Promise<Connec
         {
           OR: [
             { channel: "BRAND_SITE", shopifyDomain: { not: null }, shopifyAccessToken: { not: null } },
-            { channel: "TIKTOK_SHOP", tiktokAppKey: { not: null }, tiktokAppSecret: { not: null }, tiktokAccessToken: { not: null }, tiktokShopCipher: { not: null } },
+            {
+              channel: "TIKTOK_SHOP",
+              tiktokAppKey: { not: null },
+              tiktokAppSecret: { not: null },
+              tiktokAccessToken: { not: null },
+              tiktokShopCipher: { not: null },
+            },
           ],
         },
       ],
@@ -39,9 +45,16 @@ async function connectedStoresOf(db: Db, organizationId: string): Promise<Connec
 export async function queueStockPushes(db: Db, organizationId: string, skus: readonly string[] | null, now: Date): Promise<string[]> {
   const stores = await connectedStoresOf(db, organizationId);
   if (stores.length === 0) return [];
-  const listings = await db.listing.findMany({ where: { organizationId, ...(skus ? { sku: { in: [...skus] } } : {}) }, select: { sku: true, availableStock: true } });
+  const listings = await db.listing.findMany({
+    where: { organizationId, ...(skus ? { sku: { in: [...skus] } } : {}) },
+    select: { sku: true, availableStock: true },
+  });
   if (listings.length === 0) return [];
-  const demand = await openDemandBySku(db, organizationId, listings.map((l) => l.sku));
+  const demand = await openDemandBySku(
+    db,
+    organizationId,
+    listings.map((l) => l.sku),
+  );
   const ids: string[] = [];
   for (const store of stores) {
     for (const l of listings) {

@@ -10,20 +10,37 @@ describe("store set: key=value arguments", () => {
     expect(parseSettingAssignments(["shopifyPassword=x"])).toEqual({ ok: false, message: expect.stringContaining('unknown key "shopifyPassword"') });
     expect(parseSettingAssignments(["shopifyDomain=example.com"])).toEqual({ ok: false, message: expect.stringMatching(/^shopifyDomain: .*myshopify\.com/) });
     // Plain http only to this machine: a token must never travel in clear to anywhere else.
-    expect(parseSettingAssignments(["shopifyApiBaseUrl=http://shop.example.com"])).toEqual({ ok: false, message: expect.stringMatching(/^shopifyApiBaseUrl: /) });
+    expect(parseSettingAssignments(["shopifyApiBaseUrl=http://shop.example.com"])).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^shopifyApiBaseUrl: /),
+    });
     expect(parseSettingAssignments(["justtext"])).toEqual({ ok: false, message: '"justtext" is not key=value' });
     expect(parseSettingAssignments([])).toMatchObject({ ok: false });
   });
 
   it("prints every key with the secrets masked", () => {
     const row = {
-      id: "s1", name: "Brand", channel: "BRAND_SITE", organizationId: "o1", connectionState: null, connectionMessage: null, shopifyWebhookTopics: [], lastSyncedAt: null,
+      id: "s1",
+      name: "Brand",
+      channel: "BRAND_SITE",
+      organizationId: "o1",
+      connectionState: null,
+      connectionMessage: null,
+      shopifyWebhookTopics: [],
+      lastSyncedAt: null,
       ...Object.fromEntries(STORE_SETTING_KEYS.map((k) => [k, null])),
-      shopifyDomain: "demo.myshopify.com", shopifyAccessToken: "shpat_abcdefghijkl1234", webhookSecret: "short",
+      shopifyDomain: "demo.myshopify.com",
+      shopifyAccessToken: "shpat_abcdefghijkl1234",
+      webhookSecret: "short",
     } as unknown as Parameters<typeof printableSettings>[0];
     const printed = printableSettings(row);
     expect(Object.keys(printed.settings)).toEqual([...STORE_SETTING_KEYS]);
-    expect(printed.settings).toMatchObject({ shopifyDomain: "demo.myshopify.com", shopifyAccessToken: "********1234", webhookSecret: "********", tiktokAccessToken: null });
+    expect(printed.settings).toMatchObject({
+      shopifyDomain: "demo.myshopify.com",
+      shopifyAccessToken: "********1234",
+      webhookSecret: "********",
+      tiktokAccessToken: null,
+    });
     expect(maskSecret(null)).toBeNull();
   });
 });

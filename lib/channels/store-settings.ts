@@ -10,15 +10,32 @@ import { shopDomainSchema } from "./shopify-admin";
 // the scheduled sync tries them; a new shop domain forgets the webhooks registered for the old one.
 
 export const STORE_SETTING_KEYS = [
-  "shopifyDomain", "shopifyAccessToken", "shopifyApiBaseUrl", "shopifyApiVersion",
-  "tiktokAppKey", "tiktokAppSecret", "tiktokAccessToken", "tiktokShopCipher", "tiktokApiBaseUrl",
-  "webhookSecret", "tiktokRefreshToken", "shopifyLocationId",
+  "shopifyDomain",
+  "shopifyAccessToken",
+  "shopifyApiBaseUrl",
+  "shopifyApiVersion",
+  "tiktokAppKey",
+  "tiktokAppSecret",
+  "tiktokAccessToken",
+  "tiktokShopCipher",
+  "tiktokApiBaseUrl",
+  "webhookSecret",
+  "tiktokRefreshToken",
+  "shopifyLocationId",
 ] as const;
 export type StoreSettingKey = (typeof STORE_SETTING_KEYS)[number];
 
 /** Printed masked: never the value, only its last four characters. */
 export const MASKED_KEYS: readonly StoreSettingKey[] = ["shopifyAccessToken", "tiktokAppSecret", "tiktokAccessToken", "webhookSecret", "tiktokRefreshToken"];
-const CREDENTIAL_KEYS: readonly StoreSettingKey[] = ["shopifyDomain", "shopifyAccessToken", "tiktokAppKey", "tiktokAppSecret", "tiktokAccessToken", "tiktokShopCipher", "tiktokRefreshToken"];
+const CREDENTIAL_KEYS: readonly StoreSettingKey[] = [
+  "shopifyDomain",
+  "shopifyAccessToken",
+  "tiktokAppKey",
+  "tiktokAppSecret",
+  "tiktokAccessToken",
+  "tiktokShopCipher",
+  "tiktokRefreshToken",
+];
 
 /** https anywhere; plain http only to this machine (tests, a local staging server). */
 const baseUrl = z
@@ -40,7 +57,10 @@ const VALUE_SCHEMAS: Record<StoreSettingKey, z.ZodType<string>> = {
   shopifyDomain: shopDomainSchema,
   shopifyAccessToken: token(8),
   shopifyApiBaseUrl: baseUrl,
-  shopifyApiVersion: z.string().trim().regex(/^\d{4}-(01|04|07|10)$|^unstable$/, "use a Shopify API version such as 2026-10"),
+  shopifyApiVersion: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-(01|04|07|10)$|^unstable$/, "use a Shopify API version such as 2026-10"),
   tiktokAppKey: token(4),
   tiktokAppSecret: token(8),
   tiktokAccessToken: token(8),
@@ -48,7 +68,10 @@ const VALUE_SCHEMAS: Record<StoreSettingKey, z.ZodType<string>> = {
   tiktokApiBaseUrl: baseUrl,
   webhookSecret: token(8),
   tiktokRefreshToken: token(8),
-  shopifyLocationId: z.string().trim().regex(/^gid:\/\/shopify\/Location\/\d+$/, "use a Shopify location id such as gid://shopify/Location/123"),
+  shopifyLocationId: z
+    .string()
+    .trim()
+    .regex(/^gid:\/\/shopify\/Location\/\d+$/, "use a Shopify location id such as gid://shopify/Location/123"),
 };
 
 export type SettingUpdates = Partial<Record<StoreSettingKey, string | null>>;
@@ -83,11 +106,27 @@ export function maskSecret(value: string | null): string | null {
 }
 
 const SETTINGS_SELECT = {
-  id: true, name: true, channel: true, organizationId: true, connectionState: true, connectionMessage: true, shopifyWebhookTopics: true, lastSyncedAt: true,
+  id: true,
+  name: true,
+  channel: true,
+  organizationId: true,
+  connectionState: true,
+  connectionMessage: true,
+  shopifyWebhookTopics: true,
+  lastSyncedAt: true,
   ...Object.fromEntries(STORE_SETTING_KEYS.map((k) => [k, true])),
 } as const;
 
-type SettingsRow = { id: string; name: string; channel: string; organizationId: string; connectionState: string | null; connectionMessage: string | null; shopifyWebhookTopics: string[]; lastSyncedAt: Date | null } & Record<StoreSettingKey, string | null>;
+type SettingsRow = {
+  id: string;
+  name: string;
+  channel: string;
+  organizationId: string;
+  connectionState: string | null;
+  connectionMessage: string | null;
+  shopifyWebhookTopics: string[];
+  lastSyncedAt: Date | null;
+} & Record<StoreSettingKey, string | null>;
 
 /** What `store set` prints: every key, secrets masked, and the connection as the platforms report it. */
 export function printableSettings(row: SettingsRow) {
@@ -97,7 +136,12 @@ export function printableSettings(row: SettingsRow) {
     store: row.name,
     channel: row.channel,
     settings,
-    connection: { state: row.connectionState, message: row.connectionMessage, webhookTopics: row.shopifyWebhookTopics, lastSyncedAt: row.lastSyncedAt?.toISOString() ?? null },
+    connection: {
+      state: row.connectionState,
+      message: row.connectionMessage,
+      webhookTopics: row.shopifyWebhookTopics,
+      lastSyncedAt: row.lastSyncedAt?.toISOString() ?? null,
+    },
   };
 }
 

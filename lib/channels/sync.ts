@@ -66,7 +66,11 @@ async function markConnection(db: Db, storeId: string, now: Date, state: "CONNEC
     await refreshConnectionFlags(db, store.organizationId, now, [storeId]);
     return;
   }
-  const store = await db.store.update({ where: { id: storeId }, data: { connectionState: state, connectionMessage: message, connectionChangedAt: now }, select: { organizationId: true } });
+  const store = await db.store.update({
+    where: { id: storeId },
+    data: { connectionState: state, connectionMessage: message, connectionChangedAt: now },
+    select: { organizationId: true },
+  });
   await refreshConnectionFlags(db, store.organizationId, now, [storeId]);
 }
 
@@ -80,8 +84,19 @@ export async function syncStore(db: Db, target: { storeId: string; organizationI
   const store = await db.store.findFirst({
     where: { id: target.storeId, organizationId: target.organizationId },
     select: {
-      id: true, organizationId: true, market: true, channel: true, lastSyncedAt: true, shopifyDomain: true, shopifyAccessToken: true,
-      shopifyApiBaseUrl: true, shopifyApiVersion: true, tiktokAppKey: true, tiktokAppSecret: true, tiktokAccessToken: true, tiktokShopCipher: true,
+      id: true,
+      organizationId: true,
+      market: true,
+      channel: true,
+      lastSyncedAt: true,
+      shopifyDomain: true,
+      shopifyAccessToken: true,
+      shopifyApiBaseUrl: true,
+      shopifyApiVersion: true,
+      tiktokAppKey: true,
+      tiktokAppSecret: true,
+      tiktokAccessToken: true,
+      tiktokShopCipher: true,
     },
   });
   if (!store) throw new AppError("NOT_FOUND", "Store not found.");
@@ -89,7 +104,10 @@ export async function syncStore(db: Db, target: { storeId: string; organizationI
     throw new SyncRefusedError("BAD_REQUEST", "The store has no Shopify connection: set shopifyDomain and shopifyAccessToken first.");
   }
   if (store.channel === "TIKTOK_SHOP" && (!store.tiktokAppKey || !store.tiktokAppSecret || !store.tiktokAccessToken || !store.tiktokShopCipher)) {
-    throw new SyncRefusedError("BAD_REQUEST", "The store has no TikTok Shop connection: set tiktokAppKey, tiktokAppSecret, tiktokAccessToken and tiktokShopCipher first.");
+    throw new SyncRefusedError(
+      "BAD_REQUEST",
+      "The store has no TikTok Shop connection: set tiktokAppKey, tiktokAppSecret, tiktokAccessToken and tiktokShopCipher first.",
+    );
   }
   if (!(await takeLease(db, store.id, now))) throw new SyncRefusedError("CONFLICT", "A sync of this store is already running.");
   try {
@@ -106,10 +124,15 @@ export async function syncStore(db: Db, target: { storeId: string; organizationI
         throw error;
       }
     } else {
-      const since = options.since ?? (store.lastSyncedAt ? new Date(store.lastSyncedAt.getTime() - OVERLAP_MS) : new Date(now.getTime() - FIRST_SYNC_DAYS * 86_400_000));
+      const since =
+        options.since ?? (store.lastSyncedAt ? new Date(store.lastSyncedAt.getTime() - OVERLAP_MS) : new Date(now.getTime() - FIRST_SYNC_DAYS * 86_400_000));
       const client = createShopifyAdminClient({
-        shopDomain: store.shopifyDomain as string, accessToken: store.shopifyAccessToken as string, apiVersion: store.shopifyApiVersion,
-        baseUrl: store.shopifyApiBaseUrl, fetch: options.shopifyFetch, sleep: options.sleep,
+        shopDomain: store.shopifyDomain as string,
+        accessToken: store.shopifyAccessToken as string,
+        apiVersion: store.shopifyApiVersion,
+        baseUrl: store.shopifyApiBaseUrl,
+        fetch: options.shopifyFetch,
+        sleep: options.sleep,
       });
       result = { since: since.toISOString(), orders: 0, created: 0, updated: 0, unchanged: 0, errors: [] };
       let batch: NormalizedOrder[] = [];
@@ -160,7 +183,12 @@ function orderLabel(node: unknown): string {
  * "Sync now" for a signed-in owner or ops user (action and route share it): scoped to the actor's
  * organisation, audit-logged with the counts. Credentials stay on the server.
  */
-export async function syncStoreForUser(db: Db, actor: { id: string; email: string; organizationId: string }, storeId: string, now: Date): Promise<ChannelSyncResult> {
+export async function syncStoreForUser(
+  db: Db,
+  actor: { id: string; email: string; organizationId: string },
+  storeId: string,
+  now: Date,
+): Promise<ChannelSyncResult> {
   const result = await syncStore(db, { storeId, organizationId: actor.organizationId }, now);
   await recordAudit(db, {
     organizationId: actor.organizationId,
@@ -181,7 +209,13 @@ export async function connectedStores(db: Db): Promise<{ id: string; organizatio
         {
           OR: [
             { channel: "BRAND_SITE", shopifyDomain: { not: null }, shopifyAccessToken: { not: null } },
-            { channel: "TIKTOK_SHOP", tiktokAppKey: { not: null }, tiktokAppSecret: { not: null }, tiktokAccessToken: { not: null }, tiktokShopCipher: { not: null } },
+            {
+              channel: "TIKTOK_SHOP",
+              tiktokAppKey: { not: null },
+              tiktokAppSecret: { not: null },
+              tiktokAccessToken: { not: null },
+              tiktokShopCipher: { not: null },
+            },
           ],
         },
         // Refused or deauthorised credentials wait for the owner (new credentials clear the state):

@@ -18,8 +18,15 @@ const PROVIDER_CACHE_MS = 24 * 3_600_000;
 
 export function tiktokClientFor(credentials: TikTokCredentials, fetch?: FetchLike, sleep?: (ms: number) => Promise<void>): TikTokShopClient {
   return createTikTokShopClient({
-    appKey: credentials.appKey, appSecret: credentials.appSecret, accessToken: credentials.accessToken, shopCipher: credentials.shopCipher,
-    baseUrl: credentials.apiBaseUrl, fetch, sleep, maxAttempts: 3, baseDelayMs: 200,
+    appKey: credentials.appKey,
+    appSecret: credentials.appSecret,
+    accessToken: credentials.accessToken,
+    shopCipher: credentials.shopCipher,
+    baseUrl: credentials.apiBaseUrl,
+    fetch,
+    sleep,
+    maxAttempts: 3,
+    baseDelayMs: 200,
   });
 }
 
@@ -31,10 +38,17 @@ export async function readTikTokPackage(client: TikTokShopClient, orderExternalI
   if (!order) throw new TikTokApiError(`TikTok Shop has no order ${orderExternalId}`, 200);
   const packageId = order.packages?.[0]?.id ?? order.line_items.find((l) => l.package_id)?.package_id ?? null;
   if (!packageId) throw new TikTokApiError(`TikTok Shop order ${orderExternalId} has no package to ship yet`, 200);
-  return { packageId, deliveryOptionId: order.delivery_option_id ?? null, trackingNumber: order.tracking_number || null, shippingProviderId: order.shipping_provider_id || null };
+  return {
+    packageId,
+    deliveryOptionId: order.delivery_option_id ?? null,
+    trackingNumber: order.tracking_number || null,
+    shippingProviderId: order.shipping_provider_id || null,
+  };
 }
 
-const providersData = z.object({ shipping_providers: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String), name: z.string() })).default([]) });
+const providersData = z.object({
+  shipping_providers: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String), name: z.string() })).default([]),
+});
 
 /** The providers of a delivery option, from the store's cache when fresh. */
 export async function shippingProvidersFor(db: Db, storeId: string, client: TikTokShopClient, deliveryOptionId: string, now: Date): Promise<TikTokProvider[]> {
@@ -42,7 +56,13 @@ export async function shippingProvidersFor(db: Db, storeId: string, client: TikT
   const cache = (store.tiktokShippingProviders ?? {}) as ProviderCache;
   const hit = cache[deliveryOptionId];
   if (hit && now.getTime() - new Date(hit.fetchedAt).getTime() < PROVIDER_CACHE_MS) return hit.providers;
-  const data = await client.request("GET", `/logistics/202309/delivery_options/${encodeURIComponent(deliveryOptionId)}/shipping_providers`, {}, undefined, providersData);
+  const data = await client.request(
+    "GET",
+    `/logistics/202309/delivery_options/${encodeURIComponent(deliveryOptionId)}/shipping_providers`,
+    {},
+    undefined,
+    providersData,
+  );
   const providers = data.shipping_providers.map((p) => ({ id: p.id, name: p.name }));
   const next: ProviderCache = { ...cache, [deliveryOptionId]: { fetchedAt: now.toISOString(), providers } };
   await db.store.update({ where: { id: storeId }, data: { tiktokShippingProviders: next as unknown as Prisma.InputJsonValue }, select: { id: true } });
@@ -64,22 +84,38 @@ const empty = z.object({}).passthrough();
 
 export async function shipTikTokPackage(client: TikTokShopClient, packageId: string, trackingNumber: string, providerId: string): Promise<void> {
   await client.request(
-    "POST", `/fulfillment/202309/packages/${encodeURIComponent(packageId)}/ship`, {},
-    { handover_method: "DROP_OFF", self_shipment: { tracking_number: trackingNumber, shipping_provider_id: providerId } }, empty, { write: true },
+    "POST",
+    `/fulfillment/202309/packages/${encodeURIComponent(packageId)}/ship`,
+    {},
+    { handover_method: "DROP_OFF", self_shipment: { tracking_number: trackingNumber, shipping_provider_id: providerId } },
+    empty,
+    { write: true },
   );
 }
 
 export async function updateTikTokShippingInfo(client: TikTokShopClient, packageId: string, trackingNumber: string, providerId: string): Promise<void> {
   await client.request(
-    "POST", `/fulfillment/202309/packages/${encodeURIComponent(packageId)}/shipping_info/update`, {},
-    { tracking_number: trackingNumber, shipping_provider_id: providerId }, empty, { write: true },
+    "POST",
+    `/fulfillment/202309/packages/${encodeURIComponent(packageId)}/shipping_info/update`,
+    {},
+    { tracking_number: trackingNumber, shipping_provider_id: providerId },
+    empty,
+    { write: true },
   );
 }
 
-export async function updateTikTokInventory(client: TikTokShopClient, target: { productId: string; skuId: string; warehouseId: string | null }, quantity: number): Promise<void> {
+export async function updateTikTokInventory(
+  client: TikTokShopClient,
+  target: { productId: string; skuId: string; warehouseId: string | null },
+  quantity: number,
+): Promise<void> {
   await client.request(
-    "POST", `/product/202309/products/${encodeURIComponent(target.productId)}/inventory/update`, {},
-    { skus: [{ id: target.skuId, inventory: [{ ...(target.warehouseId ? { warehouse_id: target.warehouseId } : {}), quantity }] }] }, empty, { write: true },
+    "POST",
+    `/product/202309/products/${encodeURIComponent(target.productId)}/inventory/update`,
+    {},
+    { skus: [{ id: target.skuId, inventory: [{ ...(target.warehouseId ? { warehouse_id: target.warehouseId } : {}), quantity }] }] },
+    empty,
+    { write: true },
   );
 }
 
@@ -88,14 +124,25 @@ const productSearch = z.object({
     .array(
       z.object({
         id: z.union([z.string(), z.number()]).transform(String),
-        skus: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String), seller_sku: z.string().nullish(), inventory: z.array(z.object({ warehouse_id: z.string().nullish() })).nullish() })).default([]),
+        skus: z
+          .array(
+            z.object({
+              id: z.union([z.string(), z.number()]).transform(String),
+              seller_sku: z.string().nullish(),
+              inventory: z.array(z.object({ warehouse_id: z.string().nullish() })).nullish(),
+            }),
+          )
+          .default([]),
       }),
     )
     .default([]),
 });
 
 /** The product, SKU and warehouse ids of a seller SKU on the shop, or null when the shop does not sell it. */
-export async function findTikTokSku(client: TikTokShopClient, sellerSku: string): Promise<{ productId: string; skuId: string; warehouseId: string | null } | null> {
+export async function findTikTokSku(
+  client: TikTokShopClient,
+  sellerSku: string,
+): Promise<{ productId: string; skuId: string; warehouseId: string | null } | null> {
   const data = await client.request("POST", "/product/202309/products/search", { page_size: "10" }, { seller_skus: [sellerSku] }, productSearch);
   for (const p of data.products) {
     const sku = p.skus.find((s) => s.seller_sku === sellerSku);
@@ -111,12 +158,23 @@ const tokenResponse = z.object({
 });
 
 /** Exchanges the refresh token for a new pair (GET /api/v2/token/refresh on the auth host). */
-export async function refreshTikTokToken(credentials: TikTokCredentials, fetch: FetchLike = (url, init) => globalThis.fetch(url, init)): Promise<{ accessToken: string; refreshToken: string; accessTokenExpiresAt: Date }> {
+export async function refreshTikTokToken(
+  credentials: TikTokCredentials,
+  fetch: FetchLike = (url, init) => globalThis.fetch(url, init),
+): Promise<{ accessToken: string; refreshToken: string; accessTokenExpiresAt: Date }> {
   if (!credentials.refreshToken) throw new TikTokApiError("The store has no TikTok refresh token: re-authorise the app and set tiktokRefreshToken", 401);
-  const query = new URLSearchParams({ app_key: credentials.appKey, app_secret: credentials.appSecret, refresh_token: credentials.refreshToken, grant_type: "refresh_token" });
+  const query = new URLSearchParams({
+    app_key: credentials.appKey,
+    app_secret: credentials.appSecret,
+    refresh_token: credentials.refreshToken,
+    grant_type: "refresh_token",
+  });
   let response: Awaited<ReturnType<FetchLike>>;
   try {
-    response = await fetch(`${credentials.authBaseUrl.replace(/\/$/, "")}/api/v2/token/refresh?${query.toString()}`, { method: "GET", headers: { accept: "application/json" } });
+    response = await fetch(`${credentials.authBaseUrl.replace(/\/$/, "")}/api/v2/token/refresh?${query.toString()}`, {
+      method: "GET",
+      headers: { accept: "application/json" },
+    });
   } catch (error) {
     throw new TikTokApiError(`token refresh: network error: ${error instanceof Error ? error.message : String(error)}`, 0);
   }
@@ -130,7 +188,8 @@ export async function refreshTikTokToken(credentials: TikTokCredentials, fetch: 
   }
   const parsed = tokenResponse.safeParse(json);
   if (!parsed.success) throw new TikTokApiError("token refresh: unexpected response", 200);
-  if (parsed.data.code !== 0 || !parsed.data.data) throw new TikTokApiError(`token refresh: API error ${parsed.data.code}: ${parsed.data.message ?? ""}`, 200, parsed.data.code);
+  if (parsed.data.code !== 0 || !parsed.data.data)
+    throw new TikTokApiError(`token refresh: API error ${parsed.data.code}: ${parsed.data.message ?? ""}`, 200, parsed.data.code);
   const d = parsed.data.data;
   return { accessToken: d.access_token, refreshToken: d.refresh_token, accessTokenExpiresAt: new Date(d.access_token_expire_in * 1000) };
 }

@@ -24,7 +24,10 @@ export async function queueTokenRefreshes(db: Db, now: Date): Promise<string[]> 
   });
   const ids: string[] = [];
   for (const s of stores) {
-    const push = await db.channelPush.create({ data: { organizationId: s.organizationId, storeId: s.id, kind: "TOKEN_REFRESH", nextAttemptAt: now }, select: { id: true } });
+    const push = await db.channelPush.create({
+      data: { organizationId: s.organizationId, storeId: s.id, kind: "TOKEN_REFRESH", nextAttemptAt: now },
+      select: { id: true },
+    });
     ids.push(push.id);
   }
   return ids;

@@ -11,11 +11,16 @@ import { matchProvider, noProviderReason, readTikTokPackage, shippingProvidersFo
 
 type Tx = Pick<Db, "channelPush">;
 
-export type WriteBackTarget = { id: string; storeId: string; channel: Channel; externalId: string; trackingNumber: string | null; fulfillmentType: FulfillmentType };
+export type WriteBackTarget = {
+  id: string;
+  storeId: string;
+  channel: Channel;
+  externalId: string;
+  trackingNumber: string | null;
+  fulfillmentType: FulfillmentType;
+};
 
-export type WriteBackPlan =
-  | { connected: false; reason: string }
-  | { connected: true; edit: boolean };
+export type WriteBackPlan = { connected: false; reason: string } | { connected: true; edit: boolean };
 
 /** The refusal of a fix before it is saved, on the field it concerns. */
 export type WriteBackRefusal = { field: "carrier" | "trackingNumber"; message: string };
@@ -39,18 +44,21 @@ export async function planWriteBack(
   options: { lookUp?: boolean } = {},
 ): Promise<{ plan: WriteBackPlan; refusal: WriteBackRefusal | null }> {
   const credentials = await readStoreCredentials(db, order.storeId);
-  if (order.fulfillmentType === "FULFILLED_BY_TIKTOK") return { plan: { connected: false, reason: "Fulfilled by TikTok: TikTok ships it and holds its tracking" }, refusal: null };
+  if (order.fulfillmentType === "FULFILLED_BY_TIKTOK")
+    return { plan: { connected: false, reason: "Fulfilled by TikTok: TikTok ships it and holds its tracking" }, refusal: null };
   if (order.channel === "TIKTOK_SHOP") {
     if (!credentials.tiktok) return { plan: { connected: false, reason: "The store is not connected to the TikTok Shop API" }, refusal: null };
     const edit = Boolean(order.trackingNumber);
-    if (edit && (await tiktokEditsUsed(db, order.id)) >= 1) return { plan: { connected: true, edit }, refusal: { field: "trackingNumber", message: TIKTOK_EDIT_USED } };
+    if (edit && (await tiktokEditsUsed(db, order.id)) >= 1)
+      return { plan: { connected: true, edit }, refusal: { field: "trackingNumber", message: TIKTOK_EDIT_USED } };
     if (options.lookUp !== false) {
       try {
         const client = tiktokClientFor(credentials.tiktok);
         const pkg = await readTikTokPackage(client, order.externalId);
         if (pkg.deliveryOptionId) {
           const providers = await shippingProvidersFor(db, order.storeId, client, pkg.deliveryOptionId, now);
-          if (!matchProvider(providers, carrier)) return { plan: { connected: true, edit }, refusal: { field: "carrier", message: noProviderReason(carrier, providers) } };
+          if (!matchProvider(providers, carrier))
+            return { plan: { connected: true, edit }, refusal: { field: "carrier", message: noProviderReason(carrier, providers) } };
         }
       } catch (error) {
         // Not reachable now: the job asks again.
@@ -71,7 +79,12 @@ export async function queueTrackingPush(
   tx: Tx,
   input: { organizationId: string; order: WriteBackTarget; carrier: string; trackingNumber: string; actorId: string; now: Date },
 ): Promise<string> {
-  const payload: TrackingPayload = { carrier: input.carrier, trackingNumber: input.trackingNumber, trackingUrl: buildTrackingUrl(input.carrier, input.trackingNumber), edit: false };
+  const payload: TrackingPayload = {
+    carrier: input.carrier,
+    trackingNumber: input.trackingNumber,
+    trackingUrl: buildTrackingUrl(input.carrier, input.trackingNumber),
+    edit: false,
+  };
   const waiting = await tx.channelPush.findFirst({
     where: { orderId: input.order.id, kind: "TRACKING", status: "PENDING", OR: [{ lockedUntil: null }, { lockedUntil: { lt: input.now } }] },
     select: { id: true },
@@ -81,13 +94,31 @@ export async function queueTrackingPush(
     return waiting.id;
   }
   const created = await tx.channelPush.create({
-    data: { organizationId: input.organizationId, storeId: input.order.storeId, orderId: input.order.id, kind: "TRACKING", payload, nextAttemptAt: input.now, createdById: input.actorId },
+    data: {
+      organizationId: input.organizationId,
+      storeId: input.order.storeId,
+      orderId: input.order.id,
+      kind: "TRACKING",
+      payload,
+      nextAttemptAt: input.now,
+      createdById: input.actorId,
+    },
     select: { id: true },
   });
   return created.id;
 }
 
-export const PUSH_STATE_SELECT = { id: true, kind: true, status: true, platformId: true, message: true, attempts: true, createdAt: true, sentAt: true, nextAttemptAt: true } as const;
+export const PUSH_STATE_SELECT = {
+  id: true,
+  kind: true,
+  status: true,
+  platformId: true,
+  message: true,
+  attempts: true,
+  createdAt: true,
+  sentAt: true,
+  nextAttemptAt: true,
+} as const;
 
 /** The order's latest tracking push, or null. */
 export async function latestTrackingPush(db: Db, orderId: string): Promise<PushState | null> {

@@ -18,7 +18,9 @@ describe("TikTok shipping provider for a carrier", () => {
   });
   it("keeps DHL Express apart from DHL eCommerce, and says what the option offers", () => {
     expect(matchProvider(PROVIDERS, "DHL Express")).toBeNull();
-    expect(noProviderReason("UPS", PROVIDERS)).toBe("TikTok Shop has no shipping provider for UPS on this order's delivery option (it offers: USPS, FedEx Ground, DHL eCommerce)");
+    expect(noProviderReason("UPS", PROVIDERS)).toBe(
+      "TikTok Shop has no shipping provider for UPS on this order's delivery option (it offers: USPS, FedEx Ground, DHL eCommerce)",
+    );
     expect(noProviderReason("UPS", [])).toContain("(it offers: none)");
   });
 });
@@ -48,7 +50,10 @@ describe("POST /api/orders/<id>/tracking body", () => {
   };
   it("takes the form's fields, normalises the carrier and the number", () => {
     expect(parseTrackingApiBody("order1", { carrier: "united parcel service", trackingNumber: " 1z999aa1 0123456784 ", labelSource: "SELLER" })).toEqual({
-      orderId: "order1", carrier: "UPS", trackingNumber: "1Z999AA10123456784", labelSource: "SELLER",
+      orderId: "order1",
+      carrier: "UPS",
+      trackingNumber: "1Z999AA10123456784",
+      labelSource: "SELLER",
     });
   });
   it("names the field and the reason of what it refuses", () => {

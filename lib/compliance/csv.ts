@@ -30,7 +30,10 @@ export function mapCsv<S extends z.ZodType<unknown, Record<string, unknown>>>(
   }
   const [header, ...body] = records;
   const names = (header?.cells ?? []).map(normaliseHeader);
-  const parsed = body.map((r) => ({ line: r.line, record: Object.fromEntries(names.map((name, i) => [name, r.cells[i]])) as Record<string, string | undefined> }));
+  const parsed = body.map((r) => ({
+    line: r.line,
+    record: Object.fromEntries(names.map((name, i) => [name, r.cells[i]])) as Record<string, string | undefined>,
+  }));
   if (parsed.length === 0) return { rows: [], errors: [{ line: 1, column: null, message: "The file has no rows under its header" }] };
   const columns = new Set(names);
   const missing = options.required.filter((c) => !columns.has(c) && options.defaults?.[c] === undefined);

@@ -36,7 +36,10 @@ export async function readCsvUpload(request: Request): Promise<{ text: string; f
 }
 
 export async function importVideos(user: SessionUser, text: string, now: Date): Promise<ImportResult> {
-  const mapped = mapCsv(text, videoCsvRowSchema, { required: ["creator", "posted_at", "title", "has_product_link", "style"], defaults: { format: "SHORT_VIDEO" } });
+  const mapped = mapCsv(text, videoCsvRowSchema, {
+    required: ["creator", "posted_at", "title", "has_product_link", "style"],
+    defaults: { format: "SHORT_VIDEO" },
+  });
   const errors = [...mapped.errors];
   const handles = [...new Set(mapped.rows.map((r) => r.data.creator))];
   const creators = await db.creator.findMany({ where: { organizationId: user.organizationId, handle: { in: handles } }, select: { id: true, handle: true } });
@@ -45,13 +48,21 @@ export async function importVideos(user: SessionUser, text: string, now: Date): 
   for (const { line, data } of mapped.rows) {
     const creatorId = byHandle.get(data.creator);
     if (!creatorId) errors.push({ line, column: "creator", message: `No creator @${data.creator} in your organisation: add them first` });
-    else if (data.posted_at.getTime() > now.getTime() + 5 * 60_000) errors.push({ line, column: "posted_at", message: "A video cannot be posted in the future" });
+    else if (data.posted_at.getTime() > now.getTime() + 5 * 60_000)
+      errors.push({ line, column: "posted_at", message: "A video cannot be posted in the future" });
     else valid.push({ ...data, creatorId, line });
   }
   if (valid.length) {
     await db.$transaction(async (tx) => {
       const created = await tx.shopVideo.createManyAndReturn({
-        data: valid.map((v) => ({ creatorId: v.creatorId, postedAt: v.posted_at, title: v.title, format: v.format, hasProductLink: v.has_product_link, style: v.style })),
+        data: valid.map((v) => ({
+          creatorId: v.creatorId,
+          postedAt: v.posted_at,
+          title: v.title,
+          format: v.format,
+          hasProductLink: v.has_product_link,
+          style: v.style,
+        })),
         select: { id: true },
       });
       await recordAudit(tx, {
@@ -75,7 +86,10 @@ export async function importPrices(user: SessionUser, text: string, params: Reco
   const { channel, currency } = p.data;
   const mapped = mapCsv(text, priceCsvRowSchema, { required: ["sku", "price", "currency"], defaults: currency ? { currency } : {} });
   const errors = [...mapped.errors];
-  const listings = await db.listing.findMany({ where: { organizationId: user.organizationId, sku: { in: [...new Set(mapped.rows.map((r) => r.data.sku))] } }, select: { id: true, sku: true } });
+  const listings = await db.listing.findMany({
+    where: { organizationId: user.organizationId, sku: { in: [...new Set(mapped.rows.map((r) => r.data.sku))] } },
+    select: { id: true, sku: true },
+  });
   const bySku = new Map(listings.map((l) => [l.sku, l.id]));
   const valid: (PriceCsvRow & { listingId: string; line: number })[] = [];
   const seen = new Map<string, number>();
@@ -97,7 +111,9 @@ export async function importPrices(user: SessionUser, text: string, params: Reco
         distinct: ["listingId", "currency"],
         select: { listingId: true, currency: true, priceMinor: true },
       });
-      await tx.listingPrice.createMany({ data: valid.map((v) => ({ listingId: v.listingId, channel, currency: v.currency, priceMinor: v.price, effectiveAt: now, createdById: user.id })) });
+      await tx.listingPrice.createMany({
+        data: valid.map((v) => ({ listingId: v.listingId, channel, currency: v.currency, priceMinor: v.price, effectiveAt: now, createdById: user.id })),
+      });
       await recordAudit(tx, {
         organizationId: user.organizationId,
         actor: { id: user.id, email: user.email },

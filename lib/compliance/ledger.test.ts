@@ -19,7 +19,15 @@ describe("deposit ledger", () => {
     expect(depositForPolicy(lines, "USD")).toBe(147_000);
     expect(depositForPolicy([], "USD")).toBeNull();
     expect(depositForPolicy([{ kind: "PAYMENT", amountMinor: 1, currency: "GBP" }], "USD")).toBeNull();
-    expect(depositForPolicy([{ kind: "PAYMENT", amountMinor: 150_000, currency: "USD" }, { kind: "REFUND", amountMinor: 150_000, currency: "USD" }], "USD")).toBe(0);
+    expect(
+      depositForPolicy(
+        [
+          { kind: "PAYMENT", amountMinor: 150_000, currency: "USD" },
+          { kind: "REFUND", amountMinor: 150_000, currency: "USD" },
+        ],
+        "USD",
+      ),
+    ).toBe(0);
   });
 });
 

@@ -36,11 +36,30 @@ export async function getDeliveryLog(viewer: Viewer, filter: { status?: AlertDel
     where: deliveryWhere(viewer, filter.status ? { status: filter.status } : {}),
     orderBy: [{ createdAt: "desc" }, { key: "asc" }],
     take: filter.limit ?? 100,
-    select: { id: true, createdAt: true, sentAt: true, channel: true, to: true, rule: true, lead: true, severity: true, subject: true, status: true, attempts: true, lastError: true, nextAttemptAt: true, orderId: true, html: true },
+    select: {
+      id: true,
+      createdAt: true,
+      sentAt: true,
+      channel: true,
+      to: true,
+      rule: true,
+      lead: true,
+      severity: true,
+      subject: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      nextAttemptAt: true,
+      orderId: true,
+      html: true,
+    },
   });
   const orderIds = [...new Set(rows.map((r) => r.orderId).filter((v): v is string => Boolean(v)))];
   const orders = orderIds.length
-    ? await db.order.findMany({ where: { organizationId: viewer.organizationId, id: { in: orderIds }, ...(viewer.supplierId ? { supplierId: viewer.supplierId } : {}) }, select: { id: true, externalId: true } })
+    ? await db.order.findMany({
+        where: { organizationId: viewer.organizationId, id: { in: orderIds }, ...(viewer.supplierId ? { supplierId: viewer.supplierId } : {}) },
+        select: { id: true, externalId: true },
+      })
     : [];
   const byId = new Map(orders.map((o) => [o.id, o]));
   return rows.map(({ orderId, html, ...r }) => ({ ...r, order: orderId ? (byId.get(orderId) ?? null) : null, hasHtml: Boolean(html) }));
@@ -61,11 +80,23 @@ export async function getDeliveryMessage(viewer: Viewer, id: string) {
   });
 }
 
-export type ChannelView = { id: string; kind: AlertChannelKind; name: string; target: string; hasSecret: boolean; brokenAt: Date | null; brokenReason: string | null };
+export type ChannelView = {
+  id: string;
+  kind: AlertChannelKind;
+  name: string;
+  target: string;
+  hasSecret: boolean;
+  brokenAt: Date | null;
+  brokenReason: string | null;
+};
 
 /** Channels without their secrets: a URL is shown by host only (a Slack URL is itself a secret). */
 export async function getAlertChannels(organizationId: string): Promise<ChannelView[]> {
-  const rows = await db.alertChannel.findMany({ where: { organizationId }, orderBy: { name: "asc" }, select: { id: true, kind: true, name: true, url: true, secret: true, brokenAt: true, brokenReason: true } });
+  const rows = await db.alertChannel.findMany({
+    where: { organizationId },
+    orderBy: { name: "asc" },
+    select: { id: true, kind: true, name: true, url: true, secret: true, brokenAt: true, brokenReason: true },
+  });
   return rows.map(({ url, secret, ...c }) => ({ ...c, target: c.kind === "EMAIL" ? url : hostOf(url), hasSecret: Boolean(secret) }));
 }
 
@@ -86,9 +117,17 @@ export async function getAccountSettings(userId: string) {
 }
 
 /** "Alert sent to …" lines for an order's timeline: staff see every recipient, a supplier only themselves. */
-export async function getOrderAlerts(viewer: Viewer, orderId: string): Promise<{ at: Date; to: string; channel: AlertChannelKind; stored: boolean; lead: string }[]> {
+export async function getOrderAlerts(
+  viewer: Viewer,
+  orderId: string,
+): Promise<{ at: Date; to: string; channel: AlertChannelKind; stored: boolean; lead: string }[]> {
   const rows = await db.alertDelivery.findMany({
-    where: { organizationId: viewer.organizationId, orderId, status: { in: ["SENT", "STORED"] }, ...(viewer.role === "SUPPLIER" ? { userId: viewer.userId } : {}) },
+    where: {
+      organizationId: viewer.organizationId,
+      orderId,
+      status: { in: ["SENT", "STORED"] },
+      ...(viewer.role === "SUPPLIER" ? { userId: viewer.userId } : {}),
+    },
     orderBy: { createdAt: "asc" },
     take: 50,
     select: { sentAt: true, createdAt: true, to: true, channel: true, status: true, lead: true },

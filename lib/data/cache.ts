@@ -97,7 +97,13 @@ export const SLOW_SECTION_BUDGET_MS = 200;
  * the section as still being computed, and the load carries on once (single flight) to fill
  * the cache for the next view instead of holding this one.
  */
-export async function cachedReadWithin<T>(key: string, load: () => Promise<T>, budgetMs: number, ttlSeconds = cacheSeconds(), clock: () => number = Date.now): Promise<T | undefined> {
+export async function cachedReadWithin<T>(
+  key: string,
+  load: () => Promise<T>,
+  budgetMs: number,
+  ttlSeconds = cacheSeconds(),
+  clock: () => number = Date.now,
+): Promise<T | undefined> {
   // Without a cache the load would be thrown away: wait for it.
   if (ttlSeconds === 0) return load();
   const read = cachedRead(key, load, ttlSeconds, clock);

@@ -71,7 +71,11 @@ export async function getStoreCompliance(scope: DataScope, now: Date, storeId?: 
       timeZone: true,
       joinedOn: true,
       registration: { select: { legalName: true, entityType: true, registrationCountry: true, incorporatedOn: true, licenceExpiresOn: true } },
-      deposits: { orderBy: { occurredAt: "desc" }, take: 50, select: { id: true, kind: true, amountMinor: true, currency: true, occurredAt: true, note: true } },
+      deposits: {
+        orderBy: { occurredAt: "desc" },
+        take: 50,
+        select: { id: true, kind: true, amountMinor: true, currency: true, occurredAt: true, note: true },
+      },
     },
   });
   const ids = stores.map((s) => s.id);
@@ -102,9 +106,26 @@ export async function getStoreCompliance(scope: DataScope, now: Date, storeId?: 
     const licence = reg?.licenceExpiresOn ? reg.licenceExpiresOn.toISOString().slice(0, 10) : null;
     return {
       store: { id: s.id, name: s.name, market: s.market, kind: s.kind, timeZone: s.timeZone, joinedOn: s.joinedOn },
-      registration: reg ? { legalName: reg.legalName, entityType: reg.entityType, registrationCountry: reg.registrationCountry, incorporatedOn: reg.incorporatedOn.toISOString().slice(0, 10), licenceExpiresOn: licence } : null,
+      registration: reg
+        ? {
+            legalName: reg.legalName,
+            entityType: reg.entityType,
+            registrationCountry: reg.registrationCountry,
+            incorporatedOn: reg.incorporatedOn.toISOString().slice(0, 10),
+            licenceExpiresOn: licence,
+          }
+        : null,
       licenceDaysLeft: licence ? daysBetween(localDateOf(s.market, now), licence) : null,
-      deposit: { currency: d.currency, balanceMinor, balances: depositBalances(lines), requiredMinor: required, shortfallMinor: shortfall, topUpBy, state, entries: s.deposits },
+      deposit: {
+        currency: d.currency,
+        balanceMinor,
+        balances: depositBalances(lines),
+        requiredMinor: required,
+        shortfallMinor: shortfall,
+        topUpBy,
+        state,
+        entries: s.deposits,
+      },
       flags: storeFlags.filter((f) => !isStandingRule(f.rule)),
       standing: storeFlags.filter((f) => isStandingRule(f.rule)),
     };
@@ -162,11 +183,18 @@ export async function getListingParityPage(scope: DataScope, now: Date, limit = 
   const ids = listings.map((l) => l.id);
   const [prices, demand, flags] = await Promise.all([
     currentListingPrices(db, ids, now),
-    openDemandBySku(db, scope.organizationId, listings.map((l) => l.sku)),
+    openDemandBySku(
+      db,
+      scope.organizationId,
+      listings.map((l) => l.sku),
+    ),
     flagsOf(scope, "LISTING", ids),
   ]);
   const rows = listings.map((l): ListingParityRow => {
-    const current = currentPrices(prices.filter((p) => p.listingId === l.id), now).map(({ channel, currency, priceMinor, effectiveAt }) => ({ channel, currency, priceMinor, effectiveAt }));
+    const current = currentPrices(
+      prices.filter((p) => p.listingId === l.id),
+      now,
+    ).map(({ channel, currency, priceMinor, effectiveAt }) => ({ channel, currency, priceMinor, effectiveAt }));
     // The store's home currency first (USD), then the others.
     const pairs = pricePairs(current)
       .sort((x, y) => Number(y.currency === "USD") - Number(x.currency === "USD"))
@@ -193,7 +221,10 @@ export async function getListingParityPage(scope: DataScope, now: Date, limit = 
         select: { listingId: true, channel: true, currency: true, priceMinor: true, effectiveAt: true },
       })
     : [];
-  for (const r of shown) r.history = history.filter((h) => h.listingId === r.id).map((h) => ({ channel: h.channel, currency: h.currency, priceMinor: h.priceMinor, effectiveAt: h.effectiveAt }));
+  for (const r of shown)
+    r.history = history
+      .filter((h) => h.listingId === r.id)
+      .map((h) => ({ channel: h.channel, currency: h.currency, priceMinor: h.priceMinor, effectiveAt: h.effectiveAt }));
   return { rows: shown, total: rows.length };
 }
 
@@ -242,7 +273,16 @@ export type CreatorDetail = {
   creator: { id: string; handle: string; displayName: string; store: { id: string; name: string; market: Market; timeZone: string } };
   range: { from: Date; to: Date };
   window: { from: Date; to: Date };
-  videos: { id: string; postedAt: Date; title: string; format: VideoFormat; hasProductLink: boolean; style: VideoStyle; nonInteractive: boolean; linkDropped: boolean }[];
+  videos: {
+    id: string;
+    postedAt: Date;
+    title: string;
+    format: VideoFormat;
+    hasProductLink: boolean;
+    style: VideoStyle;
+    nonInteractive: boolean;
+    linkDropped: boolean;
+  }[];
   restrictions: { start: Date; end: Date; linked: number; dropped: number; active: boolean }[];
   quota: { limit: number; left: number; until: Date } | null;
   nonInteractiveInWindow: number;
@@ -269,7 +309,13 @@ export async function getCreatorDetail(scope: DataScope, creatorId: string, now:
     }),
     flagsOf(scope, "CREATOR", [creator.id]),
   ]);
-  const facts = videos.map((v) => ({ id: v.id, postedAt: v.postedAt, format: v.format, hasProductLink: v.hasProductLink, nonInteractive: isNonInteractiveStyle(v.style) }));
+  const facts = videos.map((v) => ({
+    id: v.id,
+    postedAt: v.postedAt,
+    format: v.format,
+    hasProductLink: v.hasProductLink,
+    nonInteractive: isNonInteractiveStyle(v.style),
+  }));
   const restrictions = replayRestrictions(facts, now, settings);
   const dropped = new Set(restrictions.flatMap((r) => r.dropped.map((v) => v.id)));
   const active = restrictions.find((r) => r.start.getTime() <= now.getTime() && now.getTime() < r.end.getTime());
@@ -285,7 +331,9 @@ export async function getCreatorDetail(scope: DataScope, creatorId: string, now:
       .filter((r) => r.end.getTime() > range.from.getTime())
       .map((r) => ({ start: r.start, end: r.end, linked: r.linked.length, dropped: r.dropped.length, active: r === active })),
     quota: active ? { limit: c.restrictedLinkQuota, left: Math.max(c.restrictedLinkQuota - active.linked.length, 0), until: active.end } : null,
-    nonInteractiveInWindow: facts.filter((v) => v.nonInteractive && v.format === "SHORT_VIDEO" && v.hasProductLink && v.postedAt.getTime() > windowFrom.getTime()).length,
+    nonInteractiveInWindow: facts.filter(
+      (v) => v.nonInteractive && v.format === "SHORT_VIDEO" && v.hasProductLink && v.postedAt.getTime() > windowFrom.getTime(),
+    ).length,
     settings: c,
     flags: flags.get(creator.id) ?? [],
   };
@@ -294,5 +342,9 @@ export async function getCreatorDetail(scope: DataScope, creatorId: string, now:
 /** TikTok stores of the organisation for the forms' store pickers. */
 export async function getTikTokStores(scope: DataScope) {
   if (scope.role === "SUPPLIER") return [];
-  return db.store.findMany({ where: { organizationId: scope.organizationId, channel: "TIKTOK_SHOP" }, orderBy: { name: "asc" }, select: { id: true, name: true, market: true, kind: true } });
+  return db.store.findMany({
+    where: { organizationId: scope.organizationId, channel: "TIKTOK_SHOP" },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, market: true, kind: true },
+  });
 }

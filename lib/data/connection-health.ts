@@ -43,7 +43,12 @@ const LABEL: Record<HealthState, string> = {
   webhooks_failing: "Webhooks failing",
 };
 const TONE: Record<HealthState, HealthTone> = {
-  not_connected: "none", connected: "ok", token_expiring: "warn", needs_reauthorisation: "bad", disconnected: "bad", webhooks_failing: "warn",
+  not_connected: "none",
+  connected: "ok",
+  token_expiring: "warn",
+  needs_reauthorisation: "bad",
+  disconnected: "bad",
+  webhooks_failing: "warn",
 };
 
 export function formatAge(minutes: number): string {
@@ -59,23 +64,41 @@ export async function listStoreHealth(scope: DataScope, now: Date, storeIds?: re
   const stores = await db.store.findMany({
     where: { organizationId: scope.organizationId, ...(storeIds ? { id: { in: [...storeIds] } } : {}) },
     select: {
-      id: true, channel: true, connectionState: true, connectionMessage: true, authExpiresAt: true, lastSyncedAt: true,
-      tiktokAppKey: true, tiktokAccessToken: true, tiktokShopCipher: true, tiktokRefreshToken: true, tiktokAccessTokenExpiresAt: true,
-      shopifyDomain: true, shopifyAccessToken: true, stockSafetyBuffer: true,
+      id: true,
+      channel: true,
+      connectionState: true,
+      connectionMessage: true,
+      authExpiresAt: true,
+      lastSyncedAt: true,
+      tiktokAppKey: true,
+      tiktokAccessToken: true,
+      tiktokShopCipher: true,
+      tiktokRefreshToken: true,
+      tiktokAccessTokenExpiresAt: true,
+      shopifyDomain: true,
+      shopifyAccessToken: true,
+      stockSafetyBuffer: true,
     },
   });
   const ids = stores.map((s) => s.id);
   const [webhooks, pushes] = await Promise.all([
     webhookFailuresByStore(db, ids, now),
-    ids.length ? db.channelPush.groupBy({ by: ["storeId", "status"], where: { storeId: { in: ids }, status: { in: ["PENDING", "FAILED"] } }, _count: { _all: true } }) : [],
+    ids.length
+      ? db.channelPush.groupBy({ by: ["storeId", "status"], where: { storeId: { in: ids }, status: { in: ["PENDING", "FAILED"] } }, _count: { _all: true } })
+      : [],
   ]);
   const out = new Map<string, StoreHealth>();
   for (const s of stores) {
-    const connected = s.channel === "TIKTOK_SHOP" ? Boolean(s.tiktokAppKey && s.tiktokAccessToken && s.tiktokShopCipher) : Boolean(s.shopifyDomain && s.shopifyAccessToken);
+    const connected =
+      s.channel === "TIKTOK_SHOP" ? Boolean(s.tiktokAppKey && s.tiktokAccessToken && s.tiktokShopCipher) : Boolean(s.shopifyDomain && s.shopifyAccessToken);
     const hooks = webhooks.get(s.id) ?? { unverified: 0, failed: 0 };
     const pending = pushes.find((p) => p.storeId === s.id && p.status === "PENDING")?._count._all ?? 0;
     const failed = pushes.find((p) => p.storeId === s.id && p.status === "FAILED")?._count._all ?? 0;
-    const tokenExpiring = s.channel === "TIKTOK_SHOP" && !s.tiktokRefreshToken && s.tiktokAccessTokenExpiresAt !== null && s.tiktokAccessTokenExpiresAt.getTime() - now.getTime() < TOKEN_REFRESH_WINDOW_MS;
+    const tokenExpiring =
+      s.channel === "TIKTOK_SHOP" &&
+      !s.tiktokRefreshToken &&
+      s.tiktokAccessTokenExpiresAt !== null &&
+      s.tiktokAccessTokenExpiresAt.getTime() - now.getTime() < TOKEN_REFRESH_WINDOW_MS;
     let state: HealthState;
     if (!connected) state = "not_connected";
     else if (s.connectionState === "NEEDS_REAUTHORIZATION") state = "needs_reauthorisation";
@@ -86,13 +109,25 @@ export async function listStoreHealth(scope: DataScope, now: Date, storeIds?: re
     const age = s.lastSyncedAt ? Math.max(0, Math.floor((now.getTime() - s.lastSyncedAt.getTime()) / 60_000)) : null;
     const parts = [LABEL[state]];
     if (connected) parts.push(age === null ? "never synced" : `last sync ${formatAge(age)}`);
-    if (hooks.unverified + hooks.failed > 0) parts.push(`${hooks.failed + hooks.unverified} failed or unverified webhook${hooks.failed + hooks.unverified === 1 ? "" : "s"} in 24 h`);
+    if (hooks.unverified + hooks.failed > 0)
+      parts.push(`${hooks.failed + hooks.unverified} failed or unverified webhook${hooks.failed + hooks.unverified === 1 ? "" : "s"} in 24 h`);
     if (failed > 0) parts.push(`${failed} write-back${failed === 1 ? "" : "s"} failed`);
     if (pending > 0) parts.push(`${pending} write-back${pending === 1 ? "" : "s"} pending`);
     out.set(s.id, {
-      storeId: s.id, state, tone: TONE[state], label: LABEL[state], message: s.connectionMessage,
-      tokenExpiresAt: s.tiktokAccessTokenExpiresAt, tokenRefreshedAutomatically: s.channel === "TIKTOK_SHOP" && Boolean(s.tiktokRefreshToken),
-      authExpiresAt: s.authExpiresAt, webhooks: hooks, lastSyncedAt: s.lastSyncedAt, lastSyncAgeMinutes: age, pushes: { pending, failed }, stockSafetyBuffer: s.stockSafetyBuffer, line: parts.join(" · "),
+      storeId: s.id,
+      state,
+      tone: TONE[state],
+      label: LABEL[state],
+      message: s.connectionMessage,
+      tokenExpiresAt: s.tiktokAccessTokenExpiresAt,
+      tokenRefreshedAutomatically: s.channel === "TIKTOK_SHOP" && Boolean(s.tiktokRefreshToken),
+      authExpiresAt: s.authExpiresAt,
+      webhooks: hooks,
+      lastSyncedAt: s.lastSyncedAt,
+      lastSyncAgeMinutes: age,
+      pushes: { pending, failed },
+      stockSafetyBuffer: s.stockSafetyBuffer,
+      line: parts.join(" · "),
     });
   }
   return out;

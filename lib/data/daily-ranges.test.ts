@@ -23,7 +23,14 @@ describe("splitLocalDays", () => {
 describe("mergeSegments", () => {
   it("joins overlapping and touching ranges", () => {
     const d = (h: number) => new Date(Date.UTC(2026, 10, 1, h));
-    expect(mergeSegments([{ from: d(5), to: d(8) }, { from: d(0), to: d(3) }, { from: d(3), to: d(4) }, { from: d(6), to: d(9) }])).toEqual([
+    expect(
+      mergeSegments([
+        { from: d(5), to: d(8) },
+        { from: d(0), to: d(3) },
+        { from: d(3), to: d(4) },
+        { from: d(6), to: d(9) },
+      ]),
+    ).toEqual([
       { from: d(0), to: d(4) },
       { from: d(5), to: d(9) },
     ]);
@@ -47,7 +54,7 @@ describe("histMedian", () => {
 
   it("is within an hour of the exact median below 72 h (the documented bound)", () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     for (let trial = 0; trial < 200; trial++) {
       const xs = Array.from({ length: 1 + Math.floor(random() * 300) }, () => random() * 70);
       expect(Math.abs((histMedian(histOf(xs)) as number) - exactMedian(xs))).toBeLessThanOrEqual(1);

@@ -50,7 +50,10 @@ function segmentsSql(segments: Segment[], column: string): { from: Prisma.Sql; w
   return {
     from: Prisma.sql`unnest(${segments.map((s) => s.storeId)}::text[], ${segments.map((s) => s.zone)}::text[], ${segments.map((s) => s.from)}::timestamptz[], ${segments.map((s) => s.to)}::timestamptz[]) AS seg(store_id, zone, a, b)
       JOIN "Order" o ON o."storeId" = seg.store_id AND ${col} >= seg.a AND ${col} < seg.b`,
-    where: Prisma.sql`(${Prisma.join(merged.map((m) => Prisma.sql`(${col} >= ${m.from}::timestamptz AND ${col} < ${m.to}::timestamptz)`), " OR ")})`,
+    where: Prisma.sql`(${Prisma.join(
+      merged.map((m) => Prisma.sql`(${col} >= ${m.from}::timestamptz AND ${col} < ${m.to}::timestamptz)`),
+      " OR ",
+    )})`,
   };
 }
 
@@ -77,7 +80,16 @@ export type PlacedResult = { rows: PlacedFacts[]; hist: Map<string, Hist> };
  * `lateHours` is the brand site's dispatch limit (whole hours up to 72: exact from the histogram).
  * `zone`: group by this zone instead of each store's own (stores in another zone are then read raw).
  */
-export async function readPlacedFacts(where: Where, stores: ZonedStore[], from: Date, to: Date, now: Date, lateHours: number, zone?: string, options: { hist?: boolean } = {}): Promise<PlacedResult> {
+export async function readPlacedFacts(
+  where: Where,
+  stores: ZonedStore[],
+  from: Date,
+  to: Date,
+  now: Date,
+  lateHours: number,
+  zone?: string,
+  options: { hist?: boolean } = {},
+): Promise<PlacedResult> {
   // The trends need no histogram: only the brand site's "late" (from its tail) and the medians do
   // (without it, `late` of the roll-up days is not meaningful).
   const wantHist = options.hist !== false;
@@ -87,7 +99,12 @@ export async function readPlacedFacts(where: Where, stores: ZonedStore[], from: 
     const z = zone ?? s.timeZone;
     // Brand site: a day enters the roll-up once all its orders are past the dispatch limit (and
     // the histogram can tell "late" only for a limit of whole hours up to 72).
-    const end = s.channel !== "BRAND_SITE" ? to : lateHours > HIST_BUCKETS - 1 || !Number.isInteger(lateHours) ? from : new Date(Math.min(to.getTime(), now.getTime() - lateHours * HOUR));
+    const end =
+      s.channel !== "BRAND_SITE"
+        ? to
+        : lateHours > HIST_BUCKETS - 1 || !Number.isInteger(lateHours)
+          ? from
+          : new Date(Math.min(to.getTime(), now.getTime() - lateHours * HOUR));
     // The roll-up has no supplier dimension: a supplier's (few) orders are read directly.
     const days = z === s.timeZone && !where.supplierId ? splitLocalDays(z, from, end) : null;
     if (!days) {
@@ -110,18 +127,50 @@ export async function readPlacedFacts(where: Where, stores: ZonedStore[], from: 
   const [rolled, raw] = await Promise.all([
     ranges.length === 0
       ? []
-      : query<{ storeId: string; channel: Channel; currency: string; day: string; placed: number; revenue: bigint; dispatched: number; delivered: number; awaiting: number; hist: string | null }[]>("placed_rollup", Prisma.sql`
+      : query<
+          {
+            storeId: string;
+            channel: Channel;
+            currency: string;
+            day: string;
+            placed: number;
+            revenue: bigint;
+            dispatched: number;
+            delivered: number;
+            awaiting: number;
+            hist: string | null;
+          }[]
+        >(
+          "placed_rollup",
+          Prisma.sql`
           SELECT d."storeId", d.channel, d.currency, to_char(d.day, 'YYYY-MM-DD') AS day, d.placed, d."revenueMinor" AS revenue,
                  d.dispatched, d.delivered, d.awaiting,
                  -- As text: one string per row parses far quicker than an int[] of 73 elements.
                  ${wantHist ? Prisma.sql`array_to_string(d."dispatchHours", ',')` : Prisma.sql`NULL::text`} AS hist
           FROM ${dayRangesSql(ranges)}
-          CROSS JOIN LATERAL (SELECT * FROM "OrderDaily" x WHERE x."storeId" = rg.store_id AND x.day >= rg.d0 AND x.day < rg.d1 AND x.placed > 0 OFFSET 0) d`),
+          CROSS JOIN LATERAL (SELECT * FROM "OrderDaily" x WHERE x."storeId" = rg.store_id AND x.day >= rg.d0 AND x.day < rg.d1 AND x.placed > 0 OFFSET 0) d`,
+        ),
     segments.length === 0
       ? []
       : (() => {
           const seg = segmentsSql(segments, "placedAt");
-          return query<{ storeId: string; channel: Channel; currency: string; day: string; bucket: number | null; placed: number; revenue: bigint; dispatched: number; delivered: number; due: number; late: number }[]>("placed_raw", Prisma.sql`
+          return query<
+            {
+              storeId: string;
+              channel: Channel;
+              currency: string;
+              day: string;
+              bucket: number | null;
+              placed: number;
+              revenue: bigint;
+              dispatched: number;
+              delivered: number;
+              due: number;
+              late: number;
+            }[]
+          >(
+            "placed_raw",
+            Prisma.sql`
             SELECT o."storeId", o.channel, o.currency, to_char(o."placedAt" AT TIME ZONE seg.zone, 'YYYY-MM-DD') AS day,
                    CASE WHEN o."inTransitAt" IS NOT NULL THEN least(72, greatest(0, ceil(extract(epoch FROM o."inTransitAt" - o."placedAt") / 3600.0)::int - 1)) END AS bucket,
                    count(*)::int AS placed, coalesce(sum(o."totalMinor"), 0)::bigint AS revenue,
@@ -133,7 +182,8 @@ export async function readPlacedFacts(where: Where, stores: ZonedStore[], from: 
                      OR (o."inTransitAt" IS NULL AND o.status IN ${AWAITING_DISPATCH} AND o."placedAt" + ${limit} < ${now}::timestamptz))::int AS late
             FROM ${seg.from}
             WHERE o."organizationId" = ${where.organizationId} AND ${seg.where} AND o.status <> 'CANCELLED' ${supplierSql("o", where)}
-            GROUP BY 1, 2, 3, 4, 5`);
+            GROUP BY 1, 2, 3, 4, 5`,
+          );
         })(),
   ]);
   for (const r of rolled) {
@@ -150,10 +200,32 @@ export async function readPlacedFacts(where: Where, stores: ZonedStore[], from: 
     }
     // Every day here ended more than `lateHours` ago (brand site): waiting orders are late.
     // Without the histogram (trends) due and late are not read.
-    rows.push({ storeId: r.storeId, channel: r.channel, currency: r.currency, day: r.day, placed: r.placed, revenue: BigInt(r.revenue), dispatched: r.dispatched, delivered: r.delivered, due: r.dispatched + r.awaiting, late: over + r.awaiting });
+    rows.push({
+      storeId: r.storeId,
+      channel: r.channel,
+      currency: r.currency,
+      day: r.day,
+      placed: r.placed,
+      revenue: BigInt(r.revenue),
+      dispatched: r.dispatched,
+      delivered: r.delivered,
+      due: r.dispatched + r.awaiting,
+      late: over + r.awaiting,
+    });
   }
   for (const r of raw) {
-    rows.push({ storeId: r.storeId, channel: r.channel, currency: r.currency, day: r.day, placed: r.placed, revenue: BigInt(r.revenue), dispatched: r.dispatched, delivered: r.delivered, due: r.due, late: r.late });
+    rows.push({
+      storeId: r.storeId,
+      channel: r.channel,
+      currency: r.currency,
+      day: r.day,
+      placed: r.placed,
+      revenue: BigInt(r.revenue),
+      dispatched: r.dispatched,
+      delivered: r.delivered,
+      due: r.due,
+      late: r.late,
+    });
     if (r.bucket !== null) addHist(`${r.storeId}:${r.channel}`, r.bucket, r.dispatched);
   }
   return { rows, hist };
@@ -185,21 +257,27 @@ export async function readDeadlineFacts(where: Where, stores: ZonedStore[], from
   const [rolled, raw] = await Promise.all([
     ranges.length === 0
       ? []
-      : query<DeadlineFacts[]>("deadline_rollup", Prisma.sql`
+      : query<DeadlineFacts[]>(
+          "deadline_rollup",
+          Prisma.sql`
           SELECT d."storeId", to_char(d.day, 'YYYY-MM-DD') AS day, sum(d."deadlineDue")::int AS due, sum(d."deadlineLate")::int AS late
           FROM ${dayRangesSql(ranges)}
           CROSS JOIN LATERAL (SELECT * FROM "OrderDaily" x WHERE x."storeId" = rg.store_id AND x.day >= rg.d0 AND x.day < rg.d1 AND x."deadlineDue" > 0 OFFSET 0) d
-          GROUP BY 1, 2`),
+          GROUP BY 1, 2`,
+        ),
     segments.length === 0
       ? []
       : (() => {
           const seg = segmentsSql(segments, "dispatchDueAt");
-          return query<DeadlineFacts[]>("deadline_raw", Prisma.sql`
+          return query<DeadlineFacts[]>(
+            "deadline_raw",
+            Prisma.sql`
             SELECT o."storeId", to_char(o."dispatchDueAt" AT TIME ZONE seg.zone, 'YYYY-MM-DD') AS day, count(*)::int AS due,
                    count(*) FILTER (WHERE o."inTransitAt" IS NULL OR o."inTransitAt" > o."dispatchDueAt")::int AS late
             FROM ${seg.from}
             WHERE o."organizationId" = ${where.organizationId} AND ${seg.where} AND o.channel = 'TIKTOK_SHOP' AND o.status <> 'CANCELLED' ${supplierSql("o", where)}
-            GROUP BY 1, 2`);
+            GROUP BY 1, 2`,
+          );
         })(),
   ]);
   return [...rolled, ...raw];

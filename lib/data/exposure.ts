@@ -10,7 +10,15 @@ import type { PolicySettings } from "@/lib/policy/settings";
 import { autoCancelFlagOpen, dispatchCriticalSql, dispatchFlagOpen } from "@/lib/flags/sql";
 import { addCalendarDays, endOfLocalDay, addBusinessDays, localDateOf, startOfLocalDay } from "@/lib/policy/business-days";
 import { changeEffectiveFrom } from "@/lib/policy/changes";
-import { type ServiceComparison, type StoreExposure, type SupplierShare, type TrendPoint, viewMetrics, viewProjection, worstBandOf } from "@/lib/performance/exposure";
+import {
+  type ServiceComparison,
+  type StoreExposure,
+  type SupplierShare,
+  type TrendPoint,
+  viewMetrics,
+  viewProjection,
+  worstBandOf,
+} from "@/lib/performance/exposure";
 import { type Band, METRIC_KEYS, type MetricKey, type Tally, displayedNumerator, displayedPercent, metricRules } from "@/lib/performance/metrics";
 import type { AtRiskOrder } from "@/lib/performance/projection";
 import { type MetricWindows, NON_BUYER_FAULT_REASONS, type StoreTallies, TRACKING_FAULT_RULES } from "@/lib/performance/tally";
@@ -36,7 +44,10 @@ const settingsOf = (organizationId: string): Promise<PolicySettings> => organiza
 /** The store, if the scope may see its exposure: staff of its organisation only. */
 export async function requireExposureStore(scope: DataScope, storeId: string): Promise<StoreRow> {
   if (scope.role === "SUPPLIER") throw new AppError("FORBIDDEN", "Store performance is for the shop's staff.");
-  const store = await db.store.findFirst({ where: { id: storeId, organizationId: scope.organizationId }, select: { id: true, name: true, channel: true, market: true, organizationId: true } });
+  const store = await db.store.findFirst({
+    where: { id: storeId, organizationId: scope.organizationId },
+    select: { id: true, name: true, channel: true, market: true, organizationId: true },
+  });
   if (!store) throw new AppError("NOT_FOUND", "No such store.");
   return store;
 }
@@ -125,7 +136,8 @@ type Bounds = Record<MetricKey | "returns", { from: Prisma.Sql; to: Prisma.Sql }
 
 /** count(*) FILTER columns for each rate over the given bounds (parameters or week columns). */
 function tallyColumns(b: Bounds, now: Date): Prisma.Sql {
-  const within = (col: string, k: keyof Bounds) => Prisma.sql`${Prisma.raw(col)} >= ${b[k].from} AND ${Prisma.raw(col)} < ${b[k].to} AND ${Prisma.raw(col)} < ${now}::timestamptz`;
+  const within = (col: string, k: keyof Bounds) =>
+    Prisma.sql`${Prisma.raw(col)} >= ${b[k].from} AND ${Prisma.raw(col)} < ${b[k].to} AND ${Prisma.raw(col)} < ${now}::timestamptz`;
   return Prisma.sql`
     count(*) FILTER (WHERE ldr_applies AND ${within("due", "ldr")})::int AS ldr_orders,
     count(*) FILTER (WHERE ldr_applies AND late AND ${within("due", "ldr")})::int AS ldr_failures,
@@ -250,7 +262,12 @@ export async function readAtRiskOrders(store: StoreRow, windows: MetricWindows, 
  * store or (without storeId) every TikTok store of the organisation. The /suppliers scorecard
  * reads the same numbers. Orders without a supplier are grouped under supplierId null.
  */
-export async function readSupplierAttribution(organizationId: string, filter: { storeId?: string }, now: Date, settings?: PolicySettings): Promise<SupplierShare[]> {
+export async function readSupplierAttribution(
+  organizationId: string,
+  filter: { storeId?: string },
+  now: Date,
+  settings?: PolicySettings,
+): Promise<SupplierShare[]> {
   const s = settings ?? (await settingsOf(organizationId));
   const t = s.shopPerformance;
   // Trailing windows do not depend on the market; an ISO-week setting is read in US time here.
@@ -291,7 +308,17 @@ export async function readServiceComparison(organizationId: string, now: Date, d
   const from = new Date(now.getTime() - days * DAY);
   const since = new Date(from.getTime() - LOOKBACK_SLACK_DAYS * DAY);
   const rows = await db.$queryRaw<
-    { storeId: string; name: string; channel: Channel; market: Market; dispatchHours: number | null; deliveryDays: number | null; delivered: number; returned: number; nbfReturned: number }[]
+    {
+      storeId: string;
+      name: string;
+      channel: Channel;
+      market: Market;
+      dispatchHours: number | null;
+      deliveryDays: number | null;
+      delivered: number;
+      returned: number;
+      nbfReturned: number;
+    }[]
   >`
     SELECT s.id AS "storeId", s.name, s.channel, s.market,
            (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o."inTransitAt" - o."placedAt") / 3600)
@@ -367,7 +394,14 @@ export async function getStoreExposure(scope: DataScope, storeId: string, now: D
   };
 }
 
-export type ExposureSummary = { storeId: string; name: string; channel: Channel; market: Market; worstBand: Band; metrics: { key: MetricKey; short: string; value: number | null; band: Band; thresholdText: string }[] };
+export type ExposureSummary = {
+  storeId: string;
+  name: string;
+  channel: Channel;
+  market: Market;
+  worstBand: Band;
+  metrics: { key: MetricKey; short: string; value: number | null; band: Band; thresholdText: string }[];
+};
 
 /**
  * The compact exposure of every store of the scope (for /stores and the overview): the current
@@ -386,19 +420,26 @@ export async function getExposureSummaries(scope: DataScope, now: Date): Promise
   // them (the overview refreshes these in the background, lib/data/cache.ts).
   const limit = pLimit(SUMMARY_CONCURRENCY);
   return Promise.all(
-    stores.map((store) => limit(async () => {
-      if (store.channel !== "TIKTOK_SHOP") return { storeId: store.id, name: store.name, channel: store.channel, market: store.market, worstBand: "no_data" as Band, metrics: [] };
-      const windows = metricWindows(settings, store.market, now);
-      const metrics = viewMetrics(settings.shopPerformance, await countStoreTallies(store, windows, now, settings), windows, { market: store.market, now, settings });
-      return {
-        storeId: store.id,
-        name: store.name,
-        channel: store.channel,
-        market: store.market,
-        worstBand: worstBandOf(metrics),
-        metrics: metrics.map((m) => ({ key: m.key, short: m.short, value: m.value, band: m.band, thresholdText: m.thresholdText })),
-      };
-    })),
+    stores.map((store) =>
+      limit(async () => {
+        if (store.channel !== "TIKTOK_SHOP")
+          return { storeId: store.id, name: store.name, channel: store.channel, market: store.market, worstBand: "no_data" as Band, metrics: [] };
+        const windows = metricWindows(settings, store.market, now);
+        const metrics = viewMetrics(settings.shopPerformance, await countStoreTallies(store, windows, now, settings), windows, {
+          market: store.market,
+          now,
+          settings,
+        });
+        return {
+          storeId: store.id,
+          name: store.name,
+          channel: store.channel,
+          market: store.market,
+          worstBand: worstBandOf(metrics),
+          metrics: metrics.map((m) => ({ key: m.key, short: m.short, value: m.value, band: m.band, thresholdText: m.thresholdText })),
+        };
+      }),
+    ),
   );
 }
 
@@ -408,5 +449,9 @@ export async function getExposureSummaries(scope: DataScope, now: Date): Promise
  * One tally per TikTok store, seconds at a million orders, must not hold either page.
  */
 export function exposureSummariesWithin(scope: DataScope, now: Date): Promise<ExposureSummary[] | undefined> {
-  return cachedReadWithin(`exposure-summaries:${scope.organizationId}:${scope.role === "SUPPLIER" ? "supplier" : "staff"}`, () => getExposureSummaries(scope, now), SLOW_SECTION_BUDGET_MS);
+  return cachedReadWithin(
+    `exposure-summaries:${scope.organizationId}:${scope.role === "SUPPLIER" ? "supplier" : "staff"}`,
+    () => getExposureSummaries(scope, now),
+    SLOW_SECTION_BUDGET_MS,
+  );
 }

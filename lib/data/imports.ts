@@ -42,10 +42,23 @@ export async function getImportJob(scope: DataScope, id: string): Promise<Import
   if (!job) return null;
   const errors = (Array.isArray(job.errors) ? job.errors : []) as ImportError[];
   return {
-    id: job.id, status: job.status, fileName: job.fileName, format: job.format, storeName: job.store.name,
-    bytesTotal: Math.max(0, Number(job.bytesTotal)), bytesRead: Number(job.bytesRead), linesRead: job.linesRead, orders: job.orders,
-    created: job.created, updated: job.updated, unchanged: job.unchanged, errorCount: Math.max(job.errorCount, errors.length), errors: errors.slice(0, ERRORS_SHOWN),
-    message: job.message, startedAt: job.startedAt.toISOString(), finishedAt: job.finishedAt?.toISOString() ?? null,
+    id: job.id,
+    status: job.status,
+    fileName: job.fileName,
+    format: job.format,
+    storeName: job.store.name,
+    bytesTotal: Math.max(0, Number(job.bytesTotal)),
+    bytesRead: Number(job.bytesRead),
+    linesRead: job.linesRead,
+    orders: job.orders,
+    created: job.created,
+    updated: job.updated,
+    unchanged: job.unchanged,
+    errorCount: Math.max(job.errorCount, errors.length),
+    errors: errors.slice(0, ERRORS_SHOWN),
+    message: job.message,
+    startedAt: job.startedAt.toISOString(),
+    finishedAt: job.finishedAt?.toISOString() ?? null,
   };
 }
 

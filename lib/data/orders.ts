@@ -141,7 +141,8 @@ type ExportRow = ListRow & {
 
 function selectList(scope: DataScope, now: Date, settings: PolicySettings, sortExpr: Prisma.Sql, extended: boolean): Prisma.Sql {
   const money = isSupplierScope(scope) ? Prisma.empty : Prisma.sql`, o.currency, o."totalMinor"`;
-  const buyer = extended && !isSupplierScope(scope) ? Prisma.sql`, o."buyerName", o."buyerEmail", o."buyerPhone", o."shipAddress1", o."shipAddress2"` : Prisma.empty;
+  const buyer =
+    extended && !isSupplierScope(scope) ? Prisma.sql`, o."buyerName", o."buyerEmail", o."buyerPhone", o."shipAddress1", o."shipAddress2"` : Prisma.empty;
   const shipTo = extended ? Prisma.sql`, o."shipCity", o."shipRegion", o."shipPostcode", o."shipCountry"` : Prisma.empty;
   return Prisma.sql`
     SELECT o.id, o."externalId", o.channel, o.status, o."placedAt", o."paidAt", o."inTransitAt", o."deliveredAt", o."cancelledAt",
@@ -186,7 +187,10 @@ function dispatchDeadlineOf(row: Pick<ListRow, "dispatchDueAt">): Date | null {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-const alertHours = (settings: PolicySettings): DispatchAlertHours => ({ dueSoonHours: settings.dispatch.dueSoonHours, criticalHours: settings.dispatch.criticalHours });
+const alertHours = (settings: PolicySettings): DispatchAlertHours => ({
+  dueSoonHours: settings.dispatch.dueSoonHours,
+  criticalHours: settings.dispatch.criticalHours,
+});
 
 function toListItem(row: ListRow, settings: PolicySettings): OrderListItem {
   const item: OrderListItem = {
@@ -249,7 +253,9 @@ async function countOrders(scope: DataScope, query: OrderQuery, where: Prisma.Sq
   // OrderCount keeps '' for orders without a supplier.
   if (query.supplier) parts.push(Prisma.sql`c."supplierId" = ${query.supplier === UNASSIGNED ? "" : query.supplier}`);
   if (query.status?.length) parts.push(Prisma.sql`c.status IN (${Prisma.join(query.status.map((s) => Prisma.sql`${s}::"OrderStatus"`))})`);
-  const rows = await db.$queryRaw<{ total: number }[]>`SELECT coalesce(sum(c.orders), 0)::int AS total FROM "OrderCount" c WHERE ${Prisma.join(parts, " AND ")}`;
+  const rows = await db.$queryRaw<
+    { total: number }[]
+  >`SELECT coalesce(sum(c.orders), 0)::int AS total FROM "OrderCount" c WHERE ${Prisma.join(parts, " AND ")}`;
   return rows[0]?.total ?? 0;
 }
 
@@ -295,7 +301,13 @@ function toExportOrder(row: ExportRow, settings: PolicySettings): ExportOrder {
     shipTo: { city: row.shipCity, region: row.shipRegion, postcode: row.shipPostcode, country: row.shipCountry },
   };
   if (row.buyerName !== undefined) {
-    out.buyer = { name: row.buyerName ?? null, email: row.buyerEmail ?? null, phone: row.buyerPhone ?? null, address1: row.shipAddress1 ?? null, address2: row.shipAddress2 ?? null };
+    out.buyer = {
+      name: row.buyerName ?? null,
+      email: row.buyerEmail ?? null,
+      phone: row.buyerPhone ?? null,
+      address1: row.shipAddress1 ?? null,
+      address2: row.shipAddress2 ?? null,
+    };
   }
   return out;
 }
@@ -303,7 +315,11 @@ function toExportOrder(row: ExportRow, settings: PolicySettings): ExportOrder {
 /** Stores and suppliers to offer in the filter bar. A supplier is offered no other supplier. */
 export async function getOrderFilterOptions(scope: DataScope) {
   const [stores, suppliers] = await Promise.all([
-    db.store.findMany({ where: { organizationId: scope.organizationId, archivedAt: null }, select: { id: true, name: true, channel: true, market: true }, orderBy: { name: "asc" } }),
+    db.store.findMany({
+      where: { organizationId: scope.organizationId, archivedAt: null },
+      select: { id: true, name: true, channel: true, market: true },
+      orderBy: { name: "asc" },
+    }),
     isSupplierScope(scope)
       ? Promise.resolve([])
       : db.supplier.findMany({ where: { organizationId: scope.organizationId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
@@ -462,7 +478,6 @@ function toDetail(order: DetailRow, now: Date, settings: PolicySettings, scope: 
     flags,
   };
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // CSV

@@ -137,7 +137,9 @@ export async function getChannelKpis(scope: DataScope, filter: OverviewFilter, o
     const isTikTok = channel === "TIKTOK_SHOP";
     const tiktokStores = new Set(stores.filter((s) => s.channel === "TIKTOK_SHOP").map((s) => s.id));
     const due = deadlines.filter((d) => tiktokStores.has(d.storeId));
-    const late = isTikTok ? { late: due.reduce((n, d) => n + d.late, 0), total: due.reduce((n, d) => n + d.due, 0) } : { late: sum((r) => r.late), total: sum((r) => r.due) };
+    const late = isTikTok
+      ? { late: due.reduce((n, d) => n + d.late, 0), total: due.reduce((n, d) => n + d.due, 0) }
+      : { late: sum((r) => r.late), total: sum((r) => r.due) };
     const rep = repeat.find((r) => r.channel === channel);
     return {
       channel,
@@ -163,7 +165,9 @@ export async function getChannelKpis(scope: DataScope, filter: OverviewFilter, o
 export async function getRepeatBuyers(scope: DataScope, filter: OverviewFilter): Promise<RepeatBuyers[]> {
   const { storeId, from, to } = filter;
   if (scope.role === "SUPPLIER") return [];
-  return query<RepeatBuyers[]>("repeat_buyers", Prisma.sql`
+  return query<RepeatBuyers[]>(
+    "repeat_buyers",
+    Prisma.sql`
     WITH b AS (
       SELECT o.channel, lower(o."buyerEmail") AS email, count(*) AS n
       FROM "Order" o
@@ -176,7 +180,8 @@ export async function getRepeatBuyers(scope: DataScope, filter: OverviewFilter):
         SELECT 1 FROM "Order" e
         WHERE ${orderScopeSql(scope, storeId, "e")} AND e.channel = b.channel AND e."placedAt" < ${from}
           AND e.status <> 'CANCELLED' AND lower(e."buyerEmail") = b.email))::int AS "repeatBuyers"
-    FROM b GROUP BY b.channel`);
+    FROM b GROUP BY b.channel`,
+  );
 }
 
 export type DailyPoint = {
@@ -221,7 +226,10 @@ export async function getTrends(scope: DataScope, filter: OverviewFilter & { tim
   const stores = await zonedStores(scope, storeId);
   const facts = { organizationId: scope.organizationId, supplierId: scope.supplierId };
   const zone = timeZone ?? undefined;
-  const [placed, deadlines] = await Promise.all([readPlacedFacts(facts, stores, from, to, now, BRAND_SITE_LATE_HOURS, zone, { hist: false }), readDeadlineFacts(facts, stores, from, to, now, zone)]);
+  const [placed, deadlines] = await Promise.all([
+    readPlacedFacts(facts, stores, from, to, now, BRAND_SITE_LATE_HOURS, zone, { hist: false }),
+    readDeadlineFacts(facts, stores, from, to, now, zone),
+  ]);
 
   const zones = timeZone ? [timeZone] : [...new Set(stores.map((s) => s.timeZone))];
   const days = [...new Set((zones.length ? zones : ["UTC"]).flatMap((z) => daysBetween(from, to, z)))].sort();

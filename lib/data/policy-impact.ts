@@ -54,11 +54,17 @@ async function impactOfChange(scope: DataScope, id: ChangeId, from: LocalDate | 
     case "fulfillment.fulfillment_type":
       return fromOrders(Prisma.sql`o."fulfillmentType" <> 'SELLER_SHIPPING' AND ${placedSince}`, "/orders?status=AWAITING_SHIPMENT");
     case "tracking.china_us_designated_carriers":
-      return fromOrders(Prisma.sql`s.market = 'US' AND s.kind = 'CROSS_BORDER' AND upper(o."shipFromCountry") = 'CN' AND ${placedSince}`, "/risk?rule=tracking.carrier_not_approved");
+      return fromOrders(
+        Prisma.sql`s.market = 'US' AND s.kind = 'CROSS_BORDER' AND upper(o."shipFromCountry") = 'CN' AND ${placedSince}`,
+        "/risk?rule=tracking.carrier_not_approved",
+      );
     case "fulfillment.on_hold_window":
       return fromOrders(Prisma.sql`o.status = 'ON_HOLD'`, "/orders?status=ON_HOLD");
     case "fulfillment.buyer_refund_after_7_days":
-      return fromOrders(Prisma.sql`o."autoCancelAt" IS NOT NULL AND o."inTransitAt" IS NULL AND o."autoCancelAt" < ${now}::timestamptz`, "/risk?rule=fulfillment.auto_cancel_risk");
+      return fromOrders(
+        Prisma.sql`o."autoCancelAt" IS NOT NULL AND o."inTransitAt" IS NULL AND o."autoCancelAt" < ${now}::timestamptz`,
+        "/risk?rule=fulfillment.auto_cancel_risk",
+      );
     case "returns.response_window_business_days": {
       if (scope.supplierId) return NONE;
       const rows = await db.$queryRaw<Counts[]>`
@@ -100,7 +106,14 @@ export async function getPolicyChanges(scope: DataScope, now: Date): Promise<Cha
   ]);
   const rows: ChangeImpactRow[] = [
     ...updates.map((c, i) => ({ source: "update" as const, ...c, impact: updateImpacts[i] ?? NONE })),
-    ...ahead.map((r, i) => ({ source: "rule" as const, ...r, id: r.rule, kind: "new_rule" as const, status: "upcoming" as const, impact: ruleImpacts[i] ?? NONE })),
+    ...ahead.map((r, i) => ({
+      source: "rule" as const,
+      ...r,
+      id: r.rule,
+      kind: "new_rule" as const,
+      status: "upcoming" as const,
+      impact: ruleImpacts[i] ?? NONE,
+    })),
   ];
   const key = (r: ChangeImpactRow) => (r.source === "update" ? (r.effectiveFrom ?? r.withdrawnOn ?? r.versionDate) : (r.effectiveFrom ?? "0000-00-00"));
   return rows.sort((a, b) => key(b).localeCompare(key(a)));
@@ -115,6 +128,13 @@ export async function getUpcomingRules(scope: DataScope, now: Date, days = 30): 
   const until = addCalendarDays(today, days);
   return rows
     .filter((r) => r.status === "upcoming" && r.effectiveFrom !== null && r.effectiveFrom <= until)
-    .map((r) => ({ id: r.source === "update" ? r.id : r.rule, title: r.title, effectiveFrom: r.effectiveFrom as LocalDate, href: r.impact.href, orders: r.impact.orders, stores: r.impact.stores }))
+    .map((r) => ({
+      id: r.source === "update" ? r.id : r.rule,
+      title: r.title,
+      effectiveFrom: r.effectiveFrom as LocalDate,
+      href: r.impact.href,
+      orders: r.impact.orders,
+      stores: r.impact.stores,
+    }))
     .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
 }

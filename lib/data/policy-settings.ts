@@ -41,7 +41,12 @@ export async function getPolicySettingsView(scope: DataScope): Promise<PolicySet
       const before = (a.before as Changed)?.changed ?? {};
       const after = (a.after as Changed)?.changed ?? {};
       const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-      return { id: a.id, at: a.createdAt, actor: a.actorLabel, changed: Object.fromEntries(keys.map((k) => [k, { before: before[k] ?? null, after: after[k] ?? null }])) };
+      return {
+        id: a.id,
+        at: a.createdAt,
+        actor: a.actorLabel,
+        changed: Object.fromEntries(keys.map((k) => [k, { before: before[k] ?? null, after: after[k] ?? null }])),
+      };
     }),
   };
 }

@@ -74,7 +74,10 @@ export async function listReturns(scope: DataScope, query: ReturnQuery): Promise
   const deciderIds = [...new Set(rows.map((r) => r.decidedById).filter((v): v is string => Boolean(v)))];
   const [flags, deciders] = await Promise.all([
     ids.length
-      ? db.riskFlag.findMany({ where: { organizationId: scope.organizationId, subjectType: "RETURN", subjectId: { in: ids } }, select: { subjectId: true, rule: true, severity: true, reason: true } })
+      ? db.riskFlag.findMany({
+          where: { organizationId: scope.organizationId, subjectType: "RETURN", subjectId: { in: ids } },
+          select: { subjectId: true, rule: true, severity: true, reason: true },
+        })
       : [],
     deciderIds.length ? db.user.findMany({ where: { organizationId: scope.organizationId, id: { in: deciderIds } }, select: { id: true, name: true } }) : [],
   ]);
@@ -97,7 +100,12 @@ export async function listReturns(scope: DataScope, query: ReturnQuery): Promise
       refusalJustification: r.refusalJustification,
       decisionNote: r.decisionNote,
       criticalHours: settings.returns.criticalHours,
-      respondBy: clocked ? returnResponseDeadline({ requestedAt: r.requestedAt, market: r.store.market, refundMinor: r.refundMinor, currency: r.order.currency }, settings).toISOString() : null,
+      respondBy: clocked
+        ? returnResponseDeadline(
+            { requestedAt: r.requestedAt, market: r.store.market, refundMinor: r.refundMinor, currency: r.order.currency },
+            settings,
+          ).toISOString()
+        : null,
       order: { id: r.order.id, externalId: r.order.externalId, channel: r.order.channel },
       store: { id: r.store.id, name: r.store.name, timeZone: r.store.timeZone, market: r.store.market },
       flags: flagsOf.get(r.id) ?? [],
@@ -107,7 +115,10 @@ export async function listReturns(scope: DataScope, query: ReturnQuery): Promise
   // (oldest first), then the decided ones, newest first.
   const pending = items
     .filter((i) => i.status === "PENDING")
-    .sort((a, b) => (a.respondBy ? 0 : 1) - (b.respondBy ? 0 : 1) || (a.respondBy ?? "").localeCompare(b.respondBy ?? "") || a.requestedAt.localeCompare(b.requestedAt));
+    .sort(
+      (a, b) =>
+        (a.respondBy ? 0 : 1) - (b.respondBy ? 0 : 1) || (a.respondBy ?? "").localeCompare(b.respondBy ?? "") || a.requestedAt.localeCompare(b.requestedAt),
+    );
   const decided = items.filter((i) => i.status !== "PENDING").sort((a, b) => b.requestedAt.localeCompare(a.requestedAt));
 
   const counts = { ...empty.counts };

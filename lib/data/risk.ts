@@ -3,7 +3,17 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Market, OrderStatus, Severity } from "@/lib/generated/prisma/enums";
 import { STANDING_RULES } from "@/lib/policy/standing";
-import { type Flag, type PolicySettings, ruleTitle, addCalendarDays, businessDeadline, changeEffectiveFrom, effectiveFromOf, localDateOf, startOfLocalDay } from "@/lib/policy";
+import {
+  type Flag,
+  type PolicySettings,
+  ruleTitle,
+  addCalendarDays,
+  businessDeadline,
+  changeEffectiveFrom,
+  effectiveFromOf,
+  localDateOf,
+  startOfLocalDay,
+} from "@/lib/policy";
 import { checkAutoCancelRisk, checkDispatchDeadline } from "@/lib/policy/fulfillment";
 import { returnResponseFlag } from "@/lib/policy/returns";
 import { autoCancelCriticalSql, autoCancelFlagOpen, dispatchCriticalSql, dispatchFlagOpen } from "@/lib/flags/sql";
@@ -22,7 +32,15 @@ export type RiskQueueItem = {
   reason: string;
   subjectType: string;
   subjectId: string;
-  order: { id: string; externalId: string; channel: Channel; status: OrderStatus; carrier: string | null; trackingNumber: string | null; labelSource: string } | null;
+  order: {
+    id: string;
+    externalId: string;
+    channel: Channel;
+    status: OrderStatus;
+    carrier: string | null;
+    trackingNumber: string | null;
+    labelSource: string;
+  } | null;
   store: { id: string; name: string; timeZone: string; market: Market } | null;
 };
 
@@ -281,7 +299,9 @@ async function withStockPushState(items: RiskQueueItem[]): Promise<RiskQueueItem
     if (item.rule !== "inventory.oversell_risk" || !listing) return item;
     const notes = pushes
       .filter((p) => p.sku === listing.sku && p.status !== "SENT")
-      .map((p) => (p.status === "PENDING" ? `stock push to ${p.store.name} pending` : `stock push to ${p.store.name} failed${p.message ? `: ${p.message}` : ""}`));
+      .map((p) =>
+        p.status === "PENDING" ? `stock push to ${p.store.name} pending` : `stock push to ${p.store.name} failed${p.message ? `: ${p.message}` : ""}`,
+      );
     return notes.length ? { ...item, reason: `${item.reason} (${notes.join("; ")})` } : item;
   });
 }
@@ -299,7 +319,15 @@ function toItem(r: Row, now: Date, settings: PolicySettings, scope: DataScope): 
     subjectId: r.subjectId,
     order:
       r.orderId && r.externalId && r.channel && r.status
-        ? { id: r.orderId, externalId: r.externalId, channel: r.channel, status: r.status, carrier: r.carrier, trackingNumber: r.trackingNumber, labelSource: r.labelSource ?? "UNKNOWN" }
+        ? {
+            id: r.orderId,
+            externalId: r.externalId,
+            channel: r.channel,
+            status: r.status,
+            carrier: r.carrier,
+            trackingNumber: r.trackingNumber,
+            labelSource: r.labelSource ?? "UNKNOWN",
+          }
         : null,
     store: r.storeId && r.storeName && r.timeZone && r.market ? { id: r.storeId, name: r.storeName, timeZone: r.timeZone, market: r.market } : null,
   };

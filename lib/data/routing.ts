@@ -39,7 +39,15 @@ export async function getSetupStatus(scope: DataScope): Promise<SetupStatus> {
       FROM "OrderCount" c WHERE c."organizationId" = ${org}`,
   ]);
   const c = counts[0] ?? { orders: 0, unassigned: 0, unassignedOpen: 0 };
-  return { isDemo: organization?.isDemo ?? false, stores, archivedStores, suppliers, orders: c.orders, unassigned: c.unassigned, unassignedOpen: c.unassignedOpen };
+  return {
+    isDemo: organization?.isDemo ?? false,
+    stores,
+    archivedStores,
+    suppliers,
+    orders: c.orders,
+    unassigned: c.unassigned,
+    unassignedOpen: c.unassignedOpen,
+  };
 }
 
 export type SupplierAdminRow = {
@@ -72,22 +80,44 @@ export async function getRoutingOverview(scope: DataScope): Promise<RoutingOverv
     db.supplier.findMany({
       where: { organizationId: org },
       orderBy: { name: "asc" },
-      select: { id: true, name: true, shipFromCountry: true, promisedOutboundHours: true, promisedDeliveryDays: true, contactEmail: true, _count: { select: { users: true } } },
+      select: {
+        id: true,
+        name: true,
+        shipFromCountry: true,
+        promisedOutboundHours: true,
+        promisedDeliveryDays: true,
+        contactEmail: true,
+        _count: { select: { users: true } },
+      },
     }),
     db.$queryRaw<{ supplierId: string; orders: number }[]>`
       SELECT c."supplierId", sum(c.orders)::int AS orders FROM "OrderCount" c
       WHERE c."organizationId" = ${org} AND c."supplierId" <> '' AND c.status::text = ANY(${[...ROUTABLE_STATUSES]}::text[])
       GROUP BY c."supplierId"`,
-    db.routingRule.findMany({ where: { organizationId: org }, orderBy: { warehouseName: "asc" }, select: { id: true, warehouseName: true, supplierId: true, supplier: { select: { name: true } } } }),
-    db.store.findMany({ where: { organizationId: org, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, defaultSupplierId: true } }),
+    db.routingRule.findMany({
+      where: { organizationId: org },
+      orderBy: { warehouseName: "asc" },
+      select: { id: true, warehouseName: true, supplierId: true, supplier: { select: { name: true } } },
+    }),
+    db.store.findMany({
+      where: { organizationId: org, archivedAt: null },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, defaultSupplierId: true },
+    }),
     db.listing.findMany({ where: { organizationId: org }, orderBy: { sku: "asc" }, take: MAX_SKUS, select: { sku: true, name: true, supplierId: true } }),
     getSetupStatus(scope),
   ]);
   const openBy = new Map(open.map((o) => [o.supplierId, o.orders]));
   return {
     suppliers: suppliers.map((s) => ({
-      id: s.id, name: s.name, shipFromCountry: s.shipFromCountry, promisedOutboundHours: s.promisedOutboundHours, promisedDeliveryDays: s.promisedDeliveryDays,
-      contactEmail: s.contactEmail, openOrders: openBy.get(s.id) ?? 0, users: s._count.users,
+      id: s.id,
+      name: s.name,
+      shipFromCountry: s.shipFromCountry,
+      promisedOutboundHours: s.promisedOutboundHours,
+      promisedDeliveryDays: s.promisedDeliveryDays,
+      contactEmail: s.contactEmail,
+      openOrders: openBy.get(s.id) ?? 0,
+      users: s._count.users,
       skus: listings.filter((l) => l.supplierId === s.id).map((l) => l.sku),
     })),
     warehouseRules: rules.map((r) => ({ id: r.id, warehouseName: r.warehouseName, supplierId: r.supplierId, supplierName: r.supplier.name })),
@@ -98,7 +128,10 @@ export async function getRoutingOverview(scope: DataScope): Promise<RoutingOverv
 }
 
 /** An order's supplier and whether a person set it, for the detail page's override (staff only). */
-export async function getOrderAssignment(scope: DataScope, orderId: string): Promise<{ supplierId: string | null; manual: boolean; suppliers: { id: string; name: string }[] } | null> {
+export async function getOrderAssignment(
+  scope: DataScope,
+  orderId: string,
+): Promise<{ supplierId: string | null; manual: boolean; suppliers: { id: string; name: string }[] } | null> {
   if (scope.supplierId || scope.role === "SUPPLIER") return null;
   const [order, suppliers] = await Promise.all([
     db.order.findFirst({ where: { id: orderId, organizationId: scope.organizationId }, select: { supplierId: true, supplierManual: true } }),
@@ -111,6 +144,10 @@ export async function getOrderAssignment(scope: DataScope, orderId: string): Pro
 /** Archived stores, for the stores page's "Archived" section. */
 export async function listArchivedStores(scope: DataScope): Promise<{ id: string; name: string; archivedAt: Date }[]> {
   refuseSupplier(scope);
-  const rows = await db.store.findMany({ where: { organizationId: scope.organizationId, archivedAt: { not: null } }, orderBy: { name: "asc" }, select: { id: true, name: true, archivedAt: true } });
+  const rows = await db.store.findMany({
+    where: { organizationId: scope.organizationId, archivedAt: { not: null } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, archivedAt: true },
+  });
   return rows.map((r) => ({ id: r.id, name: r.name, archivedAt: r.archivedAt as Date }));
 }

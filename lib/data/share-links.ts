@@ -5,7 +5,10 @@ import { hashShareToken, looksLikeShareToken, type ShareLinkState, shareLinkStat
 export type ResolvedShareLink =
   | { state: "invalid" }
   | { state: Exclude<ShareLinkState, "active"> }
-  | { state: "active"; link: { id: string; organizationId: string; supplierId: string; storeId: string | null; label: string; expiresAt: Date; organizationName: string } };
+  | {
+      state: "active";
+      link: { id: string; organizationId: string; supplierId: string; storeId: string | null; label: string; expiresAt: Date; organizationName: string };
+    };
 
 /**
  * Finds the link behind a token and records the view when it is active. Invalid, expired and
@@ -15,7 +18,16 @@ export async function openShareLink(token: string, now: Date, visitor: { ip: str
   if (!looksLikeShareToken(token)) return { state: "invalid" };
   const link = await db.shareLink.findUnique({
     where: { tokenHash: hashShareToken(token) },
-    select: { id: true, organizationId: true, supplierId: true, storeId: true, label: true, expiresAt: true, revokedAt: true, organization: { select: { name: true } } },
+    select: {
+      id: true,
+      organizationId: true,
+      supplierId: true,
+      storeId: true,
+      label: true,
+      expiresAt: true,
+      revokedAt: true,
+      organization: { select: { name: true } },
+    },
   });
   if (!link) return { state: "invalid" };
   const state = shareLinkState(link, now);
@@ -23,7 +35,15 @@ export async function openShareLink(token: string, now: Date, visitor: { ip: str
   await db.shareLinkView.create({ data: { shareLinkId: link.id, viewedAt: now, ip: visitor.ip, userAgent: visitor.userAgent?.slice(0, 300) ?? null } });
   return {
     state: "active",
-    link: { id: link.id, organizationId: link.organizationId, supplierId: link.supplierId, storeId: link.storeId, label: link.label, expiresAt: link.expiresAt, organizationName: link.organization.name },
+    link: {
+      id: link.id,
+      organizationId: link.organizationId,
+      supplierId: link.supplierId,
+      storeId: link.storeId,
+      label: link.label,
+      expiresAt: link.expiresAt,
+      organizationName: link.organization.name,
+    },
   };
 }
 

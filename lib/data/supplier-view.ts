@@ -13,7 +13,16 @@ import { reasonForScope } from "./redact";
 export type SupplierViewScope = { organizationId: string; supplierId: string; storeId?: string | null };
 
 /** Order flags a supplier can act on; the reason of a duplicate is reworded (it names other orders). */
-const SUPPLIER_RULES = ["fulfillment.dispatch_deadline", "fulfillment.overseas_direct", "tracking.missing", "tracking.invalid", "tracking.carrier_mismatch", "tracking.carrier_not_approved", "tracking.duplicate", "label.usps_requires_tiktok_shipping"];
+const SUPPLIER_RULES = [
+  "fulfillment.dispatch_deadline",
+  "fulfillment.overseas_direct",
+  "tracking.missing",
+  "tracking.invalid",
+  "tracking.carrier_mismatch",
+  "tracking.carrier_not_approved",
+  "tracking.duplicate",
+  "label.usps_requires_tiktok_shipping",
+];
 
 export type SupplierOrder = {
   id: string;
@@ -104,8 +113,15 @@ export async function getSupplierOrders(scope: SupplierViewScope, now: Date, lim
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [lines, flags] = await Promise.all([
-    db.orderLine.findMany({ where: { orderId: { in: ids } }, select: { orderId: true, sku: true, productName: true, quantity: true }, orderBy: [{ orderId: "asc" }, { position: "asc" }] }),
-    db.riskFlag.findMany({ where: { orderId: { in: ids }, organizationId: scope.organizationId, rule: { in: SUPPLIER_RULES } }, select: { orderId: true, rule: true, severity: true, reason: true } }),
+    db.orderLine.findMany({
+      where: { orderId: { in: ids } },
+      select: { orderId: true, sku: true, productName: true, quantity: true },
+      orderBy: [{ orderId: "asc" }, { position: "asc" }],
+    }),
+    db.riskFlag.findMany({
+      where: { orderId: { in: ids }, organizationId: scope.organizationId, rule: { in: SUPPLIER_RULES } },
+      select: { orderId: true, rule: true, severity: true, reason: true },
+    }),
   ]);
   return rows.map((r) => {
     const facts = { ...r, labelSource: "UNKNOWN" as const, shipFromCountry: null };
@@ -125,9 +141,7 @@ export async function getSupplierOrders(scope: SupplierViewScope, now: Date, lim
       tracking: validity ? { valid: validity.valid, reason: validity.reason } : null,
       shipTo: { city: r.shipCity, region: r.shipRegion, postcode: r.shipPostcode, country: r.shipCountry },
       lines: lines.filter((l) => l.orderId === r.id).map(({ sku, productName, quantity }) => ({ sku, productName, quantity })),
-      flags: flags
-        .filter((f) => f.orderId === r.id)
-        .map((f) => ({ rule: f.rule, severity: f.severity, reason: reasonForScope(scope, f.rule, f.reason) })),
+      flags: flags.filter((f) => f.orderId === r.id).map((f) => ({ rule: f.rule, severity: f.severity, reason: reasonForScope(scope, f.rule, f.reason) })),
     };
   });
 }
@@ -169,7 +183,18 @@ export async function getSupplierScorecard(scope: SupplierViewScope, now: Date):
                ${scope.storeId ? Prisma.sql`AND o2."storeId" = ${scope.storeId}` : Prisma.empty}) AS "trackingProblems"
     FROM "Order" o
     WHERE ${scopeSql(scope)} AND o."placedAt" >= ${since} AND o.status <> 'CANCELLED'`;
-  const r = row ?? { orders: 0, dispatched: 0, medianOutbound: null, outboundOk: 0, tiktokDispatched: 0, tiktokLate: 0, medianDelivery: null, delivered: 0, deliveryOk: 0, trackingProblems: 0 };
+  const r = row ?? {
+    orders: 0,
+    dispatched: 0,
+    medianOutbound: null,
+    outboundOk: 0,
+    tiktokDispatched: 0,
+    tiktokLate: 0,
+    medianDelivery: null,
+    delivered: 0,
+    deliveryOk: 0,
+    trackingProblems: 0,
+  };
   return {
     supplierName: supplier.name,
     promisedOutboundHours: supplier.promisedOutboundHours,

@@ -13,5 +13,9 @@ export function listTeam(scope: DataScope) {
 
 /** The organisation's active sign-ins as choices for a form (alert recipients), by name. */
 export function listActiveUserOptions(scope: DataScope): Promise<{ id: string; name: string; email: string }[]> {
-  return db.user.findMany({ where: { organizationId: scope.organizationId, active: true }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } });
+  return db.user.findMany({
+    where: { organizationId: scope.organizationId, active: true },
+    select: { id: true, name: true, email: true },
+    orderBy: { name: "asc" },
+  });
 }

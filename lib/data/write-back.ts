@@ -19,12 +19,27 @@ export type OrderWriteBack = {
 };
 
 /** The JSON shape of a push (API and client components). */
-export type PushStateJson = { id: string; status: "pending" | "sent" | "failed"; platformId: string | null; message: string | null; attempts: number; createdAt: string; sentAt: string | null; nextAttemptAt: string };
+export type PushStateJson = {
+  id: string;
+  status: "pending" | "sent" | "failed";
+  platformId: string | null;
+  message: string | null;
+  attempts: number;
+  createdAt: string;
+  sentAt: string | null;
+  nextAttemptAt: string;
+};
 
 export function pushJson(p: PushState): PushStateJson {
   return {
-    id: p.id, status: p.status.toLowerCase() as PushStateJson["status"], platformId: p.platformId, message: p.message, attempts: p.attempts,
-    createdAt: p.createdAt.toISOString(), sentAt: p.sentAt?.toISOString() ?? null, nextAttemptAt: p.nextAttemptAt.toISOString(),
+    id: p.id,
+    status: p.status.toLowerCase() as PushStateJson["status"],
+    platformId: p.platformId,
+    message: p.message,
+    attempts: p.attempts,
+    createdAt: p.createdAt.toISOString(),
+    sentAt: p.sentAt?.toISOString() ?? null,
+    nextAttemptAt: p.nextAttemptAt.toISOString(),
   };
 }
 
@@ -32,13 +47,29 @@ export async function getOrderWriteBack(scope: DataScope, orderId: string): Prom
   if (scope.supplierId) return null;
   const order = await db.order.findFirst({
     where: { id: orderId, organizationId: scope.organizationId },
-    select: { storeId: true, channel: true, trackingNumber: true, fulfillmentType: true, pushes: { where: { kind: "TRACKING" }, orderBy: { createdAt: "desc" }, take: 20, select: { ...PUSH_STATE_SELECT, payload: true } } },
+    select: {
+      storeId: true,
+      channel: true,
+      trackingNumber: true,
+      fulfillmentType: true,
+      pushes: { where: { kind: "TRACKING" }, orderBy: { createdAt: "desc" }, take: 20, select: { ...PUSH_STATE_SELECT, payload: true } },
+    },
   });
   if (!order) return null;
   const connected = order.fulfillmentType !== "FULFILLED_BY_TIKTOK" && (await isStoreConnected(db, order.storeId));
   const editUsed = order.pushes.some((p) => p.status === "SENT" && (p.payload as { edit?: unknown } | null)?.edit === true);
   const isTikTok = order.channel === "TIKTOK_SHOP" && connected;
-  const pushes: PushState[] = order.pushes.map((p) => ({ id: p.id, kind: p.kind, status: p.status, platformId: p.platformId, message: p.message, attempts: p.attempts, createdAt: p.createdAt, sentAt: p.sentAt, nextAttemptAt: p.nextAttemptAt }));
+  const pushes: PushState[] = order.pushes.map((p) => ({
+    id: p.id,
+    kind: p.kind,
+    status: p.status,
+    platformId: p.platformId,
+    message: p.message,
+    attempts: p.attempts,
+    createdAt: p.createdAt,
+    sentAt: p.sentAt,
+    nextAttemptAt: p.nextAttemptAt,
+  }));
   return {
     connected,
     latest: pushes[0] ?? null,

@@ -67,7 +67,14 @@ export class CancellablePool extends pg.Pool {
 
 async function cancelBackend(options: pg.PoolConfig, pid: number): Promise<void> {
   // A connection of its own (the pool may be full), without the pool's statement options.
-  const admin = new pg.Client({ connectionString: options.connectionString, host: options.host, port: options.port, user: options.user, password: options.password, database: options.database });
+  const admin = new pg.Client({
+    connectionString: options.connectionString,
+    host: options.host,
+    port: options.port,
+    user: options.user,
+    password: options.password,
+    database: options.database,
+  });
   try {
     await admin.connect();
     await admin.query("SELECT pg_cancel_backend($1)", [pid]);

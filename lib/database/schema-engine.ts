@@ -42,7 +42,11 @@ function loadRuntime() {
   return runtime;
 }
 
-type ScriptAdapter = { executeScript: (script: string) => Promise<void>; client: { query: (sql: string) => Promise<unknown> }; onError: (error: unknown) => never };
+type ScriptAdapter = {
+  executeScript: (script: string) => Promise<void>;
+  client: { query: (sql: string) => Promise<unknown> };
+  onError: (error: unknown) => never;
+};
 
 /**
  * The pg adapter runs a migration script by splitting it on every ";", which cuts a function
@@ -82,7 +86,10 @@ export async function readMigrationList(): Promise<MigrationList> {
   // A missing folder or lock file is an error, never "no migrations to apply".
   const lockfile = await readFile(path.join(MIGRATIONS_DIR, "migration_lock.toml"), "utf8");
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true });
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   if (dirs.length === 0) throw new Error(`No migrations in ${MIGRATIONS_DIR}`);
   const migrationDirectories = await Promise.all(
     dirs.map(async (name) => ({

@@ -31,7 +31,18 @@ export async function refreshConnectionFlags(db: Db, organizationId: string, now
     ];
     await db.riskFlag.upsert({
       where: { subjectType_subjectId_rule: { subjectType: "STORE", subjectId: s.id, rule: CONNECTION_RULE } },
-      create: { organizationId, subjectType: "STORE", subjectId: s.id, storeId: s.id, rule: CONNECTION_RULE, severity: "CRITICAL", dueAt: s.connectionChangedAt ?? now, reason, evidence, actionable: true },
+      create: {
+        organizationId,
+        subjectType: "STORE",
+        subjectId: s.id,
+        storeId: s.id,
+        rule: CONNECTION_RULE,
+        severity: "CRITICAL",
+        dueAt: s.connectionChangedAt ?? now,
+        reason,
+        evidence,
+        actionable: true,
+      },
       update: { severity: "CRITICAL", reason, evidence, actionable: true, dueAt: s.connectionChangedAt ?? now },
     });
   }

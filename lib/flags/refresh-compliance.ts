@@ -2,14 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/database/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { FlagSubject, Severity } from "@/lib/generated/prisma/enums";
-import {
-  type Flag,
-  type RuleId,
-  evaluateCreatorVideos,
-  evaluateInventory,
-  evaluateSkuPrices,
-  evaluateStore,
-} from "@/lib/policy";
+import { type Flag, type RuleId, evaluateCreatorVideos, evaluateInventory, evaluateSkuPrices, evaluateStore } from "@/lib/policy";
 import { currentPrices, depositForPolicy, differenceBasisPoints, isNonInteractiveStyle, marketOfCurrency, pricePairs } from "@/lib/compliance/ledger";
 import { readOrganizationSettings } from "@/lib/data/settings";
 
@@ -39,7 +32,10 @@ type FlagRow = Prisma.RiskFlagCreateManyInput;
 
 const settingsOf = readOrganizationSettings;
 
-function toRow(flag: Flag, base: { organizationId: string; subjectType: FlagSubject; subjectId: string; storeId: string | null; supplierId?: string | null }): FlagRow {
+function toRow(
+  flag: Flag,
+  base: { organizationId: string; subjectType: FlagSubject; subjectId: string; storeId: string | null; supplierId?: string | null },
+): FlagRow {
   return {
     id: randomUUID(),
     organizationId: base.organizationId,
@@ -140,11 +136,26 @@ export async function refreshCreators(db: Db, organizationId: string, creatorIds
   });
   const rows: FlagRow[] = [];
   for (const c of creators) {
-    const videos = c.videos.map((v) => ({ id: v.id, postedAt: v.postedAt, format: v.format, hasProductLink: v.hasProductLink, nonInteractive: isNonInteractiveStyle(v.style) }));
+    const videos = c.videos.map((v) => ({
+      id: v.id,
+      postedAt: v.postedAt,
+      format: v.format,
+      hasProductLink: v.hasProductLink,
+      nonInteractive: isNonInteractiveStyle(v.style),
+    }));
     const flags = evaluateCreatorVideos({ id: c.id, market: c.store.market, videos }, now, settings);
     for (const f of firstPerRule(flags)) rows.push(toRow(f, { organizationId, subjectType: "CREATOR", subjectId: c.id, storeId: c.storeId }));
   }
-  return { subjects: creators.length, flags: await replaceFlags(db, "CREATOR", creators.map((c) => c.id), CREATOR_RULES, rows) };
+  return {
+    subjects: creators.length,
+    flags: await replaceFlags(
+      db,
+      "CREATOR",
+      creators.map((c) => c.id),
+      CREATOR_RULES,
+      rows,
+    ),
+  };
 }
 
 export async function refreshCreatorFlags(db: Db, creatorId: string, now: Date): Promise<ComplianceRefreshResult> {
@@ -185,10 +196,18 @@ export async function refreshListings(db: Db, organizationId: string, listingIds
   });
   if (listings.length === 0) return { subjects: 0, flags: 0 };
   const ids = listings.map((l) => l.id);
-  const [prices, demand] = await Promise.all([currentListingPrices(db, ids, now), openDemandBySku(db, organizationId, listingIds ? listings.map((l) => l.sku) : null)]);
+  const [prices, demand] = await Promise.all([
+    currentListingPrices(db, ids, now),
+    openDemandBySku(db, organizationId, listingIds ? listings.map((l) => l.sku) : null),
+  ]);
   const rows: FlagRow[] = [];
   for (const l of listings) {
-    const pairs = pricePairs(currentPrices(prices.filter((p) => p.listingId === l.id), now));
+    const pairs = pricePairs(
+      currentPrices(
+        prices.filter((p) => p.listingId === l.id),
+        now,
+      ),
+    );
     // One pricing row per listing: the currency with the widest gap stands for it.
     const worst = [...pairs].sort((a, b) => Math.abs(differenceBasisPoints(b)) - Math.abs(differenceBasisPoints(a)));
     for (const pair of worst) {
@@ -218,12 +237,20 @@ export async function refreshListingFlags(db: Db, listingId: string, now: Date):
 /** Listings of these SKUs (e.g. after orders were imported or changed status). */
 export async function refreshListingsBySku(db: Db, organizationId: string, skus: readonly string[], now: Date): Promise<ComplianceRefreshResult> {
   const listings = await db.listing.findMany({ where: { organizationId, sku: { in: [...skus] } }, select: { id: true } });
-  return refreshListings(db, organizationId, listings.map((l) => l.id), now);
+  return refreshListings(
+    db,
+    organizationId,
+    listings.map((l) => l.id),
+    now,
+  );
 }
 
 /** Every store, creator and listing of the organisation (seed, nightly job, after a calendar change). */
 export async function refreshOrganizationCompliance(db: Db, organizationId: string, now: Date): Promise<ComplianceRefreshResult> {
-  const results = [await refreshStores(db, organizationId, null, now), await refreshCreators(db, organizationId, null, now), await refreshListings(db, organizationId, null, now)];
+  const results = [
+    await refreshStores(db, organizationId, null, now),
+    await refreshCreators(db, organizationId, null, now),
+    await refreshListings(db, organizationId, null, now),
+  ];
   return results.reduce((a, b) => ({ subjects: a.subjects + b.subjects, flags: a.flags + b.flags }), { subjects: 0, flags: 0 });
 }
-

@@ -4,7 +4,16 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Market, OrderStatus, Severity, StoreKind } from "@/lib/generated/prisma/enums";
 import { readOrganizationSettings } from "@/lib/data/settings";
 import type { FulfillmentType } from "@/lib/generated/prisma/enums";
-import { type Flag, type OrderTimeline, type PolicySettings, dispatchTimes, evaluateOrder, isFulfilledByTikTok, isInForce, normaliseTrackingNumber } from "@/lib/policy";
+import {
+  type Flag,
+  type OrderTimeline,
+  type PolicySettings,
+  dispatchTimes,
+  evaluateOrder,
+  isFulfilledByTikTok,
+  isInForce,
+  normaliseTrackingNumber,
+} from "@/lib/policy";
 import { DERIVED_RULES } from "./sql";
 
 // Writes what the policy engine concludes about orders: the dispatch instants on the order and
@@ -136,7 +145,9 @@ async function writeBatch(db: Db, rows: OrderRow[], now: Date, settings: PolicyS
     // The dispatch clock applies to TikTok orders placed while the rule was in force, except
     // those Fulfilled by TikTok (from 2026-02-05): TikTok dispatches them.
     const clocked =
-      row.channel === "TIKTOK_SHOP" && isInForce("fulfillment.dispatch_deadline", row.market, row.placedAt, settings) && !isFulfilledByTikTok(row, row.market, settings);
+      row.channel === "TIKTOK_SHOP" &&
+      isInForce("fulfillment.dispatch_deadline", row.market, row.placedAt, settings) &&
+      !isFulfilledByTikTok(row, row.market, settings);
     const times = clocked ? dispatchTimes(row.market, row.placedAt, settings) : null;
     const due = times?.deadline ?? null;
     const cancel = times?.autoCancelAt ?? null;

@@ -78,7 +78,9 @@ export async function refreshReturnFlags(tx: Tx, target: { organizationId: strin
   }
 
   const ids = returns.map((r) => r.id);
-  await tx.riskFlag.deleteMany({ where: { organizationId: target.organizationId, subjectType: "RETURN", ...(target.returnIds ? { subjectId: { in: ids } } : {}) } });
+  await tx.riskFlag.deleteMany({
+    where: { organizationId: target.organizationId, subjectType: "RETURN", ...(target.returnIds ? { subjectId: { in: ids } } : {}) },
+  });
   if (rows.length) await tx.riskFlag.createMany({ data: rows });
   return rows.length;
 }

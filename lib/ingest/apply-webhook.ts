@@ -48,8 +48,16 @@ async function findStore(db: Db, storeId: string): Promise<WebhookStore | null> 
   const store = await db.store.findUnique({
     where: { id: storeId },
     select: {
-      id: true, organizationId: true, market: true, channel: true, webhookSecret: true, tiktokAppKey: true, tiktokAppSecret: true,
-      tiktokAccessToken: true, tiktokShopCipher: true, tiktokApiBaseUrl: true,
+      id: true,
+      organizationId: true,
+      market: true,
+      channel: true,
+      webhookSecret: true,
+      tiktokAppKey: true,
+      tiktokAppSecret: true,
+      tiktokAccessToken: true,
+      tiktokShopCipher: true,
+      tiktokApiBaseUrl: true,
     },
   });
   if (!store) return null;
@@ -86,11 +94,7 @@ async function recordEvent(
 // ---------------------------------------------------------------------------------------------------
 // Shopify
 
-export async function handleShopifyWebhook(
-  db: Db,
-  input: { storeId: string; headers: Headers; rawBody: Buffer },
-  now: Date,
-): Promise<WebhookOutcome> {
+export async function handleShopifyWebhook(db: Db, input: { storeId: string; headers: Headers; rawBody: Buffer }, now: Date): Promise<WebhookOutcome> {
   const store = await findStore(db, input.storeId);
   const secret = store?.channel === "BRAND_SITE" ? store.webhookSecret : null;
   const valid = verifyShopifyHmac(input.rawBody, input.headers.get("x-shopify-hmac-sha256"), secret || DUMMY_SECRET);
@@ -106,33 +110,35 @@ export async function handleShopifyWebhook(
   if (!parsed.ok) return { status: 400, body: { error: "BAD_REQUEST", message: parsed.message } };
   const event = parsed.value;
 
-  const outcome = await db.$transaction(async (tx) => {
-    if (!(await recordEvent(tx, store.id, "SHOPIFY", eventId, topic as string))) return { duplicate: true as const };
-    if (event.kind === "order") {
-      // Brand-site orders are keyed by their name everywhere (exports only have the name); the
-      // numeric id, which fulfilment events refer to, is kept as sourceId.
-      const o = event.order;
-      const order: NormalizedOrder = { ...o, externalId: o.orderName ?? o.externalId, sourceId: o.externalId };
-      const r = await writeOrders(tx, store, [order], now);
-      if (topic === "orders/cancelled" && r.changedIds.length === 0) {
-        // A cancellation is final: applied even when Shopify did not move updated_at past what is stored.
-        const cancelled = await cancelOrder(tx, { storeId: store.id, externalId: order.externalId }, order.cancelledAt ?? order.sourceUpdatedAt ?? now, now);
-        if (cancelled) return { duplicate: false as const, result: "updated", changedIds: [cancelled] };
+  const outcome = await db
+    .$transaction(async (tx) => {
+      if (!(await recordEvent(tx, store.id, "SHOPIFY", eventId, topic as string))) return { duplicate: true as const };
+      if (event.kind === "order") {
+        // Brand-site orders are keyed by their name everywhere (exports only have the name); the
+        // numeric id, which fulfilment events refer to, is kept as sourceId.
+        const o = event.order;
+        const order: NormalizedOrder = { ...o, externalId: o.orderName ?? o.externalId, sourceId: o.externalId };
+        const r = await writeOrders(tx, store, [order], now);
+        if (topic === "orders/cancelled" && r.changedIds.length === 0) {
+          // A cancellation is final: applied even when Shopify did not move updated_at past what is stored.
+          const cancelled = await cancelOrder(tx, { storeId: store.id, externalId: order.externalId }, order.cancelledAt ?? order.sourceUpdatedAt ?? now, now);
+          if (cancelled) return { duplicate: false as const, result: "updated", changedIds: [cancelled] };
+        }
+        return { duplicate: false as const, result: r.created ? "created" : r.updated ? "updated" : "unchanged", changedIds: r.changedIds };
       }
-      return { duplicate: false as const, result: r.created ? "created" : r.updated ? "updated" : "unchanged", changedIds: r.changedIds };
-    }
-    if (event.kind === "refund") {
-      const applied = await applyRefund(tx, store.id, event.refund, now);
-      if (applied === null) throw new UnknownOrder(event.refund.externalOrderId);
+      if (event.kind === "refund") {
+        const applied = await applyRefund(tx, store.id, event.refund, now);
+        if (applied === null) throw new UnknownOrder(event.refund.externalOrderId);
+        return { duplicate: false as const, result: applied ? "updated" : "unchanged", changedIds: applied ? [applied] : [] };
+      }
+      const applied = await applyFulfillment(tx, store.id, event.fulfillment, now);
+      if (applied === null) throw new UnknownOrder(event.fulfillment.externalOrderId);
       return { duplicate: false as const, result: applied ? "updated" : "unchanged", changedIds: applied ? [applied] : [] };
-    }
-    const applied = await applyFulfillment(tx, store.id, event.fulfillment, now);
-    if (applied === null) throw new UnknownOrder(event.fulfillment.externalOrderId);
-    return { duplicate: false as const, result: applied ? "updated" : "unchanged", changedIds: applied ? [applied] : [] };
-  }).catch((error: unknown) => {
-    if (error instanceof UnknownOrder) return { unknownOrder: error.orderId };
-    throw error;
-  });
+    })
+    .catch((error: unknown) => {
+      if (error instanceof UnknownOrder) return { unknownOrder: error.orderId };
+      throw error;
+    });
 
   if ("unknownOrder" in outcome) {
     // Not recorded: a redelivery after the order has arrived will be applied.
@@ -211,8 +217,11 @@ async function applyFulfillment(tx: Tx, storeId: string, f: FulfillmentUpdate, n
     deliveredAt: order.deliveredAt ?? f.deliveredAt,
   };
   const same =
-    next.status === order.status && next.carrier === order.carrier && next.trackingNumber === order.trackingNumber &&
-    next.inTransitAt?.getTime() === order.inTransitAt?.getTime() && next.deliveredAt?.getTime() === order.deliveredAt?.getTime();
+    next.status === order.status &&
+    next.carrier === order.carrier &&
+    next.trackingNumber === order.trackingNumber &&
+    next.inTransitAt?.getTime() === order.inTransitAt?.getTime() &&
+    next.deliveredAt?.getTime() === order.deliveredAt?.getTime();
   if (same) return "";
   await tx.order.update({ where: { id: order.id }, data: { ...next, updatedAt: now } });
   return order.id;
@@ -221,11 +230,7 @@ async function applyFulfillment(tx: Tx, storeId: string, f: FulfillmentUpdate, n
 // ---------------------------------------------------------------------------------------------------
 // TikTok Shop
 
-export async function handleTikTokWebhook(
-  db: Db,
-  input: { storeId: string; headers: Headers; rawBody: Buffer },
-  now: Date,
-): Promise<WebhookOutcome> {
+export async function handleTikTokWebhook(db: Db, input: { storeId: string; headers: Headers; rawBody: Buffer }, now: Date): Promise<WebhookOutcome> {
   const store = await findStore(db, input.storeId);
   const usable = store?.channel === "TIKTOK_SHOP" && store.tiktokAppKey && store.tiktokAppSecret ? store : null;
   const valid = verifyTikTokSignature(
@@ -257,7 +262,8 @@ export async function handleTikTokWebhook(
         await tx.store.update({
           where: { id: usable.id },
           data: {
-            connectionState: "NEEDS_REAUTHORIZATION", connectionChangedAt: now,
+            connectionState: "NEEDS_REAUTHORIZATION",
+            connectionChangedAt: now,
             connectionMessage: "The seller deauthorised this app in TikTok Shop (push type 6): authorise it again to sync.",
           },
         });
@@ -265,7 +271,9 @@ export async function handleTikTokWebhook(
         await tx.store.update({
           where: { id: usable.id },
           data: {
-            connectionState: "AUTH_EXPIRING", connectionChangedAt: now, authExpiresAt: push.expiresAt,
+            connectionState: "AUTH_EXPIRING",
+            connectionChangedAt: now,
+            authExpiresAt: push.expiresAt,
             connectionMessage: `TikTok Shop says the authorisation expires soon${push.expiresAt ? ` (${push.expiresAt.toISOString()})` : ""} (push type 7): authorise the app again.`,
           },
         });
@@ -309,8 +317,12 @@ export async function handleTikTokWebhook(
     const baseUrl = usable.tiktokApiBaseUrl || TIKTOK_API_BASE_URL;
     await assertOutboundUrl(baseUrl, OFFICIAL_HOSTS.tiktok);
     const client = createTikTokShopClient({
-      appKey: usable.tiktokAppKey as string, appSecret: usable.tiktokAppSecret as string, accessToken: usable.tiktokAccessToken,
-      shopCipher: usable.tiktokShopCipher, baseUrl, maxAttempts: 2,
+      appKey: usable.tiktokAppKey as string,
+      appSecret: usable.tiktokAppSecret as string,
+      accessToken: usable.tiktokAccessToken,
+      shopCipher: usable.tiktokShopCipher,
+      baseUrl,
+      maxAttempts: 2,
     });
     const fetched = (await client.getOrders([change.externalOrderId])).map(mapTikTokApiOrder);
     const r = await upsertOrders(db, usable, fetched, now);

@@ -1,8 +1,8 @@
-import { pipeline, type Readable } from 'node:stream';
-import { parse, CsvError, type Options } from 'csv-parse';
-import { parse as parseSync } from 'csv-parse/sync';
-import { IngestFormatError } from './errors';
-import { describePlace, MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORD_BYTES } from './limits';
+import { pipeline, type Readable } from "node:stream";
+import { parse, CsvError, type Options } from "csv-parse";
+import { parse as parseSync } from "csv-parse/sync";
+import { IngestFormatError } from "./errors";
+import { describePlace, MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORD_BYTES } from "./limits";
 
 export type CsvRecord = { cells: string[]; /** 1-based file line where the record starts */ line: number };
 
@@ -25,7 +25,7 @@ const PARSE_OPTIONS: Options = {
   raw: true,
   relax_column_count: true,
   skip_empty_lines: true,
-  record_delimiter: ['\r\n', '\n', '\r'],
+  record_delimiter: ["\r\n", "\n", "\r"],
   // Without a bound an unterminated quote buffers the rest of the file as one cell.
   max_record_size: MAX_RECORD_BYTES,
 };
@@ -53,9 +53,11 @@ function createRecordReader() {
     },
     /** A parser error as the seller's message: where, and what. */
     failure(error: CsvError): IngestFormatError {
-      if (error.code === 'CSV_MAX_RECORD_SIZE') {
-        const column = typeof error.column === 'number' ? error.column : 0;
-        return new IngestFormatError(`${describePlace(linesBefore + 1, column, header)}: a row longer than ${MAX_RECORD_BYTES.toLocaleString('en-US')} bytes (an unclosed quote?)`);
+      if (error.code === "CSV_MAX_RECORD_SIZE") {
+        const column = typeof error.column === "number" ? error.column : 0;
+        return new IngestFormatError(
+          `${describePlace(linesBefore + 1, column, header)}: a row longer than ${MAX_RECORD_BYTES.toLocaleString("en-US")} bytes (an unclosed quote?)`,
+        );
       }
       return new IngestFormatError(`CSV syntax error after line ${linesBefore}: ${error.message}`);
     },
@@ -90,19 +92,23 @@ export function readCsvText(text: string): CsvRecord[] {
 /** Refuses a record past the cell or column limits (lib/ingest/limits.ts), naming where. */
 export function checkRecordBounds(cells: readonly unknown[], line: number, header?: readonly string[]): void {
   if (cells.length > MAX_COLUMNS) {
-    throw new IngestFormatError(`${describePlace(line, MAX_COLUMNS, header)}: more than ${MAX_COLUMNS.toLocaleString('en-US')} columns`);
+    throw new IngestFormatError(`${describePlace(line, MAX_COLUMNS, header)}: more than ${MAX_COLUMNS.toLocaleString("en-US")} columns`);
   }
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
-    if (typeof cell === 'string' && cell.length > MAX_CELL_CHARS) {
-      throw new IngestFormatError(`${describePlace(line, i, header)}: a cell longer than ${MAX_CELL_CHARS.toLocaleString('en-US')} characters`);
+    if (typeof cell === "string" && cell.length > MAX_CELL_CHARS) {
+      throw new IngestFormatError(`${describePlace(line, i, header)}: a cell longer than ${MAX_CELL_CHARS.toLocaleString("en-US")} characters`);
     }
   }
 }
 
 /** Header cells compared BOM-, case- and whitespace-insensitively ("Order ID\t" = "order id"). */
 export function normalizeHeaderName(name: string): string {
-  return name.replace(/^\uFEFF/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return name
+    .replace(/^\uFEFF/, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
 }
 
 export type HeaderIndex = {
@@ -118,7 +124,7 @@ export function indexHeader(header: readonly string[]): HeaderIndex {
     if (!map.has(key)) map.set(key, i);
   });
   return {
-    names: header.map((h) => h.replace(/^\uFEFF/, '').trim()),
+    names: header.map((h) => h.replace(/^\uFEFF/, "").trim()),
     find(names) {
       for (const n of names) {
         const i = map.get(normalizeHeaderName(n));
@@ -131,7 +137,7 @@ export function indexHeader(header: readonly string[]): HeaderIndex {
 
 /** Cell text without the stray tabs/spaces exports add; Shopify's literal `""` counts as empty. */
 export function cleanCell(value: string | undefined): string {
-  if (value === undefined) return '';
+  if (value === undefined) return "";
   const s = value.trim();
-  return s === '""' ? '' : s;
+  return s === '""' ? "" : s;
 }

@@ -1,32 +1,45 @@
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse/sync';
-import { IngestFormatError } from './errors';
-import { normalizeHeaderName } from './csv-records';
-import { detectTikTokExportLanguage, TIKTOK_LANGUAGE_NAMES } from './tiktok-export-languages';
+import { Readable } from "node:stream";
+import { parse } from "csv-parse/sync";
+import { IngestFormatError } from "./errors";
+import { normalizeHeaderName } from "./csv-records";
+import { detectTikTokExportLanguage, TIKTOK_LANGUAGE_NAMES } from "./tiktok-export-languages";
 
-export type IngestFormat = 'tiktok-csv' | 'tiktok-xlsx' | 'shopify-csv';
+export type IngestFormat = "tiktok-csv" | "tiktok-xlsx" | "shopify-csv";
 
 /** A required column, or a list of alternatives of which one must be present. */
 export type RequiredColumn = string | readonly string[];
 
 export const TIKTOK_REQUIRED_COLUMNS: readonly RequiredColumn[] = [
-  'Order ID', 'Order Status', ['Seller SKU', 'SKU ID'], 'Product Name', 'Quantity',
-  'SKU Unit Original Price', 'Order Amount', 'Created Time',
+  "Order ID",
+  "Order Status",
+  ["Seller SKU", "SKU ID"],
+  "Product Name",
+  "Quantity",
+  "SKU Unit Original Price",
+  "Order Amount",
+  "Created Time",
 ];
 
 export const SHOPIFY_REQUIRED_COLUMNS: readonly RequiredColumn[] = [
-  'Name', 'Financial Status', 'Fulfillment Status', 'Currency', 'Total', 'Created at',
-  'Lineitem quantity', 'Lineitem name', 'Lineitem price',
+  "Name",
+  "Financial Status",
+  "Fulfillment Status",
+  "Currency",
+  "Total",
+  "Created at",
+  "Lineitem quantity",
+  "Lineitem name",
+  "Lineitem price",
 ];
 
 /** Throws an IngestFormatError naming every missing column. */
 export function checkRequiredColumns(header: readonly string[], required: readonly RequiredColumn[], what: string): void {
   const present = new Set(header.map(normalizeHeaderName));
   const missing = required
-    .filter((r) => !(typeof r === 'string' ? [r] : r).some((n) => present.has(normalizeHeaderName(n))))
-    .map((r) => (typeof r === 'string' ? r : r.join(' or ')));
+    .filter((r) => !(typeof r === "string" ? [r] : r).some((n) => present.has(normalizeHeaderName(n))))
+    .map((r) => (typeof r === "string" ? r : r.join(" or ")));
   if (missing.length > 0) {
-    throw new IngestFormatError(`${what}: missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
+    throw new IngestFormatError(`${what}: missing required column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}`);
   }
 }
 
@@ -35,13 +48,13 @@ export function checkRequiredColumns(header: readonly string[], required: readon
  * recognised in every language with a table (tiktok-export-languages.ts); anything else is refused
  * naming the header cell that could not be read.
  */
-export function detectCsvFormat(header: readonly string[]): 'tiktok-csv' | 'shopify-csv' {
+export function detectCsvFormat(header: readonly string[]): "tiktok-csv" | "shopify-csv" {
   const names = new Set(header.map(normalizeHeaderName));
-  if (detectTikTokExportLanguage(header)) return 'tiktok-csv';
-  if (names.has('name') && (names.has('lineitem quantity') || names.has('financial status'))) return 'shopify-csv';
-  const firstCell = header.map((h) => h.replace(/^\uFEFF/, '').trim()).find((h) => h !== '');
+  if (detectTikTokExportLanguage(header)) return "tiktok-csv";
+  if (names.has("name") && (names.has("lineitem quantity") || names.has("financial status"))) return "shopify-csv";
+  const firstCell = header.map((h) => h.replace(/^\uFEFF/, "").trim()).find((h) => h !== "");
   throw new IngestFormatError(
-    `unrecognised file: cannot read the header ${firstCell === undefined ? '(empty)' : `"${firstCell}"`}: expected a TikTok Shop order export ` +
+    `unrecognised file: cannot read the header ${firstCell === undefined ? "(empty)" : `"${firstCell}"`}: expected a TikTok Shop order export ` +
       `(column "Order ID" in ${TIKTOK_LANGUAGE_NAMES}) or a Shopify order export (columns "Name", "Lineitem quantity")`,
   );
 }
@@ -53,15 +66,15 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
  * checked while parsing (the sheet list sits inside the archive), where its absence throws.
  */
 export function detectFormatFromHead(head: Buffer): IngestFormat {
-  if (head.subarray(0, 4).equals(ZIP_MAGIC)) return 'tiktok-xlsx';
-  const text = head.toString('utf8');
+  if (head.subarray(0, 4).equals(ZIP_MAGIC)) return "tiktok-xlsx";
+  const text = head.toString("utf8");
   // The first record may itself contain quoted newlines; cut at the first newline outside quotes.
   let inQuotes = false;
   let end = text.length;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && (c === '\n' || c === '\r')) {
+    else if (!inQuotes && (c === "\n" || c === "\r")) {
       end = i;
       break;
     }
@@ -71,7 +84,7 @@ export function detectFormatFromHead(head: Buffer): IngestFormat {
     const rows = parse(text.slice(0, end), { bom: true, relax_column_count: true }) as string[][];
     header = rows[0] ?? [];
   } catch {
-    throw new IngestFormatError('unrecognised file: the first line is not a CSV header row');
+    throw new IngestFormatError("unrecognised file: the first line is not a CSV header row");
   }
   return detectCsvFormat(header);
 }
@@ -93,14 +106,14 @@ export async function detectFormatFromStream(input: Readable): Promise<{ format:
       done = true;
       break;
     }
-    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    const chunk = typeof next.value === "string" ? Buffer.from(next.value) : next.value;
     chunks.push(chunk);
     size += chunk.length;
   }
   const head = Buffer.concat(chunks);
   let format: IngestFormat;
   try {
-    if (head.length === 0) throw new IngestFormatError('empty file');
+    if (head.length === 0) throw new IngestFormatError("empty file");
     format = detectFormatFromHead(head);
   } catch (error) {
     await iterator.return?.();

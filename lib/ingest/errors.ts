@@ -3,10 +3,10 @@
  * syntax. Row-level problems are not thrown; parsers yield them as `{ kind: 'error' }` items instead.
  */
 export class IngestFormatError extends Error {
-  readonly code = 'INGEST_FORMAT' as const;
+  readonly code = "INGEST_FORMAT" as const;
 
   constructor(message: string) {
     super(message);
-    this.name = 'IngestFormatError';
+    this.name = "IngestFormatError";
   }
 }

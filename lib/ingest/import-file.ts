@@ -90,8 +90,15 @@ export async function importOrderFile(db: Db, options: ImportFileOptions): Promi
   let linesRead = 0;
   let lastJobUpdate = 0;
   const progress = (): ImportProgress => ({
-    orders: summary.orders, lines: summary.lines, created: summary.created, updated: summary.updated, unchanged: summary.unchanged,
-    bytesRead, bytesTotal: options.bytesTotal ?? null, linesRead, errorCount: summary.errorCount,
+    orders: summary.orders,
+    lines: summary.lines,
+    created: summary.created,
+    updated: summary.updated,
+    unchanged: summary.unchanged,
+    bytesRead,
+    bytesTotal: options.bytesTotal ?? null,
+    linesRead,
+    errorCount: summary.errorCount,
   });
   const report = async (final: boolean): Promise<void> => {
     if (options.jobId && (final || Date.now() - lastJobUpdate >= JOB_UPDATE_INTERVAL_MS)) {

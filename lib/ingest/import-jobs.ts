@@ -6,15 +6,28 @@ import type { Db } from "@/lib/database/client";
 
 export const AWAITING_UPLOAD = -1n;
 
-export async function prepareImportJob(db: Db, input: { organizationId: string; storeId: string; createdById: string; fileName: string; format: string }): Promise<string> {
+export async function prepareImportJob(
+  db: Db,
+  input: { organizationId: string; storeId: string; createdById: string; fileName: string; format: string },
+): Promise<string> {
   const job = await db.importJob.create({ data: { ...input, bytesTotal: AWAITING_UPLOAD }, select: { id: true } });
   return job.id;
 }
 
 /** Takes a prepared job for this upload: only its creator, only once. */
-export async function claimImportJob(db: Db, input: { id: string; organizationId: string; storeId: string; createdById: string; bytesTotal: number }): Promise<boolean> {
+export async function claimImportJob(
+  db: Db,
+  input: { id: string; organizationId: string; storeId: string; createdById: string; bytesTotal: number },
+): Promise<boolean> {
   const claimed = await db.importJob.updateMany({
-    where: { id: input.id, organizationId: input.organizationId, storeId: input.storeId, createdById: input.createdById, status: "RUNNING", bytesTotal: AWAITING_UPLOAD },
+    where: {
+      id: input.id,
+      organizationId: input.organizationId,
+      storeId: input.storeId,
+      createdById: input.createdById,
+      status: "RUNNING",
+      bytesTotal: AWAITING_UPLOAD,
+    },
     data: { bytesTotal: BigInt(input.bytesTotal), startedAt: new Date() },
   });
   return claimed.count === 1;

@@ -1,7 +1,7 @@
-import type { FieldResult } from './types';
+import type { FieldResult } from "./types";
 
 // The currency table is lib/money.ts (shared with every formatter); re-exported for the parsers.
-import { getCurrencyExponent, isCurrencyCode } from '@/lib/money';
+import { getCurrencyExponent, isCurrencyCode } from "@/lib/money";
 
 export { getCurrencyExponent, isCurrencyCode };
 
@@ -14,14 +14,14 @@ const DECIMAL = /^([+-])?(\d*)(?:\.(\d*))?$/;
  */
 export function parseDecimalToMinor(text: string, exponent: number): FieldResult<number> {
   const m = DECIMAL.exec(text);
-  const intDigits = m?.[2] ?? '';
-  const fracDigits = m?.[3] ?? '';
-  if (!m || (intDigits === '' && fracDigits === '')) return { ok: false, reason: `"${text}" is not a decimal amount` };
-  const kept = fracDigits.slice(0, exponent).padEnd(exponent, '0');
+  const intDigits = m?.[2] ?? "";
+  const fracDigits = m?.[3] ?? "";
+  if (!m || (intDigits === "" && fracDigits === "")) return { ok: false, reason: `"${text}" is not a decimal amount` };
+  const kept = fracDigits.slice(0, exponent).padEnd(exponent, "0");
   const firstDropped = fracDigits.charAt(exponent);
-  let minor = BigInt(`${intDigits || '0'}${kept}`);
-  if (firstDropped !== '' && firstDropped >= '5') minor += 1n;
-  if (m[1] === '-') minor = -minor;
+  let minor = BigInt(`${intDigits || "0"}${kept}`);
+  if (firstDropped !== "" && firstDropped >= "5") minor += 1n;
+  if (m[1] === "-") minor = -minor;
   const value = Number(minor);
   if (!Number.isSafeInteger(value)) return { ok: false, reason: `"${text}" is too large` };
   // Normalise -0 so equality checks and JSON stay clean.
@@ -50,25 +50,25 @@ export function parseMoneyToMinor(text: string, defaultCurrency: string): FieldR
   const suffixed = prefixed ? null : /^(.*?)\s*([A-Z]{3})$/.exec(s);
   if (prefixed) {
     currency = prefixed[1] ?? currency;
-    s = (prefixed[2] ?? '').trim();
+    s = (prefixed[2] ?? "").trim();
   } else if (suffixed) {
     currency = suffixed[2] ?? currency;
-    s = (suffixed[1] ?? '').trim();
+    s = (suffixed[1] ?? "").trim();
   }
-  if (s.startsWith('-')) {
+  if (s.startsWith("-")) {
     negative = !negative;
     s = s.slice(1).trim();
   }
-  s = s.replace(SYMBOL_PREFIX, '');
-  if (s.startsWith('-')) {
+  s = s.replace(SYMBOL_PREFIX, "");
+  if (s.startsWith("-")) {
     negative = !negative;
     s = s.slice(1);
   }
-  if (s.includes(',')) {
+  if (s.includes(",")) {
     if (!THOUSANDS.test(s)) return { ok: false, reason: `"${text}" is not an amount` };
-    s = s.replace(/,/g, '');
+    s = s.replace(/,/g, "");
   }
-  if (!/^\d*(?:\.\d*)?$/.test(s) || s === '' || s === '.') return { ok: false, reason: `"${text}" is not an amount` };
+  if (!/^\d*(?:\.\d*)?$/.test(s) || s === "" || s === ".") return { ok: false, reason: `"${text}" is not an amount` };
   if (!isCurrencyCode(currency)) return { ok: false, reason: `unknown currency "${currency}"` };
   const parsed = parseDecimalToMinor(negative ? `-${s}` : s, getCurrencyExponent(currency));
   if (!parsed.ok) return { ok: false, reason: parsed.reason };

@@ -1,8 +1,8 @@
-import type { Readable } from 'node:stream';
-import { detectFormatFromStream, type IngestFormat } from './detect-format';
-import { parseShopifyCsv } from './shopify-csv';
-import { parseTikTokCsv, parseTikTokXlsx } from './tiktok-export';
-import type { ParsedItem } from './types';
+import type { Readable } from "node:stream";
+import { detectFormatFromStream, type IngestFormat } from "./detect-format";
+import { parseShopifyCsv } from "./shopify-csv";
+import { parseTikTokCsv, parseTikTokXlsx } from "./tiktok-export";
+import type { ParsedItem } from "./types";
 
 export type ParseOrderFileOptions = {
   /** Forced format (CLI `--format`); detected from the file's first bytes when absent. */
@@ -25,13 +25,13 @@ export async function* parseOrderFile(input: Readable, options: ParseOrderFileOp
     format = detected.format;
   }
   switch (format) {
-    case 'tiktok-csv':
+    case "tiktok-csv":
       yield* parseTikTokCsv(stream, options);
       return;
-    case 'tiktok-xlsx':
+    case "tiktok-xlsx":
       yield* parseTikTokXlsx(stream, options);
       return;
-    case 'shopify-csv':
+    case "shopify-csv":
       yield* parseShopifyCsv(stream, { defaultCurrency: options.currency });
       return;
   }

@@ -25,12 +25,16 @@ const ROUTABLE = `('${ROUTABLE_STATUSES.join("','")}')`;
 /** Runs one statement with positional parameters ($1…), on either kind of connection. */
 export type SqlRunner = (sql: string, params: unknown[]) => Promise<void>;
 
-export const prismaRunner = (tx: Tx | Db): SqlRunner => async (sql, params) => {
-  await tx.$executeRawUnsafe(sql, ...params);
-};
-export const pgRunner = (client: pg.ClientBase): SqlRunner => async (sql, params) => {
-  await client.query(sql, params);
-};
+export const prismaRunner =
+  (tx: Tx | Db): SqlRunner =>
+  async (sql, params) => {
+    await tx.$executeRawUnsafe(sql, ...params);
+  };
+export const pgRunner =
+  (client: pg.ClientBase): SqlRunner =>
+  async (sql, params) => {
+    await client.query(sql, params);
+  };
 
 /** The supplier the rules give order `o` (a SQL expression; $1 is the organisation id). */
 const RULED_SUPPLIER = `COALESCE(
@@ -87,6 +91,11 @@ export async function rerouteOrders(db: Tx | Db, organizationId: string): Promis
      RETURNING o.id`,
     organizationId,
   );
-  if (moved.length > 0) await db.$executeRawUnsafe(SYNC_FLAGS, organizationId, moved.map((m) => m.id));
+  if (moved.length > 0)
+    await db.$executeRawUnsafe(
+      SYNC_FLAGS,
+      organizationId,
+      moved.map((m) => m.id),
+    );
   return moved.length;
 }

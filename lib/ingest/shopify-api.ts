@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import type { NormalizedOrder } from './types';
-import { mapShopifyOrderWebhook, type ShopifyOrderWebhook, type WebhookParseResult } from './webhooks';
+import { z } from "zod";
+import type { NormalizedOrder } from "./types";
+import { mapShopifyOrderWebhook, type ShopifyOrderWebhook, type WebhookParseResult } from "./webhooks";
 
 // Shopify Admin GraphQL order nodes → NormalizedOrder. The node is turned into the webhook body's
 // shape and mapped by the same function as orders/updated, so an order synced from the API and the
@@ -34,12 +34,24 @@ export const shopifyApiOrderSchema = z.object({
   totalPriceSet: z.object({ shopMoney: z.object({ amount: decimal, currencyCode: z.string() }) }),
   shippingAddress: z
     .object({
-      name: text, firstName: text, lastName: text, address1: text, address2: text, city: text, province: text, provinceCode: text, zip: text,
-      country: text, countryCodeV2: text, phone: text,
+      name: text,
+      firstName: text,
+      lastName: text,
+      address1: text,
+      address2: text,
+      city: text,
+      province: text,
+      provinceCode: text,
+      zip: text,
+      country: text,
+      countryCodeV2: text,
+      phone: text,
     })
     .nullish(),
   lineItems: z.object({
-    nodes: z.array(z.object({ sku: text, name: text, quantity: z.number().int(), originalUnitPriceSet: z.object({ shopMoney: z.object({ amount: decimal }) }) })),
+    nodes: z.array(
+      z.object({ sku: text, name: text, quantity: z.number().int(), originalUnitPriceSet: z.object({ shopMoney: z.object({ amount: decimal }) }) }),
+    ),
   }),
   fulfillments: z
     .array(
@@ -65,8 +77,16 @@ export function shopifyGidToId(gid: string): string {
 
 // GraphQL's display statuses, in the webhook body's vocabulary.
 const FULFILLMENT_STATUS: Readonly<Record<string, string | null>> = {
-  FULFILLED: 'fulfilled', PARTIALLY_FULFILLED: 'partial', RESTOCKED: 'restocked', UNFULFILLED: null, PENDING_FULFILLMENT: null, OPEN: null,
-  IN_PROGRESS: null, ON_HOLD: null, SCHEDULED: null, REQUEST_DECLINED: null,
+  FULFILLED: "fulfilled",
+  PARTIALLY_FULFILLED: "partial",
+  RESTOCKED: "restocked",
+  UNFULFILLED: null,
+  PENDING_FULFILLMENT: null,
+  OPEN: null,
+  IN_PROGRESS: null,
+  ON_HOLD: null,
+  SCHEDULED: null,
+  REQUEST_DECLINED: null,
 };
 
 /** `displayStatus` of a fulfilment, for the dispatch test on `shipment_status`. */
@@ -87,7 +107,7 @@ export function toShopifyWebhookShape(o: ShopifyApiOrder): ShopifyOrderWebhook {
     updated_at: o.updatedAt,
     processed_at: o.processedAt,
     cancelled_at: o.cancelledAt,
-    financial_status: (o.displayFinancialStatus ?? 'pending').toLowerCase(),
+    financial_status: (o.displayFinancialStatus ?? "pending").toLowerCase(),
     fulfillment_status: FULFILLMENT_STATUS[o.displayFulfillmentStatus] ?? o.displayFulfillmentStatus.toLowerCase(),
     currency: o.totalPriceSet.shopMoney.currencyCode,
     total_price: o.totalPriceSet.shopMoney.amount,
@@ -96,11 +116,28 @@ export function toShopifyWebhookShape(o: ShopifyApiOrder): ShopifyOrderWebhook {
     payment_gateway_names: o.paymentGatewayNames ?? [],
     shipping_address: a
       ? {
-          name: a.name, first_name: a.firstName, last_name: a.lastName, address1: a.address1, address2: a.address2, city: a.city, province: a.province,
-          province_code: a.provinceCode, zip: a.zip, country: a.country, country_code: a.countryCodeV2, phone: a.phone,
+          name: a.name,
+          first_name: a.firstName,
+          last_name: a.lastName,
+          address1: a.address1,
+          address2: a.address2,
+          city: a.city,
+          province: a.province,
+          province_code: a.provinceCode,
+          zip: a.zip,
+          country: a.country,
+          country_code: a.countryCodeV2,
+          phone: a.phone,
         }
       : null,
-    line_items: o.lineItems.nodes.map((li) => ({ sku: li.sku, name: li.name, title: null, variant_title: null, quantity: li.quantity, price: li.originalUnitPriceSet.shopMoney.amount })),
+    line_items: o.lineItems.nodes.map((li) => ({
+      sku: li.sku,
+      name: li.name,
+      title: null,
+      variant_title: null,
+      quantity: li.quantity,
+      price: li.originalUnitPriceSet.shopMoney.amount,
+    })),
     fulfillments: (o.fulfillments ?? []).map((f) => ({
       id: shopifyGidToId(f.id),
       order_id: orderId,
@@ -122,7 +159,10 @@ export function toShopifyWebhookShape(o: ShopifyApiOrder): ShopifyOrderWebhook {
 export function mapShopifyApiOrder(node: unknown): WebhookParseResult<NormalizedOrder> {
   const parsed = shopifyApiOrderSchema.safeParse(node);
   if (!parsed.success) {
-    const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(order)'}: ${i.message}`).join('; ');
+    const where = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join(".") || "(order)"}: ${i.message}`)
+      .join("; ");
     return { ok: false, message: where };
   }
   const r = mapShopifyOrderWebhook(toShopifyWebhookShape(parsed.data));

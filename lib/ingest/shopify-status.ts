@@ -1,4 +1,4 @@
-import type { OrderStatus } from './types';
+import type { OrderStatus } from "./types";
 
 export type ShopifyStatusFacts = {
   financialStatus: string;
@@ -15,7 +15,7 @@ export type ShopifyStatusFacts = {
 // Export `Payment Method` "Cash on Delivery (COD)"; webhook/API gateways `cash_on_delivery` and
 // `manual` (what Shopify records for COD set up as a manual payment method).
 const COD_PATTERN = /cash[ _-]*on[ _-]*delivery|\bcod\b/i;
-const COD_GATEWAYS = new Set(['cash_on_delivery', 'manual', 'cod']);
+const COD_GATEWAYS = new Set(["cash_on_delivery", "manual", "cod"]);
 
 export function isCashOnDeliveryMethod(paymentMethod: string): boolean {
   return COD_PATTERN.test(paymentMethod);
@@ -25,9 +25,7 @@ export function isCashOnDeliveryGateways(gateways: readonly string[]): boolean {
   return gateways.some((g) => COD_GATEWAYS.has(g.trim().toLowerCase()) || COD_PATTERN.test(g));
 }
 
-const KNOWN_FINANCIAL = new Set([
-  'pending', 'authorized', 'expired', 'paid', 'partially_paid', 'partially_refunded', 'refunded', 'voided',
-]);
+const KNOWN_FINANCIAL = new Set(["pending", "authorized", "expired", "paid", "partially_paid", "partially_refunded", "refunded", "voided"]);
 
 /**
  * Shopify's two status axes folded into one OrderStatus, first match wins:
@@ -43,19 +41,19 @@ const KNOWN_FINANCIAL = new Set([
  */
 export function mapShopifyStatus(facts: ShopifyStatusFacts): OrderStatus | null {
   const financial = facts.financialStatus.trim().toLowerCase();
-  const raw = (facts.fulfillmentStatus ?? '').trim().toLowerCase();
+  const raw = (facts.fulfillmentStatus ?? "").trim().toLowerCase();
   // Old and test bodies say `pending`/`open` (nothing left the warehouse yet): unfulfilled.
-  const fulfillment = raw === '' || raw === 'pending' || raw === 'open' ? 'unfulfilled' : raw;
+  const fulfillment = raw === "" || raw === "pending" || raw === "open" ? "unfulfilled" : raw;
   if (!KNOWN_FINANCIAL.has(financial)) return null;
-  if (!['fulfilled', 'unfulfilled', 'partial', 'restocked'].includes(fulfillment)) return null;
-  if (facts.cancelled || financial === 'voided' || fulfillment === 'restocked') return 'CANCELLED';
-  if (fulfillment === 'fulfilled') return 'IN_TRANSIT';
-  if (financial === 'pending' && facts.cashOnDelivery) return 'AWAITING_SHIPMENT';
-  if (financial === 'pending' || financial === 'authorized' || financial === 'expired') return 'AWAITING_PAYMENT';
-  if (financial === 'refunded') return 'CANCELLED';
-  return 'AWAITING_SHIPMENT';
+  if (!["fulfilled", "unfulfilled", "partial", "restocked"].includes(fulfillment)) return null;
+  if (facts.cancelled || financial === "voided" || fulfillment === "restocked") return "CANCELLED";
+  if (fulfillment === "fulfilled") return "IN_TRANSIT";
+  if (financial === "pending" && facts.cashOnDelivery) return "AWAITING_SHIPMENT";
+  if (financial === "pending" || financial === "authorized" || financial === "expired") return "AWAITING_PAYMENT";
+  if (financial === "refunded") return "CANCELLED";
+  return "AWAITING_SHIPMENT";
 }
 
 export function isShopifyPaid(financialStatus: string): boolean {
-  return ['paid', 'partially_paid', 'partially_refunded', 'refunded'].includes(financialStatus.trim().toLowerCase());
+  return ["paid", "partially_paid", "partially_refunded", "refunded"].includes(financialStatus.trim().toLowerCase());
 }

@@ -28,8 +28,16 @@ export async function syncTikTokStore(
   const store = await db.store.findFirst({
     where: { id: target.storeId, organizationId: target.organizationId },
     select: {
-      id: true, organizationId: true, market: true, channel: true, lastSyncedAt: true, tiktokAppKey: true, tiktokAppSecret: true,
-      tiktokAccessToken: true, tiktokShopCipher: true, tiktokApiBaseUrl: true,
+      id: true,
+      organizationId: true,
+      market: true,
+      channel: true,
+      lastSyncedAt: true,
+      tiktokAppKey: true,
+      tiktokAppSecret: true,
+      tiktokAccessToken: true,
+      tiktokShopCipher: true,
+      tiktokApiBaseUrl: true,
     },
   });
   if (!store) throw new AppError("NOT_FOUND", "Store not found.");
@@ -46,9 +54,16 @@ export async function syncTikTokStore(
   const baseUrl = store.tiktokApiBaseUrl || TIKTOK_API_BASE_URL;
   await assertOutboundUrl(baseUrl, OFFICIAL_HOSTS.tiktok);
   const client = createTikTokShopClient({
-    appKey, appSecret, accessToken, shopCipher, baseUrl, fetch: options.fetch, sleep: options.sleep,
+    appKey,
+    appSecret,
+    accessToken,
+    shopCipher,
+    baseUrl,
+    fetch: options.fetch,
+    sleep: options.sleep,
   });
-  const since = options.since ?? (store.lastSyncedAt ? new Date(store.lastSyncedAt.getTime() - OVERLAP_MS) : new Date(now.getTime() - FIRST_SYNC_DAYS * 86_400_000));
+  const since =
+    options.since ?? (store.lastSyncedAt ? new Date(store.lastSyncedAt.getTime() - OVERLAP_MS) : new Date(now.getTime() - FIRST_SYNC_DAYS * 86_400_000));
 
   const result: SyncResult = { since: since.toISOString(), orders: 0, created: 0, updated: 0, unchanged: 0 };
   let batch: NormalizedOrder[] = [];

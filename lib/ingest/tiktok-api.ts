@@ -1,16 +1,16 @@
-import { createHmac } from 'node:crypto';
-import { z } from 'zod';
-import { getCurrencyExponent, isCurrencyCode, parseDecimalToMinor } from './money';
-import { unixSecondsToDate } from './time';
-import { TIKTOK_API_STATUS_MAP, tiktokApiStatusSchema } from './webhooks';
-import type { FulfillmentType, LabelSource, NormalizedLine, NormalizedOrder } from './types';
-import { MAX_CELL_CHARS } from './limits';
+import { createHmac } from "node:crypto";
+import { z } from "zod";
+import { getCurrencyExponent, isCurrencyCode, parseDecimalToMinor } from "./money";
+import { unixSecondsToDate } from "./time";
+import { TIKTOK_API_STATUS_MAP, tiktokApiStatusSchema } from "./webhooks";
+import type { FulfillmentType, LabelSource, NormalizedLine, NormalizedOrder } from "./types";
+import { MAX_CELL_CHARS } from "./limits";
 
 // Every text field of a payload has the same bound as a file's cell (lib/ingest/limits.ts): a
 // signed payload of a few MB must not put a multi-megabyte string on an order page.
 const boundedString = () => z.string().max(MAX_CELL_CHARS, `longer than ${MAX_CELL_CHARS} characters`);
 
-export const TIKTOK_API_BASE_URL = 'https://open-api.tiktokglobalshop.com';
+export const TIKTOK_API_BASE_URL = "https://open-api.tiktokglobalshop.com";
 export const SEARCH_PAGE_SIZE_MAX = 100;
 export const GET_ORDERS_BATCH_MAX = 50;
 
@@ -26,12 +26,12 @@ export type SignInput = { path: string; query: Readonly<Record<string, string>>;
  */
 export function signTikTokRequest({ path, query, body, appSecret }: SignInput): string {
   const params = Object.keys(query)
-    .filter((k) => k !== 'sign' && k !== 'access_token')
+    .filter((k) => k !== "sign" && k !== "access_token")
     .sort()
-    .map((k) => `${k}${query[k] ?? ''}`)
-    .join('');
-  const base = `${appSecret}${path}${params}${body ?? ''}${appSecret}`;
-  return createHmac('sha256', appSecret).update(base).digest('hex');
+    .map((k) => `${k}${query[k] ?? ""}`)
+    .join("");
+  const base = `${appSecret}${path}${params}${body ?? ""}${appSecret}`;
+  return createHmac("sha256", appSecret).update(base).digest("hex");
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -39,7 +39,7 @@ export function signTikTokRequest({ path, query, body, appSecret }: SignInput): 
 
 const idString = z.union([boundedString(), z.number().int()]).transform(String);
 const unixTime = z.number().int().nonnegative().nullish();
-const amount = boundedString().regex(/^-?\d+(?:\.\d+)?$/, 'expected a decimal amount string');
+const amount = boundedString().regex(/^-?\d+(?:\.\d+)?$/, "expected a decimal amount string");
 
 export const tiktokApiOrderSchema = z.object({
   id: idString,
@@ -109,26 +109,26 @@ const getData = z.object({ orders: z.array(tiktokApiOrderSchema).default([]) });
 // Mapping
 
 export function mapTikTokShippingType(shippingType: string | null | undefined): LabelSource {
-  if (shippingType === 'TIKTOK') return 'TIKTOK_SHIPPING';
-  if (shippingType === 'SELLER') return 'SELLER';
-  return 'UNKNOWN';
+  if (shippingType === "TIKTOK") return "TIKTOK_SHIPPING";
+  if (shippingType === "SELLER") return "SELLER";
+  return "UNKNOWN";
 }
 
 // Level names seen in district_info, most specific city-like level first (UK: Post Town; ID: Regency
 // and City; VN: District) and the region (US: State; UK: County; VN/ID/TH: Province).
-const CITY_LEVELS = ['city', 'post town', 'regency and city', 'town', 'district', 'districts'] as const;
-const REGION_LEVELS = ['state', 'county', 'province', 'region', 'prefecture'] as const;
+const CITY_LEVELS = ["city", "post town", "regency and city", "town", "district", "districts"] as const;
+const REGION_LEVELS = ["state", "county", "province", "region", "prefecture"] as const;
 
 /**
  * fulfillment_type FULFILLMENT_BY_TIKTOK → FBT; seller-fulfilled orders on TikTok's shipping
  * programmes are named by their delivery option.
  */
 export function mapTikTokApiFulfillmentType(order: { fulfillment_type?: string | null; delivery_option_name?: string | null }): FulfillmentType {
-  if (order.fulfillment_type === 'FULFILLMENT_BY_TIKTOK') return 'FULFILLED_BY_TIKTOK';
-  const option = (order.delivery_option_name ?? '').toLowerCase();
-  if (option.includes('upgraded tiktok shipping')) return 'UPGRADED_TIKTOK_SHIPPING';
-  if (/collections? by tiktok/.test(option)) return 'COLLECTIONS_BY_TIKTOK';
-  return 'SELLER_SHIPPING';
+  if (order.fulfillment_type === "FULFILLMENT_BY_TIKTOK") return "FULFILLED_BY_TIKTOK";
+  const option = (order.delivery_option_name ?? "").toLowerCase();
+  if (option.includes("upgraded tiktok shipping")) return "UPGRADED_TIKTOK_SHIPPING";
+  if (/collections? by tiktok/.test(option)) return "COLLECTIONS_BY_TIKTOK";
+  return "SELLER_SHIPPING";
 }
 
 export class TikTokApiError extends Error {
@@ -138,7 +138,7 @@ export class TikTokApiError extends Error {
     readonly apiCode: number | null = null,
   ) {
     super(message);
-    this.name = 'TikTokApiError';
+    this.name = "TikTokApiError";
   }
 }
 
@@ -167,7 +167,7 @@ export function mapTikTokApiOrder(order: TikTokApiOrder): NormalizedOrder {
     }
     grouped.set(key, {
       sku: li.seller_sku || li.sku_id,
-      productName: li.sku_name ? `${li.product_name ?? ''} - ${li.sku_name}` : (li.product_name ?? ''),
+      productName: li.sku_name ? `${li.product_name ?? ""} - ${li.sku_name}` : (li.product_name ?? ""),
       quantity: 1,
       unitPriceMinor: toMinor(li.original_price, `line_items.${i}.original_price`),
     });
@@ -176,7 +176,7 @@ export function mapTikTokApiOrder(order: TikTokApiOrder): NormalizedOrder {
   // district_info's order varies by country: look levels up by name, in order of preference.
   const levels = new Map<string, string>();
   for (const d of a?.district_info ?? []) {
-    const name = (d.address_level_name ?? '').trim().toLowerCase();
+    const name = (d.address_level_name ?? "").trim().toLowerCase();
     if (name && d.address_name && !levels.has(name)) levels.set(name, d.address_name);
   }
   const level = (names: readonly string[]): string | null => {
@@ -186,12 +186,12 @@ export function mapTikTokApiOrder(order: TikTokApiOrder): NormalizedOrder {
     }
     return null;
   };
-  const status = order.status === 'AWAITING_SHIPMENT' && order.is_on_hold_order ? 'ON_HOLD' : order.status;
+  const status = order.status === "AWAITING_SHIPMENT" && order.is_on_hold_order ? "ON_HOLD" : order.status;
   return {
     externalId: order.id,
     orderName: null,
-    channel: 'TIKTOK_SHOP',
-    status: TIKTOK_API_STATUS_MAP[status] ?? 'AWAITING_SHIPMENT',
+    channel: "TIKTOK_SHOP",
+    status: TIKTOK_API_STATUS_MAP[status] ?? "AWAITING_SHIPMENT",
     placedAt: new Date(order.create_time * 1000),
     paidAt: unixSecondsToDate(order.paid_time),
     // collection_time is when the carrier took the parcel, i.e. the order became IN_TRANSIT.
@@ -205,7 +205,7 @@ export function mapTikTokApiOrder(order: TikTokApiOrder): NormalizedOrder {
     warehouseName: order.warehouse_id || null,
     shipFromCountry: null,
     currency,
-    totalMinor: toMinor(order.payment.total_amount, 'payment.total_amount'),
+    totalMinor: toMinor(order.payment.total_amount, "payment.total_amount"),
     buyerName: a?.name || null,
     buyerEmail: order.buyer_email || null,
     buyerPhone: a?.phone_number || null,
@@ -223,7 +223,10 @@ export function mapTikTokApiOrder(order: TikTokApiOrder): NormalizedOrder {
 // ---------------------------------------------------------------------------------------------------
 // Client
 
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<{
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string },
+) => Promise<{
   status: number;
   headers: { get(name: string): string | null };
   text(): Promise<string>;
@@ -252,17 +255,20 @@ export type SearchOrdersFilter = {
   create_time_lt?: number;
   update_time_ge?: number;
   update_time_lt?: number;
-  shipping_type?: 'TIKTOK' | 'SELLER';
+  shipping_type?: "TIKTOK" | "SELLER";
 };
 
 export type SearchOrdersPage = { orders: TikTokApiOrder[]; nextPageToken: string | null; totalCount: number | null };
 
 function formatIssues(error: z.ZodError): string {
-  return error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`)
+    .join("; ");
 }
 
 export function createTikTokShopClient(config: TikTokClientConfig) {
-  const baseUrl = (config.baseUrl ?? TIKTOK_API_BASE_URL).replace(/\/$/, '');
+  const baseUrl = (config.baseUrl ?? TIKTOK_API_BASE_URL).replace(/\/$/, "");
   const doFetch: FetchLike = config.fetch ?? ((url, init) => fetch(url, init));
   const sleep = config.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const now = config.now ?? (() => Math.floor(Date.now() / 1000));
@@ -280,7 +286,7 @@ export function createTikTokShopClient(config: TikTokClientConfig) {
   }
 
   async function request<T extends z.ZodType>(
-    method: 'GET' | 'POST',
+    method: "GET" | "POST",
     path: string,
     params: Record<string, string>,
     body: unknown,
@@ -297,7 +303,7 @@ export function createTikTokShopClient(config: TikTokClientConfig) {
       try {
         response = await doFetch(url, {
           method,
-          headers: { 'content-type': 'application/json', 'x-tts-access-token': config.accessToken },
+          headers: { "content-type": "application/json", "x-tts-access-token": config.accessToken },
           ...(bodyText === undefined ? {} : { body: bodyText }),
         });
       } catch (error) {
@@ -315,7 +321,7 @@ export function createTikTokShopClient(config: TikTokClientConfig) {
       if (retryable && attempt < maxAttempts) {
         // Drain the body so the connection can be reused for the retry.
         await response.text();
-        await sleep(backoffMs(attempt, response.headers.get('retry-after')));
+        await sleep(backoffMs(attempt, response.headers.get("retry-after")));
         continue;
       }
       const text = await response.text();
@@ -326,8 +332,12 @@ export function createTikTokShopClient(config: TikTokClientConfig) {
         } catch {
           // not JSON: the status alone
         }
-        const detail = typeof said.message === 'string' && said.message ? `: ${said.message}` : '';
-        throw new TikTokApiError(`${method} ${path}: HTTP ${response.status} after ${attempt} attempt(s)${detail}`, response.status, typeof said.code === 'number' ? said.code : null);
+        const detail = typeof said.message === "string" && said.message ? `: ${said.message}` : "";
+        throw new TikTokApiError(
+          `${method} ${path}: HTTP ${response.status} after ${attempt} attempt(s)${detail}`,
+          response.status,
+          typeof said.code === "number" ? said.code : null,
+        );
       }
       let json: unknown;
       try {
@@ -338,7 +348,7 @@ export function createTikTokShopClient(config: TikTokClientConfig) {
       const parsed = envelope(dataSchema).safeParse(json);
       if (!parsed.success) throw new TikTokApiError(`${method} ${path}: unexpected response: ${formatIssues(parsed.error)}`, 200);
       if (parsed.data.code !== 0 || parsed.data.data == null) {
-        throw new TikTokApiError(`${method} ${path}: API error ${parsed.data.code}: ${parsed.data.message ?? ''}`, 200, parsed.data.code);
+        throw new TikTokApiError(`${method} ${path}: API error ${parsed.data.code}: ${parsed.data.message ?? ""}`, 200, parsed.data.code);
       }
       return parsed.data.data as z.output<T>;
     }
@@ -346,12 +356,12 @@ export function createTikTokShopClient(config: TikTokClientConfig) {
 
   async function searchOrders(
     filter: SearchOrdersFilter,
-    page: { pageSize?: number; pageToken?: string | null; sortField?: 'create_time' | 'update_time' } = {},
+    page: { pageSize?: number; pageToken?: string | null; sortField?: "create_time" | "update_time" } = {},
   ): Promise<SearchOrdersPage> {
     const pageSize = Math.min(SEARCH_PAGE_SIZE_MAX, Math.max(1, page.pageSize ?? SEARCH_PAGE_SIZE_MAX));
-    const params: Record<string, string> = { page_size: String(pageSize), sort_field: page.sortField ?? 'update_time', sort_order: 'ASC' };
+    const params: Record<string, string> = { page_size: String(pageSize), sort_field: page.sortField ?? "update_time", sort_order: "ASC" };
     if (page.pageToken) params.page_token = page.pageToken;
-    const data = await request('POST', '/order/202309/orders/search', params, filter, searchData);
+    const data = await request("POST", "/order/202309/orders/search", params, filter, searchData);
     return { orders: data.orders, nextPageToken: data.next_page_token || null, totalCount: data.total_count ?? null };
   }
 
@@ -359,7 +369,7 @@ export function createTikTokShopClient(config: TikTokClientConfig) {
     const orders: TikTokApiOrder[] = [];
     for (let i = 0; i < ids.length; i += GET_ORDERS_BATCH_MAX) {
       const batch = ids.slice(i, i + GET_ORDERS_BATCH_MAX);
-      const data = await request('GET', '/order/202309/orders', { ids: batch.join(',') }, undefined, getData);
+      const data = await request("GET", "/order/202309/orders", { ids: batch.join(",") }, undefined, getData);
       orders.push(...data.orders);
     }
     return orders;
@@ -374,7 +384,7 @@ export function createTikTokShopClient(config: TikTokClientConfig) {
     do {
       const page: SearchOrdersPage = await searchOrders(
         { update_time_ge: Math.floor(since.getTime() / 1000) },
-        { pageSize: options.pageSize, pageToken, sortField: 'update_time' },
+        { pageSize: options.pageSize, pageToken, sortField: "update_time" },
       );
       for (const order of page.orders) yield mapTikTokApiOrder(order);
       pageToken = page.nextPageToken;

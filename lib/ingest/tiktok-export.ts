@@ -1,11 +1,11 @@
-import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import { checkRecordBounds, cleanCell, indexHeader, readCsvRecords, type HeaderIndex } from './csv-records';
-import { IngestFormatError } from './errors';
-import { MAX_DEFERRED_ERRORS, MAX_ERRORS_PER_ORDER, MAX_LINES_PER_ORDER } from './limits';
-import { toCountryCode } from './country';
-import { parseMoneyToMinor } from './money';
-import { assertTimeZone, excelSerialToDate, parseTikTokExportTime } from './time';
+import type { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { checkRecordBounds, cleanCell, indexHeader, readCsvRecords, type HeaderIndex } from "./csv-records";
+import { IngestFormatError } from "./errors";
+import { MAX_DEFERRED_ERRORS, MAX_ERRORS_PER_ORDER, MAX_LINES_PER_ORDER } from "./limits";
+import { toCountryCode } from "./country";
+import { parseMoneyToMinor } from "./money";
+import { assertTimeZone, excelSerialToDate, parseTikTokExportTime } from "./time";
 import {
   columnNames,
   detectTikTokExportLanguage,
@@ -16,8 +16,8 @@ import {
   TIKTOK_LANGUAGE_NAMES,
   type TikTokColumnKey,
   type TikTokExportLanguage,
-} from './tiktok-export-languages';
-import type { FieldResult, LabelSource, NormalizedLine, NormalizedOrder, OrderStatus, ParsedItem } from './types';
+} from "./tiktok-export-languages";
+import type { FieldResult, LabelSource, NormalizedLine, NormalizedOrder, OrderStatus, ParsedItem } from "./types";
 
 export type TikTokExportOptions = {
   /** The store's IANA zone: export times carry no zone. */
@@ -26,8 +26,8 @@ export type TikTokExportOptions = {
   currency: string;
 };
 
-export const TIKTOK_XLSX_SHEET = 'OrderSKUList';
-const DESCRIPTION_ROW_ORDER_ID = 'platform unique order id.';
+export const TIKTOK_XLSX_SHEET = "OrderSKUList";
+const DESCRIPTION_ROW_ORDER_ID = "platform unique order id.";
 
 /** A cell as read: text from CSV, text or number from XLSX (an XLSX date arrives as its serial). */
 type Cell = string | number;
@@ -49,7 +49,7 @@ function mapColumns(header: HeaderIndex, language: TikTokExportLanguage): Column
 
 /** A status cell in any language table, without a substatus (kept for callers that only have one cell). */
 export function mapTikTokDisplayStatus(text: string): OrderStatus | null {
-  const r = readTikTokExportStatus(text, '', TIKTOK_EXPORT_LANGUAGES[0] as TikTokExportLanguage);
+  const r = readTikTokExportStatus(text, "", TIKTOK_EXPORT_LANGUAGES[0] as TikTokExportLanguage);
   return r.ok ? r.status : null;
 }
 
@@ -60,10 +60,13 @@ export function mapTikTokDisplayStatus(text: string): OrderStatus | null {
 export function resolveTikTokExportLanguage(header: readonly string[]): TikTokExportLanguage {
   const language = detectTikTokExportLanguage(header);
   if (language) return language;
-  const unread = header.map((h) => h.replace(/^\uFEFF/, '').trim()).filter((h) => h !== '' && !isKnownTikTokHeader(h));
-  const shown = unread.slice(0, 3).map((h) => `"${h}"`).join(', ');
+  const unread = header.map((h) => h.replace(/^\uFEFF/, "").trim()).filter((h) => h !== "" && !isKnownTikTokHeader(h));
+  const shown = unread
+    .slice(0, 3)
+    .map((h) => `"${h}"`)
+    .join(", ");
   throw new IngestFormatError(
-    `TikTok Shop export: cannot read the header ${shown || '(empty)'}${unread.length > 3 ? ` and ${unread.length - 3} more` : ''}: ` +
+    `TikTok Shop export: cannot read the header ${shown || "(empty)"}${unread.length > 3 ? ` and ${unread.length - 3} more` : ""}: ` +
       `not a column of a TikTok Shop export in ${TIKTOK_LANGUAGE_NAMES} (no "Order ID" column in a known language)`,
   );
 }
@@ -77,17 +80,17 @@ export function resolveTikTokExportLanguage(header: readonly string[]): TikTokEx
 export function mapTikTokLabelSource(cells: { shippingType: string; deliveryOption: string; fulfillmentType: string }): LabelSource {
   for (const text of [cells.shippingType, cells.deliveryOption]) {
     const s = text.toLowerCase();
-    if (s.includes('tiktok')) return 'TIKTOK_SHIPPING';
-    if (s.includes('seller')) return 'SELLER';
+    if (s.includes("tiktok")) return "TIKTOK_SHIPPING";
+    if (s.includes("seller")) return "SELLER";
   }
-  if (/tiktok|fbt/.test(cells.fulfillmentType.toLowerCase())) return 'TIKTOK_SHIPPING';
-  return 'UNKNOWN';
+  if (/tiktok|fbt/.test(cells.fulfillmentType.toLowerCase())) return "TIKTOK_SHIPPING";
+  return "UNKNOWN";
 }
 
 function readText(row: SourceRow, col: { index: number; name: string }): FieldResult<string> {
-  if (col.index < 0) return { ok: true, value: '' };
+  if (col.index < 0) return { ok: true, value: "" };
   const cell = row.cells[col.index];
-  if (typeof cell === 'number') {
+  if (typeof cell === "number") {
     // Spreadsheet number cells are doubles: an 18-digit id has already lost its last digits, and
     // guessing them back would attach the row to someone else's order.
     if (Number.isInteger(cell) && !Number.isSafeInteger(cell)) {
@@ -99,21 +102,35 @@ function readText(row: SourceRow, col: { index: number; name: string }): FieldRe
 }
 
 const REQUIRED: readonly (ColumnKey | readonly ColumnKey[])[] = [
-  'orderId', 'status', ['sellerSku', 'skuId'], 'productName', 'quantity', 'unitPrice', 'orderAmount', 'createdTime',
+  "orderId",
+  "status",
+  ["sellerSku", "skuId"],
+  "productName",
+  "quantity",
+  "unitPrice",
+  "orderAmount",
+  "createdTime",
 ];
 
 /** Every required column must be there under some language's name; a missing one is named in the file's language. */
 function checkTikTokColumns(header: HeaderIndex, language: TikTokExportLanguage): void {
   const first = (k: ColumnKey) => language.columns[k]?.[0] ?? TIKTOK_EXPORT_LANGUAGES[0]?.columns[k]?.[0] ?? k;
-  const missing = REQUIRED.filter((r) => (typeof r === 'string' ? [r] : r).every((k) => header.find(columnNames(k, language)) < 0)).map((r) =>
-    typeof r === 'string' ? first(r) : r.map(first).join(' or '),
+  const missing = REQUIRED.filter((r) => (typeof r === "string" ? [r] : r).every((k) => header.find(columnNames(k, language)) < 0)).map((r) =>
+    typeof r === "string" ? first(r) : r.map(first).join(" or "),
   );
   if (missing.length > 0) {
-    throw new IngestFormatError(`TikTok Shop export (${language.name}): missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
+    throw new IngestFormatError(`TikTok Shop export (${language.name}): missing required column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}`);
   }
 }
 
-type Group = { orderId: string; line: number; first: SourceRow; lines: NormalizedLine[]; errors: { line: number; message: string }[]; /** rows past the per-order bounds, not read */ skipped: number };
+type Group = {
+  orderId: string;
+  line: number;
+  first: SourceRow;
+  lines: NormalizedLine[];
+  errors: { line: number; message: string }[];
+  /** rows past the per-order bounds, not read */ skipped: number;
+};
 
 function createRowReader(columns: ColumnMap, language: TikTokExportLanguage, options: TikTokExportOptions) {
   const errors: { line: number; message: string }[] = [];
@@ -124,20 +141,20 @@ function createRowReader(columns: ColumnMap, language: TikTokExportLanguage, opt
     const r = readText(row, columns[key]);
     if (r.ok) return r.value;
     fail(row, key, r.reason);
-    return '';
+    return "";
   };
   const time = (row: SourceRow, key: ColumnKey): Date | null => {
     const col = columns[key];
     const cell = col.index >= 0 ? row.cells[col.index] : undefined;
-    const r = typeof cell === 'number' ? excelSerialToDate(cell, options.timeZone) : parseTikTokExportTime(cell ?? '', options.timeZone);
+    const r = typeof cell === "number" ? excelSerialToDate(cell, options.timeZone) : parseTikTokExportTime(cell ?? "", options.timeZone);
     if (r.ok) return r.value;
     fail(row, key, r.reason);
     return null;
   };
   const money = (row: SourceRow, key: ColumnKey): { minor: number; currency: string } | null => {
     const s = text(row, key);
-    if (s === '') {
-      fail(row, key, 'missing');
+    if (s === "") {
+      fail(row, key, "missing");
       return null;
     }
     const r = parseMoneyToMinor(s, options.currency);
@@ -145,11 +162,11 @@ function createRowReader(columns: ColumnMap, language: TikTokExportLanguage, opt
     fail(row, key, r.reason);
     return null;
   };
-  const optional = (s: string): string | null => (s === '' ? null : s);
+  const optional = (s: string): string | null => (s === "" ? null : s);
   const firstOf = (row: SourceRow, keys: ColumnKey[]): string | null => {
     for (const k of keys) {
       const s = text(row, k);
-      if (s !== '') return s;
+      if (s !== "") return s;
     }
     return null;
   };
@@ -158,16 +175,16 @@ function createRowReader(columns: ColumnMap, language: TikTokExportLanguage, opt
     errors,
     readLine(row: SourceRow): NormalizedLine | null {
       const before = errors.length;
-      const sku = text(row, 'sellerSku') || text(row, 'skuId');
-      if (sku === '') fail(row, 'sellerSku', 'missing (and no SKU ID)');
-      const name = text(row, 'productName');
-      const variation = text(row, 'variation');
-      const qtyText = text(row, 'quantity');
+      const sku = text(row, "sellerSku") || text(row, "skuId");
+      if (sku === "") fail(row, "sellerSku", "missing (and no SKU ID)");
+      const name = text(row, "productName");
+      const variation = text(row, "variation");
+      const qtyText = text(row, "quantity");
       const quantity = Number(qtyText);
       if (!/^\d+$/.test(qtyText) || !Number.isSafeInteger(quantity) || quantity <= 0) {
-        fail(row, 'quantity', qtyText === '' ? 'missing' : `"${qtyText}" is not a positive whole number`);
+        fail(row, "quantity", qtyText === "" ? "missing" : `"${qtyText}" is not a positive whole number`);
       }
-      const price = money(row, 'unitPrice');
+      const price = money(row, "unitPrice");
       if (errors.length > before || !price) return null;
       // Variation appended like Shopify's "Lineitem name" ("Tee - Red / M") so both channels read alike.
       return { sku, productName: variation ? `${name} - ${variation}` : name, quantity, unitPriceMinor: price.minor };
@@ -175,56 +192,55 @@ function createRowReader(columns: ColumnMap, language: TikTokExportLanguage, opt
     readOrder(group: Group): NormalizedOrder | null {
       const row = group.first;
       const before = errors.length;
-      const reading = readTikTokExportStatus(text(row, 'status'), text(row, 'substatus'), language);
+      const reading = readTikTokExportStatus(text(row, "status"), text(row, "substatus"), language);
       const status = reading.ok ? reading.status : null;
       if (!reading.ok) fail(row, reading.column, reading.reason);
-      const shipping = { fulfillmentType: text(row, 'fulfillmentType'), deliveryOption: text(row, 'deliveryOption'), shippingType: text(row, 'shippingType') };
+      const shipping = { fulfillmentType: text(row, "fulfillmentType"), deliveryOption: text(row, "deliveryOption"), shippingType: text(row, "shippingType") };
       const fulfillmentType = readTikTokFulfillmentType(shipping);
-      if (!fulfillmentType) fail(row, 'fulfillmentType', `unknown value "${shipping.fulfillmentType}"`);
-      const placedAt = time(row, 'createdTime');
-      if (!placedAt && errors.length === before) fail(row, 'createdTime', 'missing');
-      const paidAt = time(row, 'paidTime');
-      const inTransitAt = time(row, 'shippedTime');
-      const deliveredAt = time(row, 'deliveredTime');
-      const cancelledAt = time(row, 'cancelledTime');
+      if (!fulfillmentType) fail(row, "fulfillmentType", `unknown value "${shipping.fulfillmentType}"`);
+      const placedAt = time(row, "createdTime");
+      if (!placedAt && errors.length === before) fail(row, "createdTime", "missing");
+      const paidAt = time(row, "paidTime");
+      const inTransitAt = time(row, "shippedTime");
+      const deliveredAt = time(row, "deliveredTime");
+      const cancelledAt = time(row, "cancelledTime");
       // Order-level amounts repeat on every SKU row: read them once, never sum them.
-      const amount = money(row, 'orderAmount');
-      const recipientCountry = text(row, 'country');
+      const amount = money(row, "orderAmount");
+      const recipientCountry = text(row, "country");
       if (errors.length > before || !status || !placedAt || !amount || !fulfillmentType) return null;
-      const town = text(row, 'town');
-      const street = firstOf(row, ['addressLine1', 'detailAddress']);
+      const town = text(row, "town");
+      const street = firstOf(row, ["addressLine1", "detailAddress"]);
       return {
         externalId: group.orderId,
         orderName: null,
-        channel: 'TIKTOK_SHOP',
+        channel: "TIKTOK_SHOP",
         status,
         placedAt,
         paidAt,
         inTransitAt,
         deliveredAt,
         cancelledAt,
-        carrier: optional(text(row, 'carrier')),
-        trackingNumber: optional(text(row, 'trackingId')),
+        carrier: optional(text(row, "carrier")),
+        trackingNumber: optional(text(row, "trackingId")),
         labelSource: mapTikTokLabelSource(shipping),
         fulfillmentType,
-        warehouseName: optional(text(row, 'warehouseName')),
+        warehouseName: optional(text(row, "warehouseName")),
         shipFromCountry: null,
         currency: amount.currency,
         totalMinor: amount.minor,
-        buyerName: optional(text(row, 'recipient')),
+        buyerName: optional(text(row, "recipient")),
         // Seller Center exports never include the buyer's email.
         buyerEmail: null,
-        buyerPhone: optional(text(row, 'phone')),
+        buyerPhone: optional(text(row, "phone")),
         // Address columns differ by region, read by name: US street lines; VN Province/District/Commune/
         // Detail Address; UK and MY Post Town (the city) with County or State; ID Province/Regency and
         // City/Districts/Villages; JP prefecture/city/town (町名 goes before the street).
         shipAddress1: town && street ? `${town} ${street}` : (street ?? (town || null)),
         shipAddress2:
-          firstOf(row, ['addressLine2']) ??
-          ([text(row, 'commune'), text(row, 'villages'), text(row, 'additionalAddress')].filter(Boolean).join(', ') || null),
-        shipCity: firstOf(row, ['city', 'postTown', 'regencyAndCity', 'district', 'districts']),
-        shipRegion: firstOf(row, ['state', 'county', 'province']),
-        shipPostcode: firstOf(row, ['zipcode']),
+          firstOf(row, ["addressLine2"]) ?? ([text(row, "commune"), text(row, "villages"), text(row, "additionalAddress")].filter(Boolean).join(", ") || null),
+        shipCity: firstOf(row, ["city", "postTown", "regencyAndCity", "district", "districts"]),
+        shipRegion: firstOf(row, ["state", "county", "province"]),
+        shipPostcode: firstOf(row, ["zipcode"]),
         shipCountry: toCountryCode(recipientCountry),
         sourceUpdatedAt: null,
         lines: group.lines,
@@ -254,15 +270,15 @@ async function* groupRows(header: readonly string[], rows: AsyncIterable<SourceR
     const order = g.errors.length === 0 && g.skipped === 0 ? reader.readOrder(g) : null;
     g.errors.push(...reader.errors.splice(0));
     if (order) {
-      yield { kind: 'order', order, line: g.line };
+      yield { kind: "order", order, line: g.line };
       return;
     }
-    for (const e of g.errors) yield { kind: 'error', line: e.line, message: `${e.message} (order ${g.orderId} not imported)` };
+    for (const e of g.errors) yield { kind: "error", line: e.line, message: `${e.message} (order ${g.orderId} not imported)` };
     if (g.skipped > 0) {
       yield {
-        kind: 'error',
+        kind: "error",
         line: g.line,
-        message: `${g.skipped.toLocaleString('en-US')} more rows of order ${g.orderId} not read: one order may have at most ${MAX_LINES_PER_ORDER.toLocaleString('en-US')} rows and ${MAX_ERRORS_PER_ORDER} errors (order ${g.orderId} not imported)`,
+        message: `${g.skipped.toLocaleString("en-US")} more rows of order ${g.orderId} not read: one order may have at most ${MAX_LINES_PER_ORDER.toLocaleString("en-US")} rows and ${MAX_ERRORS_PER_ORDER} errors (order ${g.orderId} not imported)`,
       };
     }
   }
@@ -280,23 +296,23 @@ async function* groupRows(header: readonly string[], rows: AsyncIterable<SourceR
   }
 
   for await (const row of rows) {
-    if (row.cells.every((c) => c === '' || (typeof c === 'string' && c.trim() === ''))) continue;
+    if (row.cells.every((c) => c === "" || (typeof c === "string" && c.trim() === ""))) continue;
     const idResult = readText(row, columns.orderId);
     if (!idResult.ok) {
-      deferred.push({ kind: 'error', line: row.line, message: `${columns.orderId.name}: ${idResult.reason}` });
+      deferred.push({ kind: "error", line: row.line, message: `${columns.orderId.name}: ${idResult.reason}` });
       yield* spill();
       continue;
     }
     const orderId = idResult.value;
     if (orderId.toLowerCase() === DESCRIPTION_ROW_ORDER_ID) continue;
-    if (orderId === '') {
-      deferred.push({ kind: 'error', line: row.line, message: `${columns.orderId.name}: missing` });
+    if (orderId === "") {
+      deferred.push({ kind: "error", line: row.line, message: `${columns.orderId.name}: missing` });
       yield* spill();
       continue;
     }
     if (/^\d+(?:\.\d+)?e\+\d+$/i.test(orderId)) {
       // A CSV saved through a spreadsheet: the id is already rounded.
-      deferred.push({ kind: 'error', line: row.line, message: `${columns.orderId.name}: "${orderId}" was rounded by a spreadsheet (re-export the file)` });
+      deferred.push({ kind: "error", line: row.line, message: `${columns.orderId.name}: "${orderId}" was rounded by a spreadsheet (re-export the file)` });
       yield* spill();
       continue;
     }
@@ -319,25 +335,25 @@ export async function* parseTikTokCsv(input: Readable, options: TikTokExportOpti
   assertTimeZone(options.timeZone);
   const records = readCsvRecords(input);
   const first = await records.next();
-  if (first.done) throw new IngestFormatError('TikTok Shop export: the file is empty');
+  if (first.done) throw new IngestFormatError("TikTok Shop export: the file is empty");
   yield* groupRows(first.value.cells, records, options);
 }
 
 function toCell(value: ExcelJS.CellValue | undefined): Cell {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string' || typeof value === 'number') return value;
-  if (typeof value === 'boolean') return String(value);
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string" || typeof value === "number") return value;
+  if (typeof value === "boolean") return String(value);
   // Only seen when styles are parsed; turn it back into a serial so times are read in the store's zone.
   if (value instanceof Date) return value.getTime() / 86_400_000 + 25_569;
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('error' in value) return '';
-  if ('formula' in value || 'sharedFormula' in value) {
+  if ("richText" in value) return value.richText.map((r) => r.text).join("");
+  if ("error" in value) return "";
+  if ("formula" in value || "sharedFormula" in value) {
     const result = value.result;
-    if (result === undefined || (typeof result === 'object' && !(result instanceof Date))) return '';
+    if (result === undefined || (typeof result === "object" && !(result instanceof Date))) return "";
     return toCell(result);
   }
-  if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : toCell(value.text);
-  return '';
+  if ("hyperlink" in value) return typeof value.text === "string" ? value.text : toCell(value.text);
+  return "";
 }
 
 async function* readSheetRows(sheet: ExcelJS.stream.xlsx.WorksheetReader): AsyncGenerator<SourceRow> {
@@ -360,11 +376,11 @@ export async function* parseTikTokXlsx(input: Readable, options: TikTokExportOpt
   // Streaming reader: shared strings are cached (they are needed to read any text cell) but rows are
   // never held; styles are ignored, so date-formatted cells arrive as serial numbers.
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    sharedStrings: 'cache',
-    styles: 'ignore',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
+    sharedStrings: "cache",
+    styles: "ignore",
+    hyperlinks: "ignore",
+    worksheets: "emit",
+    entries: "ignore",
   });
   const seen: string[] = [];
   try {
@@ -385,10 +401,10 @@ export async function* parseTikTokXlsx(input: Readable, options: TikTokExportOpt
     // errors: that is bad input (400), not a server failure. The input's own error (a size limit,
     // a dropped upload) passes through unchanged.
     if (error instanceof IngestFormatError || error === input.errored) throw error;
-    throw new IngestFormatError(`TikTok Shop export: not a readable XLSX workbook (${error instanceof Error ? error.message.slice(0, 200) : 'unreadable'})`);
+    throw new IngestFormatError(`TikTok Shop export: not a readable XLSX workbook (${error instanceof Error ? error.message.slice(0, 200) : "unreadable"})`);
   } finally {
     // Stopping after the wanted sheet (or on an error) leaves the rest of the archive unread: release the input.
     input.destroy();
   }
-  throw new IngestFormatError(`TikTok Shop export: no sheet named ${TIKTOK_XLSX_SHEET} (found: ${seen.join(', ') || 'none'})`);
+  throw new IngestFormatError(`TikTok Shop export: no sheet named ${TIKTOK_XLSX_SHEET} (found: ${seen.join(", ") || "none"})`);
 }

@@ -1,5 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
-import type { FieldResult } from './types';
+import { DateTime, IANAZone } from "luxon";
+import type { FieldResult } from "./types";
 
 export function assertTimeZone(zone: string): void {
   if (!IANAZone.isValidZone(zone)) throw new RangeError(`not an IANA time zone: ${zone}`);
@@ -25,16 +25,20 @@ const ISO_LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?
  */
 export function parseTikTokExportTime(text: string, zone: string): FieldResult<Date | null> {
   const s = text.trim();
-  if (s === '' || s === '-' || s === '--') return { ok: true, value: null };
+  if (s === "" || s === "-" || s === "--") return { ok: true, value: null };
   let w: WallClock | null = null;
   let m = US_TIME.exec(s);
   if (m) {
     const hour12 = Number(m[4]);
     if (hour12 >= 1 && hour12 <= 12) {
-      const pm = (m[7] ?? '').toUpperCase() === 'PM';
+      const pm = (m[7] ?? "").toUpperCase() === "PM";
       w = {
-        month: Number(m[1]), day: Number(m[2]), year: Number(m[3]),
-        hour: (hour12 % 12) + (pm ? 12 : 0), minute: Number(m[5]), second: Number(m[6] ?? 0),
+        month: Number(m[1]),
+        day: Number(m[2]),
+        year: Number(m[3]),
+        hour: (hour12 % 12) + (pm ? 12 : 0),
+        minute: Number(m[5]),
+        second: Number(m[6] ?? 0),
       };
     }
   } else if ((m = DAY_FIRST_TIME.exec(s))) {
@@ -58,8 +62,12 @@ export function excelSerialToDate(serial: number, zone: string): FieldResult<Dat
   const utc = new Date(Math.round(((serial - EXCEL_EPOCH_OFFSET_DAYS) * MS_PER_DAY) / 1000) * 1000);
   const date = wallClockToDate(
     {
-      year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate(),
-      hour: utc.getUTCHours(), minute: utc.getUTCMinutes(), second: utc.getUTCSeconds(),
+      year: utc.getUTCFullYear(),
+      month: utc.getUTCMonth() + 1,
+      day: utc.getUTCDate(),
+      hour: utc.getUTCHours(),
+      minute: utc.getUTCMinutes(),
+      second: utc.getUTCSeconds(),
     },
     zone,
   );
@@ -74,20 +82,15 @@ const SHOPIFY_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) ?([+-])(\
  */
 export function parseShopifyExportTime(text: string): FieldResult<Date | null> {
   const s = text.trim();
-  if (s === '') return { ok: true, value: null };
+  if (s === "") return { ok: true, value: null };
   const m = SHOPIFY_TIME.exec(s);
   if (!m) return { ok: false, reason: `"${s}" is not a time (expected YYYY-MM-DD HH:MM:SS ±HHMM)` };
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [
-    number, number, number, number, number, number,
-  ];
-  const offsetMinutes = (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9]));
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number, number];
+  const offsetMinutes = (m[7] === "-" ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9]));
   const wallMs = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(wallMs);
   // Date.UTC silently rolls 2024-02-31 into March; reject instead.
-  if (
-    check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day ||
-    hour > 23 || minute > 59 || second > 59 || Math.abs(offsetMinutes) > 18 * 60
-  ) {
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59 || Math.abs(offsetMinutes) > 18 * 60) {
     return { ok: false, reason: `"${s}" is not a valid time` };
   }
   return { ok: true, value: new Date(wallMs - offsetMinutes * 60_000) };

@@ -158,10 +158,10 @@ async function copyNewOrders(db: Db, bulk: BulkConnection, store: UpsertStore, i
     // One of them exists (a re-import, most likely): look before copying from now on.
     bulk.seenStored = true;
   }
-  const stored = await bulk.client.query<{ externalId: string }>(
-    `SELECT "externalId" FROM "Order" WHERE "storeId" = $1 AND "externalId" = ANY($2::text[])`,
-    [store.id, orders.map((o) => o.externalId)],
-  );
+  const stored = await bulk.client.query<{ externalId: string }>(`SELECT "externalId" FROM "Order" WHERE "storeId" = $1 AND "externalId" = ANY($2::text[])`, [
+    store.id,
+    orders.map((o) => o.externalId),
+  ]);
   const known = new Set(stored.rows.map((r) => r.externalId));
   const fresh = orders.filter((o) => !known.has(o.externalId));
   const rest = orders.filter((o) => known.has(o.externalId));
@@ -195,7 +195,8 @@ async function copyOrders(client: pg.ClientBase, store: UpsertStore, orders: rea
   await client.query("BEGIN");
   try {
     await copyIn(client, `COPY "Order" (${COPY_ORDER_COLUMNS}) FROM STDIN`, orderRows);
-    if (lineRows.length > 0) await copyIn(client, `COPY "OrderLine" (id, "orderId", position, sku, "productName", quantity, "unitPriceMinor") FROM STDIN`, lineRows);
+    if (lineRows.length > 0)
+      await copyIn(client, `COPY "OrderLine" (id, "orderId", position, sku, "productName", quantity, "unitPriceMinor") FROM STDIN`, lineRows);
     // Listings and suppliers, in the same transaction (the upsert path does the same in writeBatch).
     await routeWrittenOrders(pgRunner(client), store.organizationId, ids);
     await client.query("COMMIT");
@@ -232,12 +233,38 @@ function copyRows(store: UpsertStore, orders: readonly NormalizedOrder[], ids: r
     const id = ids[i] as string;
     orderParts.push(
       [
-        id, org, storeId, o.channel, copyText(o.externalId), copyText(o.sourceId), o.status, copyTime(o.placedAt), copyTime(o.paidAt),
-        copyTime(o.inTransitAt), copyTime(o.deliveredAt), copyTime(o.cancelledAt), copyText(o.carrier), copyText(o.trackingNumber),
-        o.labelSource, copyText(o.shipFromCountry ?? shipFromDefault), copyText(o.currency), String(o.totalMinor),
-        copyText(o.buyerName), copyText(o.buyerEmail), copyText(o.buyerPhone), copyText(o.shipAddress1), copyText(o.shipAddress2),
-        copyText(o.shipCity), copyText(o.shipRegion), copyText(o.shipPostcode), copyText(o.shipCountry), copyTime(o.sourceUpdatedAt),
-        o.fulfillmentType, copyText(o.warehouseName), stamp, stamp,
+        id,
+        org,
+        storeId,
+        o.channel,
+        copyText(o.externalId),
+        copyText(o.sourceId),
+        o.status,
+        copyTime(o.placedAt),
+        copyTime(o.paidAt),
+        copyTime(o.inTransitAt),
+        copyTime(o.deliveredAt),
+        copyTime(o.cancelledAt),
+        copyText(o.carrier),
+        copyText(o.trackingNumber),
+        o.labelSource,
+        copyText(o.shipFromCountry ?? shipFromDefault),
+        copyText(o.currency),
+        String(o.totalMinor),
+        copyText(o.buyerName),
+        copyText(o.buyerEmail),
+        copyText(o.buyerPhone),
+        copyText(o.shipAddress1),
+        copyText(o.shipAddress2),
+        copyText(o.shipCity),
+        copyText(o.shipRegion),
+        copyText(o.shipPostcode),
+        copyText(o.shipCountry),
+        copyTime(o.sourceUpdatedAt),
+        o.fulfillmentType,
+        copyText(o.warehouseName),
+        stamp,
+        stamp,
       ].join("\t"),
     );
     o.lines.forEach((l, pos) => {
@@ -379,12 +406,33 @@ async function writeBatch(tx: Tx, store: UpsertStore, input: readonly Normalized
 function ordersJson(orders: readonly NormalizedOrder[]): string {
   return JSON.stringify(
     orders.map((o) => ({
-      channel: o.channel, ext: o.externalId, source_id: o.sourceId ?? null, status: o.status, placed: o.placedAt, paid: o.paidAt,
-      in_transit: o.inTransitAt, delivered: o.deliveredAt, cancelled: o.cancelledAt, carrier: o.carrier, tracking: o.trackingNumber,
-      label: o.labelSource, ship_from: o.shipFromCountry, currency: o.currency, total: o.totalMinor, buyer_name: o.buyerName,
-      buyer_email: o.buyerEmail, buyer_phone: o.buyerPhone, a1: o.shipAddress1, a2: o.shipAddress2, city: o.shipCity,
-      region: o.shipRegion, postcode: o.shipPostcode, country: o.shipCountry, src_updated: o.sourceUpdatedAt,
-      fulfillment: o.fulfillmentType, warehouse: o.warehouseName,
+      channel: o.channel,
+      ext: o.externalId,
+      source_id: o.sourceId ?? null,
+      status: o.status,
+      placed: o.placedAt,
+      paid: o.paidAt,
+      in_transit: o.inTransitAt,
+      delivered: o.deliveredAt,
+      cancelled: o.cancelledAt,
+      carrier: o.carrier,
+      tracking: o.trackingNumber,
+      label: o.labelSource,
+      ship_from: o.shipFromCountry,
+      currency: o.currency,
+      total: o.totalMinor,
+      buyer_name: o.buyerName,
+      buyer_email: o.buyerEmail,
+      buyer_phone: o.buyerPhone,
+      a1: o.shipAddress1,
+      a2: o.shipAddress2,
+      city: o.shipCity,
+      region: o.shipRegion,
+      postcode: o.shipPostcode,
+      country: o.shipCountry,
+      src_updated: o.sourceUpdatedAt,
+      fulfillment: o.fulfillmentType,
+      warehouse: o.warehouseName,
     })),
   );
 }

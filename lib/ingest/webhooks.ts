@@ -1,11 +1,11 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
-import { getCurrencyExponent, parseDecimalToMinor } from './money';
-import { isCashOnDeliveryGateways, isShopifyPaid, mapShopifyStatus } from './shopify-status';
-import { toCountryCode } from './country';
-import { unixSecondsToDate } from './time';
-import type { NormalizedLine, NormalizedOrder, OrderStatus } from './types';
-import { MAX_CELL_CHARS } from './limits';
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import { getCurrencyExponent, parseDecimalToMinor } from "./money";
+import { isCashOnDeliveryGateways, isShopifyPaid, mapShopifyStatus } from "./shopify-status";
+import { toCountryCode } from "./country";
+import { unixSecondsToDate } from "./time";
+import type { NormalizedLine, NormalizedOrder, OrderStatus } from "./types";
+import { MAX_CELL_CHARS } from "./limits";
 
 // Every text field of a payload has the same bound as a file's cell (lib/ingest/limits.ts): a
 // signed payload of a few MB must not put a multi-megabyte string on an order page.
@@ -28,8 +28,8 @@ function equalsConstantTime(a: Buffer, b: Buffer): boolean {
 /** `X-Shopify-Hmac-Sha256`: base64 HMAC-SHA256 of the raw body bytes (never re-serialised JSON). */
 export function verifyShopifyHmac(rawBody: Buffer, headerValue: string | null, secret: string): boolean {
   if (!rawBody || rawBody.length === 0 || !headerValue || !secret) return false;
-  const expected = createHmac('sha256', secret).update(rawBody).digest();
-  const given = Buffer.from(headerValue.trim(), 'base64');
+  const expected = createHmac("sha256", secret).update(rawBody).digest();
+  const given = Buffer.from(headerValue.trim(), "base64");
   return equalsConstantTime(given, expected);
 }
 
@@ -38,8 +38,8 @@ export function verifyTikTokSignature(rawBody: Buffer, authorizationHeader: stri
   if (!rawBody || rawBody.length === 0 || !authorizationHeader || !appKey || !appSecret) return false;
   const given = authorizationHeader.trim().toLowerCase();
   if (!/^[0-9a-f]{64}$/.test(given)) return false;
-  const expected = createHmac('sha256', appSecret).update(appKey).update(rawBody).digest();
-  return equalsConstantTime(Buffer.from(given, 'hex'), expected);
+  const expected = createHmac("sha256", appSecret).update(appKey).update(rawBody).digest();
+  return equalsConstantTime(Buffer.from(given, "hex"), expected);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -53,17 +53,17 @@ const BIG_INTEGER_OR_STRING = /"(?:[^"\\]|\\.)*"|(?<![\w.+-])-?\d{16,}(?![\d.eE]
 
 /** JSON.parse that keeps integers too large for a double as their exact digit strings. */
 export function parseJsonKeepingBigIds(raw: Buffer | string): unknown {
-  const text = typeof raw === 'string' ? raw : raw.toString('utf8');
+  const text = typeof raw === "string" ? raw : raw.toString("utf8");
   return JSON.parse(text.replace(BIG_INTEGER_OR_STRING, (m) => (m.startsWith('"') ? m : `"${m}"`)));
 }
 
 export type WebhookParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
-function formatZodError(error: z.ZodError, prefix = ''): string {
+function formatZodError(error: z.ZodError, prefix = ""): string {
   return error.issues
     .slice(0, 5)
-    .map((i) => `${i.path.length > 0 ? prefix + i.path.join('.') : prefix.replace(/\.$/, '') || '(body)'}: ${i.message}`)
-    .join('; ');
+    .map((i) => `${i.path.length > 0 ? prefix + i.path.join(".") : prefix.replace(/\.$/, "") || "(body)"}: ${i.message}`)
+    .join("; ");
 }
 
 function parseBody<S extends z.ZodType>(schema: S, rawBody: Buffer | string): WebhookParseResult<z.output<S>> {
@@ -71,7 +71,7 @@ function parseBody<S extends z.ZodType>(schema: S, rawBody: Buffer | string): We
   try {
     json = parseJsonKeepingBigIds(rawBody);
   } catch {
-    return { ok: false, message: '(body): not valid JSON' };
+    return { ok: false, message: "(body): not valid JSON" };
   }
   const parsed = schema.safeParse(json);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: formatZodError(parsed.error) };
@@ -81,16 +81,26 @@ function parseBody<S extends z.ZodType>(schema: S, rawBody: Buffer | string): We
 // Shopify payloads
 
 /** Ids arrive as numbers (quoted by the pre-pass when large) or strings; always kept as strings. */
-const idSchema = z.union([boundedString().regex(/^\d+$/, 'expected a numeric id'), z.number().int().nonnegative()]).transform(String);
+const idSchema = z.union([boundedString().regex(/^\d+$/, "expected a numeric id"), z.number().int().nonnegative()]).transform(String);
 const isoTime = z.iso.datetime({ offset: true });
 const optionalIsoTime = isoTime.nullish();
-const money = boundedString().regex(/^-?\d+(?:\.\d+)?$/, 'expected a decimal amount string');
+const money = boundedString().regex(/^-?\d+(?:\.\d+)?$/, "expected a decimal amount string");
 const text = boundedString().nullish();
 
 const shopifyAddressSchema = z
   .object({
-    name: text, first_name: text, last_name: text, address1: text, address2: text, city: text,
-    province: text, province_code: text, zip: text, country: text, country_code: text, phone: text,
+    name: text,
+    first_name: text,
+    last_name: text,
+    address1: text,
+    address2: text,
+    city: text,
+    province: text,
+    province_code: text,
+    zip: text,
+    country: text,
+    country_code: text,
+    phone: text,
   })
   .nullish();
 
@@ -120,7 +130,7 @@ export const shopifyOrderWebhookSchema = z.object({
   cancelled_at: optionalIsoTime,
   financial_status: boundedString(),
   fulfillment_status: boundedString().nullish(),
-  currency: boundedString().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code'),
+  currency: boundedString().regex(/^[A-Z]{3}$/, "expected an ISO 4217 code"),
   total_price: money,
   customer: z.object({ first_name: text, last_name: text, email: text, phone: text }).nullish(),
   shipping_address: shopifyAddressSchema,
@@ -136,7 +146,10 @@ export const shopifyOrderWebhookSchema = z.object({
       price: money,
     }),
   ),
-  fulfillments: z.array(shopifyFulfillmentSchema).nullish().transform((f) => f ?? []),
+  fulfillments: z
+    .array(shopifyFulfillmentSchema)
+    .nullish()
+    .transform((f) => f ?? []),
 });
 
 export type ShopifyOrderWebhook = z.output<typeof shopifyOrderWebhookSchema>;
@@ -156,10 +169,10 @@ export type FulfillmentUpdate = {
   sourceUpdatedAt: Date | null;
 };
 
-const isLiveFulfillment = (f: { status?: string | null }): boolean => !['cancelled', 'error', 'failure'].includes(f.status ?? '');
+const isLiveFulfillment = (f: { status?: string | null }): boolean => !["cancelled", "error", "failure"].includes(f.status ?? "");
 
 // The carrier's events (`shipment_status`) from the first scan on: the parcel has left.
-const SHIPPED_EVENTS = new Set(['in_transit', 'out_for_delivery', 'attempted_delivery', 'ready_for_pickup', 'picked_up', 'delivered', 'failure']);
+const SHIPPED_EVENTS = new Set(["in_transit", "out_for_delivery", "attempted_delivery", "ready_for_pickup", "picked_up", "delivered", "failure"]);
 
 /**
  * Whether a fulfilment means the parcel left: only `success` (Shopify's "fulfilled"), or a carrier
@@ -168,7 +181,7 @@ const SHIPPED_EVENTS = new Set(['in_transit', 'out_for_delivery', 'attempted_del
  */
 export function isDispatchedFulfillment(f: { status?: string | null; shipment_status?: string | null }): boolean {
   if (!isLiveFulfillment(f)) return false;
-  return f.status === 'success' || SHIPPED_EVENTS.has(f.shipment_status ?? '');
+  return f.status === "success" || SHIPPED_EVENTS.has(f.shipment_status ?? "");
 }
 
 function mapShopifyFulfillment(f: z.output<typeof shopifyFulfillmentSchema>): FulfillmentUpdate {
@@ -183,13 +196,13 @@ function mapShopifyFulfillment(f: z.output<typeof shopifyFulfillmentSchema>): Fu
     carrier: live ? f.tracking_company || null : null,
     trackingNumber: live ? f.tracking_number || f.tracking_numbers?.[0] || null : null,
     inTransitAt: shipped ? new Date(f.created_at) : null,
-    deliveredAt: shipped && f.shipment_status === 'delivered' ? (updatedAt ?? new Date(f.created_at)) : null,
+    deliveredAt: shipped && f.shipment_status === "delivered" ? (updatedAt ?? new Date(f.created_at)) : null,
     sourceUpdatedAt: updatedAt,
   };
 }
 
 function joinName(first: string | null | undefined, last: string | null | undefined): string | null {
-  return [first, last].filter((s) => s && s.trim()).join(' ') || null;
+  return [first, last].filter((s) => s && s.trim()).join(" ") || null;
 }
 
 /**
@@ -201,10 +214,12 @@ function joinName(first: string | null | undefined, last: string | null | undefi
 export function mapShopifyOrderWebhook(o: ShopifyOrderWebhook): WebhookParseResult<NormalizedOrder> {
   const gateways = [...(o.payment_gateway_names ?? []), ...(o.gateway ? [o.gateway] : [])];
   const status = mapShopifyStatus({
-    financialStatus: o.financial_status, fulfillmentStatus: o.fulfillment_status ?? null, cancelled: Boolean(o.cancelled_at),
+    financialStatus: o.financial_status,
+    fulfillmentStatus: o.fulfillment_status ?? null,
+    cancelled: Boolean(o.cancelled_at),
     cashOnDelivery: isCashOnDeliveryGateways(gateways),
   });
-  if (!status) return { ok: false, message: `financial_status: unknown value "${o.financial_status}" / fulfillment_status "${o.fulfillment_status ?? ''}"` };
+  if (!status) return { ok: false, message: `financial_status: unknown value "${o.financial_status}" / fulfillment_status "${o.fulfillment_status ?? ""}"` };
   const exponent = getCurrencyExponent(o.currency);
   const total = parseDecimalToMinor(o.total_price, exponent);
   if (!total.ok) return { ok: false, message: `total_price: ${total.reason}` };
@@ -212,18 +227,26 @@ export function mapShopifyOrderWebhook(o: ShopifyOrderWebhook): WebhookParseResu
   for (const [i, li] of o.line_items.entries()) {
     const price = parseDecimalToMinor(li.price, exponent);
     if (!price.ok) return { ok: false, message: `line_items.${i}.price: ${price.reason}` };
-    lines.push({ sku: li.sku ?? '', productName: li.name ?? li.title ?? '', quantity: li.quantity, unitPriceMinor: price.value });
+    lines.push({ sku: li.sku ?? "", productName: li.name ?? li.title ?? "", quantity: li.quantity, unitPriceMinor: price.value });
   }
   const live = o.fulfillments.filter(isLiveFulfillment).map(mapShopifyFulfillment);
   const shipped = live.filter((f) => f.inTransitAt !== null);
   const withTracking = live.filter((f) => f.trackingNumber);
   const latest = withTracking[withTracking.length - 1];
   const firstShipped = shipped.map((f) => f.inTransitAt as Date).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
-  const delivered = shipped.length > 0 && shipped.length === live.length && shipped.every((f) => f.deliveredAt) ? shipped.map((f) => f.deliveredAt as Date).sort((a, b) => b.getTime() - a.getTime())[0] ?? null : null;
+  const delivered =
+    shipped.length > 0 && shipped.length === live.length && shipped.every((f) => f.deliveredAt)
+      ? (shipped.map((f) => f.deliveredAt as Date).sort((a, b) => b.getTime() - a.getTime())[0] ?? null)
+      : null;
   // `fulfillment_status: fulfilled` while every fulfilment is still pending/open: nothing has left yet.
-  const nothingLeft = status === 'IN_TRANSIT' && live.length > 0 && shipped.length === 0;
+  const nothingLeft = status === "IN_TRANSIT" && live.length > 0 && shipped.length === 0;
   const effective = nothingLeft
-    ? (mapShopifyStatus({ financialStatus: o.financial_status, fulfillmentStatus: null, cancelled: false, cashOnDelivery: isCashOnDeliveryGateways(gateways) }) ?? status)
+    ? (mapShopifyStatus({
+        financialStatus: o.financial_status,
+        fulfillmentStatus: null,
+        cancelled: false,
+        cashOnDelivery: isCashOnDeliveryGateways(gateways),
+      }) ?? status)
     : status;
   const a = o.shipping_address;
   return {
@@ -231,8 +254,8 @@ export function mapShopifyOrderWebhook(o: ShopifyOrderWebhook): WebhookParseResu
     value: {
       externalId: o.id,
       orderName: o.name,
-      channel: 'BRAND_SITE',
-      status: delivered && effective === 'IN_TRANSIT' ? 'DELIVERED' : effective,
+      channel: "BRAND_SITE",
+      status: delivered && effective === "IN_TRANSIT" ? "DELIVERED" : effective,
       placedAt: new Date(o.created_at),
       paidAt: isShopifyPaid(o.financial_status) && o.processed_at ? new Date(o.processed_at) : null,
       inTransitAt: firstShipped,
@@ -240,8 +263,8 @@ export function mapShopifyOrderWebhook(o: ShopifyOrderWebhook): WebhookParseResu
       cancelledAt: o.cancelled_at ? new Date(o.cancelled_at) : null,
       carrier: latest?.carrier ?? null,
       trackingNumber: latest?.trackingNumber ?? null,
-      labelSource: 'UNKNOWN',
-      fulfillmentType: 'SELLER_SHIPPING',
+      labelSource: "UNKNOWN",
+      fulfillmentType: "SELLER_SHIPPING",
       warehouseName: null,
       shipFromCountry: null,
       currency: o.currency,
@@ -300,44 +323,42 @@ export function parseShopifyRefundWebhook(rawBody: Buffer | string): WebhookPars
     value: {
       externalOrderId: r.order_id,
       refundId: r.id,
-      amounts: r.transactions.filter((t) => (t.kind ?? 'refund') === 'refund' && (t.status ?? 'success') === 'success').map((t) => t.amount),
+      amounts: r.transactions.filter((t) => (t.kind ?? "refund") === "refund" && (t.status ?? "success") === "success").map((t) => t.amount),
       refundedAt: new Date(r.processed_at ?? r.created_at),
     },
   };
 }
 
 /** Order topics carry the full order; each is applied like orders/updated. */
-export const SHOPIFY_ORDER_TOPICS = ['orders/create', 'orders/updated', 'orders/paid', 'orders/cancelled', 'orders/fulfilled'] as const;
-export const SHOPIFY_WEBHOOK_TOPICS = [...SHOPIFY_ORDER_TOPICS, 'fulfillments/create', 'fulfillments/update', 'refunds/create'] as const;
+export const SHOPIFY_ORDER_TOPICS = ["orders/create", "orders/updated", "orders/paid", "orders/cancelled", "orders/fulfilled"] as const;
+export const SHOPIFY_WEBHOOK_TOPICS = [...SHOPIFY_ORDER_TOPICS, "fulfillments/create", "fulfillments/update", "refunds/create"] as const;
 export type ShopifyWebhookTopic = (typeof SHOPIFY_WEBHOOK_TOPICS)[number];
 
 export type ShopifyWebhookEvent =
-  | { kind: 'order'; order: NormalizedOrder }
-  | { kind: 'fulfillment'; fulfillment: FulfillmentUpdate }
-  | { kind: 'refund'; refund: RefundUpdate };
+  { kind: "order"; order: NormalizedOrder } | { kind: "fulfillment"; fulfillment: FulfillmentUpdate } | { kind: "refund"; refund: RefundUpdate };
 
 /** Dispatch on `X-Shopify-Topic`; an unhandled topic is a failure the route can answer with 400. */
 export function parseShopifyWebhook(topic: string | null, rawBody: Buffer | string): WebhookParseResult<ShopifyWebhookEvent> {
   switch (topic) {
-    case 'orders/create':
-    case 'orders/updated':
-    case 'orders/paid':
-    case 'orders/cancelled':
-    case 'orders/fulfilled': {
+    case "orders/create":
+    case "orders/updated":
+    case "orders/paid":
+    case "orders/cancelled":
+    case "orders/fulfilled": {
       const r = parseShopifyOrderWebhook(rawBody);
-      return r.ok ? { ok: true, value: { kind: 'order', order: r.value } } : r;
+      return r.ok ? { ok: true, value: { kind: "order", order: r.value } } : r;
     }
-    case 'refunds/create': {
+    case "refunds/create": {
       const r = parseShopifyRefundWebhook(rawBody);
-      return r.ok ? { ok: true, value: { kind: 'refund', refund: r.value } } : r;
+      return r.ok ? { ok: true, value: { kind: "refund", refund: r.value } } : r;
     }
-    case 'fulfillments/create':
-    case 'fulfillments/update': {
+    case "fulfillments/create":
+    case "fulfillments/update": {
       const r = parseShopifyFulfillmentWebhook(rawBody);
-      return r.ok ? { ok: true, value: { kind: 'fulfillment', fulfillment: r.value } } : r;
+      return r.ok ? { ok: true, value: { kind: "fulfillment", fulfillment: r.value } } : r;
     }
     default:
-      return { ok: false, message: `X-Shopify-Topic: unsupported topic "${topic ?? ''}"` };
+      return { ok: false, message: `X-Shopify-Topic: unsupported topic "${topic ?? ""}"` };
   }
 }
 
@@ -345,18 +366,18 @@ export function parseShopifyWebhook(topic: string | null, rawBody: Buffer | stri
 // TikTok Shop webhook
 
 export const TIKTOK_API_STATUS_MAP: Readonly<Record<string, OrderStatus>> = {
-  UNPAID: 'AWAITING_PAYMENT',
-  ON_HOLD: 'ON_HOLD',
-  AWAITING_SHIPMENT: 'AWAITING_SHIPMENT',
+  UNPAID: "AWAITING_PAYMENT",
+  ON_HOLD: "ON_HOLD",
+  AWAITING_SHIPMENT: "AWAITING_SHIPMENT",
   // Some units have shipped but others are still owed: keep it in the shipping queue.
-  PARTIALLY_SHIPPING: 'AWAITING_SHIPMENT',
-  AWAITING_COLLECTION: 'AWAITING_COLLECTION',
-  IN_TRANSIT: 'IN_TRANSIT',
-  DELIVERED: 'DELIVERED',
-  COMPLETED: 'COMPLETED',
-  CANCELLED: 'CANCELLED',
+  PARTIALLY_SHIPPING: "AWAITING_SHIPMENT",
+  AWAITING_COLLECTION: "AWAITING_COLLECTION",
+  IN_TRANSIT: "IN_TRANSIT",
+  DELIVERED: "DELIVERED",
+  COMPLETED: "COMPLETED",
+  CANCELLED: "CANCELLED",
   // TikTok's own docs spell it this way in the webhook examples and the ORDER_STATUS_CHANGE table.
-  CANCEL: 'CANCELLED',
+  CANCEL: "CANCELLED",
 };
 
 export const tiktokApiStatusSchema = z.enum(Object.keys(TIKTOK_API_STATUS_MAP) as [string, ...string[]]);
@@ -386,15 +407,15 @@ const tiktokCancellationDataSchema = z.object({
 
 /** TikTok's push types (`type` in the envelope). */
 export const TIKTOK_PUSH_TYPES: Readonly<Record<number, string>> = {
-  1: 'order_status_change',
-  2: 'reverse_order_status_change',
-  3: 'recipient_address_update',
-  4: 'package_update',
-  5: 'product_status_change',
-  6: 'seller_deauthorization',
-  7: 'upcoming_authorization_expiration',
-  11: 'cancellation_status_change',
-  12: 'return_status_change',
+  1: "order_status_change",
+  2: "reverse_order_status_change",
+  3: "recipient_address_update",
+  4: "package_update",
+  5: "product_status_change",
+  6: "seller_deauthorization",
+  7: "upcoming_authorization_expiration",
+  11: "cancellation_status_change",
+  12: "return_status_change",
 };
 
 /** The webhook carries only the new status: the route stores it (if newer) and may fetch the order. */
@@ -412,11 +433,11 @@ export type TikTokOrderStatusChange = {
  * delivery id for de-duplication); only the types the app models change anything.
  */
 export type TikTokPush = { eventId: string; type: number; topic: string; shopId: string | null } & (
-  | { kind: 'order_status'; change: TikTokOrderStatusChange }
-  | { kind: 'order_cancelled'; externalOrderId: string; cancelledAt: Date }
-  | { kind: 'deauthorized' }
-  | { kind: 'authorization_expiring'; expiresAt: Date | null }
-  | { kind: 'recorded'; reason: string }
+  | { kind: "order_status"; change: TikTokOrderStatusChange }
+  | { kind: "order_cancelled"; externalOrderId: string; cancelledAt: Date }
+  | { kind: "deauthorized" }
+  | { kind: "authorization_expiring"; expiresAt: Date | null }
+  | { kind: "recorded"; reason: string }
 );
 
 // A cancellation (type 11) or reverse order (type 2) that has gone through cancels the order; one
@@ -427,7 +448,7 @@ const CANCELLATION_DONE = /^(CANCELLATION_REQUEST_(COMPLETE|SUCCESS)|COMPLETE|CO
 function pushEventId(envelope: z.output<typeof tiktokEnvelopeSchema>, rawBody: Buffer | string, fallback?: string): string {
   if (envelope.tts_notification_id) return `n:${envelope.tts_notification_id}`;
   if (fallback) return fallback;
-  return `h:${createHash('sha256').update(rawBody).digest('hex')}`;
+  return `h:${createHash("sha256").update(rawBody).digest("hex")}`;
 }
 
 /**
@@ -444,41 +465,49 @@ export function parseTikTokPush(rawBody: Buffer | string): WebhookParseResult<Ti
   const shopId = envelope.shop_id ?? null;
   const base = { type, topic, shopId };
   const data = envelope.data ?? {};
-  const recorded = (reason: string): WebhookParseResult<TikTokPush> => ({ ok: true, value: { ...base, eventId: pushEventId(envelope, rawBody), kind: 'recorded', reason } });
+  const recorded = (reason: string): WebhookParseResult<TikTokPush> => ({
+    ok: true,
+    value: { ...base, eventId: pushEventId(envelope, rawBody), kind: "recorded", reason },
+  });
 
   switch (type) {
     case 1: {
       const d = tiktokOrderStatusDataSchema.safeParse(data);
-      if (!d.success) return recorded(formatZodError(d.error, 'data.'));
+      if (!d.success) return recorded(formatZodError(d.error, "data."));
       const mapped = TIKTOK_API_STATUS_MAP[d.data.order_status];
       const updatedAt = unixSecondsToDate(d.data.update_time);
-      if (!mapped || !updatedAt) return recorded('data.order_status: unknown value');
+      if (!mapped || !updatedAt) return recorded("data.order_status: unknown value");
       const onHold = d.data.is_on_hold_order === true;
-      const status: OrderStatus = onHold && mapped === 'AWAITING_SHIPMENT' ? 'ON_HOLD' : mapped;
-      const fallback = `${shopId ?? ''}:${d.data.order_id}:${d.data.update_time}:${status}`;
+      const status: OrderStatus = onHold && mapped === "AWAITING_SHIPMENT" ? "ON_HOLD" : mapped;
+      const fallback = `${shopId ?? ""}:${d.data.order_id}:${d.data.update_time}:${status}`;
       return {
         ok: true,
         value: {
-          ...base, eventId: pushEventId(envelope, rawBody, fallback), kind: 'order_status',
-          change: { externalOrderId: d.data.order_id, shopId: shopId ?? '', status, sourceUpdatedAt: updatedAt, onHold },
+          ...base,
+          eventId: pushEventId(envelope, rawBody, fallback),
+          kind: "order_status",
+          change: { externalOrderId: d.data.order_id, shopId: shopId ?? "", status, sourceUpdatedAt: updatedAt, onHold },
         },
       };
     }
     case 2:
     case 11: {
       const d = tiktokCancellationDataSchema.safeParse(data);
-      if (!d.success) return recorded(formatZodError(d.error, 'data.'));
-      const state = d.data.cancel_status ?? d.data.cancellation_status ?? '';
+      if (!d.success) return recorded(formatZodError(d.error, "data."));
+      const state = d.data.cancel_status ?? d.data.cancellation_status ?? "";
       const at = unixSecondsToDate(d.data.update_time ?? d.data.create_time ?? envelope.timestamp ?? null);
       if (!CANCELLATION_DONE.test(state) || !at) return recorded(`cancellation status "${state}" does not change the order`);
-      return { ok: true, value: { ...base, eventId: pushEventId(envelope, rawBody), kind: 'order_cancelled', externalOrderId: d.data.order_id, cancelledAt: at } };
+      return {
+        ok: true,
+        value: { ...base, eventId: pushEventId(envelope, rawBody), kind: "order_cancelled", externalOrderId: d.data.order_id, cancelledAt: at },
+      };
     }
     case 6:
-      return { ok: true, value: { ...base, eventId: pushEventId(envelope, rawBody), kind: 'deauthorized' } };
+      return { ok: true, value: { ...base, eventId: pushEventId(envelope, rawBody), kind: "deauthorized" } };
     case 7: {
       const raw = data.expiration_time ?? data.expire_time ?? data.expires_at;
-      const expiresAt = typeof raw === 'number' ? unixSecondsToDate(raw) : null;
-      return { ok: true, value: { ...base, eventId: pushEventId(envelope, rawBody), kind: 'authorization_expiring', expiresAt } };
+      const expiresAt = typeof raw === "number" ? unixSecondsToDate(raw) : null;
+      return { ok: true, value: { ...base, eventId: pushEventId(envelope, rawBody), kind: "authorization_expiring", expiresAt } };
     }
     default:
       // 4 (package update) and 12 (return status) are kept for the record: the order's own status
@@ -491,6 +520,7 @@ export function parseTikTokPush(rawBody: Buffer | string): WebhookParseResult<Ti
 export function parseTikTokWebhook(rawBody: Buffer | string): WebhookParseResult<TikTokOrderStatusChange> {
   const r = parseTikTokPush(rawBody);
   if (!r.ok) return r;
-  if (r.value.kind !== 'order_status') return { ok: false, message: r.value.kind === 'recorded' ? r.value.reason : `type ${r.value.type} is not an order status change` };
+  if (r.value.kind !== "order_status")
+    return { ok: false, message: r.value.kind === "recorded" ? r.value.reason : `type ${r.value.type} is not an order status change` };
   return { ok: true, value: r.value.change };
 }

@@ -30,7 +30,11 @@ export async function createPushQueues(boss: PgBoss): Promise<void> {
 /** One job per push, keyed by the push: a push already waiting in the queue gets no second job. */
 export async function sendPushJobs(boss: PgBoss, pushIds: readonly string[], startAfter?: Date): Promise<void> {
   for (const pushId of pushIds) {
-    await boss.send(CHANNEL_PUSH_QUEUE, { pushId } satisfies ChannelPushJobData, { singletonKey: pushId, retryLimit: 0, ...(startAfter ? { startAfter } : {}) });
+    await boss.send(CHANNEL_PUSH_QUEUE, { pushId } satisfies ChannelPushJobData, {
+      singletonKey: pushId,
+      retryLimit: 0,
+      ...(startAfter ? { startAfter } : {}),
+    });
   }
 }
 
@@ -60,7 +64,11 @@ export async function workChannelPushes(boss: PgBoss, db: Db, log: Log = console
 }
 
 function describeOutcome(outcome: PushOutcome): Record<string, unknown> {
-  return outcome.status === "SENT" ? { status: "SENT", platformId: outcome.platformId } : outcome.status === "SKIPPED" ? { status: "SKIPPED" } : { status: outcome.status, message: outcome.message };
+  return outcome.status === "SENT"
+    ? { status: "SENT", platformId: outcome.platformId }
+    : outcome.status === "SKIPPED"
+      ? { status: "SKIPPED" }
+      : { status: outcome.status, message: outcome.message };
 }
 
 // ---------------------------------------------------------------------------------------------

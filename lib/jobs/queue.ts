@@ -73,7 +73,16 @@ export async function workImports(boss: PgBoss, db: Db, log: (line: string) => v
     const { organizationId, storeId, path } = job.data;
     const started = performance.now();
     const summary = await importOrderFile(db, { organizationId, storeId, stream: createReadStream(path) });
-    log(JSON.stringify({ job: job.id, storeId, orders: summary.orders, lines: summary.lines, errors: summary.errorCount, seconds: Math.round(performance.now() - started) / 1000 }));
+    log(
+      JSON.stringify({
+        job: job.id,
+        storeId,
+        orders: summary.orders,
+        lines: summary.lines,
+        errors: summary.errorCount,
+        seconds: Math.round(performance.now() - started) / 1000,
+      }),
+    );
   });
 }
 
@@ -90,7 +99,13 @@ export async function workReevaluation(boss: PgBoss, db: Db, log: (line: string)
     if (!job) return;
     const started = performance.now();
     const results = await reevaluateOrganizations(db, new Date(), job.data.organizationId);
-    log(JSON.stringify({ job: job.id, reevaluated: results.map(({ organization, orders, flags }) => ({ organization, orders, flags })), seconds: Math.round(performance.now() - started) / 1000 }));
+    log(
+      JSON.stringify({
+        job: job.id,
+        reevaluated: results.map(({ organization, orders, flags }) => ({ organization, orders, flags })),
+        seconds: Math.round(performance.now() - started) / 1000,
+      }),
+    );
   });
 }
 
@@ -102,7 +117,12 @@ export async function scheduleStoreSyncs(boss: PgBoss, cron = STORE_SYNC_CRON): 
 export async function enqueueStoreSyncs(boss: PgBoss, db: Db): Promise<number> {
   const stores = await connectedStores(db);
   for (const s of stores) {
-    await boss.send(STORE_SYNC_QUEUE, { storeId: s.id, organizationId: s.organizationId } satisfies StoreSyncJobData, { singletonKey: s.id, retryLimit: 2, retryDelay: 60, retryBackoff: true });
+    await boss.send(STORE_SYNC_QUEUE, { storeId: s.id, organizationId: s.organizationId } satisfies StoreSyncJobData, {
+      singletonKey: s.id,
+      retryLimit: 2,
+      retryDelay: 60,
+      retryBackoff: true,
+    });
   }
   return stores.length;
 }
@@ -121,7 +141,17 @@ export async function workStoreSyncs(boss: PgBoss, db: Db, log: (line: string) =
     const started = performance.now();
     try {
       const r = await syncStore(db, job.data, new Date());
-      log(JSON.stringify({ job: job.id, storeId: job.data.storeId, orders: r.orders, created: r.created, updated: r.updated, errors: r.errors.length, seconds: Math.round(performance.now() - started) / 1000 }));
+      log(
+        JSON.stringify({
+          job: job.id,
+          storeId: job.data.storeId,
+          orders: r.orders,
+          created: r.created,
+          updated: r.updated,
+          errors: r.errors.length,
+          seconds: Math.round(performance.now() - started) / 1000,
+        }),
+      );
     } catch (error) {
       if (error instanceof SyncRefusedError) {
         log(JSON.stringify({ job: job.id, storeId: job.data.storeId, refused: error.message }));
@@ -143,6 +173,9 @@ export async function workAlerts(boss: PgBoss, db: Db, log: (line: string) => vo
     if (!job) return;
     const started = performance.now();
     const result = await runAlertPass(db, new Date(), config);
-    if (result.attempts.length) log(JSON.stringify({ job: job.id, sent: result.sent, held: result.held, failed: result.failed, seconds: Math.round(performance.now() - started) / 1000 }));
+    if (result.attempts.length)
+      log(
+        JSON.stringify({ job: job.id, sent: result.sent, held: result.held, failed: result.failed, seconds: Math.round(performance.now() - started) / 1000 }),
+      );
   });
 }

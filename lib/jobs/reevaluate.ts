@@ -10,7 +10,11 @@ import { refreshOrderRisk } from "@/lib/flags/refresh-orders";
 export type ReevaluationResult = { organizationId: string; organization: string; orders: number; flags: number };
 
 export async function reevaluateOrganizations(db: Db, now: Date, organizationId?: string): Promise<ReevaluationResult[]> {
-  const orgs = await db.organization.findMany({ where: organizationId ? { id: organizationId } : {}, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const orgs = await db.organization.findMany({
+    where: organizationId ? { id: organizationId } : {},
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
   const results: ReevaluationResult[] = [];
   for (const org of orgs) {
     const risk = await refreshOrderRisk(db, { organizationId: org.id, openOnly: true }, now);

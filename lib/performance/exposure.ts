@@ -93,7 +93,11 @@ export type StoreExposure = {
   metrics: MetricView[];
   returns: { value: number | null; numerator: number; denominator: number; window: { from: string; to: string } };
   worstBand: Band;
-  projection: { metrics: ProjectionMetric[]; atRisk: { critical: number; overdue: number; trackingShipped: number; trackingPending: number; autoCancel: number }; savers: SaverView[] };
+  projection: {
+    metrics: ProjectionMetric[];
+    atRisk: { critical: number; overdue: number; trackingShipped: number; trackingPending: number; autoCancel: number };
+    savers: SaverView[];
+  };
   trend: TrendPoint[];
   suppliers: SupplierShare[];
   comparison: ServiceComparison[];
@@ -133,7 +137,12 @@ function reasonsOf(o: AtRiskOrder): string[] {
   return out;
 }
 
-export function viewProjection(thresholds: ShopPerformanceThresholds, current: ProjectedTallies, orders: readonly AtRiskOrder[], version?: MetricVersion): StoreExposure["projection"] {
+export function viewProjection(
+  thresholds: ShopPerformanceThresholds,
+  current: ProjectedTallies,
+  orders: readonly AtRiskOrder[],
+  version?: MetricVersion,
+): StoreExposure["projection"] {
   const rules = metricRules(thresholds, version);
   const projected = projectTallies(current, orders);
   const keys = ["ldr", "vtr", "sfcr"] as const;
@@ -162,7 +171,12 @@ export function viewProjection(thresholds: ShopPerformanceThresholds, current: P
   };
 }
 
-export function viewMetrics(thresholds: ShopPerformanceThresholds, tallies: StoreTallies, windows: Record<MetricKey, { from: Date; to: Date }>, version?: MetricVersion): MetricView[] {
+export function viewMetrics(
+  thresholds: ShopPerformanceThresholds,
+  tallies: StoreTallies,
+  windows: Record<MetricKey, { from: Date; to: Date }>,
+  version?: MetricVersion,
+): MetricView[] {
   const rules = metricRules(thresholds, version);
   return METRIC_KEYS.map((k) => viewMetric(rules[k], tallies[k], windows[k]));
 }

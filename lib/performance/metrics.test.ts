@@ -54,7 +54,8 @@ describe("bands", () => {
 describe("headroom", () => {
   // Brute force: the largest N with (f + N) / (n + N) within the line, by walking N up.
   const brute = (rule: typeof ldr, f: number, n: number) => {
-    const within = (ff: number, nn: number) => bandOf(rule, { failures: ff, orders: nn }) !== "breached" && bandOf(rule, { failures: ff, orders: nn }) !== "enforcement";
+    const within = (ff: number, nn: number) =>
+      bandOf(rule, { failures: ff, orders: nn }) !== "breached" && bandOf(rule, { failures: ff, orders: nn }) !== "enforcement";
     let k = -1;
     while (within(f + k + 1, n + k + 1)) k++;
     return k;

@@ -181,7 +181,8 @@ export function headroomSentence(rule: MetricRule, tally: Tally): string {
   if (room.kind === "recover") {
     return `Over the line: ${plural(room.needed, rule.success)} (and no ${rule.failure.many}) needed to get back to ${formatPercent(rule.thresholdPercent, 2)}.`;
   }
-  if (room.more === 0) return `The next ${rule.failure.one} ${rule.windowLabel} takes ${rule.short} ${rule.direction === "max" ? "above" : "below"} ${formatPercent(rule.thresholdPercent, 2)}.`;
+  if (room.more === 0)
+    return `The next ${rule.failure.one} ${rule.windowLabel} takes ${rule.short} ${rule.direction === "max" ? "above" : "below"} ${formatPercent(rule.thresholdPercent, 2)}.`;
   return `${room.more} more ${room.more === 1 ? rule.failure.one : rule.failure.many} ${rule.windowLabel} before ${line}.`;
 }
 

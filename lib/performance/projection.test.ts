@@ -43,7 +43,8 @@ describe("what-if projection", () => {
   it("lists the orders by saved impact, leaves out those that save nothing, ties to the most urgent", () => {
     const list = rankSavers(current, orders);
     expect(list.map((o) => o.id)).toEqual(["06", "05", "02", "01", "04"]);
-    for (let i = 1; i < list.length; i++) expect((list[i - 1] as { savedPoints: number }).savedPoints).toBeGreaterThanOrEqual((list[i] as { savedPoints: number }).savedPoints);
+    for (let i = 1; i < list.length; i++)
+      expect((list[i - 1] as { savedPoints: number }).savedPoints).toBeGreaterThanOrEqual((list[i] as { savedPoints: number }).savedPoints);
     expect(list.find((o) => o.id === "03")).toBeUndefined();
   });
 

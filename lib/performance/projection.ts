@@ -77,6 +77,9 @@ export function rankSavers(current: ProjectedTallies, orders: readonly AtRiskOrd
   return orders
     .map((o) => ({ ...o, savedPoints: base - exposurePoints(projectTallies(current, orders, new Set([o.id]))) }))
     .filter((o) => o.savedPoints > 1e-9)
-    .sort((a, b) => b.savedPoints - a.savedPoints || (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity) || a.externalId.localeCompare(b.externalId))
+    .sort(
+      (a, b) =>
+        b.savedPoints - a.savedPoints || (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity) || a.externalId.localeCompare(b.externalId),
+    )
     .slice(0, limit);
 }

@@ -12,17 +12,94 @@ const DUE = new Date("2026-06-04T06:59:59.000Z");
 const d = (iso: string) => new Date(iso);
 
 type Fixture = PerformanceOrder & { label: string; note: string };
-const base = { placedAt: PLACED, paidAt: PLACED, inTransitAt: null, deliveredAt: null, cancelledAt: null, trackingFault: false, nonBuyerFaultReturn: false } as const;
+const base = {
+  placedAt: PLACED,
+  paidAt: PLACED,
+  inTransitAt: null,
+  deliveredAt: null,
+  cancelledAt: null,
+  trackingFault: false,
+  nonBuyerFaultReturn: false,
+} as const;
 
 export const FIXTURE_2026_ORDERS: Fixture[] = [
-  { ...base, label: "S1", note: "seller shipping, on time everywhere", fulfillmentType: "SELLER_SHIPPING", status: "DELIVERED", dispatchDueAt: DUE, inTransitAt: d("2026-06-02T18:00:00Z"), deliveredAt: d("2026-06-05T18:00:00Z") },
-  { ...base, label: "S2", note: "seller shipping, late, invalid tracking, never delivered", fulfillmentType: "SELLER_SHIPPING", status: "IN_TRANSIT", dispatchDueAt: DUE, inTransitAt: d("2026-06-05T18:00:00Z"), trackingFault: true },
-  { ...base, label: "S3", note: "seller shipping, cancelled after the deadline: seller fault", fulfillmentType: "SELLER_SHIPPING", status: "CANCELLED", dispatchDueAt: DUE, cancelledAt: d("2026-06-05T18:00:00Z") },
-  { ...base, label: "F1", note: "FBT scanned after the nominal deadline: in the LDR denominator only", fulfillmentType: "FULFILLED_BY_TIKTOK", status: "DELIVERED", dispatchDueAt: null, inTransitAt: d("2026-06-06T18:00:00Z"), deliveredAt: d("2026-06-09T18:00:00Z") },
-  { ...base, label: "F2", note: "FBT cancelled after the nominal deadline: in the SFCR denominator only", fulfillmentType: "FULFILLED_BY_TIKTOK", status: "CANCELLED", dispatchDueAt: null, cancelledAt: d("2026-06-05T18:00:00Z") },
-  { ...base, label: "U1", note: "UTS shipped in time, delivered late: exempt from OTDR; never in VTR", fulfillmentType: "UPGRADED_TIKTOK_SHIPPING", status: "IN_TRANSIT", dispatchDueAt: DUE, inTransitAt: d("2026-06-03T18:00:00Z") },
-  { ...base, label: "U2", note: "UTS shipped late, never delivered: late in LDR and OTDR", fulfillmentType: "UPGRADED_TIKTOK_SHIPPING", status: "IN_TRANSIT", dispatchDueAt: DUE, inTransitAt: d("2026-06-05T18:00:00Z") },
-  { ...base, label: "C1", note: "Collections with a tracking fault: not in VTR; on time", fulfillmentType: "COLLECTIONS_BY_TIKTOK", status: "DELIVERED", dispatchDueAt: DUE, inTransitAt: d("2026-06-02T18:00:00Z"), deliveredAt: d("2026-06-04T18:00:00Z"), trackingFault: true },
+  {
+    ...base,
+    label: "S1",
+    note: "seller shipping, on time everywhere",
+    fulfillmentType: "SELLER_SHIPPING",
+    status: "DELIVERED",
+    dispatchDueAt: DUE,
+    inTransitAt: d("2026-06-02T18:00:00Z"),
+    deliveredAt: d("2026-06-05T18:00:00Z"),
+  },
+  {
+    ...base,
+    label: "S2",
+    note: "seller shipping, late, invalid tracking, never delivered",
+    fulfillmentType: "SELLER_SHIPPING",
+    status: "IN_TRANSIT",
+    dispatchDueAt: DUE,
+    inTransitAt: d("2026-06-05T18:00:00Z"),
+    trackingFault: true,
+  },
+  {
+    ...base,
+    label: "S3",
+    note: "seller shipping, cancelled after the deadline: seller fault",
+    fulfillmentType: "SELLER_SHIPPING",
+    status: "CANCELLED",
+    dispatchDueAt: DUE,
+    cancelledAt: d("2026-06-05T18:00:00Z"),
+  },
+  {
+    ...base,
+    label: "F1",
+    note: "FBT scanned after the nominal deadline: in the LDR denominator only",
+    fulfillmentType: "FULFILLED_BY_TIKTOK",
+    status: "DELIVERED",
+    dispatchDueAt: null,
+    inTransitAt: d("2026-06-06T18:00:00Z"),
+    deliveredAt: d("2026-06-09T18:00:00Z"),
+  },
+  {
+    ...base,
+    label: "F2",
+    note: "FBT cancelled after the nominal deadline: in the SFCR denominator only",
+    fulfillmentType: "FULFILLED_BY_TIKTOK",
+    status: "CANCELLED",
+    dispatchDueAt: null,
+    cancelledAt: d("2026-06-05T18:00:00Z"),
+  },
+  {
+    ...base,
+    label: "U1",
+    note: "UTS shipped in time, delivered late: exempt from OTDR; never in VTR",
+    fulfillmentType: "UPGRADED_TIKTOK_SHIPPING",
+    status: "IN_TRANSIT",
+    dispatchDueAt: DUE,
+    inTransitAt: d("2026-06-03T18:00:00Z"),
+  },
+  {
+    ...base,
+    label: "U2",
+    note: "UTS shipped late, never delivered: late in LDR and OTDR",
+    fulfillmentType: "UPGRADED_TIKTOK_SHIPPING",
+    status: "IN_TRANSIT",
+    dispatchDueAt: DUE,
+    inTransitAt: d("2026-06-05T18:00:00Z"),
+  },
+  {
+    ...base,
+    label: "C1",
+    note: "Collections with a tracking fault: not in VTR; on time",
+    fulfillmentType: "COLLECTIONS_BY_TIKTOK",
+    status: "DELIVERED",
+    dispatchDueAt: DUE,
+    inTransitAt: d("2026-06-02T18:00:00Z"),
+    deliveredAt: d("2026-06-04T18:00:00Z"),
+    trackingFault: true,
+  },
 ];
 
 /** Every window the trailing 30 days, computed by hand from the notes above. */

@@ -28,11 +28,20 @@ describe("exposure with fulfilment types (hand-made FBT/UTS set)", () => {
   });
   it("before 2026-05-19 OTDR runs from the carrier scan", () => {
     const shift = (x: Date | null) => (x ? new Date(x.getTime() - 35 * 86_400_000) : null);
-    const old = FIXTURE_2026_ORDERS.filter((o) => o.label === "S2").map((o) => ({ ...o, placedAt: shift(o.placedAt) as Date, paidAt: shift(o.paidAt ?? null), dispatchDueAt: shift(o.dispatchDueAt), inTransitAt: shift(o.inTransitAt) }));
+    const old = FIXTURE_2026_ORDERS.filter((o) => o.label === "S2").map((o) => ({
+      ...o,
+      placedAt: shift(o.placedAt) as Date,
+      paidAt: shift(o.paidAt ?? null),
+      dispatchDueAt: shift(o.dispatchDueAt),
+      inTransitAt: shift(o.inTransitAt),
+    }));
     const now = shift(FIXTURE_2026_NOW) as Date;
     const w = windowFor({ kind: "trailing_days", days: 30 }, "US", now);
     // Placed 27 Apr, scanned 1 May (Fri): due 6 business days after the scan = Mon 11 May, after `now` (6 May): not yet resolved.
-    expect(tallyOrders(old, "US", { ldr: w, vtr: w, otdr: w, sfcr: w, returns: w }, now, SHOP_PERFORMANCE_DEFAULTS, DEFAULT_SETTINGS).otdr).toEqual({ orders: 0, failures: 0 });
+    expect(tallyOrders(old, "US", { ldr: w, vtr: w, otdr: w, sfcr: w, returns: w }, now, SHOP_PERFORMANCE_DEFAULTS, DEFAULT_SETTINGS).otdr).toEqual({
+      orders: 0,
+      failures: 0,
+    });
   });
 });
 

@@ -52,8 +52,17 @@ describe("US federal holidays on observed dates", () => {
 
   it("counts each year's observed holidays exactly once", () => {
     expect([...holidaysInYear("US", 2026)].sort()).toEqual([
-      "2026-01-01", "2026-01-19", "2026-02-16", "2026-05-25", "2026-06-19", "2026-07-03",
-      "2026-09-07", "2026-10-12", "2026-11-11", "2026-11-26", "2026-12-25",
+      "2026-01-01",
+      "2026-01-19",
+      "2026-02-16",
+      "2026-05-25",
+      "2026-06-19",
+      "2026-07-03",
+      "2026-09-07",
+      "2026-10-12",
+      "2026-11-11",
+      "2026-11-26",
+      "2026-12-25",
     ]);
     // 2022-01-01 (Saturday) is observed on 2021-12-31, so 2021 has 12 and 2022 has 10.
     expect(holidaysInYear("US", 2021).size).toBe(12);
@@ -71,10 +80,19 @@ describe("US federal holidays on observed dates", () => {
 });
 
 describe("England & Wales bank holidays", () => {
-  it.each(["2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-08-31", "2026-12-25", "2026-12-28", "2027-12-27", "2027-12-28", "2022-09-19"])(
-    "%s is a bank holiday",
-    (date) => expect(isBusinessDay("UK", date)).toBe(false),
-  );
+  it.each([
+    "2026-01-01",
+    "2026-04-03",
+    "2026-04-06",
+    "2026-05-04",
+    "2026-05-25",
+    "2026-08-31",
+    "2026-12-25",
+    "2026-12-28",
+    "2027-12-27",
+    "2027-12-28",
+    "2022-09-19",
+  ])("%s is a bank holiday", (date) => expect(isBusinessDay("UK", date)).toBe(false));
   it("does not use US holidays in the UK or vice versa", () => {
     expect(isBusinessDay("UK", "2026-07-03")).toBe(true);
     expect(isBusinessDay("US", "2026-04-06")).toBe(true);

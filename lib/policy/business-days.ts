@@ -108,7 +108,7 @@ export function addBusinessDays(market: Market, date: LocalDate, n: number): Loc
   if (!Number.isInteger(n)) throw new RangeError(`business days must be an integer: ${n}`);
   const step = n < 0 ? -1 : 1;
   let d = date;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     d = plusDays(d, step);
     if (isBusinessDay(market, d)) left--;
   }
@@ -139,7 +139,12 @@ export function localDateOf(market: Market, instant: Date): LocalDate {
   const key = `${market}:${Math.floor(ms / 3_600_000)}`;
   let date = localDateByHour.get(key);
   if (date === undefined) {
-    const format = (localDateFormats[market] ??= new Intl.DateTimeFormat("en-CA", { timeZone: MARKET_ZONES[market], year: "numeric", month: "2-digit", day: "2-digit" }));
+    const format = (localDateFormats[market] ??= new Intl.DateTimeFormat("en-CA", {
+      timeZone: MARKET_ZONES[market],
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    }));
     date = format.format(instant);
     if (localDateByHour.size > 100_000) localDateByHour.clear();
     localDateByHour.set(key, date);

@@ -7,17 +7,7 @@ export { DEFAULT_SETTINGS, SHOP_PERFORMANCE_DEFAULTS, mergeSettings } from "./se
 export type { PolicySettings, PolicySettingsOverrides, ShopPerformanceThresholds } from "./settings";
 
 export type RuleFamily =
-  | "fulfillment"
-  | "label"
-  | "tracking"
-  | "deposit"
-  | "registration"
-  | "returns"
-  | "content"
-  | "pricing"
-  | "supplier"
-  | "inventory"
-  | "connection";
+  "fulfillment" | "label" | "tracking" | "deposit" | "registration" | "returns" | "content" | "pricing" | "supplier" | "inventory" | "connection";
 
 export type RuleScope = {
   markets: readonly Market[];
@@ -334,7 +324,10 @@ export const POLICY_CALENDAR: PolicyCalendar = buildCalendar(DEFAULT_SETTINGS);
 const calendars = new WeakMap<PolicySettings, PolicyCalendar>([[DEFAULT_SETTINGS, POLICY_CALENDAR]]);
 
 /** Every rule's title, for screens that render in the browser (the calendar itself stays on the server). */
-export const RULE_TITLES: Readonly<Record<RuleId, string>> = Object.fromEntries(RULE_IDS.map((id) => [id, POLICY_CALENDAR[id].title])) as Record<RuleId, string>;
+export const RULE_TITLES: Readonly<Record<RuleId, string>> = Object.fromEntries(RULE_IDS.map((id) => [id, POLICY_CALENDAR[id].title])) as Record<
+  RuleId,
+  string
+>;
 
 /** The rule's title as the calendar states it; an id the calendar does not know is shown as it is. */
 export function ruleTitle(rule: string): string {

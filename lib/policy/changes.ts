@@ -67,11 +67,23 @@ const CHANGES: readonly PolicyChange[] = [
     effectiveFrom: "2026-02-05",
     versionDate: "2026-02-02",
     confidence: "official",
-    sources: [`${SU("1830506744514347")} and ${SU("4455924967638798")} (Upgraded TikTok Shipping, Collections; 2026-02-02)`, "sellersafe.io/changes/tiktok.html (3P, FBT formulas)"],
+    sources: [
+      `${SU("1830506744514347")} and ${SU("4455924967638798")} (Upgraded TikTok Shipping, Collections; 2026-02-02)`,
+      "sellersafe.io/changes/tiktok.html (3P, FBT formulas)",
+    ],
     summary:
       "FBT orders are dispatched by TikTok: no seller dispatch clock, no seller label/tracking rules; they leave the LDR and SFCR numerators, stay in the denominators, and OTDR does not count them. VTR does not count FBT, UTS or Collections. UTS orders shipped within 2 business days are exempt from OTDR.",
     markets: ["US", "UK"],
-    rules: ["fulfillment.dispatch_deadline", "fulfillment.auto_cancel_risk", "label.usps_requires_tiktok_shipping", "tracking.missing", "tracking.invalid", "tracking.carrier_mismatch", "tracking.carrier_not_approved", "tracking.duplicate"],
+    rules: [
+      "fulfillment.dispatch_deadline",
+      "fulfillment.auto_cancel_risk",
+      "label.usps_requires_tiktok_shipping",
+      "tracking.missing",
+      "tracking.invalid",
+      "tracking.carrier_mismatch",
+      "tracking.carrier_not_approved",
+      "tracking.duplicate",
+    ],
     target: "orders",
   },
   {
@@ -104,7 +116,7 @@ const CHANGES: readonly PolicyChange[] = [
   },
   {
     id: "returns.item_does_not_fit",
-    title: "\"Item does not fit\" offered for fashion items only",
+    title: '"Item does not fit" offered for fashion items only',
     kind: "information",
     effectiveFrom: "2026-05-26",
     versionDate: "2026-05-26",
@@ -153,7 +165,7 @@ const CHANGES: readonly PolicyChange[] = [
     confidence: "press",
     sources: ["modernretail.co (2026-01-28 and 2026-02-18)"],
     summary:
-      "TikTok planned to move US sellers onto its own logistics by 2026-03-31, then told sellers \"Seller Shipping remains unchanged\". Not a rule: keep your logistics; pages still claiming the mandate are out of date.",
+      'TikTok planned to move US sellers onto its own logistics by 2026-03-31, then told sellers "Seller Shipping remains unchanged". Not a rule: keep your logistics; pages still claiming the mandate are out of date.',
     markets: ["US"],
     rules: [],
     target: "none",

@@ -13,8 +13,7 @@ const video = (id: string, hoursAfter: number, over: Partial<VideoFacts> = {}): 
   ...over,
 });
 const creator = (videos: VideoFacts[]): CreatorFacts => ({ id: "c1", market: "US", videos });
-const rules = (videos: VideoFacts[], nowHours: number) =>
-  evaluateCreatorVideos(creator(videos), new Date(start + nowHours * H)).map((f) => f.rule);
+const rules = (videos: VideoFacts[], nowHours: number) => evaluateCreatorVideos(creator(videos), new Date(start + nowHours * H)).map((f) => f.rule);
 const four = [0, 24, 48, 72].map((h, i) => video(`n${i + 1}`, h));
 
 describe("short-video link restriction (5 non-interactive in 7 days → 7 days, 7 linked videos)", () => {

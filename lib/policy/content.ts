@@ -24,7 +24,12 @@ function isShopVideo(v: VideoFacts): boolean {
 }
 
 /** Replays a creator's shop videos up to `now`; `counts` says which videos fall under the rule. */
-export function replayRestrictions(videos: readonly VideoFacts[], now: Date, settings: PolicySettings, counts: (v: VideoFacts) => boolean = () => true): Restriction[] {
+export function replayRestrictions(
+  videos: readonly VideoFacts[],
+  now: Date,
+  settings: PolicySettings,
+  counts: (v: VideoFacts) => boolean = () => true,
+): Restriction[] {
   const c = settings.content;
   const shop = videos
     .filter((v) => isShopVideo(v) && v.postedAt.getTime() <= now.getTime() && counts(v))

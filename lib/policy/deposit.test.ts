@@ -5,7 +5,9 @@ import { US_LOCAL, makeStoreProfile } from "./test-fixtures";
 
 const at = (iso: string) => new Date(iso);
 const deposits = (store: ReturnType<typeof makeStoreProfile>, now: string) =>
-  evaluateStore(store, at(now)).filter((f) => f.rule.startsWith("deposit.")).map((f) => [f.rule, f.severity]);
+  evaluateStore(store, at(now))
+    .filter((f) => f.rule.startsWith("deposit."))
+    .map((f) => [f.rule, f.severity]);
 
 describe("deposit (US cross-border, $1,500 from 2025-12-15, top up by 2026-01-14)", () => {
   // Joined Sun 14 Dec 2025 23:59 PST = before the standard; 15 Dec 00:00 PST = on it.

@@ -3,7 +3,6 @@ import { formatMoney } from "./format";
 import { type StoreContext, type StoreRule, makeFlag } from "./rule-kit";
 import type { Flag, StoreProfileFacts } from "./types";
 
-
 // Seed: $1,500 standard deposit per US cross-border store from 2025-12-15; earlier stores top up
 // by 2026-01-14, after which (or at setup for newer stores) a shortfall restricts the store.
 
@@ -34,7 +33,15 @@ export function checkDepositTopUp(ctx: StoreContext): Flag[] {
     { field: "joinedAt", value: store.joinedAt?.toISOString() ?? null },
   ];
   if (shortfall === null) {
-    return [makeFlag("deposit.topup_due", "info", due, `Deposit unknown: make sure it is at least ${formatMoney(d.standardMinor, d.currency)} by ${formatLocal(store.market, due, now)}.`, evidence)];
+    return [
+      makeFlag(
+        "deposit.topup_due",
+        "info",
+        due,
+        `Deposit unknown: make sure it is at least ${formatMoney(d.standardMinor, d.currency)} by ${formatLocal(store.market, due, now)}.`,
+        evidence,
+      ),
+    ];
   }
   if (shortfall <= 0) return [];
   const daysLeft = daysBetween(localDateOf(store.market, now), d.topUpBy);

@@ -1,13 +1,5 @@
 import type { Facts } from "./facts-schema";
-import {
-  evaluateCreatorVideos,
-  evaluateInventory,
-  evaluateOrders,
-  evaluateReturn,
-  evaluateSkuPrices,
-  evaluateStore,
-  evaluateSupplier,
-} from "./index";
+import { evaluateCreatorVideos, evaluateInventory, evaluateOrders, evaluateReturn, evaluateSkuPrices, evaluateStore, evaluateSupplier } from "./index";
 import { mergeSettings } from "./settings";
 import type { Flag, OrderFacts, StoreFacts, StoreProfileFacts } from "./types";
 

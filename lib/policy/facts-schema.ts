@@ -5,7 +5,10 @@ import { CHANGE_IDS, FULFILLMENT_TYPES, RULE_IDS } from "./types";
 // an offset or Z: a bare local time is ambiguous across the US and UK clocks, so it is rejected.
 
 const instant = z.iso.datetime({ offset: true, error: "expected an ISO-8601 date-time with Z or an offset" }).transform((s) => new Date(s));
-const optionalInstant = instant.nullable().optional().transform((d) => d ?? null);
+const optionalInstant = instant
+  .nullable()
+  .optional()
+  .transform((d) => d ?? null);
 const isoDate = z.iso.date({ error: "expected a date YYYY-MM-DD" });
 const market = z.enum(["US", "UK"]);
 const channel = z.enum(["TIKTOK_SHOP", "BRAND_SITE"]);
@@ -71,7 +74,11 @@ const returnSchema = z.object({
   respondedAt: optionalInstant,
   refusalJustification: z.enum(["ITEM_USED_OR_DAMAGED", "PARTS_MISSING", "OUTSIDE_RETURN_WINDOW", "NON_RETURNABLE_CATEGORY", "OTHER"]).nullable().default(null),
   refundMinor: minor.min(0, "expected a refund ≥ 0 in minor units").nullable().default(null),
-  currency: z.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as USD").nullable().default(null),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as USD")
+    .nullable()
+    .default(null),
 });
 
 const supplierSchema = z.object({
@@ -79,15 +86,16 @@ const supplierSchema = z.object({
   name: z.string().optional(),
   promisedOutboundHours: z.number().positive().nullable().default(null),
   promisedDeliveryDays: z.number().positive().nullable().default(null),
-  shipments: z.array(
-    z.object({ orderId: z.string().min(1), receivedAt: instant, outboundAt: optionalInstant, deliveredAt: optionalInstant }),
-  ),
+  shipments: z.array(z.object({ orderId: z.string().min(1), receivedAt: instant, outboundAt: optionalInstant, deliveredAt: optionalInstant })),
 });
 
 const hours = (max: number) => z.number().min(1).max(max);
 const days = (max: number) => z.number().int().min(0).max(max);
 const percent = z.number().min(0).max(100);
-const trailing = z.discriminatedUnion("kind", [z.strictObject({ kind: z.literal("trailing_days"), days: z.number().int().min(1).max(365) }), z.strictObject({ kind: z.literal("iso_week") })]);
+const trailing = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("trailing_days"), days: z.number().int().min(1).max(365) }),
+  z.strictObject({ kind: z.literal("iso_week") }),
+]);
 
 /**
  * An organisation's overrides (Organization.policy), every number within sane bounds: what the
@@ -97,8 +105,14 @@ export const settingsOverridesSchema = z
   .strictObject({
     upcomingHorizonDays: days(365).optional(),
     effectiveFrom: z.partialRecord(z.enum([...RULE_IDS, ...CHANGE_IDS]), isoDate).optional(),
-    dispatch: z.strictObject({ businessDays: z.number().int().min(1).max(10), dueSoonHours: hours(120), criticalHours: hours(72) }).partial().optional(),
-    autoCancel: z.strictObject({ businessDays: z.number().int().min(1).max(30), criticalHours: hours(120) }).partial().optional(),
+    dispatch: z
+      .strictObject({ businessDays: z.number().int().min(1).max(10), dueSoonHours: hours(120), criticalHours: hours(72) })
+      .partial()
+      .optional(),
+    autoCancel: z
+      .strictObject({ businessDays: z.number().int().min(1).max(30), criticalHours: hours(120) })
+      .partial()
+      .optional(),
     deposit: z
       .strictObject({
         standardMinor: minor.min(0).max(100_000_000),
@@ -110,7 +124,10 @@ export const settingsOverridesSchema = z
       })
       .partial()
       .optional(),
-    registration: z.strictObject({ minBusinessAgeDays: days(3650), licenceMinDaysLeft: days(3650), licenceWarnDaysLeft: days(3650) }).partial().optional(),
+    registration: z
+      .strictObject({ minBusinessAgeDays: days(3650), licenceMinDaysLeft: days(3650), licenceWarnDaysLeft: days(3650) })
+      .partial()
+      .optional(),
     returns: z
       .strictObject({
         responseHours: hours(720),
@@ -122,7 +139,10 @@ export const settingsOverridesSchema = z
       })
       .partial()
       .optional(),
-    onHold: z.strictObject({ minutes: z.number().int().min(0).max(1440) }).partial().optional(),
+    onHold: z
+      .strictObject({ minutes: z.number().int().min(0).max(1440) })
+      .partial()
+      .optional(),
     content: z
       .strictObject({
         windowDays: z.number().int().min(1).max(90),
@@ -132,15 +152,28 @@ export const settingsOverridesSchema = z
       })
       .partial()
       .optional(),
-    pricing: z.strictObject({ toleranceMinor: z.number().int().min(0).max(100_000), allowNinetyNineRoundUp: z.boolean() }).partial().optional(),
-    supplier: z.strictObject({ lookbackDays: z.number().int().min(1).max(365) }).partial().optional(),
+    pricing: z
+      .strictObject({ toleranceMinor: z.number().int().min(0).max(100_000), allowNinetyNineRoundUp: z.boolean() })
+      .partial()
+      .optional(),
+    supplier: z
+      .strictObject({ lookbackDays: z.number().int().min(1).max(365) })
+      .partial()
+      .optional(),
     shopPerformance: z
       .strictObject({
         lateDispatchRate: z.strictObject({ maxPercent: percent, enforcementAbovePercent: percent, window: trailing }).partial(),
         validTrackingRate: z.strictObject({ minPercent: percent, window: trailing }).partial(),
         onTimeDeliveryRate: z.strictObject({ minPercent: percent, withinBusinessDays: z.number().int().min(1).max(30), window: trailing }).partial(),
         sellerFaultCancellationRate: z.strictObject({ maxPercent: percent, window: trailing }).partial(),
-        shopPerformanceScore: z.strictObject({ min: z.number(), max: z.number(), minDeliveredOrders: z.number().int().min(0).max(10_000), windowDays: z.number().int().min(1).max(365) }).partial(),
+        shopPerformanceScore: z
+          .strictObject({
+            min: z.number(),
+            max: z.number(),
+            minDeliveredOrders: z.number().int().min(0).max(10_000),
+            windowDays: z.number().int().min(1).max(365),
+          })
+          .partial(),
         negativeReviews: z.strictObject({ windowDays: z.number().int().min(1).max(365) }).partial(),
       })
       .partial()
@@ -153,7 +186,11 @@ export const settingsOverridesSchema = z
     }
     const r = o.returns;
     if (r?.usBusinessDays !== undefined && r.usLargeRefundBusinessDays !== undefined && r.usLargeRefundBusinessDays < r.usBusinessDays) {
-      ctx.addIssue({ code: "custom", path: ["returns", "usLargeRefundBusinessDays"], message: "the large-refund window must not be shorter than the standard one" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["returns", "usLargeRefundBusinessDays"],
+        message: "the large-refund window must not be shorter than the standard one",
+      });
     }
   });
 
@@ -171,8 +208,10 @@ export const factsSchema = z
   .superRefine((facts, ctx) => {
     facts.orders.forEach((o, i) => {
       if (o.store && o.storeId) ctx.addIssue({ code: "custom", path: ["orders", i, "store"], message: "give either store or storeId, not both" });
-      else if (!o.store && !o.storeId) ctx.addIssue({ code: "custom", path: ["orders", i, "storeId"], message: "each order needs storeId (a key of stores) or an inline store" });
-      else if (o.storeId && !(o.storeId in facts.stores)) ctx.addIssue({ code: "custom", path: ["orders", i, "storeId"], message: `unknown store "${o.storeId}"` });
+      else if (!o.store && !o.storeId)
+        ctx.addIssue({ code: "custom", path: ["orders", i, "storeId"], message: "each order needs storeId (a key of stores) or an inline store" });
+      else if (o.storeId && !(o.storeId in facts.stores))
+        ctx.addIssue({ code: "custom", path: ["orders", i, "storeId"], message: `unknown store "${o.storeId}"` });
     });
   });
 

@@ -23,13 +23,21 @@ export function fulfillmentTypeOf(order: Pick<OrderFacts, "fulfillmentType">): F
 }
 
 /** The fulfilment type as the rules in force when the order was placed see it (before 2026-02-05: all seller shipping). */
-export function effectiveFulfillmentType(order: Pick<OrderFacts, "fulfillmentType" | "placedAt">, market: Market, settings: PolicySettings = DEFAULT_SETTINGS): FulfillmentType {
+export function effectiveFulfillmentType(
+  order: Pick<OrderFacts, "fulfillmentType" | "placedAt">,
+  market: Market,
+  settings: PolicySettings = DEFAULT_SETTINGS,
+): FulfillmentType {
   const t = fulfillmentTypeOf(order);
   if (t === "SELLER_SHIPPING") return t;
   return changeInForce("fulfillment.fulfillment_type", market, order.placedAt, settings) ? t : "SELLER_SHIPPING";
 }
 
-export function isFulfilledByTikTok(order: Pick<OrderFacts, "fulfillmentType" | "placedAt">, market: Market, settings: PolicySettings = DEFAULT_SETTINGS): boolean {
+export function isFulfilledByTikTok(
+  order: Pick<OrderFacts, "fulfillmentType" | "placedAt">,
+  market: Market,
+  settings: PolicySettings = DEFAULT_SETTINGS,
+): boolean {
   return effectiveFulfillmentType(order, market, settings) === "FULFILLED_BY_TIKTOK";
 }
 
@@ -40,7 +48,12 @@ export type OnHoldWindow = { until: Date; active: boolean };
  * ship yet" until placedAt + the hold. The dispatch clock still runs from the order's creation.
  * Null when the order is not On Hold.
  */
-export function onHoldWindow(order: Pick<OrderFacts, "status" | "placedAt">, market: Market, now: Date, settings: PolicySettings = DEFAULT_SETTINGS): OnHoldWindow | null {
+export function onHoldWindow(
+  order: Pick<OrderFacts, "status" | "placedAt">,
+  market: Market,
+  now: Date,
+  settings: PolicySettings = DEFAULT_SETTINGS,
+): OnHoldWindow | null {
   if (order.status !== "ON_HOLD") return null;
   if (!changeInForce("fulfillment.on_hold_window", market, order.placedAt, settings)) return null;
   const until = new Date(order.placedAt.getTime() + settings.onHold.minutes * 60_000);

@@ -70,8 +70,12 @@ describe("dispatch states", () => {
   it("ignores unpaid and cancelled orders; delivered without a scan is judged by delivery time", () => {
     expect(dispatchState(makeOrder({ placedAt, status: "AWAITING_PAYMENT" }), "US", at("2026-03-20T00:00:00Z"))).toBe("not_applicable");
     expect(dispatchState(makeOrder({ placedAt, status: "CANCELLED" }), "US", at("2026-03-20T00:00:00Z"))).toBe("not_applicable");
-    expect(dispatchState(makeOrder({ placedAt, status: "DELIVERED", deliveredAt: at("2026-03-06T00:00:00Z") }), "US", at("2026-03-20T00:00:00Z"))).toBe("dispatched_on_time");
-    expect(dispatchState(makeOrder({ placedAt, status: "DELIVERED", deliveredAt: at("2026-03-10T00:00:00Z") }), "US", at("2026-03-20T00:00:00Z"))).toBe("dispatched_unknown");
+    expect(dispatchState(makeOrder({ placedAt, status: "DELIVERED", deliveredAt: at("2026-03-06T00:00:00Z") }), "US", at("2026-03-20T00:00:00Z"))).toBe(
+      "dispatched_on_time",
+    );
+    expect(dispatchState(makeOrder({ placedAt, status: "DELIVERED", deliveredAt: at("2026-03-10T00:00:00Z") }), "US", at("2026-03-20T00:00:00Z"))).toBe(
+      "dispatched_unknown",
+    );
   });
 });
 
@@ -86,7 +90,9 @@ describe("fulfillment.auto_cancel_risk", () => {
     expect(checkAutoCancelRisk(ctx(order, at(now))).map((f) => f.severity)).toEqual(severities);
   });
   it("stops once tracking is uploaded", () => {
-    expect(checkAutoCancelRisk(ctx(makeOrder({ placedAt, trackingNumber: "1Z5R89390357567127", status: "AWAITING_COLLECTION" }), at("2026-03-12T00:00:00Z")))).toEqual([]);
+    expect(
+      checkAutoCancelRisk(ctx(makeOrder({ placedAt, trackingNumber: "1Z5R89390357567127", status: "AWAITING_COLLECTION" }), at("2026-03-12T00:00:00Z"))),
+    ).toEqual([]);
   });
 });
 

@@ -33,14 +33,7 @@ export function dispatchTimes(market: Market, placedAt: Date, settings: PolicySe
 }
 
 export type DispatchState =
-  | "not_applicable"
-  | "on_track"
-  | "due_soon"
-  | "critical"
-  | "overdue"
-  | "dispatched_on_time"
-  | "dispatched_late"
-  | "dispatched_unknown";
+  "not_applicable" | "on_track" | "due_soon" | "critical" | "overdue" | "dispatched_on_time" | "dispatched_late" | "dispatched_unknown";
 
 export function dispatchState(order: OrderFacts, market: Market, now: Date, settings: PolicySettings = DEFAULT_SETTINGS): DispatchState {
   // Unpaid or cancelled orders cannot be shipped, so the clock is not applied to them.
@@ -74,7 +67,9 @@ export function checkDispatchDeadline({ order, store, now, settings }: OrderCont
     case "due_soon":
       return [makeFlag("fulfillment.dispatch_deadline", "warning", deadline, `Dispatch by ${when} — ${formatTimeLeft(deadline, now)}.${labelNote}`, evidence)];
     case "critical":
-      return [makeFlag("fulfillment.dispatch_deadline", "critical", deadline, `Dispatch by ${when} — only ${formatTimeLeft(deadline, now)}.${labelNote}`, evidence)];
+      return [
+        makeFlag("fulfillment.dispatch_deadline", "critical", deadline, `Dispatch by ${when} — only ${formatTimeLeft(deadline, now)}.${labelNote}`, evidence),
+      ];
     case "overdue":
       return [
         makeFlag(
@@ -114,10 +109,26 @@ export function checkAutoCancelRisk({ order, store, now, settings }: OrderContex
     { field: "trackingNumber", value: null },
   ];
   if (n > t.autoCancelAt.getTime()) {
-    return [makeFlag("fulfillment.auto_cancel_risk", "critical", t.autoCancelAt, `No tracking ${settings.autoCancel.businessDays} business days after the order (${when}): the platform auto-cancels it and counts it against you.`, evidence)];
+    return [
+      makeFlag(
+        "fulfillment.auto_cancel_risk",
+        "critical",
+        t.autoCancelAt,
+        `No tracking ${settings.autoCancel.businessDays} business days after the order (${when}): the platform auto-cancels it and counts it against you.`,
+        evidence,
+      ),
+    ];
   }
   const severity = n > t.autoCancelAt.getTime() - settings.autoCancel.criticalHours * HOUR ? "critical" : "warning";
-  return [makeFlag("fulfillment.auto_cancel_risk", severity, t.autoCancelAt, `Upload tracking before ${when} (${formatTimeLeft(t.autoCancelAt, now)}) or the order is auto-cancelled.`, evidence)];
+  return [
+    makeFlag(
+      "fulfillment.auto_cancel_risk",
+      severity,
+      t.autoCancelAt,
+      `Upload tracking before ${when} (${formatTimeLeft(t.autoCancelAt, now)}) or the order is auto-cancelled.`,
+      evidence,
+    ),
+  ];
 }
 
 const MARKET_COUNTRY: Record<Market, string> = { US: "US", UK: "GB" };
@@ -128,19 +139,29 @@ export function checkOverseasDirect({ order, store }: OrderContext): Flag[] {
   const from = order.shipFromCountry?.trim().toUpperCase() || null;
   if (from && from !== home && !(home === "GB" && from === "UK")) {
     flags.push(
-      makeFlag("fulfillment.overseas_direct", "critical", null, `Shipped from ${from}: a ${store.market} local store must ship from a warehouse in the ${store.market}.`, [
-        { field: "shipFromCountry", value: from },
-      ]),
+      makeFlag(
+        "fulfillment.overseas_direct",
+        "critical",
+        null,
+        `Shipped from ${from}: a ${store.market} local store must ship from a warehouse in the ${store.market}.`,
+        [{ field: "shipFromCountry", value: from }],
+      ),
     );
   }
   if (order.trackingNumber) {
     const r = validateTracking(order.trackingNumber, order.carrier);
     if (r.s10Country && r.s10Country !== home && (r.status === "valid" || r.status === "unverified")) {
       flags.push(
-        makeFlag("fulfillment.overseas_direct", "critical", null, `Tracking ${r.normalised} is an international parcel posted in ${r.s10Country}: local stores must not ship directly from overseas.`, [
-          { field: "trackingNumber", value: r.normalised },
-          { field: "s10Country", value: r.s10Country },
-        ]),
+        makeFlag(
+          "fulfillment.overseas_direct",
+          "critical",
+          null,
+          `Tracking ${r.normalised} is an international parcel posted in ${r.s10Country}: local stores must not ship directly from overseas.`,
+          [
+            { field: "trackingNumber", value: r.normalised },
+            { field: "s10Country", value: r.s10Country },
+          ],
+        ),
       );
     }
   }

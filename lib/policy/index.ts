@@ -62,13 +62,15 @@ function asUpcoming(flags: Flag[], rule: RuleId, market: Market, settings: Polic
   const from = effectiveFromOf(rule, settings);
   if (!from) return flags;
   const start = startOfLocalDay(market, from);
-  return flags.filter((f) => f.dueAt === null || f.dueAt.getTime() >= start.getTime()).map((f) => ({
-    ...f,
-    severity: "warning",
-    upcoming: true,
-    dueAt: f.dueAt ?? startOfLocalDay(market, from),
-    reason: `Upcoming rule from ${formatLocalDate(from)}: ${f.reason}`,
-  }));
+  return flags
+    .filter((f) => f.dueAt === null || f.dueAt.getTime() >= start.getTime())
+    .map((f) => ({
+      ...f,
+      severity: "warning",
+      upcoming: true,
+      dueAt: f.dueAt ?? startOfLocalDay(market, from),
+      reason: `Upcoming rule from ${formatLocalDate(from)}: ${f.reason}`,
+    }));
 }
 
 export type EvaluateOrderOptions = { duplicateOrderIds?: readonly string[] };
@@ -108,9 +110,7 @@ export function evaluateOrder(
 export type DuplicateGroup = { trackingNumber: string; orderIds: string[] };
 
 /** Tracking numbers used on more than one order (any channel); cancelled orders are ignored. */
-export function findDuplicateTracking(
-  orders: readonly (Pick<OrderFacts, "id" | "trackingNumber"> & { status?: OrderStatus })[],
-): DuplicateGroup[] {
+export function findDuplicateTracking(orders: readonly (Pick<OrderFacts, "id" | "trackingNumber"> & { status?: OrderStatus })[]): DuplicateGroup[] {
   const byNumber = new Map<string, string[]>();
   for (const o of orders) {
     if (!o.trackingNumber || o.status === "CANCELLED") continue;
@@ -131,7 +131,11 @@ export function evaluateOrders(
 ): { id: string; flags: Flag[] }[] {
   const others = new Map<string, string[]>();
   for (const g of findDuplicateTracking(items.map((i) => ({ ...i.order })))) {
-    for (const id of g.orderIds) others.set(id, g.orderIds.filter((x) => x !== id));
+    for (const id of g.orderIds)
+      others.set(
+        id,
+        g.orderIds.filter((x) => x !== id),
+      );
   }
   return items.map(({ order, store }) => ({
     id: order.id,

@@ -20,18 +20,40 @@ export function checkUspsLabel(ctx: OrderContext): Flag[] {
     { field: "labelSource", value: order.labelSource },
   ];
   if (order.labelSource === "SELLER") {
-    return [makeFlag("label.usps_requires_tiktok_shipping", "warning", null, "USPS label bought outside TikTok Shipping: it may be rejected or fail to sync. Buy USPS labels through TikTok Shipping (UPS/FedEx may use your own).", evidence)];
+    return [
+      makeFlag(
+        "label.usps_requires_tiktok_shipping",
+        "warning",
+        null,
+        "USPS label bought outside TikTok Shipping: it may be rejected or fail to sync. Buy USPS labels through TikTok Shipping (UPS/FedEx may use your own).",
+        evidence,
+      ),
+    ];
   }
-  return [makeFlag("label.usps_requires_tiktok_shipping", "info", null, "USPS parcel: check the label was bought through TikTok Shipping — seller-bought USPS labels may be rejected.", evidence)];
+  return [
+    makeFlag(
+      "label.usps_requires_tiktok_shipping",
+      "info",
+      null,
+      "USPS parcel: check the label was bought through TikTok Shipping — seller-bought USPS labels may be rejected.",
+      evidence,
+    ),
+  ];
 }
 
 export function checkTrackingMissing({ order }: OrderContext): Flag[] {
   if (hasTracking(order)) return [];
   if (isDispatched(order)) {
-    return [makeFlag("tracking.missing", "critical", null, "Shipped without a tracking number: add it now — it lowers your valid tracking rate.", [{ field: "trackingNumber", value: null }])];
+    return [
+      makeFlag("tracking.missing", "critical", null, "Shipped without a tracking number: add it now — it lowers your valid tracking rate.", [
+        { field: "trackingNumber", value: null },
+      ]),
+    ];
   }
   if (order.status === "AWAITING_COLLECTION") {
-    return [makeFlag("tracking.missing", "warning", null, "Awaiting collection but no tracking number is recorded.", [{ field: "trackingNumber", value: null }])];
+    return [
+      makeFlag("tracking.missing", "warning", null, "Awaiting collection but no tracking number is recorded.", [{ field: "trackingNumber", value: null }]),
+    ];
   }
   return [];
 }
@@ -78,7 +100,12 @@ export function checkCarrierMismatch({ order, store }: OrderContext): Flag[] {
 export function shipsChinaToUs(ctx: Pick<OrderContext, "order" | "store" | "settings">): boolean {
   const { order, store, settings } = ctx;
   const from = order.shipFromCountry?.trim().toUpperCase();
-  return store.market === "US" && store.kind === "CROSS_BORDER" && from === "CN" && changeInForce("tracking.china_us_designated_carriers", "US", order.placedAt, settings);
+  return (
+    store.market === "US" &&
+    store.kind === "CROSS_BORDER" &&
+    from === "CN" &&
+    changeInForce("tracking.china_us_designated_carriers", "US", order.placedAt, settings)
+  );
 }
 
 export function checkCarrierApproved({ order, store, settings }: OrderContext): Flag[] {
@@ -93,7 +120,15 @@ export function checkCarrierApproved({ order, store, settings }: OrderContext): 
     ];
     if (carrier && designated.includes(carrier)) {
       if (!CHINA_TO_US_OVERSIZE_ONLY.includes(carrier)) return [];
-      return [makeFlag("tracking.carrier_not_approved", "info", null, `${carrier} is designated for China→US direct shipping of oversize parcels only: check this parcel is oversize.`, evidence)];
+      return [
+        makeFlag(
+          "tracking.carrier_not_approved",
+          "info",
+          null,
+          `${carrier} is designated for China→US direct shipping of oversize parcels only: check this parcel is oversize.`,
+          evidence,
+        ),
+      ];
     }
     return [
       makeFlag(
@@ -110,7 +145,11 @@ export function checkCarrierApproved({ order, store, settings }: OrderContext): 
   // The UK list is a partial 3P list: absence from it is a prompt to check, not a breach.
   const severity = store.market === "UK" ? "info" : "warning";
   const extra = store.market === "UK" ? " (our UK list is partial — check Seller Center)" : "";
-  return [makeFlag("tracking.carrier_not_approved", severity, null, `${name} is not on the approved carrier list for ${store.market}${extra}.`, [{ field: "carrier", value: name }])];
+  return [
+    makeFlag("tracking.carrier_not_approved", severity, null, `${name} is not on the approved carrier list for ${store.market}${extra}.`, [
+      { field: "carrier", value: name },
+    ]),
+  ];
 }
 
 export function checkDuplicateTracking({ order, store, duplicateOrderIds }: OrderContext): Flag[] {

@@ -4,7 +4,9 @@ import { UK_LOCAL, makeStoreProfile } from "./test-fixtures";
 
 const now = new Date("2026-03-02T20:00:00Z"); // Mon 2 Mar 2026 in LA and London
 const reg = (over: Parameters<typeof makeStoreProfile>[0], at = now) =>
-  evaluateStore(makeStoreProfile(over), at).filter((f) => f.rule.startsWith("registration.")).map((f) => [f.rule, f.severity]);
+  evaluateStore(makeStoreProfile(over), at)
+    .filter((f) => f.rule.startsWith("registration."))
+    .map((f) => [f.rule, f.severity]);
 
 describe("registration.business_too_young (≥ 60 days)", () => {
   it.each([

@@ -35,7 +35,15 @@ export function checkLicenceExpiry({ store, now, settings }: StoreContext): Flag
   ];
   const expires = formatLocalDate(store.licenceExpiresOn);
   if (left < 0) {
-    return [makeFlag("registration.license_expiring", "critical", endOfLocalDay(store.market, store.licenceExpiresOn), `The business licence expired on ${expires}: upload a renewed licence now.`, evidence)];
+    return [
+      makeFlag(
+        "registration.license_expiring",
+        "critical",
+        endOfLocalDay(store.market, store.licenceExpiresOn),
+        `The business licence expired on ${expires}: upload a renewed licence now.`,
+        evidence,
+      ),
+    ];
   }
   if (left < min) {
     return [
@@ -51,7 +59,15 @@ export function checkLicenceExpiry({ store, now, settings }: StoreContext): Flag
   if (left <= warn) {
     // The error starts the day fewer than `min` days remain.
     const errorFrom = endOfLocalDay(store.market, addCalendarDays(store.licenceExpiresOn, -min));
-    return [makeFlag("registration.license_expiring", "warning", errorFrom, `The business licence expires on ${expires} (${left} days): renew it before fewer than ${min} days remain.`, evidence)];
+    return [
+      makeFlag(
+        "registration.license_expiring",
+        "warning",
+        errorFrom,
+        `The business licence expires on ${expires} (${left} days): renew it before fewer than ${min} days remain.`,
+        evidence,
+      ),
+    ];
   }
   return [];
 }
@@ -60,9 +76,13 @@ export function checkEntityEligible({ store }: StoreContext): Flag[] {
   if (store.entityType !== "SOLE_PROPRIETORSHIP" && store.entityType !== "INDIVIDUAL") return [];
   const what = store.entityType === "INDIVIDUAL" ? "A natural person / individual business" : "A sole proprietorship";
   return [
-    makeFlag("registration.entity_not_eligible", "critical", null, `${what} cannot be a ${store.market} cross-border seller: register the store to a company.`, [
-      { field: "entityType", value: store.entityType },
-    ]),
+    makeFlag(
+      "registration.entity_not_eligible",
+      "critical",
+      null,
+      `${what} cannot be a ${store.market} cross-border seller: register the store to a company.`,
+      [{ field: "entityType", value: store.entityType }],
+    ),
   ];
 }
 

@@ -31,11 +31,13 @@ describe("returns.response_due (48 h, then auto-approved)", () => {
     expect(sev({ decision: "APPROVED", respondedAt: at("2026-02-03T00:00:00Z") }, "2026-02-10T00:00:00Z")).toEqual([]);
   });
   it("is configurable (official Thai page: 1 working day)", () => {
-    const flags = evaluateReturn(base, at("2026-02-03T19:00:00Z"), { ...DEFAULTS, returns: { ...DEFAULTS.returns, responseHours: 24, dueSoonHours: 12, criticalHours: 6 } });
+    const flags = evaluateReturn(base, at("2026-02-03T19:00:00Z"), {
+      ...DEFAULTS,
+      returns: { ...DEFAULTS.returns, responseHours: 24, dueSoonHours: 12, criticalHours: 6 },
+    });
     expect(flags[0]?.reason).toContain("auto-approved");
   });
 });
-
 
 describe("returns.change_of_mind_refused_unjustified (from 2026-01-15)", () => {
   const refused = { decision: "REFUSED" as const, respondedAt: at("2026-02-03T00:00:00Z") };
@@ -47,14 +49,18 @@ describe("returns.change_of_mind_refused_unjustified (from 2026-01-15)", () => {
     ["OUTSIDE_RETURN_WINDOW", null],
     ["NON_RETURNABLE_CATEGORY", null],
   ] as const)("refused with %s → %s", (refusalJustification, severity) => {
-    expect(sev({ ...refused, refusalJustification }, "2026-02-05T00:00:00Z")).toEqual(severity ? [["returns.change_of_mind_refused_unjustified", severity]] : []);
+    expect(sev({ ...refused, refusalJustification }, "2026-02-05T00:00:00Z")).toEqual(
+      severity ? [["returns.change_of_mind_refused_unjustified", severity]] : [],
+    );
   });
   it("other return reasons may be refused", () => {
     expect(sev({ ...refused, reason: "DAMAGED" }, "2026-02-05T00:00:00Z")).toEqual([]);
   });
   it("judges by the request date: 14 Jan 23:59 PST no, 15 Jan 00:00 PST yes", () => {
     expect(sev({ ...refused, requestedAt: at("2026-01-15T07:59:59Z") }, "2026-02-05T00:00:00Z")).toEqual([]);
-    expect(sev({ ...refused, requestedAt: at("2026-01-15T08:00:00Z") }, "2026-02-05T00:00:00Z")).toEqual([["returns.change_of_mind_refused_unjustified", "critical"]]);
+    expect(sev({ ...refused, requestedAt: at("2026-01-15T08:00:00Z") }, "2026-02-05T00:00:00Z")).toEqual([
+      ["returns.change_of_mind_refused_unjustified", "critical"],
+    ]);
   });
   it("brand-site returns are not judged by TikTok rules", () => {
     expect(sev({ ...refused, channel: "BRAND_SITE" }, "2026-02-05T00:00:00Z")).toEqual([]);

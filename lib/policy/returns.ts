@@ -42,8 +42,7 @@ export function checkChangeOfMindRefusal({ ret }: ReturnContext): Flag[] {
 }
 
 export type ReturnResponseWindow =
-  | { kind: "hours"; hours: number; due: Date }
-  | { kind: "business_days"; businessDays: number; largeRefund: boolean; due: Date };
+  { kind: "hours"; hours: number; due: Date } | { kind: "business_days"; businessDays: number; largeRefund: boolean; due: Date };
 
 /** Strictly more than the large-refund line ($100.00 → from 10001 cents), in the market's currency. */
 export function isLargeRefund(ret: Pick<ReturnFacts, "refundMinor" | "currency">, settings: PolicySettings): boolean {
@@ -58,7 +57,10 @@ export function isLargeRefund(ret: Pick<ReturnFacts, "refundMinor" | "currency">
  * 4th for refunds over $100.00 (an unknown refund gets the shorter window). UK, and US requests
  * before that date: requestedAt + 48 h (3P).
  */
-export function returnResponseWindow(ret: Pick<ReturnFacts, "requestedAt" | "market" | "refundMinor" | "currency">, settings: PolicySettings): ReturnResponseWindow {
+export function returnResponseWindow(
+  ret: Pick<ReturnFacts, "requestedAt" | "market" | "refundMinor" | "currency">,
+  settings: PolicySettings,
+): ReturnResponseWindow {
   if (ret.market === "US" && changeInForce("returns.response_window_business_days", "US", ret.requestedAt, settings)) {
     const largeRefund = isLargeRefund(ret, settings);
     const businessDays = largeRefund ? settings.returns.usLargeRefundBusinessDays : settings.returns.usBusinessDays;
@@ -79,7 +81,10 @@ export function checkReturnResponse({ ret, now, settings }: ReturnContext): Flag
   return returnResponseFlag(window.due, ret.market, now, settings, [
     { field: "requestedAt", value: ret.requestedAt.toISOString() },
     { field: "respondBy", value: window.due.toISOString() },
-    { field: "window", value: window.kind === "hours" ? `${window.hours} h` : `${window.businessDays} business days${window.largeRefund ? " (refund over $100)" : ""}` },
+    {
+      field: "window",
+      value: window.kind === "hours" ? `${window.hours} h` : `${window.businessDays} business days${window.largeRefund ? " (refund over $100)" : ""}`,
+    },
   ]);
 }
 
@@ -89,14 +94,36 @@ export function isAutoApproved(due: Date, now: Date): boolean {
 }
 
 /** The response flag of a pending request due at `due` (the queue derives `due` in SQL). */
-export function returnResponseFlag(due: Date, market: ReturnFacts["market"], now: Date, settings: PolicySettings, evidence: Flag["evidence"] = [{ field: "respondBy", value: due.toISOString() }]): Flag[] {
+export function returnResponseFlag(
+  due: Date,
+  market: ReturnFacts["market"],
+  now: Date,
+  settings: PolicySettings,
+  evidence: Flag["evidence"] = [{ field: "respondBy", value: due.toISOString() }],
+): Flag[] {
   const left = due.getTime() - now.getTime();
   const when = formatLocal(market, due, now);
   if (left < 0) {
-    return [makeFlag("returns.response_due", "critical", due, `Missed: the return request was not answered by ${when}, so the platform auto-approved it and refunds it at your cost.`, evidence)];
+    return [
+      makeFlag(
+        "returns.response_due",
+        "critical",
+        due,
+        `Missed: the return request was not answered by ${when}, so the platform auto-approved it and refunds it at your cost.`,
+        evidence,
+      ),
+    ];
   }
   const severity = left < settings.returns.criticalHours * HOUR ? "critical" : left < settings.returns.dueSoonHours * HOUR ? "warning" : "info";
-  return [makeFlag("returns.response_due", severity, due, `Answer the return request by ${when} — ${formatTimeLeft(due, now)}; after that it is auto-approved.`, evidence)];
+  return [
+    makeFlag(
+      "returns.response_due",
+      severity,
+      due,
+      `Answer the return request by ${when} — ${formatTimeLeft(due, now)}; after that it is auto-approved.`,
+      evidence,
+    ),
+  ];
 }
 
 export const RETURN_RULES = [

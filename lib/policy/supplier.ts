@@ -29,11 +29,27 @@ export function checkOutboundSla(supplier: SupplierFacts, now: Date, settings: P
     if (s.outboundAt) {
       if (s.outboundAt.getTime() > due.getTime()) {
         const took = formatDuration(s.outboundAt.getTime() - s.receivedAt.getTime());
-        flags.push(makeFlag("supplier.outbound_sla_breach", "warning", due, `${supplier.name} shipped order ${s.orderId} after ${took}; it promised ${hours} h.`, evidence));
+        flags.push(
+          makeFlag(
+            "supplier.outbound_sla_breach",
+            "warning",
+            due,
+            `${supplier.name} shipped order ${s.orderId} after ${took}; it promised ${hours} h.`,
+            evidence,
+          ),
+        );
       }
     } else if (now.getTime() > due.getTime()) {
       const waited = formatDuration(now.getTime() - s.receivedAt.getTime());
-      flags.push(makeFlag("supplier.outbound_sla_breach", "critical", due, `${supplier.name} has not shipped order ${s.orderId} after ${waited}; it promised ${hours} h — chase it.`, evidence));
+      flags.push(
+        makeFlag(
+          "supplier.outbound_sla_breach",
+          "critical",
+          due,
+          `${supplier.name} has not shipped order ${s.orderId} after ${waited}; it promised ${hours} h — chase it.`,
+          evidence,
+        ),
+      );
     }
   }
   return flags;
@@ -55,10 +71,26 @@ export function checkDeliverySla(supplier: SupplierFacts, now: Date, settings: P
     if (s.deliveredAt) {
       if (s.deliveredAt.getTime() > due.getTime()) {
         const took = formatDuration(s.deliveredAt.getTime() - s.receivedAt.getTime());
-        flags.push(makeFlag("supplier.delivery_sla_breach", "warning", due, `Order ${s.orderId} from ${supplier.name} was delivered after ${took}; it promised ${days} days.`, evidence));
+        flags.push(
+          makeFlag(
+            "supplier.delivery_sla_breach",
+            "warning",
+            due,
+            `Order ${s.orderId} from ${supplier.name} was delivered after ${took}; it promised ${days} days.`,
+            evidence,
+          ),
+        );
       }
     } else if (now.getTime() > due.getTime()) {
-      flags.push(makeFlag("supplier.delivery_sla_breach", "warning", due, `Order ${s.orderId} from ${supplier.name} is still not delivered ${formatDuration(now.getTime() - s.receivedAt.getTime())} after receipt; it promised ${days} days.`, evidence));
+      flags.push(
+        makeFlag(
+          "supplier.delivery_sla_breach",
+          "warning",
+          due,
+          `Order ${s.orderId} from ${supplier.name} is still not delivered ${formatDuration(now.getTime() - s.receivedAt.getTime())} after receipt; it promised ${days} days.`,
+          evidence,
+        ),
+      );
     }
   }
   return flags;

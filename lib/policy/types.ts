@@ -64,15 +64,7 @@ export type Flag = {
   upcoming?: boolean;
 };
 
-export type OrderStatus =
-  | "AWAITING_PAYMENT"
-  | "ON_HOLD"
-  | "AWAITING_SHIPMENT"
-  | "AWAITING_COLLECTION"
-  | "IN_TRANSIT"
-  | "DELIVERED"
-  | "COMPLETED"
-  | "CANCELLED";
+export type OrderStatus = "AWAITING_PAYMENT" | "ON_HOLD" | "AWAITING_SHIPMENT" | "AWAITING_COLLECTION" | "IN_TRANSIT" | "DELIVERED" | "COMPLETED" | "CANCELLED";
 
 export type LabelSource = "TIKTOK_SHIPPING" | "SELLER" | "UNKNOWN";
 
@@ -97,9 +89,9 @@ export type OrderTimeline = {
 };
 
 export type OrderFacts = { id: string } & OrderTimeline & {
-  /** Who ships it; absent = SELLER_SHIPPING (every order before fulfilment types existed). */
-  fulfillmentType?: FulfillmentType;
-};
+    /** Who ships it; absent = SELLER_SHIPPING (every order before fulfilment types existed). */
+    fulfillmentType?: FulfillmentType;
+  };
 
 export type StoreFacts = {
   channel: Channel;
@@ -145,12 +137,7 @@ export type SkuPriceFacts = {
   brandSitePriceMinor: number;
 };
 
-export type ReturnJustification =
-  | "ITEM_USED_OR_DAMAGED"
-  | "PARTS_MISSING"
-  | "OUTSIDE_RETURN_WINDOW"
-  | "NON_RETURNABLE_CATEGORY"
-  | "OTHER";
+export type ReturnJustification = "ITEM_USED_OR_DAMAGED" | "PARTS_MISSING" | "OUTSIDE_RETURN_WINDOW" | "NON_RETURNABLE_CATEGORY" | "OTHER";
 
 export type ReturnFacts = {
   id: string;

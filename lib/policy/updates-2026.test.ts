@@ -54,7 +54,11 @@ describe("fulfilment type (from 2026-02-05)", () => {
   const late = makeOrder({ placedAt: at("2026-03-09T18:00:00Z"), carrier: "USPS", labelSource: "SELLER" });
 
   it("an FBT order past its deadline has no dispatch, auto-cancel, label or tracking flags", () => {
-    expect(rules(evaluateOrder(late, US_LOCAL, now))).toEqual(["fulfillment.auto_cancel_risk", "fulfillment.dispatch_deadline", "label.usps_requires_tiktok_shipping"]);
+    expect(rules(evaluateOrder(late, US_LOCAL, now))).toEqual([
+      "fulfillment.auto_cancel_risk",
+      "fulfillment.dispatch_deadline",
+      "label.usps_requires_tiktok_shipping",
+    ]);
     expect(evaluateOrder({ ...late, fulfillmentType: "FULFILLED_BY_TIKTOK" }, US_LOCAL, now)).toEqual([]);
   });
   it("UTS and Collections orders stay on the seller's clock", () => {
@@ -129,8 +133,16 @@ describe("returns.response_due: US 2 business days, 4 over $100 (from 2026-02-25
 describe("tracking.carrier_not_approved: China→US designated carriers (from 2026-02-01)", () => {
   const now = at("2026-03-05T18:00:00Z");
   const parcel = (carrier: string, placedAt = "2026-03-03T18:00:00Z") =>
-    makeOrder({ status: "IN_TRANSIT", placedAt: at(placedAt), inTransitAt: at("2026-03-04T18:00:00Z"), carrier, trackingNumber: "YT2612345678901234", shipFromCountry: "CN" });
-  const carrierFlags = (carrier: string, placedAt?: string, store = US_XB) => evaluateOrder(parcel(carrier, placedAt), store, now).filter((f) => f.rule === "tracking.carrier_not_approved");
+    makeOrder({
+      status: "IN_TRANSIT",
+      placedAt: at(placedAt),
+      inTransitAt: at("2026-03-04T18:00:00Z"),
+      carrier,
+      trackingNumber: "YT2612345678901234",
+      shipFromCountry: "CN",
+    });
+  const carrierFlags = (carrier: string, placedAt?: string, store = US_XB) =>
+    evaluateOrder(parcel(carrier, placedAt), store, now).filter((f) => f.rule === "tracking.carrier_not_approved");
 
   it("a designated carrier passes", () => {
     expect(carrierFlags("YunExpress")).toEqual([]);
@@ -196,7 +208,17 @@ describe("policy evaluate input", () => {
     expect(paths).toContain("returns.0.refundMinor");
   });
   it("keeps local US orders off the China→US list", () => {
-    const flags = evaluateOrder(makeOrder({ status: "IN_TRANSIT", inTransitAt: at("2026-03-05T18:00:00Z"), carrier: "YunExpress", trackingNumber: "YT2612345678901234", shipFromCountry: "US" }), US_LOCAL, at("2026-03-06T00:00:00Z"));
+    const flags = evaluateOrder(
+      makeOrder({
+        status: "IN_TRANSIT",
+        inTransitAt: at("2026-03-05T18:00:00Z"),
+        carrier: "YunExpress",
+        trackingNumber: "YT2612345678901234",
+        shipFromCountry: "US",
+      }),
+      US_LOCAL,
+      at("2026-03-06T00:00:00Z"),
+    );
     expect(flags.find((f) => f.rule === "tracking.carrier_not_approved")?.reason).toMatch(/not on the approved carrier list for US/);
   });
 });

@@ -3,10 +3,13 @@ import { describe, expect, it } from "vitest";
 import { csvField, csvLine, neutralizeCsvCell } from "./csv";
 
 describe("CSV formula injection", () => {
-  it.each(['=HYPERLINK("http://evil.example","US")', "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd", "\t=1+1", "\r=1+1"])("neutralises %j", (value) => {
-    const out = neutralizeCsvCell(value);
-    expect(out).toBe(`'${value}`);
-  });
+  it.each(['=HYPERLINK("http://evil.example","US")', "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd", "\t=1+1", "\r=1+1"])(
+    "neutralises %j",
+    (value) => {
+      const out = neutralizeCsvCell(value);
+      expect(out).toBe(`'${value}`);
+    },
+  );
 
   it("leaves plain numbers and ordinary text alone", () => {
     for (const value of ["-12.50", "+44", "42", "Mug", "a=b", "US", ""]) expect(neutralizeCsvCell(value)).toBe(value);

@@ -11,9 +11,12 @@ describe("proxy: odd addresses", () => {
     expect(await res.json()).toEqual({ error: "BAD_REQUEST", message: "The address has a broken percent-encoding." });
   });
 
-  it.each(["/api/orders?q=%00", "/orders?q=abc%00def", "/orders/%00", "/api/orders/export?from=2026-01-01&q=x%00"])("a NUL byte in %s is a 400", async (path) => {
-    expect((await run(path)).status).toBe(400);
-  });
+  it.each(["/api/orders?q=%00", "/orders?q=abc%00def", "/orders/%00", "/api/orders/export?from=2026-01-01&q=x%00"])(
+    "a NUL byte in %s is a 400",
+    async (path) => {
+      expect((await run(path)).status).toBe(400);
+    },
+  );
 
   it("ordinary addresses pass", async () => {
     expect((await run("/orders?q=caf%C3%A9&from=2026-01-01")).status).toBe(200);
@@ -23,7 +26,11 @@ describe("proxy: odd addresses", () => {
 describe("proxy: Content-Security-Policy with a nonce per request", () => {
   it("allows only scripts with this response's nonce: no 'unsafe-inline' for scripts", async () => {
     const policy = (await run("/orders")).headers.get("content-security-policy") ?? "";
-    const scriptSrc = policy.split(";").map((d: string) => d.trim()).find((d: string) => d.startsWith("script-src")) ?? "";
+    const scriptSrc =
+      policy
+        .split(";")
+        .map((d: string) => d.trim())
+        .find((d: string) => d.startsWith("script-src")) ?? "";
     expect(scriptSrc).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'$/);
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).toContain("object-src 'none'");
@@ -41,11 +48,12 @@ describe("proxy: Content-Security-Policy with a nonce per request", () => {
 });
 
 describe("proxy: malformed server-action calls are a 400, not a 500", () => {
-  const action = (body: BodyInit, type: string, id = "7f".repeat(21)) => run("/risk", { method: "POST", body, headers: { "next-action": id, "content-type": type } });
+  const action = (body: BodyInit, type: string, id = "7f".repeat(21)) =>
+    run("/risk", { method: "POST", body, headers: { "next-action": id, "content-type": type } });
 
   it.each([
     ["a body that is not JSON", () => action("{not json", "text/plain;charset=UTF-8")],
-    ["a broken multipart body", () => action("--b\r\nContent-Disposition: form-data; name=\"1\"\r\n\r\nx", "multipart/form-data; boundary=b")],
+    ["a broken multipart body", () => action('--b\r\nContent-Disposition: form-data; name="1"\r\n\r\nx', "multipart/form-data; boundary=b")],
     ["a binary body", () => action(new Uint8Array([0, 1, 2]), "application/octet-stream")],
     ["an action id that is no id", () => action("[]", "text/plain;charset=UTF-8", "../../etc")],
   ])("%s", async (_name, send) => {

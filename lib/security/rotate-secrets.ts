@@ -6,7 +6,10 @@ import { decryptSecret, encryptSecret, needsRotation, STORE_SECRET_COLUMNS } fro
  * old key, under the current SECRETS_KEY. Idempotent: a second run rewrites nothing.
  */
 export async function rotateStoreSecrets(db: Db, options: { organizationId?: string } = {}): Promise<{ stores: number; rewritten: number }> {
-  const stores = await db.store.findMany({ where: options.organizationId ? { organizationId: options.organizationId } : {}, select: { id: true, webhookSecret: true, tiktokAppSecret: true, tiktokAccessToken: true } });
+  const stores = await db.store.findMany({
+    where: options.organizationId ? { organizationId: options.organizationId } : {},
+    select: { id: true, webhookSecret: true, tiktokAppSecret: true, tiktokAccessToken: true },
+  });
   let rewritten = 0;
   for (const store of stores) {
     const data: Partial<Record<(typeof STORE_SECRET_COLUMNS)[number], string>> = {};

@@ -48,8 +48,20 @@ export type SignInLimits = {
 
 export function createSignInLimits(db: Db): SignInLimits {
   const common = { storeClient: prismaStore(db), storeType: "pool", tableName: "RateLimit", tableCreated: true, clearExpiredByTimeout: true };
-  const perAccount = new RateLimiterPostgres({ ...common, keyPrefix: "signin-account", points: MAX_FAILURES, duration: LOCK_MINUTES * 60, blockDuration: LOCK_MINUTES * 60 });
-  const perAddress = new RateLimiterPostgres({ ...common, keyPrefix: "signin-address", points: ADDRESS_ATTEMPTS, duration: ADDRESS_WINDOW_SECONDS, blockDuration: ADDRESS_WINDOW_SECONDS });
+  const perAccount = new RateLimiterPostgres({
+    ...common,
+    keyPrefix: "signin-account",
+    points: MAX_FAILURES,
+    duration: LOCK_MINUTES * 60,
+    blockDuration: LOCK_MINUTES * 60,
+  });
+  const perAddress = new RateLimiterPostgres({
+    ...common,
+    keyPrefix: "signin-address",
+    points: ADDRESS_ATTEMPTS,
+    duration: ADDRESS_WINDOW_SECONDS,
+    blockDuration: ADDRESS_WINDOW_SECONDS,
+  });
 
   /** null: over the limit; otherwise the points consumed so far in the window. */
   async function take(limiter: RateLimiterPostgres, key: string): Promise<number | null> {

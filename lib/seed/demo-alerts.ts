@@ -13,8 +13,20 @@ export async function seedDemoAlerts(prisma: Db, organizationId: string): Promis
   }
   await prisma.alertRule.createMany({
     data: [
-      { organizationId, name: "Every warning and critical item", severities: ["WARNING", "CRITICAL"], recipientUserIds: staff.filter((u) => u.email === "ops@demo.test" || u.email === "owner@demo.test").map((u) => u.id), escalateAfterMinutes: 60 },
-      { organizationId, name: "Supplier: own orders' dispatch deadlines", rules: ["fulfillment.dispatch_deadline"], recipientRoles: ["SUPPLIER"], escalateAfterMinutes: null },
+      {
+        organizationId,
+        name: "Every warning and critical item",
+        severities: ["WARNING", "CRITICAL"],
+        recipientUserIds: staff.filter((u) => u.email === "ops@demo.test" || u.email === "owner@demo.test").map((u) => u.id),
+        escalateAfterMinutes: 60,
+      },
+      {
+        organizationId,
+        name: "Supplier: own orders' dispatch deadlines",
+        rules: ["fulfillment.dispatch_deadline"],
+        recipientRoles: ["SUPPLIER"],
+        escalateAfterMinutes: null,
+      },
     ],
     skipDuplicates: true,
   });

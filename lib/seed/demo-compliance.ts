@@ -35,14 +35,21 @@ const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const dateOnly = (d: Date) => new Date(`${isoDate(d)}T00:00:00Z`);
 
 export async function seedCompliance(prisma: Db, organizationId: string, now: Date): Promise<{ seeded: boolean }> {
-  const stores = await prisma.store.findMany({ where: { organizationId }, select: { id: true, name: true, channel: true, market: true, kind: true, joinedOn: true } });
+  const stores = await prisma.store.findMany({
+    where: { organizationId },
+    select: { id: true, name: true, channel: true, market: true, kind: true, joinedOn: true },
+  });
   const us = stores.find((s) => s.channel === "TIKTOK_SHOP" && s.market === "US" && s.kind === "CROSS_BORDER");
   const uk = stores.find((s) => s.channel === "TIKTOK_SHOP" && s.market === "UK");
   // Only the demo organisation's shape (a US cross-border store) gets compliance demo data.
   if (!us || (await prisma.listing.count({ where: { organizationId } })) > 0) return { seeded: false };
   const suppliers = await prisma.supplier.findMany({ where: { organizationId }, select: { id: true }, orderBy: { name: "asc" } });
   const owner = await prisma.user.findFirst({ where: { organizationId, role: "OWNER" }, select: { id: true } });
-  const demand = await openDemandBySku(prisma, organizationId, CATALOGUE.map((c) => c.sku));
+  const demand = await openDemandBySku(
+    prisma,
+    organizationId,
+    CATALOGUE.map((c) => c.sku),
+  );
 
   await prisma.$transaction(
     async (tx) => {
@@ -51,15 +58,41 @@ export async function seedCompliance(prisma: Db, organizationId: string, now: Da
           // The demo has one cross-border store, so it carries every registration finding: a sole
           // proprietorship (not eligible), registered 48 days before the store joined (too young),
           // whose licence expires in ~100 days (inside the 120-day warning, not yet under 90).
-          { storeId: us.id, legalName: "Chen Wei t/a Bright Home Trading (sole proprietor)", entityType: "SOLE_PROPRIETORSHIP", registrationCountry: "CN", incorporatedOn: new Date(us.joinedOn.getTime() - 48 * DAY), licenceExpiresOn: dateOnly(new Date(now.getTime() + 100 * DAY)) },
-          ...(uk ? [{ storeId: uk.id, legalName: "Demo Dropship UK Ltd", entityType: "COMPANY" as const, registrationCountry: "GB", incorporatedOn: new Date("2021-06-01T00:00:00Z"), licenceExpiresOn: dateOnly(new Date(now.getTime() + 2 * 365 * DAY)) }] : []),
+          {
+            storeId: us.id,
+            legalName: "Chen Wei t/a Bright Home Trading (sole proprietor)",
+            entityType: "SOLE_PROPRIETORSHIP",
+            registrationCountry: "CN",
+            incorporatedOn: new Date(us.joinedOn.getTime() - 48 * DAY),
+            licenceExpiresOn: dateOnly(new Date(now.getTime() + 100 * DAY)),
+          },
+          ...(uk
+            ? [
+                {
+                  storeId: uk.id,
+                  legalName: "Demo Dropship UK Ltd",
+                  entityType: "COMPANY" as const,
+                  registrationCountry: "GB",
+                  incorporatedOn: new Date("2021-06-01T00:00:00Z"),
+                  licenceExpiresOn: dateOnly(new Date(now.getTime() + 2 * 365 * DAY)),
+                },
+              ]
+            : []),
         ],
       });
 
       await tx.depositEntry.createMany({
         data: [
           // $1,000 of the $1,500 standard: $500 short.
-          { storeId: us.id, kind: "PAYMENT", amountMinor: 100_000, currency: "USD", occurredAt: new Date("2025-09-02T16:00:00Z"), note: "Initial deposit at onboarding", createdById: owner?.id ?? null },
+          {
+            storeId: us.id,
+            kind: "PAYMENT",
+            amountMinor: 100_000,
+            currency: "USD",
+            occurredAt: new Date("2025-09-02T16:00:00Z"),
+            note: "Initial deposit at onboarding",
+            createdById: owner?.id ?? null,
+          },
         ],
       });
 
@@ -99,7 +132,14 @@ export async function seedCompliance(prisma: Db, organizationId: string, now: Da
         const open = demand.get(p.sku) ?? 0;
         const stock = p.sku === busiest && open > 0 ? Math.max(open - 3, 0) : open + 40 + i * 7;
         const listing = await tx.listing.create({
-          data: { organizationId, sku: p.sku, name: p.name, supplierId: suppliers[i % Math.max(suppliers.length, 1)]?.id ?? null, availableStock: stock, stockUpdatedAt: new Date(now.getTime() - (i + 1) * 5 * HOUR) },
+          data: {
+            organizationId,
+            sku: p.sku,
+            name: p.name,
+            supplierId: suppliers[i % Math.max(suppliers.length, 1)]?.id ?? null,
+            availableStock: stock,
+            stockUpdatedAt: new Date(now.getTime() - (i + 1) * 5 * HOUR),
+          },
           select: { id: true },
         });
         const since = new Date(now.getTime() - 60 * DAY);
@@ -111,7 +151,15 @@ export async function seedCompliance(prisma: Db, organizationId: string, now: Da
           { listingId: listing.id, channel: "TIKTOK_SHOP", currency: "GBP", priceMinor: p.gbp, effectiveAt: since, createdById: owner?.id ?? null },
         ];
         // The changed TikTok price came later, so the history shows the change.
-        if (tiktok !== p.usd) prices.push({ listingId: listing.id, channel: "TIKTOK_SHOP", currency: "USD", priceMinor: tiktok, effectiveAt: new Date(now.getTime() - (4 + i) * DAY), createdById: owner?.id ?? null });
+        if (tiktok !== p.usd)
+          prices.push({
+            listingId: listing.id,
+            channel: "TIKTOK_SHOP",
+            currency: "USD",
+            priceMinor: tiktok,
+            effectiveAt: new Date(now.getTime() - (4 + i) * DAY),
+            createdById: owner?.id ?? null,
+          });
         await tx.listingPrice.createMany({ data: prices });
       }
     },

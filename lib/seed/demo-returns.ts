@@ -62,7 +62,14 @@ export async function seedDemoReturns(prisma: Db, organizationId: string, count:
   const owner = decider ?? (await prisma.user.findFirst({ where: { organizationId, role: "OWNER" }, select: { id: true } }));
   const delivered = await prisma.order.findMany({
     where: { organizationId, status: { in: ["DELIVERED", "COMPLETED"] }, deliveredAt: { not: null } },
-    select: { id: true, storeId: true, channel: true, deliveredAt: true, totalMinor: true, lines: { select: { unitPriceMinor: true, quantity: true }, take: 1, orderBy: { position: "asc" } } },
+    select: {
+      id: true,
+      storeId: true,
+      channel: true,
+      deliveredAt: true,
+      totalMinor: true,
+      lines: { select: { unitPriceMinor: true, quantity: true }, take: 1, orderBy: { position: "asc" } },
+    },
     orderBy: [{ deliveredAt: "desc" }, { id: "asc" }],
     take: 600,
   });
@@ -79,7 +86,12 @@ export async function seedDemoReturns(prisma: Db, organizationId: string, count:
     const channel = plan.legacy || i % 4 !== 3 ? "TIKTOK_SHOP" : "BRAND_SITE";
     const pool = byChannel[channel].length ? byChannel[channel] : delivered;
     // A return is requested after delivery and within a month of it.
-    const order = pool.find((o) => !used.has(o.id) && (o.deliveredAt as Date).getTime() < requestedAt.getTime() - HOUR && (o.deliveredAt as Date).getTime() > requestedAt.getTime() - 30 * DAY);
+    const order = pool.find(
+      (o) =>
+        !used.has(o.id) &&
+        (o.deliveredAt as Date).getTime() < requestedAt.getTime() - HOUR &&
+        (o.deliveredAt as Date).getTime() > requestedAt.getTime() - 30 * DAY,
+    );
     if (!order) return;
     used.add(order.id);
 

@@ -18,7 +18,16 @@ export const OTHER_ORG = "Other Shop Ltd";
 const DAY = 24 * 3600 * 1000;
 const HOUR = 3600 * 1000;
 
-type StoreSpec = { name: string; channel: Channel; market: Market; kind: StoreKind | null; timeZone: string; currency: string; joinedOn: string; share: number };
+type StoreSpec = {
+  name: string;
+  channel: Channel;
+  market: Market;
+  kind: StoreKind | null;
+  timeZone: string;
+  currency: string;
+  joinedOn: string;
+  share: number;
+};
 type SupplierSpec = { key: string; name: string; shipFromCountry: string; promisedOutboundHours: number; promisedDeliveryDays: number };
 type OrgSpec = {
   name: string;
@@ -34,9 +43,36 @@ const DEMO: OrgSpec = {
   seed: 20261125,
   orders: 2000,
   stores: [
-    { name: "TikTok Shop US", channel: "TIKTOK_SHOP", market: "US", kind: "CROSS_BORDER", timeZone: "America/Los_Angeles", currency: "USD", joinedOn: "2025-09-01", share: 0.45 },
-    { name: "TikTok Shop UK", channel: "TIKTOK_SHOP", market: "UK", kind: "LOCAL", timeZone: "Europe/London", currency: "GBP", joinedOn: "2025-11-03", share: 0.2 },
-    { name: "Brand Website", channel: "BRAND_SITE", market: "US", kind: null, timeZone: "America/New_York", currency: "USD", joinedOn: "2024-03-01", share: 0.35 },
+    {
+      name: "TikTok Shop US",
+      channel: "TIKTOK_SHOP",
+      market: "US",
+      kind: "CROSS_BORDER",
+      timeZone: "America/Los_Angeles",
+      currency: "USD",
+      joinedOn: "2025-09-01",
+      share: 0.45,
+    },
+    {
+      name: "TikTok Shop UK",
+      channel: "TIKTOK_SHOP",
+      market: "UK",
+      kind: "LOCAL",
+      timeZone: "Europe/London",
+      currency: "GBP",
+      joinedOn: "2025-11-03",
+      share: 0.2,
+    },
+    {
+      name: "Brand Website",
+      channel: "BRAND_SITE",
+      market: "US",
+      kind: null,
+      timeZone: "America/New_York",
+      currency: "USD",
+      joinedOn: "2024-03-01",
+      share: 0.35,
+    },
   ],
   suppliers: [
     { key: "us", name: "Sunrise Fulfilment (Ontario, CA)", shipFromCountry: "US", promisedOutboundHours: 48, promisedDeliveryDays: 5 },
@@ -53,7 +89,18 @@ const OTHER: OrgSpec = {
   name: OTHER_ORG,
   seed: 777,
   orders: 150,
-  stores: [{ name: "Other TikTok Shop", channel: "TIKTOK_SHOP", market: "US", kind: "LOCAL", timeZone: "America/New_York", currency: "USD", joinedOn: "2025-06-01", share: 1 }],
+  stores: [
+    {
+      name: "Other TikTok Shop",
+      channel: "TIKTOK_SHOP",
+      market: "US",
+      kind: "LOCAL",
+      timeZone: "America/New_York",
+      currency: "USD",
+      joinedOn: "2025-06-01",
+      share: 1,
+    },
+  ],
   suppliers: [{ key: "us", name: "Other Warehouse Inc", shipFromCountry: "US", promisedOutboundHours: 24, promisedDeliveryDays: 4 }],
   users: [{ email: "other@demo.test", name: "Otto Other", role: "OWNER" }],
 };
@@ -150,7 +197,16 @@ async function createOrganization(prisma: Db, spec: OrgSpec, now: Date): Promise
       const stores = await Promise.all(
         spec.stores.map((s) =>
           tx.store.create({
-            data: { organizationId: org.id, name: s.name, channel: s.channel, market: s.market, kind: s.kind, timeZone: s.timeZone, currency: s.currency, joinedOn: new Date(`${s.joinedOn}T00:00:00Z`) },
+            data: {
+              organizationId: org.id,
+              name: s.name,
+              channel: s.channel,
+              market: s.market,
+              kind: s.kind,
+              timeZone: s.timeZone,
+              currency: s.currency,
+              joinedOn: new Date(`${s.joinedOn}T00:00:00Z`),
+            },
             select: { id: true },
           }),
         ),
@@ -163,7 +219,14 @@ async function createOrganization(prisma: Db, spec: OrgSpec, now: Date): Promise
       }
       for (const u of spec.users) {
         await tx.user.create({
-          data: { organizationId: org.id, email: u.email, name: u.name, role: u.role, passwordHash, supplierId: u.supplierKey ? suppliers.get(u.supplierKey)?.id : null },
+          data: {
+            organizationId: org.id,
+            email: u.email,
+            name: u.name,
+            role: u.role,
+            passwordHash,
+            supplierId: u.supplierKey ? suppliers.get(u.supplierKey)?.id : null,
+          },
         });
       }
 
@@ -259,7 +322,12 @@ function makeOrder({ i, store, random, now, suppliers, customers, usedTracking }
     }
   }
 
-  const carrier = fromChina && random.chance(0.2) ? "YunExpress" : store.market === "UK" ? random.pick(["Royal Mail", "Royal Mail", "Royal Mail", "Evri", "DPD"]) : random.pick(["USPS", "USPS", "UPS", "FedEx"]);
+  const carrier =
+    fromChina && random.chance(0.2)
+      ? "YunExpress"
+      : store.market === "UK"
+        ? random.pick(["Royal Mail", "Royal Mail", "Royal Mail", "Evri", "DPD"])
+        : random.pick(["USPS", "USPS", "UPS", "FedEx"]);
   const hasLabel = status !== "AWAITING_PAYMENT" && status !== "AWAITING_SHIPMENT" && status !== "CANCELLED";
   let trackingNumber: string | null = hasLabel ? makeTrackingNumber(carrier, random) : null;
   let namedCarrier: string | null = hasLabel ? carrier : null;
@@ -284,7 +352,12 @@ function makeOrder({ i, store, random, now, suppliers, customers, usedTracking }
   const lineCount = random.chance(0.75) ? 1 : random.int(2, 3);
   const lines = Array.from({ length: lineCount }, () => {
     const product = random.pick(PRODUCTS);
-    return { sku: product.sku, productName: product.name, quantity: random.chance(0.85) ? 1 : 2, unitPriceMinor: store.currency === "GBP" ? product.gbp : product.usd };
+    return {
+      sku: product.sku,
+      productName: product.name,
+      quantity: random.chance(0.85) ? 1 : 2,
+      unitPriceMinor: store.currency === "GBP" ? product.gbp : product.usd,
+    };
   });
   const shipping = random.chance(0.6) ? 0 : store.currency === "GBP" ? 399 : 499;
   const totalMinor = lines.reduce((sum, l) => sum + l.quantity * l.unitPriceMinor, 0) + shipping;

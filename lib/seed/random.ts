@@ -20,7 +20,7 @@ export function createRandom(seed: number): Random {
   return {
     next,
     int,
-    pick: <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T,
+    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T,
     chance: (p: number) => next() < p,
     digits: (n: number) => Array.from({ length: n }, () => String(int(0, 9))).join(""),
   };

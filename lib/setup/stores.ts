@@ -6,7 +6,10 @@ import type { NewStoreInput } from "@/lib/validations/setup";
 
 type Actor = AuditEntry["actor"];
 
-const nameTaken = () => new AppError("CONFLICT", "Another store in your organisation already has this name.", { fieldErrors: { name: "Another store in your organisation already has this name." } });
+const nameTaken = () =>
+  new AppError("CONFLICT", "Another store in your organisation already has this name.", {
+    fieldErrors: { name: "Another store in your organisation already has this name." },
+  });
 
 /**
  * Adds a store to the organisation (the owner's form and `npm run store -- add`), audited in the
@@ -22,14 +25,34 @@ export async function createStore(db: Db, organizationId: string, input: NewStor
     return await db.$transaction(async (tx) => {
       const store = await tx.store.create({
         data: {
-          organizationId, name: input.name, channel: input.channel, market: input.market, kind: input.kind, timeZone: input.timeZone,
-          currency: input.currency, joinedOn: new Date(`${joinedOn}T00:00:00Z`), defaultSupplierId: input.defaultSupplierId ?? null,
+          organizationId,
+          name: input.name,
+          channel: input.channel,
+          market: input.market,
+          kind: input.kind,
+          timeZone: input.timeZone,
+          currency: input.currency,
+          joinedOn: new Date(`${joinedOn}T00:00:00Z`),
+          defaultSupplierId: input.defaultSupplierId ?? null,
         },
         select: { id: true },
       });
       await recordAudit(tx, {
-        organizationId, actor, action: "store.create", entityType: "Store", entityId: store.id,
-        after: { name: input.name, channel: input.channel, market: input.market, kind: input.kind, timeZone: input.timeZone, currency: input.currency, joinedOn, defaultSupplierId: input.defaultSupplierId ?? null },
+        organizationId,
+        actor,
+        action: "store.create",
+        entityType: "Store",
+        entityId: store.id,
+        after: {
+          name: input.name,
+          channel: input.channel,
+          market: input.market,
+          kind: input.kind,
+          timeZone: input.timeZone,
+          currency: input.currency,
+          joinedOn,
+          defaultSupplierId: input.defaultSupplierId ?? null,
+        },
       });
       return store;
     });

@@ -5,7 +5,12 @@ import { RULE_IDS } from "@/lib/policy/types";
 // Alert settings (owner, /alerts/settings) and a user's own alert preferences (/account). Forms
 // post FormData; multi-selects arrive as repeated fields, read with formArrays().
 
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not an id");
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "Not an id");
 const optionalId = z
   .string()
   .trim()
@@ -37,13 +42,16 @@ export const alertChannelSchema = z
     if (!c.target) {
       if (!editing) ctx.addIssue({ code: "custom", path: ["target"], message: c.kind === "EMAIL" ? "Enter an e-mail address" : "Enter the URL" });
     } else if (c.kind === "EMAIL") {
-      if (!z.string().email().safeParse(c.target).success) ctx.addIssue({ code: "custom", path: ["target"], message: "Enter a valid e-mail address, e.g. ops-team@example.com" });
+      if (!z.string().email().safeParse(c.target).success)
+        ctx.addIssue({ code: "custom", path: ["target"], message: "Enter a valid e-mail address, e.g. ops-team@example.com" });
     } else {
       const url = httpUrl(c.kind === "SLACK" ? "Slack webhook" : "webhook").safeParse(c.target);
       if (!url.success) ctx.addIssue({ code: "custom", path: ["target"], message: url.error.issues[0]?.message ?? "Enter a valid URL" });
     }
-    if (c.kind === "WEBHOOK" && !editing && c.secret.length < 16) ctx.addIssue({ code: "custom", path: ["secret"], message: "A signing secret of at least 16 characters" });
-    if (c.kind === "WEBHOOK" && editing && c.secret && c.secret.length < 16) ctx.addIssue({ code: "custom", path: ["secret"], message: "A signing secret of at least 16 characters (or leave blank to keep it)" });
+    if (c.kind === "WEBHOOK" && !editing && c.secret.length < 16)
+      ctx.addIssue({ code: "custom", path: ["secret"], message: "A signing secret of at least 16 characters" });
+    if (c.kind === "WEBHOOK" && editing && c.secret && c.secret.length < 16)
+      ctx.addIssue({ code: "custom", path: ["secret"], message: "A signing secret of at least 16 characters (or leave blank to keep it)" });
   });
 
 export const SEVERITIES = ["INFO", "WARNING", "CRITICAL"] as const;
@@ -52,7 +60,10 @@ export const ALERT_ROLES = ["OWNER", "OPS", "SUPPLIER"] as const;
 export const alertRuleSchema = z.object({
   id: optionalId,
   name: z.string().trim().min(1, "Name the rule").max(80, "At most 80 characters"),
-  active: z.enum(["on", "off"]).optional().transform((v) => v === "on"),
+  active: z
+    .enum(["on", "off"])
+    .optional()
+    .transform((v) => v === "on"),
   rules: z.array(z.enum(RULE_IDS, { message: "Unknown rule" })).max(RULE_IDS.length),
   severities: z.array(z.enum(SEVERITIES, { message: "Unknown severity" })).max(3),
   storeIds: z.array(id).max(200),
@@ -103,15 +114,25 @@ const clock = z
 export const alertPreferencesSchema = z
   .object({
     timeZone: z.string().trim().min(1, "Choose your time zone").max(64).refine(isValidTimeZone, "Not a time zone we know, e.g. Europe/London"),
-    email: z.enum(["on", "off"]).optional().transform((v) => v === "on"),
+    email: z
+      .enum(["on", "off"])
+      .optional()
+      .transform((v) => v === "on"),
     quietStart: clock,
     quietEnd: clock,
-    criticalBreaksQuiet: z.enum(["on", "off"]).optional().transform((v) => v === "on"),
+    criticalBreaksQuiet: z
+      .enum(["on", "off"])
+      .optional()
+      .transform((v) => v === "on"),
     digestTime: clock,
-    digestSubscribed: z.enum(["on", "off"]).optional().transform((v) => v === "on"),
+    digestSubscribed: z
+      .enum(["on", "off"])
+      .optional()
+      .transform((v) => v === "on"),
   })
   .superRefine((p, ctx) => {
-    if (Boolean(p.quietStart) !== Boolean(p.quietEnd)) ctx.addIssue({ code: "custom", path: [p.quietStart ? "quietEnd" : "quietStart"], message: "Set both the start and the end, or neither" });
+    if (Boolean(p.quietStart) !== Boolean(p.quietEnd))
+      ctx.addIssue({ code: "custom", path: [p.quietStart ? "quietEnd" : "quietStart"], message: "Set both the start and the end, or neither" });
     if (p.quietStart && p.quietStart === p.quietEnd) ctx.addIssue({ code: "custom", path: ["quietEnd"], message: "The end must differ from the start" });
   });
 

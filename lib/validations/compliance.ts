@@ -21,7 +21,10 @@ export const ENTITY_LABEL: Record<(typeof ENTITY_TYPES)[number], string> = {
   INDIVIDUAL: "Individual",
 };
 
-export const idField = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "Expected an id");
+export const idField = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "Expected an id");
 
 export const isoDate = z
   .string()
@@ -99,9 +102,15 @@ export const registrationSchema = z
       .transform((s) => s.toUpperCase())
       .pipe(z.string().regex(/^[A-Z]{2}$/, "Use a 2-letter country code such as CN")),
     incorporatedOn: isoDate,
-    licenceExpiresOn: z.union([z.literal("").transform(() => null), isoDate]).optional().transform((s) => s ?? null),
+    licenceExpiresOn: z
+      .union([z.literal("").transform(() => null), isoDate])
+      .optional()
+      .transform((s) => s ?? null),
   })
-  .refine((r) => !r.licenceExpiresOn || r.licenceExpiresOn > r.incorporatedOn, { path: ["licenceExpiresOn"], message: "The licence must expire after the business was registered" });
+  .refine((r) => !r.licenceExpiresOn || r.licenceExpiresOn > r.incorporatedOn, {
+    path: ["licenceExpiresOn"],
+    message: "The licence must expire after the business was registered",
+  });
 export type RegistrationInput = z.infer<typeof registrationSchema>;
 
 export const depositEntrySchema = z.object({
@@ -109,7 +118,10 @@ export const depositEntrySchema = z.object({
   kind: z.enum(DEPOSIT_KINDS, { message: "Pick payment, refund or deduction" }),
   amount: moneyText.refine((m) => m > 0, "The amount must be more than zero"),
   currency: currencyCode.default("USD"),
-  occurredAt: z.union([z.literal("").transform(() => null), isoInstant]).optional().transform((d) => d ?? null),
+  occurredAt: z
+    .union([z.literal("").transform(() => null), isoInstant])
+    .optional()
+    .transform((d) => d ?? null),
   note: optionalText(500),
 });
 export type DepositEntryInput = z.infer<typeof depositEntrySchema>;

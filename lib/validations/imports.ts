@@ -1,10 +1,19 @@
 import { z } from "zod";
 
-export const storeIdSchema = z.string().trim().min(1, "Choose a store").max(64).regex(/^[\w-]+$/, "Not a store id");
+export const storeIdSchema = z
+  .string()
+  .trim()
+  .min(1, "Choose a store")
+  .max(64)
+  .regex(/^[\w-]+$/, "Not a store id");
 
 export const importFormatSchema = z.enum(["tiktok-csv", "tiktok-xlsx", "shopify-csv"]);
 
-export const importJobIdSchema = z.string().min(1).max(64).regex(/^[\w-]+$/, "Not an import id");
+export const importJobIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\w-]+$/, "Not an import id");
 
 /** Query of `POST /api/imports/jobs`: the job the file will be uploaded into. */
 export const importJobCreateSchema = z.object({

@@ -33,7 +33,10 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 
 /** An id as a client may send it: anything longer or stranger is refused before it reaches SQL. */
-const idParam = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "Expected an id");
+const idParam = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "Expected an id");
 
 function dateBound(end: "from" | "to") {
   return z
@@ -85,17 +88,33 @@ export const orderQuerySchema = z
     store: idParam.optional(),
     status: z
       .string()
-      .transform((v) => [...new Set(v.split(",").map((s) => s.trim()).filter(Boolean))])
-      .pipe(z.array(z.enum(ORDER_STATUSES, { message: `Expected one or more of ${ORDER_STATUSES.join(", ")}, comma-separated` })).min(1, "Expected at least one status"))
+      .transform((v) => [
+        ...new Set(
+          v
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ])
+      .pipe(
+        z
+          .array(z.enum(ORDER_STATUSES, { message: `Expected one or more of ${ORDER_STATUSES.join(", ")}, comma-separated` }))
+          .min(1, "Expected at least one status"),
+      )
       .optional(),
     rule: z.enum([ANY_FLAG, ...RULE_IDS], { message: `Expected "${ANY_FLAG}" or a rule id such as fulfillment.dispatch_deadline` }).optional(),
     supplier: idParam.optional(),
     from: dateBound("from").optional(),
     to: dateBound("to").optional(),
-    q: plainText(100).transform((v) => v || undefined).optional(),
+    q: plainText(100)
+      .transform((v) => v || undefined)
+      .optional(),
     page: positiveInt(1, 100_000, 1),
     pageSize: positiveInt(1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
-    sort: z.enum(ORDER_SORTS, { message: `Expected one of ${ORDER_SORTS.join(", ")}` }).optional().transform((v): OrderSort => v ?? DEFAULT_SORT),
+    sort: z
+      .enum(ORDER_SORTS, { message: `Expected one of ${ORDER_SORTS.join(", ")}` })
+      .optional()
+      .transform((v): OrderSort => v ?? DEFAULT_SORT),
   })
   .superRefine((q, ctx) => {
     if (q.from && q.to && q.from.instant.getTime() >= q.to.instant.getTime()) {

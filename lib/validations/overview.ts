@@ -20,7 +20,13 @@ export const overviewParamsSchema = z.object({
   from: z.preprocess(first, localDate.optional()),
   to: z.preprocess(first, localDate.optional()),
   // An id as ids look: a NUL byte or other oddity must not reach PostgreSQL.
-  store: z.preprocess(first, z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional()),
+  store: z.preprocess(
+    first,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/)
+      .optional(),
+  ),
 });
 
 export type OverviewParams = z.infer<typeof overviewParamsSchema>;

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { ReturnJustification, ReturnReason, ReturnStatus } from "@/lib/generated/prisma/enums";
 
-const idParam = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "Expected an id");
+const idParam = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "Expected an id");
 
 export const RETURN_STATUSES = Object.values(ReturnStatus);
 export const RETURN_REASONS = Object.values(ReturnReason);
@@ -100,7 +103,10 @@ export function checkDecisionForReason(decision: Pick<Decision, "decision" | "ju
 }
 
 /** Form-side check: the schema's field errors plus the reason rule, first message per field. */
-export function validateDecision(input: DecisionInput, reason: ReturnReason): { ok: true; data: Decision } | { ok: false; fieldErrors: Record<string, string> } {
+export function validateDecision(
+  input: DecisionInput,
+  reason: ReturnReason,
+): { ok: true; data: Decision } | { ok: false; fieldErrors: Record<string, string> } {
   const parsed = decisionSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};

@@ -6,7 +6,10 @@ import { CARRIERS, type TrackingResult, normaliseCarrierName, normaliseTrackingN
 import { RULE_IDS } from "@/lib/policy/types";
 
 /** An id as a client may send it: anything longer or stranger is refused before it reaches SQL. */
-const idParam = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "Expected an id");
+const idParam = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "Expected an id");
 
 // ---------------------------------------------------------------------------------------------
 // GET /api/risk and the /risk page's URL
@@ -141,7 +144,12 @@ export const pasteSchema = z.object({
 /** Splits a line on commas, tabs or semicolons (spreadsheets paste tabs). */
 function splitLine(raw: string): string[] {
   const separator = raw.includes("\t") ? "\t" : raw.includes(",") ? "," : ";";
-  return raw.split(separator).map((s) => s.trim().replace(/^"(.*)"$/, "$1").trim());
+  return raw.split(separator).map((s) =>
+    s
+      .trim()
+      .replace(/^"(.*)"$/, "$1")
+      .trim(),
+  );
 }
 
 const HEADER = /^order/i;
@@ -171,7 +179,11 @@ export function parseTrackingPaste(text: string): { lines: PasteLine[]; tooMany:
     }
     const result = validateTracking(trackingNumber, canonical);
     if (!result.valid) {
-      lines.push({ ...base, carrier: canonical, error: result.status === "mismatch" ? `Carrier mismatch: ${result.reason}` : `Invalid number: ${result.reason}` });
+      lines.push({
+        ...base,
+        carrier: canonical,
+        error: result.status === "mismatch" ? `Carrier mismatch: ${result.reason}` : `Invalid number: ${result.reason}`,
+      });
       return;
     }
     lines.push({ ...base, carrier: canonical, trackingNumber: result.normalised, note: result.reason, error: null });

@@ -14,7 +14,11 @@ export const NO_CONTROL_MESSAGE = "Must not contain control characters";
 
 /** Text from a query string or form with no NUL or other control characters (tab and line breaks are fine). */
 export function plainText(max: number, message = `At most ${max} characters`) {
-  return z.string().trim().max(max, message).refine((v) => !CONTROL.test(v), NO_CONTROL_MESSAGE);
+  return z
+    .string()
+    .trim()
+    .max(max, message)
+    .refine((v) => !CONTROL.test(v), NO_CONTROL_MESSAGE);
 }
 
 /** Whether an instant's UTC year is one the app can store and mean. */

@@ -4,8 +4,15 @@ import { assignOrdersSchema, newStoreSchema, signUpSchema } from "./setup";
 
 describe("a new store's fields", () => {
   it("makes a TikTok store local unless told otherwise, and takes the currency from the market", () => {
-    expect(newStoreSchema.parse({ name: " UK shop ", channel: "TIKTOK_SHOP", market: "UK", timeZone: "Europe/London" })).toMatchObject({ name: "UK shop", kind: "LOCAL", currency: "GBP" });
-    expect(newStoreSchema.parse({ name: "Site", channel: "BRAND_SITE", market: "US", kind: "CROSS_BORDER", timeZone: "America/New_York" })).toMatchObject({ kind: null, currency: "USD" });
+    expect(newStoreSchema.parse({ name: " UK shop ", channel: "TIKTOK_SHOP", market: "UK", timeZone: "Europe/London" })).toMatchObject({
+      name: "UK shop",
+      kind: "LOCAL",
+      currency: "GBP",
+    });
+    expect(newStoreSchema.parse({ name: "Site", channel: "BRAND_SITE", market: "US", kind: "CROSS_BORDER", timeZone: "America/New_York" })).toMatchObject({
+      kind: null,
+      currency: "USD",
+    });
   });
 
   it("names every bad field", () => {
@@ -18,7 +25,11 @@ describe("a new store's fields", () => {
 describe("sign-up", () => {
   it("needs 12 characters of password and a real e-mail", () => {
     expect(signUpSchema.safeParse({ organization: "A", email: "a@b.test", password: "x".repeat(11) }).success).toBe(false);
-    expect(signUpSchema.parse({ organization: " A ", email: " Ann@B.test ", password: "x".repeat(12) })).toEqual({ organization: "A", email: "ann@b.test", password: "x".repeat(12) });
+    expect(signUpSchema.parse({ organization: " A ", email: " Ann@B.test ", password: "x".repeat(12) })).toEqual({
+      organization: "A",
+      email: "ann@b.test",
+      password: "x".repeat(12),
+    });
   });
 
   afterEach(() => vi.unstubAllEnvs());

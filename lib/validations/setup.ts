@@ -17,7 +17,14 @@ export const signUpSchema = z.object({ organization: organizationName, email, pa
 export type SignUpInput = z.output<typeof signUpSchema>;
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const optionalId = z.preprocess(blankToUndefined, z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose one of the list.").optional());
+const optionalId = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose one of the list.")
+    .optional(),
+);
 
 /** A new store: what the owner types in the "Add a store" form and what `store add` takes. */
 export const newStoreSchema = z
@@ -42,7 +49,12 @@ export const newStoreSchema = z
   }));
 export type NewStoreInput = z.output<typeof newStoreSchema>;
 
-export const storeIdSchema = z.object({ storeId: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "No such store.") });
+export const storeIdSchema = z.object({
+  storeId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "No such store."),
+});
 
 export const supplierSchema = z.object({
   supplierId: optionalId,
@@ -63,7 +75,14 @@ export const supplierSchema = z.object({
 export type SupplierInput = z.output<typeof supplierSchema>;
 
 /** "" (or absent) clears: the order or SKU goes back to the rules / to no supplier. */
-const supplierChoice = z.preprocess((v) => (v === "" || v === undefined ? null : v), z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose one of your suppliers.").nullable());
+const supplierChoice = z.preprocess(
+  (v) => (v === "" || v === undefined ? null : v),
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose one of your suppliers.")
+    .nullable(),
+);
 
 export const skuRuleSchema = z.object({
   sku: z.string().trim().min(1, "Enter a SKU.").max(100, "That SKU is too long."),
@@ -72,17 +91,34 @@ export const skuRuleSchema = z.object({
 
 export const warehouseRuleSchema = z.object({
   warehouseName: z.string().trim().min(1, "Enter the warehouse name as the platform shows it.").max(120, "That name is too long."),
-  supplierId: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose one of your suppliers."),
+  supplierId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose one of your suppliers."),
 });
-export const ruleIdSchema = z.object({ ruleId: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "No such rule.") });
+export const ruleIdSchema = z.object({
+  ruleId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "No such rule."),
+});
 
 export const storeDefaultSchema = z.object({ storeId: storeIdSchema.shape.storeId, supplierId: supplierChoice });
 
 /** Manual assignment of one or many orders; supplierId null = back to the rules. */
 export const assignOrdersSchema = z.object({
   orderIds: z.preprocess(
-    (v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v),
-    z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Not an order id.")).min(1, "Choose at least one order.").max(500, "At most 500 orders at a time."),
+    (v) =>
+      typeof v === "string"
+        ? v
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v,
+    z
+      .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Not an order id."))
+      .min(1, "Choose at least one order.")
+      .max(500, "At most 500 orders at a time."),
   ),
   supplierId: supplierChoice,
 });

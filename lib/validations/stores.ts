@@ -23,8 +23,15 @@ const secret = (label: string) =>
   z.preprocess(blankToUndefined, z.string().trim().min(8, `${label} looks too short (at least 8 characters).`).max(500, `${label} is too long.`).optional());
 
 export const SECRET_FIELDS = [
-  "webhookSecret", "tiktokAppKey", "tiktokAppSecret", "tiktokAccessToken", "tiktokShopCipher", "tiktokApiBaseUrl",
-  "shopifyDomain", "shopifyAccessToken", "shopifyApiVersion",
+  "webhookSecret",
+  "tiktokAppKey",
+  "tiktokAppSecret",
+  "tiktokAccessToken",
+  "tiktokShopCipher",
+  "tiktokApiBaseUrl",
+  "shopifyDomain",
+  "shopifyAccessToken",
+  "shopifyApiVersion",
 ] as const;
 export type SecretField = (typeof SECRET_FIELDS)[number];
 
@@ -48,7 +55,10 @@ const baseSchema = z.object({
   tiktokAppKey: z.preprocess(blankToUndefined, z.string().trim().min(4, "The app key looks too short.").max(200, "The app key is too long.").optional()),
   tiktokAppSecret: secret("The app secret"),
   tiktokAccessToken: secret("The access token"),
-  tiktokShopCipher: z.preprocess(blankToUndefined, z.string().trim().min(4, "The shop cipher looks too short.").max(200, "The shop cipher is too long.").optional()),
+  tiktokShopCipher: z.preprocess(
+    blankToUndefined,
+    z.string().trim().min(4, "The shop cipher looks too short.").max(200, "The shop cipher is too long.").optional(),
+  ),
   tiktokApiBaseUrl: z.preprocess(
     blankToUndefined,
     z
@@ -74,7 +84,14 @@ const baseSchema = z.object({
       .optional(),
   ),
   shopifyAccessToken: secret("The Admin API access token"),
-  shopifyApiVersion: z.preprocess(blankToUndefined, z.string().trim().regex(/^\d{4}-(01|04|07|10)$/, "Use a Shopify API version such as 2026-10.").optional()),
+  shopifyApiVersion: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{4}-(01|04|07|10)$/, "Use a Shopify API version such as 2026-10.")
+      .optional(),
+  ),
 });
 
 export type StoreSettingsInput = z.infer<typeof baseSchema>;
@@ -93,8 +110,15 @@ export function storeSettingsSchemaFor(channel: "TIKTOK_SHOP" | "BRAND_SITE") {
     })
     .transform((v) =>
       channel === "BRAND_SITE"
-        ? { ...v, kind: undefined, tiktokAppKey: undefined, tiktokAppSecret: undefined, tiktokAccessToken: undefined, tiktokShopCipher: undefined, tiktokApiBaseUrl: undefined }
+        ? {
+            ...v,
+            kind: undefined,
+            tiktokAppKey: undefined,
+            tiktokAppSecret: undefined,
+            tiktokAccessToken: undefined,
+            tiktokShopCipher: undefined,
+            tiktokApiBaseUrl: undefined,
+          }
         : { ...v, webhookSecret: undefined, shopifyDomain: undefined, shopifyAccessToken: undefined, shopifyApiVersion: undefined },
     );
 }
-

@@ -5,7 +5,10 @@ import { SETTABLE_LABEL_SOURCES, trackingFixSchema } from "./risk";
 // POST /api/orders/<id>/tracking (a contract): the body is checked by the queue form's own schema
 // (carrier known, number valid for it, check digits), with the label source optional.
 
-export const orderIdParam = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "Expected an order id");
+export const orderIdParam = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "Expected an order id");
 
 const bodySchema = z
   .object({
@@ -20,7 +23,8 @@ export function trackingApiError(field: string, reason: string): AppError {
 }
 
 export function parseTrackingApiBody(orderId: string, body: unknown) {
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw trackingApiError("body", 'Send a JSON object: {"carrier","trackingNumber","labelSource"?}');
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    throw trackingApiError("body", 'Send a JSON object: {"carrier","trackingNumber","labelSource"?}');
   const shape = bodySchema.safeParse(body);
   if (!shape.success) {
     const issue = shape.error.issues[0];

@@ -57,18 +57,39 @@ try {
     const stores = await Promise.all(
       Array.from({ length: jobs }, (_, i) =>
         prisma.store.create({
-          data: { organizationId: org.id, name: `Queue ${count}w #${i + 1}`, channel: "BRAND_SITE", market: "US", timeZone: "America/New_York", currency: "USD", joinedOn: new Date("2024-01-01") },
+          data: {
+            organizationId: org.id,
+            name: `Queue ${count}w #${i + 1}`,
+            channel: "BRAND_SITE",
+            market: "US",
+            timeZone: "America/New_York",
+            currency: "USD",
+            joinedOn: new Date("2024-01-01"),
+          },
         }),
       ),
     );
     const started = performance.now();
-    await enqueueImports(boss, stores.map((s) => ({ organizationId: org.id, storeId: s.id, path: file })));
+    await enqueueImports(
+      boss,
+      stores.map((s) => ({ organizationId: org.id, storeId: s.id, path: file })),
+    );
     while ((await pendingJobs(boss)) > 0) await new Promise((r) => setTimeout(r, 100));
     const seconds = (performance.now() - started) / 1000;
     const imported = await prisma.orderLine.count({ where: { order: { storeId: { in: stores.map((s) => s.id) } } } });
     if (imported !== jobs * lines) throw new Error(`expected ${jobs * lines} imported lines, found ${imported}`);
     log(`${count} worker(s): ${jobs} jobs of ${lines} lines in ${seconds.toFixed(1)} s`);
-    console.log(JSON.stringify({ name: "queue_import_lines_per_s", value: Math.round((jobs * lines) / seconds), unit: "lines/s", workers: count, jobs, lines: jobs * lines, seconds: Math.round(seconds * 10) / 10 }));
+    console.log(
+      JSON.stringify({
+        name: "queue_import_lines_per_s",
+        value: Math.round((jobs * lines) / seconds),
+        unit: "lines/s",
+        workers: count,
+        jobs,
+        lines: jobs * lines,
+        seconds: Math.round(seconds * 10) / 10,
+      }),
+    );
   }
   await prisma.organization.delete({ where: { id: org.id } });
 } finally {

@@ -23,8 +23,7 @@ const port = intOption("port", 3200);
 // For iterating on the screens: skip the import and re-evaluation figures.
 const latencyOnly = hasFlag("latency-only");
 
-const emit = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}) =>
-  console.log(JSON.stringify({ name, value, unit, ...extra }));
+const emit = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ name, value, unit, ...extra }));
 const log = (line: string) => console.error(`[bench] ${line}`);
 
 const dataRoot = path.resolve(getSettings().DATA_DIR);
@@ -48,7 +47,10 @@ try {
     log(`import of a ${importLines}-line Shopify export`);
     const imported = await benchImport(prisma, { lines: importLines, databaseUrl: database.url, organizationId });
     emit("import_lines_per_s", Math.round(imported.importLinesPerS), "lines/s", { lines: importLines });
-    emit("copy_lines_per_s", Math.round(imported.copyLinesPerS), "lines/s", { lines: importLines, ratio: Math.round((imported.copyLinesPerS / imported.importLinesPerS) * 100) / 100 });
+    emit("copy_lines_per_s", Math.round(imported.copyLinesPerS), "lines/s", {
+      lines: importLines,
+      ratio: Math.round((imported.copyLinesPerS / imported.importLinesPerS) * 100) / 100,
+    });
 
     // 3. Re-evaluation of every open order.
     const started = performance.now();
@@ -57,7 +59,12 @@ try {
 
     // 3b. One alert pass (lib/alerts/pass.ts) with a rule sending every warning and critical item
     // to the owners, e-mails stored (no SMTP): from no deliveries, then again at the same instant.
-    const rule = { organizationId, name: "bench: warnings and critical to owners", severities: ["WARNING", "CRITICAL"] as ("WARNING" | "CRITICAL")[], recipientRoles: ["OWNER" as const] };
+    const rule = {
+      organizationId,
+      name: "bench: warnings and critical to owners",
+      severities: ["WARNING", "CRITICAL"] as ("WARNING" | "CRITICAL")[],
+      recipientRoles: ["OWNER" as const],
+    };
     await prisma.alertRule.upsert({ where: { organizationId_name: { organizationId, name: rule.name } }, create: rule, update: rule });
     await prisma.alertDelivery.deleteMany({ where: { organizationId } });
     const alertsAt = new Date();
@@ -74,7 +81,14 @@ try {
   buildIfStale();
   const server = await startServer({
     port,
-    env: { DATABASE_URL: database.url, DATABASE_MODE: database.mode, NEXTAUTH_SECRET: ensureAuthSecret(dataRoot), SECRETS_KEY: ensureSecretsKey(dataRoot), NEXTAUTH_URL: `http://127.0.0.1:${port}`, DATABASE_POOL_SIZE: "20" },
+    env: {
+      DATABASE_URL: database.url,
+      DATABASE_MODE: database.mode,
+      NEXTAUTH_SECRET: ensureAuthSecret(dataRoot),
+      SECRETS_KEY: ensureSecretsKey(dataRoot),
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      DATABASE_POOL_SIZE: "20",
+    },
   });
   stopServer = server.stop;
   const cookie = await signIn(server.baseUrl, BENCH_USERS.owner, BENCH_PASSWORD);
@@ -107,7 +121,16 @@ try {
     const result = await runLoad({ url: `${server.baseUrl}${target}`, connections: 20, durationMs, headers: { cookie } });
     if (name === "floor_p95_ms") floorP95 = result.p95Ms;
     const ratio = name !== "floor_p95_ms" && floorP95 > 0 ? { floorRatio: Math.round((result.p95Ms / floorP95) * 100) / 100 } : {};
-    emit(name, result.p95Ms, "ms", { path: target, connections: 20, requests: result.requests, errors: result.errors, p50Ms: result.p50Ms, p99Ms: result.p99Ms, rps: result.rps, ...ratio });
+    emit(name, result.p95Ms, "ms", {
+      path: target,
+      connections: 20,
+      requests: result.requests,
+      errors: result.errors,
+      p50Ms: result.p50Ms,
+      p99Ms: result.p99Ms,
+      rps: result.rps,
+      ...ratio,
+    });
   }
 
   // 5. First-load JavaScript of the Overview page.

@@ -19,7 +19,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
         <div className="mb-6 text-center">
-          <p className="text-xs font-semibold uppercase tracking-widest text-teal-700">Seller dashboard</p>
+          <p className="text-xs font-semibold tracking-widest text-teal-700 uppercase">Seller dashboard</p>
           <h1 className="mt-1 text-2xl font-semibold text-slate-900">Sign in</h1>
           <p className="mt-1 text-sm text-slate-500">TikTok Shop and your brand site, side by side.</p>
         </div>
@@ -36,7 +36,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             ) : (
               <p>On the server, run (it asks for the owner&apos;s password, at least 12 characters):</p>
             )}
-            <pre className="overflow-x-auto rounded-lg bg-white p-2 font-mono text-xs">npm run -s setup -- --org &quot;Your shop&quot; --owner you@example.com</pre>
+            <pre className="overflow-x-auto rounded-lg bg-white p-2 font-mono text-xs">
+              npm run -s setup -- --org &quot;Your shop&quot; --owner you@example.com
+            </pre>
             <p>Then sign in below with that e-mail and password.</p>
           </div>
         ) : null}

@@ -16,7 +16,7 @@ export default async function SignUpPage() {
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
         <div className="mb-6 text-center">
-          <p className="text-xs font-semibold uppercase tracking-widest text-teal-700">Seller dashboard</p>
+          <p className="text-xs font-semibold tracking-widest text-teal-700 uppercase">Seller dashboard</p>
           <h1 className="mt-1 text-2xl font-semibold text-slate-900">Create your organisation</h1>
           <p className="mt-1 text-sm text-slate-500">You become its owner; add your stores and suppliers next.</p>
         </div>

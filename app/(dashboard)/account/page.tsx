@@ -25,7 +25,11 @@ export default async function AccountPage() {
       <Card>
         <CardHeader title="Alerts" description="How and when alerts reach you" />
         <CardBody>
-          {readOnly ? <p className="mb-3 text-sm text-slate-600">Supplier accounts are read-only: the seller chooses your alerts (your own orders&apos; dispatch deadlines). Ask them to change these.</p> : null}
+          {readOnly ? (
+            <p className="mb-3 text-sm text-slate-600">
+              Supplier accounts are read-only: the seller chooses your alerts (your own orders&apos; dispatch deadlines). Ask them to change these.
+            </p>
+          ) : null}
           <PreferencesForm
             readOnly={readOnly}
             zones={ZONES}

@@ -36,7 +36,9 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold">Alerts</h1>
-          <p className="text-sm text-slate-500">{owner ? "Every alert your organisation sent, held or failed to send." : "The alerts sent to you."} Times in your zone ({account.timeZone}).</p>
+          <p className="text-sm text-slate-500">
+            {owner ? "Every alert your organisation sent, held or failed to send." : "The alerts sent to you."} Times in your zone ({account.timeZone}).
+          </p>
         </div>
         <div className="flex gap-2">
           <Link href="/account" className={buttonClasses("secondary")}>
@@ -54,7 +56,8 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
         <div role="status" className="rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="smtp-missing">
           <p className="font-semibold">E-mail is not set up: alert e-mails are stored here, not sent.</p>
           <p className="mt-1">
-            SMTP_URL is not set ({counts.STORED} stored so far). Set <code>SMTP_URL</code> (e.g. <code>smtp://user:pass@host:587</code>) and <code>ALERTS_FROM</code> to send them; Slack and webhook channels work without it.
+            SMTP_URL is not set ({counts.STORED} stored so far). Set <code>SMTP_URL</code> (e.g. <code>smtp://user:pass@host:587</code>) and{" "}
+            <code>ALERTS_FROM</code> to send them; Slack and webhook channels work without it.
           </p>
         </div>
       ) : null}
@@ -65,7 +68,11 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           <ul className="mt-1 space-y-0.5">
             {broken.map((c) => (
               <li key={c.id}>
-                <span className="font-medium">{c.name}</span>: {c.brokenReason} (since {formatInstant(c.brokenAt as Date, account.timeZone)}). Fix the URL in <Link href="/alerts/settings" className="underline">alert settings</Link>.
+                <span className="font-medium">{c.name}</span>: {c.brokenReason} (since {formatInstant(c.brokenAt as Date, account.timeZone)}). Fix the URL in{" "}
+                <Link href="/alerts/settings" className="underline">
+                  alert settings
+                </Link>
+                .
               </li>
             ))}
           </ul>
@@ -105,7 +112,9 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           <DeliveryLog rows={rows} timeZone={account.timeZone} showRecipient={owner} />
         ) : (
           <CardBody>
-            <EmptyState title="No alerts yet">Alerts appear here as items reach their lead times. {owner ? "Choose who hears of what in alert settings." : null}</EmptyState>
+            <EmptyState title="No alerts yet">
+              Alerts appear here as items reach their lead times. {owner ? "Choose who hears of what in alert settings." : null}
+            </EmptyState>
           </CardBody>
         )}
       </Card>

@@ -22,7 +22,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const filter = auditFilterSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const { items, total, entityTypes } = await listAuditLog(user.organizationId, filter);
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const pageHref = (page: number) => `/audit?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])), page: String(page) })}`;
+  const pageHref = (page: number) =>
+    `/audit?${new URLSearchParams({
+      ...Object.fromEntries(
+        Object.entries(filter)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [k, String(v)]),
+      ),
+      page: String(page),
+    })}`;
   return (
     <div className="space-y-4">
       <div>
@@ -63,8 +71,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </p>
                 </div>
                 <div className="mt-2 grid gap-2 sm:grid-cols-2">
-                  <pre className="overflow-x-auto rounded bg-rose-50 p-2 text-xs text-rose-900" aria-label="Before">{show(entry.before)}</pre>
-                  <pre className="overflow-x-auto rounded bg-emerald-50 p-2 text-xs text-emerald-900" aria-label="After">{show(entry.after)}</pre>
+                  <pre className="overflow-x-auto rounded bg-rose-50 p-2 text-xs text-rose-900" aria-label="Before">
+                    {show(entry.before)}
+                  </pre>
+                  <pre className="overflow-x-auto rounded bg-emerald-50 p-2 text-xs text-emerald-900" aria-label="After">
+                    {show(entry.after)}
+                  </pre>
                 </div>
               </li>
             ))}

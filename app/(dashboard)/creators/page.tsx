@@ -30,7 +30,8 @@ export default async function CreatorsPage() {
       <div>
         <h1 className="text-xl font-semibold">Creators</h1>
         <p className="text-sm text-slate-500">
-          {c.nonInteractiveLimit} or more non-interactive shop videos in any {c.windowDays} days restrict a creator&apos;s product links for {c.restrictionDays} days (at most {c.restrictedLinkQuota} linked videos).
+          {c.nonInteractiveLimit} or more non-interactive shop videos in any {c.windowDays} days restrict a creator&apos;s product links for {c.restrictionDays}{" "}
+          days (at most {c.restrictedLinkQuota} linked videos).
         </p>
       </div>
       <CreatorList creators={creators} limit={c.nonInteractiveLimit} />

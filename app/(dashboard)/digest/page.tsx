@@ -28,7 +28,12 @@ export default async function DigestPage() {
     { label: "Overdue", value: totals.overdue, href: "/risk", tone: totals.overdue > 0 ? "text-rose-700" : "" },
     { label: `Due in ${digest.dueSoonHours} h`, value: totals.dueSoon, href: "/risk", tone: totals.dueSoon > 0 ? "text-amber-700" : "" },
     { label: "Critical", value: totals.critical, href: "/risk", tone: totals.critical > 0 ? "text-rose-700" : "" },
-    { label: `Missed returns (${digest.missedReturns.days} d)`, value: digest.missedReturns.count, href: "/returns?status=PENDING", tone: digest.missedReturns.count > 0 ? "text-rose-700" : "" },
+    {
+      label: `Missed returns (${digest.missedReturns.days} d)`,
+      value: digest.missedReturns.count,
+      href: "/returns?status=PENDING",
+      tone: digest.missedReturns.count > 0 ? "text-rose-700" : "",
+    },
   ];
 
   return (
@@ -47,7 +52,7 @@ export default async function DigestPage() {
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="digest-totals">
         {tiles.map((t) => (
           <Link key={t.label} href={t.href} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-slate-300">
-            <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t.label}</dt>
+            <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{t.label}</dt>
             <dd className={`mt-1 text-2xl font-semibold tabular-nums ${t.tone ?? ""}`} data-total={t.label}>
               {formatCount(t.value)}
             </dd>
@@ -56,7 +61,10 @@ export default async function DigestPage() {
       </dl>
 
       <Card>
-        <CardHeader title="Most urgent" description={`The first ${digest.urgent.length} of ${formatCount(totals.open)} open flags: overdue first, then least time left`} />
+        <CardHeader
+          title="Most urgent"
+          description={`The first ${digest.urgent.length} of ${formatCount(totals.open)} open flags: overdue first, then least time left`}
+        />
         {digest.urgent.length === 0 ? (
           <EmptyState title="Nothing is open">No flag needs action right now.</EmptyState>
         ) : (
@@ -99,7 +107,7 @@ export default async function DigestPage() {
                 <Link className="min-w-0 truncate hover:underline" href={`/risk?rule=${encodeURIComponent(r.rule)}`}>
                   {r.title}
                 </Link>
-                <span className="shrink-0 tabular-nums text-slate-600">
+                <span className="shrink-0 text-slate-600 tabular-nums">
                   {formatCount(r.count)} · {formatCount(r.overdue)} overdue · {formatCount(r.critical)} critical
                 </span>
               </li>
@@ -114,7 +122,7 @@ export default async function DigestPage() {
                 <Link className="min-w-0 truncate hover:underline" href={`/risk?store=${encodeURIComponent(s.id)}`}>
                   {s.name}
                 </Link>
-                <span className="shrink-0 tabular-nums text-slate-600">
+                <span className="shrink-0 text-slate-600 tabular-nums">
                   {formatCount(s.open)} open · {formatCount(s.critical)} critical
                 </span>
               </li>

@@ -14,7 +14,9 @@ export default async function FloorPage() {
   return (
     <div className="space-y-2">
       <h1 className="text-xl font-semibold">Nothing to see here</h1>
-      <p className="text-sm text-slate-500">This page has the dashboard&apos;s frame and nothing else; the benchmark measures it as the yardstick for the other screens.</p>
+      <p className="text-sm text-slate-500">
+        This page has the dashboard&apos;s frame and nothing else; the benchmark measures it as the yardstick for the other screens.
+      </p>
     </div>
   );
 }

@@ -16,8 +16,8 @@ export default async function ImportPage() {
       <div>
         <h1 className="text-xl font-semibold">Import orders</h1>
         <p className="text-sm text-slate-500">
-          TikTok Shop Seller Center exports (CSV or XLSX) and Shopify order exports (CSV). Importing the same file again changes nothing; a
-          later export updates the orders it contains.
+          TikTok Shop Seller Center exports (CSV or XLSX) and Shopify order exports (CSV). Importing the same file again changes nothing; a later export updates
+          the orders it contains.
         </p>
       </div>
       <Suspense fallback={<Skeleton className="h-48" />}>

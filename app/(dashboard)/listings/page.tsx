@@ -19,7 +19,9 @@ export default async function ListingsPage() {
     <div className="space-y-6">
       <div>
         <h1 className="text-xl font-semibold">Listings</h1>
-        <p className="text-sm text-slate-500">TikTok price against the brand site (the landing page) and shared stock against open orders of both channels · riskiest first</p>
+        <p className="text-sm text-slate-500">
+          TikTok price against the brand site (the landing page) and shared stock against open orders of both channels · riskiest first
+        </p>
       </div>
       <Suspense fallback={<Skeleton className="h-96" />}>
         <ParitySection scope={scope} />

@@ -26,7 +26,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
     <div className="space-y-4">
       <div>
         <h1 className="text-xl font-semibold">{isSupplierScope(scope) ? "My orders" : "Orders"}</h1>
-        <p className="text-sm text-slate-500">Both channels in one list · times in each store&apos;s zone · filters stay in the link, so a view can be shared</p>
+        <p className="text-sm text-slate-500">
+          Both channels in one list · times in each store&apos;s zone · filters stay in the link, so a view can be shared
+        </p>
       </div>
       <Suspense fallback={<OrdersSkeleton />}>
         <OrdersSection scope={scope} parsed={parsed} />
@@ -40,12 +42,20 @@ async function OrdersSection({ scope, parsed }: { scope: DataScope; parsed: Pars
   const queryClient = new QueryClient();
   const [options] = await Promise.all([
     getOrderFilterOptions(scope),
-    parsed.success ? queryClient.prefetchQuery({ queryKey: ordersQueryKey(ordersApiParams(parsed.data)), queryFn: () => listOrders(scope, parsed.data, new Date()) }) : null,
+    parsed.success
+      ? queryClient.prefetchQuery({ queryKey: ordersQueryKey(ordersApiParams(parsed.data)), queryFn: () => listOrders(scope, parsed.data, new Date()) })
+      : null,
   ]);
   const supplier = isSupplierScope(scope);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <OrdersView options={options} rules={ORDER_RULES} showMoney={!supplier} showSupplier={!supplier} canAssign={scope.role === "OWNER" || scope.role === "OPS"} />
+      <OrdersView
+        options={options}
+        rules={ORDER_RULES}
+        showMoney={!supplier}
+        showSupplier={!supplier}
+        canAssign={scope.role === "OWNER" || scope.role === "OPS"}
+      />
     </HydrationBoundary>
   );
 }

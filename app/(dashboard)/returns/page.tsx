@@ -63,31 +63,41 @@ async function ListSection({ scope, query }: { scope: DataScope; query: ReturnQu
   return (
     <section className="space-y-3" aria-label="Return requests">
       <nav aria-label="By status" className="flex flex-wrap gap-2 text-sm">
-        {[{ value: undefined, label: "All", count: all }, ...RETURN_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s], count: list.counts[s] }))].map((t) => {
-          const active = query.status === t.value;
-          return (
-            <Link
-              key={t.label}
-              href={tab(t.value)}
-              aria-current={active ? "page" : undefined}
-              className={cn("rounded-full px-3 py-1 ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-slate-900", active ? "bg-slate-900 text-white ring-slate-900" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50")}
-            >
-              {t.label} <span className="tabular-nums opacity-70">{t.count}</span>
-            </Link>
-          );
-        })}
+        {[{ value: undefined, label: "All", count: all }, ...RETURN_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s], count: list.counts[s] }))].map(
+          (t) => {
+            const active = query.status === t.value;
+            return (
+              <Link
+                key={t.label}
+                href={tab(t.value)}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "rounded-full px-3 py-1 ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-slate-900",
+                  active ? "bg-slate-900 text-white ring-slate-900" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50",
+                )}
+              >
+                {t.label} <span className="tabular-nums opacity-70">{t.count}</span>
+              </Link>
+            );
+          },
+        )}
       </nav>
       {(() => {
         // Pending on TikTok past the response window: the platform has auto-approved them.
         const missed = list.items.filter((i) => i.status === "PENDING" && i.respondBy !== null && Date.parse(i.respondBy) < now.getTime()).length;
         return missed ? (
           <p className="text-sm font-medium text-rose-800" data-testid="returns-missed">
-            {missed} missed: not answered in time, so the platform auto-approved {missed === 1 ? "it" : "them"} (refunded at your cost). They are no longer in the risk queue.
+            {missed} missed: not answered in time, so the platform auto-approved {missed === 1 ? "it" : "them"} (refunded at your cost). They are no longer in
+            the risk queue.
           </p>
         ) : null;
       })()}
       <ReturnsList items={list.items} now={now.toISOString()} canDecide />
-      {list.total > RETURNS_LIMIT ? <p className="text-xs text-slate-500">Showing the first {RETURNS_LIMIT} of {list.total}; narrow the filters to see the rest.</p> : null}
+      {list.total > RETURNS_LIMIT ? (
+        <p className="text-xs text-slate-500">
+          Showing the first {RETURNS_LIMIT} of {list.total}; narrow the filters to see the rest.
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -80,7 +80,7 @@ async function RuleSummary({ scope, active, store }: { scope: DataScope; active?
             href={href(isActive ? undefined : c.rule)}
             aria-current={isActive ? "true" : undefined}
             className={cn(
-              "min-w-[10rem] max-w-[14rem] shrink-0 rounded-lg border px-3 py-2 text-left text-xs transition focus-visible:outline-2 focus-visible:outline-slate-900",
+              "max-w-[14rem] min-w-[10rem] shrink-0 rounded-lg border px-3 py-2 text-left text-xs transition focus-visible:outline-2 focus-visible:outline-slate-900",
               isActive ? "border-slate-900 bg-slate-900 text-white" : "border-slate-200 bg-white text-slate-700 hover:border-slate-400",
             )}
           >

@@ -46,7 +46,10 @@ async function OwnerStoreAdmin({ scope }: { scope: DataScope }) {
   return (
     <>
       <Card id="add-store">
-        <CardHeader title="Add a store" description="A TikTok Shop (US or UK, local or cross-border) or your brand site. Deposit and registration facts go on the store's page once it exists." />
+        <CardHeader
+          title="Add a store"
+          description="A TikTok Shop (US or UK, local or cross-border) or your brand site. Deposit and registration facts go on the store's page once it exists."
+        />
         <CardBody>
           <AddStoreForm suppliers={suppliers} />
         </CardBody>
@@ -87,7 +90,10 @@ async function StoresSection({ scope }: { scope: DataScope }) {
       {exposure === undefined ? <ExposurePending /> : null}
       {tiktok.length ? (
         <Card>
-          <CardHeader title="Performance-score exposure" description="Each TikTok store's rates against the platform's lines; open a store for headroom and the what-if" />
+          <CardHeader
+            title="Performance-score exposure"
+            description="Each TikTok store's rates against the platform's lines; open a store for headroom and the what-if"
+          />
           <ul className="divide-y divide-slate-100">
             {tiktok.map((e) => (
               <li key={e.storeId} className="flex flex-col gap-1 px-4 py-2 sm:flex-row sm:items-center sm:justify-between">

@@ -60,10 +60,14 @@ async function RoutingSection({ scope }: { scope: DataScope }) {
       <h2 className="text-lg font-semibold">Order routing</h2>
       <p className="text-sm text-slate-600">
         Every imported, synced or pushed order goes to a supplier by these rules, most specific first: the <strong>warehouse</strong> it ships from, then the{" "}
-        <strong>SKU</strong> of its first routed line, then its <strong>store&apos;s default</strong>. A rule change moves open orders at once; shipped orders keep their
-        supplier, and orders assigned by hand stay where they are.
+        <strong>SKU</strong> of its first routed line, then its <strong>store&apos;s default</strong>. A rule change moves open orders at once; shipped orders
+        keep their supplier, and orders assigned by hand stay where they are.
       </p>
-      <p role="status" className={routing.unassignedOpen ? "rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" : "text-sm text-slate-600"} data-testid="unassigned-open">
+      <p
+        role="status"
+        className={routing.unassignedOpen ? "rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" : "text-sm text-slate-600"}
+        data-testid="unassigned-open"
+      >
         {routing.unassignedOpen ? (
           <>
             <strong className="tabular-nums">{routing.unassignedOpen}</strong> open {routing.unassignedOpen === 1 ? "order has" : "orders have"} no supplier.{" "}
@@ -166,7 +170,10 @@ async function RoutingSection({ scope }: { scope: DataScope }) {
 
       {options.length ? (
         <Card>
-          <CardHeader title="Supplier stock file" description="A CSV with the columns SKU and available sets the units of that supplier's SKUs (and of SKUs no supplier has yet)" />
+          <CardHeader
+            title="Supplier stock file"
+            description="A CSV with the columns SKU and available sets the units of that supplier's SKUs (and of SKUs no supplier has yet)"
+          />
           <CardBody>
             <StockImportForm suppliers={options} />
           </CardBody>
@@ -178,7 +185,14 @@ async function RoutingSection({ scope }: { scope: DataScope }) {
 
 async function ScorecardsSection({ scope }: { scope: DataScope }) {
   const cards = await listSupplierScorecards(scope, new Date());
-  if (cards.length === 0) return <EmptyState title="No suppliers yet">{scope.role === "OWNER" ? "Add the suppliers who ship your orders below, then route your SKUs to them." : "Suppliers appear here once the owner adds them."}</EmptyState>;
+  if (cards.length === 0)
+    return (
+      <EmptyState title="No suppliers yet">
+        {scope.role === "OWNER"
+          ? "Add the suppliers who ship your orders below, then route your SKUs to them."
+          : "Suppliers appear here once the owner adds them."}
+      </EmptyState>
+    );
   return (
     <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
       {cards.map((card) => (

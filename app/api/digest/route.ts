@@ -23,7 +23,11 @@ export async function GET(request: Request) {
     if (format === "text") {
       const queueUrl = new URL("/risk", getSettings().NEXTAUTH_URL ?? request.url).toString();
       return new Response(digestText(digest, queueUrl), {
-        headers: { ...headers, "Content-Type": "text/plain; charset=utf-8", "Content-Disposition": `attachment; filename="digest-${now.toISOString().slice(0, 10)}.txt"` },
+        headers: {
+          ...headers,
+          "Content-Type": "text/plain; charset=utf-8",
+          "Content-Disposition": `attachment; filename="digest-${now.toISOString().slice(0, 10)}.txt"`,
+        },
       });
     }
     return Response.json({ ...digest, generatedAt: now.toISOString(), urgent: digest.urgent.map(toRiskJson) }, { headers });

@@ -53,7 +53,14 @@ export async function POST(req: Request) {
       job = { id: input.jobId };
     } else {
       job = await db.importJob.create({
-        data: { organizationId: scope.organizationId, storeId: store.id, createdById: user.id, fileName: input.fileName, format: input.format ?? "auto", bytesTotal: BigInt(bytesTotal) },
+        data: {
+          organizationId: scope.organizationId,
+          storeId: store.id,
+          createdById: user.id,
+          fileName: input.fileName,
+          format: input.format ?? "auto",
+          bytesTotal: BigInt(bytesTotal),
+        },
         select: { id: true },
       });
     }
@@ -68,8 +75,12 @@ export async function POST(req: Request) {
     const stream = Readable.fromWeb(req.body as unknown as NodeReadableStream<Uint8Array>).pipe(limit);
     try {
       const summary = await importOrderFile(db, {
-        storeId: store.id, organizationId: scope.organizationId, stream, format: input.format,
-        bytesTotal: declared > 0 ? declared : undefined, jobId: job.id,
+        storeId: store.id,
+        organizationId: scope.organizationId,
+        stream,
+        format: input.format,
+        bytesTotal: declared > 0 ? declared : undefined,
+        jobId: job.id,
       });
       return Response.json({ id: job.id, ...summary, errors: summary.errors.slice(0, 200) });
     } catch (error) {

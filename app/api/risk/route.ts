@@ -18,8 +18,15 @@ export async function GET(request: Request) {
       const user = await requireApiUser();
       const query = requireRiskQuery(new URL(request.url).searchParams);
       const now = new Date();
-      const queue = await getRiskQueue(scopeOf(user), { storeId: query.store, rule: query.rule, limit: RISK_PAGE_SIZE, offset: (query.page - 1) * RISK_PAGE_SIZE }, now);
-      return Response.json({ items: queue.items.map(toRiskJson), total: queue.total, now: now.toISOString() }, { headers: { "Cache-Control": "private, no-store" } });
+      const queue = await getRiskQueue(
+        scopeOf(user),
+        { storeId: query.store, rule: query.rule, limit: RISK_PAGE_SIZE, offset: (query.page - 1) * RISK_PAGE_SIZE },
+        now,
+      );
+      return Response.json(
+        { items: queue.items.map(toRiskJson), total: queue.total, now: now.toISOString() },
+        { headers: { "Cache-Control": "private, no-store" } },
+      );
     });
   } catch (error) {
     // The client went away: its queries were cancelled (lib/database/cancel.ts); nobody reads this.

@@ -16,7 +16,13 @@ const MESSAGES = {
   revoked: { title: "This link has been revoked", body: "The seller has turned this link off. Ask them for a new one if you still need access." },
 } as const;
 
-export default async function SharedSupplierPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SharedSupplierPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { token } = await params;
   const page = pageParam((await searchParams).page);
   const h = await headers();
@@ -42,7 +48,7 @@ export default async function SharedSupplierPage({ params, searchParams }: { par
   return (
     <main className="mx-auto max-w-5xl space-y-4 px-4 py-6">
       <div>
-        <p className="text-xs font-semibold uppercase tracking-widest text-teal-700">Shared by {opened.link.organizationName}</p>
+        <p className="text-xs font-semibold tracking-widest text-teal-700 uppercase">Shared by {opened.link.organizationName}</p>
         <h1 className="text-xl font-semibold">{opened.link.label}</h1>
         <p className="text-sm text-slate-500">Read-only · valid until {formatInstant(opened.link.expiresAt, "UTC")} · every visit is recorded</p>
       </div>

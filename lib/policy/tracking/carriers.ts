@@ -60,14 +60,34 @@ export const APPROVED_CARRIERS: Record<Market, readonly Carrier[]> = {
  * US cross-border stores shipping direct from China may use only these (press, english.ebrun.com
  * 2026-01-31, from 2026-02-01; reviewed quarterly). DHL Express and FedEx only for oversize parcels.
  */
-export const CHINA_TO_US_DESIGNATED_CARRIERS: readonly Carrier[] = ["JD Logistics", "YunExpress", "Yanwen", "4PX", "SF Express", "BEST", "Jisu", "Yidai", "DHL Express", "FedEx"];
+export const CHINA_TO_US_DESIGNATED_CARRIERS: readonly Carrier[] = [
+  "JD Logistics",
+  "YunExpress",
+  "Yanwen",
+  "4PX",
+  "SF Express",
+  "BEST",
+  "Jisu",
+  "Yidai",
+  "DHL Express",
+  "FedEx",
+];
 /** Designated for oversize parcels only. */
 export const CHINA_TO_US_OVERSIZE_ONLY: readonly Carrier[] = ["DHL Express", "FedEx"];
 
 // Aliases after simplification (lower case, punctuation and spaces collapsed). Plain "DHL" means
 // DHL Express, which is NOT on the US list: only DHL eCommerce is, so the two must stay apart.
 const ALIASES: Record<Carrier, string[]> = {
-  USPS: ["usps", "us postal service", "u s postal service", "united states postal service", "us mail", "united states post office", "us post office", "postal service"],
+  USPS: [
+    "usps",
+    "us postal service",
+    "u s postal service",
+    "united states postal service",
+    "us mail",
+    "united states post office",
+    "us post office",
+    "postal service",
+  ],
   UPS: ["ups", "united parcel service", "u p s"],
   FedEx: ["fedex", "fed ex", "federal express", "fedex ground", "fedex express", "fedex home delivery", "fedex smartpost"],
   LaserShip: ["lasership", "laser ship"],

@@ -28,9 +28,7 @@ const checksumSchema = z.discriminatedUnion("name", [
   z.object({ name: z.literal("luhn") }),
 ]);
 
-const lookupSchema = z
-  .object({ matches: z.string().optional(), matches_regex: z.string().optional() })
-  .catchall(z.unknown());
+const lookupSchema = z.object({ matches: z.string().optional(), matches_regex: z.string().optional() }).catchall(z.unknown());
 
 const formatSchema = z.object({
   name: z.string(),
@@ -39,14 +37,10 @@ const formatSchema = z.object({
   tracking_url: z.string().nullable().optional(),
   validation: z.object({
     checksum: checksumSchema.optional(),
-    serial_number_format: z
-      .object({ prepend_if: z.object({ matches_regex: z.string(), content: z.string() }) })
-      .optional(),
+    serial_number_format: z.object({ prepend_if: z.object({ matches_regex: z.string(), content: z.string() }) }).optional(),
     additional: z.object({ exists: z.array(z.string()) }).optional(),
   }),
-  additional: z
-    .array(z.object({ name: z.string(), regex_group_name: z.string(), lookup: z.array(lookupSchema) }))
-    .optional(),
+  additional: z.array(z.object({ name: z.string(), regex_group_name: z.string(), lookup: z.array(lookupSchema) })).optional(),
   test_numbers: z.object({ valid: z.array(z.string()), invalid: z.array(z.string()) }),
 });
 

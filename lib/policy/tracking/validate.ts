@@ -54,13 +54,7 @@ export function carrierOfMatch(m: FormatMatch): string {
 // formats (FedEx 12/15, DHL 10/14) collide with other carriers' numbers and must not be used so.
 const DISTINCTIVE_FORMATS = new Set(["ups", "usps_impb_n", "usps_impb_c"]);
 
-function result(
-  normalised: string,
-  status: TrackingStatus,
-  carrier: string | null,
-  reason: string,
-  match: FormatMatch | null,
-): TrackingResult {
+function result(normalised: string, status: TrackingStatus, carrier: string | null, reason: string, match: FormatMatch | null): TrackingResult {
   return {
     valid: status === "valid" || status === "unverified",
     carrier,

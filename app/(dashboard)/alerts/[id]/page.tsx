@@ -25,14 +25,17 @@ export default async function AlertMessagePage({ params }: { params: Promise<{ i
         ← Alerts
       </Link>
       <Card>
-        <CardHeader title={message.subject} description={`To ${message.to} · ${message.status === "STORED" ? "stored, not sent (no SMTP_URL)" : message.sentAt ? `sent ${formatInstant(message.sentAt, timeZone)}` : message.status.toLowerCase()}`} />
+        <CardHeader
+          title={message.subject}
+          description={`To ${message.to} · ${message.status === "STORED" ? "stored, not sent (no SMTP_URL)" : message.sentAt ? `sent ${formatInstant(message.sentAt, timeZone)}` : message.status.toLowerCase()}`}
+        />
         <CardBody className="p-0">
           <iframe title="E-mail as sent" srcDoc={message.html} sandbox="" className="h-[32rem] w-full rounded-b-xl" data-testid="email-frame" />
         </CardBody>
       </Card>
       <details className="text-sm">
         <summary className="cursor-pointer text-slate-600">Plain-text part</summary>
-        <pre className="mt-2 whitespace-pre-wrap break-words rounded-lg bg-slate-50 p-3 text-xs text-slate-700">{message.text}</pre>
+        <pre className="mt-2 rounded-lg bg-slate-50 p-3 text-xs break-words whitespace-pre-wrap text-slate-700">{message.text}</pre>
       </details>
     </div>
   );

@@ -23,7 +23,13 @@ export default async function AlertSettingsPage() {
   const user = await requirePageUser(["OWNER"]);
   const org = user.organizationId;
   const scope = scopeOf(user);
-  const [settings, channels, rules, stores, users] = await Promise.all([getPolicySettings(scope), getAlertChannels(org), getAlertRules(org), listStoreOptions(scope), listActiveUserOptions(scope)]);
+  const [settings, channels, rules, stores, users] = await Promise.all([
+    getPolicySettings(scope),
+    getAlertChannels(org),
+    getAlertRules(org),
+    listStoreOptions(scope),
+    listActiveUserOptions(scope),
+  ]);
   const leads = dispatchLeadHours(settings);
   const options: RuleFormOptions = {
     rules: RULE_IDS.map((id) => ({ value: id, label: RULE_TITLES[id] })),
@@ -32,7 +38,11 @@ export default async function AlertSettingsPage() {
     channels: channels.map((c) => ({ value: c.id, label: `${c.name} (${KIND[c.kind]})` })),
     defaultLeads: leads.join(", "),
   };
-  const names = new Map([...users.map((u) => [u.id, u.name] as const), ...channels.map((c) => [c.id, c.name] as const), ...stores.map((s) => [s.id, s.name] as const)]);
+  const names = new Map([
+    ...users.map((u) => [u.id, u.name] as const),
+    ...channels.map((c) => [c.id, c.name] as const),
+    ...stores.map((s) => [s.id, s.name] as const),
+  ]);
   return (
     <div className="space-y-4">
       <div>
@@ -47,11 +57,14 @@ export default async function AlertSettingsPage() {
         <CardHeader title="When alerts go out" description="From your organisation's policy settings" />
         <CardBody className="space-y-1 text-sm text-slate-700" data-testid="lead-times">
           <p>
-            Dispatch deadlines: <strong>{leads.map((h) => `${h} h`).join(", ")}</strong> before the deadline (due soon at {settings.dispatch.dueSoonHours} h, critical under {settings.dispatch.criticalHours} h).
+            Dispatch deadlines: <strong>{leads.map((h) => `${h} h`).join(", ")}</strong> before the deadline (due soon at {settings.dispatch.dueSoonHours} h,
+            critical under {settings.dispatch.criticalHours} h).
           </p>
           <p>Return requests: at the instant the {settings.returns.responseHours} h response window ends.</p>
           <p>Store disconnections, invalid tracking and other findings: when they happen.</p>
-          <p className="text-xs text-slate-500">Each item, lead time and recipient is alerted once. Quiet hours and the digest time are each user&apos;s own, on their account page.</p>
+          <p className="text-xs text-slate-500">
+            Each item, lead time and recipient is alerted once. Quiet hours and the digest time are each user&apos;s own, on their account page.
+          </p>
         </CardBody>
       </Card>
 
@@ -66,11 +79,17 @@ export default async function AlertSettingsPage() {
                     {r.name} {!r.active ? <Badge>paused</Badge> : null}
                   </p>
                   <p className="text-xs text-slate-500">
-                    {r.severities.length ? r.severities.join(", ").toLowerCase() : "any severity"} · {r.rules.length ? r.rules.map((x) => ruleTitle(x)).join("; ") : "any rule"}
+                    {r.severities.length ? r.severities.join(", ").toLowerCase() : "any severity"} ·{" "}
+                    {r.rules.length ? r.rules.map((x) => ruleTitle(x)).join("; ") : "any rule"}
                     {r.storeIds.length ? ` · ${r.storeIds.map((s) => names.get(s) ?? "a removed store").join(", ")}` : ""}
                   </p>
                   <p className="text-xs text-slate-500">
-                    To {[...r.recipientRoles.map((x) => `all ${ROLE[x]}`), ...r.recipientUserIds.map((u) => names.get(u) ?? "a removed user"), ...r.channelIds.map((c) => names.get(c) ?? "a removed channel")].join(", ") || "nobody"}
+                    To{" "}
+                    {[
+                      ...r.recipientRoles.map((x) => `all ${ROLE[x]}`),
+                      ...r.recipientUserIds.map((u) => names.get(u) ?? "a removed user"),
+                      ...r.channelIds.map((c) => names.get(c) ?? "a removed channel"),
+                    ].join(", ") || "nobody"}
                     {r.leadHours.length ? ` · ${r.leadHours.join(", ")} h before` : ""}
                     {r.escalateAfterMinutes ? ` · escalates after ${r.escalateAfterMinutes} min` : " · no escalation"}
                   </p>
@@ -106,7 +125,7 @@ export default async function AlertSettingsPage() {
                   <p className="font-medium">
                     {c.name} <Badge tone="info">{KIND[c.kind]}</Badge> {c.brokenAt ? <Badge tone="critical">broken</Badge> : null}
                   </p>
-                  <p className="break-all text-xs text-slate-500">
+                  <p className="text-xs break-all text-slate-500">
                     {c.target}
                     {c.kind === "WEBHOOK" ? (c.hasSecret ? " · signing secret set" : " · no secret") : ""}
                   </p>

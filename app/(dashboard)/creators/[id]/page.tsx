@@ -40,13 +40,13 @@ export default async function CreatorPage({ params }: { params: Promise<{ id: st
 
       <div className="grid gap-4 sm:grid-cols-3">
         <Card className="p-4">
-          <p className="text-xs uppercase tracking-wide text-slate-500">Non-interactive in the last {settings.windowDays} days</p>
+          <p className="text-xs tracking-wide text-slate-500 uppercase">Non-interactive in the last {settings.windowDays} days</p>
           <p className="mt-1 text-2xl font-semibold tabular-nums" data-testid="non-interactive-count">
             {detail.nonInteractiveInWindow} <span className="text-base text-slate-400">/ {settings.nonInteractiveLimit}</span>
           </p>
         </Card>
         <Card className="p-4">
-          <p className="text-xs uppercase tracking-wide text-slate-500">Link quota</p>
+          <p className="text-xs tracking-wide text-slate-500 uppercase">Link quota</p>
           {quota ? (
             <p className={`mt-1 text-2xl font-semibold tabular-nums ${quota.left === 0 ? "text-rose-700" : "text-amber-700"}`} data-testid="quota-left">
               {quota.left} <span className="text-base text-slate-400">of {quota.limit} left</span>
@@ -58,7 +58,7 @@ export default async function CreatorPage({ params }: { params: Promise<{ id: st
           )}
         </Card>
         <Card className="p-4">
-          <p className="text-xs uppercase tracking-wide text-slate-500">Restriction ends</p>
+          <p className="text-xs tracking-wide text-slate-500 uppercase">Restriction ends</p>
           <p className="mt-1 text-lg font-semibold" data-testid="restriction-end">
             {quota ? formatInstant(quota.until, zone) : "—"}
           </p>
@@ -66,7 +66,10 @@ export default async function CreatorPage({ params }: { params: Promise<{ id: st
       </div>
 
       <Card>
-        <CardHeader title="Timeline" description={`${settings.windowDays * 2} days back and the ${settings.restrictionDays} days ahead; the white band is the rolling window`} />
+        <CardHeader
+          title="Timeline"
+          description={`${settings.windowDays * 2} days back and the ${settings.restrictionDays} days ahead; the white band is the rolling window`}
+        />
         <CardBody className="pt-6">
           <CreatorTimeline detail={detail} now={now} />
         </CardBody>

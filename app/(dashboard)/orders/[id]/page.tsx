@@ -47,7 +47,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           ) : null}
           {writeBack ? (
             <WriteBackCard
-              order={{ id: order.id, externalId: order.externalId, carrier: order.carrier, trackingNumber: order.trackingNumber, channel: order.channel, timeZone: order.store.timeZone }}
+              order={{
+                id: order.id,
+                externalId: order.externalId,
+                carrier: order.carrier,
+                trackingNumber: order.trackingNumber,
+                channel: order.channel,
+                timeZone: order.store.timeZone,
+              }}
               writeBack={{
                 connected: writeBack.connected,
                 latest: writeBack.latest ? pushJson(writeBack.latest) : null,

@@ -18,12 +18,16 @@ export default async function PolicySettingsPage() {
       <div>
         <h1 className="text-xl font-semibold">Policy settings</h1>
         <p className="text-sm text-slate-500">
-          The thresholds and effective dates the dashboard judges your orders by. Each shows its default and where it comes from; a change applies at once to the
-          risk queue, countdowns, exposure and digest, re-evaluates your open orders, and is recorded in the{" "}
+          The thresholds and effective dates the dashboard judges your orders by. Each shows its default and where it comes from; a change applies at once to
+          the risk queue, countdowns, exposure and digest, re-evaluates your open orders, and is recorded in the{" "}
           <Link className="underline" href="/audit?entity=PolicySettings">
             audit log
           </Link>
-          . See the <Link className="underline" href="/policy">policy calendar</Link> for what each rule does.
+          . See the{" "}
+          <Link className="underline" href="/policy">
+            policy calendar
+          </Link>{" "}
+          for what each rule does.
         </p>
       </div>
       {view.problems.length ? (

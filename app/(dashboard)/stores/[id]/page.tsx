@@ -95,7 +95,9 @@ export default async function StorePage({ params }: { params: Promise<{ id: stri
             </Suspense>
             <IntegrationCard store={store} />
             {store.channel === "TIKTOK_SHOP" || store.integration.shopifyAccessToken ? <SyncNowButton storeId={store.id} /> : null}
-            {store.channel === "BRAND_SITE" && store.integration.shopifyAccessToken && user.role === "OWNER" ? <RegisterWebhooksButton storeId={store.id} /> : null}
+            {store.channel === "BRAND_SITE" && store.integration.shopifyAccessToken && user.role === "OWNER" ? (
+              <RegisterWebhooksButton storeId={store.id} />
+            ) : null}
           </div>
         </div>
         <div className="lg:col-span-2">

@@ -24,7 +24,13 @@ export async function POST(req: Request) {
     }
     const store = await db.store.findFirst({ where: { id: parsed.data.storeId, organizationId: scope.organizationId }, select: { id: true } });
     if (!store) throw new AppError("NOT_FOUND", "Store not found.");
-    const id = await prepareImportJob(db, { organizationId: scope.organizationId, storeId: store.id, createdById: user.id, fileName: parsed.data.fileName, format: parsed.data.format ?? "auto" });
+    const id = await prepareImportJob(db, {
+      organizationId: scope.organizationId,
+      storeId: store.id,
+      createdById: user.id,
+      fileName: parsed.data.fileName,
+      format: parsed.data.format ?? "auto",
+    });
     return Response.json({ id }, { status: 201 });
   } catch (error) {
     return toErrorResponse(error);

@@ -12,7 +12,14 @@ export default async function UnsubscribePage({ params, searchParams }: { params
   const raw = tokenFromPath(token);
   const check = verifyLink(getEnv().NEXTAUTH_SECRET, raw, "unsubscribe", new Date());
   if (!check.ok) return <LinkPage testId={`unsubscribe-${check.problem}`} title="This link cannot be used" body={LINK_PROBLEMS[check.problem]} />;
-  if (done) return <LinkPage testId="unsubscribe-done" title="Unsubscribed" body="You will no longer receive the daily digest. Alerts about single items still come; change both on your account page." />;
+  if (done)
+    return (
+      <LinkPage
+        testId="unsubscribe-done"
+        title="Unsubscribed"
+        body="You will no longer receive the daily digest. Alerts about single items still come; change both on your account page."
+      />
+    );
   return (
     <LinkPage
       testId="unsubscribe-confirm"

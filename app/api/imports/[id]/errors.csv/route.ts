@@ -16,7 +16,10 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
     if (!job) throw new AppError("NOT_FOUND", "No such import.");
     const rows = ["line,message", ...job.errors.map((e) => `${csvCell(e.line)},${csvCell(e.message)}`)];
     const more = job.errorCount - job.errors.length;
-    if (more > 0) rows.push(`,${csvCell(`${more.toLocaleString("en-US")} more row errors not listed: the report keeps the first ${job.errors.length.toLocaleString("en-US")}`)}`);
+    if (more > 0)
+      rows.push(
+        `,${csvCell(`${more.toLocaleString("en-US")} more row errors not listed: the report keeps the first ${job.errors.length.toLocaleString("en-US")}`)}`,
+      );
     const body = rows.join("\r\n") + "\r\n";
     const name = `${job.fileName.replace(/[^\w.-]+/g, "_").replace(/\.[^.]*$/, "")}-errors.csv`;
     return new Response(body, {
