@@ -6,7 +6,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { POST as shopifyPost } from "@/app/api/webhooks/shopify/[storeId]/route";
 import { updateStoreSettings } from "@/lib/actions/stores";
 import type { SessionUser } from "@/lib/auth";
+import { saveAlertChannelAction } from "@/lib/actions/alerts";
+import { readStoreCredentials } from "@/lib/channels/credentials";
+import { applyStoreSettings } from "@/lib/channels/store-settings";
 import { rotateStoreSecrets } from "@/lib/security/rotate-secrets";
+import { decryptSecret } from "@/lib/security/secrets";
 import { testDb } from "./db";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -123,5 +127,32 @@ describe("store secrets at rest", () => {
     vi.stubEnv("SECRETS_KEY_PREVIOUS", "");
     expect(await signedWebhook(SECRET)).not.toBe(401);
     expect(await raw()).toBe(after);
+  });
+});
+
+describe("every other secret at rest", () => {
+  it("a Shopify Admin token set with `store set` is stored encrypted, masked in the CLI's answer, and read back in plaintext for the API", async () => {
+    const token = "shpat_0123456789abcdef0123456789abcdef";
+    // A store of its own: the rotation test above left this file's store under a rotated-out key.
+    const shop = await prisma.store.create({ data: { organizationId: orgId, name: "Shopify site", channel: "BRAND_SITE", market: "US", timeZone: "America/New_York", currency: "USD", joinedOn: new Date("2024-01-01") } });
+    const result = await applyStoreSettings(prisma, shop.id, { shopifyDomain: "secrets-test.myshopify.com", shopifyAccessToken: token }, "test");
+    expect(JSON.stringify(result.printable)).not.toContain(token);
+    expect(JSON.stringify(result.printable)).toContain(token.slice(-4));
+    const row = await prisma.store.findUniqueOrThrow({ where: { id: shop.id }, select: { shopifyAccessToken: true } });
+    expect(row.shopifyAccessToken).toMatch(/^enc:v1:/);
+    expect((await readStoreCredentials(prisma, shop.id)).shopify?.accessToken).toBe(token);
+  });
+
+  it("an alert webhook's URL and signing secret are stored encrypted; a shared mailbox's address is not a secret", async () => {
+    const owner = await prisma.user.create({ data: { organizationId: orgId, email: `owner-${Date.now()}@secrets.test`, name: "Owner", role: "OWNER", passwordHash: "x" } });
+    session.user = { id: owner.id, email: owner.email, name: owner.name, organizationId: orgId, role: "OWNER", supplierId: null };
+    const url = "https://receiver.example.com/hooks/alerts?key=abc";
+    expect(await saveAlertChannelAction({ kind: "WEBHOOK", name: "Ops tool", target: url, secret: "a-signing-secret-of-24ch" })).toMatchObject({ ok: true });
+    const channel = await prisma.alertChannel.findFirstOrThrow({ where: { organizationId: orgId, name: "Ops tool" } });
+    expect(channel.url).toMatch(/^enc:v1:/);
+    expect(channel.secret).toMatch(/^enc:v1:/);
+    expect(decryptSecret(channel.url)).toBe(url);
+    expect(decryptSecret(channel.secret)).toBe("a-signing-secret-of-24ch");
+    session.user = null;
   });
 });

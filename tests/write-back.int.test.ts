@@ -14,6 +14,7 @@ import { queueTokenRefreshes } from "@/lib/channels/token-refresh";
 import { dispatchPushes, inProcessRunner, setPushDispatcher } from "@/lib/jobs/push-queue";
 import { validateTracking } from "@/lib/policy/tracking";
 import { testDb } from "./db";
+import { decryptSecret } from "@/lib/security/secrets";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("next-auth", async (importOriginal) => ({
@@ -502,9 +503,11 @@ describe("TikTok access token refresh", () => {
 
       expect(await runPush(prisma, mine.id, soon())).toMatchObject({ status: "SENT" });
       const after = await prisma.store.findUniqueOrThrow({ where: { id: store.id } });
-      expect(after.tiktokAccessToken).toBe(fake.tokens.accessToken);
-      expect(after.tiktokRefreshToken).toBe(fake.tokens.refreshToken);
-      expect(after.tiktokAccessToken).not.toBe(APP.accessToken);
+      // Stored encrypted at rest (lib/security/secrets.ts).
+      expect(after.tiktokAccessToken).toMatch(/^enc:v1:/);
+      expect(decryptSecret(after.tiktokAccessToken)).toBe(fake.tokens.accessToken);
+      expect(decryptSecret(after.tiktokRefreshToken)).toBe(fake.tokens.refreshToken);
+      expect(decryptSecret(after.tiktokAccessToken)).not.toBe(APP.accessToken);
       expect(after.tiktokAccessTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
       expect(fake.requests.filter((r) => r.path === "/api/v2/token/refresh")).toHaveLength(1);
       // Not due again for days.

@@ -7,6 +7,10 @@ import { AppError } from "@/lib/errors";
 import { alertChannelSchema, alertRuleSchema, deleteByIdSchema, formArrays } from "@/lib/validations/alerts";
 import { z } from "zod";
 import { defineAction, fieldError, succeed } from "./define-action";
+import { encryptSecret } from "@/lib/security/secrets";
+
+/** A Slack or webhook URL is a secret (it is the credential); a shared mailbox's address is not. */
+const storedTarget = (kind: "EMAIL" | "SLACK" | "WEBHOOK", target: string) => (kind === "EMAIL" ? target : encryptSecret(target));
 
 // Alert settings, owner only (/alerts/settings). Channel URLs and secrets are write-only: they are
 // stored and used by the alert pass, never read back to a browser or into the audit log.
@@ -25,11 +29,21 @@ export const saveAlertChannelAction = defineAction({ roles: ["OWNER"], schema: a
       ? await tx.alertChannel.update({
           where: { id: existing.id },
           // A new URL may work where the old one did not: it is no longer marked broken.
-          data: { name, ...(target ? { url: target, brokenAt: null, brokenReason: null } : {}), ...(secret ? { secret } : {}) },
+          data: {
+            name,
+            ...(target ? { url: storedTarget(kind, target), brokenAt: null, brokenReason: null } : {}),
+            ...(secret ? { secret: encryptSecret(secret) } : {}),
+          },
           select: { id: true },
         })
       : await tx.alertChannel.create({
-          data: { organizationId: user.organizationId, kind, name, url: target, secret: kind === "WEBHOOK" ? secret : null },
+          data: {
+            organizationId: user.organizationId,
+            kind,
+            name,
+            url: storedTarget(kind, target),
+            secret: kind === "WEBHOOK" && secret ? encryptSecret(secret) : null,
+          },
           select: { id: true },
         });
     await recordAudit(tx, {

@@ -11,6 +11,7 @@ import { ACK_LINK_HOURS, UNSUBSCRIBE_LINK_DAYS, signLink } from "./link-tokens";
 import { type AlertItem, type Links, itemEmail, slackMessage, webhookBody } from "./messages";
 import { localSlot, quietUntil } from "./quiet-hours";
 import { postSlack, postWebhook, sendEmail } from "./transports";
+import { decryptSecret } from "@/lib/security/secrets";
 
 // One alert pass: find what is due at `now`, create each (item, lead time, recipient) delivery
 // once — the unique `key` makes a second pass, or a concurrent one, create nothing — then send
@@ -507,7 +508,9 @@ async function attempt(client: Db, now: Date, config: AlertConfig, ctx: Ctx, ack
     return null;
   }
   if (channel.kind === "EMAIL") return email(client, now, config, ctx, { ...d, to: channel.url }, line);
-  const sent = channel.kind === "SLACK" ? await postSlack(channel.url, d.payload) : await postWebhook(channel.url, channel.secret ?? "", d.text, d.id);
+  // Slack URLs carry their own secret and webhook keys are secrets: both stored encrypted.
+  const url = decryptSecret(channel.url) ?? "";
+  const sent = channel.kind === "SLACK" ? await postSlack(url, d.payload) : await postWebhook(url, decryptSecret(channel.secret) ?? "", d.text, d.id);
   if (sent.ok) await client.alertChannel.update({ where: { id: channel.id }, data: { brokenAt: null, brokenReason: null } });
   else if (sent.status && sent.status >= 400 && sent.status < 500) {
     await client.alertChannel.update({ where: { id: channel.id }, data: { brokenAt: now, brokenReason: sent.reason } });

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
+import { assertOutboundUrl, OFFICIAL_HOSTS } from "@/lib/security/outbound-url";
 
 // The three ways out. Each answers sent or failed with a reason a user can read; none throws.
 // Slack and webhooks get ten seconds; a 4xx means the URL is wrong or revoked (the channel is
@@ -41,8 +42,11 @@ export async function sendEmail(smtpUrl: string, email: OutgoingEmail): Promise<
   }
 }
 
-async function post(url: string, body: string, headers: Record<string, string>, what: string): Promise<SendResult> {
+async function post(url: string, body: string, headers: Record<string, string>, what: string, official: readonly string[]): Promise<SendResult> {
   try {
+    // Only where it belongs: Slack's own host for Slack, never link-local or metadata addresses
+    // (checked again after DNS), https unless the operator allows custom URLs.
+    await assertOutboundUrl(url, official);
     const response = await fetch(url, {
       method: "POST",
       body,
@@ -62,7 +66,7 @@ async function post(url: string, body: string, headers: Record<string, string>, 
 }
 
 export function postSlack(url: string, payload: unknown): Promise<SendResult> {
-  return post(url, JSON.stringify(payload), {}, "Slack");
+  return post(url, JSON.stringify(payload), {}, "Slack", OFFICIAL_HOSTS.slack);
 }
 
 /** `sha256=<hex HMAC-SHA256 of the exact body bytes>`, keyed with the channel's secret. */
@@ -76,5 +80,6 @@ export function postWebhook(url: string, secret: string, body: string, deliveryI
     body,
     { "x-signature": webhookSignature(secret, body), "x-alert-delivery": deliveryId, "user-agent": "seller-dashboard-alerts/1" },
     "Webhook",
+    ["*"],
   );
 }

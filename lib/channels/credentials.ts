@@ -1,10 +1,10 @@
 import type { Db } from "@/lib/database/client";
 import { TIKTOK_API_BASE_URL } from "@/lib/ingest/tiktok-api";
+import { decryptSecret, encryptSecret } from "@/lib/security/secrets";
 
-// The one place the write-back reads and writes a store's platform credentials. Secrets at rest
-// may become encrypted (SECRETS_KEY) and custom API URLs allow-listed (ALLOW_CUSTOM_API_URLS):
-// those belong here, so the push runner, the token refresh and the health view never touch the
-// columns themselves.
+// The one place a store's platform credentials are read for a call and written after a token
+// refresh: secrets are encrypted at rest (lib/security/secrets.ts, SECRETS_KEY) and decrypted
+// here only, so the sync, the push runner and the token refresh never touch the columns themselves.
 
 export const TIKTOK_AUTH_BASE_URL = "https://auth.tiktok-shops.com";
 
@@ -41,7 +41,14 @@ const CREDENTIALS_SELECT = {
 } as const;
 
 export async function readStoreCredentials(db: Db, storeId: string): Promise<StoreCredentials> {
-  const s = await db.store.findUniqueOrThrow({ where: { id: storeId }, select: CREDENTIALS_SELECT });
+  const stored = await db.store.findUniqueOrThrow({ where: { id: storeId }, select: CREDENTIALS_SELECT });
+  const s = {
+    ...stored,
+    tiktokAppSecret: decryptSecret(stored.tiktokAppSecret),
+    tiktokAccessToken: decryptSecret(stored.tiktokAccessToken),
+    tiktokRefreshToken: decryptSecret(stored.tiktokRefreshToken),
+    shopifyAccessToken: decryptSecret(stored.shopifyAccessToken),
+  };
   const tiktok =
     s.channel === "TIKTOK_SHOP" && s.tiktokAppKey && s.tiktokAppSecret && s.tiktokAccessToken && s.tiktokShopCipher
       ? {
@@ -76,7 +83,11 @@ export async function writeTikTokTokens(
 ): Promise<void> {
   await db.store.update({
     where: { id: storeId },
-    data: { tiktokAccessToken: tokens.accessToken, tiktokRefreshToken: tokens.refreshToken, tiktokAccessTokenExpiresAt: tokens.accessTokenExpiresAt },
+    data: {
+      tiktokAccessToken: encryptSecret(tokens.accessToken),
+      tiktokRefreshToken: encryptSecret(tokens.refreshToken),
+      tiktokAccessTokenExpiresAt: tokens.accessTokenExpiresAt,
+    },
     select: { id: true },
   });
 }

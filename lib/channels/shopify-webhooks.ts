@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/database/client";
 import { AppError } from "@/lib/errors";
 import { SHOPIFY_SUBSCRIBED_TOPICS, ShopifyAuthError, createShopifyAdminClient, type ShopifyFetch } from "./shopify-admin";
+import { decryptSecret } from "@/lib/security/secrets";
 
 // Webhook subscriptions registered through the Admin API (webhookSubscriptionCreate) for the order
 // and fulfilment topics, pointing at this app's route for the store, so nobody configures them
@@ -31,7 +32,7 @@ export async function registerShopifyWebhooks(
   }
   const client = createShopifyAdminClient({
     shopDomain: store.shopifyDomain,
-    accessToken: store.shopifyAccessToken,
+    accessToken: decryptSecret(store.shopifyAccessToken) as string,
     apiVersion: store.shopifyApiVersion,
     baseUrl: store.shopifyApiBaseUrl,
     fetch: options.fetch,

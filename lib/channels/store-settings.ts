@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit";
 import type { Db } from "@/lib/database/client";
 import { refreshConnectionFlags } from "@/lib/flags/connection-flags";
 import { shopDomainSchema } from "./shopify-admin";
+import { decryptSecret, STORE_SECRET_COLUMNS, storedStoreValue } from "@/lib/security/secrets";
 
 // Store connection settings from the command line (`npm run -s store -- set …`, a contract):
 // exact key names, secrets masked when printed, an unknown key refused. A value that empties
@@ -129,6 +130,13 @@ type SettingsRow = {
 } & Record<StoreSettingKey, string | null>;
 
 /** What `store set` prints: every key, secrets masked, and the connection as the platforms report it. */
+/** The row with its secrets decrypted (they are stored encrypted), for comparing and masking. */
+function plainSettings(row: SettingsRow): SettingsRow {
+  const out = { ...row } as Record<string, unknown>;
+  for (const column of STORE_SECRET_COLUMNS) if (typeof out[column] === "string") out[column] = decryptSecret(out[column] as string);
+  return out as SettingsRow;
+}
+
 export function printableSettings(row: SettingsRow) {
   const settings: Record<string, string | null> = {};
   for (const k of STORE_SETTING_KEYS) settings[k] = MASKED_KEYS.includes(k) ? maskSecret(row[k]) : row[k];
@@ -147,10 +155,11 @@ export function printableSettings(row: SettingsRow) {
 
 export async function applyStoreSettings(db: Db, storeId: string, updates: SettingUpdates, actorLabel: string) {
   const result = await db.$transaction(async (tx) => {
-    const before = (await tx.store.findUniqueOrThrow({ where: { id: storeId }, select: SETTINGS_SELECT })) as unknown as SettingsRow;
+    const before = plainSettings((await tx.store.findUniqueOrThrow({ where: { id: storeId }, select: SETTINGS_SELECT })) as unknown as SettingsRow);
     const changed = STORE_SETTING_KEYS.filter((k) => k in updates && updates[k] !== before[k]);
     if (changed.length > 0) {
-      const data: Record<string, unknown> = Object.fromEntries(changed.map((k) => [k, updates[k]]));
+      // Secrets are stored encrypted (lib/security/secrets.ts); the comparison above is on the plaintext.
+      const data: Record<string, unknown> = Object.fromEntries(changed.map((k) => [k, storedStoreValue(k, updates[k] ?? null)]));
       if (changed.some((k) => CREDENTIAL_KEYS.includes(k))) Object.assign(data, { connectionState: null, connectionMessage: null, connectionChangedAt: null });
       // A token typed in has an unknown lifetime: the next sweep refreshes it and learns its expiry.
       if (changed.includes("tiktokAccessToken") || changed.includes("tiktokRefreshToken")) data.tiktokAccessTokenExpiresAt = null;
@@ -167,7 +176,7 @@ export async function applyStoreSettings(db: Db, storeId: string, updates: Setti
         after: Object.fromEntries(changed.map((k) => [k, MASKED_KEYS.includes(k) ? (updates[k] ? "changed" : "cleared") : (updates[k] ?? null)])),
       });
     }
-    const after = (await tx.store.findUniqueOrThrow({ where: { id: storeId }, select: SETTINGS_SELECT })) as unknown as SettingsRow;
+    const after = plainSettings((await tx.store.findUniqueOrThrow({ where: { id: storeId }, select: SETTINGS_SELECT })) as unknown as SettingsRow);
     return { changed, printable: printableSettings(after), organizationId: before.organizationId };
   });
   // New credentials clear the connection state, and with it the disconnected flag.

@@ -8,6 +8,7 @@ import type { NormalizedOrder } from "@/lib/ingest/types";
 import { upsertOrders } from "@/lib/ingest/upsert";
 import { refreshConnectionFlags } from "@/lib/flags/connection-flags";
 import { ShopifyAuthError, createShopifyAdminClient, type ShopifyFetch } from "./shopify-admin";
+import { decryptSecret } from "@/lib/security/secrets";
 
 // One sync for both channels ("Sync now", the worker's schedule, `npm run sync`): pulls the orders
 // updated since the last sync from the store's API and upserts them (idempotent: a second run
@@ -128,7 +129,7 @@ export async function syncStore(db: Db, target: { storeId: string; organizationI
         options.since ?? (store.lastSyncedAt ? new Date(store.lastSyncedAt.getTime() - OVERLAP_MS) : new Date(now.getTime() - FIRST_SYNC_DAYS * 86_400_000));
       const client = createShopifyAdminClient({
         shopDomain: store.shopifyDomain as string,
-        accessToken: store.shopifyAccessToken as string,
+        accessToken: decryptSecret(store.shopifyAccessToken) as string,
         apiVersion: store.shopifyApiVersion,
         baseUrl: store.shopifyApiBaseUrl,
         fetch: options.shopifyFetch,

@@ -59,10 +59,14 @@ export function checkOutboundUrl(raw: string, official: readonly string[]): Outb
   const host = url.hostname.toLowerCase();
   if (isForbiddenAddress(host) || METADATA_HOSTS.has(host)) return { ok: false, reason: "Link-local and cloud metadata addresses are never allowed." };
   const isOfficial = official.includes(host);
-  if (!isOfficial && !customUrlsAllowed()) {
+  // "*": any public host (a seller's own webhook receiver): still https, and never this machine
+  // unless the operator allows custom URLs (tests and the demo, whose receivers are on loopback).
+  const anyPublic = official.includes("*");
+  if (anyPublic && isLoopback(host) && !customUrlsAllowed()) return { ok: false, reason: "This machine's own addresses are not allowed." };
+  if (!isOfficial && !anyPublic && !customUrlsAllowed()) {
     return { ok: false, reason: `Only the official host (${official.join(", ")}) is allowed; the operator can allow others with ALLOW_CUSTOM_API_URLS=1.` };
   }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && !isOfficial && isLoopback(host))) {
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && !isOfficial && isLoopback(host) && customUrlsAllowed())) {
     return { ok: false, reason: "Use an https:// address." };
   }
   return { ok: true, url };

@@ -8,7 +8,7 @@ import { decryptSecret, encryptSecret, needsRotation, STORE_SECRET_COLUMNS } fro
 export async function rotateStoreSecrets(db: Db, options: { organizationId?: string } = {}): Promise<{ stores: number; rewritten: number }> {
   const stores = await db.store.findMany({
     where: options.organizationId ? { organizationId: options.organizationId } : {},
-    select: { id: true, webhookSecret: true, tiktokAppSecret: true, tiktokAccessToken: true },
+    select: { id: true, webhookSecret: true, tiktokAppSecret: true, tiktokAccessToken: true, tiktokRefreshToken: true, shopifyAccessToken: true },
   });
   let rewritten = 0;
   for (const store of stores) {

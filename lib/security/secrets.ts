@@ -62,4 +62,9 @@ export function needsRotation(stored: string): boolean {
 }
 
 /** The store columns that hold secrets (identifiers such as the app key or shop cipher are not). */
-export const STORE_SECRET_COLUMNS = ["webhookSecret", "tiktokAppSecret", "tiktokAccessToken"] as const;
+export const STORE_SECRET_COLUMNS = ["webhookSecret", "tiktokAppSecret", "tiktokAccessToken", "tiktokRefreshToken", "shopifyAccessToken"] as const;
+
+/** A store column value as it is stored: secrets encrypted, everything else as it is; null stays null. */
+export function storedStoreValue(column: string, value: string | null): string | null {
+  return value !== null && (STORE_SECRET_COLUMNS as readonly string[]).includes(column) ? encryptSecret(value) : value;
+}

@@ -3,6 +3,7 @@ import { requireApiUser } from "@/lib/auth";
 import { getOrderDetail } from "@/lib/data/orders";
 import { scopeOf } from "@/lib/data/scope";
 import { AppError, toErrorResponse } from "@/lib/errors";
+import { assertSameOrigin } from "@/lib/security/same-origin";
 import { parseTrackingApiBody, orderIdParam, trackingApiError } from "@/lib/validations/tracking-api";
 
 export const dynamic = "force-dynamic";
@@ -14,6 +15,9 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
+    // A browser page of another site must not fix tracking with the user's cookies; an
+    // integration calling from a server sends no Origin and passes.
+    assertSameOrigin(request);
     const user = await requireApiUser(["OWNER", "OPS"]);
     const id = orderIdParam.safeParse((await params).id);
     if (!id.success) throw new AppError("NOT_FOUND", "No such order in your organisation.");
