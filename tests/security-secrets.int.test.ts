@@ -134,7 +134,17 @@ describe("every other secret at rest", () => {
   it("a Shopify Admin token set with `store set` is stored encrypted, masked in the CLI's answer, and read back in plaintext for the API", async () => {
     const token = "shpat_0123456789abcdef0123456789abcdef";
     // A store of its own: the rotation test above left this file's store under a rotated-out key.
-    const shop = await prisma.store.create({ data: { organizationId: orgId, name: "Shopify site", channel: "BRAND_SITE", market: "US", timeZone: "America/New_York", currency: "USD", joinedOn: new Date("2024-01-01") } });
+    const shop = await prisma.store.create({
+      data: {
+        organizationId: orgId,
+        name: "Shopify site",
+        channel: "BRAND_SITE",
+        market: "US",
+        timeZone: "America/New_York",
+        currency: "USD",
+        joinedOn: new Date("2024-01-01"),
+      },
+    });
     const result = await applyStoreSettings(prisma, shop.id, { shopifyDomain: "secrets-test.myshopify.com", shopifyAccessToken: token }, "test");
     expect(JSON.stringify(result.printable)).not.toContain(token);
     expect(JSON.stringify(result.printable)).toContain(token.slice(-4));
@@ -144,7 +154,9 @@ describe("every other secret at rest", () => {
   });
 
   it("an alert webhook's URL and signing secret are stored encrypted; a shared mailbox's address is not a secret", async () => {
-    const owner = await prisma.user.create({ data: { organizationId: orgId, email: `owner-${Date.now()}@secrets.test`, name: "Owner", role: "OWNER", passwordHash: "x" } });
+    const owner = await prisma.user.create({
+      data: { organizationId: orgId, email: `owner-${Date.now()}@secrets.test`, name: "Owner", role: "OWNER", passwordHash: "x" },
+    });
     session.user = { id: owner.id, email: owner.email, name: owner.name, organizationId: orgId, role: "OWNER", supplierId: null };
     const url = "https://receiver.example.com/hooks/alerts?key=abc";
     expect(await saveAlertChannelAction({ kind: "WEBHOOK", name: "Ops tool", target: url, secret: "a-signing-secret-of-24ch" })).toMatchObject({ ok: true });

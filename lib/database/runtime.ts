@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded";
 import { applyMigrations } from "./schema-engine";
+import { localSecretsKey } from "@/lib/security/secrets";
 
 export type DatabaseHandle = { url: string; mode: "embedded" | "postgres"; stop: () => Promise<void> };
 
@@ -66,17 +67,7 @@ function runningEmbedded(dataDir: string): string | null {
   }
 }
 
-/**
- * SECRETS_KEY (lib/security/secrets.ts) from the environment, else a 32-byte key generated once
- * into the data folder beside the session secret (owner-only file). Losing it loses the stored
- * integration secrets: back it up with the database, or set your own in production.
- */
+/** SECRETS_KEY, or the checkout's generated one (lib/security/secrets.ts). */
 export function ensureSecretsKey(dataRoot: string): string {
-  if (process.env.SECRETS_KEY) return process.env.SECRETS_KEY;
-  const file = path.join(dataRoot, "secrets-key");
-  if (!existsSync(file)) {
-    mkdirSync(dataRoot, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  }
-  return readFileSync(file, "utf8").trim();
+  return localSecretsKey(dataRoot);
 }

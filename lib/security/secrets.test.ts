@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { decryptSecret, encryptSecret, needsRotation, parseSecretsKey } from "./secrets";
+import { decryptSecret, encryptSecret, needsRotation, localSecretsKey, parseSecretsKey } from "./secrets";
 
 const KEY_A = Buffer.alloc(32, 1).toString("base64");
 const KEY_B = Buffer.alloc(32, 2).toString("hex");
@@ -39,9 +42,21 @@ describe("secrets at rest (AES-256-GCM)", () => {
     expect(decryptSecret("legacy plaintext")).toBe("legacy plaintext");
   });
 
-  it("refuses a key that is not 32 bytes, and a missing key, with a message that says how to make one", () => {
+  it("refuses a key that is not 32 bytes, with a message that says how to make one", () => {
     expect(() => parseSecretsKey("short")).toThrow(/32 bytes.*openssl rand -base64 32/);
+  });
+
+  it("without SECRETS_KEY, every process of a checkout uses the one key generated into its data folder", () => {
     vi.stubEnv("SECRETS_KEY", "");
-    expect(() => encryptSecret("x")).toThrow(/SECRETS_KEY is not set/);
+    const dir = mkdtempSync(path.join(tmpdir(), "secrets-key-"));
+    try {
+      const first = localSecretsKey(dir);
+      expect(parseSecretsKey(first).id).toMatch(/^[0-9a-f]{8}$/);
+      // A second process (the worker, a CLI) reads the same key instead of making another.
+      expect(localSecretsKey(dir)).toBe(first);
+      expect(statSync(path.join(dir, "secrets-key")).mode & 0o077).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { getSettings } from "@/lib/env";
 
 // Integration secrets at rest (store webhook secrets, TikTok app secrets and access tokens, and
 // any other credential the app keeps for a tenant): AES-256-GCM under SECRETS_KEY, a random
@@ -21,9 +24,29 @@ export function parseSecretsKey(text: string, name = "SECRETS_KEY"): Key {
   return { id: createHash("sha256").update(bytes).digest("hex").slice(0, 8), bytes };
 }
 
+/**
+ * SECRETS_KEY from the environment, else a 32-byte key generated once into the data folder beside
+ * the session secret (owner-only file), so the server, the worker and every CLI of a checkout
+ * share it. Losing it loses the stored integration secrets: back it up with the database, or set
+ * your own in production.
+ */
+export function localSecretsKey(dataRoot: string = path.resolve(getSettings().DATA_DIR)): string {
+  if (process.env.SECRETS_KEY) return process.env.SECRETS_KEY;
+  const file = path.join(dataRoot, "secrets-key");
+  if (!existsSync(file)) {
+    mkdirSync(dataRoot, { recursive: true });
+    try {
+      writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      // Another process of this checkout wrote it first: use that one.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
 function keys(): { current: Key; all: Map<string, Key> } {
-  const raw = process.env.SECRETS_KEY;
-  if (!raw) throw new Error("SECRETS_KEY is not set: npm start generates one into .data/secrets-key; in production set your own (docs/security.md)");
+  const raw = localSecretsKey();
   const current = parseSecretsKey(raw);
   const all = new Map([[current.id, current]]);
   for (const old of (process.env.SECRETS_KEY_PREVIOUS ?? "").split(",").filter((s) => s.trim())) {
