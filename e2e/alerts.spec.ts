@@ -10,7 +10,7 @@ import { expect, shoot, test } from "./fixtures";
 
 function runPass(baseURL: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, NEXTAUTH_URL: baseURL, SMTP_URL: "", DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e" };
+    const env = { ...process.env, NEXTAUTH_URL: baseURL, SMTP_URL: "", ALLOW_CUSTOM_API_URLS: "1", DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e" };
     execFile("npx", ["tsx", "--conditions=react-server", "scripts/alerts.ts", "run"], { env }, (error, stdout, stderr) =>
       error ? reject(new Error(stderr || String(error))) : resolve(stdout),
     );

@@ -154,7 +154,7 @@ test("a seller sets up their own business: stores, imports, suppliers, routing",
       await add.getByLabel("Supplier").selectOption(s.id);
       await add.getByLabel("Initial password").fill("supplier-password");
       await add.getByRole("button", { name: "Add user" }).click();
-      await expect(add.getByText("can now sign in", { exact: false })).toBeVisible();
+      await expect(add.getByText("can sign in with the password you set", { exact: false })).toBeVisible();
     }
 
     // The owner's unassigned rest.

@@ -21,7 +21,8 @@ export function useFormAction<T>(action: FormServerAction<T>, options: { prepare
   const submitted = useRef<HTMLFormElement | null>(null);
 
   useEffect(() => {
-    if (result?.ok && resetOnSuccess) submitted.current?.reset();
+    // Through the prototype: a control named "reset" shadows the form's own reset().
+    if (result?.ok && resetOnSuccess && submitted.current) HTMLFormElement.prototype.reset.call(submitted.current);
   }, [result, resetOnSuccess]);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
