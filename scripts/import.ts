@@ -11,32 +11,15 @@ import type { IngestFormat } from "../lib/ingest/detect-format";
 import { IngestFormatError } from "../lib/ingest/errors";
 import { importOrderFile } from "../lib/ingest/import-file";
 import { getSettings } from "@/lib/env";
+import { parseOptions, UsageError } from "./lib/cli";
 
 const FORMATS: readonly IngestFormat[] = ["tiktok-csv", "tiktok-xlsx", "shopify-csv"];
 const USAGE = 'usage: import --store "<store name>" [--org "<org name>"] [--format tiktok-csv|tiktok-xlsx|shopify-csv] <file>';
 
-class UsageError extends Error {}
-
 type Args = { store: string; org: string | null; format: IngestFormat | undefined; file: string };
 
 export function parseImportArgs(argv: readonly string[]): Args {
-  const options = new Map<string, string>();
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? "";
-    if (a === "--") {
-      positional.push(...argv.slice(i + 1));
-      break;
-    }
-    if (a.startsWith("--")) {
-      const eq = a.indexOf("=");
-      const name = eq === -1 ? a.slice(2) : a.slice(2, eq);
-      if (!["store", "org", "format"].includes(name)) throw new UsageError(`unknown option --${name}`);
-      const value = eq === -1 ? argv[++i] : a.slice(eq + 1);
-      if (value === undefined || value === "") throw new UsageError(`--${name} needs a value`);
-      options.set(name, value);
-    } else positional.push(a);
-  }
+  const { options, positional } = parseOptions(argv, ["store", "org", "format"]);
   const store = options.get("store");
   if (!store) throw new UsageError("--store is required");
   const format = options.get("format");
