@@ -99,8 +99,10 @@ describe("cachedReadWithin", () => {
   it("answers undefined past the budget, keeps loading once, and serves the value to the next view", async () => {
     const s = slow(80, "done");
     expect(await cachedReadWithin("w", s.load, 10, 30, clock)).toBeUndefined();
-    // A second view meanwhile joins the same load instead of starting another.
-    expect(await cachedReadWithin("w", s.load, 10, 30, clock)).toBeUndefined();
+    // A second view meanwhile neither starts another load nor waits the budget again.
+    const started = performance.now();
+    expect(await cachedReadWithin("w", s.load, 50, 30, clock)).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(40);
     await new Promise((r) => setTimeout(r, 120));
     expect(await cachedReadWithin("w", s.load, 10, 30, clock)).toBe("done");
     expect(s.calls()).toBe(1);

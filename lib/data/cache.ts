@@ -106,6 +106,9 @@ export async function cachedReadWithin<T>(
 ): Promise<T | undefined> {
   // Without a cache the load would be thrown away: wait for it.
   if (ttlSeconds === 0) return load();
+  // Already loading for an earlier view and nothing to show yet: do not wait the budget again.
+  const entry = entries.get(key);
+  if (entry?.pending && !entry.hasValue) return undefined;
   const read = cachedRead(key, load, ttlSeconds, clock);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<undefined>((resolve) => {
