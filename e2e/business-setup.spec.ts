@@ -45,8 +45,13 @@ async function expectOrders(page: Page, expected: readonly string[]) {
 async function fitsPhone(page: Page, name: string) {
   const size = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name} scrolls sideways at 390 px`).toBeLessThanOrEqual(1);
+  // Charts re-measure their container after a resize (ResizeObserver): wait for the layout to settle.
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), {
+      message: `${name} scrolls sideways at 390 px`,
+      timeout: 10_000,
+    })
+    .toBeLessThanOrEqual(1);
   await shoot(page, `${name}-390`);
   if (size) await page.setViewportSize(size);
 }
