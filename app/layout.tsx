@@ -1,4 +1,7 @@
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages } from "next-intl/server";
+import { pickClientMessages, type Messages } from "@/lib/i18n/messages";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -24,10 +27,15 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 // put it on the scripts of a page it renders now, never on a prerendered one.
 export const dynamic = "force-dynamic";
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   return (
-    <html lang="en">
-      <body className="min-h-screen font-sans">{children}</body>
+    <html lang={locale}>
+      <body className="min-h-screen font-sans">
+        <NextIntlClientProvider locale={locale} messages={pickClientMessages(messages as Messages)}>
+          {children}
+        </NextIntlClientProvider>
+      </body>
     </html>
   );
 }

@@ -139,7 +139,7 @@ export async function resolveSessionUser(session: Session | null): Promise<Sessi
   if (!session?.user?.id) return null;
   const current = await db.user.findUnique({
     where: { id: session.user.id },
-    select: { id: true, email: true, name: true, organizationId: true, role: true, supplierId: true, active: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, organizationId: true, role: true, supplierId: true, active: true, sessionVersion: true, locale: true },
   });
   if (!current?.active) return null;
   if ((session.sessionVersion ?? 0) !== current.sessionVersion) return null;
@@ -150,6 +150,7 @@ export async function resolveSessionUser(session: Session | null): Promise<Sessi
     organizationId: current.organizationId,
     role: current.role,
     supplierId: current.supplierId,
+    locale: current.locale,
   };
 }
 

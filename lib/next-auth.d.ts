@@ -2,7 +2,16 @@ import type { Role } from "@/lib/generated/prisma/enums";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; email: string; name: string; organizationId: string; role: Role; supplierId: string | null };
+    user: {
+      id: string;
+      email: string;
+      name: string;
+      organizationId: string;
+      role: Role;
+      supplierId: string | null;
+      /** The user's chosen language (lib/i18n/locales.ts), read fresh per request; null = Accept-Language decides. */
+      locale?: string | null;
+    };
     /** The user's session version when the token was issued (lib/auth.ts). */
     sessionVersion?: number;
   }
