@@ -1,6 +1,9 @@
 import type { z } from "zod";
 import { type SessionUser, requireApiUser } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
+import { localeFor } from "@/lib/i18n/locale-for";
+import { type Translator, translatorFor } from "@/lib/i18n/translator";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { type ActionFailure, type ActionResult, type ActionSuccess, type FieldErrors, type ServerAction, fieldErrorsOf } from "@/lib/action-result";
 
@@ -11,7 +14,11 @@ export { type ActionFailure, type ActionResult, type ActionSuccess, type FieldEr
 // details for a field message); anything else is logged and becomes a neutral message, never a
 // stack trace in the browser.
 
-export type ActionContext = { user: SessionUser; now: Date };
+/**
+ * `t` speaks the signed-in user's language (their choice, else the browser's): result messages and
+ * errors a handler writes go through it (`t("stores.saved")`), never as English literals.
+ */
+export type ActionContext = { user: SessionUser; now: Date; locale: Locale; t: Translator };
 
 /** The error a handler throws for one field; it reaches the form next to that field. */
 export function fieldError(field: string, message: string, summary = "Check the highlighted fields."): AppError {
@@ -68,7 +75,8 @@ export function defineAction<S extends z.ZodType, T>(
     try {
       const user = await requireApiUser(options.roles);
       const input = parseInput(options.schema, options.form === "raw" ? raw : plainInput(raw));
-      return await handler(input, { user, now: new Date() });
+      const locale = await localeFor(user);
+      return await handler(input, { user, now: new Date(), locale, t: translatorFor(locale) });
     } catch (error) {
       return failureOf(error, raw);
     }
@@ -82,14 +90,15 @@ export function defineAction<S extends z.ZodType, T>(
  */
 export function definePublicAction<S extends z.ZodType, T>(
   options: { schema: S; gate?: () => Promise<void> | void },
-  handler: (input: z.output<S>, context: { now: Date }) => Promise<ActionSuccess<T>>,
+  handler: (input: z.output<S>, context: { now: Date; locale: Locale; t: Translator }) => Promise<ActionSuccess<T>>,
 ): ServerAction<z.input<S>, T> {
   const action = async (first: unknown, second?: unknown): Promise<ActionResult<T>> => {
     const raw = second instanceof FormData ? second : first;
     try {
       // Before the input is looked at: a switched-off feature says so, whatever was sent.
       await options.gate?.();
-      return await handler(parseInput(options.schema, plainInput(raw)), { now: new Date() });
+      const locale = await localeFor(null);
+      return await handler(parseInput(options.schema, plainInput(raw)), { now: new Date(), locale, t: translatorFor(locale) });
     } catch (error) {
       return failureOf(error, raw);
     }

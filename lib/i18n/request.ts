@@ -1,7 +1,7 @@
 import { getRequestConfig } from "next-intl/server";
-import { headers } from "next/headers";
 import { getSessionUser } from "@/lib/auth";
-import { DEFAULT_LOCALE, isLocale, negotiateLocale, type Locale } from "./locales";
+import { localeFor } from "./locale-for";
+import type { Locale } from "./locales";
 import { loadMessages } from "./messages";
 
 /**
@@ -9,10 +9,7 @@ import { loadMessages } from "./messages";
  * Accept-Language (also for the share-link page and sign-in, where nobody is signed in).
  */
 export async function resolveRequestLocale(): Promise<Locale> {
-  const user = await getSessionUser();
-  if (user && isLocale(user.locale)) return user.locale;
-  const acceptLanguage = (await headers()).get("accept-language");
-  return negotiateLocale(acceptLanguage) ?? DEFAULT_LOCALE;
+  return localeFor(await getSessionUser());
 }
 
 export default getRequestConfig(async () => {

@@ -9,3 +9,5 @@ import { loadMessages } from "./messages";
 export function translatorFor(locale: Locale = DEFAULT_LOCALE) {
   return createTranslator({ locale, messages: loadMessages(locale) });
 }
+
+export type Translator = ReturnType<typeof translatorFor>;
