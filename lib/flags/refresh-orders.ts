@@ -179,19 +179,54 @@ async function writeBatch(db: Db, rows: OrderRow[], now: Date, settings: PolicyS
     }
   }
 
-  const ids = rows.map((r) => r.id);
-  // One batch transaction (all statements sent at once), not an interactive one: nothing runs in
-  // JavaScript between the statements, so no transaction timeout (Prisma's P2028 after 5 s) can
-  // expire on a busy machine while the batch waits for CPU, and no connection is held idle.
-  const writes: Prisma.PrismaPromise<unknown>[] = [];
-  if (timeUpdates.length) {
-    writes.push(db.$executeRaw`
+  await replaceOrderFlags(
+    db,
+    rows.map((r) => r.id),
+    flagRows,
+    timeUpdates,
+  );
+  return flagRows.length;
+}
+
+/**
+ * Writes one batch's conclusions in ONE statement: the orders' new deadlines, their flags that
+ * no longer hold removed, the current ones inserted or replaced. A single statement is atomic by
+ * itself, so no transaction is held open across round trips: neither Prisma's interactive nor
+ * its batch transactions (both time out after 5 s under driver adapters — P2028 — when a busy
+ * machine keeps the batch waiting for CPU, which crashed `bench:data` at 1M).
+ * A replaced flag gets a new id and createdAt, as a deleted and re-created one did (the alert
+ * pass reads "flags that appeared in the last day" by createdAt). The DELETE skips the
+ * (order, rule) pairs the INSERT writes, so no row is touched twice by the statement.
+ */
+async function replaceOrderFlags(
+  client: Db,
+  ids: string[],
+  flagRows: Prisma.RiskFlagCreateManyInput[],
+  timeUpdates: { id: string; due: Date | null; cancel: Date | null }[],
+) {
+  const flags = JSON.stringify(flagRows);
+  await client.$executeRaw`
+    WITH incoming AS (
+      SELECT * FROM json_populate_recordset(NULL::"RiskFlag", ${flags}::json)
+    ), deadlines AS (
       UPDATE "Order" o SET "dispatchDueAt" = u.due, "autoCancelAt" = u.cancel
       FROM unnest(${timeUpdates.map((u) => u.id)}::text[], ${timeUpdates.map((u) => u.due)}::timestamptz[], ${timeUpdates.map((u) => u.cancel)}::timestamptz[]) AS u(id, due, cancel)
-      WHERE o.id = u.id`);
-  }
-  writes.push(db.riskFlag.deleteMany({ where: { subjectType: "ORDER", subjectId: { in: ids } } }));
-  if (flagRows.length) writes.push(db.riskFlag.createMany({ data: flagRows }));
-  await db.$transaction(writes);
-  return flagRows.length;
+      WHERE o.id = u.id
+      RETURNING 1
+    ), stale AS (
+      DELETE FROM "RiskFlag" f
+      WHERE f."subjectType" = 'ORDER' AND f."subjectId" = ANY(${ids}::text[])
+        AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i."subjectId" = f."subjectId" AND i.rule = f.rule)
+      RETURNING 1
+    )
+    INSERT INTO "RiskFlag" (id, "organizationId", "subjectType", "subjectId", "storeId", "orderId", "supplierId", rule, severity, "dueAt",
+      reason, "reasonKey", "reasonParams", evidence, upcoming, actionable, "createdAt", "updatedAt")
+    SELECT id, "organizationId", "subjectType", "subjectId", "storeId", "orderId", "supplierId", rule, severity, "dueAt",
+      reason, "reasonKey", COALESCE("reasonParams", '{}'), COALESCE(evidence, '[]'), COALESCE(upcoming, false), COALESCE(actionable, true), now(), now()
+    FROM incoming
+    ON CONFLICT ("subjectType", "subjectId", rule) DO UPDATE SET
+      id = EXCLUDED.id, "organizationId" = EXCLUDED."organizationId", "storeId" = EXCLUDED."storeId", "orderId" = EXCLUDED."orderId",
+      "supplierId" = EXCLUDED."supplierId", severity = EXCLUDED.severity, "dueAt" = EXCLUDED."dueAt", reason = EXCLUDED.reason,
+      "reasonKey" = EXCLUDED."reasonKey", "reasonParams" = EXCLUDED."reasonParams", evidence = EXCLUDED.evidence,
+      upcoming = EXCLUDED.upcoming, actionable = EXCLUDED.actionable, "createdAt" = EXCLUDED."createdAt", "updatedAt" = EXCLUDED."updatedAt"`;
 }
