@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getListingParity, getListingParityPage } from "@/lib/data/compliance";
+import { CREATORS_PAGE_SIZE, getCreatorsPage, getListingParity, getListingParityPage } from "@/lib/data/compliance";
 import { testDb } from "./db";
 
 // No page renders an unbounded list: the listings page shows the riskiest few hundred of the
-// catalogue and reads price history only for those.
+// catalogue and reads price history only for those; /creators shows a page of creators at a time.
 
 const prisma = testDb();
 let organizationId: string;
@@ -35,5 +35,39 @@ describe("listings page", () => {
     expect(page.rows.map((r) => r.sku)).toEqual(all.slice(0, 2).map((r) => r.sku));
     expect(page.rows.every((r) => r.history.length === 2)).toBe(true);
     expect(page.rows.map((r) => r.history)).toEqual(all.slice(0, 2).map((r) => r.history));
+  });
+});
+
+describe("creators page", () => {
+  it("shows a page of creators by handle, the total, and the last page for a page past the end", async () => {
+    const store = await prisma.store.create({
+      data: {
+        organizationId,
+        name: "Catalogue TikTok",
+        channel: "TIKTOK_SHOP",
+        market: "US",
+        timeZone: "America/Los_Angeles",
+        joinedOn: new Date("2025-01-01"),
+      },
+      select: { id: true },
+    });
+    const count = CREATORS_PAGE_SIZE + 7;
+    await prisma.creator.createMany({
+      data: Array.from({ length: count }, (_, i) => ({
+        organizationId,
+        storeId: store.id,
+        handle: `maker${String(i).padStart(3, "0")}`,
+        displayName: `Maker ${i}`,
+      })),
+    });
+    const scope = { organizationId, supplierId: null, role: "OWNER" as const };
+    const first = await getCreatorsPage(scope, now, 1);
+    expect(first).toMatchObject({ total: count, page: 1, pages: 2, pageSize: CREATORS_PAGE_SIZE });
+    expect(first.creators).toHaveLength(CREATORS_PAGE_SIZE);
+    expect(first.creators[0]?.handle).toBe("maker000");
+    const second = await getCreatorsPage(scope, now, 2);
+    expect(second.creators.map((c) => c.handle)).toEqual(Array.from({ length: 7 }, (_, i) => `maker${String(CREATORS_PAGE_SIZE + i).padStart(3, "0")}`));
+    expect((await getCreatorsPage(scope, now, 99)).page).toBe(2);
+    expect((await getCreatorsPage({ ...scope, role: "SUPPLIER", supplierId: "x" }, now, 1)).creators).toEqual([]);
   });
 });

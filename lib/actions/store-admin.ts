@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { forgetCachedOrganization } from "@/lib/data/cache";
 import { AppError } from "@/lib/errors";
 import { createStore } from "@/lib/setup/stores";
 import { newStoreSchema, storeIdSchema } from "@/lib/validations/setup";
@@ -40,6 +41,8 @@ export const setStoreArchivedAction = defineAction({ roles: ["OWNER"], schema: a
       after: { archivedAt: archived ? now.toISOString() : null },
     });
   });
+  // The overview's and the stores page's cached aggregates counted (or left out) this store.
+  forgetCachedOrganization(user.organizationId);
   revalidatePath("/stores");
   revalidatePath(`/stores/${store.id}`);
   revalidatePath("/");

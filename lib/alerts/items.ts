@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Severity } from "@/lib/generated/prisma/enums";
 import type { PolicySettings } from "@/lib/policy";
 import { AWAITING_DISPATCH } from "@/lib/flags/sql";
+import { notArchivedSql } from "@/lib/data/archived";
 import { currentLead } from "./lead-times";
 import type { AlertItem } from "./messages";
 
@@ -10,6 +11,8 @@ import type { AlertItem } from "./messages";
 // orders: dispatch deadlines within the largest lead time (Order organizationId+dispatchDueAt),
 // return requests whose response window just ended (ReturnRequest organizationId+status+
 // requestedAt), and stored flags that appeared in the last day (RiskFlag organizationId+createdAt).
+// Archived stores' items are left out (as in the risk queue, lib/data/archived.ts): a delivery
+// already created for one is cancelled by the pass as no longer open.
 
 /** Events (a stored flag appearing) are alerted within this long of happening, and retried as long. */
 export const EVENT_WINDOW_MS = 24 * 3_600_000;
@@ -61,13 +64,13 @@ export async function readOpenItems(
       FROM "Order" o JOIN "Store" s ON s.id = o."storeId"
       WHERE o."organizationId" = ${organizationId}
         AND o."dispatchDueAt" > ${since} AND o."dispatchDueAt" <= ${now}::timestamptz + make_interval(hours => ${maxLead})
-        AND o."inTransitAt" IS NULL AND o.status IN ${AWAITING_DISPATCH}`,
+        AND o."inTransitAt" IS NULL AND o.status IN ${AWAITING_DISPATCH} ${notArchivedSql(organizationId, `o."storeId"`)}`,
     client.$queryRaw<ItemRow[]>`
       SELECT ${RETURNS}::text AS rule, 'CRITICAL'::"Severity" AS severity,
              r."requestedAt" + make_interval(hours => ${responseHours}) AS "dueAt", NULL::text AS reason, 'RETURN'::text AS "subjectType", r.id AS "subjectId",
              r."orderId", o."externalId" AS "orderNumber", o."supplierId", r."storeId", s.name AS "storeName", s."timeZone", NULL::timestamptz AS "createdAt"
       FROM "ReturnRequest" r JOIN "Store" s ON s.id = r."storeId" JOIN "Order" o ON o.id = r."orderId"
-      WHERE r."organizationId" = ${organizationId} AND r.status = 'PENDING' AND s.channel = 'TIKTOK_SHOP'
+      WHERE r."organizationId" = ${organizationId} AND r.status = 'PENDING' AND s.channel = 'TIKTOK_SHOP' ${notArchivedSql(organizationId, `r."storeId"`)}
         AND r."requestedAt" <= ${now}::timestamptz - make_interval(hours => ${responseHours})
         AND r."requestedAt" > ${since}::timestamptz - make_interval(hours => ${responseHours})`,
     client.$queryRaw<ItemRow[]>`
@@ -75,7 +78,8 @@ export async function readOpenItems(
              o."externalId" AS "orderNumber", f."supplierId", f."storeId", s.name AS "storeName", s."timeZone", f."createdAt"
       FROM "RiskFlag" f LEFT JOIN "Order" o ON o.id = f."orderId" LEFT JOIN "Store" s ON s.id = f."storeId"
       WHERE f."organizationId" = ${organizationId} AND f."createdAt" > ${since} AND f."createdAt" <= ${now}
-        AND f.actionable AND NOT f.upcoming AND f.rule NOT IN (${Prisma.join([DISPATCH, RETURNS])})`,
+        AND f.actionable AND NOT f.upcoming AND f.rule NOT IN (${Prisma.join([DISPATCH, RETURNS])})
+        ${notArchivedSql(organizationId, `f."storeId"`, { nullable: true })}`,
   ]);
 
   const items: OpenItem[] = [];

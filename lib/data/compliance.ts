@@ -241,13 +241,34 @@ export type CreatorSummary = {
   flags: StoredFlag[];
 };
 
-export async function getCreators(scope: DataScope, now: Date): Promise<CreatorSummary[]> {
+/** Creators a page of /creators shows (by handle); the total and the page links reach the rest. */
+export const CREATORS_PAGE_SIZE = 50;
+
+export type CreatorsPage = { creators: CreatorSummary[]; total: number; page: number; pages: number; pageSize: number };
+
+/**
+ * One page of the organisation's creators by handle, with their 7-day counts and flags, and the
+ * total: the list is bounded whatever the number of creators (a page past the end shows the last).
+ */
+export async function getCreatorsPage(scope: DataScope, now: Date, page: number, pageSize = CREATORS_PAGE_SIZE): Promise<CreatorsPage> {
+  if (scope.role === "SUPPLIER") return { creators: [], total: 0, page: 1, pages: 1, pageSize };
+  const total = await db.creator.count({ where: { organizationId: scope.organizationId } });
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const current = Math.min(Math.max(1, page), pages);
+  const creators = total === 0 ? [] : await getCreators(scope, now, { take: pageSize, skip: (current - 1) * pageSize });
+  return { creators, total, page: current, pages, pageSize };
+}
+
+export async function getCreators(scope: DataScope, now: Date, range: { take: number; skip: number }): Promise<CreatorSummary[]> {
   if (scope.role === "SUPPLIER") return [];
   const settings = await settingsOf(scope.organizationId);
   const since = new Date(now.getTime() - settings.content.windowDays * 86_400_000);
   const creators = await db.creator.findMany({
     where: { organizationId: scope.organizationId },
-    orderBy: { handle: "asc" },
+    // The id breaks ties so that pages never overlap (handles are unique per organisation anyway).
+    orderBy: [{ handle: "asc" }, { id: "asc" }],
+    take: range.take,
+    skip: range.skip,
     select: { id: true, handle: true, displayName: true, store: { select: { id: true, name: true, market: true } } },
   });
   const ids = creators.map((c) => c.id);

@@ -31,7 +31,12 @@ export async function getDigest(scope: DataScope, now: Date): Promise<Digest> {
     countOpenFlagsByRule(scope, now),
     countOpenFlagsPerStore(scope, now),
     getRiskQueue(scope, { limit: DIGEST_ITEMS }, now),
-    db.store.findMany({ where: { organizationId: scope.organizationId }, select: { id: true, name: true, timeZone: true }, orderBy: { name: "asc" } }),
+    // Archived stores are not in the digest (their flags are not counted either).
+    db.store.findMany({
+      where: { organizationId: scope.organizationId, archivedAt: null },
+      select: { id: true, name: true, timeZone: true },
+      orderBy: { name: "asc" },
+    }),
     countMissedReturns(scope, now),
     organizationSettings(db, scope.organizationId),
   ]);

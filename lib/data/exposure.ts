@@ -25,6 +25,7 @@ import { type MetricWindows, NON_BUYER_FAULT_REASONS, type StoreTallies, TRACKIN
 import { type Window, deliveryDueCalendar, lastIsoWeeks, windowFor } from "@/lib/performance/windows";
 import { SLOW_SECTION_BUDGET_MS, cachedReadWithin } from "@/lib/data/cache";
 import { organizationSettings } from "@/lib/data/settings";
+import { archivedStoresSql, notArchivedSql } from "@/lib/data/archived";
 
 // Server-only reads for shop-performance exposure. The counts follow the definitions in
 // tally.ts, one aggregate query per purpose on the (storeId, placedAt) index; the pure modules
@@ -284,7 +285,7 @@ export async function readSupplierAttribution(
            count(*) FILTER (WHERE o."inTransitAt" >= ${vtr.from} AND o."inTransitAt" < ${vtr.to})::int AS shipped
     FROM "Order" o LEFT JOIN "Supplier" sp ON sp.id = o."supplierId"
     WHERE o."organizationId" = ${organizationId} AND o.channel = 'TIKTOK_SHOP' AND o."placedAt" >= ${since}
-      ${filter.storeId ? Prisma.sql`AND o."storeId" = ${filter.storeId}` : Prisma.empty}
+      ${filter.storeId ? Prisma.sql`AND o."storeId" = ${filter.storeId}` : notArchivedSql(organizationId, `o."storeId"`)}
     GROUP BY o."supplierId", sp.name`;
   const totalLate = rows.reduce((n, r) => n + r.late, 0);
   const totalInvalid = rows.reduce((n, r) => n + r.invalid, 0);
@@ -303,7 +304,7 @@ export async function readSupplierAttribution(
     .sort((a, b) => b.lateDispatches - a.lateDispatches || b.invalidTracking - a.invalidTracking || a.name.localeCompare(b.name));
 }
 
-/** Service figures of every store of the organisation over the last `days` days, both channels. */
+/** Service figures of every store of the organisation (archived ones left out) over the last `days` days, both channels. */
 export async function readServiceComparison(organizationId: string, now: Date, days = 30): Promise<ServiceComparison[]> {
   const from = new Date(now.getTime() - days * DAY);
   const since = new Date(from.getTime() - LOOKBACK_SLACK_DAYS * DAY);
@@ -333,7 +334,7 @@ export async function readServiceComparison(organizationId: string, now: Date, d
                                            AND r.reason::text IN (${Prisma.join([...NON_BUYER_FAULT_REASONS])})))::int AS "nbfReturned"
     FROM "Store" s
     LEFT JOIN "Order" o ON o."storeId" = s.id AND o."organizationId" = s."organizationId" AND o."placedAt" >= ${since}
-    WHERE s."organizationId" = ${organizationId}
+    WHERE s."organizationId" = ${organizationId} AND s.id NOT IN ${archivedStoresSql(organizationId)}
     GROUP BY s.id, s.name, s.channel, s.market
     ORDER BY s.channel DESC, s.name`;
   const round = (x: number | null, digits: number) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
@@ -411,7 +412,8 @@ export async function getExposureSummaries(scope: DataScope, now: Date): Promise
   if (scope.role === "SUPPLIER") return [];
   const settings = await settingsOf(scope.organizationId);
   const stores = await db.store.findMany({
-    where: { organizationId: scope.organizationId },
+    // Archived stores leave the daily views (lib/data/archived.ts); their own page still shows their exposure.
+    where: { organizationId: scope.organizationId, archivedAt: null },
     select: { id: true, name: true, channel: true, market: true, organizationId: true },
     orderBy: [{ channel: "desc" }, { name: "asc" }],
   });

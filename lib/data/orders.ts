@@ -12,6 +12,7 @@ import { ANY_FLAG, type OrderQuery, type OrderSortKey, parseSort, UNASSIGNED } f
 import { csvLine } from "@/lib/security/csv";
 import { reasonForScope } from "./redact";
 import type { DataScope } from "./scope";
+import { archivedStoresSql } from "./archived";
 
 // The orders list, its CSV export and the order detail. Every query starts from the session's
 // scope: the organisation always, and for a supplier only their own orders. What a supplier may
@@ -76,7 +77,9 @@ export function orderWhere(scope: DataScope, query: OrderQuery, now: Date, setti
   if (scope.supplierId) parts.push(Prisma.sql`o."supplierId" = ${scope.supplierId}`);
   if (query.channel) parts.push(Prisma.sql`o.channel = ${query.channel}::"Channel"`);
   // Store and supplier ids from the client only narrow the tenant's rows: another tenant's id matches nothing.
-  if (query.store) parts.push(Prisma.sql`o."storeId" = ${query.store}`);
+  // Without a store filter the list and the export leave archived stores out; `?store=<id>` of an
+  // archived store shows its orders (lib/data/archived.ts).
+  parts.push(query.store ? Prisma.sql`o."storeId" = ${query.store}` : Prisma.sql`o."storeId" NOT IN ${archivedStoresSql(scope.organizationId)}`);
   if (query.supplier) parts.push(query.supplier === UNASSIGNED ? Prisma.sql`o."supplierId" IS NULL` : Prisma.sql`o."supplierId" = ${query.supplier}`);
   if (query.status?.length) parts.push(Prisma.sql`o.status IN (${Prisma.join(query.status.map((s) => Prisma.sql`${s}::"OrderStatus"`))})`);
   if (query.from) parts.push(Prisma.sql`o."placedAt" >= ${query.from.instant}::timestamptz`);
@@ -249,7 +252,7 @@ async function countOrders(scope: DataScope, query: OrderQuery, where: Prisma.Sq
   const parts: Prisma.Sql[] = [Prisma.sql`c."organizationId" = ${scope.organizationId}`];
   if (scope.supplierId) parts.push(Prisma.sql`c."supplierId" = ${scope.supplierId}`);
   if (query.channel) parts.push(Prisma.sql`c.channel = ${query.channel}::"Channel"`);
-  if (query.store) parts.push(Prisma.sql`c."storeId" = ${query.store}`);
+  parts.push(query.store ? Prisma.sql`c."storeId" = ${query.store}` : Prisma.sql`c."storeId" NOT IN ${archivedStoresSql(scope.organizationId)}`);
   // OrderCount keeps '' for orders without a supplier.
   if (query.supplier) parts.push(Prisma.sql`c."supplierId" = ${query.supplier === UNASSIGNED ? "" : query.supplier}`);
   if (query.status?.length) parts.push(Prisma.sql`c.status IN (${Prisma.join(query.status.map((s) => Prisma.sql`${s}::"OrderStatus"`))})`);

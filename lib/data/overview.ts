@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { query, readDeadlineFacts, readPlacedFacts } from "./daily";
 import { type ZonedStore, addHist, emptyHist, histMedian } from "./daily-ranges";
 import type { DataScope } from "./scope";
+import { notArchivedSql, storesOfRead } from "./archived";
 
 export type ChannelTotals = {
   channel: Channel;
@@ -28,6 +29,7 @@ export async function getChannelTotals(scope: DataScope, from: Date, to: Date): 
       AND o."placedAt" >= ${from} AND o."placedAt" < ${to}
       AND o.status <> 'CANCELLED'
       ${supplierFilter}
+      ${notArchivedSql(scope.organizationId, `o."storeId"`)}
     GROUP BY o.channel, o.currency
     ORDER BY o.channel, o.currency`;
   const channels: Channel[] = ["TIKTOK_SHOP", "BRAND_SITE"];
@@ -78,17 +80,18 @@ const CHANNELS: Channel[] = ["TIKTOK_SHOP", "BRAND_SITE"];
 /** The brand site has no platform deadline; 48 h is the service level we hold it to. */
 export const BRAND_SITE_LATE_HOURS = 48;
 
+/** The scope's orders: of the selected store, or of every store that is not archived (lib/data/archived.ts). */
 function orderScopeSql(scope: DataScope, storeId: string | null | undefined, alias = "o"): Prisma.Sql {
   const a = Prisma.raw(alias);
   return Prisma.sql`${a}."organizationId" = ${scope.organizationId}
     ${scope.supplierId ? Prisma.sql`AND ${a}."supplierId" = ${scope.supplierId}` : Prisma.empty}
-    ${storeId ? Prisma.sql`AND ${a}."storeId" = ${storeId}` : Prisma.empty}`;
+    ${storeId ? Prisma.sql`AND ${a}."storeId" = ${storeId}` : notArchivedSql(scope.organizationId, `${alias}."storeId"`)}`;
 }
 
-/** The stores a read covers, with their zones: the selected one, or all of the organisation. */
+/** The stores a read covers, with their zones: the selected one, or every store of the organisation that is not archived. */
 export async function zonedStores(scope: DataScope, storeId?: string | null): Promise<ZonedStore[]> {
   return db.store.findMany({
-    where: { organizationId: scope.organizationId, ...(storeId ? { id: storeId } : {}) },
+    where: storesOfRead(scope.organizationId, storeId),
     select: { id: true, channel: true, timeZone: true },
     orderBy: { id: "asc" },
   });

@@ -20,6 +20,7 @@ import { autoCancelCriticalSql, autoCancelFlagOpen, dispatchCriticalSql, dispatc
 import { reasonForScope } from "./redact";
 import type { DataScope } from "./scope";
 import { organizationSettings } from "@/lib/data/settings";
+import { notArchivedSql } from "./archived";
 
 export type RiskQueueFilter = { storeId?: string; rule?: string; limit?: number; offset?: number };
 
@@ -139,7 +140,7 @@ function pendingReturnsSql(scope: DataScope, filter: Pick<RiskQueueFilter, "stor
     SELECT r.id, r."orderId", r."storeId", ${due} AS due
     FROM "ReturnRequest" r JOIN "Store" rs ON rs.id = r."storeId" JOIN "Order" ro ON ro.id = r."orderId"
     WHERE r."organizationId" = ${scope.organizationId} AND r.status = 'PENDING' AND rs.channel = 'TIKTOK_SHOP'
-      ${filter.storeId ? Prisma.sql`AND r."storeId" = ${filter.storeId}` : Prisma.empty}
+      ${filter.storeId ? Prisma.sql`AND r."storeId" = ${filter.storeId}` : notArchivedSql(scope.organizationId, `r."storeId"`)}
       AND ((rs.market = 'US' AND r."requestedAt" >= ${since("US")}) OR (rs.market = 'UK' AND r."requestedAt" >= ${since("UK")}))`;
 }
 
@@ -167,12 +168,13 @@ export async function countMissedReturns(scope: DataScope, now: Date): Promise<{
  * returns.
  */
 function openFlagBranches(scope: DataScope, filter: Pick<RiskQueueFilter, "storeId" | "rule">, now: Date, settings: PolicySettings): Prisma.Sql[] {
+  // Without a store filter, archived stores' orders and flags are left out (lib/data/archived.ts).
   const orderScope = Prisma.sql`o."organizationId" = ${scope.organizationId}
     ${scope.supplierId ? Prisma.sql`AND o."supplierId" = ${scope.supplierId}` : Prisma.empty}
-    ${filter.storeId ? Prisma.sql`AND o."storeId" = ${filter.storeId}` : Prisma.empty}`;
+    ${filter.storeId ? Prisma.sql`AND o."storeId" = ${filter.storeId}` : notArchivedSql(scope.organizationId, `o."storeId"`)}`;
   const flagScope = Prisma.sql`f."organizationId" = ${scope.organizationId}
     ${scope.supplierId ? Prisma.sql`AND f."supplierId" = ${scope.supplierId}` : Prisma.empty}
-    ${filter.storeId ? Prisma.sql`AND f."storeId" = ${filter.storeId}` : Prisma.empty}`;
+    ${filter.storeId ? Prisma.sql`AND f."storeId" = ${filter.storeId}` : notArchivedSql(scope.organizationId, `f."storeId"`, { nullable: true })}`;
   const wants = (rule: string) => !filter.rule || filter.rule === rule;
 
   const parts: Prisma.Sql[] = [];

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ROUTABLE_STATUSES } from "@/lib/ingest/routing";
 import type { DataScope } from "./scope";
+import { archivedStoresSql } from "./archived";
 
 // Reads for setting up a business and routing its orders: where the organisation stands (first
 // steps, unassigned orders), the routing rules, each supplier's open and unassigned orders.
@@ -31,11 +32,13 @@ export async function getSetupStatus(scope: DataScope): Promise<SetupStatus> {
     db.store.count({ where: { organizationId: org, archivedAt: null } }),
     db.store.count({ where: { organizationId: org, archivedAt: { not: null } } }),
     db.supplier.count({ where: { organizationId: org } }),
-    // OrderCount (trigger-kept) holds orders per store, supplier ('' = none) and status.
+    // OrderCount (trigger-kept) holds orders per store, supplier ('' = none) and status. The
+    // unassigned counts are the orders list's `supplier=unassigned`: archived stores left out.
     db.$queryRaw<{ orders: number; unassigned: number; unassignedOpen: number }[]>`
       SELECT coalesce(sum(c.orders), 0)::int AS orders,
-        coalesce(sum(c.orders) FILTER (WHERE c."supplierId" = ''), 0)::int AS unassigned,
-        coalesce(sum(c.orders) FILTER (WHERE c."supplierId" = '' AND c.status::text = ANY(${[...ROUTABLE_STATUSES]}::text[])), 0)::int AS "unassignedOpen"
+        coalesce(sum(c.orders) FILTER (WHERE c."supplierId" = '' AND c."storeId" NOT IN ${archivedStoresSql(org)}), 0)::int AS unassigned,
+        coalesce(sum(c.orders) FILTER (WHERE c."supplierId" = '' AND c."storeId" NOT IN ${archivedStoresSql(org)}
+          AND c.status::text = ANY(${[...ROUTABLE_STATUSES]}::text[])), 0)::int AS "unassignedOpen"
       FROM "OrderCount" c WHERE c."organizationId" = ${org}`,
   ]);
   const c = counts[0] ?? { orders: 0, unassigned: 0, unassignedOpen: 0 };

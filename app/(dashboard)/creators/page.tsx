@@ -8,23 +8,29 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth";
-import { getCreators, getTikTokStores } from "@/lib/data/compliance";
+import { type CreatorSummary, getCreatorsPage, getTikTokStores } from "@/lib/data/compliance";
+import { CreatorsPager } from "@/components/compliance/creators-pager";
+import { pageParam } from "@/lib/validations/page";
 import { scopeOf } from "@/lib/data/scope";
 import { VIDEO_CSV_COLUMNS } from "@/lib/compliance/columns";
 import { getPolicySettings } from "@/lib/data/policy-settings";
 
 export const metadata: Metadata = { title: "Creators" };
 
-export default async function CreatorsPage() {
+export default async function CreatorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser(["OWNER", "OPS"]);
   const scope = scopeOf(user);
   const now = new Date();
-  const [creators, stores, settings] = await Promise.all([
-    getCreators(scope, now),
+  const page = pageParam((await searchParams).page);
+  // One page of creators (CREATORS_PAGE_SIZE): the list, and the video form's choices, stay
+  // bounded; every creator's own page records videos for them too.
+  const [list, stores, settings] = await Promise.all([
+    getCreatorsPage(scope, now, page),
     user.role === "OWNER" ? getTikTokStores(scope) : Promise.resolve([]),
     getPolicySettings(scope),
   ]);
   const c = settings.content;
+  const { creators } = list;
   return (
     <div className="space-y-6">
       <div>
@@ -35,6 +41,7 @@ export default async function CreatorsPage() {
         </p>
       </div>
       <CreatorList creators={creators} limit={c.nonInteractiveLimit} />
+      <CreatorsPager list={list} />
       <div className="grid items-start gap-4 lg:grid-cols-3">
         {creators.length ? (
           <Card>
@@ -63,7 +70,7 @@ export default async function CreatorsPage() {
   );
 }
 
-function CreatorList({ creators, limit }: { creators: Awaited<ReturnType<typeof getCreators>>; limit: number }) {
+function CreatorList({ creators, limit }: { creators: CreatorSummary[]; limit: number }) {
   if (creators.length === 0) return <EmptyState title="No creators yet">Add the creators who post shop videos for your stores.</EmptyState>;
   return (
     <Card>
