@@ -4,9 +4,10 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
+/** A link of the shell's bars; `label` is already in the viewer's language (components/layout/app-shell.tsx). */
 export type NavItem = { href: string; label: string };
 
-export function NavLinks({ items, label = "Main" }: { items: NavItem[]; label?: string }) {
+export function NavLinks({ items, label }: { items: NavItem[]; label: string }) {
   const pathname = usePathname();
   return (
     <nav aria-label={label} className="-mx-1 flex gap-1 overflow-x-auto pb-1 sm:pb-0">
