@@ -43,7 +43,8 @@ export function LanguageSwitcher({ choice }: { choice: Locale | null }) {
       </span>
       <select
         aria-label={tc("language")}
-        title={tc("language")}
+        title={pending ? tc("loading") : tc("language")}
+        aria-busy={pending}
         value={choice ?? ""}
         disabled={pending}
         onChange={(e) => change(e.target.value)}

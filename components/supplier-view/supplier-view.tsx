@@ -66,6 +66,7 @@ export async function SupplierScorecardCard({ card }: { card: SupplierScorecard 
 
 export async function SupplierOrdersList({ orders, now }: { orders: SupplierOrder[]; now: Date }) {
   const [t, tv, tu, locale] = await Promise.all([getTranslations("supplierView.orders"), getTranslations("vocabulary"), getTranslations("ui"), getLocale()]);
+  // i18n-uses: supplierView.dispatch (td(state) below)
   const td = await getTranslations("supplierView.dispatch");
   if (orders.length === 0) return <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>;
   const when = (instant: Date, zone: string) => formatInstant(instant, zone, instantLocale(locale));
