@@ -32,7 +32,11 @@ export const alertChannelSchema = z
   .object({
     id: optionalId,
     kind: z.enum(["EMAIL", "SLACK", "WEBHOOK"], { message: errorMessage("alerts.chooseKind") }),
-    name: z.string().trim().min(1, errorMessage("alerts.nameChannel")).max(60, errorMessage("common.atMostChars", { max: "60" })),
+    name: z
+      .string()
+      .trim()
+      .min(1, errorMessage("alerts.nameChannel"))
+      .max(60, errorMessage("common.atMostChars", { max: "60" })),
     /** The address (e-mail) or URL (Slack, webhook); blank on edit keeps the stored one. */
     target: z.string().trim().max(2_000).optional().default(""),
     /** Webhook only; blank on edit keeps the stored one. */
@@ -41,10 +45,10 @@ export const alertChannelSchema = z
   .superRefine((c, ctx) => {
     const editing = Boolean(c.id);
     if (!c.target) {
-      if (!editing) ctx.addIssue({ code: "custom", path: ["target"], message: c.kind === "EMAIL" ? errorMessage("alerts.enterEmail") : errorMessage("alerts.enterUrl") });
+      if (!editing)
+        ctx.addIssue({ code: "custom", path: ["target"], message: c.kind === "EMAIL" ? errorMessage("alerts.enterEmail") : errorMessage("alerts.enterUrl") });
     } else if (c.kind === "EMAIL") {
-      if (!z.string().email().safeParse(c.target).success)
-        ctx.addIssue({ code: "custom", path: ["target"], message: errorMessage("alerts.validEmail") });
+      if (!z.string().email().safeParse(c.target).success) ctx.addIssue({ code: "custom", path: ["target"], message: errorMessage("alerts.validEmail") });
     } else {
       const url = httpUrl(c.kind).safeParse(c.target);
       if (!url.success) ctx.addIssue({ code: "custom", path: ["target"], message: url.error.issues[0]?.message ?? errorMessage("alerts.validUrl") });
@@ -60,7 +64,11 @@ export const ALERT_ROLES = ["OWNER", "OPS", "SUPPLIER"] as const;
 
 export const alertRuleSchema = z.object({
   id: optionalId,
-  name: z.string().trim().min(1, errorMessage("alerts.nameRule")).max(80, errorMessage("common.atMostChars", { max: "80" })),
+  name: z
+    .string()
+    .trim()
+    .min(1, errorMessage("alerts.nameRule"))
+    .max(80, errorMessage("common.atMostChars", { max: "80" })),
   active: z
     .enum(["on", "off"])
     .optional()

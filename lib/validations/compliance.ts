@@ -31,7 +31,10 @@ export const isoDate = z
   .string()
   .trim()
   .regex(ISO_DATE, errorMessage("compliance.dateFormat"))
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), errorMessage("compliance.notCalendarDate"));
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    errorMessage("compliance.notCalendarDate"),
+  );
 
 export const isoInstant = z
   .string()
@@ -158,7 +161,11 @@ export type ListingPriceInput = z.infer<typeof listingPriceSchema>;
 
 export const stockSchema = z.object({
   listingId: idField,
-  availableStock: z.coerce.number({ message: errorMessage("compliance.wholeNumber") }).int(errorMessage("compliance.wholeNumber")).min(0, errorMessage("compliance.stockNegative")).max(10_000_000),
+  availableStock: z.coerce
+    .number({ message: errorMessage("compliance.wholeNumber") })
+    .int(errorMessage("compliance.wholeNumber"))
+    .min(0, errorMessage("compliance.stockNegative"))
+    .max(10_000_000),
 });
 export type StockInput = z.infer<typeof stockSchema>;
 

@@ -78,7 +78,13 @@ function positiveInt(min: number, max: number, fallback: number) {
     .trim()
     .regex(/^\d+$/, errorMessage("common.wholeNumber"))
     .transform(Number)
-    .pipe(z.number().int().min(min, errorMessage("common.atLeast", { min: String(min) })).max(max, errorMessage("common.atMost", { max: String(max) })))
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(min, errorMessage("common.atLeast", { min: String(min) }))
+        .max(max, errorMessage("common.atMost", { max: String(max) })),
+    )
     .optional()
     .transform((v) => v ?? fallback);
 }

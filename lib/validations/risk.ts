@@ -25,7 +25,13 @@ export const riskQuerySchema = z.object({
     .trim()
     .regex(/^\d+$/, errorMessage("common.wholeNumber"))
     .transform(Number)
-    .pipe(z.number().int().min(1, errorMessage("common.atLeast", { min: "1" })).max(10_000, errorMessage("common.atMost", { max: "10000" })))
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(1, errorMessage("common.atLeast", { min: "1" }))
+        .max(10_000, errorMessage("common.atMost", { max: "10000" })),
+    )
     .optional()
     .transform((v) => v ?? 1),
 });
@@ -97,7 +103,11 @@ export const carrierField = z
     return carrier;
   });
 
-const trackingField = z.string().trim().min(1, errorMessage("risk.enterTracking")).max(40, errorMessage("common.atMostChars", { max: "40" }));
+const trackingField = z
+  .string()
+  .trim()
+  .min(1, errorMessage("risk.enterTracking"))
+  .max(40, errorMessage("common.atMostChars", { max: "40" }));
 
 /** Checks the number against the named carrier's formats; an issue lands on `trackingNumber`. */
 function refineTracking(value: { carrier: string; trackingNumber: string }, ctx: z.RefinementCtx) {
@@ -183,7 +193,8 @@ export function parseTrackingPaste(text: string): { lines: PasteLine[]; tooMany:
       lines.push({
         ...base,
         carrier: canonical,
-        error: result.status === "mismatch"
+        error:
+          result.status === "mismatch"
             ? errorMessage("risk.pasteMismatch", { reason: result.reason })
             : errorMessage("risk.pasteInvalid", { reason: result.reason }),
       });

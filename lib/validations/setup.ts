@@ -7,7 +7,11 @@ import { isIanaTimeZone } from "./stores";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-export const organizationName = z.string().trim().min(1, errorMessage("setup.orgName")).max(120, errorMessage("common.nameUnder", { max: "120" }));
+export const organizationName = z
+  .string()
+  .trim()
+  .min(1, errorMessage("setup.orgName"))
+  .max(120, errorMessage("common.nameUnder", { max: "120" }));
 export const email = z.string().trim().toLowerCase().email(errorMessage("setup.validEmail")).max(200, errorMessage("setup.emailTooLong"));
 export const newPassword = z
   .string()
@@ -30,15 +34,15 @@ const optionalId = z.preprocess(
 /** A new store: what the owner types in the "Add a store" form and what `store add` takes. */
 export const newStoreSchema = z
   .object({
-    name: z.string().trim().min(1, errorMessage("store.giveName")).max(80, errorMessage("common.nameUnder", { max: "80" })),
+    name: z
+      .string()
+      .trim()
+      .min(1, errorMessage("store.giveName"))
+      .max(80, errorMessage("common.nameUnder", { max: "80" })),
     channel: z.enum(["TIKTOK_SHOP", "BRAND_SITE"], { error: errorMessage("store.chooseChannel") }),
     market: z.enum(["US", "UK"], { error: errorMessage("store.chooseMarket") }),
     kind: z.preprocess(blankToUndefined, z.enum(["LOCAL", "CROSS_BORDER"], { error: errorMessage("store.chooseKind") }).optional()),
-    timeZone: z
-      .string()
-      .trim()
-      .min(1, errorMessage("store.chooseZone"))
-      .refine(isIanaTimeZone, errorMessage("store.unknownZone")),
+    timeZone: z.string().trim().min(1, errorMessage("store.chooseZone")).refine(isIanaTimeZone, errorMessage("store.unknownZone")),
     joinedOn: z.preprocess(blankToUndefined, z.iso.date({ error: errorMessage("store.dateFormat") }).optional()),
     defaultSupplierId: optionalId,
   })
@@ -59,7 +63,11 @@ export const storeIdSchema = z.object({
 
 export const supplierSchema = z.object({
   supplierId: optionalId,
-  name: z.string().trim().min(1, errorMessage("setup.supplierName")).max(80, errorMessage("common.nameUnder", { max: "80" })),
+  name: z
+    .string()
+    .trim()
+    .min(1, errorMessage("setup.supplierName"))
+    .max(80, errorMessage("common.nameUnder", { max: "80" })),
   shipFromCountry: z
     .string()
     .trim()
@@ -70,7 +78,11 @@ export const supplierSchema = z.object({
     .int(errorMessage("setup.wholeHours"))
     .min(1, errorMessage("setup.atLeastHour"))
     .max(720, errorMessage("setup.atMostHours")),
-  promisedDeliveryDays: z.coerce.number({ error: errorMessage("setup.enterDays") }).int(errorMessage("setup.wholeDays")).min(1, errorMessage("setup.atLeastDay")).max(90, errorMessage("setup.atMostDays")),
+  promisedDeliveryDays: z.coerce
+    .number({ error: errorMessage("setup.enterDays") })
+    .int(errorMessage("setup.wholeDays"))
+    .min(1, errorMessage("setup.atLeastDay"))
+    .max(90, errorMessage("setup.atMostDays")),
   contactEmail: z.preprocess(blankToUndefined, email.optional()),
 });
 export type SupplierInput = z.output<typeof supplierSchema>;

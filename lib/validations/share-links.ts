@@ -8,7 +8,11 @@ export const createShareLinkSchema = z.object({
     .optional()
     .transform((v) => (v ? v : null)),
   label: z.string().trim().min(1, errorMessage("shareLinks.nameLink")).max(120),
-  expiresInDays: z.coerce.number({ message: errorMessage("shareLinks.enterDays") }).int(errorMessage("shareLinks.wholeDays")).min(1, errorMessage("shareLinks.atLeastDay")).max(90, errorMessage("shareLinks.atMostDays")),
+  expiresInDays: z.coerce
+    .number({ message: errorMessage("shareLinks.enterDays") })
+    .int(errorMessage("shareLinks.wholeDays"))
+    .min(1, errorMessage("shareLinks.atLeastDay"))
+    .max(90, errorMessage("shareLinks.atMostDays")),
 });
 export type CreateShareLinkInput = z.infer<typeof createShareLinkSchema>;
 

@@ -40,12 +40,12 @@ export const SECRET_FIELDS = [
 export type SecretField = (typeof SECRET_FIELDS)[number];
 
 const baseSchema = z.object({
-  name: z.string().trim().min(1, errorMessage("store.giveName")).max(80, errorMessage("common.nameUnder", { max: "80" })),
-  timeZone: z
+  name: z
     .string()
     .trim()
-    .min(1, errorMessage("store.chooseZone"))
-    .refine(isIanaTimeZone, errorMessage("store.unknownZone")),
+    .min(1, errorMessage("store.giveName"))
+    .max(80, errorMessage("common.nameUnder", { max: "80" })),
+  timeZone: z.string().trim().min(1, errorMessage("store.chooseZone")).refine(isIanaTimeZone, errorMessage("store.unknownZone")),
   market: z.enum(["US", "UK"], { error: errorMessage("store.chooseMarket") }),
   kind: z.preprocess(blankToUndefined, z.enum(["LOCAL", "CROSS_BORDER"], { error: errorMessage("store.chooseKind") }).optional()),
   currency: z
@@ -56,7 +56,10 @@ const baseSchema = z.object({
     .refine(isCurrency, errorMessage("store.unknownCurrency")),
   joinedOn: z.iso.date({ error: errorMessage("store.dateFormat") }),
   webhookSecret: secret("webhookSecret"),
-  tiktokAppKey: z.preprocess(blankToUndefined, z.string().trim().min(4, errorMessage("store.appKeyShort")).max(200, errorMessage("store.appKeyLong")).optional()),
+  tiktokAppKey: z.preprocess(
+    blankToUndefined,
+    z.string().trim().min(4, errorMessage("store.appKeyShort")).max(200, errorMessage("store.appKeyLong")).optional(),
+  ),
   tiktokAppSecret: secret("appSecret"),
   tiktokAccessToken: secret("accessToken"),
   tiktokShopCipher: z.preprocess(

@@ -52,9 +52,7 @@ export default async function SharedSupplierPage({
           {t("sharedBy", { organization: opened.link.organizationName })}
         </p>
         <h1 className="text-xl font-semibold break-words">{opened.link.label}</h1>
-        <p className="text-sm text-slate-500">
-          {t("readOnly", { date: formatInstant(opened.link.expiresAt, "UTC", locale === "en" ? undefined : locale) })}
-        </p>
+        <p className="text-sm text-slate-500">{t("readOnly", { date: formatInstant(opened.link.expiresAt, "UTC", locale === "en" ? undefined : locale) })}</p>
       </div>
       {card ? <SupplierScorecardCard card={card} /> : null}
       <SupplierOrdersList orders={list.orders} now={now} />
