@@ -18,12 +18,14 @@ async function shootBoth(page: Page, name: string) {
     // Nothing may push the page sideways: no clipped or overflowing words, CJK or long Dutch ones.
     expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width}px`).toBeLessThanOrEqual(width);
     await page.screenshot({ path: `e2e/.artifacts/languages-${name}-${size}.png`, fullPage: true });
+    if (size === "phone") await page.screenshot({ path: `e2e/.artifacts/languages-${name}-phone-top.png` });
   }
   if (before) await page.setViewportSize(before);
 }
 
 const switcher = (page: Page) => page.getByTestId("language-switcher").locator("select");
-const PRICE = /[$£€]\s?\d+[.,]\d\d|\d+[.,]\d\d\s?[$£€]|US\$|GBP|USD/;
+// An amount in any of the three languages' formats: $12.34, US$12.34, £1,234.50, € 12,34, 12,34 €.
+const PRICE = /[$£€]\s?\d[\d,.]*[.,]\d\d\b|\b\d[\d,.]*[.,]\d\d\s?[$£€]/;
 
 test.describe("a browser that asks for Dutch", () => {
   test.use({ locale: "nl-NL" });
@@ -33,8 +35,8 @@ test.describe("a browser that asks for Dutch", () => {
     await page.goto("/");
     await expect(page.locator("html")).toHaveAttribute("lang", "nl");
     const nav = page.getByRole("navigation", { name: "Hoofdmenu" }).filter({ visible: true });
-    await expect(nav.getByRole("link", { name: "Overzicht" })).toBeVisible();
-    await expect(nav.getByRole("link", { name: "Risicolijst" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Overzicht", exact: true })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Risicolijst", exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: "Uitloggen" })).toBeVisible();
     await expect(page.getByTestId("signed-in-user")).toContainText("Eigenaar");
     await expect(page.getByTestId("language-switcher")).toContainText("NL");

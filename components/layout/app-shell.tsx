@@ -94,7 +94,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
               <NavLinks items={[...main, ...admin]} label={t("mainNav")} />
             </div>
             <div className="hidden md:block">
-              <NavLinks items={main} label={t("mainNav")} />
+              <NavLinks items={main} label={t("mainNav")} wrap />
             </div>
           </div>
         </div>

@@ -16,6 +16,7 @@ const STEPS = [
  * suppliers), the count of open orders nobody will ship, and the demo owner's way out of the demo.
  */
 export async function GettingStarted({ status, isOwner }: { status: SetupStatus; isOwner: boolean }) {
+  // i18n-uses: gettingStarted.unassigned (chosen by the count below)
   const t = await getTranslations("gettingStarted");
   const steps = STEPS.map((s) => ({ ...s, done: s.done(status) }));
   const setupDone = steps.every((s) => s.done);
@@ -61,11 +62,16 @@ export async function GettingStarted({ status, isOwner }: { status: SetupStatus;
           }
           data-testid="overview-unassigned"
         >
-          {status.unassignedOpen > 0 ? t.rich("unassigned.open", { open: status.unassignedOpen, strong }) : t("unassigned.noneOpen")}{" "}
-          {t.rich("unassigned.all", { all: status.unassigned, strong })}{" "}
-          <Link href="/orders?supplier=unassigned" className="font-medium underline">
-            {t("unassigned.link")}
-          </Link>
+          {t.rich(status.unassignedOpen > 0 ? "unassigned.open" : "unassigned.noneOpen", {
+            open: status.unassignedOpen,
+            all: status.unassigned,
+            strong,
+            link: (chunks) => (
+              <Link href="/orders?supplier=unassigned" className="font-medium underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       ) : null}
       {status.isDemo && isOwner ? (
