@@ -8,6 +8,7 @@ import { cache } from "react";
 import { LOCK_MINUTES } from "@/lib/auth-throttle";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { errorMessage } from "@/lib/i18n/error-message";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { clientAddressOf } from "@/lib/security/client-address";
 import { createSignInLimits, type SignInLimits } from "@/lib/security/sign-in-limits";
@@ -167,7 +168,8 @@ export async function requirePageUser(roles?: readonly Role[]): Promise<SessionU
 /** Route handlers and server actions: anonymous → 401, wrong role → 403. */
 export async function requireApiUser(roles?: readonly Role[]): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
-  if (roles && !roles.includes(user.role)) throw new AppError("FORBIDDEN", "Your role cannot do this.");
+  // English in the API's JSON; the action pipeline says them in the user's language.
+  if (!user) throw new AppError("UNAUTHENTICATED", errorMessage("form.signInFirst"));
+  if (roles && !roles.includes(user.role)) throw new AppError("FORBIDDEN", errorMessage("form.forbidden"));
   return user;
 }

@@ -329,7 +329,7 @@ describe("authorisation matrix: cross-site requests", () => {
 /** `missingTarget`: the call names an entity that does not exist, so allowed roles get 404. */
 /** `anyone`: an action without a session (sign-up): every identity gets past the gate to zod. */
 type ActionCase = {
-  roles: ("OWNER" | "OPS")[];
+  roles: ("OWNER" | "OPS" | "SUPPLIER")[];
   missingTarget?: boolean;
   anyone?: boolean;
   call: (fn: (...args: unknown[]) => Promise<unknown>) => Promise<unknown>;
@@ -343,6 +343,8 @@ const idle = null;
 
 const ACTIONS: Record<string, ActionCase> = {
   "account#saveAlertPreferencesAction": { roles: ["OWNER", "OPS"], call: (fn) => fn(idle, form({ timeZone: "Not/AZone" })) },
+  // Everyone's language is their own, suppliers' too.
+  "account#saveLocaleAction": { roles: ["OWNER", "OPS", "SUPPLIER"], call: (fn) => fn(idle, form({ locale: "xx" })) },
   "alerts#saveAlertChannelAction": { roles: ["OWNER"], call: (fn) => fn(idle, form({ kind: "SLACK", name: "x", target: "not a url" })) },
   "alerts#deleteAlertChannelAction": { roles: ["OWNER"], missingTarget: true, call: (fn) => fn(idle, form({ id: "no-such-channel" })) },
   "alerts#saveAlertRuleAction": { roles: ["OWNER"], call: (fn) => fn(idle, form({ name: "" })) },
@@ -430,7 +432,7 @@ describe("authorisation matrix: server actions", () => {
         const got = await outcome(() => spec.call(fn));
         const allowed =
           who === "owner" ? spec.roles.includes("OWNER") : who === "ops" ? spec.roles.includes("OPS") : who === "other" ? spec.roles.includes("OWNER") : false;
-        const want = spec.anyone ? "allowed" : who === "anon" ? 401 : who === "supplier" ? 403 : allowed ? "allowed" : 403;
+        const want = spec.anyone ? "allowed" : who === "anon" ? 401 : (who === "supplier" ? spec.roles.includes("SUPPLIER") : allowed) ? "allowed" : 403;
         // Another organisation's owner passes the role check but must never act on this one's data.
         const ok = want === "allowed" ? got === "allowed" || ((who === "other" || spec.missingTarget) && got === 404) : got === want;
         if (!ok) failures.push(`${key} as ${who}: ${got}, expected ${want}`);

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
 import { saveAlertPreferencesAction } from "@/lib/actions/account";
@@ -30,12 +31,13 @@ function Toggle({ name, label, defaultChecked, hint }: { name: string; label: st
 }
 
 export function PreferencesForm({ values, zones, readOnly }: { values: PreferenceValues; zones: string[]; readOnly: boolean }) {
-  const { result: state, onSubmit, pending, fieldError } = useFormAction(saveAlertPreferencesAction);
+  const t = useTranslations("account.preferences");
+  const { result: state, onSubmit, pending } = useFormAction(saveAlertPreferencesAction);
   const e = (state && !state.ok ? state.fieldErrors : undefined) ?? {};
   return (
-    <form onSubmit={onSubmit} className="space-y-5" aria-label="Alert preferences">
+    <form onSubmit={onSubmit} className="space-y-5" aria-label={t("formLabel")}>
       <fieldset disabled={readOnly} className="space-y-5">
-        <Field label="Your time zone" htmlFor="pref-zone" error={e.timeZone} hint="Quiet hours and the digest time are in this zone">
+        <Field label={t("timeZone")} htmlFor="pref-zone" error={e.timeZone} hint={t("timeZoneHint")}>
           <Input id="pref-zone" name="timeZone" list="pref-zones" defaultValue={values.timeZone} aria-invalid={Boolean(e.timeZone)} />
         </Field>
         <datalist id="pref-zones">
@@ -43,28 +45,28 @@ export function PreferencesForm({ values, zones, readOnly }: { values: Preferenc
             <option key={z} value={z} />
           ))}
         </datalist>
-        <Toggle name="email" label="E-mail me the alerts that name me or my role" defaultChecked={values.email} />
+        <Toggle name="email" label={t("email")} defaultChecked={values.email} />
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field label="Quiet hours from" htmlFor="pref-quiet-start" error={e.quietStart} hint="Held alerts go out when they end">
+          <Field label={t("quietStart")} htmlFor="pref-quiet-start" error={e.quietStart} hint={t("quietStartHint")}>
             <Input id="pref-quiet-start" name="quietStart" type="time" defaultValue={values.quietStart} aria-invalid={Boolean(e.quietStart)} />
           </Field>
-          <Field label="until" htmlFor="pref-quiet-end" error={e.quietEnd} hint="May cross midnight, e.g. 22:00 until 07:00">
+          <Field label={t("quietEnd")} htmlFor="pref-quiet-end" error={e.quietEnd} hint={t("quietEndHint")}>
             <Input id="pref-quiet-end" name="quietEnd" type="time" defaultValue={values.quietEnd} aria-invalid={Boolean(e.quietEnd)} />
           </Field>
         </div>
-        <Toggle name="criticalBreaksQuiet" label="Critical alerts break through quiet hours" defaultChecked={values.criticalBreaksQuiet} />
+        <Toggle name="criticalBreaksQuiet" label={t("criticalBreaksQuiet")} defaultChecked={values.criticalBreaksQuiet} />
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field label="Daily digest at" htmlFor="pref-digest" error={e.digestTime} hint="Blank: no digest e-mail">
+          <Field label={t("digestTime")} htmlFor="pref-digest" error={e.digestTime} hint={t("digestTimeHint")}>
             <Input id="pref-digest" name="digestTime" type="time" defaultValue={values.digestTime} aria-invalid={Boolean(e.digestTime)} />
           </Field>
           <div className="self-end pb-2">
-            <Toggle name="digestSubscribed" label="Send me the digest" defaultChecked={values.digestSubscribed} hint="Unticked by an unsubscribe link" />
+            <Toggle name="digestSubscribed" label={t("digestSubscribed")} defaultChecked={values.digestSubscribed} hint={t("digestSubscribedHint")} />
           </div>
         </div>
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending || readOnly}>
-          {pending ? "Saving…" : "Save preferences"}
+          {pending ? t("saving") : t("save")}
         </Button>
         <FormMessage result={state} />
       </div>

@@ -1,17 +1,21 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/input";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 import { safeCallbackPath } from "@/lib/security/safe-redirect";
 import { signInSchema } from "@/lib/validations/auth";
 
 type FieldErrors = Partial<Record<"email" | "password", string>>;
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("auth.signInForm");
+  const say = useErrorMessage();
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -24,7 +28,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setFormError(null);
     if (!parsed.success) {
       const fieldErrors: FieldErrors = {};
-      for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as keyof FieldErrors] ??= issue.message;
+      for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as keyof FieldErrors] ??= say(issue.message);
       setErrors(fieldErrors);
       return;
     }
@@ -34,7 +38,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setPending(false);
     if (!result || result.error) {
       // Deliberately vague: it must not reveal whether the address has an account or is locked.
-      setFormError("Wrong e-mail or password, or the account is locked for a few minutes after repeated failures.");
+      setFormError(t("wrong"));
       return;
     }
     router.replace(safeCallbackPath(callbackUrl));
@@ -43,11 +47,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <Card className="p-6">
-      <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Sign in">
-        <Field label="E-mail" htmlFor="email" error={errors.email}>
+      <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("label")}>
+        <Field label={t("email")} htmlFor="email" error={errors.email}>
           <Input id="email" name="email" type="email" autoComplete="username" required aria-invalid={Boolean(errors.email)} />
         </Field>
-        <Field label="Password" htmlFor="password" error={errors.password}>
+        <Field label={t("password")} htmlFor="password" error={errors.password}>
           <Input id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={Boolean(errors.password)} />
         </Field>
         {formError ? (
@@ -56,7 +60,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           </p>
         ) : null}
         <Button type="submit" className="w-full" disabled={pending}>
-          {pending ? "Signing in…" : "Sign in"}
+          {pending ? t("pending") : t("submit")}
         </Button>
       </form>
     </Card>

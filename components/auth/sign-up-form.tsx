@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
@@ -13,6 +14,7 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/validations/setup";
 
 /** Organisation name, e-mail and password; on success the new owner is signed in and lands on the overview. */
 export function SignUpForm() {
+  const t = useTranslations("auth.signUpForm");
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<{ organizationId: string; email: string }> | null>(null);
   const [pending, start] = useTransition();
@@ -37,19 +39,19 @@ export function SignUpForm() {
 
   return (
     <Card className="p-6">
-      <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Create your organisation">
-        <Field label="Organisation name" htmlFor="su-org" error={fieldError("organization")}>
+      <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("label")}>
+        <Field label={t("organization")} htmlFor="su-org" error={fieldError("organization")}>
           <Input id="su-org" name="organization" autoComplete="organization" required aria-invalid={Boolean(fieldError("organization"))} />
         </Field>
-        <Field label="Your e-mail" htmlFor="su-email" error={fieldError("email")}>
+        <Field label={t("email")} htmlFor="su-email" error={fieldError("email")}>
           <Input id="su-email" name="email" type="email" autoComplete="username" required aria-invalid={Boolean(fieldError("email"))} />
         </Field>
-        <Field label="Password" htmlFor="su-password" error={fieldError("password")} hint={`At least ${MIN_PASSWORD_LENGTH} characters`}>
+        <Field label={t("password")} htmlFor="su-password" error={fieldError("password")} hint={t("passwordHint", { min: MIN_PASSWORD_LENGTH })}>
           <Input id="su-password" name="password" type="password" autoComplete="new-password" required aria-invalid={Boolean(fieldError("password"))} />
         </Field>
         <FormMessage result={result} />
         <Button type="submit" className="w-full" disabled={pending}>
-          {pending ? "Creating…" : "Create organisation"}
+          {pending ? t("pending") : t("submit")}
         </Button>
       </form>
     </Card>

@@ -1,11 +1,13 @@
+import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
 
 /** An honest page for a screen that is not built yet. */
-export function NotBuiltYet({ title, what }: { title: string; what: string }) {
+export async function NotBuiltYet({ title, what }: { title: string; what: string }) {
+  const t = await getTranslations("shell");
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">{title}</h1>
-      <EmptyState title="This screen is not built yet">{what}</EmptyState>
+      <EmptyState title={t("notBuiltYet")}>{what}</EmptyState>
     </div>
   );
 }

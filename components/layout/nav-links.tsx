@@ -4,12 +4,14 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
+/** A link of the shell's bars; `label` is already in the viewer's language (components/layout/app-shell.tsx). */
 export type NavItem = { href: string; label: string };
 
-export function NavLinks({ items, label = "Main" }: { items: NavItem[]; label?: string }) {
+/** `wrap`: a second line rather than sideways scrolling from md up (longer Dutch labels fill a 1280 px bar). */
+export function NavLinks({ items, label, wrap = false }: { items: NavItem[]; label: string; wrap?: boolean }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="-mx-1 flex gap-1 overflow-x-auto pb-1 sm:pb-0">
+    <nav aria-label={label} className={cn("-mx-1 flex gap-1 overflow-x-auto pb-1 sm:pb-0", wrap && "md:flex-wrap md:overflow-visible")}>
       {items.map((item) => {
         const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
         return (

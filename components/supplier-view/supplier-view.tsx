@@ -1,41 +1,60 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import Link from "next/link";
+import { timeLeftIn } from "@/components/ui/time-left";
 import type { SupplierOrder, SupplierOrdersPage, SupplierScorecard } from "@/lib/data/supplier-view";
-import { formatInstant } from "@/lib/format";
-import { formatTimeLeft } from "@/lib/policy/duration";
+import { formatInstant, numberFormat } from "@/lib/format";
+import { formatFlagReason } from "@/lib/i18n/flag-reason";
+import type { Locale } from "@/lib/i18n/locales";
 
-const DISPATCH: Partial<Record<SupplierOrder["dispatch"], { label: string; tone: BadgeTone }>> = {
-  on_track: { label: "On track", tone: "success" },
-  due_soon: { label: "Due soon", tone: "warning" },
-  critical: { label: "Critical", tone: "critical" },
-  overdue: { label: "Overdue", tone: "critical" },
-  dispatched_on_time: { label: "Dispatched on time", tone: "success" },
-  dispatched_late: { label: "Dispatched late", tone: "warning" },
+// The supplier's view of their orders (their own sign-in on the overview, and a share link):
+// in the viewer's language, which for a warehouse is often Chinese. No prices, no buyer contact:
+// lib/data/supplier-view.ts never reads them.
+
+type ShownDispatch = Exclude<SupplierOrder["dispatch"], "not_applicable" | "dispatched_unknown">;
+const DISPATCH_TONE: Record<ShownDispatch, BadgeTone> = {
+  on_track: "success",
+  due_soon: "warning",
+  critical: "critical",
+  overdue: "critical",
+  dispatched_on_time: "success",
+  dispatched_late: "warning",
 };
 
-const percent = (share: number | null) => (share === null ? "—" : `${Math.round(share * 1000) / 10}%`);
-const oneDecimal = (n: number | null, unit: string) => (n === null ? "—" : `${Math.round(n * 10) / 10} ${unit}`);
+/** formatInstant's own English (en-GB: "25 Nov 2026, 14:05 PST") stays the English. */
+const instantLocale = (locale: Locale) => (locale === "en" ? undefined : locale);
 
-export function SupplierScorecardCard({ card }: { card: SupplierScorecard }) {
+export async function SupplierScorecardCard({ card }: { card: SupplierScorecard }) {
+  const [t, locale] = await Promise.all([getTranslations("supplierView.scorecard"), getLocale()]);
+  const percent = (share: number | null) => (share === null ? "—" : numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(share));
+  const decimal = (n: number) => numberFormat(locale, { maximumFractionDigits: 1 }).format(n);
   const late = card.tiktokDispatched30d ? card.tiktokLate30d / card.tiktokDispatched30d : null;
   const items = [
-    { label: "Orders (30 days)", value: String(card.orders30d) },
-    { label: "Median outbound", value: oneDecimal(card.medianOutboundHours, "h"), note: `promise ${card.promisedOutboundHours} h` },
-    { label: "Outbound within promise", value: percent(card.outboundWithinPromise) },
-    { label: "TikTok dispatched late", value: percent(late), note: `${card.tiktokLate30d} of ${card.tiktokDispatched30d}` },
-    { label: "Median delivery", value: oneDecimal(card.medianDeliveryDays, "days"), note: `promise ${card.promisedDeliveryDays} days` },
-    { label: "Delivered within promise", value: percent(card.deliveredWithinPromise) },
-    { label: "Tracking problems", value: String(card.trackingProblems) },
+    { label: t("orders30d"), value: numberFormat(locale).format(card.orders30d) },
+    {
+      label: t("medianOutbound"),
+      value: card.medianOutboundHours === null ? "—" : t("hours", { value: decimal(card.medianOutboundHours) }),
+      note: t("promiseHours", { hours: card.promisedOutboundHours }),
+    },
+    { label: t("outboundWithinPromise"), value: percent(card.outboundWithinPromise) },
+    { label: t("tiktokLate"), value: percent(late), note: t("lateOf", { late: card.tiktokLate30d, dispatched: card.tiktokDispatched30d }) },
+    {
+      label: t("medianDelivery"),
+      value: card.medianDeliveryDays === null ? "—" : t("days", { value: decimal(card.medianDeliveryDays) }),
+      note: t("promiseDays", { days: card.promisedDeliveryDays }),
+    },
+    { label: t("deliveredWithinPromise"), value: percent(card.deliveredWithinPromise) },
+    { label: t("trackingProblems"), value: numberFormat(locale).format(card.trackingProblems) },
   ];
   return (
     <Card data-testid="supplier-scorecard">
-      <CardHeader title={`${card.supplierName} · SLA scorecard`} description="Last 30 days, against your own promises" />
+      <CardHeader title={t("title", { supplier: card.supplierName })} description={t("description")} />
       <dl className="grid grid-cols-2 gap-4 px-4 py-3 sm:grid-cols-4 lg:grid-cols-7">
         {items.map((item) => (
-          <div key={item.label}>
-            <dt className="text-xs text-slate-500">{item.label}</dt>
+          <div key={item.label} className="min-w-0">
+            <dt className="text-xs break-words text-slate-500">{item.label}</dt>
             <dd className="text-lg font-semibold tabular-nums">{item.value}</dd>
             {item.note ? <dd className="text-xs text-slate-500">{item.note}</dd> : null}
           </div>
@@ -45,58 +64,66 @@ export function SupplierScorecardCard({ card }: { card: SupplierScorecard }) {
   );
 }
 
-export function SupplierOrdersList({ orders, now }: { orders: SupplierOrder[]; now: Date }) {
-  if (orders.length === 0)
-    return <EmptyState title="No orders assigned">Orders assigned to you in the last 30 days and every open one appear here.</EmptyState>;
+export async function SupplierOrdersList({ orders, now }: { orders: SupplierOrder[]; now: Date }) {
+  const [t, tv, tu, locale] = await Promise.all([getTranslations("supplierView.orders"), getTranslations("vocabulary"), getTranslations("ui"), getLocale()]);
+  // i18n-uses: supplierView.dispatch (td(state) below)
+  const td = await getTranslations("supplierView.dispatch");
+  if (orders.length === 0) return <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>;
+  const when = (instant: Date, zone: string) => formatInstant(instant, zone, instantLocale(locale));
   return (
-    <ul className="space-y-3" aria-label="Assigned orders">
+    <ul className="space-y-3" aria-label={t("listLabel")}>
       {orders.map((o) => {
-        const state = DISPATCH[o.dispatch];
+        const shown = o.dispatch in DISPATCH_TONE ? (o.dispatch as ShownDispatch) : null;
         return (
           <li key={o.id}>
             <Card className="p-4" data-testid="supplier-order">
               <div className="flex flex-wrap items-start justify-between gap-2">
-                <div>
-                  <p className="font-mono text-sm font-semibold">{o.externalId}</p>
-                  <p className="text-xs text-slate-500">
-                    {o.storeName} · placed {formatInstant(o.placedAt, o.timeZone)}
-                  </p>
+                <div className="min-w-0">
+                  <p className="font-mono text-sm font-semibold break-all">{o.externalId}</p>
+                  <p className="text-xs text-slate-500">{t("placed", { store: o.storeName, date: when(o.placedAt, o.timeZone) })}</p>
                 </div>
                 <div className="flex flex-wrap gap-1">
-                  <Badge>{o.status.replaceAll("_", " ").toLowerCase()}</Badge>
-                  {state ? <Badge tone={state.tone}>{state.label}</Badge> : null}
+                  <Badge>{tv(`status.${o.status}`).toLocaleLowerCase(locale)}</Badge>
+                  {shown ? <Badge tone={DISPATCH_TONE[shown]}>{td(shown)}</Badge> : null}
                 </div>
               </div>
               {o.dispatchDueAt && (o.dispatch === "on_track" || o.dispatch === "due_soon" || o.dispatch === "critical" || o.dispatch === "overdue") ? (
                 <p className="mt-2 text-sm">
-                  Carrier scan due by <strong>{formatInstant(o.dispatchDueAt, o.timeZone)}</strong> · {formatTimeLeft(o.dispatchDueAt, now)}
+                  {t.rich("scanDue", {
+                    deadline: when(o.dispatchDueAt, o.timeZone),
+                    timeLeft: timeLeftIn(tu, o.dispatchDueAt, now),
+                    strong: (chunks) => <strong>{chunks}</strong>,
+                  })}
                 </p>
               ) : null}
               <div className="mt-3 grid gap-3 text-sm sm:grid-cols-3">
-                <div>
-                  <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">Items</p>
+                <div className="min-w-0">
+                  <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">{t("items")}</p>
                   <ul>
                     {o.lines.map((l, i) => (
-                      <li key={`${l.sku}-${i}`}>
+                      <li key={`${l.sku}-${i}`} className="break-words">
                         {l.quantity} × {l.productName} <span className="font-mono text-xs text-slate-500">{l.sku}</span>
                       </li>
                     ))}
                   </ul>
                 </div>
-                <div>
-                  <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">Ship to</p>
-                  <p>{[o.shipTo.city, o.shipTo.region, o.shipTo.postcode, o.shipTo.country].filter(Boolean).join(", ") || "—"}</p>
+                <div className="min-w-0">
+                  <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">{t("shipTo")}</p>
+                  <p className="break-words">{[o.shipTo.city, o.shipTo.region, o.shipTo.postcode, o.shipTo.country].filter(Boolean).join(", ") || "—"}</p>
                 </div>
-                <div>
-                  <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">Tracking</p>
+                <div className="min-w-0">
+                  <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">{t("tracking")}</p>
                   {o.trackingNumber ? (
-                    <p>
-                      {o.carrier ?? "Unknown carrier"} <span className="font-mono text-xs">{o.trackingNumber}</span>
+                    <p className="break-words">
+                      {o.carrier ?? t("unknownCarrier")} <span className="font-mono text-xs break-all">{o.trackingNumber}</span>
                       <br />
-                      <span className={o.tracking?.valid ? "text-emerald-700" : "text-rose-700"}>{o.tracking?.reason}</span>
+                      {/* The validator's words are English; other languages get its verdict (the detail on hover). */}
+                      <span className={o.tracking?.valid ? "text-emerald-700" : "text-rose-700"} title={locale === "en" ? undefined : o.tracking?.reason}>
+                        {locale === "en" || !o.tracking ? o.tracking?.reason : o.tracking.valid ? t("trackingValid") : t("trackingInvalid")}
+                      </span>
                     </p>
                   ) : (
-                    <p className="text-slate-500">No tracking yet</p>
+                    <p className="text-slate-500">{t("noTracking")}</p>
                   )}
                 </div>
               </div>
@@ -104,8 +131,10 @@ export function SupplierOrdersList({ orders, now }: { orders: SupplierOrder[]; n
                 <ul className="mt-3 space-y-1">
                   {o.flags.map((f) => (
                     <li key={f.rule} className="flex gap-2 text-sm">
-                      <Badge tone={f.severity === "CRITICAL" ? "critical" : f.severity === "WARNING" ? "warning" : "info"}>{f.severity.toLowerCase()}</Badge>
-                      <span>{f.reason}</span>
+                      <Badge tone={f.severity === "CRITICAL" ? "critical" : f.severity === "WARNING" ? "warning" : "info"} className="shrink-0 self-start">
+                        {tv(`severity.${f.severity}`).toLocaleLowerCase(locale)}
+                      </Badge>
+                      <span className="min-w-0">{formatFlagReason(f, locale)}</span>
                     </li>
                   ))}
                 </ul>
@@ -122,7 +151,7 @@ export function SupplierOrdersList({ orders, now }: { orders: SupplierOrder[]; n
  * Page links under the supplier's orders (server-rendered, no script): previous, next and where
  * one is. `params` are the page's other query parameters, kept on every link.
  */
-export function SupplierOrdersPager({
+export async function SupplierOrdersPager({
   list,
   basePath,
   params = {},
@@ -132,6 +161,7 @@ export function SupplierOrdersPager({
   params?: Record<string, string>;
 }) {
   if (list.pages <= 1) return null;
+  const t = await getTranslations("supplierView.pager");
   const href = (page: number) => {
     const search = new URLSearchParams({ ...params, ...(page > 1 ? { page: String(page) } : {}) }).toString();
     return search ? `${basePath}?${search}` : basePath;
@@ -140,19 +170,17 @@ export function SupplierOrdersPager({
   const last = Math.min(list.total, list.page * list.pageSize);
   const link = "rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-slate-200 hover:bg-slate-50";
   return (
-    <nav aria-label="Pages of assigned orders" className="flex flex-wrap items-center justify-between gap-2 text-sm" data-testid="supplier-pager">
-      <p className="text-slate-500">
-        Orders {first}–{last} of {list.total} · page {list.page} of {list.pages}
-      </p>
+    <nav aria-label={t("label")} className="flex flex-wrap items-center justify-between gap-2 text-sm" data-testid="supplier-pager">
+      <p className="text-slate-500">{t("summary", { first, last, total: list.total, page: list.page, pages: list.pages })}</p>
       <div className="flex gap-2">
         {list.page > 1 ? (
           <Link className={link} href={href(list.page - 1)} rel="prev">
-            Previous
+            {t("previous")}
           </Link>
         ) : null}
         {list.page < list.pages ? (
           <Link className={link} href={href(list.page + 1)} rel="next">
-            Next
+            {t("next")}
           </Link>
         ) : null}
       </div>

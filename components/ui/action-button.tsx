@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import { Button, type ButtonVariant } from "./button";
@@ -14,7 +15,7 @@ export function ActionButton<T>({
   pendingLabel,
   icon,
   variant = "secondary",
-  fallback = { ok: "Done.", failed: "It did not work." },
+  fallback,
 }: {
   run: () => Promise<ActionResult<T>>;
   label: string;
@@ -23,6 +24,7 @@ export function ActionButton<T>({
   variant?: ButtonVariant;
   fallback?: { ok: string; failed: string };
 }) {
+  const t = useTranslations("ui.actionButton");
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   return (
@@ -33,7 +35,7 @@ export function ActionButton<T>({
         onClick={() =>
           startTransition(async () => {
             const result = await run();
-            setMessage({ ok: result.ok, text: result.message ?? (result.ok ? fallback.ok : fallback.failed) });
+            setMessage({ ok: result.ok, text: result.message ?? (result.ok ? (fallback?.ok ?? t("done")) : (fallback?.failed ?? t("failed"))) });
           })
         }
       >

@@ -3,13 +3,17 @@
 import { revalidatePath } from "next/cache";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { localeFor } from "@/lib/i18n/locale-for";
+import { translatorFor } from "@/lib/i18n/translator";
 import { alertPreferencesSchema } from "@/lib/validations/alerts";
+import { localeChoiceSchema } from "@/lib/validations/locale";
 import { defineAction, succeed } from "./define-action";
 
-// A user's own settings (/account): time zone and alert preferences. Suppliers are read-only
-// here like everywhere; their alerts follow the owner's rules with the defaults.
+// A user's own settings (/account): language, time zone and alert preferences. Suppliers are
+// read-only here like everywhere for their alerts (they follow the owner's rules with the
+// defaults); their language is their own, like everyone's.
 
-export const saveAlertPreferencesAction = defineAction({ roles: ["OWNER", "OPS"], schema: alertPreferencesSchema }, async (p, { user, now }) => {
+export const saveAlertPreferencesAction = defineAction({ roles: ["OWNER", "OPS"], schema: alertPreferencesSchema }, async (p, { user, now, t }) => {
   const before = await db.alertPreference.findUnique({ where: { userId: user.id }, select: { digestUnsubscribedAt: true } });
   const prefs = {
     email: p.email,
@@ -33,5 +37,29 @@ export const saveAlertPreferencesAction = defineAction({ roles: ["OWNER", "OPS"]
     });
   });
   revalidatePath("/account");
-  return succeed(undefined, "Saved. The next alert pass uses these settings.");
+  return succeed(undefined, t("account.preferences.saved"));
+});
+
+/**
+ * The user's own language (/account, the shell's switcher); null = follow the browser's
+ * Accept-Language. The answer is already in the language chosen, as the page will be.
+ */
+export const saveLocaleAction = defineAction({ roles: ["OWNER", "OPS", "SUPPLIER"], schema: localeChoiceSchema }, async ({ locale }, { user }) => {
+  const before = await db.user.findUnique({ where: { id: user.id }, select: { locale: true } });
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { locale } });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actor: user,
+      action: "account.locale",
+      entityType: "User",
+      entityId: user.id,
+      before: { locale: before?.locale ?? null },
+      after: { locale },
+    });
+  });
+  // Every page speaks the new language: the layout (the shell) and whatever is open.
+  revalidatePath("/", "layout");
+  const shown = translatorFor(await localeFor({ locale }));
+  return succeed({ locale }, shown("account.language.saved"));
 });

@@ -1,7 +1,8 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { type SessionUser, requireApiUser } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
-import type { Locale } from "@/lib/i18n/locales";
+import { errorMessage, errorsOf, localizeError } from "@/lib/i18n/error-message";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { localeFor } from "@/lib/i18n/locale-for";
 import { type Translator, translatorFor } from "@/lib/i18n/translator";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -13,6 +14,23 @@ export { type ActionFailure, type ActionResult, type ActionSuccess, type FieldEr
 // type. A handler returns `succeed(data, message)` or throws an AppError (with `fieldErrors` in its
 // details for a field message); anything else is logged and becomes a neutral message, never a
 // stack trace in the browser.
+//
+// Its messages reach the browser in the user's language (their choice, else Accept-Language):
+// the pipeline's own, zod's built-in ones (zod's locale for the language) and every message a
+// schema or handler made with errorMessage("…") (lib/i18n/error-message.ts). A handler that
+// writes its own uses ctx.t: `throw fieldError("sku", ctx.t("suppliers.skuTaken"))`.
+
+const CHECK_FIELDS = errorMessage("form.checkFields");
+const INTERNAL = errorMessage("form.internal");
+const FORBIDDEN = errorMessage("form.forbidden");
+errorMessage("form.signInFirst"); // lib/auth.ts's refusal, localised like the others
+
+/** zod's own messages (a type, a length without a message of ours) in each language; English is zod's default. */
+const ZOD_LOCALE: Record<Locale, z.core.$ZodErrorMap | undefined> = {
+  en: undefined,
+  nl: z.locales.nl().localeError,
+  "zh-CN": z.locales.zhCN().localeError,
+};
 
 /**
  * `t` speaks the signed-in user's language (their choice, else the browser's): result messages and
@@ -21,7 +39,7 @@ export { type ActionFailure, type ActionResult, type ActionSuccess, type FieldEr
 export type ActionContext = { user: SessionUser; now: Date; locale: Locale; t: Translator };
 
 /** The error a handler throws for one field; it reaches the form next to that field. */
-export function fieldError(field: string, message: string, summary = "Check the highlighted fields."): AppError {
+export function fieldError(field: string, message: string, summary = CHECK_FIELDS): AppError {
   return new AppError("BAD_REQUEST", summary, { fieldErrors: { [field]: message } });
 }
 
@@ -29,9 +47,10 @@ export function fieldError(field: string, message: string, summary = "Check the 
  * Parses `input` with `schema` or throws the AppError the pipeline turns into field messages.
  * For schemas that depend on a row the handler reads first (a store's channel decides its fields).
  */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("BAD_REQUEST", "Check the highlighted fields.", { fieldErrors: fieldErrorsOf(parsed.error) });
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, locale: Locale = DEFAULT_LOCALE): z.output<S> {
+  const error = ZOD_LOCALE[locale];
+  const parsed = error ? schema.safeParse(input, { error }) : schema.safeParse(input);
+  if (!parsed.success) throw new AppError("BAD_REQUEST", CHECK_FIELDS, { fieldErrors: fieldErrorsOf(parsed.error) });
   return parsed.data;
 }
 
@@ -51,14 +70,17 @@ function echoOf(input: unknown): Record<string, string> | undefined {
   return out;
 }
 
-function failureOf(error: unknown, input: unknown): ActionFailure {
+/** The refusal as the form shows it, every message in `locale` (English text that no key made stays as it is). */
+function failureOf(error: unknown, input: unknown, locale: Locale): ActionFailure {
+  const say = (text: string) => localizeError(text, errorsOf(translatorFor(locale)));
   if (error instanceof AppError) {
-    const fieldErrors = error.details?.fieldErrors as FieldErrors | undefined;
+    const raw = error.details?.fieldErrors as FieldErrors | undefined;
+    const fieldErrors = raw ? Object.fromEntries(Object.entries(raw).map(([field, text]) => [field, say(text)])) : undefined;
     const values = fieldErrors ? echoOf(input) : undefined;
-    return { ok: false, code: error.code, message: error.message, ...(fieldErrors ? { fieldErrors } : {}), ...(values ? { values } : {}) };
+    return { ok: false, code: error.code, message: say(error.message), ...(fieldErrors ? { fieldErrors } : {}), ...(values ? { values } : {}) };
   }
   console.error(error);
-  return { ok: false, code: "INTERNAL", message: "Something went wrong on our side; nothing was saved." };
+  return { ok: false, code: "INTERNAL", message: say(INTERNAL) };
 }
 
 /**
@@ -72,13 +94,16 @@ export function defineAction<S extends z.ZodType, T>(
   const action = async (first: unknown, second?: unknown): Promise<ActionResult<T>> => {
     // `(previous, formData)` from useActionState, or `(input)` from a direct call.
     const raw = second instanceof FormData ? second : first;
+    // Anonymous: the browser's language says "sign in first"; signed in: the user's own.
+    let locale = await localeFor(null);
     try {
-      const user = await requireApiUser(options.roles);
-      const input = parseInput(options.schema, options.form === "raw" ? raw : plainInput(raw));
-      const locale = await localeFor(user);
+      const user = await requireApiUser();
+      locale = await localeFor(user);
+      if (!options.roles.includes(user.role)) throw new AppError("FORBIDDEN", FORBIDDEN);
+      const input = parseInput(options.schema, options.form === "raw" ? raw : plainInput(raw), locale);
       return await handler(input, { user, now: new Date(), locale, t: translatorFor(locale) });
     } catch (error) {
-      return failureOf(error, raw);
+      return failureOf(error, raw, locale);
     }
   };
   return action as ServerAction<z.input<S>, T>;
@@ -94,13 +119,13 @@ export function definePublicAction<S extends z.ZodType, T>(
 ): ServerAction<z.input<S>, T> {
   const action = async (first: unknown, second?: unknown): Promise<ActionResult<T>> => {
     const raw = second instanceof FormData ? second : first;
+    const locale = await localeFor(null);
     try {
       // Before the input is looked at: a switched-off feature says so, whatever was sent.
       await options.gate?.();
-      const locale = await localeFor(null);
-      return await handler(parseInput(options.schema, plainInput(raw)), { now: new Date(), locale, t: translatorFor(locale) });
+      return await handler(parseInput(options.schema, plainInput(raw), locale), { now: new Date(), locale, t: translatorFor(locale) });
     } catch (error) {
-      return failureOf(error, raw);
+      return failureOf(error, raw, locale);
     }
   };
   return action as ServerAction<z.input<S>, T>;

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { isSignUpAllowed } from "@/lib/env";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { errorMessage } from "@/lib/i18n/error-message";
 import { clientAddressOf } from "@/lib/security/client-address";
 import { createSignUpLimit } from "@/lib/security/sign-in-limits";
 import { createOrganizationWithOwner } from "@/lib/setup/organization";
@@ -24,13 +25,13 @@ async function clientAddress(): Promise<string | null> {
 }
 
 async function gate(): Promise<void> {
-  if (!isSignUpAllowed()) throw new AppError("NOT_FOUND", "Sign-up is switched off here. Ask the operator for an account.");
+  if (!isSignUpAllowed()) throw new AppError("NOT_FOUND", errorMessage("auth.signUpOff"));
   signUpLimit ??= createSignUpLimit(db);
-  if (!(await signUpLimit.take(await clientAddress()))) throw new AppError("RATE_LIMITED", "Too many sign-ups from your address. Try again in a few minutes.");
+  if (!(await signUpLimit.take(await clientAddress()))) throw new AppError("RATE_LIMITED", errorMessage("auth.signUpLimited"));
 }
 
 /** Self-service sign-up (/signup, ALLOW_SIGNUP): a new organisation and its owner, then sign in. */
-export const signUpAction = definePublicAction({ schema: signUpSchema, gate }, async (input) => {
+export const signUpAction = definePublicAction({ schema: signUpSchema, gate }, async (input, { t }) => {
   const created = await createOrganizationWithOwner(db, input, "sign-up");
-  return succeed({ organizationId: created.organizationId, email: input.email }, `${input.organization} is ready: signing you in…`);
+  return succeed({ organizationId: created.organizationId, email: input.email }, t("auth.signUpForm.ready", { organization: input.organization }));
 });

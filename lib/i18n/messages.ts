@@ -17,7 +17,19 @@ export function loadMessages(locale: Locale): Messages {
  * The namespaces client components read (useTranslations in a "use client" file). Only these are
  * sent to the browser, so the RSC payload of every page does not carry every screen's wording.
  */
-export const CLIENT_NAMESPACES = ["common", "vocabulary"] as const satisfies readonly (keyof Messages)[];
+export const CLIENT_NAMESPACES = [
+  "common",
+  "vocabulary",
+  // The shell's sign-out and language switcher, the sign-in and sign-up forms, /account's forms,
+  // the error boundaries and forms that check in the browser (errors), buttons and countdowns (ui),
+  // the demo's removal form.
+  "shell",
+  "auth",
+  "account",
+  "errors",
+  "ui",
+  "gettingStarted",
+] as const satisfies readonly (keyof Messages)[];
 
 export function pickClientMessages(messages: Messages): Partial<Messages> {
   return Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));

@@ -2,6 +2,7 @@ import bcrypt from "bcryptjs";
 import type { Db } from "@/lib/database/client";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import { errorMessage } from "@/lib/i18n/error-message";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SignUpInput } from "@/lib/validations/setup";
 
@@ -9,7 +10,8 @@ export type CreatedOrganization = { organizationId: string; ownerId: string };
 
 export class EmailTakenError extends AppError {
   constructor() {
-    super("CONFLICT", "An account with this e-mail already exists.", { fieldErrors: { email: "An account with this e-mail already exists." } });
+    const message = errorMessage("auth.emailTaken");
+    super("CONFLICT", message, { fieldErrors: { email: message } });
   }
 }
 

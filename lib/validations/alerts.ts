@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorMessage } from "@/lib/i18n/error-message";
 import { CLOCK_TIME, isValidTimeZone } from "@/lib/alerts/quiet-hours";
 import { RULE_IDS } from "@/lib/policy/types";
 
@@ -10,7 +11,7 @@ const id = z
   .trim()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, "Not an id");
+  .regex(/^[A-Za-z0-9_-]+$/, errorMessage("common.notId"));
 const optionalId = z
   .string()
   .trim()
@@ -19,19 +20,23 @@ const optionalId = z
   .transform((v) => (v ? v : undefined))
   .pipe(id.optional());
 
-const httpUrl = (what: string) =>
+const httpUrl = (kind: "SLACK" | "WEBHOOK") =>
   z
     .string()
     .trim()
     .max(2_000)
-    .url(`Enter the full ${what} URL, starting with https://`)
-    .refine((v) => /^https?:\/\//i.test(v), `The ${what} URL must start with https://`);
+    .url(kind === "SLACK" ? errorMessage("alerts.slackUrlFull") : errorMessage("alerts.webhookUrlFull"))
+    .refine((v) => /^https?:\/\//i.test(v), kind === "SLACK" ? errorMessage("alerts.slackUrlHttps") : errorMessage("alerts.webhookUrlHttps"));
 
 export const alertChannelSchema = z
   .object({
     id: optionalId,
-    kind: z.enum(["EMAIL", "SLACK", "WEBHOOK"], { message: "Choose e-mail, Slack or webhook" }),
-    name: z.string().trim().min(1, "Name the channel").max(60, "At most 60 characters"),
+    kind: z.enum(["EMAIL", "SLACK", "WEBHOOK"], { message: errorMessage("alerts.chooseKind") }),
+    name: z
+      .string()
+      .trim()
+      .min(1, errorMessage("alerts.nameChannel"))
+      .max(60, errorMessage("common.atMostChars", { max: "60" })),
     /** The address (e-mail) or URL (Slack, webhook); blank on edit keeps the stored one. */
     target: z.string().trim().max(2_000).optional().default(""),
     /** Webhook only; blank on edit keeps the stored one. */
@@ -40,18 +45,18 @@ export const alertChannelSchema = z
   .superRefine((c, ctx) => {
     const editing = Boolean(c.id);
     if (!c.target) {
-      if (!editing) ctx.addIssue({ code: "custom", path: ["target"], message: c.kind === "EMAIL" ? "Enter an e-mail address" : "Enter the URL" });
+      if (!editing)
+        ctx.addIssue({ code: "custom", path: ["target"], message: c.kind === "EMAIL" ? errorMessage("alerts.enterEmail") : errorMessage("alerts.enterUrl") });
     } else if (c.kind === "EMAIL") {
-      if (!z.string().email().safeParse(c.target).success)
-        ctx.addIssue({ code: "custom", path: ["target"], message: "Enter a valid e-mail address, e.g. ops-team@example.com" });
+      if (!z.string().email().safeParse(c.target).success) ctx.addIssue({ code: "custom", path: ["target"], message: errorMessage("alerts.validEmail") });
     } else {
-      const url = httpUrl(c.kind === "SLACK" ? "Slack webhook" : "webhook").safeParse(c.target);
-      if (!url.success) ctx.addIssue({ code: "custom", path: ["target"], message: url.error.issues[0]?.message ?? "Enter a valid URL" });
+      const url = httpUrl(c.kind).safeParse(c.target);
+      if (!url.success) ctx.addIssue({ code: "custom", path: ["target"], message: url.error.issues[0]?.message ?? errorMessage("alerts.validUrl") });
     }
     if (c.kind === "WEBHOOK" && !editing && c.secret.length < 16)
-      ctx.addIssue({ code: "custom", path: ["secret"], message: "A signing secret of at least 16 characters" });
+      ctx.addIssue({ code: "custom", path: ["secret"], message: errorMessage("alerts.secretLength") });
     if (c.kind === "WEBHOOK" && editing && c.secret && c.secret.length < 16)
-      ctx.addIssue({ code: "custom", path: ["secret"], message: "A signing secret of at least 16 characters (or leave blank to keep it)" });
+      ctx.addIssue({ code: "custom", path: ["secret"], message: errorMessage("alerts.secretLengthEdit") });
   });
 
 export const SEVERITIES = ["INFO", "WARNING", "CRITICAL"] as const;
@@ -59,15 +64,19 @@ export const ALERT_ROLES = ["OWNER", "OPS", "SUPPLIER"] as const;
 
 export const alertRuleSchema = z.object({
   id: optionalId,
-  name: z.string().trim().min(1, "Name the rule").max(80, "At most 80 characters"),
+  name: z
+    .string()
+    .trim()
+    .min(1, errorMessage("alerts.nameRule"))
+    .max(80, errorMessage("common.atMostChars", { max: "80" })),
   active: z
     .enum(["on", "off"])
     .optional()
     .transform((v) => v === "on"),
-  rules: z.array(z.enum(RULE_IDS, { message: "Unknown rule" })).max(RULE_IDS.length),
-  severities: z.array(z.enum(SEVERITIES, { message: "Unknown severity" })).max(3),
+  rules: z.array(z.enum(RULE_IDS, { message: errorMessage("alerts.unknownRule") })).max(RULE_IDS.length),
+  severities: z.array(z.enum(SEVERITIES, { message: errorMessage("alerts.unknownSeverity") })).max(3),
   storeIds: z.array(id).max(200),
-  recipientRoles: z.array(z.enum(ALERT_ROLES, { message: "Unknown role" })).max(3),
+  recipientRoles: z.array(z.enum(ALERT_ROLES, { message: errorMessage("alerts.unknownRole") })).max(3),
   recipientUserIds: z.array(id).max(500),
   channelIds: z.array(id).max(50),
   leadHours: z
@@ -81,7 +90,7 @@ export const alertRuleSchema = z.object({
       const parts = v.split(/[\s,]+/).filter(Boolean);
       const hours = parts.map(Number);
       if (hours.some((h) => !Number.isInteger(h) || h < 1 || h > 168)) {
-        ctx.addIssue({ code: "custom", message: "Whole hours from 1 to 168, separated by commas, e.g. 24, 12, 4" });
+        ctx.addIssue({ code: "custom", message: errorMessage("alerts.leadHours") });
         return z.NEVER;
       }
       return [...new Set(hours)].sort((a, b) => b - a);
@@ -95,7 +104,7 @@ export const alertRuleSchema = z.object({
       if (!v) return null;
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1 || n > 1_440) {
-        ctx.addIssue({ code: "custom", message: "Minutes from 1 to 1440, or blank for no escalation" });
+        ctx.addIssue({ code: "custom", message: errorMessage("alerts.escalateMinutes") });
         return z.NEVER;
       }
       return n;
@@ -109,11 +118,11 @@ const clock = z
   .trim()
   .optional()
   .default("")
-  .refine((v) => v === "" || CLOCK_TIME.test(v), "A time such as 22:00");
+  .refine((v) => v === "" || CLOCK_TIME.test(v), errorMessage("alerts.clockTime"));
 
 export const alertPreferencesSchema = z
   .object({
-    timeZone: z.string().trim().min(1, "Choose your time zone").max(64).refine(isValidTimeZone, "Not a time zone we know, e.g. Europe/London"),
+    timeZone: z.string().trim().min(1, errorMessage("alerts.chooseZone")).max(64).refine(isValidTimeZone, errorMessage("alerts.unknownZone")),
     email: z
       .enum(["on", "off"])
       .optional()
@@ -132,8 +141,8 @@ export const alertPreferencesSchema = z
   })
   .superRefine((p, ctx) => {
     if (Boolean(p.quietStart) !== Boolean(p.quietEnd))
-      ctx.addIssue({ code: "custom", path: [p.quietStart ? "quietEnd" : "quietStart"], message: "Set both the start and the end, or neither" });
-    if (p.quietStart && p.quietStart === p.quietEnd) ctx.addIssue({ code: "custom", path: ["quietEnd"], message: "The end must differ from the start" });
+      ctx.addIssue({ code: "custom", path: [p.quietStart ? "quietEnd" : "quietStart"], message: errorMessage("alerts.quietBoth") });
+    if (p.quietStart && p.quietStart === p.quietEnd) ctx.addIssue({ code: "custom", path: ["quietEnd"], message: errorMessage("alerts.quietDiffer") });
   });
 
 const ARRAY_FIELDS = ["rules", "severities", "storeIds", "recipientRoles", "recipientUserIds", "channelIds"] as const;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorMessage } from "@/lib/i18n/error-message";
 import { parseDecimalToMinor } from "@/lib/ingest/money";
 
 // Forms and server share these: the client shows the same field messages the server enforces.
@@ -24,22 +25,25 @@ export const ENTITY_LABEL: Record<(typeof ENTITY_TYPES)[number], string> = {
 export const idField = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, "Expected an id");
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, errorMessage("common.expectedId"));
 
 export const isoDate = z
   .string()
   .trim()
-  .regex(ISO_DATE, "Use a date like 2026-03-31")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Not a calendar date");
+  .regex(ISO_DATE, errorMessage("compliance.dateFormat"))
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    errorMessage("compliance.notCalendarDate"),
+  );
 
 export const isoInstant = z
   .string()
   .trim()
-  .regex(ISO_INSTANT, "Use a date and time with a zone, e.g. 2026-11-20T18:30:00Z")
+  .regex(ISO_INSTANT, errorMessage("compliance.instantFormat"))
   .transform((s, ctx) => {
     const d = new Date(s);
     if (Number.isNaN(d.getTime())) {
-      ctx.addIssue({ code: "custom", message: "Not a valid date and time" });
+      ctx.addIssue({ code: "custom", message: errorMessage("compliance.notInstant") });
       return z.NEVER;
     }
     return d;
@@ -49,17 +53,17 @@ export const currencyCode = z
   .string()
   .trim()
   .transform((s) => s.toUpperCase())
-  .pipe(z.string().regex(/^[A-Z]{3}$/, "Use a 3-letter currency code such as USD"));
+  .pipe(z.string().regex(/^[A-Z]{3}$/, errorMessage("compliance.currencyCode")));
 
 /** "19.99" → 1999: exact decimal text to integer minor units, never through a float. */
 export const moneyText = z
   .string()
   .trim()
-  .min(1, "Enter an amount")
+  .min(1, errorMessage("compliance.enterAmount"))
   .transform((s, ctx) => {
     const r = /^\d+(\.\d{1,2})?$/.test(s) ? parseDecimalToMinor(s, 2) : null;
     if (!r || !r.ok) {
-      ctx.addIssue({ code: "custom", message: "Use an amount like 19.99 (no currency sign)" });
+      ctx.addIssue({ code: "custom", message: errorMessage("compliance.amountFormat") });
       return z.NEVER;
     }
     return r.value;
@@ -78,7 +82,7 @@ export const booleanText = z.preprocess(
       const v = s.toLowerCase();
       if (TRUE.has(v)) return true;
       if (FALSE.has(v)) return false;
-      ctx.addIssue({ code: "custom", message: "Use yes or no" });
+      ctx.addIssue({ code: "custom", message: errorMessage("compliance.yesNo") });
       return z.NEVER;
     }),
 );
@@ -87,20 +91,20 @@ const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `At most ${max} characters`)
+    .max(max, errorMessage("common.atMostChars", { max: String(max) }))
     .optional()
     .transform((s) => (s ? s : null));
 
 export const registrationSchema = z
   .object({
     storeId: idField,
-    legalName: z.string().trim().min(2, "Enter the legal name").max(200),
-    entityType: z.enum(ENTITY_TYPES, { message: "Pick the legal form" }),
+    legalName: z.string().trim().min(2, errorMessage("compliance.legalName")).max(200),
+    entityType: z.enum(ENTITY_TYPES, { message: errorMessage("compliance.legalForm") }),
     registrationCountry: z
       .string()
       .trim()
       .transform((s) => s.toUpperCase())
-      .pipe(z.string().regex(/^[A-Z]{2}$/, "Use a 2-letter country code such as CN")),
+      .pipe(z.string().regex(/^[A-Z]{2}$/, errorMessage("compliance.countryCode"))),
     incorporatedOn: isoDate,
     licenceExpiresOn: z
       .union([z.literal("").transform(() => null), isoDate])
@@ -109,14 +113,14 @@ export const registrationSchema = z
   })
   .refine((r) => !r.licenceExpiresOn || r.licenceExpiresOn > r.incorporatedOn, {
     path: ["licenceExpiresOn"],
-    message: "The licence must expire after the business was registered",
+    message: errorMessage("compliance.licenceAfter"),
   });
 export type RegistrationInput = z.infer<typeof registrationSchema>;
 
 export const depositEntrySchema = z.object({
   storeId: idField,
-  kind: z.enum(DEPOSIT_KINDS, { message: "Pick payment, refund or deduction" }),
-  amount: moneyText.refine((m) => m > 0, "The amount must be more than zero"),
+  kind: z.enum(DEPOSIT_KINDS, { message: errorMessage("compliance.depositKind") }),
+  amount: moneyText.refine((m) => m > 0, errorMessage("compliance.amountPositive")),
   currency: currencyCode.default("USD"),
   occurredAt: z
     .union([z.literal("").transform(() => null), isoInstant])
@@ -132,24 +136,24 @@ export const creatorSchema = z.object({
     .string()
     .trim()
     .transform((s) => s.replace(/^@/, "").toLowerCase())
-    .pipe(z.string().regex(/^[a-z0-9._]{2,24}$/, "2–24 letters, digits, dots or underscores")),
-  displayName: z.string().trim().min(1, "Enter a name").max(100),
+    .pipe(z.string().regex(/^[a-z0-9._]{2,24}$/, errorMessage("compliance.handle"))),
+  displayName: z.string().trim().min(1, errorMessage("common.enterName")).max(100),
 });
 export type CreatorInput = z.infer<typeof creatorSchema>;
 
 export const videoSchema = z.object({
   creatorId: idField,
   postedAt: isoInstant,
-  title: z.string().trim().min(1, "Enter a title").max(200),
+  title: z.string().trim().min(1, errorMessage("compliance.enterTitle")).max(200),
   format: z.enum(VIDEO_FORMATS).default("SHORT_VIDEO"),
   hasProductLink: booleanText.default(false),
-  style: z.enum(VIDEO_STYLES, { message: "Pick how the video is made" }),
+  style: z.enum(VIDEO_STYLES, { message: errorMessage("compliance.videoStyle") }),
 });
 export type VideoInput = z.infer<typeof videoSchema>;
 
 export const listingPriceSchema = z.object({
   listingId: idField,
-  channel: z.enum(PRICE_CHANNELS, { message: "Pick a channel" }),
+  channel: z.enum(PRICE_CHANNELS, { message: errorMessage("compliance.pickChannel") }),
   currency: currencyCode,
   price: moneyText,
 });
@@ -157,7 +161,11 @@ export type ListingPriceInput = z.infer<typeof listingPriceSchema>;
 
 export const stockSchema = z.object({
   listingId: idField,
-  availableStock: z.coerce.number({ message: "Enter a whole number" }).int("Enter a whole number").min(0, "Stock cannot be negative").max(10_000_000),
+  availableStock: z.coerce
+    .number({ message: errorMessage("compliance.wholeNumber") })
+    .int(errorMessage("compliance.wholeNumber"))
+    .min(0, errorMessage("compliance.stockNegative"))
+    .max(10_000_000),
 });
 export type StockInput = z.infer<typeof stockSchema>;
 
@@ -167,31 +175,31 @@ export const videoCsvRowSchema = z.object({
     .string()
     .trim()
     .transform((s) => s.replace(/^@/, "").toLowerCase())
-    .pipe(z.string().min(1, "Enter the creator's handle")),
+    .pipe(z.string().min(1, errorMessage("compliance.creatorHandle"))),
   posted_at: isoInstant,
-  title: z.string().trim().min(1, "Enter a title").max(200),
+  title: z.string().trim().min(1, errorMessage("compliance.enterTitle")).max(200),
   format: z
     .string()
     .trim()
     .transform((s) => (s === "" ? "SHORT_VIDEO" : s.toUpperCase().replace(/[\s-]+/g, "_")))
-    .pipe(z.enum(VIDEO_FORMATS, { message: "Use SHORT_VIDEO, LIVE or POST" })),
+    .pipe(z.enum(VIDEO_FORMATS, { message: errorMessage("compliance.videoFormatCsv") })),
   has_product_link: booleanText,
   style: z
     .string()
     .trim()
     .transform((s) => s.toUpperCase().replace(/[\s-]+/g, "_"))
-    .pipe(z.enum(VIDEO_STYLES, { message: `Use one of ${VIDEO_STYLES.join(", ")}` })),
+    .pipe(z.enum(VIDEO_STYLES, { message: errorMessage("compliance.videoStyleCsv", { values: VIDEO_STYLES.join(", ") }) })),
 });
 export type VideoCsvRow = z.infer<typeof videoCsvRowSchema>;
 
 export const priceCsvRowSchema = z.object({
-  sku: z.string().trim().min(1, "Enter the SKU").max(64),
+  sku: z.string().trim().min(1, errorMessage("compliance.enterSku")).max(64),
   price: moneyText,
   currency: currencyCode,
 });
 export type PriceCsvRow = z.infer<typeof priceCsvRowSchema>;
 
 export const priceImportParamsSchema = z.object({
-  channel: z.enum(PRICE_CHANNELS, { message: "Pick the channel the price list is for" }),
+  channel: z.enum(PRICE_CHANNELS, { message: errorMessage("compliance.priceChannel") }),
   currency: z.union([z.literal("").transform(() => undefined), currencyCode]).optional(),
 });

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { errorMessage } from "@/lib/i18n/error-message";
 
 export const storeIdSchema = z
   .string()
   .trim()
-  .min(1, "Choose a store")
+  .min(1, errorMessage("imports.chooseStore"))
   .max(64)
-  .regex(/^[\w-]+$/, "Not a store id");
+  .regex(/^[\w-]+$/, errorMessage("imports.notStoreId"));
 
 export const importFormatSchema = z.enum(["tiktok-csv", "tiktok-xlsx", "shopify-csv"]);
 
@@ -13,7 +14,7 @@ export const importJobIdSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[\w-]+$/, "Not an import id");
+  .regex(/^[\w-]+$/, errorMessage("imports.notImportId"));
 
 /** Query of `POST /api/imports/jobs`: the job the file will be uploaded into. */
 export const importJobCreateSchema = z.object({
@@ -24,7 +25,7 @@ export const importJobCreateSchema = z.object({
     .trim()
     .min(1)
     .max(255)
-    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "Must not contain control characters")
+    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), errorMessage("common.noControlChars"))
     .default("upload"),
 });
 

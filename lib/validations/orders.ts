@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorMessage } from "@/lib/i18n/error-message";
 import { AppError } from "@/lib/errors";
 import { Channel, OrderStatus } from "@/lib/generated/prisma/enums";
 // The types module only: the rule engine itself (holidays, time zones) must not reach the browser.
@@ -36,7 +37,7 @@ const DAY_MS = 86_400_000;
 const idParam = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, "Expected an id");
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, errorMessage("common.expectedId"));
 
 function dateBound(end: "from" | "to") {
   return z
@@ -46,7 +47,7 @@ function dateBound(end: "from" | "to") {
       if (DATE_ONLY.test(value)) {
         const day = new Date(`${value}T00:00:00.000Z`);
         if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) {
-          ctx.addIssue({ code: "custom", message: "Not a real calendar date" });
+          ctx.addIssue({ code: "custom", message: errorMessage("orders.notCalendarDate") });
           return z.NEVER;
         }
         if (!isSaneInstant(day)) {
@@ -58,7 +59,7 @@ function dateBound(end: "from" | "to") {
       }
       const parsed = z.iso.datetime({ offset: true }).safeParse(value);
       if (!parsed.success) {
-        ctx.addIssue({ code: "custom", message: "Expected a date (YYYY-MM-DD) or an ISO 8601 instant with a zone" });
+        ctx.addIssue({ code: "custom", message: errorMessage("orders.dateOrInstant") });
         return z.NEVER;
       }
       const instant = new Date(value);
@@ -75,16 +76,22 @@ function positiveInt(min: number, max: number, fallback: number) {
   return z
     .string()
     .trim()
-    .regex(/^\d+$/, "Expected a whole number")
+    .regex(/^\d+$/, errorMessage("common.wholeNumber"))
     .transform(Number)
-    .pipe(z.number().int().min(min, `Must be at least ${min}`).max(max, `Must be at most ${max}`))
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(min, errorMessage("common.atLeast", { min: String(min) }))
+        .max(max, errorMessage("common.atMost", { max: String(max) })),
+    )
     .optional()
     .transform((v) => v ?? fallback);
 }
 
 export const orderQuerySchema = z
   .object({
-    channel: z.enum(CHANNELS, { message: `Expected one of ${CHANNELS.join(", ")}` }).optional(),
+    channel: z.enum(CHANNELS, { message: errorMessage("common.expectedOneOf", { values: CHANNELS.join(", ") }) }).optional(),
     store: idParam.optional(),
     status: z
       .string()
@@ -98,11 +105,11 @@ export const orderQuerySchema = z
       ])
       .pipe(
         z
-          .array(z.enum(ORDER_STATUSES, { message: `Expected one or more of ${ORDER_STATUSES.join(", ")}, comma-separated` }))
-          .min(1, "Expected at least one status"),
+          .array(z.enum(ORDER_STATUSES, { message: errorMessage("orders.expectedStatuses", { values: ORDER_STATUSES.join(", ") }) }))
+          .min(1, errorMessage("orders.atLeastOneStatus")),
       )
       .optional(),
-    rule: z.enum([ANY_FLAG, ...RULE_IDS], { message: `Expected "${ANY_FLAG}" or a rule id such as fulfillment.dispatch_deadline` }).optional(),
+    rule: z.enum([ANY_FLAG, ...RULE_IDS], { message: errorMessage("orders.expectedRule", { any: ANY_FLAG }) }).optional(),
     supplier: idParam.optional(),
     from: dateBound("from").optional(),
     to: dateBound("to").optional(),
@@ -112,13 +119,13 @@ export const orderQuerySchema = z
     page: positiveInt(1, 100_000, 1),
     pageSize: positiveInt(1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
     sort: z
-      .enum(ORDER_SORTS, { message: `Expected one of ${ORDER_SORTS.join(", ")}` })
+      .enum(ORDER_SORTS, { message: errorMessage("common.expectedOneOf", { values: ORDER_SORTS.join(", ") }) })
       .optional()
       .transform((v): OrderSort => v ?? DEFAULT_SORT),
   })
   .superRefine((q, ctx) => {
     if (q.from && q.to && q.from.instant.getTime() >= q.to.instant.getTime()) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "Must not be before from" });
+      ctx.addIssue({ code: "custom", path: ["to"], message: errorMessage("orders.toBeforeFrom") });
     }
   });
 

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { errorMessage } from "@/lib/i18n/error-message";
 import { ReturnJustification, ReturnReason, ReturnStatus } from "@/lib/generated/prisma/enums";
 
 const idParam = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, "Expected an id");
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, errorMessage("common.expectedId"));
 
 export const RETURN_STATUSES = Object.values(ReturnStatus);
 export const RETURN_REASONS = Object.values(ReturnReason);
@@ -38,8 +39,8 @@ export const JUSTIFICATION_LABEL: Record<ReturnJustification, string> = {
 // The /returns list's URL
 
 export const returnQuerySchema = z.object({
-  status: z.enum(RETURN_STATUSES, { message: `Expected one of ${RETURN_STATUSES.join(", ")}` }).optional(),
-  reason: z.enum(RETURN_REASONS, { message: `Expected one of ${RETURN_REASONS.join(", ")}` }).optional(),
+  status: z.enum(RETURN_STATUSES, { message: errorMessage("common.expectedOneOf", { values: RETURN_STATUSES.join(", ") }) }).optional(),
+  reason: z.enum(RETURN_REASONS, { message: errorMessage("common.expectedOneOf", { values: RETURN_REASONS.join(", ") }) }).optional(),
   store: idParam.optional(),
 });
 export type ReturnQuery = z.output<typeof returnQuerySchema>;
@@ -65,22 +66,22 @@ export function readReturnQuery(raw: Record<string, string | string[] | undefine
 export const decisionSchema = z
   .object({
     returnId: idParam,
-    decision: z.enum(["APPROVE", "REFUSE"], { message: "Choose approve or refuse" }),
+    decision: z.enum(["APPROVE", "REFUSE"], { message: errorMessage("returns.chooseDecision") }),
     justification: z
-      .enum(RETURN_JUSTIFICATIONS, { message: "Choose a justification" })
+      .enum(RETURN_JUSTIFICATIONS, { message: errorMessage("returns.chooseJustification") })
       .optional()
       .or(z.literal("").transform(() => undefined)),
     note: z
       .string()
       .trim()
-      .max(500, "At most 500 characters")
+      .max(500, errorMessage("common.atMostChars", { max: "500" }))
       .optional()
       .transform((v) => v || undefined),
   })
   .superRefine((v, ctx) => {
     if (v.decision !== "REFUSE") return;
-    if (!v.justification) ctx.addIssue({ code: "custom", path: ["justification"], message: "Choose why you refuse this return" });
-    else if (v.justification === "OTHER" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "Explain the refusal in a note" });
+    if (!v.justification) ctx.addIssue({ code: "custom", path: ["justification"], message: errorMessage("returns.refuseWhy") });
+    else if (v.justification === "OTHER" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: errorMessage("returns.explainNote") });
   });
 export type DecisionInput = z.input<typeof decisionSchema>;
 export type Decision = z.output<typeof decisionSchema>;
@@ -92,11 +93,10 @@ export type Decision = z.output<typeof decisionSchema>;
  */
 export function checkDecisionForReason(decision: Pick<Decision, "decision" | "justification">, reason: ReturnReason): Record<string, string> {
   if (decision.decision !== "REFUSE" || reason !== "CHANGE_OF_MIND") return {};
-  if (!decision.justification) return { justification: "A change-of-mind return can only be refused with a justification" };
+  if (!decision.justification) return { justification: errorMessage("returns.changeOfMindJustify") };
   if (!(LEGITIMATE_JUSTIFICATIONS as readonly string[]).includes(decision.justification)) {
     return {
-      justification:
-        "“Other” does not justify refusing a change-of-mind return: only use or damage, missing parts, an expired return window or a non-returnable item do. Otherwise approve it — the platform would refund the buyer at your cost.",
+      justification: errorMessage("returns.otherNotJustified"),
     };
   }
   return {};

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorMessage } from "@/lib/i18n/error-message";
 import { AppError } from "@/lib/errors";
 // The tracking validator and the types module only: the rest of the rule engine (holidays, time
 // zones) must not reach the browser, and these schemas run in the fix forms as you type.
@@ -9,7 +10,7 @@ import { RULE_IDS } from "@/lib/policy/types";
 const idParam = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, "Expected an id");
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, errorMessage("common.expectedId"));
 
 // ---------------------------------------------------------------------------------------------
 // GET /api/risk and the /risk page's URL
@@ -18,13 +19,19 @@ export const RISK_PAGE_SIZE = 50;
 
 export const riskQuerySchema = z.object({
   store: idParam.optional(),
-  rule: z.enum(RULE_IDS, { message: "Expected a rule id such as tracking.invalid" }).optional(),
+  rule: z.enum(RULE_IDS, { message: errorMessage("risk.expectedRule") }).optional(),
   page: z
     .string()
     .trim()
-    .regex(/^\d+$/, "Expected a whole number")
+    .regex(/^\d+$/, errorMessage("common.wholeNumber"))
     .transform(Number)
-    .pipe(z.number().int().min(1, "Must be at least 1").max(10_000, "Must be at most 10000"))
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(1, errorMessage("common.atLeast", { min: "1" }))
+        .max(10_000, errorMessage("common.atMost", { max: "10000" })),
+    )
     .optional()
     .transform((v) => v ?? 1),
 });
@@ -85,18 +92,22 @@ export function describeTracking(result: TrackingResult): string {
 export const carrierField = z
   .string()
   .trim()
-  .min(1, "Choose the carrier")
-  .max(60, "At most 60 characters")
+  .min(1, errorMessage("risk.chooseCarrier"))
+  .max(60, errorMessage("common.atMostChars", { max: "60" }))
   .transform((value, ctx) => {
     const carrier = normaliseCarrierName(value);
     if (!carrier) {
-      ctx.addIssue({ code: "custom", message: `Unknown carrier "${value}"` });
+      ctx.addIssue({ code: "custom", message: errorMessage("risk.unknownCarrier", { carrier: value }) });
       return z.NEVER;
     }
     return carrier;
   });
 
-const trackingField = z.string().trim().min(1, "Enter the tracking number").max(40, "At most 40 characters");
+const trackingField = z
+  .string()
+  .trim()
+  .min(1, errorMessage("risk.enterTracking"))
+  .max(40, errorMessage("common.atMostChars", { max: "40" }));
 
 /** Checks the number against the named carrier's formats; an issue lands on `trackingNumber`. */
 function refineTracking(value: { carrier: string; trackingNumber: string }, ctx: z.RefinementCtx) {
@@ -114,7 +125,7 @@ export const SETTABLE_LABEL_SOURCES = ["TIKTOK_SHIPPING", "SELLER"] as const;
 
 export const labelSourceSchema = z.object({
   orderId: idParam,
-  labelSource: z.enum(SETTABLE_LABEL_SOURCES, { message: "Choose TikTok Shipping or Seller-bought" }),
+  labelSource: z.enum(SETTABLE_LABEL_SOURCES, { message: errorMessage("risk.chooseLabelSource") }),
 });
 export type LabelSourceInput = z.input<typeof labelSourceSchema>;
 
@@ -137,8 +148,8 @@ export type PasteLine = {
 export const pasteSchema = z.object({
   text: z
     .string()
-    .max(100_000, "The paste is too long (at most 100,000 characters)")
-    .refine((t) => t.trim().length > 0, "Paste at least one line"),
+    .max(100_000, errorMessage("risk.pasteTooLong"))
+    .refine((t) => t.trim().length > 0, errorMessage("risk.pasteEmpty")),
 });
 
 /** Splits a line on commas, tabs or semicolons (spreadsheets paste tabs). */
@@ -169,12 +180,12 @@ export function parseTrackingPaste(text: string): { lines: PasteLine[]; tooMany:
     const [orderRef = "", carrier = "", trackingNumber = ""] = parts;
     const base = { line, orderRef, carrier, trackingNumber, note: null };
     if (parts.length !== 3 || !orderRef || !carrier || !trackingNumber) {
-      lines.push({ ...base, error: "Expected 3 fields: order id, carrier, tracking number" });
+      lines.push({ ...base, error: errorMessage("risk.pasteFields") });
       return;
     }
     const canonical = normaliseCarrierName(carrier);
     if (!canonical) {
-      lines.push({ ...base, error: `Unknown carrier "${carrier}"` });
+      lines.push({ ...base, error: errorMessage("risk.unknownCarrier", { carrier }) });
       return;
     }
     const result = validateTracking(trackingNumber, canonical);
@@ -182,7 +193,10 @@ export function parseTrackingPaste(text: string): { lines: PasteLine[]; tooMany:
       lines.push({
         ...base,
         carrier: canonical,
-        error: result.status === "mismatch" ? `Carrier mismatch: ${result.reason}` : `Invalid number: ${result.reason}`,
+        error:
+          result.status === "mismatch"
+            ? errorMessage("risk.pasteMismatch", { reason: result.reason })
+            : errorMessage("risk.pasteInvalid", { reason: result.reason }),
       });
       return;
     }
@@ -197,8 +211,8 @@ export function parseTrackingPaste(text: string): { lines: PasteLine[]; tooMany:
     const n = normaliseTrackingNumber(l.trackingNumber);
     const seenNumber = byNumber.get(n);
     const seenOrder = byOrder.get(l.orderRef);
-    if (seenNumber !== undefined) l.error = `Duplicate in this paste: the same number is on line ${seenNumber}`;
-    else if (seenOrder !== undefined) l.error = `Duplicate in this paste: order ${l.orderRef} is also on line ${seenOrder}`;
+    if (seenNumber !== undefined) l.error = errorMessage("risk.pasteDuplicateNumber", { line: String(seenNumber) });
+    else if (seenOrder !== undefined) l.error = errorMessage("risk.pasteDuplicateOrder", { order: l.orderRef, line: String(seenOrder) });
     else {
       byNumber.set(n, l.line);
       byOrder.set(l.orderRef, l.line);

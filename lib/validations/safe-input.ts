@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorMessage } from "@/lib/i18n/error-message";
 
 // What PostgreSQL refuses or mangles, refused here with a 400 instead: a NUL byte in text
 // ("invalid byte sequence for encoding UTF8: 0x00") and instants outside the years the app can
@@ -10,10 +11,10 @@ export const MAX_YEAR = 9999;
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-export const NO_CONTROL_MESSAGE = "Must not contain control characters";
+export const NO_CONTROL_MESSAGE = errorMessage("common.noControlChars");
 
 /** Text from a query string or form with no NUL or other control characters (tab and line breaks are fine). */
-export function plainText(max: number, message = `At most ${max} characters`) {
+export function plainText(max: number, message = errorMessage("common.atMostChars", { max: String(max) })) {
   return z
     .string()
     .trim()
@@ -27,4 +28,4 @@ export function isSaneInstant(instant: Date): boolean {
   return !Number.isNaN(instant.getTime()) && year >= MIN_YEAR && year <= MAX_YEAR;
 }
 
-export const SANE_YEAR_MESSAGE = `Year must be between ${MIN_YEAR} and ${MAX_YEAR}`;
+export const SANE_YEAR_MESSAGE = errorMessage("common.saneYear", { min: String(MIN_YEAR), max: String(MAX_YEAR) });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorMessage } from "@/lib/i18n/error-message";
 import { isIanaTimeZone } from "./stores";
 
 // An organisation of one's own (setup CLI and /signup), stores added by the owner (form and
@@ -6,12 +7,16 @@ import { isIanaTimeZone } from "./stores";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-export const organizationName = z.string().trim().min(1, "Give the organisation a name.").max(120, "Keep the name under 120 characters.");
-export const email = z.string().trim().toLowerCase().email("Enter a valid e-mail address.").max(200, "That e-mail address is too long.");
+export const organizationName = z
+  .string()
+  .trim()
+  .min(1, errorMessage("setup.orgName"))
+  .max(120, errorMessage("common.nameUnder", { max: "120" }));
+export const email = z.string().trim().toLowerCase().email(errorMessage("setup.validEmail")).max(200, errorMessage("setup.emailTooLong"));
 export const newPassword = z
   .string()
-  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-  .max(200, "Keep the password under 200 characters.");
+  .min(MIN_PASSWORD_LENGTH, errorMessage("setup.passwordMin", { min: String(MIN_PASSWORD_LENGTH) }))
+  .max(200, errorMessage("setup.passwordMax"));
 
 export const signUpSchema = z.object({ organization: organizationName, email, password: newPassword });
 export type SignUpInput = z.output<typeof signUpSchema>;
@@ -22,23 +27,23 @@ const optionalId = z.preprocess(
   z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose one of the list.")
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, errorMessage("setup.chooseFromList"))
     .optional(),
 );
 
 /** A new store: what the owner types in the "Add a store" form and what `store add` takes. */
 export const newStoreSchema = z
   .object({
-    name: z.string().trim().min(1, "Give the store a name.").max(80, "Keep the name under 80 characters."),
-    channel: z.enum(["TIKTOK_SHOP", "BRAND_SITE"], { error: "Choose TikTok Shop or brand site." }),
-    market: z.enum(["US", "UK"], { error: "Choose US or UK." }),
-    kind: z.preprocess(blankToUndefined, z.enum(["LOCAL", "CROSS_BORDER"], { error: "Choose local or cross-border." }).optional()),
-    timeZone: z
+    name: z
       .string()
       .trim()
-      .min(1, "Choose the store's time zone.")
-      .refine(isIanaTimeZone, "Not a known IANA time zone. Use a name like America/Los_Angeles or Europe/London."),
-    joinedOn: z.preprocess(blankToUndefined, z.iso.date({ error: "Use a date like 2025-09-01." }).optional()),
+      .min(1, errorMessage("store.giveName"))
+      .max(80, errorMessage("common.nameUnder", { max: "80" })),
+    channel: z.enum(["TIKTOK_SHOP", "BRAND_SITE"], { error: errorMessage("store.chooseChannel") }),
+    market: z.enum(["US", "UK"], { error: errorMessage("store.chooseMarket") }),
+    kind: z.preprocess(blankToUndefined, z.enum(["LOCAL", "CROSS_BORDER"], { error: errorMessage("store.chooseKind") }).optional()),
+    timeZone: z.string().trim().min(1, errorMessage("store.chooseZone")).refine(isIanaTimeZone, errorMessage("store.unknownZone")),
+    joinedOn: z.preprocess(blankToUndefined, z.iso.date({ error: errorMessage("store.dateFormat") }).optional()),
     defaultSupplierId: optionalId,
   })
   .transform((v) => ({
@@ -53,23 +58,31 @@ export const storeIdSchema = z.object({
   storeId: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, "No such store."),
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, errorMessage("setup.noSuchStore")),
 });
 
 export const supplierSchema = z.object({
   supplierId: optionalId,
-  name: z.string().trim().min(1, "Give the supplier a name.").max(80, "Keep the name under 80 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(1, errorMessage("setup.supplierName"))
+    .max(80, errorMessage("common.nameUnder", { max: "80" })),
   shipFromCountry: z
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{2}$/, "Use a two-letter country code such as US, GB or CN."),
+    .regex(/^[A-Z]{2}$/, errorMessage("setup.countryCode")),
   promisedOutboundHours: z.coerce
-    .number({ error: "Enter a number of hours." })
-    .int("Whole hours only.")
-    .min(1, "At least 1 hour.")
-    .max(720, "At most 720 hours (30 days)."),
-  promisedDeliveryDays: z.coerce.number({ error: "Enter a number of days." }).int("Whole days only.").min(1, "At least 1 day.").max(90, "At most 90 days."),
+    .number({ error: errorMessage("setup.enterHours") })
+    .int(errorMessage("setup.wholeHours"))
+    .min(1, errorMessage("setup.atLeastHour"))
+    .max(720, errorMessage("setup.atMostHours")),
+  promisedDeliveryDays: z.coerce
+    .number({ error: errorMessage("setup.enterDays") })
+    .int(errorMessage("setup.wholeDays"))
+    .min(1, errorMessage("setup.atLeastDay"))
+    .max(90, errorMessage("setup.atMostDays")),
   contactEmail: z.preprocess(blankToUndefined, email.optional()),
 });
 export type SupplierInput = z.output<typeof supplierSchema>;
@@ -80,27 +93,27 @@ const supplierChoice = z.preprocess(
   z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose one of your suppliers.")
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, errorMessage("setup.chooseSupplier"))
     .nullable(),
 );
 
 export const skuRuleSchema = z.object({
-  sku: z.string().trim().min(1, "Enter a SKU.").max(100, "That SKU is too long."),
+  sku: z.string().trim().min(1, errorMessage("setup.enterSku")).max(100, errorMessage("setup.skuTooLong")),
   supplierId: supplierChoice,
 });
 
 export const warehouseRuleSchema = z.object({
-  warehouseName: z.string().trim().min(1, "Enter the warehouse name as the platform shows it.").max(120, "That name is too long."),
+  warehouseName: z.string().trim().min(1, errorMessage("setup.warehouseName")).max(120, errorMessage("setup.nameTooLong")),
   supplierId: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose one of your suppliers."),
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, errorMessage("setup.chooseSupplier")),
 });
 export const ruleIdSchema = z.object({
   ruleId: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, "No such rule."),
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, errorMessage("setup.noSuchRule")),
 });
 
 export const storeDefaultSchema = z.object({ storeId: storeIdSchema.shape.storeId, supplierId: supplierChoice });
@@ -116,9 +129,9 @@ export const assignOrdersSchema = z.object({
             .filter(Boolean)
         : v,
     z
-      .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Not an order id."))
-      .min(1, "Choose at least one order.")
-      .max(500, "At most 500 orders at a time."),
+      .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, errorMessage("setup.notOrderId")))
+      .min(1, errorMessage("setup.chooseOrders"))
+      .max(500, errorMessage("setup.maxOrders")),
   ),
   supplierId: supplierChoice,
 });

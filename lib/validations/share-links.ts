@@ -1,13 +1,18 @@
 import { z } from "zod";
+import { errorMessage } from "@/lib/i18n/error-message";
 
 export const createShareLinkSchema = z.object({
-  supplierId: z.string().min(1, "Choose a supplier"),
+  supplierId: z.string().min(1, errorMessage("shareLinks.chooseSupplier")),
   storeId: z
     .string()
     .optional()
     .transform((v) => (v ? v : null)),
-  label: z.string().trim().min(1, "Give the link a name the supplier will recognise").max(120),
-  expiresInDays: z.coerce.number({ message: "Enter a number of days" }).int("Whole days only").min(1, "At least 1 day").max(90, "At most 90 days"),
+  label: z.string().trim().min(1, errorMessage("shareLinks.nameLink")).max(120),
+  expiresInDays: z.coerce
+    .number({ message: errorMessage("shareLinks.enterDays") })
+    .int(errorMessage("shareLinks.wholeDays"))
+    .min(1, errorMessage("shareLinks.atLeastDay"))
+    .max(90, errorMessage("shareLinks.atMostDays")),
 });
 export type CreateShareLinkInput = z.infer<typeof createShareLinkSchema>;
 

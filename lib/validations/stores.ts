@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorMessage } from "@/lib/i18n/error-message";
 
 // The owner's store settings form: one schema for the browser (checked before sending) and the
 // server action (checked again: the browser is never trusted).
@@ -19,8 +20,11 @@ function isCurrency(value: string): boolean {
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 /** A write-only secret: an empty input keeps the current value. */
-const secret = (label: string) =>
-  z.preprocess(blankToUndefined, z.string().trim().min(8, `${label} looks too short (at least 8 characters).`).max(500, `${label} is too long.`).optional());
+const secret = (field: "webhookSecret" | "appSecret" | "accessToken" | "adminToken") =>
+  z.preprocess(
+    blankToUndefined,
+    z.string().trim().min(8, errorMessage("store.secretTooShort", { field })).max(500, errorMessage("store.secretTooLong", { field })).optional(),
+  );
 
 export const SECRET_FIELDS = [
   "webhookSecret",
@@ -36,42 +40,45 @@ export const SECRET_FIELDS = [
 export type SecretField = (typeof SECRET_FIELDS)[number];
 
 const baseSchema = z.object({
-  name: z.string().trim().min(1, "Give the store a name.").max(80, "Keep the name under 80 characters."),
-  timeZone: z
+  name: z
     .string()
     .trim()
-    .min(1, "Choose the store's time zone.")
-    .refine(isIanaTimeZone, "Not a known IANA time zone. Use a name like America/Los_Angeles or Europe/London."),
-  market: z.enum(["US", "UK"], { error: "Choose US or UK." }),
-  kind: z.preprocess(blankToUndefined, z.enum(["LOCAL", "CROSS_BORDER"], { error: "Choose local or cross-border." }).optional()),
+    .min(1, errorMessage("store.giveName"))
+    .max(80, errorMessage("common.nameUnder", { max: "80" })),
+  timeZone: z.string().trim().min(1, errorMessage("store.chooseZone")).refine(isIanaTimeZone, errorMessage("store.unknownZone")),
+  market: z.enum(["US", "UK"], { error: errorMessage("store.chooseMarket") }),
+  kind: z.preprocess(blankToUndefined, z.enum(["LOCAL", "CROSS_BORDER"], { error: errorMessage("store.chooseKind") }).optional()),
   currency: z
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as USD or GBP.")
-    .refine(isCurrency, "Not a known currency code."),
-  joinedOn: z.iso.date({ error: "Use a date like 2025-09-01." }),
-  webhookSecret: secret("The webhook secret"),
-  tiktokAppKey: z.preprocess(blankToUndefined, z.string().trim().min(4, "The app key looks too short.").max(200, "The app key is too long.").optional()),
-  tiktokAppSecret: secret("The app secret"),
-  tiktokAccessToken: secret("The access token"),
+    .regex(/^[A-Z]{3}$/, errorMessage("store.currencyCode"))
+    .refine(isCurrency, errorMessage("store.unknownCurrency")),
+  joinedOn: z.iso.date({ error: errorMessage("store.dateFormat") }),
+  webhookSecret: secret("webhookSecret"),
+  tiktokAppKey: z.preprocess(
+    blankToUndefined,
+    z.string().trim().min(4, errorMessage("store.appKeyShort")).max(200, errorMessage("store.appKeyLong")).optional(),
+  ),
+  tiktokAppSecret: secret("appSecret"),
+  tiktokAccessToken: secret("accessToken"),
   tiktokShopCipher: z.preprocess(
     blankToUndefined,
-    z.string().trim().min(4, "The shop cipher looks too short.").max(200, "The shop cipher is too long.").optional(),
+    z.string().trim().min(4, errorMessage("store.cipherShort")).max(200, errorMessage("store.cipherLong")).optional(),
   ),
   tiktokApiBaseUrl: z.preprocess(
     blankToUndefined,
     z
       .string()
       .trim()
-      .max(300, "The URL is too long.")
+      .max(300, errorMessage("store.urlTooLong"))
       .refine((v) => {
         try {
           return new URL(v).protocol === "https:";
         } catch {
           return false;
         }
-      }, "Use an https:// address, e.g. https://open-api.tiktokglobalshop.com.")
+      }, errorMessage("store.httpsUrl"))
       .optional(),
   ),
   shopifyDomain: z.preprocess(
@@ -80,16 +87,16 @@ const baseSchema = z.object({
       .string()
       .trim()
       .toLowerCase()
-      .regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "Use the shop's *.myshopify.com domain, e.g. my-shop.myshopify.com.")
+      .regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, errorMessage("store.shopifyDomain"))
       .optional(),
   ),
-  shopifyAccessToken: secret("The Admin API access token"),
+  shopifyAccessToken: secret("adminToken"),
   shopifyApiVersion: z.preprocess(
     blankToUndefined,
     z
       .string()
       .trim()
-      .regex(/^\d{4}-(01|04|07|10)$/, "Use a Shopify API version such as 2026-10.")
+      .regex(/^\d{4}-(01|04|07|10)$/, errorMessage("store.shopifyVersion"))
       .optional(),
   ),
 });
@@ -106,7 +113,7 @@ export type StoreSettingsField = keyof StoreSettingsInput;
 export function storeSettingsSchemaFor(channel: "TIKTOK_SHOP" | "BRAND_SITE") {
   return baseSchema
     .superRefine((v, ctx) => {
-      if (channel === "TIKTOK_SHOP" && !v.kind) ctx.addIssue({ code: "custom", path: ["kind"], message: "Choose local or cross-border." });
+      if (channel === "TIKTOK_SHOP" && !v.kind) ctx.addIssue({ code: "custom", path: ["kind"], message: errorMessage("store.chooseKind") });
     })
     .transform((v) =>
       channel === "BRAND_SITE"

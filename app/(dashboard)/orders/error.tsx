@@ -1,16 +1,9 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { useTranslations } from "next-intl";
+import { PageError } from "@/components/layout/page-error";
 
 export default function OrdersError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return (
-    <Card className="p-4" role="alert">
-      <p className="text-sm font-semibold text-rose-800">The orders could not be loaded</p>
-      <p className="mt-1 text-sm text-slate-600">Something went wrong on our side. Try again in a moment.</p>
-      <Button variant="secondary" className="mt-3" onClick={reset}>
-        Try again
-      </Button>
-    </Card>
-  );
+  const t = useTranslations("errors.boundary");
+  return <PageError title={t("orders")} reset={reset} />;
 }

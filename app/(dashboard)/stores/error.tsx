@@ -1,7 +1,9 @@
 "use client";
 
-import { PageError } from "@/components/stores/page-error";
+import { useTranslations } from "next-intl";
+import { PageError } from "@/components/layout/page-error";
 
 export default function StoresError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <PageError what="The stores" reset={reset} />;
+  const t = useTranslations("errors.boundary");
+  return <PageError title={t("stores")} reset={reset} />;
 }

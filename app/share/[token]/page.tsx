@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { getLocale, getTranslations } from "next-intl/server";
 import { SupplierOrdersList, SupplierOrdersPager, SupplierScorecardCard } from "@/components/supplier-view/supplier-view";
 import { openShareLink } from "@/lib/data/share-links";
 import { getSupplierOrdersPage, getSupplierScorecard } from "@/lib/data/supplier-view";
@@ -8,13 +9,13 @@ import { clientAddressOf } from "@/lib/security/client-address";
 import { pageParam } from "@/lib/validations/page";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Shared supplier view", robots: { index: false, follow: false } };
 
-const MESSAGES = {
-  invalid: { title: "This link is not valid", body: "Check that you copied the whole link, or ask the seller for a new one." },
-  expired: { title: "This link has expired", body: "Share links are valid for a limited time. Ask the seller for a new link." },
-  revoked: { title: "This link has been revoked", body: "The seller has turned this link off. Ask them for a new one if you still need access." },
-} as const;
+// Nobody is signed in here: the visitor's browser (Accept-Language) decides the language, so a
+// Chinese warehouse reads it in Chinese.
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("share");
+  return { title: t("metaTitle"), robots: { index: false, follow: false } };
+}
 
 export default async function SharedSupplierPage({
   params,
@@ -29,15 +30,14 @@ export default async function SharedSupplierPage({
   const now = new Date();
   // The same trusted-hop rule as sign-in limits: never a client-written X-Forwarded-For.
   const ip = clientAddressOf(h);
-  const opened = await openShareLink(token, now, { ip, userAgent: h.get("user-agent") });
+  const [opened, t, locale] = await Promise.all([openShareLink(token, now, { ip, userAgent: h.get("user-agent") }), getTranslations("share"), getLocale()]);
 
   if (opened.state !== "active") {
-    const message = MESSAGES[opened.state];
     return (
       <main className="flex min-h-screen items-center justify-center px-4">
         <div className="max-w-md text-center" data-testid={`share-${opened.state}`}>
-          <h1 className="text-xl font-semibold">{message.title}</h1>
-          <p className="mt-2 text-sm text-slate-600">{message.body}</p>
+          <h1 className="text-xl font-semibold">{t(`${opened.state}.title`)}</h1>
+          <p className="mt-2 text-sm text-slate-600">{t(`${opened.state}.body`)}</p>
         </div>
       </main>
     );
@@ -48,9 +48,11 @@ export default async function SharedSupplierPage({
   return (
     <main className="mx-auto max-w-5xl space-y-4 px-4 py-6">
       <div>
-        <p className="text-xs font-semibold tracking-widest text-teal-700 uppercase">Shared by {opened.link.organizationName}</p>
-        <h1 className="text-xl font-semibold">{opened.link.label}</h1>
-        <p className="text-sm text-slate-500">Read-only · valid until {formatInstant(opened.link.expiresAt, "UTC")} · every visit is recorded</p>
+        <p className="text-xs font-semibold tracking-widest break-words text-teal-700 uppercase">
+          {t("sharedBy", { organization: opened.link.organizationName })}
+        </p>
+        <h1 className="text-xl font-semibold break-words">{opened.link.label}</h1>
+        <p className="text-sm text-slate-500">{t("readOnly", { date: formatInstant(opened.link.expiresAt, "UTC", locale === "en" ? undefined : locale) })}</p>
       </div>
       {card ? <SupplierScorecardCard card={card} /> : null}
       <SupplierOrdersList orders={list.orders} now={now} />
