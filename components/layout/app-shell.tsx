@@ -22,6 +22,7 @@ const STAFF_NAV: NavItem[] = [
 ];
 const OWNER_NAV: NavItem[] = [
   { href: "/settings/policy", label: "Policy settings" },
+  { href: "/settings", label: "Settings" },
   { href: "/sharing", label: "Sharing" },
   { href: "/users", label: "Users" },
   { href: "/audit", label: "Audit log" },

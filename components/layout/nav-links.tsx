@@ -8,10 +8,13 @@ export type NavItem = { href: string; label: string };
 
 export function NavLinks({ items, label = "Main" }: { items: NavItem[]; label?: string }) {
   const pathname = usePathname();
+  // The longest matching link is the current one (/settings/policy is not also /settings).
+  const matches = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+  const current = items.filter((i) => matches(i.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <nav aria-label={label} className="-mx-1 flex gap-1 overflow-x-auto pb-1 sm:pb-0">
       {items.map((item) => {
-        const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+        const active = item.href === current;
         return (
           <Link
             key={item.href}
