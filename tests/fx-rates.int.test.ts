@@ -110,6 +110,9 @@ describe("the reporting currency", () => {
     const rc = await getReportingCurrency(scopeOf(owner), NOW);
     expect(rc).toMatchObject({ chosen: null, automatic: "GBP", currency: "GBP" });
     expect(rc.revenueCurrencies).toEqual(["GBP", "USD"]);
+    // Nothing chosen and no rate stored: no conversion is offered, so none is shown.
+    expect(rc.converting).toBe(false);
+    expect(await getConvertedKpis(scopeOf(owner), PERIOD)).toBeNull();
   });
 
   it("is not converted at all without a stored rate: the figure says 'no rate'", async () => {

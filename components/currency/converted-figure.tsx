@@ -24,7 +24,7 @@ export function ConvertedFigure({ figure, testId, className }: { figure: Figure 
         className={`mt-1 block text-xs font-medium text-amber-800 ${className ?? ""}`}
         data-testid={testId}
         data-status="missing"
-        data-currency={figure.currency}
+        data-target-currency={figure.currency}
       >
         {t("noRate", {
           currency: figure.currency,
@@ -43,8 +43,8 @@ export function ConvertedFigure({ figure, testId, className }: { figure: Figure 
       className={`mt-1 block ${className ?? ""}`}
       data-testid={testId}
       data-status="converted"
-      data-currency={figure.currency}
-      data-minor={figure.minor.toString()}
+      data-target-currency={figure.currency}
+      data-target-minor={figure.minor.toString()}
       data-rate-first={rates.first}
       data-rate-last={rates.last}
     >

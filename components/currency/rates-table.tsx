@@ -8,6 +8,7 @@ import { formatRateDay, formatRateValue } from "@/lib/fx/format";
 /** The stored rates, latest day first, a page at a time. */
 export async function RatesTable({ list }: { list: { rows: FxRateRow[]; page: number; hasMore: boolean; total: number; days: number } }) {
   const [t, locale] = await Promise.all([getTranslations("currency.settings"), getLocale()]);
+  const source = (s: string) => (s === "ecb" ? t("sourceEcb") : t("sourceManual"));
   return (
     <Card>
       <CardHeader title={t("ratesTitle")} description={list.total > 0 ? t("ratesSummary", { count: list.total, days: list.days }) : undefined} />
@@ -19,15 +20,19 @@ export async function RatesTable({ list }: { list: { rows: FxRateRow[]; page: nu
             <tr>
               <Th>{t("columnDay")}</Th>
               <Th>{t("columnRate")}</Th>
-              <Th>{t("columnSource")}</Th>
+              <Th className="hidden sm:table-cell">{t("columnSource")}</Th>
             </tr>
           </thead>
           <tbody>
             {list.rows.map((r) => (
               <tr key={r.id} data-rate={`${r.base}/${r.quote}@${r.day}`}>
                 <Td className="whitespace-nowrap tabular-nums">{formatRateDay(r.day, locale)}</Td>
-                <Td className="whitespace-nowrap tabular-nums">{t("rateLine", { base: r.base, quote: r.quote, rate: formatRateValue(r.rate, locale) })}</Td>
-                <Td className="text-slate-600">{r.source === "ecb" ? t("sourceEcb") : t("sourceManual")}</Td>
+                <Td className="tabular-nums">
+                  <span className="whitespace-nowrap">{t("rateLine", { base: r.base, quote: r.quote, rate: formatRateValue(r.rate, locale) })}</span>
+                  {/* On a phone the source goes under the rate instead of a third column. */}
+                  <span className="block text-xs text-slate-500 sm:hidden">{source(r.source)}</span>
+                </Td>
+                <Td className="hidden text-slate-600 sm:table-cell">{source(r.source)}</Td>
               </tr>
             ))}
           </tbody>

@@ -76,7 +76,11 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
 function UserBadge({ user }: { user: SessionUser }) {
   return (
     <span className="text-right text-xs leading-tight" data-testid="signed-in-user">
-      <Link href="/account" className="block max-w-[14rem] truncate font-medium text-slate-800 hover:underline" title="Your account and alert preferences">
+      <Link
+        href="/account"
+        className="block max-w-[9rem] truncate font-medium text-slate-800 hover:underline sm:max-w-[14rem]"
+        title="Your account and alert preferences"
+      >
         {user.email}
       </Link>
       <span className="block text-slate-500">{ROLE_LABEL[user.role]}</span>

@@ -101,7 +101,7 @@ export const saveFxRateAction = defineAction({ roles: ["OWNER"], schema: rateSch
 });
 
 /** An ECB file is a few hundred KB at most (the whole history since 1999 about 1.5 MB). */
-export const MAX_RATE_FILE_BYTES = 3 * 1024 * 1024;
+const MAX_RATE_FILE_BYTES = 3 * 1024 * 1024;
 const ERRORS_SHOWN = 20;
 
 function describeError(t: Translator, e: EcbError): string {

@@ -27,6 +27,14 @@ export type ReportingCurrency = {
   currency: string | null;
   /** The currencies the organisation has revenue in, most first. */
   revenueCurrencies: string[];
+  /** Whether any reference rate is stored. */
+  hasRates: boolean;
+  /**
+   * Whether converted figures are shown at all: once the owner chose a currency or stored a rate.
+   * Before that the screens show the original currencies only (no figure claims a conversion, and
+   * a seller who never asked for one is not told on every card that a rate is missing).
+   */
+  converting: boolean;
 };
 
 /**
@@ -36,12 +44,13 @@ export type ReportingCurrency = {
  * of yen is no bigger than a sum of pounds for having more digits).
  */
 export async function getReportingCurrency(scope: DataScope, now: Date = new Date()): Promise<ReportingCurrency> {
-  const [org, rows] = await Promise.all([
+  const [org, rows, anyRate] = await Promise.all([
     db.organization.findUnique({ where: { id: scope.organizationId }, select: { reportingCurrency: true } }),
     db.$queryRaw<{ currency: string; revenue: bigint; orders: number }[]>`
       SELECT d.currency, sum(d."revenueMinor")::bigint AS revenue, sum(d.placed)::int AS orders
       FROM "OrderDaily" d WHERE d."organizationId" = ${scope.organizationId}
       GROUP BY d.currency HAVING sum(d.placed) > 0`,
+    db.fxRate.findFirst({ where: { organizationId: scope.organizationId }, select: { id: true } }),
   ]);
   const chosen = org?.reportingCurrency ?? null;
   const today = DateTime.fromJSDate(now, { zone: "UTC" }).toISODate() as string;
@@ -64,7 +73,15 @@ export async function getReportingCurrency(scope: DataScope, now: Date = new Dat
     return x !== y ? (y > x ? 1 : -1) : a.currency.localeCompare(b.currency);
   });
   const automatic = ranked[0]?.currency ?? null;
-  return { chosen, automatic, currency: chosen ?? automatic, revenueCurrencies: ranked.map((r) => r.currency) };
+  const currency = chosen ?? automatic;
+  return {
+    chosen,
+    automatic,
+    currency,
+    revenueCurrencies: ranked.map((r) => r.currency),
+    hasRates: anyRate !== null,
+    converting: currency !== null && (chosen !== null || anyRate !== null),
+  };
 }
 
 /** Revenue and AOV of a set of orders in the reporting currency; null where there was nothing to convert. */
@@ -124,7 +141,7 @@ export async function getConvertedKpis(scope: DataScope, filter: OverviewFilter)
   if (scope.role === "SUPPLIER") return null;
   const reporting = await getReportingCurrency(scope, filter.now);
   const target = reporting.currency;
-  if (!target) return null;
+  if (!target || !reporting.converting) return null;
   const stores = await zonedStores(scope, filter.storeId);
   // Revenue only: no histogram, and the brand site's days need not wait out the 48 h limit.
   const placed = await readPlacedFacts(
@@ -178,8 +195,9 @@ export type ConvertedTrend = {
  */
 export async function convertTrendRevenue(scope: DataScope, trends: Trends, now: Date = new Date()): Promise<ConvertedTrend | null> {
   if (scope.role === "SUPPLIER" || trends.revenue.length === 0) return null;
-  const target = (await getReportingCurrency(scope, now)).currency;
-  if (!target || trends.revenue.every((s) => s.currency === target)) return null;
+  const reporting = await getReportingCurrency(scope, now);
+  const target = reporting.currency;
+  if (!target || !reporting.converting || trends.revenue.every((s) => s.currency === target)) return null;
   const days = trends.revenue[0]!.points.map((p) => p.day);
   if (days.length === 0) return null;
   const table = await loadRateTable(scope.organizationId, [...trends.revenue.map((s) => s.currency), target], days[0] as string, days.at(-1) as string);
@@ -228,7 +246,7 @@ export type StoreRevenue = {
   /** Per currency, as on the overview (a store's orders are normally all in its currency). */
   revenue: { currency: string; minor: bigint }[];
   aov: { currency: string; minor: bigint }[];
-  /** In the reporting currency; null when it is the store's own (or nothing was sold). */
+  /** In the reporting currency; null when it is the store's own, nothing was sold, or no conversion is set up. */
   converted: (ConvertedMoney & { currency: string }) | null;
 };
 
@@ -250,7 +268,7 @@ export async function getStoreRevenue(scope: DataScope, storeId: string, now: Da
     byCurrency.set(r.currency, c);
   }
   const money = [...byCurrency.entries()].filter(([, c]) => c.orders > 0).sort(([a], [b]) => a.localeCompare(b));
-  const target = reporting.currency;
+  const target = reporting.converting ? reporting.currency : null;
   const [converted] = target ? await convertPlaced(scope.organizationId, target, placed.rows, [null]) : [null];
   return {
     storeId,
