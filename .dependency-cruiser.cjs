@@ -20,6 +20,13 @@ module.exports = {
       to: { path: "^(fs|node:fs|http|node:http|https|node:https|net|node:net|child_process|node:child_process)$|^node_modules/(pg|@prisma|pg-boss|next)/" },
     },
     {
+      name: "fx-is-pure",
+      comment: "lib/fx converts money with exact arithmetic only: no database, no other room of the app (the rates are read by lib/data/fx-rates.ts).",
+      severity: "error",
+      from: { path: "^lib/fx/" },
+      to: { pathNot: ["^lib/fx/", "^lib/money\\.ts$", "^lib/format\\.ts$"], dependencyTypesNot: ["type-only"] },
+    },
+    {
       name: "metrics-are-pure",
       comment: "lib/performance holds the shop-performance definitions as pure functions; their SQL lives in lib/data/exposure.ts.",
       severity: "error",

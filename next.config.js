@@ -30,6 +30,12 @@ const nextConfig = {
     "date-holidays",
   ],
   typedRoutes: false,
+  experimental: {
+    // The ECB's whole reference-rate history (eurofxref-hist.csv, ~1.5 MB) is uploaded through a
+    // server action on /settings (lib/actions/reporting-currency.ts, which refuses files over 3 MB);
+    // Next's default of 1 MB would refuse it before the action can say why.
+    serverActions: { bodySizeLimit: "4mb" },
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

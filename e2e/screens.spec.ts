@@ -16,6 +16,7 @@ const SCREENS = [
   ["/import", null],
   ["/policy", "Policy calendar"],
   ["/settings/policy", "Policy settings"],
+  ["/settings", "Settings"],
   ["/sharing", "Supplier share links"],
   ["/users", "Users"],
   ["/audit", "Audit log"],

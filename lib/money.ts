@@ -53,3 +53,22 @@ export function minorUnitsToDecimalString(minor: bigint | number, currency: stri
   const fraction = (abs % scale).toString().padStart(digits, "0");
   return `${negative ? "-" : ""}${whole}.${fraction}`;
 }
+
+/**
+ * THE rounding rule of money: an exact quotient of integers to whole minor units, half away from
+ * zero ("half-up" for the non-negative amounts revenue is; -0.5 → -1, symmetric for refunds).
+ * Applied once, at the last step of a computation (a currency conversion, an average), never to
+ * an intermediate value. `denominator` must not be zero.
+ */
+export function divideRounded(numerator: bigint, denominator: bigint): bigint {
+  if (denominator === 0n) throw new RangeError("division by zero");
+  if (denominator < 0n) {
+    numerator = -numerator;
+    denominator = -denominator;
+  }
+  const quotient = numerator / denominator;
+  const remainder = numerator % denominator;
+  const twice = 2n * (remainder < 0n ? -remainder : remainder);
+  if (twice >= denominator) return numerator < 0n ? quotient - 1n : quotient + 1n;
+  return quotient;
+}

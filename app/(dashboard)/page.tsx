@@ -3,6 +3,8 @@ import { Suspense } from "react";
 import { DepositsTotal } from "@/components/compliance/deposits-total";
 import { WorstBandsByStore } from "@/components/exposure/exposure-overview";
 import { ChannelKpiGrid } from "@/components/overview/channel-totals";
+import { ConvertedTrendCard } from "@/components/currency/converted-trend";
+import { ReportingTotal } from "@/components/currency/reporting-total";
 import { PeriodFilter } from "@/components/overview/period-filter";
 import { RiskCounts } from "@/components/overview/risk-counts";
 import { UpcomingRules } from "@/components/overview/upcoming-rules";
@@ -17,6 +19,7 @@ import { SLOW_SECTION_BUDGET_MS, cachedRead, cachedReadWithin } from "@/lib/data
 import { getUpcomingRules } from "@/lib/data/policy-impact";
 import { countOpenFlagsByRule } from "@/lib/data/risk";
 import { getPolicySettings } from "@/lib/data/policy-settings";
+import { convertTrendRevenue, getConvertedKpis } from "@/lib/data/reporting-currency";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
 import { type SupplierViewScope, getSupplierOrdersPage, getSupplierScorecard } from "@/lib/data/supplier-view";
 import { ruleTitle } from "@/lib/policy";
@@ -144,11 +147,17 @@ const sectionKey = (name: string, scope: DataScope, period: string) => `${name}:
 
 async function KpiSection({ scope, filter, period }: { scope: DataScope; filter: OverviewFilter; period: string }) {
   // The repeat rate (distinct buyers: not from the roll-up) is bounded per request on its own.
-  const [kpis, repeat] = await Promise.all([
+  const [kpis, repeat, converted] = await Promise.all([
     cachedRead(sectionKey("kpis", scope, period), () => getChannelKpis(scope, filter, { repeat: false })),
     cachedReadWithin(sectionKey("repeat", scope, period), () => getRepeatBuyers(scope, filter), SLOW_SECTION_BUDGET_MS),
+    cachedRead(sectionKey("kpis-converted", scope, period), () => getConvertedKpis(scope, filter)),
   ]);
-  return <ChannelKpiGrid kpis={withRepeat(kpis, repeat, scope)} />;
+  return (
+    <div className="space-y-4">
+      <ChannelKpiGrid kpis={withRepeat(kpis, repeat, scope)} converted={converted} />
+      <ReportingTotal converted={converted} />
+    </div>
+  );
 }
 
 async function TrendSection({ scope, filter, timeZone, period }: { scope: DataScope; filter: OverviewFilter; timeZone: string | null; period: string }) {
@@ -156,7 +165,16 @@ async function TrendSection({ scope, filter, timeZone, period }: { scope: DataSc
     cachedRead(sectionKey("trends", scope, `${period}:${timeZone ?? "local"}`), () => getTrends(scope, { ...filter, timeZone })),
     getPolicySettings(scope),
   ]);
-  return <LazyTrendCharts {...trends} lateThresholdPercent={settings.shopPerformance.lateDispatchRate.maxPercent} />;
+  // The revenue in the reporting currency, converted per day at the stored rates (lib/data/reporting-currency.ts).
+  const converted = await cachedRead(sectionKey("trends-converted", scope, `${period}:${timeZone ?? "local"}`), () =>
+    convertTrendRevenue(scope, trends, filter.now),
+  );
+  return (
+    <div className="space-y-4">
+      <LazyTrendCharts {...trends} lateThresholdPercent={settings.shopPerformance.lateDispatchRate.maxPercent} />
+      {converted ? <ConvertedTrendCard trend={converted} /> : null}
+    </div>
+  );
 }
 
 async function RiskSection({ scope, now }: { scope: DataScope; now: Date }) {

@@ -21,6 +21,7 @@ type NavKey =
   | "policy"
   | "alerts"
   | "policySettings"
+  | "settings"
   | "sharing"
   | "users"
   | "audit"
@@ -46,6 +47,7 @@ const STAFF_NAV: NavEntry[] = [
 ];
 const OWNER_NAV: NavEntry[] = [
   { href: "/settings/policy", key: "policySettings" },
+  { href: "/settings", key: "settings" },
   { href: "/sharing", key: "sharing" },
   { href: "/users", key: "users" },
   { href: "/audit", key: "audit" },

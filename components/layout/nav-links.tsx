@@ -10,10 +10,13 @@ export type NavItem = { href: string; label: string };
 /** `wrap`: a second line rather than sideways scrolling from md up (longer Dutch labels fill a 1280 px bar). */
 export function NavLinks({ items, label, wrap = false }: { items: NavItem[]; label: string; wrap?: boolean }) {
   const pathname = usePathname();
+  // The longest matching link is the current one (/settings/policy is not also /settings).
+  const matches = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+  const current = items.filter((i) => matches(i.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <nav aria-label={label} className={cn("-mx-1 flex gap-1 overflow-x-auto pb-1 sm:pb-0", wrap && "md:flex-wrap md:overflow-visible")}>
       {items.map((item) => {
-        const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+        const active = item.href === current;
         return (
           <Link
             key={item.href}

@@ -4,13 +4,15 @@ import type { ChannelKpis, Money } from "@/lib/data/overview";
 import { formatCount, formatMoney } from "@/lib/format";
 import { formatHours, formatRate, localeOf } from "./kpi-format";
 import { CHANNEL_LABEL } from "@/lib/vocabulary";
+import { ConvertedFigure } from "@/components/currency/converted-figure";
+import type { ConvertedKpis } from "@/lib/data/reporting-currency";
 
 /**
  * Both channels side by side. Money is shown per currency (a US and a UK store are never added
  * together); a supplier's cards carry no money, returns or buyer figures at all (the data layer
  * leaves them out).
  */
-export function ChannelKpiGrid({ kpis }: { kpis: ChannelKpis[] }) {
+export function ChannelKpiGrid({ kpis, converted }: { kpis: ChannelKpis[]; converted?: ConvertedKpis | null }) {
   return (
     <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
       {kpis.map((k) => (
@@ -26,11 +28,13 @@ export function ChannelKpiGrid({ kpis }: { kpis: ChannelKpis[] }) {
             {k.revenue ? (
               <Figure label="Revenue" testId="revenue" big>
                 <MoneyList values={k.revenue} />
+                <ConvertedFigure figure={converted?.channels.find((c) => c.channel === k.channel)?.revenue} testId="revenue-converted" />
               </Figure>
             ) : null}
             {k.aov ? (
               <Figure label="Avg. order value" testId="aov">
                 <MoneyList values={k.aov} />
+                <ConvertedFigure figure={converted?.channels.find((c) => c.channel === k.channel)?.aov} testId="aov-converted" />
               </Figure>
             ) : null}
             <Figure label="Median time to dispatch" testId="median-dispatch" hint={`${formatCount(k.dispatched)} dispatched · placed → first carrier scan`}>

@@ -29,6 +29,8 @@ export const CLIENT_NAMESPACES = [
   "errors",
   "ui",
   "gettingStarted",
+  // The reporting-currency forms on /settings.
+  "currency",
 ] as const satisfies readonly (keyof Messages)[];
 
 export function pickClientMessages(messages: Messages): Partial<Messages> {

@@ -8,6 +8,7 @@ import { SyncNowButton } from "@/components/import/sync-now-button";
 import { CHANNEL_TONE } from "@/components/ui/tones";
 import { CHANNEL_LABEL } from "@/lib/vocabulary";
 import { ConnectionHealthCard } from "@/components/stores/connection-health";
+import { StoreRevenueFigures } from "@/components/currency/store-revenue";
 import { RegisterWebhooksButton } from "@/components/stores/register-webhooks-button";
 import { FlagBadges, MARKET_KIND, StoreFigureList } from "@/components/stores/store-figures";
 import { IntegrationCard, LateDispatchesCard, OpenFlagsCard } from "@/components/stores/store-sections";
@@ -62,6 +63,9 @@ export default async function StorePage({ params }: { params: Promise<{ id: stri
         <CardHeader title="Last 30 days" description="Cancelled orders excluded" />
         <CardBody>
           <StoreFigureList figures={store.figures} large />
+          <Suspense fallback={null}>
+            <StoreRevenueFigures scope={scope} storeId={store.id} now={now} />
+          </Suspense>
         </CardBody>
       </Card>
 
