@@ -103,7 +103,7 @@ function Figure({
     <div className="min-w-0">
       <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
       <dd
-        className={`mt-1 font-semibold tabular-nums ${big ? "text-2xl" : "text-lg"} ${tone === "bad" ? "text-rose-700" : "text-slate-900"}`}
+        className={`mt-1 font-semibold tabular-nums ${big ? "text-xl sm:text-2xl" : "text-lg"} ${tone === "bad" ? "text-rose-700" : "text-slate-900"}`}
         data-testid={testId}
       >
         {children}

@@ -43,14 +43,14 @@ export function PeriodFilter({ period, fromDate, toDate, storeId, stores }: Peri
         <span className="mb-1 block text-xs font-medium text-slate-500" id="period-label">
           {t("period")}
         </span>
-        <div role="group" aria-labelledby="period-label" className="inline-flex rounded-lg bg-slate-100 p-0.5">
+        <div role="group" aria-labelledby="period-label" className="inline-flex flex-wrap rounded-lg bg-slate-100 p-0.5">
           {PRESETS.map((p) => (
             <Link
               key={p}
               href={hrefWith({ period: p, from: null, to: null })}
               aria-current={period === p ? "true" : undefined}
               className={cn(
-                "rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-slate-900",
+                "rounded-md px-2.5 py-1.5 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-slate-900 sm:px-3",
                 period === p ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900",
               )}
             >
@@ -63,7 +63,7 @@ export function PeriodFilter({ period, fromDate, toDate, storeId, stores }: Peri
             aria-controls="custom-range"
             onClick={() => setCustomOpen((o) => !o)}
             className={cn(
-              "rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-slate-900",
+              "rounded-md px-2.5 py-1.5 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-slate-900 sm:px-3",
               period === "custom" ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900",
             )}
           >

@@ -158,9 +158,16 @@ export function TrendCharts({ timeZone, orders, revenue, lateWeekly, lateThresho
   );
 }
 
-/** Axis ticks: "$1.2K" from minor units (display only; the figures on the cards are exact). */
+/**
+ * Axis ticks: "$1.2K" from minor units (display only; the figures on the cards are exact). The
+ * narrow symbol ("$", not "US$"): the currency is named by the toggle above, and the ticks must fit.
+ */
 function compactMoney(minor: number, currency: string, locale: string): string {
-  return numberFormat(localeOf(currency, locale), { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(
-    minorUnitsToDecimalString(Math.round(minor), currency) as unknown as number,
-  );
+  return numberFormat(localeOf(currency, locale), {
+    style: "currency",
+    currency,
+    currencyDisplay: "narrowSymbol",
+    notation: "compact",
+    maximumFractionDigits: 1,
+  }).format(minorUnitsToDecimalString(Math.round(minor), currency) as unknown as number);
 }
