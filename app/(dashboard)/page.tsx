@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { DepositsTotal } from "@/components/compliance/deposits-total";
 import { WorstBandsByStore } from "@/components/exposure/exposure-overview";
@@ -23,10 +24,13 @@ import { convertTrendRevenue, getConvertedKpis } from "@/lib/data/reporting-curr
 import { type DataScope, scopeOf } from "@/lib/data/scope";
 import { type SupplierViewScope, getSupplierOrdersPage, getSupplierScorecard } from "@/lib/data/supplier-view";
 import { ruleTitle } from "@/lib/policy";
-import { resolvePeriod } from "@/lib/validations/overview";
+import { type ResolvedPeriod, resolvePeriod } from "@/lib/validations/overview";
 import { pageParam } from "@/lib/validations/page";
 
-export const metadata: Metadata = { title: "Overview" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("overview");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -43,15 +47,19 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const filter: OverviewFilter = { from: period.from, to: period.to, now, storeId: store?.id ?? null };
   const isSupplier = scope.role === "SUPPLIER";
   const periodKey = `${period.period}:${period.fromDate}:${period.toDate}:${store?.id ?? "all"}`;
-  const describe = period.period === "custom" ? `${period.fromDate} to ${period.toDate} (${period.timeZone})` : `last ${period.period} days`;
+  const t = await getTranslations("overview");
+  const describe =
+    period.period === "custom"
+      ? t("customRange", { from: period.fromDate, to: period.toDate, zone: period.timeZone })
+      : t("lastDays", { days: Number(period.period) });
 
   return (
     <div className="space-y-6">
       <div className="flex flex-col gap-4 lg:flex-row lg:items-end lg:justify-between">
         <div>
-          <h1 className="text-xl font-semibold">Overview</h1>
+          <h1 className="text-xl font-semibold">{t("title")}</h1>
           <p className="text-sm text-slate-500">
-            {isSupplier ? "Your orders" : "Both channels side by side"} · {store ? store.name : "all stores"} · {describe} · cancelled orders excluded
+            {t("subtitle", { supplier: String(isSupplier), store: store ? store.name : t("allStores"), period: describe })}
           </p>
         </div>
         <PeriodFilter
@@ -64,12 +72,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       </div>
       {period.notice || (wanted && !store) ? (
         <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-          {period.notice ?? "That store is not one of yours; showing all stores."}
+          {period.notice ? periodNotice(t, period) : t("notYourStore")}
         </p>
       ) : null}
       {raw.denied ? (
         <p role="status" className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700">
-          That page is not available for your role.
+          {t("denied")}
         </p>
       ) : null}
 
@@ -79,13 +87,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         </Suspense>
       )}
 
-      <Suspense key={`kpi-${period.from.getTime()}-${period.to.getTime()}-${store?.id}`} fallback={<KpiSkeleton />}>
+      <Suspense key={`kpi-${period.from.getTime()}-${period.to.getTime()}-${store?.id}`} fallback={<KpiSkeleton label={t("loadingFigures")} />}>
         <KpiSection scope={scope} filter={filter} period={periodKey} />
       </Suspense>
 
       <section aria-labelledby="trends-heading" className="space-y-3">
         <h2 id="trends-heading" className="text-sm font-semibold text-slate-700">
-          Trends
+          {t("trends")}
         </h2>
         <Suspense key={`trend-${period.from.getTime()}-${period.to.getTime()}-${store?.id}`} fallback={<ChartsSkeleton />}>
           <TrendSection scope={scope} filter={filter} timeZone={store ? period.timeZone : null} period={periodKey} />
@@ -95,7 +103,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       {isSupplier && scope.supplierId ? (
         <section aria-labelledby="supplier-orders-heading" className="space-y-3">
           <h2 id="supplier-orders-heading" className="text-sm font-semibold text-slate-700">
-            Your orders: deadlines and tracking
+            {t("supplierOrders")}
           </h2>
           <Suspense fallback={<Skeleton className="h-64" />}>
             <SupplierOrdersSection
@@ -111,7 +119,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       {isSupplier ? null : (
         <section aria-labelledby="risk-heading" className="space-y-3">
           <h2 id="risk-heading" className="text-sm font-semibold text-slate-700">
-            What needs attention
+            {t("attention")}
           </h2>
           <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
             <div className="lg:col-span-2">
@@ -186,9 +194,28 @@ async function UpcomingRulesSection({ scope, now }: { scope: DataScope; now: Dat
   return <UpcomingRules rules={await getUpcomingRules(scope, now, 30)} />;
 }
 
-function KpiSkeleton() {
+/** Why the requested period was not used, in the viewer's language (the English is `period.notice`). */
+function periodNotice(t: Awaited<ReturnType<typeof getTranslations<"overview">>>, period: ResolvedPeriod): string {
+  const n = period.noticeDetail;
+  switch (period.noticeCode) {
+    case "unreadable":
+      return t("notice.unreadable");
+    case "incomplete":
+      return t("notice.incomplete");
+    case "reversed":
+      return t("notice.reversed");
+    case "years":
+      return t("notice.years", { min: String(n?.min), max: String(n?.max) });
+    case "tooLong":
+      return t("notice.tooLong", { days: n?.days ?? 0 });
+    default:
+      return period.notice ?? "";
+  }
+}
+
+function KpiSkeleton({ label }: { label: string }) {
   return (
-    <div className="grid grid-cols-1 gap-4 md:grid-cols-2" aria-busy="true" aria-label="Loading figures">
+    <div className="grid grid-cols-1 gap-4 md:grid-cols-2" aria-busy="true" aria-label={label}>
       <Skeleton className="h-72" />
       <Skeleton className="h-72" />
     </div>

@@ -1,13 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 
 /** The digest's sendable text: copy it, download it, or open it in the mail app. */
 export function CopySummary({ text, subject }: { text: string; subject: string }) {
+  const t = useTranslations("digest.copy");
   const [copied, setCopied] = useState<"idle" | "done" | "failed">("idle");
   // mailto bodies past ~2,000 characters are cut by some mail apps: send the head, point to the rest.
-  const body = text.length > 1800 ? `${text.slice(0, 1800)}\n…(the full digest is in the attached download)` : text;
+  const body = text.length > 1800 ? `${text.slice(0, 1800)}\n${t("truncated")}` : text;
   const mailto = `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
   return (
     <div className="space-y-3">
@@ -22,16 +24,16 @@ export function CopySummary({ text, subject }: { text: string; subject: string }
             }
           }}
         >
-          Copy summary
+          {t("copy")}
         </Button>
         <a className={buttonClasses("secondary")} href="/api/digest?format=text" download>
-          Download .txt
+          {t("download")}
         </a>
         <a className={buttonClasses("secondary")} href={mailto}>
-          E-mail it
+          {t("email")}
         </a>
         <span role="status" className="self-center text-sm text-slate-600">
-          {copied === "done" ? "Copied." : copied === "failed" ? "The browser refused the clipboard: select the text below." : ""}
+          {copied === "done" ? t("copied") : copied === "failed" ? t("failed") : ""}
         </span>
       </div>
       <pre

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -8,24 +9,31 @@ import { Field } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ImportJobView, ImportStoreOption } from "@/lib/data/imports";
+import { numberFormat } from "@/lib/format";
+import { intlLocale } from "@/lib/i18n/intl-locale";
 
 const FORMATS = [
-  { value: "", label: "Detect from the file" },
-  { value: "tiktok-csv", label: "TikTok Shop export (CSV)" },
-  { value: "tiktok-xlsx", label: "TikTok Shop export (XLSX)" },
-  { value: "shopify-csv", label: "Shopify order export (CSV)" },
+  { value: "", key: "detect" },
+  { value: "tiktok-csv", key: "tiktokCsv" },
+  { value: "tiktok-xlsx", key: "tiktokXlsx" },
+  { value: "shopify-csv", key: "shopifyCsv" },
 ] as const;
 
 type UploadResult = { ok: true } | { ok: false; message: string };
+type ImportT = ReturnType<typeof useTranslations<"import">>;
 
-async function fetchJob(id: string): Promise<ImportJobView | null> {
+async function fetchJob(id: string, unavailable: (status: number) => string): Promise<ImportJobView | null> {
   const res = await fetch(`/api/imports/${id}`, { cache: "no-store" });
   if (res.status === 404) return null; // not created yet: the upload has only just started
-  if (!res.ok) throw new Error(`Progress unavailable (HTTP ${res.status})`);
+  if (!res.ok) throw new Error(unavailable(res.status));
   return (await res.json()) as ImportJobView;
 }
 
 export function ImportForm({ stores }: { stores: ImportStoreOption[] }) {
+  const t = useTranslations("import");
+  const tv = useTranslations("vocabulary");
+  const locale = useLocale();
+  const count = (n: number) => numberFormat(intlLocale(locale, "en-US")).format(n);
   const [storeId, setStoreId] = useState(stores[0]?.id ?? "");
   const [format, setFormat] = useState("");
   const [file, setFile] = useState<File | null>(null);
@@ -35,7 +43,7 @@ export function ImportForm({ stores }: { stores: ImportStoreOption[] }) {
 
   const job = useQuery({
     queryKey: ["import-job", jobId],
-    queryFn: () => fetchJob(jobId as string),
+    queryFn: () => fetchJob(jobId as string, (status) => t("progressUnavailable", { status: String(status) })),
     enabled: jobId !== null,
     staleTime: 0,
     refetchInterval: (query) => (upload === null || query.state.data?.status === "RUNNING" ? 500 : false),
@@ -44,7 +52,7 @@ export function ImportForm({ stores }: { stores: ImportStoreOption[] }) {
   async function start(event: React.FormEvent) {
     event.preventDefault();
     if (!file) {
-      setFileError("Choose a file to import");
+      setFileError(t("chooseFile"));
       return;
     }
     setFileError(undefined);
@@ -55,7 +63,7 @@ export function ImportForm({ stores }: { stores: ImportStoreOption[] }) {
       const prepared = await fetch(`/api/imports/jobs?${new URLSearchParams(params).toString()}`, { method: "POST" });
       const made = (await prepared.json().catch(() => ({}))) as { id?: string; message?: string };
       if (!prepared.ok || !made.id) {
-        setFileError(made.message ?? `Import failed (HTTP ${prepared.status})`);
+        setFileError(made.message ?? t("failed", { status: String(prepared.status) }));
         return;
       }
       const id = made.id;
@@ -63,9 +71,9 @@ export function ImportForm({ stores }: { stores: ImportStoreOption[] }) {
       const query = new URLSearchParams({ ...params, jobId: id });
       const res = await fetch(`/api/imports?${query.toString()}`, { method: "POST", body: file, headers: { "content-type": "application/octet-stream" } });
       const body = (await res.json().catch(() => ({}))) as { message?: string };
-      setUpload(res.ok ? { ok: true } : { ok: false, message: body.message ?? `Import failed (HTTP ${res.status})` });
+      setUpload(res.ok ? { ok: true } : { ok: false, message: body.message ?? t("failed", { status: String(res.status) }) });
     } catch {
-      setUpload({ ok: false, message: "The upload was interrupted. Orders already imported are kept; upload the file again to finish." });
+      setUpload({ ok: false, message: t("interrupted") });
     }
     await job.refetch();
   }
@@ -77,28 +85,28 @@ export function ImportForm({ stores }: { stores: ImportStoreOption[] }) {
   return (
     <div className="space-y-4">
       <Card>
-        <CardHeader title="File" description="Store times are read in the store's time zone when the file gives none." />
+        <CardHeader title={t("file.title")} description={t("file.description")} />
         <CardBody>
           <form onSubmit={start} className="grid gap-4 sm:grid-cols-3">
-            <Field label="Store" htmlFor="import-store">
+            <Field label={t("file.store")} htmlFor="import-store">
               <Select id="import-store" value={storeId} onChange={(e) => setStoreId(e.target.value)} disabled={running}>
                 {stores.map((s) => (
                   <option key={s.id} value={s.id}>
-                    {s.name} ({s.channel === "TIKTOK_SHOP" ? "TikTok Shop" : "Brand site"} {s.market})
+                    {t("file.storeOption", { name: s.name, channel: tv(`channel.${s.channel}`), market: s.market })}
                   </option>
                 ))}
               </Select>
             </Field>
-            <Field label="Format" htmlFor="import-format">
+            <Field label={t("file.format")} htmlFor="import-format">
               <Select id="import-format" value={format} onChange={(e) => setFormat(e.target.value)} disabled={running}>
                 {FORMATS.map((f) => (
                   <option key={f.value} value={f.value}>
-                    {f.label}
+                    {t(`formats.${f.key}`)}
                   </option>
                 ))}
               </Select>
             </Field>
-            <Field label="Export file" htmlFor="import-file" error={fileError}>
+            <Field label={t("file.exportFile")} htmlFor="import-file" error={fileError}>
               <input
                 id="import-file"
                 type="file"
@@ -111,7 +119,7 @@ export function ImportForm({ stores }: { stores: ImportStoreOption[] }) {
             </Field>
             <div className="sm:col-span-3">
               <Button type="submit" disabled={running || !storeId}>
-                {running ? "Importing…" : "Import"}
+                {running ? t("importing") : t("import")}
               </Button>
             </div>
           </form>
@@ -120,12 +128,12 @@ export function ImportForm({ stores }: { stores: ImportStoreOption[] }) {
 
       {jobId ? (
         <Card>
-          <CardHeader title={data ? `${data.fileName} → ${data.storeName}` : "Starting…"} description={data ? statusText(data, upload) : undefined} />
+          <CardHeader title={data ? `${data.fileName} → ${data.storeName}` : t("starting")} description={data ? statusText(t, data, upload) : undefined} />
           <CardBody className="space-y-4">
             <div>
               <div
                 role="progressbar"
-                aria-label="Import progress"
+                aria-label={t("progress")}
                 aria-valuemin={0}
                 aria-valuemax={100}
                 aria-valuenow={data?.status === "DONE" ? 100 : percent}
@@ -138,24 +146,24 @@ export function ImportForm({ stores }: { stores: ImportStoreOption[] }) {
               </div>
               {data ? (
                 <p className="mt-1 text-xs text-slate-500">
-                  {formatBytes(data.bytesRead)} of {formatBytes(data.bytesTotal)} · line {data.linesRead.toLocaleString("en-US")}
+                  {t("progressText", { read: formatBytes(data.bytesRead, locale), total: formatBytes(data.bytesTotal, locale), line: data.linesRead })}
                 </p>
               ) : null}
             </div>
             {data ? (
-              <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5" aria-label="Import summary">
+              <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5" aria-label={t("summary.label")}>
                 {(
                   [
-                    ["Orders", data.orders],
-                    ["New", data.created],
-                    ["Updated", data.updated],
-                    ["Unchanged", data.unchanged],
-                    ["Errors", data.errorCount],
+                    ["orders", data.orders],
+                    ["created", data.created],
+                    ["updated", data.updated],
+                    ["unchanged", data.unchanged],
+                    ["errors", data.errorCount],
                   ] as const
-                ).map(([label, value]) => (
-                  <div key={label} className="rounded-lg bg-slate-50 px-3 py-2">
-                    <dt className="text-xs text-slate-500">{label}</dt>
-                    <dd className="text-lg font-semibold tabular-nums">{value.toLocaleString("en-US")}</dd>
+                ).map(([key, value]) => (
+                  <div key={key} className="rounded-lg bg-slate-50 px-3 py-2">
+                    <dt className="text-xs text-slate-500">{t(`summary.${key}`)}</dt>
+                    <dd className="text-lg font-semibold tabular-nums">{count(value)}</dd>
                   </div>
                 ))}
               </dl>
@@ -174,22 +182,22 @@ export function ImportForm({ stores }: { stores: ImportStoreOption[] }) {
 }
 
 function ErrorReport({ job }: { job: ImportJobView }) {
+  const t = useTranslations("import.errors");
   return (
     <div className="space-y-2">
       <div className="flex items-center justify-between gap-3">
         <h3 className="text-sm font-semibold">
-          {job.errorCount.toLocaleString("en-US")} row{job.errorCount === 1 ? "" : "s"} not imported
-          {job.errorCount > job.errors.length ? ` (first ${job.errors.length} shown)` : ""}
+          {job.errorCount > job.errors.length ? t("titleFirst", { count: job.errorCount, shown: job.errors.length }) : t("title", { count: job.errorCount })}
         </h3>
         <a className={buttonClasses("secondary")} href={`/api/imports/${job.id}/errors.csv`} download>
-          Download error report (CSV)
+          {t("download")}
         </a>
       </div>
-      <Table label="Import errors">
+      <Table label={t("tableLabel")}>
         <thead>
           <tr>
-            <Th className="w-20">Line</Th>
-            <Th>Problem</Th>
+            <Th className="w-20">{t("line")}</Th>
+            <Th>{t("problem")}</Th>
           </tr>
         </thead>
         <tbody>
@@ -205,16 +213,18 @@ function ErrorReport({ job }: { job: ImportJobView }) {
   );
 }
 
-function statusText(job: ImportJobView, upload: UploadResult | null): string {
-  if (job.status === "RUNNING") return upload ? "Finishing…" : "Importing…";
-  if (job.status === "FAILED")
-    return `Stopped: ${job.message ?? "the import failed"}. Orders already imported are kept; importing the file again completes it.`;
-  return "Done.";
+function statusText(t: ImportT, job: ImportJobView, upload: UploadResult | null): string {
+  if (job.status === "RUNNING") return upload ? t("finishing") : t("importing");
+  if (job.status === "FAILED") return t("stopped", { reason: job.message ?? t("stoppedUnknown") });
+  return t("done");
 }
 
-function formatBytes(n: number): string {
+/** "1.5 MB": English as it always was, else the viewer's decimal separator ("1,5 MB"). */
+function formatBytes(n: number, locale: string): string {
+  const fixed = (value: number, digits: number) =>
+    locale === "en" ? value.toFixed(digits) : numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
   if (n < 1024) return `${n} B`;
-  if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KB`;
-  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MB`;
-  return `${(n / 1024 ** 3).toFixed(2)} GB`;
+  if (n < 1024 ** 2) return `${fixed(n / 1024, 1)} KB`;
+  if (n < 1024 ** 3) return `${fixed(n / 1024 ** 2, 1)} MB`;
+  return `${fixed(n / 1024 ** 3, 2)} GB`;
 }

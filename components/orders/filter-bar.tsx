@@ -1,13 +1,13 @@
 "use client";
 
 import { Search, X } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { OrderFilterOptions } from "@/lib/data/orders";
 import { ANY_FLAG, CHANNELS, ORDER_STATUSES, type OrderQuery } from "@/lib/validations/orders";
-import { CHANNEL_LABEL, STATUS_LABEL } from "@/lib/vocabulary";
 import type { RuleOption } from "./labels";
 
 export type FilterPatch = Partial<Record<"channel" | "store" | "status" | "rule" | "supplier" | "from" | "to" | "q", string | undefined>>;
@@ -32,24 +32,30 @@ export function FilterBar({
   const knownStatus = status === "" || status === OPEN_STATUSES || (ORDER_STATUSES as string[]).includes(status);
   const stores = query.channel ? options.stores.filter((s) => s.channel === query.channel) : options.stores;
   const filtered = Boolean(query.channel || query.store || query.status || query.rule || query.supplier || query.from || query.to || query.q);
+  const t = useTranslations("orders.filters");
+  const tv = useTranslations("vocabulary");
+  const locale = useLocale();
+  // An unusual combination from a link ("Delivered or Completed"): each status in the viewer's words.
+  const statusWords = query.status?.map((s) => tv(`status.${s}`)) ?? [];
+  const combined = locale === "en" ? statusWords.join(" or ") : new Intl.ListFormat(locale, { type: "disjunction" }).format(statusWords);
 
   return (
-    <form role="search" aria-label="Filter orders" className="space-y-3" onSubmit={(e) => e.preventDefault()}>
+    <form role="search" aria-label={t("label")} className="space-y-3" onSubmit={(e) => e.preventDefault()}>
       <SearchBox value={query.q ?? ""} onSearch={(q) => onChange({ q: q || undefined })} />
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7">
-        <Labelled id="f-channel" label="Channel">
+        <Labelled id="f-channel" label={t("channel")}>
           <Select id="f-channel" value={query.channel ?? ""} onChange={(e) => onChange({ channel: e.target.value || undefined, store: undefined })}>
-            <option value="">Both channels</option>
+            <option value="">{t("bothChannels")}</option>
             {CHANNELS.map((c) => (
               <option key={c} value={c}>
-                {CHANNEL_LABEL[c]}
+                {tv(`channel.${c}`)}
               </option>
             ))}
           </Select>
         </Labelled>
-        <Labelled id="f-store" label="Store">
+        <Labelled id="f-store" label={t("store")}>
           <Select id="f-store" value={query.store ?? ""} onChange={(e) => onChange({ store: e.target.value || undefined })}>
-            <option value="">All stores</option>
+            <option value="">{t("allStores")}</option>
             {stores.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -57,22 +63,22 @@ export function FilterBar({
             ))}
           </Select>
         </Labelled>
-        <Labelled id="f-status" label="Status">
+        <Labelled id="f-status" label={t("status")}>
           <Select id="f-status" value={status} onChange={(e) => onChange({ status: e.target.value || undefined })}>
-            <option value="">All statuses</option>
-            <option value={OPEN_STATUSES}>Awaiting dispatch</option>
+            <option value="">{t("allStatuses")}</option>
+            <option value={OPEN_STATUSES}>{t("awaitingDispatch")}</option>
             {ORDER_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABEL[s]}
+                {tv(`status.${s}`)}
               </option>
             ))}
-            {knownStatus ? null : <option value={status}>{query.status?.map((s) => STATUS_LABEL[s]).join(" or ")}</option>}
+            {knownStatus ? null : <option value={status}>{combined}</option>}
           </Select>
         </Labelled>
-        <Labelled id="f-rule" label="Flag">
+        <Labelled id="f-rule" label={t("flag")}>
           <Select id="f-rule" value={query.rule ?? ""} onChange={(e) => onChange({ rule: e.target.value || undefined })}>
-            <option value="">Any or none</option>
-            <option value={ANY_FLAG}>Any open flag</option>
+            <option value="">{t("anyOrNone")}</option>
+            <option value={ANY_FLAG}>{t("anyFlag")}</option>
             {rules.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.title}
@@ -81,10 +87,10 @@ export function FilterBar({
           </Select>
         </Labelled>
         {showSupplier ? (
-          <Labelled id="f-supplier" label="Supplier">
+          <Labelled id="f-supplier" label={t("supplier")}>
             <Select id="f-supplier" value={query.supplier ?? ""} onChange={(e) => onChange({ supplier: e.target.value || undefined })}>
-              <option value="">All suppliers</option>
-              <option value="unassigned">Unassigned (no supplier)</option>
+              <option value="">{t("allSuppliers")}</option>
+              <option value="unassigned">{t("unassigned")}</option>
               {options.suppliers.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
@@ -93,7 +99,7 @@ export function FilterBar({
             </Select>
           </Labelled>
         ) : null}
-        <Labelled id="f-from" label="Placed from (UTC)">
+        <Labelled id="f-from" label={t("placedFrom")}>
           <Input
             id="f-from"
             type="date"
@@ -102,7 +108,7 @@ export function FilterBar({
             onChange={(e) => onChange({ from: e.target.value || undefined })}
           />
         </Labelled>
-        <Labelled id="f-to" label="Placed to (UTC)">
+        <Labelled id="f-to" label={t("placedTo")}>
           <Input
             id="f-to"
             type="date"
@@ -129,7 +135,7 @@ export function FilterBar({
             })
           }
         >
-          <X aria-hidden className="size-3.5" /> Clear filters
+          <X aria-hidden className="size-3.5" /> {t("clear")}
         </Button>
       ) : null}
     </form>
@@ -149,6 +155,7 @@ function Labelled({ id, label, children }: { id: string; label: string; children
 
 /** Applies the search after a pause in typing, or at once on Enter. */
 function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+  const t = useTranslations("orders.filters");
   const [draft, setDraft] = useState(value);
   const [applied, setApplied] = useState(value);
   const [sent, setSent] = useState(value);
@@ -175,7 +182,7 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
   return (
     <div className="relative max-w-xl">
       <label htmlFor="f-q" className="sr-only">
-        Search by order id or tracking number
+        {t("searchLabel")}
       </label>
       <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" />
       <Input
@@ -183,7 +190,7 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
         type="search"
         inputMode="search"
         autoComplete="off"
-        placeholder="Order id or tracking number"
+        placeholder={t("searchPlaceholder")}
         className="pl-9"
         value={draft}
         maxLength={100}

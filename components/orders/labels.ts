@@ -1,4 +1,5 @@
 import type { Channel, OrderStatus } from "@/lib/generated/prisma/enums";
+import { moneyLocale as moneyLocaleIn } from "@/lib/i18n/intl-locale";
 
 /** Statuses in which a TikTok order still waits for its first carrier scan (as lib/flags/sql.ts). */
 const AWAITING_DISPATCH: readonly OrderStatus[] = ["AWAITING_SHIPMENT", "AWAITING_COLLECTION", "ON_HOLD"];
@@ -9,7 +10,7 @@ export function awaitsDispatch(order: { channel: Channel; status: OrderStatus; i
 
 export type RuleOption = { id: string; title: string };
 
-/** Money per currency, in the currency's home locale. */
-export function moneyLocale(currency: string): string {
-  return currency === "GBP" ? "en-GB" : "en-US";
+/** Money per currency: in English the currency's home locale, else the viewer's `locale`. */
+export function moneyLocale(currency: string, locale = "en"): string {
+  return moneyLocaleIn(currency, locale);
 }

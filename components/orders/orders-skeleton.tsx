@@ -1,8 +1,10 @@
+import { useTranslations } from "next-intl";
 import { Skeleton } from "@/components/ui/skeleton";
 
 export function OrdersSkeleton() {
+  const t = useTranslations("orders.list");
   return (
-    <div className="space-y-4" aria-busy aria-label="Loading orders">
+    <div className="space-y-4" aria-busy aria-label={t("loadingLabel")}>
       <Skeleton className="h-36" />
       <Skeleton className="h-6 w-40" />
       {Array.from({ length: 8 }, (_, i) => (

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight, Download } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
@@ -15,12 +16,13 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, Td, Th } from "@/components/ui/table";
 import { BulkAssignBar } from "@/components/routing/assign-orders";
 import type { OrderFilterOptions, OrderListItem } from "@/lib/data/orders";
-import { formatCount, formatInstant, formatMoney } from "@/lib/format";
+import { formatInstant, formatMoney } from "@/lib/format";
+import { intlLocale } from "@/lib/i18n/intl-locale";
 import { type OrderQuery, type OrderSortKey, parseOrderQuery, parseSort } from "@/lib/validations/orders";
 import { Countdown } from "./countdown";
 import { type FilterPatch, FilterBar } from "./filter-bar";
 import { CHANNEL_TONE, SEVERITY_TONE, STATUS_TONE } from "@/components/ui/tones";
-import { CHANNEL_LABEL, STATUS_LABEL, ruleTitleFrom } from "@/lib/vocabulary";
+import { ruleTitleFrom } from "@/lib/vocabulary";
 import { type RuleOption, awaitsDispatch, moneyLocale } from "./labels";
 import { exportHref, fetchOrders, ordersApiParams, ordersQueryKey } from "./query";
 
@@ -52,11 +54,12 @@ export function OrdersView({ options, rules, showMoney, showSupplier, canAssign 
     [searchParams, pathname],
   );
   const onFilter = useCallback((patch: FilterPatch) => navigate(patch), [navigate]);
+  const t = useTranslations("orders.list");
 
   if (!parsed.success) {
     return (
       <Card className="p-4" role="alert">
-        <p className="text-sm font-semibold text-rose-800">This link has filters we cannot read</p>
+        <p className="text-sm font-semibold text-rose-800">{t("badFilters")}</p>
         <ul className="mt-2 list-inside list-disc text-sm text-slate-700">
           {parsed.issues.map((i) => (
             <li key={`${i.param}:${i.message}`}>
@@ -65,7 +68,7 @@ export function OrdersView({ options, rules, showMoney, showSupplier, canAssign 
           ))}
         </ul>
         <Link href={pathname} className={buttonClasses("secondary", "mt-3")}>
-          Show all orders
+          {t("showAll")}
         </Link>
       </Card>
     );
@@ -96,9 +99,11 @@ function OrdersList({
   canAssign = false,
 }: Props & { query: OrderQuery; navigate: (patch: Record<string, string | undefined>, keepPage?: boolean) => void; onFilter: (patch: FilterPatch) => void }) {
   const params = ordersApiParams(query);
+  const t = useTranslations("orders.list");
+  const tc = useTranslations("common");
   const result = useQuery({
     queryKey: ordersQueryKey(params),
-    queryFn: ({ signal }) => fetchOrders(params, signal),
+    queryFn: ({ signal }) => fetchOrders(params, signal, (status) => t("serverAnswered", { status: String(status) })),
     placeholderData: keepPreviousData,
   });
   const now = useNow();
@@ -125,30 +130,30 @@ function OrdersList({
         <p className="text-sm text-slate-600" aria-live="polite" data-testid="orders-total">
           {result.data ? (
             <>
-              <span className="font-semibold text-slate-900 tabular-nums">{formatCount(total)}</span> {total === 1 ? "order" : "orders"}
-              {result.isFetching ? <span className="ml-2 text-slate-400">Updating…</span> : null}
+              {t.rich("total", { count: total, b: (chunks) => <span className="font-semibold text-slate-900 tabular-nums">{chunks}</span> })}
+              {result.isFetching ? <span className="ml-2 text-slate-400">{t("updating")}</span> : null}
             </>
           ) : result.isPending ? (
-            "Loading orders…"
+            t("loading")
           ) : null}
         </p>
         <a href={exportHref(query)} className={buttonClasses("secondary")} download data-testid="export-csv">
-          <Download aria-hidden className="size-4" /> Export CSV
+          <Download aria-hidden className="size-4" /> {t("exportCsv")}
         </a>
       </div>
 
       {result.isError && !result.data ? (
         <Card className="p-4" role="alert">
-          <p className="text-sm font-semibold text-rose-800">The orders could not be loaded</p>
+          <p className="text-sm font-semibold text-rose-800">{t("loadError")}</p>
           <p className="mt-1 text-sm text-slate-600">{result.error.message}</p>
           <Button variant="secondary" className="mt-3" onClick={() => void result.refetch()}>
-            Try again
+            {tc("tryAgain")}
           </Button>
         </Card>
       ) : result.isPending ? (
         <ListSkeleton />
       ) : total === 0 ? (
-        <EmptyState title="No orders match these filters">Try a wider date range, another status or clear the search.</EmptyState>
+        <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
       ) : (
         <div className={cn("space-y-3 transition-opacity", result.isPlaceholderData && "opacity-60")} aria-busy={result.isFetching}>
           {canAssign && options.suppliers.length > 0 ? (
@@ -169,10 +174,10 @@ function OrdersList({
       )}
 
       {total > 0 ? (
-        <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3">
+        <nav aria-label={t("pages")} className="flex flex-wrap items-center justify-between gap-3">
           <div className="flex items-center gap-2 text-sm text-slate-600">
             <label htmlFor="f-page-size" className="whitespace-nowrap">
-              Per page
+              {t("perPage")}
             </label>
             <Select
               id="f-page-size"
@@ -193,13 +198,13 @@ function OrdersList({
               disabled={query.page <= 1}
               onClick={() => navigate({ page: query.page > 2 ? String(query.page - 1) : undefined }, true)}
             >
-              <ChevronLeft aria-hidden className="size-4" /> Previous
+              <ChevronLeft aria-hidden className="size-4" /> {t("previous")}
             </Button>
             <span className="text-sm text-slate-600 tabular-nums" data-testid="page-of">
-              Page {formatCount(query.page)} of {formatCount(pages)}
+              {t("pageOf", { page: query.page, pages })}
             </span>
             <Button variant="secondary" disabled={query.page >= pages} onClick={() => navigate({ page: String(query.page + 1) }, true)}>
-              Next <ChevronRight aria-hidden className="size-4" />
+              {t("next")} <ChevronRight aria-hidden className="size-4" />
             </Button>
           </div>
         </nav>
@@ -235,6 +240,9 @@ function OrdersTable({
   showSupplier: boolean;
   selection: { selected: string[]; toggle: (id: string) => void } | null;
 }) {
+  const t = useTranslations("orders.list");
+  const tv = useTranslations("vocabulary");
+  const locale = useLocale();
   const header = (key: OrderSortKey, label: string, className?: string) => {
     const active = sort.key === key;
     const Icon = active ? (sort.descending ? ArrowDown : ArrowUp) : ArrowUpDown;
@@ -253,23 +261,23 @@ function OrdersTable({
   };
   return (
     <Card className="hidden overflow-hidden md:block">
-      <Table label="Orders" data-testid="orders-table">
+      <Table label={t("tableLabel")} data-testid="orders-table">
         <thead>
           <tr>
             {selection ? (
               <Th className="w-8">
-                <span className="sr-only">Select</span>
+                <span className="sr-only">{t("select")}</span>
               </Th>
             ) : null}
-            {header("externalId", "Order")}
-            <Th>Channel</Th>
-            {header("status", "Status")}
-            {header("dispatchDueAt", "Dispatch")}
-            <Th>Flags</Th>
-            {showMoney ? header("total", "Total", "text-right") : null}
-            {header("placedAt", "Placed")}
-            <Th>Tracking</Th>
-            {showSupplier ? <Th>Supplier</Th> : null}
+            {header("externalId", t("columns.order"))}
+            <Th>{t("columns.channel")}</Th>
+            {header("status", t("columns.status"))}
+            {header("dispatchDueAt", t("columns.dispatch"))}
+            <Th>{t("columns.flags")}</Th>
+            {showMoney ? header("total", t("columns.total"), "text-right") : null}
+            {header("placedAt", t("columns.placed"))}
+            <Th>{t("columns.tracking")}</Th>
+            {showSupplier ? <Th>{t("columns.supplier")}</Th> : null}
           </tr>
         </thead>
         <tbody>
@@ -279,7 +287,7 @@ function OrdersTable({
                 <Td className="w-8">
                   <input
                     type="checkbox"
-                    aria-label={`Select order ${o.externalId}`}
+                    aria-label={t("selectOrder", { order: o.externalId })}
                     checked={selection.selected.includes(o.id)}
                     onChange={() => selection.toggle(o.id)}
                     className="size-4"
@@ -296,10 +304,10 @@ function OrdersTable({
                 <span className="block text-xs text-slate-500">{o.store.name}</span>
               </Td>
               <Td className="whitespace-nowrap">
-                <Badge tone={CHANNEL_TONE[o.channel]}>{CHANNEL_LABEL[o.channel]}</Badge>
+                <Badge tone={CHANNEL_TONE[o.channel]}>{tv(`channel.${o.channel}`)}</Badge>
               </Td>
               <Td className="whitespace-nowrap">
-                <Badge tone={STATUS_TONE[o.status]}>{STATUS_LABEL[o.status]}</Badge>
+                <Badge tone={STATUS_TONE[o.status]}>{tv(`status.${o.status}`)}</Badge>
               </Td>
               <Td className="whitespace-nowrap">
                 <DispatchCell order={o} now={now} />
@@ -307,20 +315,20 @@ function OrdersTable({
               <Td>
                 <FlagsCell flags={o.flags} ruleTitles={ruleTitles} />
               </Td>
-              {showMoney ? <Td className="text-right whitespace-nowrap tabular-nums">{money(o)}</Td> : null}
-              <Td className="whitespace-nowrap text-slate-700">{formatInstant(new Date(o.placedAt), o.store.timeZone)}</Td>
+              {showMoney ? <Td className="text-right whitespace-nowrap tabular-nums">{money(o, locale)}</Td> : null}
+              <Td className="whitespace-nowrap text-slate-700">{formatInstant(new Date(o.placedAt), o.store.timeZone, intlLocale(locale))}</Td>
               <Td className="max-w-[14rem]">
                 {o.trackingNumber ? (
                   <>
                     <span className="block truncate font-mono text-xs">{o.trackingNumber}</span>
-                    <span className="block text-xs text-slate-500">{o.carrier ?? "No carrier"}</span>
+                    <span className="block text-xs text-slate-500">{o.carrier ?? t("noCarrier")}</span>
                   </>
                 ) : (
-                  <span className="text-xs text-slate-400">No tracking</span>
+                  <span className="text-xs text-slate-400">{t("noTracking")}</span>
                 )}
               </Td>
               {showSupplier ? (
-                <Td className="text-xs text-slate-600">{o.supplier?.name ?? <span className="font-medium text-amber-800">Unassigned</span>}</Td>
+                <Td className="text-xs text-slate-600">{o.supplier?.name ?? <span className="font-medium text-amber-800">{t("unassigned")}</span>}</Td>
               ) : null}
             </tr>
           ))}
@@ -332,8 +340,11 @@ function OrdersTable({
 
 /** Phones: one card per order, the whole card a link. */
 function OrderCards({ items, now, ruleTitles, showMoney }: RowProps) {
+  const t = useTranslations("orders.list");
+  const tv = useTranslations("vocabulary");
+  const locale = useLocale();
   return (
-    <ul className="space-y-2 md:hidden" aria-label="Orders" data-testid="orders-cards">
+    <ul className="space-y-2 md:hidden" aria-label={t("tableLabel")} data-testid="orders-cards">
       {items.map((o) => (
         <li key={o.id}>
           <Link
@@ -345,16 +356,16 @@ function OrderCards({ items, now, ruleTitles, showMoney }: RowProps) {
                 <span className="block truncate font-medium text-slate-900">{o.externalId}</span>
                 <span className="block text-xs text-slate-500">{o.store.name}</span>
               </div>
-              <Badge tone={CHANNEL_TONE[o.channel]}>{CHANNEL_LABEL[o.channel]}</Badge>
+              <Badge tone={CHANNEL_TONE[o.channel]}>{tv(`channel.${o.channel}`)}</Badge>
             </div>
             <div className="mt-2 flex flex-wrap items-center gap-1.5">
-              <Badge tone={STATUS_TONE[o.status]}>{STATUS_LABEL[o.status]}</Badge>
+              <Badge tone={STATUS_TONE[o.status]}>{tv(`status.${o.status}`)}</Badge>
               <DispatchCell order={o} now={now} quiet />
               <FlagsCell flags={o.flags} ruleTitles={ruleTitles} compact />
             </div>
             <div className="mt-2 flex items-end justify-between gap-2 text-xs text-slate-600">
-              <span>{formatInstant(new Date(o.placedAt), o.store.timeZone)}</span>
-              {showMoney ? <span className="text-sm font-semibold text-slate-900 tabular-nums">{money(o)}</span> : null}
+              <span>{formatInstant(new Date(o.placedAt), o.store.timeZone, intlLocale(locale))}</span>
+              {showMoney ? <span className="text-sm font-semibold text-slate-900 tabular-nums">{money(o, locale)}</span> : null}
             </div>
           </Link>
         </li>
@@ -363,28 +374,28 @@ function OrderCards({ items, now, ruleTitles, showMoney }: RowProps) {
   );
 }
 
-function money(o: OrderListItem): string {
-  return o.totalMinor !== undefined && o.currency ? formatMoney(BigInt(o.totalMinor), o.currency, moneyLocale(o.currency)) : "—";
+function money(o: OrderListItem, locale: string): string {
+  return o.totalMinor !== undefined && o.currency ? formatMoney(BigInt(o.totalMinor), o.currency, moneyLocale(o.currency, locale)) : "—";
 }
 
 function DispatchCell({ order, now, quiet }: { order: OrderListItem; now: Date; quiet?: boolean }) {
+  const t = useTranslations("orders.list");
   if (awaitsDispatch(order) && order.dispatchDueAt) return <Countdown deadline={new Date(order.dispatchDueAt)} now={now} alert={order.dispatchAlertHours} />;
   if (quiet) return null;
   if (order.channel === "TIKTOK_SHOP" && order.inTransitAt) {
     const late = order.dispatchDueAt !== null && new Date(order.inTransitAt) > new Date(order.dispatchDueAt);
-    return <span className={cn("text-xs", late ? "font-medium text-amber-800" : "text-slate-500")}>{late ? "Dispatched late" : "Dispatched"}</span>;
+    return <span className={cn("text-xs", late ? "font-medium text-amber-800" : "text-slate-500")}>{late ? t("dispatchedLate") : t("dispatched")}</span>;
   }
   return <span className="text-xs text-slate-400">—</span>;
 }
 
 function FlagsCell({ flags, ruleTitles, compact }: { flags: OrderListItem["flags"]; ruleTitles: Record<string, string>; compact?: boolean }) {
-  if (flags.count === 0 || !flags.worst) return compact ? null : <span className="text-xs text-slate-400">None</span>;
+  const t = useTranslations("orders.list");
+  if (flags.count === 0 || !flags.worst) return compact ? null : <span className="text-xs text-slate-400">{t("noFlags")}</span>;
   const titles = flags.rules.map((r) => ruleTitleFrom(r, ruleTitles));
   return (
     <span className="inline-flex max-w-[16rem] flex-wrap items-center gap-1" title={titles.join("\n")}>
-      <Badge tone={SEVERITY_TONE[flags.worst]}>
-        {flags.count} {flags.count === 1 ? "flag" : "flags"}
-      </Badge>
+      <Badge tone={SEVERITY_TONE[flags.worst]}>{t("flagCount", { count: flags.count })}</Badge>
       {compact ? null : (
         <span className="truncate text-xs text-slate-600">
           {titles[0]}

@@ -17,13 +17,18 @@ export class OrdersRequestError extends Error {
   }
 }
 
-export async function fetchOrders(params: string, signal?: AbortSignal): Promise<OrderList> {
+/** `failed`: the words for a status without a reason ("The server answered 502."), in the viewer's language. */
+export async function fetchOrders(
+  params: string,
+  signal?: AbortSignal,
+  failed: (status: number) => string = (status) => `The server answered ${status}.`,
+): Promise<OrderList> {
   const response = await fetch(`/api/orders${params ? `?${params}` : ""}`, { signal, headers: { Accept: "application/json" } });
   if (!response.ok) {
     // Our route handlers answer JSON with a reason; a proxy or a crash may not.
     const isJson = response.headers.get("content-type")?.includes("application/json") ?? false;
     const message = isJson ? ((await response.json()) as { message?: string }).message : undefined;
-    throw new OrdersRequestError(message ?? `The server answered ${response.status}.`, response.status);
+    throw new OrdersRequestError(message ?? failed(response.status), response.status);
   }
   return (await response.json()) as OrderList;
 }

@@ -1,13 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { TIKTOK_EDIT_WARNING, TrackingFixForm } from "@/components/risk/tracking-fix-form";
+import { TrackingFixForm } from "@/components/risk/tracking-fix-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { retryPush } from "@/lib/actions/pushes";
 import { formatInstant } from "@/lib/format";
+import { intlLocale } from "@/lib/i18n/intl-locale";
 
 // The order's write-back: where its tracking stands on the platform (pending → sent → failed with
 // the platform's message and a Retry), the fix form for owner/ops, and TikTok's one-edit warning.
@@ -33,64 +35,56 @@ type Props = {
   canWrite: boolean;
 };
 
-const STATUS = {
-  pending: { tone: "warning", label: "Pending" },
-  sent: { tone: "success", label: "Sent" },
-  failed: { tone: "critical", label: "Failed" },
-} as const;
+const STATUS_TONE = { pending: "warning", sent: "success", failed: "critical" } as const;
 
 export function WriteBackCard({ order, writeBack, canWrite }: Props) {
   const router = useRouter();
   const [fixing, setFixing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const t = useTranslations("orders.writeBack");
+  const tf = useTranslations("risk.fix");
+  const locale = intlLocale(useLocale());
   const platform = order.channel === "TIKTOK_SHOP" ? "TikTok Shop" : "Shopify";
   const latest = writeBack.latest;
 
   function retry(pushId: string) {
     startTransition(async () => {
       const r = await retryPush({ pushId });
-      setNotice(r.ok ? "Queued again." : r.message);
+      setNotice(r.ok ? (r.message ?? t("queuedAgain")) : r.message);
       router.refresh();
     });
   }
 
   return (
     <Card data-testid="write-back">
-      <CardHeader
-        title={`Written back to ${platform}`}
-        description={writeBack.connected ? "Tracking you save here is sent to the platform" : "The store is not connected to its API: nothing is written back"}
-      />
+      <CardHeader title={t("title", { platform })} description={writeBack.connected ? t("connected") : t("notConnected")} />
       <CardBody className="space-y-3 text-sm">
         {latest ? (
           <div className="space-y-1" data-testid="write-back-state" data-status={latest.status}>
             <div className="flex items-center gap-2">
-              <Badge tone={STATUS[latest.status].tone}>{STATUS[latest.status].label}</Badge>
+              <Badge tone={STATUS_TONE[latest.status]}>{t(`status.${latest.status}`)}</Badge>
               <span className="text-slate-600">
                 {latest.status === "sent" && latest.sentAt
-                  ? `${formatInstant(new Date(latest.sentAt), order.timeZone)}${latest.platformId ? ` · ${latest.platformId}` : ""}`
-                  : `queued ${formatInstant(new Date(latest.createdAt), order.timeZone)}`}
+                  ? `${formatInstant(new Date(latest.sentAt), order.timeZone, locale)}${latest.platformId ? ` · ${latest.platformId}` : ""}`
+                  : t("queuedAt", { at: formatInstant(new Date(latest.createdAt), order.timeZone, locale) })}
               </span>
             </div>
             {latest.message ? <p className={latest.status === "failed" ? "text-rose-700" : "text-slate-600"}>{latest.message}</p> : null}
             {latest.status === "failed" && canWrite ? (
               <Button size="sm" variant="secondary" disabled={pending} onClick={() => retry(latest.id)}>
-                {pending ? "Retrying…" : "Retry"}
+                {pending ? t("retrying") : t("retry")}
               </Button>
             ) : null}
           </div>
         ) : writeBack.connected ? (
-          <p className="text-slate-600">Nothing written back yet.</p>
+          <p className="text-slate-600">{t("nothingYet")}</p>
         ) : null}
-        {writeBack.tiktokEditUsed ? (
-          <p className="text-amber-800">
-            TikTok Shop allows one edit of a tracking number and this order&apos;s was used: a further correction is made in Seller Center.
-          </p>
-        ) : null}
+        {writeBack.tiktokEditUsed ? <p className="text-amber-800">{t("editUsed")}</p> : null}
         {notice ? <p role="status">{notice}</p> : null}
         {canWrite && !fixing ? (
           <Button size="sm" variant="secondary" onClick={() => setFixing(true)}>
-            {order.trackingNumber ? "Correct tracking" : "Add tracking"}
+            {order.trackingNumber ? t("correctTracking") : t("addTracking")}
           </Button>
         ) : null}
         {canWrite && fixing ? (
@@ -99,7 +93,7 @@ export function WriteBackCard({ order, writeBack, canWrite }: Props) {
             externalId={order.externalId}
             carrier={order.carrier}
             trackingNumber={order.trackingNumber}
-            warning={writeBack.nextUsesTikTokEdit ? TIKTOK_EDIT_WARNING : null}
+            warning={writeBack.nextUsesTikTokEdit ? tf("editWarning") : null}
             onCancel={() => setFixing(false)}
             onDone={(message) => {
               setFixing(false);

@@ -1,6 +1,7 @@
 // Display helpers for rates and durations shared by the overview, stores and suppliers screens.
 
 import { numberFormat } from "@/lib/format";
+import { moneyLocale } from "@/lib/i18n/intl-locale";
 
 /** "12.5%" from counts; "—" when there is nothing to divide by. */
 export function formatRate(part: number, whole: number, locale = "en-US"): string {
@@ -20,4 +21,5 @@ export function formatDays(days: number | null, locale = "en-US"): string {
   return `${numberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(days)} days`;
 }
 
-export const localeOf = (currency: string) => (currency === "GBP" ? "en-GB" : "en-US");
+/** The Intl locale for an amount in `currency`: its home English in English, else the viewer's `locale`. */
+export const localeOf = (currency: string, locale = "en") => moneyLocale(currency, locale);

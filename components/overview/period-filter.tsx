@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { buttonClasses } from "@/components/ui/button";
@@ -16,11 +17,7 @@ export type PeriodFilterProps = {
   stores: { id: string; name: string }[];
 };
 
-const PRESETS = [
-  { value: "7", label: "7 days" },
-  { value: "30", label: "30 days" },
-  { value: "90", label: "90 days" },
-] as const;
+const PRESETS = ["7", "30", "90"] as const;
 
 /** Period and store live in the URL, so a view can be shared and the back button works. */
 export function PeriodFilter({ period, fromDate, toDate, storeId, stores }: PeriodFilterProps) {
@@ -28,6 +25,7 @@ export function PeriodFilter({ period, fromDate, toDate, storeId, stores }: Peri
   const pathname = usePathname();
   const params = useSearchParams();
   const [customOpen, setCustomOpen] = useState(period === "custom");
+  const t = useTranslations("overview.filter");
 
   const hrefWith = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params.toString());
@@ -43,20 +41,20 @@ export function PeriodFilter({ period, fromDate, toDate, storeId, stores }: Peri
     <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end">
       <div>
         <span className="mb-1 block text-xs font-medium text-slate-500" id="period-label">
-          Period
+          {t("period")}
         </span>
-        <div role="group" aria-labelledby="period-label" className="inline-flex rounded-lg bg-slate-100 p-0.5">
+        <div role="group" aria-labelledby="period-label" className="inline-flex flex-wrap rounded-lg bg-slate-100 p-0.5">
           {PRESETS.map((p) => (
             <Link
-              key={p.value}
-              href={hrefWith({ period: p.value, from: null, to: null })}
-              aria-current={period === p.value ? "true" : undefined}
+              key={p}
+              href={hrefWith({ period: p, from: null, to: null })}
+              aria-current={period === p ? "true" : undefined}
               className={cn(
-                "rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-slate-900",
-                period === p.value ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900",
+                "rounded-md px-2.5 py-1.5 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-slate-900 sm:px-3",
+                period === p ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900",
               )}
             >
-              {p.label}
+              {t("days", { days: Number(p) })}
             </Link>
           ))}
           <button
@@ -65,21 +63,21 @@ export function PeriodFilter({ period, fromDate, toDate, storeId, stores }: Peri
             aria-controls="custom-range"
             onClick={() => setCustomOpen((o) => !o)}
             className={cn(
-              "rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-slate-900",
+              "rounded-md px-2.5 py-1.5 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-slate-900 sm:px-3",
               period === "custom" ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900",
             )}
           >
-            Custom
+            {t("custom")}
           </button>
         </div>
       </div>
 
       <div className="sm:w-56">
         <label htmlFor="store-filter" className="mb-1 block text-xs font-medium text-slate-500">
-          Store
+          {t("store")}
         </label>
         <Select id="store-filter" value={storeId ?? ""} onChange={(e) => router.push(hrefWith({ store: e.target.value || null }))} className="py-1.5">
-          <option value="">All stores</option>
+          <option value="">{t("allStores")}</option>
           {stores.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
@@ -94,18 +92,18 @@ export function PeriodFilter({ period, fromDate, toDate, storeId, stores }: Peri
           {storeId ? <input type="hidden" name="store" value={storeId} /> : null}
           <div>
             <label htmlFor="range-from" className="mb-1 block text-xs font-medium text-slate-500">
-              From
+              {t("from")}
             </label>
             <Input id="range-from" type="date" name="from" defaultValue={fromDate} required className="py-1.5" />
           </div>
           <div>
             <label htmlFor="range-to" className="mb-1 block text-xs font-medium text-slate-500">
-              To
+              {t("to")}
             </label>
             <Input id="range-to" type="date" name="to" defaultValue={toDate} required className="py-1.5" />
           </div>
           <button type="submit" className={buttonClasses("secondary", "py-1.5")}>
-            Apply
+            {t("apply")}
           </button>
         </form>
       ) : null}

@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCount } from "@/lib/format";
+import { intlLocale } from "@/lib/i18n/intl-locale";
 
 export type RuleCount = { rule: string; title: string; count: number; critical: number };
 
@@ -10,15 +12,17 @@ export type RuleCount = { rule: string; title: string; count: number; critical: 
 export function RiskCounts({ counts }: { counts: RuleCount[] }) {
   const total = counts.reduce((n, c) => n + c.count, 0);
   const critical = counts.reduce((n, c) => n + c.critical, 0);
-  if (counts.length === 0) return <EmptyState title="No open risks">Every order and store is within the rules right now.</EmptyState>;
+  const t = useTranslations("overview.riskCounts");
+  const locale = intlLocale(useLocale(), "en-US");
+  if (counts.length === 0) return <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>;
   return (
     <Card data-testid="risk-counts">
       <CardHeader
-        title="Open risks by rule"
-        description={`${formatCount(total)} open · ${formatCount(critical)} critical · now, across all stores`}
+        title={t("title")}
+        description={t("description", { total, critical })}
         action={
           <Link href="/risk" className="text-sm font-medium whitespace-nowrap text-teal-700 hover:underline">
-            Open the queue →
+            {t("openQueue")}
           </Link>
         }
       />
@@ -34,9 +38,9 @@ export function RiskCounts({ counts }: { counts: RuleCount[] }) {
                 <span className="block truncate font-mono text-xs text-slate-500">{c.rule}</span>
               </span>
               <span className="flex shrink-0 items-center gap-2">
-                {c.critical > 0 ? <Badge tone="critical">{formatCount(c.critical)} critical</Badge> : null}
+                {c.critical > 0 ? <Badge tone="critical">{t("critical", { count: c.critical })}</Badge> : null}
                 <span className={`min-w-10 text-right text-lg font-semibold tabular-nums ${c.critical > 0 ? "text-rose-700" : "text-slate-900"}`}>
-                  {formatCount(c.count)}
+                  {formatCount(c.count, locale)}
                 </span>
               </span>
             </Link>

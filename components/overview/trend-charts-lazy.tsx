@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { TrendChartsProps } from "./trend-charts";
 
@@ -13,8 +14,9 @@ export function LazyTrendCharts(props: TrendChartsProps) {
 }
 
 export function ChartsSkeleton() {
+  const t = useTranslations("overview");
   return (
-    <div className="grid grid-cols-1 gap-4 lg:grid-cols-2" aria-busy="true" aria-label="Loading charts">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-2" aria-busy="true" aria-label={t("loadingCharts")}>
       <Skeleton className="h-72" />
       <Skeleton className="h-72" />
       <Skeleton className="h-64 lg:col-span-2" />

@@ -1,13 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { decideReturn } from "@/lib/actions/returns";
 import type { ReturnReason } from "@/lib/generated/prisma/enums";
-import { JUSTIFICATION_LABEL, RETURN_JUSTIFICATIONS, validateDecision } from "@/lib/validations/returns";
+import { RETURN_JUSTIFICATIONS, validateDecision } from "@/lib/validations/returns";
 
 type Choice = "APPROVE" | "REFUSE";
 
@@ -34,6 +35,21 @@ export function DecisionForm({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, startTransition] = useTransition();
   const changeOfMind = reason === "CHANGE_OF_MIND";
+  const t = useTranslations("returns");
+  const tc = useTranslations("common");
+
+  /**
+   * The form's own check, worded in the viewer's language: the field tells which rule failed
+   * (lib/validations/returns.ts has the same rules, in English, for the server and the tests).
+   */
+  function localErrors(fieldErrors: Record<string, string>): Record<string, string> {
+    const out: Record<string, string> = { ...fieldErrors };
+    if (out.decision) out.decision = t("errors.decision");
+    if (out.justification)
+      out.justification = !justification ? t("errors.justification") : changeOfMind ? t("errors.otherNotLegitimate") : t("errors.chooseJustification");
+    if (out.note) out.note = note.trim().length > 500 ? t("errors.noteTooLong") : t("errors.noteRequired");
+    return out;
+  }
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -42,7 +58,7 @@ export function DecisionForm({
     >[0];
     const checked = validateDecision(input, reason);
     if (!checked.ok) {
-      setErrors(checked.fieldErrors);
+      setErrors(localErrors(checked.fieldErrors));
       return;
     }
     setErrors({});
@@ -52,16 +68,16 @@ export function DecisionForm({
         setErrors(result.fieldErrors ?? { form: result.message });
         return;
       }
-      onDone(result.data.status === "APPROVED" ? "Return approved." : "Return refused; the justification was recorded.");
+      onDone(result.data.status === "APPROVED" ? t("form.approved") : t("form.refused"));
       router.refresh();
     });
   }
 
   const field = (name: string) => `${id}-${name}`;
   return (
-    <form onSubmit={submit} noValidate className="mt-3 space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-3" aria-label="Decide this return">
+    <form onSubmit={submit} noValidate className="mt-3 space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-3" aria-label={t("form.label")}>
       <fieldset aria-describedby={errors.decision ? `${field("decision")}-error` : undefined}>
-        <legend className="text-xs font-medium text-slate-700">Decision</legend>
+        <legend className="text-xs font-medium text-slate-700">{t("form.decision")}</legend>
         <div className="mt-1 flex flex-wrap gap-4">
           {(["APPROVE", "REFUSE"] as const).map((choice) => (
             <label key={choice} className="flex items-center gap-2 text-sm">
@@ -76,7 +92,7 @@ export function DecisionForm({
                 }}
                 className="h-4 w-4 accent-slate-900"
               />
-              {choice === "APPROVE" ? "Approve the return" : "Refuse the return"}
+              {choice === "APPROVE" ? t("form.approve") : t("form.refuse")}
             </label>
           ))}
         </div>
@@ -90,7 +106,7 @@ export function DecisionForm({
       {decision === "REFUSE" ? (
         <div className="space-y-1">
           <label htmlFor={field("justification")} className="block text-xs font-medium text-slate-700">
-            Justification
+            {t("form.justification")}
           </label>
           <Select
             id={field("justification")}
@@ -102,10 +118,10 @@ export function DecisionForm({
               setErrors({});
             }}
           >
-            <option value="">Choose why…</option>
+            <option value="">{t("form.chooseWhy")}</option>
             {RETURN_JUSTIFICATIONS.map((j) => (
               <option key={j} value={j}>
-                {JUSTIFICATION_LABEL[j]}
+                {t(`justification.${j}`)}
               </option>
             ))}
           </Select>
@@ -115,9 +131,7 @@ export function DecisionForm({
             </p>
           ) : (
             <p id={`${field("justification")}-hint`} className="text-xs text-slate-500">
-              {changeOfMind
-                ? "Change of mind: TikTok lets you refuse only if the item was used or damaged, parts are missing, the return window has passed or the item is non-returnable."
-                : "Say why; the buyer and the platform see the category."}
+              {changeOfMind ? t("form.hintChangeOfMind") : t("form.hint")}
             </p>
           )}
         </div>
@@ -125,7 +139,7 @@ export function DecisionForm({
 
       <div className="space-y-1">
         <label htmlFor={field("note")} className="block text-xs font-medium text-slate-700">
-          Note <span className="font-normal text-slate-500">(optional{decision === "REFUSE" ? "; required for “Other”" : ""})</span>
+          {t("form.note")} <span className="font-normal text-slate-500">{t("form.noteHint", { refuse: String(decision === "REFUSE") })}</span>
         </label>
         <Textarea id={field("note")} rows={2} value={note} maxLength={500} aria-invalid={Boolean(errors.note)} onChange={(e) => setNote(e.target.value)} />
         {errors.note ? (
@@ -141,10 +155,10 @@ export function DecisionForm({
       ) : null}
       <div className="flex gap-2">
         <Button type="submit" variant={decision === "REFUSE" ? "danger" : "primary"} disabled={pending}>
-          {pending ? "Saving…" : "Save decision"}
+          {pending ? t("form.saving") : t("form.save")}
         </Button>
         <Button type="button" variant="ghost" onClick={onCancel}>
-          Cancel
+          {tc("cancel")}
         </Button>
       </div>
     </form>

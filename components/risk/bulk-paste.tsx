@@ -1,16 +1,19 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/components/ui/cn";
 import { type PastePreview, previewTrackingPaste, saveTrackingPaste } from "@/lib/actions/risk";
+import { MAX_PASTE_LINES } from "@/lib/validations/risk";
 
 const EXAMPLE = "576800000000007919, UPS, 1Z999AA10123456784\n#1002, USPS, 9400111899223100000000";
 
 /** Many tracking numbers at once: every line is checked and shown before anything is saved. */
 export function BulkPaste() {
+  const t = useTranslations("risk.paste");
   const queryClient = useQueryClient();
   const [text, setText] = useState("");
   const [preview, setPreview] = useState<PastePreview | null>(null);
@@ -43,9 +46,8 @@ export function BulkPaste() {
         return;
       }
       setPreview(result.data);
-      setSaved(
-        `Saved ${result.data.saved} line${result.data.saved === 1 ? "" : "s"}; their orders were re-checked.${result.data.saved < result.data.lines.length ? " The lines with errors were not saved." : ""}`,
-      );
+      const count = result.data.saved;
+      setSaved(count < result.data.lines.length ? t("savedSome", { count }) : t("saved", { count }));
       void queryClient.invalidateQueries({ queryKey: ["risk"] });
     });
 
@@ -55,13 +57,13 @@ export function BulkPaste() {
         <span className="mr-1 inline-block transition group-open:rotate-90" aria-hidden>
           ▸
         </span>
-        Bulk paste tracking numbers
-        <span className="ml-2 font-normal text-slate-500">one line per order: order id, carrier, tracking number</span>
+        {t("summary")}
+        <span className="ml-2 font-normal text-slate-500">{t("summaryHint")}</span>
       </summary>
       <div className="space-y-3 border-t border-slate-100 px-4 py-3">
         <div className="space-y-1">
           <label htmlFor="bulk-paste" className="block text-sm font-medium text-slate-800">
-            Lines to check
+            {t("linesLabel")}
           </label>
           <Textarea
             id="bulk-paste"
@@ -73,9 +75,7 @@ export function BulkPaste() {
             aria-invalid={Boolean(error)}
             onChange={(e) => setText(e.target.value)}
           />
-          <p className="text-xs text-slate-500">
-            Commas, tabs (from a spreadsheet) or semicolons. The order id is the one shown in the queue (TikTok id or #number).
-          </p>
+          <p className="text-xs text-slate-500">{t("help")}</p>
           {error ? (
             <p role="alert" className="text-xs font-medium text-rose-700">
               {error}
@@ -84,14 +84,14 @@ export function BulkPaste() {
         </div>
         <div className="flex flex-wrap gap-2">
           <Button variant="secondary" onClick={check} disabled={pending || !text.trim()}>
-            {pending && !preview ? "Checking…" : "Check lines"}
+            {pending && !preview ? t("checking") : t("check")}
           </Button>
           {preview && !stale ? (
             <Button onClick={save} disabled={pending || preview.valid === 0 || saved !== null}>
-              Save {preview.valid} valid line{preview.valid === 1 ? "" : "s"}
+              {t("saveValid", { count: preview.valid })}
             </Button>
           ) : null}
-          {stale ? <span className="self-center text-xs text-amber-800">The text changed: check the lines again.</span> : null}
+          {stale ? <span className="self-center text-xs text-amber-800">{t("stale")}</span> : null}
         </div>
         {saved ? (
           <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200">
@@ -105,27 +105,28 @@ export function BulkPaste() {
 }
 
 function PreviewTable({ preview }: { preview: PastePreview }) {
+  const t = useTranslations("risk.paste");
   return (
     <div className="overflow-x-auto">
-      {preview.tooMany ? <p className="mb-2 text-xs text-amber-800">Only the first 500 lines were read.</p> : null}
+      {preview.tooMany ? <p className="mb-2 text-xs text-amber-800">{t("tooMany", { max: MAX_PASTE_LINES })}</p> : null}
       <table className="w-full min-w-[36rem] text-left text-sm" data-testid="paste-preview">
-        <caption className="sr-only">Checked lines</caption>
+        <caption className="sr-only">{t("caption")}</caption>
         <thead className="text-xs tracking-wide text-slate-500 uppercase">
           <tr>
             <th scope="col" className="py-1 pr-3">
-              Line
+              {t("columns.line")}
             </th>
             <th scope="col" className="py-1 pr-3">
-              Order
+              {t("columns.order")}
             </th>
             <th scope="col" className="py-1 pr-3">
-              Carrier
+              {t("columns.carrier")}
             </th>
             <th scope="col" className="py-1 pr-3">
-              Tracking number
+              {t("columns.trackingNumber")}
             </th>
             <th scope="col" className="py-1">
-              Check
+              {t("columns.checkColumn")}
             </th>
           </tr>
         </thead>
@@ -139,7 +140,7 @@ function PreviewTable({ preview }: { preview: PastePreview }) {
               </td>
               <td className="py-1.5 pr-3">{l.carrier || "—"}</td>
               <td className="py-1.5 pr-3 font-mono">{l.trackingNumber || "—"}</td>
-              <td className={cn("py-1.5 text-xs", l.error ? "font-medium text-rose-700" : "text-emerald-700")}>{l.error ?? `✓ ${l.note ?? "ok"}`}</td>
+              <td className={cn("py-1.5 text-xs", l.error ? "font-medium text-rose-700" : "text-emerald-700")}>{l.error ?? `✓ ${l.note ?? t("ok")}`}</td>
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import type { TimeLeftFormatter } from "@/components/ui/time-left";
 import { dateFormat, zoneAbbreviation } from "@/lib/format";
+import { intlLocale } from "@/lib/i18n/intl-locale";
 import { formatTimeLeft } from "@/lib/policy/duration";
 
 // Countdowns in the browser. Deliberately not the rule engine's business-day helpers: those pull
@@ -9,12 +11,14 @@ import { formatTimeLeft } from "@/lib/policy/duration";
 
 /**
  * "Fri 6 Nov 23:59 PST": the instant in the store's zone, with the zone named; with `now`, an
- * instant outside now's year carries its year ("Tue 6 Jan 2026 23:59 PST").
+ * instant outside now's year carries its year ("Tue 6 Jan 2026 23:59 PST"); in the viewer's
+ * `locale` ("vr 6 nov 23:59 PST", "11月6日周五 23:59 PST"), English by default.
  */
-export function formatZoned(instant: Date, timeZone: string, now?: Date): string {
-  const year = (d: Date) => dateFormat("en-GB", { timeZone, year: "numeric" }).format(d);
+export function formatZoned(instant: Date, timeZone: string, now?: Date, locale = "en"): string {
+  const intl = intlLocale(locale);
+  const year = (d: Date) => dateFormat(intl, { timeZone, year: "numeric" }).format(d);
   const withYear = now !== undefined && year(instant) !== year(now);
-  const local = dateFormat("en-GB", {
+  const local = dateFormat(intl, {
     timeZone,
     weekday: "short",
     day: "numeric",
@@ -34,14 +38,15 @@ export type Countdown = { overdue: boolean; text: string; at: string; urgent: bo
 /**
  * "overdue by 5 h" / "3 h left", and when, in the store's zone. `urgentHours` is the
  * organisation's critical threshold for the rule (sent by the server); 0 = only once overdue.
+ * `words`: the viewer's language (`useLocale()` and `useTimeLeft()`); English without.
  */
-export function describeDue(dueAt: Date, now: Date, timeZone: string, urgentHours: number): Countdown {
+export function describeDue(dueAt: Date, now: Date, timeZone: string, urgentHours: number, words?: { locale: string; timeLeft: TimeLeftFormatter }): Countdown {
   const left = dueAt.getTime() - now.getTime();
   const overdue = left < 0;
   return {
     overdue,
-    text: formatTimeLeft(dueAt, now),
-    at: formatZoned(dueAt, timeZone, now),
+    text: words ? words.timeLeft(dueAt, now) : formatTimeLeft(dueAt, now),
+    at: formatZoned(dueAt, timeZone, now, words?.locale),
     urgent: overdue || left < urgentHours * 3_600_000,
   };
 }

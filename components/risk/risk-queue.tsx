@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
@@ -9,27 +10,35 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { cn } from "@/components/ui/cn";
 import type { RiskItemJson } from "@/lib/data/risk";
 import { RISK_PAGE_SIZE } from "@/lib/validations/risk";
-import { CHANNEL_LABEL, LABEL_SOURCE_LABEL, SEVERITY_LABEL } from "@/lib/vocabulary";
 import { CHANNEL_TONE, SEVERITY_TONE } from "@/components/ui/tones";
+import { useTimeLeft } from "@/components/ui/time-left";
 import { describeDue, useNow } from "./clock";
 import { LabelSourceForm } from "./label-source-form";
-import { TIKTOK_EDIT_WARNING, TrackingFixForm } from "./tracking-fix-form";
+import { TrackingFixForm } from "./tracking-fix-form";
 
 export type RiskQueueData = { items: RiskItemJson[]; total: number; now: string };
 
 export const riskQueryKey = (params: string) => ["risk", params] as const;
 
-async function fetchQueue(params: string): Promise<RiskQueueData> {
+async function fetchQueue(params: string, failed: (status: number) => string): Promise<RiskQueueData> {
   const response = await fetch(`/api/risk${params ? `?${params}` : ""}`, { headers: { accept: "application/json" } });
   const body = (await response.json()) as RiskQueueData & { message?: string };
-  if (!response.ok) throw new Error(body.message ?? `The queue could not be loaded (${response.status}).`);
+  if (!response.ok) throw new Error(body.message ?? failed(response.status));
   return body;
 }
 
+/** A flag's reason in the viewer's language: the API's `reasonText` once it sends one, else the English `reason`. */
+const reasonOf = (item: RiskItemJson & { reasonText?: string | null }) => item.reasonText ?? item.reason;
+
 /** The queue, prefetched on the server and kept fresh by react-query after every fix. */
 export function RiskQueue({ initial, params, page, canEdit }: { initial: RiskQueueData; params: string; page: number; canEdit: boolean }) {
+  const t = useTranslations("risk.queue");
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: riskQueryKey(params), queryFn: () => fetchQueue(params), initialData: initial });
+  const query = useQuery({
+    queryKey: riskQueryKey(params),
+    queryFn: () => fetchQueue(params, (status) => t("loadFailed", { status: String(status) })),
+    initialData: initial,
+  });
   const [notice, setNotice] = useState<string | null>(null);
   const now = useNow(query.data.now);
   const { items, total } = query.data;
@@ -52,10 +61,10 @@ export function RiskQueue({ initial, params, page, canEdit }: { initial: RiskQue
     <section aria-labelledby="queue-heading" className="space-y-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="queue-heading" className="text-sm font-semibold text-slate-800">
-          {total === 1 ? "1 open flag" : `${total.toLocaleString("en-US")} open flags`}
-          <span className="ml-2 font-normal text-slate-500">overdue first, then least time left, then severity</span>
+          {t("openFlags", { count: total })}
+          <span className="ml-2 font-normal text-slate-500">{t("order")}</span>
         </h2>
-        {query.isFetching ? <span className="text-xs text-slate-500">Refreshing…</span> : null}
+        {query.isFetching ? <span className="text-xs text-slate-500">{t("refreshing")}</span> : null}
       </div>
       <div aria-live="polite">
         {notice ? (
@@ -65,7 +74,7 @@ export function RiskQueue({ initial, params, page, canEdit }: { initial: RiskQue
           >
             <span>{notice}</span>
             <button type="button" className="text-xs underline" onClick={() => setNotice(null)}>
-              Dismiss
+              {t("dismiss")}
             </button>
           </p>
         ) : null}
@@ -76,7 +85,7 @@ export function RiskQueue({ initial, params, page, canEdit }: { initial: RiskQue
         </p>
       ) : null}
       {items.length === 0 ? (
-        <EmptyState title="Nothing at risk here">No open flags match these filters. Orders are re-checked whenever they change.</EmptyState>
+        <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
       ) : (
         <ol className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="risk-queue">
           {items.map((item) => (
@@ -85,20 +94,18 @@ export function RiskQueue({ initial, params, page, canEdit }: { initial: RiskQue
         </ol>
       )}
       {pages > 1 ? (
-        <nav aria-label="Queue pages" className="flex items-center justify-between gap-2 text-sm">
+        <nav aria-label={t("pages")} className="flex items-center justify-between gap-2 text-sm">
           {page > 1 ? (
             <Link className={buttonClasses("secondary")} href={pageHref(page - 1)}>
-              ← Previous
+              {t("previous")}
             </Link>
           ) : (
             <span />
           )}
-          <span className="text-slate-500">
-            Page {page} of {pages}
-          </span>
+          <span className="text-slate-500">{t("pageOf", { page, pages })}</span>
           {page < pages ? (
             <Link className={buttonClasses("secondary")} href={pageHref(page + 1)}>
-              Next →
+              {t("next")}
             </Link>
           ) : (
             <span />
@@ -113,9 +120,14 @@ const TRACKING_FIXABLE = /^(tracking\.|fulfillment\.|label\.)/;
 
 function RiskRow({ item, now, canEdit, onDone }: { item: RiskItemJson; now: Date; canEdit: boolean; onDone: (message: string) => void }) {
   const [fixing, setFixing] = useState(false);
+  const t = useTranslations("risk.queue");
+  const tv = useTranslations("vocabulary");
+  const tf = useTranslations("risk.fix");
+  const locale = useLocale();
+  const timeLeft = useTimeLeft();
   const zone = item.store?.timeZone ?? "UTC";
   // Urgency is the server's severity (the organisation's thresholds), the countdown only the words.
-  const due = item.dueAt ? describeDue(new Date(item.dueAt), now, zone, 0) : null;
+  const due = item.dueAt ? describeDue(new Date(item.dueAt), now, zone, 0, { locale, timeLeft }) : null;
   if (due && item.severity === "CRITICAL") due.urgent = true;
   const order = item.order;
   const isReturn = item.subjectType === "RETURN";
@@ -126,7 +138,7 @@ function RiskRow({ item, now, canEdit, onDone }: { item: RiskItemJson; now: Date
     <li className="px-4 py-3" data-testid="risk-item" data-rule={item.rule} data-order={order?.externalId ?? ""}>
       <div className="grid gap-2 md:grid-cols-[6.5rem_minmax(0,1fr)_13rem_14rem] md:items-start md:gap-4">
         <div className="flex items-center gap-2 md:block">
-          <Badge tone={SEVERITY_TONE[item.severity]}>{SEVERITY_LABEL[item.severity]}</Badge>
+          <Badge tone={SEVERITY_TONE[item.severity]}>{tv(`severity.${item.severity}`)}</Badge>
           {/* On a phone the countdown sits next to the badge, where the eye starts. */}
           {due ? (
             <span className={cn("text-xs font-semibold md:hidden", due.overdue ? "text-rose-700" : due.urgent ? "text-amber-800" : "text-slate-600")}>
@@ -136,7 +148,7 @@ function RiskRow({ item, now, canEdit, onDone }: { item: RiskItemJson; now: Date
         </div>
         <div className="min-w-0">
           <p className="text-sm font-semibold text-slate-900">{item.title}</p>
-          <p className="mt-0.5 text-sm text-slate-600">{item.reason}</p>
+          <p className="mt-0.5 text-sm text-slate-600">{reasonOf(item)}</p>
         </div>
         <div className="text-sm" data-testid="risk-due">
           {due ? (
@@ -145,12 +157,11 @@ function RiskRow({ item, now, canEdit, onDone }: { item: RiskItemJson; now: Date
                 {due.text}
               </span>
               <span className="block text-xs text-slate-500">
-                <span className="md:hidden">Due </span>
-                {due.at}
+                {t.rich("dueAt", { at: due.at, phone: (chunks) => <span className="md:hidden">{chunks}</span> })}
               </span>
             </>
           ) : (
-            <span className="text-xs text-slate-500">No deadline</span>
+            <span className="text-xs text-slate-500">{t("noDeadline")}</span>
           )}
         </div>
         <div className="min-w-0 text-sm">
@@ -163,12 +174,12 @@ function RiskRow({ item, now, canEdit, onDone }: { item: RiskItemJson; now: Date
                 {order.externalId}
               </Link>
               <span className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
-                <Badge tone={CHANNEL_TONE[order.channel]}>{CHANNEL_LABEL[order.channel]}</Badge>
+                <Badge tone={CHANNEL_TONE[order.channel]}>{tv(`channel.${order.channel}`)}</Badge>
                 {item.store?.name}
               </span>
               {order.trackingNumber ? (
                 <span className="mt-0.5 block truncate font-mono text-xs text-slate-500" title={`${order.carrier ?? "?"} ${order.trackingNumber}`}>
-                  {order.carrier ?? "No carrier"} · {order.trackingNumber}
+                  {order.carrier ?? t("noCarrier")} · {order.trackingNumber}
                 </span>
               ) : null}
             </>
@@ -181,23 +192,23 @@ function RiskRow({ item, now, canEdit, onDone }: { item: RiskItemJson; now: Date
       <div className="mt-2 flex flex-wrap items-center gap-2 md:pl-[7.5rem]">
         {showTracking ? (
           <Button variant={fixing ? "secondary" : "primary"} className="py-1.5" aria-expanded={fixing} onClick={() => setFixing((v) => !v)}>
-            {order.trackingNumber ? "Correct tracking" : "Add tracking"}
+            {order.trackingNumber ? t("correctTracking") : t("addTracking")}
           </Button>
         ) : null}
         {isReturn ? (
           <Link className={buttonClasses("primary", "py-1.5")} href={`/returns?status=PENDING#return-${item.subjectId}`}>
-            Decide the return
+            {t("decideReturn")}
           </Link>
         ) : null}
         {order ? (
           <Link className={buttonClasses("secondary", "py-1.5")} href={`/orders/${order.id}`}>
-            Open order
+            {t("openOrder")}
           </Link>
         ) : null}
         {showLabel ? (
           <LabelSourceForm orderId={order.id} externalId={order.externalId} current={order.labelSource} onDone={onDone} />
         ) : order && order.labelSource !== "UNKNOWN" && !isReturn ? (
-          <span className="text-xs text-slate-500">Label: {LABEL_SOURCE_LABEL[order.labelSource as keyof typeof LABEL_SOURCE_LABEL] ?? order.labelSource}</span>
+          <span className="text-xs text-slate-500">{t("label", { source: labelSourceWord(tv, order.labelSource) })}</span>
         ) : null}
       </div>
       {fixing && showTracking ? (
@@ -206,7 +217,7 @@ function RiskRow({ item, now, canEdit, onDone }: { item: RiskItemJson; now: Date
           externalId={order.externalId}
           carrier={order.carrier}
           trackingNumber={order.trackingNumber}
-          warning={order.channel === "TIKTOK_SHOP" && order.trackingNumber ? TIKTOK_EDIT_WARNING : null}
+          warning={order.channel === "TIKTOK_SHOP" && order.trackingNumber ? tf("editWarning") : null}
           onCancel={() => setFixing(false)}
           onDone={(message) => {
             setFixing(false);
@@ -216,4 +227,12 @@ function RiskRow({ item, now, canEdit, onDone }: { item: RiskItemJson; now: Date
       ) : null}
     </li>
   );
+}
+
+const LABEL_SOURCES = ["TIKTOK_SHIPPING", "SELLER", "UNKNOWN"] as const;
+
+/** The label source's word, or the stored value itself if it is one the vocabulary does not know. */
+function labelSourceWord(tv: ReturnType<typeof useTranslations<"vocabulary">>, source: string): string {
+  const known = LABEL_SOURCES.find((s) => s === source);
+  return known ? tv(`labelSource.${known}`) : source;
 }

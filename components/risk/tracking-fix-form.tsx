@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useMemo, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -9,9 +10,6 @@ import { fixTracking } from "@/lib/actions/risk";
 import { normaliseCarrierName, validateTracking } from "@/lib/policy/tracking";
 import { CARRIERS, describeTracking } from "@/lib/validations/risk";
 
-/** TikTok lets a shipped package's tracking number be edited once (the write-back refuses a second edit). */
-export const TIKTOK_EDIT_WARNING = "TikTok Shop allows one edit of a tracking number once it has one: saving a correction uses it.";
-
 type Props = {
   orderId: string;
   externalId: string;
@@ -19,13 +17,18 @@ type Props = {
   trackingNumber: string | null;
   onDone: (message: string) => void;
   onCancel: () => void;
-  /** Shown before saving, e.g. that the correction uses TikTok's one allowed edit. */
+  /**
+   * Shown before saving, e.g. that the correction uses TikTok's one allowed edit (the write-back
+   * refuses a second one): `risk.fix.editWarning`.
+   */
   warning?: string | null;
 };
 
 /** Add or correct a tracking number: checked against the carrier's formats as you type, again on the server. */
 export function TrackingFixForm({ orderId, externalId, carrier, trackingNumber, onDone, onCancel, warning }: Props) {
   const id = useId();
+  const t = useTranslations("risk.fix");
+  const tc = useTranslations("common");
   const [carrierValue, setCarrier] = useState<string>(normaliseCarrierName(carrier) ?? "USPS");
   const [number, setNumber] = useState(trackingNumber ?? "");
   const [touched, setTouched] = useState(false);
@@ -43,16 +46,15 @@ export function TrackingFixForm({ orderId, externalId, carrier, trackingNumber, 
     setTouched(true);
     setFormError(null);
     if (!number.trim()) {
-      setServerErrors({ trackingNumber: "Enter the tracking number" });
+      setServerErrors({ trackingNumber: t("enterNumber") });
       return;
     }
     if (liveError) return;
     startTransition(async () => {
       const result = await fixTracking({ orderId, carrier: carrierValue, trackingNumber: number });
       if (result.ok) {
-        const push = result.data.push;
-        const sent = push.status === "pending" ? " It is being written back to the platform." : "";
-        onDone(`Saved ${result.data.carrier} ${result.data.trackingNumber} on order ${externalId}; its flags were re-checked.${sent}`);
+        const words = { carrier: result.data.carrier, number: result.data.trackingNumber, order: externalId };
+        onDone(result.data.push.status === "pending" ? t("savedWritingBack", words) : t("saved", words));
         return;
       }
       setServerErrors(result.fieldErrors ?? {});
@@ -66,11 +68,11 @@ export function TrackingFixForm({ orderId, externalId, carrier, trackingNumber, 
     <form
       onSubmit={submit}
       className="mt-3 grid gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3 sm:grid-cols-[12rem_1fr_auto] sm:items-start"
-      aria-label={`Fix tracking of order ${externalId}`}
+      aria-label={t("formLabel", { order: externalId })}
     >
       <div className="space-y-1">
         <label htmlFor={carrierId} className="block text-xs font-medium text-slate-700">
-          Carrier
+          {t("carrier")}
         </label>
         <Select
           id={carrierId}
@@ -95,7 +97,7 @@ export function TrackingFixForm({ orderId, externalId, carrier, trackingNumber, 
       </div>
       <div className="space-y-1">
         <label htmlFor={numberId} className="block text-xs font-medium text-slate-700">
-          Tracking number
+          {t("trackingNumber")}
         </label>
         <Input
           id={numberId}
@@ -121,10 +123,10 @@ export function TrackingFixForm({ orderId, externalId, carrier, trackingNumber, 
       </div>
       <div className="flex gap-2 sm:pt-5">
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save tracking"}
+          {pending ? t("saving") : t("save")}
         </Button>
         <Button type="button" variant="ghost" onClick={onCancel}>
-          Cancel
+          {tc("cancel")}
         </Button>
       </div>
       {warning ? (

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { createTranslator } from "next-intl";
 import type { Messages } from "@/lib/i18n/messages";
 import { timeLeft } from "@/lib/policy/duration";
@@ -19,4 +20,12 @@ export function durationIn(t: UiTranslator, ms: number): string {
 export function timeLeftIn(t: UiTranslator, deadline: Date, now: Date): string {
   const ms = timeLeft(deadline, now);
   return ms >= 0 ? t("timeLeft.left", { duration: durationIn(t, ms) }) : t("timeLeft.overdue", { duration: durationIn(t, ms) });
+}
+
+export type TimeLeftFormatter = (deadline: Date, now: Date) => string;
+
+/** timeLeftIn for a component: "5 h left", "nog 5 u", "剩余5小时" in the viewer's language (server or client). */
+export function useTimeLeft(): TimeLeftFormatter {
+  const t = useTranslations("ui");
+  return (deadline, now) => timeLeftIn(t, deadline, now);
 }

@@ -21,14 +21,14 @@ const retrySchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,64}$/, "Expected a push id"),
 });
 
-export const retryPush = defineAction({ roles: ["OWNER", "OPS"], schema: retrySchema }, async ({ pushId }, { user, now }) => {
+export const retryPush = defineAction({ roles: ["OWNER", "OPS"], schema: retrySchema }, async ({ pushId }, { user, now, t }) => {
   const push = await db.channelPush.findFirst({
     where: { id: pushId, organizationId: user.organizationId },
     select: { id: true, status: true, orderId: true, storeId: true, kind: true, message: true },
   });
-  if (!push) throw new AppError("NOT_FOUND", "No such push in your organisation.");
+  if (!push) throw new AppError("NOT_FOUND", t("orders.writeBack.errors.noPush"));
   if (push.status !== "FAILED")
-    throw new AppError("CONFLICT", push.status === "SENT" ? "This push was already sent." : "This push is already waiting to be sent.");
+    throw new AppError("CONFLICT", push.status === "SENT" ? t("orders.writeBack.errors.alreadySent") : t("orders.writeBack.errors.alreadyWaiting"));
   await db.$transaction(async (tx) => {
     await tx.channelPush.update({
       where: { id: push.id },
@@ -47,7 +47,7 @@ export const retryPush = defineAction({ roles: ["OWNER", "OPS"], schema: retrySc
   });
   await dispatchPushes(db, getEnv().DATABASE_URL, [push.id]);
   if (push.orderId) revalidateOrders([push.orderId]);
-  return succeed({ pushId: push.id, status: "pending" as const }, "Queued again.");
+  return succeed({ pushId: push.id, status: "pending" as const }, t("orders.writeBack.queuedAgain"));
 });
 
 const bufferSchema = z.object({

@@ -15,16 +15,19 @@ import { defineAction, succeed } from "./define-action";
  * Pending requests can be decided, and a refusal can be corrected (e.g. an imported refusal
  * without a justification); an approval is final (the refund is on its way).
  */
-export const decideReturn = defineAction({ roles: ["OWNER", "OPS"], schema: decisionSchema }, async (decision, { user, now }) => {
+export const decideReturn = defineAction({ roles: ["OWNER", "OPS"], schema: decisionSchema }, async (decision, { user, now, t }) => {
   const before = await db.returnRequest.findFirst({
     where: { id: decision.returnId, organizationId: user.organizationId },
     select: { id: true, reason: true, status: true, decidedAt: true, decidedById: true, refusalJustification: true, decisionNote: true },
   });
-  if (!before) throw new AppError("NOT_FOUND", "No such return request in your organisation.");
-  if (before.status === "APPROVED") throw new AppError("CONFLICT", "This return is already approved.");
+  if (!before) throw new AppError("NOT_FOUND", t("returns.errors.noReturn"));
+  if (before.status === "APPROVED") throw new AppError("CONFLICT", t("returns.errors.alreadyApproved"));
   const reasonErrors = checkDecisionForReason(decision, before.reason);
-  if (Object.keys(reasonErrors).length)
-    throw new AppError("BAD_REQUEST", "A change-of-mind return needs a legitimate justification to be refused.", { fieldErrors: reasonErrors });
+  if (Object.keys(reasonErrors).length) {
+    // The one field the rule concerns, in the user's language: no justification, or "Other".
+    const justification = decision.justification ? t("returns.errors.otherNotLegitimate") : t("returns.errors.needsJustification");
+    throw new AppError("BAD_REQUEST", t("returns.errors.changeOfMind"), { fieldErrors: { ...reasonErrors, justification } });
+  }
 
   const status: ReturnStatus = decision.decision === "APPROVE" ? "APPROVED" : "REFUSED";
   const after = {

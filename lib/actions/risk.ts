@@ -6,9 +6,9 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { LabelSource } from "@/lib/generated/prisma/enums";
 import { refreshOrderRisk } from "@/lib/flags/refresh-orders";
-import { type PasteLine, labelSourceSchema, parseTrackingPaste, pasteSchema, trackingFixSchema } from "@/lib/validations/risk";
+import type { Translator } from "@/lib/i18n/translator";
+import { type PasteLine, type PasteProblem, labelSourceSchema, parseTrackingPaste, pasteSchema, trackingFixSchema } from "@/lib/validations/risk";
 import { defineAction, succeed } from "./define-action";
-import { TIKTOK_EDIT_USED } from "@/lib/channels/push";
 import { type WriteBackTarget, planWriteBack, queueTrackingPush } from "@/lib/channels/tracking-push";
 import { getEnv } from "@/lib/env";
 import { dispatchPushes } from "@/lib/jobs/push-queue";
@@ -25,15 +25,15 @@ const actorOf = (user: SessionUser) => ({ id: user.id, email: user.email });
 type TrackingState = { carrier: string | null; trackingNumber: string | null; labelSource: LabelSource };
 
 /** Adds or corrects an order's tracking number and carrier; the server validates the number again, and writes it back to the platform (lib/actions/tracking-fix.ts). */
-export const fixTracking = defineAction({ roles: WRITERS, schema: trackingFixSchema }, async (input, { user, now }) => {
-  const r = await applyTrackingFix(user, input, now);
+export const fixTracking = defineAction({ roles: WRITERS, schema: trackingFixSchema }, async (input, { user, now, t }) => {
+  const r = await applyTrackingFix(user, input, now, t);
   return succeed({ orderId: r.orderId, trackingNumber: r.trackingNumber, carrier: r.carrier, push: r.push });
 });
 
 /** Records who bought the label (USPS parcels need a TikTok Shipping label). */
-export const setLabelSource = defineAction({ roles: WRITERS, schema: labelSourceSchema }, async ({ orderId, labelSource }, { user, now }) => {
+export const setLabelSource = defineAction({ roles: WRITERS, schema: labelSourceSchema }, async ({ orderId, labelSource }, { user, now, t }) => {
   const before = await db.order.findFirst({ where: { id: orderId, organizationId: user.organizationId }, select: { labelSource: true } });
-  if (!before) throw new AppError("NOT_FOUND", "No such order in your organisation.");
+  if (!before) throw new AppError("NOT_FOUND", t("risk.errors.noOrder"));
   await db.$transaction(async (tx) => {
     await tx.order.update({ where: { id: orderId }, data: { labelSource } });
     await recordAudit(tx, {
@@ -58,9 +58,29 @@ type PasteTarget = { id: string; externalId: string; storeName: string; before: 
 export type PasteLineResult = PasteLine & { order: Omit<PasteTarget, "target"> | null };
 export type PastePreview = { lines: PasteLineResult[]; valid: number; tooMany: boolean };
 
+/** A line's problem from the paste's own checks, in the viewer's language. */
+function problemText(t: Translator, problem: PasteProblem): string {
+  switch (problem.code) {
+    case "fields":
+      return t("risk.errors.fields");
+    case "unknownCarrier":
+      return t("risk.errors.unknownCarrier", { carrier: problem.carrier });
+    case "mismatch":
+      return t("risk.errors.mismatch", { reason: problem.reason });
+    case "invalid":
+      return t("risk.errors.invalid", { reason: problem.reason });
+    case "duplicateNumber":
+      return t("risk.errors.duplicateInPaste", { line: String(problem.line) });
+    case "duplicateOrder":
+      return t("risk.errors.duplicateOrderInPaste", { order: problem.order, line: String(problem.line) });
+  }
+}
+
 /** Every line checked against the database too: the order exists (once) and the number is not another order's. */
-async function previewLines(organizationId: string, text: string) {
-  const { lines, tooMany } = parseTrackingPaste(text);
+async function previewLines(organizationId: string, text: string, t: Translator) {
+  const parsed = parseTrackingPaste(text);
+  const tooMany = parsed.tooMany;
+  const lines = parsed.lines.map((l) => (l.error && l.problem ? { ...l, error: problemText(t, l.problem) } : l));
   const refs = [...new Set(lines.map((l) => l.orderRef).filter(Boolean))];
   const numbers = [...new Set(lines.filter((l) => !l.error).map((l) => l.trackingNumber))];
   const [orders, holders] = await Promise.all([
@@ -109,12 +129,12 @@ async function previewLines(organizationId: string, text: string) {
         }
       : null;
     if (l.error) return { ...l, order };
-    if (matches.length === 0) return { ...l, order, error: `Unknown order ${l.orderRef}` };
-    if (!o) return { ...l, order, error: `Order id ${l.orderRef} is used in ${matches.length} stores: fix it on the order's row instead` };
-    if (o.status === "CANCELLED") return { ...l, order, error: "The order is cancelled" };
+    if (matches.length === 0) return { ...l, order, error: t("risk.errors.unknownOrder", { order: l.orderRef }) };
+    if (!o) return { ...l, order, error: t("risk.errors.ambiguousOrder", { order: l.orderRef, count: matches.length }) };
+    if (o.status === "CANCELLED") return { ...l, order, error: t("risk.errors.cancelled") };
     const holder = holders.find((h) => h.trackingNumber === l.trackingNumber && h.id !== o.id);
-    if (holder) return { ...l, order, error: `Duplicate: order ${holder.externalId} already has this number` };
-    if (edited.has(o.id) && l.trackingNumber !== o.trackingNumber) return { ...l, order, error: TIKTOK_EDIT_USED };
+    if (holder) return { ...l, order, error: t("risk.errors.numberHeld", { order: holder.externalId }) };
+    if (edited.has(o.id) && l.trackingNumber !== o.trackingNumber) return { ...l, order, error: t("risk.errors.editUsed") };
     return { ...l, order };
   });
   return { lines: results, valid: results.filter((r) => !r.error).length, tooMany };
@@ -132,13 +152,13 @@ function publicPreview(preview: Awaited<ReturnType<typeof previewLines>>): Paste
 }
 
 /** Checks a paste line by line without saving anything. */
-export const previewTrackingPaste = defineAction({ roles: WRITERS, schema: pasteSchema.shape.text }, async (text, { user }) =>
-  succeed(publicPreview(await previewLines(user.organizationId, text))),
+export const previewTrackingPaste = defineAction({ roles: WRITERS, schema: pasteSchema.shape.text }, async (text, { user, t }) =>
+  succeed(publicPreview(await previewLines(user.organizationId, text, t))),
 );
 
 /** Saves the lines that pass every check (checked again here); the others are reported back. */
-export const saveTrackingPaste = defineAction({ roles: WRITERS, schema: pasteSchema.shape.text }, async (text, { user, now }) => {
-  const preview = await previewLines(user.organizationId, text);
+export const saveTrackingPaste = defineAction({ roles: WRITERS, schema: pasteSchema.shape.text }, async (text, { user, now, t }) => {
+  const preview = await previewLines(user.organizationId, text, t);
   const good = preview.lines.filter((l): l is (typeof preview.lines)[number] & { order: PasteTarget } => !l.error && l.order !== null);
   if (good.length === 0) return succeed({ ...publicPreview(preview), saved: 0, pushes: 0 });
   // Write-back plans from what is stored (no platform round trip per line): the push job checks the carrier.

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { LabelSource } from "@/lib/generated/prisma/enums";
+import { type Translator, translatorFor } from "@/lib/i18n/translator";
 import { dispatchPushes } from "@/lib/jobs/push-queue";
 import { refreshOrderRisk } from "@/lib/flags/refresh-orders";
 import { fieldError } from "./define-action";
@@ -41,33 +42,35 @@ export function revalidateOrders(orderIds: string[]) {
   for (const id of orderIds.slice(0, 20)) revalidatePath(`/orders/${id}`);
 }
 
+/** `t`: the words of its refusals; English for the JSON API (a contract), the user's language for the forms. */
 export async function applyTrackingFix(
   user: SessionUser,
   input: { orderId: string; carrier: string; trackingNumber: string; labelSource?: LabelSource },
   now: Date,
+  t: Translator = translatorFor("en"),
 ): Promise<TrackingFixResult> {
   const { orderId, carrier, trackingNumber } = input;
   const before = await db.order.findFirst({
     where: { id: orderId, organizationId: user.organizationId },
     select: { ...WRITE_BACK_TARGET_SELECT, carrier: true, labelSource: true },
   });
-  if (!before) throw new AppError("NOT_FOUND", "No such order in your organisation.");
+  if (!before) throw new AppError("NOT_FOUND", t("risk.errors.noOrder"));
   const holder = await db.order.findFirst({
     where: { organizationId: user.organizationId, trackingNumber, id: { not: orderId }, status: { not: "CANCELLED" } },
     select: { externalId: true },
   });
-  if (holder) throw fieldError("trackingNumber", `Order ${holder.externalId} already has this number`);
+  if (holder) throw fieldError("trackingNumber", t("risk.errors.numberTaken", { order: holder.externalId }));
   const target: WriteBackTarget = before;
   const unchanged = before.trackingNumber === trackingNumber && before.carrier === carrier;
   const { plan, refusal } = unchanged ? { plan: null, refusal: null } : await planWriteBack(db, target, carrier, now);
-  if (refusal)
+  if (refusal) {
+    const editUsed = refusal.message === TIKTOK_EDIT_USED;
     throw fieldError(
       refusal.field,
-      refusal.message,
-      refusal.message === TIKTOK_EDIT_USED
-        ? "TikTok Shop refuses a second edit of this tracking number."
-        : "TikTok Shop cannot take this carrier for this order.",
+      editUsed ? t("risk.errors.editUsed") : refusal.message,
+      editUsed ? t("risk.errors.editRefused") : t("risk.errors.carrierRefused"),
     );
+  }
   const others = await ordersSharingNumber(user.organizationId, [before.trackingNumber], [orderId]);
   const labelSource = input.labelSource ?? before.labelSource;
 

@@ -31,6 +31,12 @@ export const CLIENT_NAMESPACES = [
   "gettingStarted",
   // The reporting-currency forms on /settings.
   "currency",
+  "overview",
+  "risk",
+  "orders",
+  "returns",
+  "digest",
+  "import",
 ] as const satisfies readonly (keyof Messages)[];
 
 export function pickClientMessages(messages: Messages): Partial<Messages> {

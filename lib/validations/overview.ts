@@ -40,9 +40,13 @@ export type ResolvedPeriod = {
   fromDate: string;
   toDate: string;
   timeZone: string;
-  /** Why the requested range was not used, if it was not. */
+  /** Why the requested range was not used, if it was not (English; the screen words it from `noticeCode`). */
   notice: string | null;
+  noticeCode?: PeriodNoticeCode | null;
+  noticeDetail?: { min?: number; max?: number; days?: number };
 };
+
+export type PeriodNoticeCode = "unreadable" | "incomplete" | "reversed" | "years" | "tooLong";
 
 /**
  * Turns the URL's period into instants. Rolling periods end now; a custom range runs from the
@@ -53,7 +57,7 @@ export function resolvePeriod(raw: Record<string, unknown>, now: Date, timeZone:
   const parsed = overviewParamsSchema.safeParse(raw);
   const params: OverviewParams = parsed.success ? parsed.data : {};
   const store = params.store;
-  const rolling = (days: number, notice: string | null) => {
+  const rolling = (days: number, notice: string | null, noticeCode: PeriodNoticeCode | null = null, noticeDetail?: ResolvedPeriod["noticeDetail"]) => {
     const to = now;
     const from = new Date(now.getTime() - days * 86_400_000);
     return {
@@ -64,19 +68,28 @@ export function resolvePeriod(raw: Record<string, unknown>, now: Date, timeZone:
       toDate: DateTime.fromJSDate(to, { zone: timeZone }).toISODate() ?? "",
       timeZone,
       notice,
+      noticeCode,
+      ...(noticeDetail ? { noticeDetail } : {}),
       store,
     };
   };
-  if (!parsed.success) return rolling(30, "Some filters in the address were not understood; showing the last 30 days.");
+  if (!parsed.success) return rolling(30, "Some filters in the address were not understood; showing the last 30 days.", "unreadable");
   if (params.period !== "custom") return rolling(Number(params.period ?? "30"), null);
 
   const start = params.from ? DateTime.fromISO(params.from, { zone: timeZone }) : null;
   const end = params.to ? DateTime.fromISO(params.to, { zone: timeZone }) : null;
-  if (!start?.isValid || !end?.isValid) return rolling(30, "Choose both a start and an end date for a custom range; showing the last 30 days.");
-  if (end < start) return rolling(30, "The end date is before the start date; showing the last 30 days.");
-  if (start.year < MIN_YEAR || end.year > MAX_YEAR) return rolling(30, `Dates must fall between ${MIN_YEAR} and ${MAX_YEAR}; showing the last 30 days.`);
+  if (!start?.isValid || !end?.isValid) return rolling(30, "Choose both a start and an end date for a custom range; showing the last 30 days.", "incomplete");
+  if (end < start) return rolling(30, "The end date is before the start date; showing the last 30 days.", "reversed");
+  if (start.year < MIN_YEAR || end.year > MAX_YEAR)
+    return rolling(30, `Dates must fall between ${MIN_YEAR} and ${MAX_YEAR}; showing the last 30 days.`, "years", {
+      min: MIN_YEAR,
+      max: MAX_YEAR,
+    });
   const days = end.diff(start, "days").days + 1;
-  if (days > MAX_CUSTOM_DAYS) return rolling(30, `A custom range can span at most ${MAX_CUSTOM_DAYS} days; showing the last 30 days.`);
+  if (days > MAX_CUSTOM_DAYS)
+    return rolling(30, `A custom range can span at most ${MAX_CUSTOM_DAYS} days; showing the last 30 days.`, "tooLong", {
+      days: MAX_CUSTOM_DAYS,
+    });
   return {
     period: "custom",
     from: start.startOf("day").toJSDate(),

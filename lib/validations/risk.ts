@@ -143,7 +143,17 @@ export type PasteLine = {
   error: string | null;
   /** The validator's words for a good number ("valid UPS number"). */
   note: string | null;
+  /** What `error` says, as data: the server words it in the viewer's language (`error` stays English). */
+  problem?: PasteProblem | null;
 };
+
+export type PasteProblem =
+  | { code: "fields" }
+  | { code: "unknownCarrier"; carrier: string }
+  | { code: "mismatch"; reason: string }
+  | { code: "invalid"; reason: string }
+  | { code: "duplicateNumber"; line: number }
+  | { code: "duplicateOrder"; order: string; line: number };
 
 export const pasteSchema = z.object({
   text: z
@@ -180,12 +190,12 @@ export function parseTrackingPaste(text: string): { lines: PasteLine[]; tooMany:
     const [orderRef = "", carrier = "", trackingNumber = ""] = parts;
     const base = { line, orderRef, carrier, trackingNumber, note: null };
     if (parts.length !== 3 || !orderRef || !carrier || !trackingNumber) {
-      lines.push({ ...base, error: errorMessage("risk.pasteFields") });
+      lines.push({ ...base, error: "Expected 3 fields: order id, carrier, tracking number", problem: { code: "fields" } });
       return;
     }
     const canonical = normaliseCarrierName(carrier);
     if (!canonical) {
-      lines.push({ ...base, error: errorMessage("risk.unknownCarrier", { carrier }) });
+      lines.push({ ...base, error: `Unknown carrier "${carrier}"`, problem: { code: "unknownCarrier", carrier } });
       return;
     }
     const result = validateTracking(trackingNumber, canonical);
@@ -193,10 +203,8 @@ export function parseTrackingPaste(text: string): { lines: PasteLine[]; tooMany:
       lines.push({
         ...base,
         carrier: canonical,
-        error:
-          result.status === "mismatch"
-            ? errorMessage("risk.pasteMismatch", { reason: result.reason })
-            : errorMessage("risk.pasteInvalid", { reason: result.reason }),
+        error: result.status === "mismatch" ? `Carrier mismatch: ${result.reason}` : `Invalid number: ${result.reason}`,
+        problem: { code: result.status === "mismatch" ? "mismatch" : "invalid", reason: result.reason },
       });
       return;
     }
@@ -211,9 +219,13 @@ export function parseTrackingPaste(text: string): { lines: PasteLine[]; tooMany:
     const n = normaliseTrackingNumber(l.trackingNumber);
     const seenNumber = byNumber.get(n);
     const seenOrder = byOrder.get(l.orderRef);
-    if (seenNumber !== undefined) l.error = errorMessage("risk.pasteDuplicateNumber", { line: String(seenNumber) });
-    else if (seenOrder !== undefined) l.error = errorMessage("risk.pasteDuplicateOrder", { order: l.orderRef, line: String(seenOrder) });
-    else {
+    if (seenNumber !== undefined) {
+      l.error = `Duplicate in this paste: the same number is on line ${seenNumber}`;
+      l.problem = { code: "duplicateNumber", line: seenNumber };
+    } else if (seenOrder !== undefined) {
+      l.error = `Duplicate in this paste: order ${l.orderRef} is also on line ${seenOrder}`;
+      l.problem = { code: "duplicateOrder", order: l.orderRef, line: seenOrder };
+    } else {
       byNumber.set(n, l.line);
       byOrder.set(l.orderRef, l.line);
     }

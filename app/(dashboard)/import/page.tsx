@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { ImportForm } from "@/components/import/import-form";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -7,18 +8,19 @@ import { requirePageUser } from "@/lib/auth";
 import { listImportStores } from "@/lib/data/imports";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
 
-export const metadata: Metadata = { title: "Import orders" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("import");
+  return { title: t("title") };
+}
 
 export default async function ImportPage() {
   const user = await requirePageUser(["OWNER", "OPS"]);
+  const t = await getTranslations("import");
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-xl font-semibold">Import orders</h1>
-        <p className="text-sm text-slate-500">
-          TikTok Shop Seller Center exports (CSV or XLSX) and Shopify order exports (CSV). Importing the same file again changes nothing; a later export updates
-          the orders it contains.
-        </p>
+        <h1 className="text-xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-500">{t("intro")}</p>
       </div>
       <Suspense fallback={<Skeleton className="h-48" />}>
         <ImportSection scope={scopeOf(user)} />
@@ -28,7 +30,7 @@ export default async function ImportPage() {
 }
 
 async function ImportSection({ scope }: { scope: DataScope }) {
-  const stores = await listImportStores(scope);
-  if (stores.length === 0) return <EmptyState title="No stores yet">Add a store before importing its orders.</EmptyState>;
+  const [stores, t] = await Promise.all([listImportStores(scope), getTranslations("import")]);
+  if (stores.length === 0) return <EmptyState title={t("noStoresTitle")}>{t("noStoresBody")}</EmptyState>;
   return <ImportForm stores={stores} />;
 }

@@ -1,5 +1,6 @@
 import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { OrdersView } from "@/components/orders/orders-view";
 import { OrdersSkeleton } from "@/components/orders/orders-skeleton";
@@ -10,7 +11,10 @@ import { type DataScope, scopeOf } from "@/lib/data/scope";
 import { POLICY_CALENDAR, RULE_IDS, RULE_TITLES } from "@/lib/policy";
 import { type ParsedOrderQuery, parseOrderQuery } from "@/lib/validations/orders";
 
-export const metadata: Metadata = { title: "Orders" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("orders");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -22,13 +26,12 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
   const user = await requirePageUser();
   const scope = scopeOf(user);
   const parsed = parseOrderQuery(await searchParams);
+  const t = await getTranslations("orders");
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-xl font-semibold">{isSupplierScope(scope) ? "My orders" : "Orders"}</h1>
-        <p className="text-sm text-slate-500">
-          Both channels in one list · times in each store&apos;s zone · filters stay in the link, so a view can be shared
-        </p>
+        <h1 className="text-xl font-semibold">{isSupplierScope(scope) ? t("supplierTitle") : t("title")}</h1>
+        <p className="text-sm text-slate-500">{t("intro")}</p>
       </div>
       <Suspense fallback={<OrdersSkeleton />}>
         <OrdersSection scope={scope} parsed={parsed} />

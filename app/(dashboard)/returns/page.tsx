@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { ReturnsList } from "@/components/returns/returns-list";
 import { UrlSelect } from "@/components/risk/url-select";
@@ -8,9 +9,13 @@ import { cn } from "@/components/ui/cn";
 import { requirePageUser } from "@/lib/auth";
 import { RETURNS_LIMIT, listReturns, listStoreOptions } from "@/lib/data/returns";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
-import { REASON_LABEL, RETURN_REASONS, RETURN_STATUSES, type ReturnQuery, STATUS_LABEL, readReturnQuery } from "@/lib/validations/returns";
+import { formatFlagReason } from "@/lib/i18n/flag-reason";
+import { RETURN_REASONS, RETURN_STATUSES, type ReturnQuery, readReturnQuery } from "@/lib/validations/returns";
 
-export const metadata: Metadata = { title: "Returns" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("returns");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -20,13 +25,12 @@ export default async function ReturnsPage({ searchParams }: { searchParams: Sear
   const scope = scopeOf(user);
   const query = readReturnQuery(await searchParams);
   const key = JSON.stringify(query);
+  const t = await getTranslations("returns");
   return (
     <div className="space-y-5">
       <div>
-        <h1 className="text-xl font-semibold">Returns</h1>
-        <p className="text-sm text-slate-500">
-          TikTok auto-approves a request left unanswered for 48 hours. A change-of-mind return may be refused only with a legitimate justification.
-        </p>
+        <h1 className="text-xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-500">{t("intro")}</p>
       </div>
       <Suspense fallback={<Skeleton className="h-14" />}>
         <Filters scope={scope} />
@@ -39,19 +43,26 @@ export default async function ReturnsPage({ searchParams }: { searchParams: Sear
 }
 
 async function Filters({ scope }: { scope: DataScope }) {
-  const stores = await listStoreOptions(scope);
+  const [stores, t] = await Promise.all([listStoreOptions(scope), getTranslations("returns")]);
   return (
     // The status filter is the row of tabs above the list (with counts).
-    <div className="flex flex-col gap-3 sm:flex-row" role="group" aria-label="Filters">
-      <UrlSelect name="reason" label="Reason" allLabel="Any reason" options={RETURN_REASONS.map((r) => ({ value: r, label: REASON_LABEL[r] }))} />
-      <UrlSelect name="store" label="Store" allLabel="All stores" options={stores.map((s) => ({ value: s.id, label: s.name }))} />
+    <div className="flex flex-col gap-3 sm:flex-row" role="group" aria-label={t("filters.label")}>
+      <UrlSelect
+        name="reason"
+        label={t("filters.reason")}
+        allLabel={t("filters.anyReason")}
+        options={RETURN_REASONS.map((r) => ({ value: r, label: t(`reason.${r}`) }))}
+      />
+      <UrlSelect name="store" label={t("filters.store")} allLabel={t("filters.allStores")} options={stores.map((s) => ({ value: s.id, label: s.name }))} />
     </div>
   );
 }
 
 async function ListSection({ scope, query }: { scope: DataScope; query: ReturnQuery }) {
   const now = new Date();
-  const list = await listReturns(scope, query);
+  const [list, t, locale] = await Promise.all([listReturns(scope, query), getTranslations("returns"), getLocale()]);
+  // The flags' reasons in the viewer's language before the list (a client component) gets them.
+  const items = list.items.map((i) => ({ ...i, flags: i.flags.map((f) => ({ ...f, reason: formatFlagReason(f, locale) })) }));
   const tab = (status?: string) => {
     const p = new URLSearchParams();
     if (status) p.set("status", status);
@@ -61,9 +72,9 @@ async function ListSection({ scope, query }: { scope: DataScope; query: ReturnQu
   };
   const all = list.counts.PENDING + list.counts.APPROVED + list.counts.REFUSED;
   return (
-    <section className="space-y-3" aria-label="Return requests">
-      <nav aria-label="By status" className="flex flex-wrap gap-2 text-sm">
-        {[{ value: undefined, label: "All", count: all }, ...RETURN_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s], count: list.counts[s] }))].map(
+    <section className="space-y-3" aria-label={t("listLabel")}>
+      <nav aria-label={t("byStatus")} className="flex flex-wrap gap-2 text-sm">
+        {[{ value: undefined, label: t("all"), count: all }, ...RETURN_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`), count: list.counts[s] }))].map(
           (t) => {
             const active = query.status === t.value;
             return (
@@ -87,17 +98,12 @@ async function ListSection({ scope, query }: { scope: DataScope; query: ReturnQu
         const missed = list.items.filter((i) => i.status === "PENDING" && i.respondBy !== null && Date.parse(i.respondBy) < now.getTime()).length;
         return missed ? (
           <p className="text-sm font-medium text-rose-800" data-testid="returns-missed">
-            {missed} missed: not answered in time, so the platform auto-approved {missed === 1 ? "it" : "them"} (refunded at your cost). They are no longer in
-            the risk queue.
+            {t("missed", { count: missed })}
           </p>
         ) : null;
       })()}
-      <ReturnsList items={list.items} now={now.toISOString()} canDecide />
-      {list.total > RETURNS_LIMIT ? (
-        <p className="text-xs text-slate-500">
-          Showing the first {RETURNS_LIMIT} of {list.total}; narrow the filters to see the rest.
-        </p>
-      ) : null}
+      <ReturnsList items={items} now={now.toISOString()} canDecide />
+      {list.total > RETURNS_LIMIT ? <p className="text-xs text-slate-500">{t("showingFirst", { limit: RETURNS_LIMIT, total: list.total })}</p> : null}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { BulkPaste } from "@/components/risk/bulk-paste";
 import { RiskQueue } from "@/components/risk/risk-queue";
@@ -13,7 +14,10 @@ import { type DataScope, scopeOf } from "@/lib/data/scope";
 import { RULE_IDS, type RuleId, ruleTitle } from "@/lib/policy";
 import { RISK_PAGE_SIZE, type RiskQuery, parseRiskQuery, riskQueryToParams } from "@/lib/validations/risk";
 
-export const metadata: Metadata = { title: "Risk queue" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("risk");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -24,16 +28,17 @@ export default async function RiskPage({ searchParams }: { searchParams: SearchP
   const query: RiskQuery = parsed.success ? parsed.data : { page: 1 };
   const canEdit = user.role !== "SUPPLIER";
   const params = riskQueryToParams(query).toString();
+  const t = await getTranslations("risk");
 
   return (
     <div className="space-y-5">
       <div>
-        <h1 className="text-xl font-semibold">Risk queue</h1>
-        <p className="text-sm text-slate-500">What to do today, most urgent and most costly first. Times are in each store&apos;s zone.</p>
+        <h1 className="text-xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-500">{t("intro")}</p>
       </div>
       {!parsed.success ? (
         <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-          Ignored an invalid filter ({parsed.issues.map((i) => i.param).join(", ")}); showing every open flag.
+          {t("invalidFilter", { params: parsed.issues.map((i) => i.param).join(", ") })}
         </p>
       ) : null}
       <Suspense fallback={<Skeleton className="h-20" />}>
@@ -51,26 +56,26 @@ export default async function RiskPage({ searchParams }: { searchParams: SearchP
 }
 
 async function Filters({ scope }: { scope: DataScope }) {
-  const stores = await listStoreOptions(scope);
+  const [stores, t] = await Promise.all([listStoreOptions(scope), getTranslations("risk.filters")]);
   const rules = RULE_IDS.map((id) => ({ value: id, label: ruleTitle(id) }));
   return (
-    <div className="flex flex-col gap-3 sm:flex-row" role="group" aria-label="Filters">
-      <UrlSelect name="rule" label="Rule" allLabel="All rules" options={rules} />
-      <UrlSelect name="store" label="Store" allLabel="All stores" options={stores.map((s) => ({ value: s.id, label: s.name }))} />
+    <div className="flex flex-col gap-3 sm:flex-row" role="group" aria-label={t("label")}>
+      <UrlSelect name="rule" label={t("rule")} allLabel={t("allRules")} options={rules} />
+      <UrlSelect name="store" label={t("store")} allLabel={t("allStores")} options={stores.map((s) => ({ value: s.id, label: s.name }))} />
     </div>
   );
 }
 
 /** Open flags grouped by rule: each a link that filters the queue to it. */
 async function RuleSummary({ scope, active, store }: { scope: DataScope; active?: string; store?: string }) {
-  const counts = await countOpenFlagsByRule(scope, new Date());
+  const [counts, t] = await Promise.all([countOpenFlagsByRule(scope, new Date()), getTranslations("risk")]);
   if (counts.length === 0) return null;
   const href = (rule?: string) => {
     const p = riskQueryToParams({ rule: rule as RuleId | undefined, store });
     return p.size ? `/risk?${p}` : "/risk";
   };
   return (
-    <nav aria-label="Open flags by rule" className="-mx-1 flex gap-2 overflow-x-auto px-1 pb-1">
+    <nav aria-label={t("byRule")} className="-mx-1 flex gap-2 overflow-x-auto px-1 pb-1">
       {counts.map((c) => {
         const title = ruleTitle(c.rule);
         const isActive = c.rule === active;
@@ -85,8 +90,10 @@ async function RuleSummary({ scope, active, store }: { scope: DataScope; active?
             )}
           >
             <span className="flex items-baseline gap-2">
-              <span className="text-lg font-semibold tabular-nums">{c.count}</span>
-              {c.critical ? <span className={cn("font-medium", isActive ? "text-rose-200" : "text-rose-700")}>{c.critical} critical</span> : null}
+              <span className="text-lg font-semibold tabular-nums">{t("count", { count: c.count })}</span>
+              {c.critical ? (
+                <span className={cn("font-medium", isActive ? "text-rose-200" : "text-rose-700")}>{t("critical", { count: c.critical })}</span>
+              ) : null}
             </span>
             <span className="line-clamp-2">{title}</span>
           </Link>

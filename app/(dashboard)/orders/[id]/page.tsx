@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { BuyerCard, FlagsCard, LinesCard, OrderHeader, TimelineCard, TrackingCard } from "@/components/orders/order-detail";
 import { requirePageUser } from "@/lib/auth";
@@ -12,7 +13,10 @@ import { getOrderWriteBack, pushJson } from "@/lib/data/write-back";
 import { scopeOf } from "@/lib/data/scope";
 import { RULE_TITLES } from "@/lib/policy";
 
-export const metadata: Metadata = { title: "Order" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("orders.detail");
+  return { title: t("metaTitle") };
+}
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -25,7 +29,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const [order, assignment] = ID.test(id) ? await Promise.all([getOrderDetail(scope, id, now), getOrderAssignment(scope, id)]) : [null, null];
   if (!order) notFound();
   // Staff only: a supplier's view has no write-back.
-  const [alerts, writeBack] = await Promise.all([getOrderAlerts({ ...scope, userId: user.id }, order.id), getOrderWriteBack(scope, order.id)]);
+  const [alerts, writeBack, t] = await Promise.all([
+    getOrderAlerts({ ...scope, userId: user.id }, order.id),
+    getOrderWriteBack(scope, order.id),
+    getTranslations("orders.detail"),
+  ]);
   return (
     <div className="space-y-4">
       <OrderHeader order={order} now={now} />
@@ -39,7 +47,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <TrackingCard order={order} />
           {assignment && assignment.suppliers.length ? (
             <Card>
-              <CardHeader title="Supplier" description={assignment.supplierId ? undefined : "Unassigned: no rule routes this order"} />
+              <CardHeader title={t("supplier")} description={assignment.supplierId ? undefined : t("unassigned")} />
               <CardBody>
                 <OrderSupplierForm orderId={order.id} current={assignment.supplierId} manual={assignment.manual} suppliers={assignment.suppliers} />
               </CardBody>
