@@ -16,6 +16,8 @@ test("the owner sets EUR and the day's rates on /settings; the overview converts
   sql,
   page,
 }) => {
+  // Settings, the overview twice, a store and two languages: longer than one screen's test.
+  test.setTimeout(180_000);
   await tenant.signIn("owner");
   await page.goto("/settings");
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
@@ -102,6 +104,15 @@ test("the owner sets EUR and the day's rates on /settings; the overview converts
   await page.waitForTimeout(300);
   await expectNoSideways(page);
   await shoot(page, "currency-overview-390");
+
+  // The UK store's own figures: its GBP revenue, and beside it the same in EUR.
+  const uk = await sql.query<{ id: string }>(`SELECT id FROM "Store" WHERE "organizationId" = $1 AND currency = 'GBP'`, [tenant.organizationId]);
+  await page.goto(`/stores/${uk.rows[0]?.id}`);
+  await expect(page.getByTestId("store-revenue-original").locator('[data-currency="GBP"]')).toBeVisible();
+  await expect(page.getByTestId("store-revenue-converted")).toContainText(`at your rate of ${rateDayShown}`);
+  await expect(page.getByTestId("store-aov-converted")).toContainText(/≈ €/);
+  await expectNoSideways(page);
+  await shoot(page, "currency-store-390");
 
   // In Dutch and Chinese (the owner's own choice of language), at phone width.
   for (const [language, note] of [
