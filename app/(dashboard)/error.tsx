@@ -3,5 +3,5 @@
 import { PageError } from "@/components/stores/page-error";
 
 export default function OverviewError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <PageError what="The overview" reset={reset} />;
+  return <PageError what="overview" reset={reset} />;
 }

@@ -13,18 +13,18 @@ import { defineAction, fieldError, succeed } from "./define-action";
  * orders go to the chosen supplier and routing rules leave them there from now on. "Back to the
  * rules" (no supplier chosen) clears the override and routes them by the rules again.
  */
-export const assignOrdersAction = defineAction({ roles: ["OWNER", "OPS"], schema: assignOrdersSchema }, async ({ orderIds, supplierId }, { user }) => {
+export const assignOrdersAction = defineAction({ roles: ["OWNER", "OPS"], schema: assignOrdersSchema }, async ({ orderIds, supplierId }, { user, t }) => {
   const ids = [...new Set(orderIds)];
   const result = await db.$transaction(async (tx) => {
     const supplier = supplierId
       ? await tx.supplier.findFirst({ where: { id: supplierId, organizationId: user.organizationId }, select: { id: true, name: true } })
       : null;
-    if (supplierId && !supplier) throw fieldError("supplierId", "Choose one of your suppliers.");
+    if (supplierId && !supplier) throw fieldError("supplierId", t("suppliers.actions.chooseSupplier"), t("suppliers.actions.checkFields"));
     const orders = await tx.order.findMany({
       where: { id: { in: ids }, organizationId: user.organizationId },
       select: { id: true, externalId: true, supplierId: true, supplierManual: true },
     });
-    if (orders.length === 0) throw new AppError("NOT_FOUND", "None of these orders is in your organisation.");
+    if (orders.length === 0) throw new AppError("NOT_FOUND", t("suppliers.assign.noneFound"));
     const found = orders.map((o) => o.id);
     if (supplier) {
       await tx.order.updateMany({ where: { id: { in: found }, organizationId: user.organizationId }, data: { supplierId: supplier.id, supplierManual: true } });
@@ -53,10 +53,8 @@ export const assignOrdersAction = defineAction({ roles: ["OWNER", "OPS"], schema
   revalidatePath("/orders");
   revalidatePath("/");
   revalidatePath("/suppliers");
-  const what = `${result.count} order${result.count === 1 ? "" : "s"}`;
-  const skipped = result.missing ? ` ${result.missing} not found in your organisation.` : "";
-  return succeed(
-    { count: result.count },
-    (result.supplierName ? `${what} assigned to ${result.supplierName}.` : `${what} routed by the rules again.`) + skipped,
-  );
+  const done = result.supplierName
+    ? t("suppliers.assign.assigned", { count: result.count, supplier: result.supplierName })
+    : t("suppliers.assign.routedByRules", { count: result.count });
+  return succeed({ count: result.count }, result.missing ? t("suppliers.assign.withMissing", { done, missing: result.missing }) : done);
 });

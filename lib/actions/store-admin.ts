@@ -13,21 +13,22 @@ import { defineAction, succeed } from "./define-action";
 // registration in ./compliance.ts). An archived store keeps its orders and history but leaves the
 // daily views; restoring brings it back.
 
-export const createStoreAction = defineAction({ roles: ["OWNER"], schema: newStoreSchema }, async (input, { user, now }) => {
+export const createStoreAction = defineAction({ roles: ["OWNER"], schema: newStoreSchema }, async (input, { user, now, t }) => {
   const store = await createStore(db, user.organizationId, input, { id: user.id, email: user.email }, now);
   revalidatePath("/stores");
   revalidatePath("/");
-  return succeed({ id: store.id }, `${input.name} added. Import its orders next.`);
+  return succeed({ id: store.id }, t("stores.actions.added", { name: input.name }));
 });
 
 const archiveSchema = storeIdSchema.extend({
   archived: z.enum(["true", "false"], { error: "Say whether to archive or restore." }).transform((v) => v === "true"),
 });
 
-export const setStoreArchivedAction = defineAction({ roles: ["OWNER"], schema: archiveSchema }, async ({ storeId, archived }, { user, now }) => {
+export const setStoreArchivedAction = defineAction({ roles: ["OWNER"], schema: archiveSchema }, async ({ storeId, archived }, { user, now, t }) => {
   const store = await db.store.findFirst({ where: { id: storeId, organizationId: user.organizationId }, select: { id: true, name: true, archivedAt: true } });
-  if (!store) throw new AppError("NOT_FOUND", "No such store in your organisation.");
-  if ((store.archivedAt !== null) === archived) return succeed(undefined, archived ? `${store.name} is already archived.` : `${store.name} is not archived.`);
+  if (!store) throw new AppError("NOT_FOUND", t("stores.actions.noSuchStore"));
+  if ((store.archivedAt !== null) === archived)
+    return succeed(undefined, t(archived ? "stores.actions.alreadyArchived" : "stores.actions.notArchived", { name: store.name }));
   await db.$transaction(async (tx) => {
     await tx.store.update({ where: { id: store.id }, data: { archivedAt: archived ? now : null }, select: { id: true } });
     await recordAudit(tx, {
@@ -43,5 +44,5 @@ export const setStoreArchivedAction = defineAction({ roles: ["OWNER"], schema: a
   revalidatePath("/stores");
   revalidatePath(`/stores/${store.id}`);
   revalidatePath("/");
-  return succeed(undefined, archived ? `${store.name} archived: its orders are kept, it no longer shows in the daily views.` : `${store.name} restored.`);
+  return succeed(undefined, t(archived ? "stores.actions.archived" : "stores.actions.restored", { name: store.name }));
 });

@@ -3,5 +3,5 @@
 import { PageError } from "@/components/stores/page-error";
 
 export default function StoresError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <PageError what="The stores" reset={reset} />;
+  return <PageError what="stores" reset={reset} />;
 }

@@ -3,5 +3,5 @@
 import { PageError } from "@/components/stores/page-error";
 
 export default function SuppliersError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <PageError what="The supplier scorecards" reset={reset} />;
+  return <PageError what="suppliers" reset={reset} />;
 }

@@ -1,8 +1,10 @@
+import { getTranslations } from "next-intl/server";
 import { Skeleton } from "@/components/ui/skeleton";
 
-export default function SuppliersLoading() {
+export default async function SuppliersLoading() {
+  const t = await getTranslations("suppliers");
   return (
-    <div className="space-y-4" aria-busy="true" aria-label="Loading suppliers">
+    <div className="space-y-4" aria-busy="true" aria-label={t("loading")}>
       <Skeleton className="h-7 w-40" />
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <Skeleton className="h-72" />
