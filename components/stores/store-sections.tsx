@@ -8,7 +8,7 @@ import type { LateDispatch, StoreDetail } from "@/lib/data/stores";
 import { formatInstant } from "@/lib/format";
 import { formatFlagReason } from "@/lib/i18n/flag-reason";
 import { dateLocale } from "@/lib/i18n/intl-locale";
-import { ruleTitle } from "@/lib/policy";
+import { ruleTitleIn } from "@/lib/alerts/messages";
 import { SEVERITY_TONE } from "@/components/ui/tones";
 import { getDurationFormat } from "./durations";
 
@@ -33,7 +33,7 @@ export async function OpenFlagsCard({ items, total, storeId, timeZone }: { items
             <li key={f.key} className="px-4 py-2.5">
               <div className="flex flex-wrap items-center gap-2">
                 <Badge tone={SEVERITY_TONE[f.severity]}>{f.overdue ? t("overdue") : tv(`severity.${f.severity}`)}</Badge>
-                <span className="text-sm font-medium text-slate-900">{ruleTitle(f.rule)}</span>
+                <span className="text-sm font-medium text-slate-900">{ruleTitleIn(f.rule, locale)}</span>
               </div>
               <p className="mt-0.5 text-sm text-slate-600">{formatFlagReason(f, locale)}</p>
               <p className="mt-0.5 text-xs text-slate-500">

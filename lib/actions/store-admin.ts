@@ -7,14 +7,20 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createStore } from "@/lib/setup/stores";
 import { newStoreSchema, storeIdSchema } from "@/lib/validations/setup";
-import { defineAction, succeed } from "./define-action";
+import { defineAction, fieldError, succeed } from "./define-action";
 
 // The owner adds and archives stores (editing is updateStoreSettings in ./stores.ts; deposits and
 // registration in ./compliance.ts). An archived store keeps its orders and history but leaves the
 // daily views; restoring brings it back.
 
 export const createStoreAction = defineAction({ roles: ["OWNER"], schema: newStoreSchema }, async (input, { user, now, t }) => {
-  const store = await createStore(db, user.organizationId, input, { id: user.id, email: user.email }, now);
+  const store = await createStore(db, user.organizationId, input, { id: user.id, email: user.email }, now).catch((error: unknown) => {
+    // lib/setup/stores.ts words its two refusals in English (the CLI prints them): in the owner's language here.
+    const fields = error instanceof AppError ? (error.details?.fieldErrors as Record<string, string> | undefined) : undefined;
+    if (fields?.name) throw new AppError("CONFLICT", t("stores.actions.nameTaken"), { fieldErrors: { name: t("stores.actions.nameTaken") } });
+    if (fields?.defaultSupplierId) throw fieldError("defaultSupplierId", t("stores.actions.chooseSupplier"), t("stores.actions.checkFields"));
+    throw error;
+  });
   revalidatePath("/stores");
   revalidatePath("/");
   return succeed({ id: store.id }, t("stores.actions.added", { name: input.name }));

@@ -54,7 +54,8 @@ function translator(locale: Locale): Translator {
 
 /**
  * The rule's title in `locale`: the calendar's own (English) title, worded in Dutch and Chinese by
- * the e-mail messages (email.rule.<id>); an id the calendar does not know is shown as it is.
+ * the e-mail messages (email.rule.<id>); an id the calendar does not know is shown as it is. The
+ * alert settings and the store page name rules through it too.
  */
 export function ruleTitleIn(rule: string, locale: Locale): string {
   if (locale === "en" || !(RULE_IDS as readonly string[]).includes(rule)) return ruleTitle(rule);

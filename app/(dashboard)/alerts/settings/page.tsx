@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ChannelForm, DeleteButton } from "@/components/alerts/channel-forms";
 import { RuleForm, type RuleFormOptions } from "@/components/alerts/rule-form";
 import { Badge } from "@/components/ui/badge";
@@ -12,7 +12,8 @@ import { getPolicySettings } from "@/lib/data/policy-settings";
 import { scopeOf } from "@/lib/data/scope";
 import { listStoreOptions } from "@/lib/data/stores";
 import { listActiveUserOptions } from "@/lib/data/users";
-import { RULE_IDS, RULE_TITLES, ruleTitle } from "@/lib/policy";
+import { ruleTitleIn } from "@/lib/alerts/messages";
+import { RULE_IDS } from "@/lib/policy";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("alerts.settings");
@@ -31,11 +32,11 @@ export default async function AlertSettingsPage() {
     listStoreOptions(scope),
     listActiveUserOptions(scope),
   ]);
-  const [t, ta] = await Promise.all([getTranslations("alerts.settings"), getTranslations("alerts")]);
+  const [t, ta, locale] = await Promise.all([getTranslations("alerts.settings"), getTranslations("alerts"), getLocale()]);
   const kind = (k: "EMAIL" | "SLACK" | "WEBHOOK") => ta(`kind.${k}`);
   const leads = dispatchLeadHours(settings);
   const options: RuleFormOptions = {
-    rules: RULE_IDS.map((id) => ({ value: id, label: RULE_TITLES[id] })),
+    rules: RULE_IDS.map((id) => ({ value: id, label: ruleTitleIn(id, locale) })),
     stores: stores.map((s) => ({ value: s.id, label: s.name })),
     users: users.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),
     channels: channels.map((c) => ({ value: c.id, label: `${c.name} (${kind(c.kind)})` })),
@@ -85,7 +86,7 @@ export default async function AlertSettingsPage() {
                   </p>
                   <p className="text-xs text-slate-500">
                     {r.severities.length ? r.severities.map((x) => t(`severity.${x}`)).join(", ") : t("anySeverity")} ·{" "}
-                    {r.rules.length ? r.rules.map((x) => ruleTitle(x)).join("; ") : t("anyRule")}
+                    {r.rules.length ? r.rules.map((x) => ruleTitleIn(x, locale)).join("; ") : t("anyRule")}
                     {r.storeIds.length ? ` · ${r.storeIds.map((s) => names.get(s) ?? t("removedStore")).join(", ")}` : ""}
                   </p>
                   <p className="text-xs text-slate-500">
