@@ -1,49 +1,70 @@
+import { ruleTitleIn } from "@/lib/alerts/messages";
 import type { Digest } from "@/lib/data/digest";
-import { ruleTitle } from "@/lib/policy";
+import { formatFlagReason } from "@/lib/i18n/flag-reason";
+import { dateLocale, numberLocale } from "@/lib/i18n/intl-locale";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { formatCount, formatInstant } from "./format";
 
 // The digest as plain text: what an ops lead pastes into an e-mail or a chat in the morning.
-// Instants in each store's zone with the zone named, as on screen.
+// Instants in each store's zone with the zone named, as on screen. Worded in `locale` (the
+// recipient's language for the e-mailed digest; English by default, as the text export).
 
-const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
-
-export function digestText(digest: Digest, queueUrl: string): string {
+export function digestText(digest: Digest, queueUrl: string, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translatorFor(locale);
+  const n = (value: number) => formatCount(value, numberLocale(locale));
+  const at = (instant: Date, zone: string) => formatInstant(instant, zone, dateLocale(locale));
   const { totals } = digest;
   const lines = [
-    `Daily digest: ${digest.organization}, ${formatInstant(digest.generatedAt, "UTC")}`,
+    t("email.digest.heading", { organization: digest.organization, at: at(digest.generatedAt, "UTC") }),
     "",
     totals.open === 0
-      ? "Nothing is open. No flag needs action."
-      : `${plural(totals.open, "open flag")}: ${formatCount(totals.overdue)} overdue, ${formatCount(totals.dueSoon)} due in the next ${formatCount(digest.dueSoonHours)} hours, ${formatCount(totals.critical)} critical.`,
+      ? t("email.digest.nothingOpen")
+      : t("email.digest.totals", {
+          open: totals.open,
+          overdue: n(totals.overdue),
+          dueSoon: n(totals.dueSoon),
+          hours: n(digest.dueSoonHours),
+          critical: n(totals.critical),
+        }),
   ];
   if (digest.missedReturns.count > 0) {
-    lines.push(
-      `Missed: ${plural(digest.missedReturns.count, "return request")} auto-approved by the platform in the last ${digest.missedReturns.days} days (not answered in time).`,
-    );
+    lines.push(t("email.digest.missed", { count: digest.missedReturns.count, days: digest.missedReturns.days }));
   }
   if (digest.urgent.length > 0) {
-    lines.push("", "Most urgent");
+    lines.push("", t("email.digest.mostUrgent"));
     for (const item of digest.urgent) {
-      const title = ruleTitle(item.rule);
-      const due = item.dueAt ? `${item.overdue ? "overdue since" : "due"} ${formatInstant(item.dueAt, item.store?.timeZone ?? "UTC")}` : "no deadline";
+      const title = ruleTitleIn(item.rule, locale);
+      const zone = item.store?.timeZone ?? "UTC";
+      const due = item.dueAt ? t(item.overdue ? "email.digest.overdueSince" : "email.digest.due", { at: at(item.dueAt, zone) }) : t("email.digest.noDeadline");
       const where = [item.store?.name, item.order?.externalId].filter(Boolean).join(" · ");
-      lines.push(`- [${item.severity}] ${title}${where ? ` · ${where}` : ""} · ${due}`, `  ${item.reason}`);
+      lines.push(`- [${t(`email.tag.${item.severity}`)}] ${title}${where ? ` · ${where}` : ""} · ${due}`, `  ${formatFlagReason(item, locale)}`);
     }
-    if (totals.open > digest.urgent.length) lines.push(`- … and ${formatCount(totals.open - digest.urgent.length)} more in the queue`);
+    if (totals.open > digest.urgent.length) lines.push(t("email.digest.more", { count: n(totals.open - digest.urgent.length) }));
   }
   const busy = digest.rules.filter((r) => r.count > 0);
   if (busy.length > 0) {
-    lines.push("", "By rule");
-    for (const r of busy) lines.push(`- ${r.title}: ${formatCount(r.count)} (${formatCount(r.overdue)} overdue, ${formatCount(r.critical)} critical)`);
+    lines.push("", t("email.digest.byRule"));
+    for (const r of busy)
+      lines.push(
+        t("email.digest.ruleLine", {
+          title: locale === "en" ? r.title : ruleTitleIn(r.rule, locale),
+          count: n(r.count),
+          overdue: n(r.overdue),
+          critical: n(r.critical),
+        }),
+      );
   }
   const stores = digest.stores.filter((s) => s.open > 0);
   if (stores.length > 0) {
-    lines.push("", "By store");
+    lines.push("", t("email.digest.byStore"));
     for (const s of stores)
       lines.push(
-        `- ${s.name}: ${plural(s.open, "open flag")} (${formatCount(s.critical)} critical${s.missedReturns ? `, ${formatCount(s.missedReturns)} missed returns` : ""})`,
+        s.missedReturns
+          ? t("email.digest.storeLineMissed", { store: s.name, open: s.open, critical: n(s.critical), missed: n(s.missedReturns) })
+          : t("email.digest.storeLine", { store: s.name, open: s.open, critical: n(s.critical) }),
       );
   }
-  lines.push("", `Open the queue: ${queueUrl}`);
+  lines.push("", t("email.digest.openQueue", { url: queueUrl }));
   return `${lines.join("\n")}\n`;
 }

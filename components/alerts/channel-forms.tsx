@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -8,10 +9,11 @@ import { deleteAlertChannelAction, deleteAlertRuleAction, saveAlertChannelAction
 import { FormMessage } from "@/components/ui/form-message";
 import { useFormAction } from "@/components/ui/use-form-action";
 
+// Labels: alerts.channelForm.target.<kind> in the messages.
 const TARGET = {
-  EMAIL: { label: "E-mail address", placeholder: "ops-team@example.com", type: "email" },
-  SLACK: { label: "Slack incoming-webhook URL", placeholder: "https://hooks.slack.com/services/…", type: "url" },
-  WEBHOOK: { label: "Webhook URL", placeholder: "https://example.com/hooks/alerts", type: "url" },
+  EMAIL: { placeholder: "ops-team@example.com", type: "email" },
+  SLACK: { placeholder: "https://hooks.slack.com/services/…", type: "url" },
+  WEBHOOK: { placeholder: "https://example.com/hooks/alerts", type: "url" },
 } as const;
 
 /** Add a channel, or (with `channel`) replace its address/URL or secret; stored values are never shown. */
@@ -20,29 +22,25 @@ export function ChannelForm({ channel }: { channel?: { id: string; kind: keyof t
   const [kind, setKind] = useState<keyof typeof TARGET>(channel?.kind ?? "SLACK");
   const prefix = channel ? `ch-${channel.id}` : "ch-new";
   const target = TARGET[kind];
+  const t = useTranslations("alerts.channelForm");
   return (
-    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" aria-label={channel ? `Edit channel ${channel.name}` : "Add channel"} noValidate>
+    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" aria-label={channel ? t("editLabel", { name: channel.name }) : t("addLabel")} noValidate>
       {channel ? <input type="hidden" name="id" value={channel.id} /> : null}
       {channel ? (
         <input type="hidden" name="kind" value={channel.kind} />
       ) : (
-        <Field label="Kind" htmlFor={`${prefix}-kind`} error={fieldError("kind")}>
+        <Field label={t("kind")} htmlFor={`${prefix}-kind`} error={fieldError("kind")}>
           <Select id={`${prefix}-kind`} name="kind" value={kind} onChange={(e) => setKind(e.target.value as keyof typeof TARGET)}>
             <option value="SLACK">Slack</option>
-            <option value="WEBHOOK">Webhook (signed JSON)</option>
-            <option value="EMAIL">E-mail address</option>
+            <option value="WEBHOOK">{t("webhookSigned")}</option>
+            <option value="EMAIL">{t("target.EMAIL")}</option>
           </Select>
         </Field>
       )}
-      <Field label="Name" htmlFor={`${prefix}-name`} error={fieldError("name")}>
+      <Field label={t("name")} htmlFor={`${prefix}-name`} error={fieldError("name")}>
         <Input id={`${prefix}-name`} name="name" defaultValue={channel?.name} placeholder="#ops-alerts" aria-invalid={Boolean(fieldError("name"))} />
       </Field>
-      <Field
-        label={target.label}
-        htmlFor={`${prefix}-target`}
-        error={fieldError("target")}
-        hint={channel ? "Leave blank to keep the stored one (it is never shown)" : "Stored write-only: it is never shown again"}
-      >
+      <Field label={t(`target.${kind}`)} htmlFor={`${prefix}-target`} error={fieldError("target")} hint={channel ? t("targetKeep") : t("targetWriteOnly")}>
         <Input
           id={`${prefix}-target`}
           name="target"
@@ -53,18 +51,13 @@ export function ChannelForm({ channel }: { channel?: { id: string; kind: keyof t
         />
       </Field>
       {kind === "WEBHOOK" ? (
-        <Field
-          label="Signing secret"
-          htmlFor={`${prefix}-secret`}
-          error={fieldError("secret")}
-          hint={channel ? "Leave blank to keep it" : "At least 16 characters; we sign each body with it (X-Signature)"}
-        >
+        <Field label={t("secret")} htmlFor={`${prefix}-secret`} error={fieldError("secret")} hint={channel ? t("secretKeep") : t("secretHint")}>
           <Input id={`${prefix}-secret`} name="secret" type="password" autoComplete="new-password" aria-invalid={Boolean(fieldError("secret"))} />
         </Field>
       ) : null}
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : channel ? "Save channel" : "Add channel"}
+          {pending ? t("saving") : channel ? t("save") : t("add")}
         </Button>
         <FormMessage result={state} />
       </div>
@@ -75,11 +68,12 @@ export function ChannelForm({ channel }: { channel?: { id: string; kind: keyof t
 /** Removes a channel or a rule (the action checks it is this organisation's). */
 export function DeleteButton({ id, label, kind }: { id: string; label: string; kind: "channel" | "rule" }) {
   const { result: state, onSubmit, pending } = useFormAction(kind === "channel" ? deleteAlertChannelAction : deleteAlertRuleAction);
+  const t = useTranslations("alerts.channelForm");
   return (
     <form onSubmit={onSubmit} className="inline-flex items-center gap-2">
       <input type="hidden" name="id" value={id} />
-      <Button type="submit" variant="secondary" size="sm" disabled={pending} aria-label={`Remove ${label}`}>
-        Remove
+      <Button type="submit" variant="secondary" size="sm" disabled={pending} aria-label={t("removeLabel", { label })}>
+        {t("remove")}
       </Button>
       {state && !state.ok ? <span className="text-xs text-rose-700">{state.message}</span> : null}
     </form>

@@ -1,13 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field, Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { addCreator, recordDepositEntry, recordVideo, setListingPrice, setStock, upsertRegistration } from "@/lib/actions/compliance";
-import { VIDEO_STYLE_LABEL } from "@/lib/compliance/ledger";
-import { ENTITY_LABEL, ENTITY_TYPES, VIDEO_STYLES } from "@/lib/validations/compliance";
+import { ENTITY_TYPES, VIDEO_STYLES } from "@/lib/validations/compliance";
 
 type StoreOption = { id: string; name: string };
 
@@ -19,34 +19,35 @@ export function RegistrationForm({
   current: { legalName: string; entityType: string; registrationCountry: string; incorporatedOn: string; licenceExpiresOn: string | null } | null;
 }) {
   const f = useFormAction(upsertRegistration);
+  const t = useTranslations("compliance");
   const id = (n: string) => `reg-${storeId}-${n}`;
   return (
-    <form onSubmit={f.onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label="Business registration">
+    <form onSubmit={f.onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label={t("forms.registration")}>
       <input type="hidden" name="storeId" value={storeId} />
-      <Field label="Legal name" htmlFor={id("name")} error={f.fieldError("legalName")}>
+      <Field label={t("card.legalName")} htmlFor={id("name")} error={f.fieldError("legalName")}>
         <Input id={id("name")} name="legalName" defaultValue={current?.legalName} required />
       </Field>
-      <Field label="Legal form" htmlFor={id("entity")} error={f.fieldError("entityType")}>
+      <Field label={t("card.legalForm")} htmlFor={id("entity")} error={f.fieldError("entityType")}>
         <Select id={id("entity")} name="entityType" defaultValue={current?.entityType ?? "COMPANY"}>
           {ENTITY_TYPES.map((e) => (
             <option key={e} value={e}>
-              {ENTITY_LABEL[e]}
+              {t(`entity.${e}`)}
             </option>
           ))}
         </Select>
       </Field>
-      <Field label="Country of registration" htmlFor={id("country")} error={f.fieldError("registrationCountry")} hint="2 letters, e.g. CN, US, GB">
+      <Field label={t("forms.country")} htmlFor={id("country")} error={f.fieldError("registrationCountry")} hint={t("forms.countryHint")}>
         <Input id={id("country")} name="registrationCountry" defaultValue={current?.registrationCountry} maxLength={2} required />
       </Field>
-      <Field label="Incorporated on" htmlFor={id("inc")} error={f.fieldError("incorporatedOn")}>
+      <Field label={t("forms.incorporatedOn")} htmlFor={id("inc")} error={f.fieldError("incorporatedOn")}>
         <Input id={id("inc")} name="incorporatedOn" type="date" defaultValue={current?.incorporatedOn} required />
       </Field>
-      <Field label="Licence expires on" htmlFor={id("exp")} error={f.fieldError("licenceExpiresOn")}>
+      <Field label={t("forms.licenceExpiresOn")} htmlFor={id("exp")} error={f.fieldError("licenceExpiresOn")}>
         <Input id={id("exp")} name="licenceExpiresOn" type="date" defaultValue={current?.licenceExpiresOn ?? ""} />
       </Field>
       <div className="flex items-end">
         <Button type="submit" disabled={f.pending}>
-          {f.pending ? "Saving…" : "Save registration"}
+          {f.pending ? t("forms.saving") : t("forms.saveRegistration")}
         </Button>
       </div>
       <div className="sm:col-span-2">
@@ -67,30 +68,31 @@ function localToInstant(form: FormData, key: string): FormData {
 
 export function DepositEntryForm({ storeId, currency }: { storeId: string; currency: string }) {
   const f = useFormAction(recordDepositEntry, { prepare: (form) => localToInstant(form, "occurredAt") });
+  const t = useTranslations("compliance.forms");
   const id = (n: string) => `dep-${storeId}-${n}`;
   return (
-    <form onSubmit={f.onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label="Deposit entry">
+    <form onSubmit={f.onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label={t("deposit")}>
       <input type="hidden" name="storeId" value={storeId} />
       <input type="hidden" name="currency" value={currency} />
-      <Field label="Entry" htmlFor={id("kind")} error={f.fieldError("kind")}>
+      <Field label={t("entry")} htmlFor={id("kind")} error={f.fieldError("kind")}>
         <Select id={id("kind")} name="kind" defaultValue="PAYMENT">
-          <option value="PAYMENT">Payment (top-up)</option>
-          <option value="REFUND">Refund to us</option>
-          <option value="DEDUCTION">Deduction by TikTok</option>
+          <option value="PAYMENT">{t("payment")}</option>
+          <option value="REFUND">{t("refund")}</option>
+          <option value="DEDUCTION">{t("deduction")}</option>
         </Select>
       </Field>
-      <Field label={`Amount (${currency})`} htmlFor={id("amount")} error={f.fieldError("amount")}>
+      <Field label={t("amount", { currency })} htmlFor={id("amount")} error={f.fieldError("amount")}>
         <Input id={id("amount")} name="amount" inputMode="decimal" placeholder="500.00" required />
       </Field>
-      <Field label="When (empty = now)" htmlFor={id("at")} error={f.fieldError("occurredAt")}>
+      <Field label={t("when")} htmlFor={id("at")} error={f.fieldError("occurredAt")}>
         <Input id={id("at")} name="occurredAt" type="datetime-local" />
       </Field>
-      <Field label="Note" htmlFor={id("note")} error={f.fieldError("note")}>
+      <Field label={t("note")} htmlFor={id("note")} error={f.fieldError("note")}>
         <Input id={id("note")} name="note" maxLength={500} />
       </Field>
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={f.pending}>
-          {f.pending ? "Recording…" : "Record entry"}
+          {f.pending ? t("recording") : t("recordEntry")}
         </Button>
         <FormMessage result={f.result} />
       </div>
@@ -100,9 +102,10 @@ export function DepositEntryForm({ storeId, currency }: { storeId: string; curre
 
 export function CreatorForm({ stores }: { stores: StoreOption[] }) {
   const f = useFormAction(addCreator);
+  const t = useTranslations("compliance.forms");
   return (
-    <form onSubmit={f.onSubmit} noValidate className="space-y-3" aria-label="Add creator">
-      <Field label="Store" htmlFor="creator-store" error={f.fieldError("storeId")}>
+    <form onSubmit={f.onSubmit} noValidate className="space-y-3" aria-label={t("addCreator")}>
+      <Field label={t("store")} htmlFor="creator-store" error={f.fieldError("storeId")}>
         <Select id="creator-store" name="storeId">
           {stores.map((s) => (
             <option key={s.id} value={s.id}>
@@ -111,14 +114,14 @@ export function CreatorForm({ stores }: { stores: StoreOption[] }) {
           ))}
         </Select>
       </Field>
-      <Field label="Handle" htmlFor="creator-handle" error={f.fieldError("handle")}>
+      <Field label={t("handle")} htmlFor="creator-handle" error={f.fieldError("handle")}>
         <Input id="creator-handle" name="handle" placeholder="@handle" required />
       </Field>
-      <Field label="Display name" htmlFor="creator-name" error={f.fieldError("displayName")}>
+      <Field label={t("displayName")} htmlFor="creator-name" error={f.fieldError("displayName")}>
         <Input id="creator-name" name="displayName" required />
       </Field>
       <Button type="submit" disabled={f.pending}>
-        {f.pending ? "Adding…" : "Add creator"}
+        {f.pending ? t("adding") : t("addCreator")}
       </Button>
       <FormMessage result={f.result} />
     </form>
@@ -127,12 +130,13 @@ export function CreatorForm({ stores }: { stores: StoreOption[] }) {
 
 export function VideoForm({ creators, fixedCreatorId }: { creators: { id: string; handle: string }[]; fixedCreatorId?: string }) {
   const f = useFormAction(recordVideo, { prepare: (form) => localToInstant(form, "postedAt") });
+  const t = useTranslations("compliance");
   return (
-    <form onSubmit={f.onSubmit} noValidate className="space-y-3" aria-label="Record video">
+    <form onSubmit={f.onSubmit} noValidate className="space-y-3" aria-label={t("forms.recordVideo")}>
       {fixedCreatorId ? (
         <input type="hidden" name="creatorId" value={fixedCreatorId} />
       ) : (
-        <Field label="Creator" htmlFor="video-creator" error={f.fieldError("creatorId")}>
+        <Field label={t("forms.creator")} htmlFor="video-creator" error={f.fieldError("creatorId")}>
           <Select id="video-creator" name="creatorId">
             {creators.map((c) => (
               <option key={c.id} value={c.id}>
@@ -142,36 +146,37 @@ export function VideoForm({ creators, fixedCreatorId }: { creators: { id: string
           </Select>
         </Field>
       )}
-      <Field label="Title" htmlFor="video-title" error={f.fieldError("title")}>
+      <Field label={t("forms.title")} htmlFor="video-title" error={f.fieldError("title")}>
         <Input id="video-title" name="title" required />
       </Field>
-      <Field label="Posted at (your local time)" htmlFor="video-posted" error={f.fieldError("postedAt")}>
+      <Field label={t("forms.postedAt")} htmlFor="video-posted" error={f.fieldError("postedAt")}>
         <Input id="video-posted" name="postedAt" type="datetime-local" required />
       </Field>
       <div className="grid grid-cols-2 gap-3">
-        <Field label="Format" htmlFor="video-format" error={f.fieldError("format")}>
+        <Field label={t("forms.format")} htmlFor="video-format" error={f.fieldError("format")}>
           <Select id="video-format" name="format" defaultValue="SHORT_VIDEO">
-            <option value="SHORT_VIDEO">Short video</option>
-            <option value="LIVE">LIVE</option>
-            <option value="POST">Post</option>
+            <option value="SHORT_VIDEO">{t("videoFormat.SHORT_VIDEO")}</option>
+            <option value="LIVE">{t("videoFormat.LIVE")}</option>
+            <option value="POST">{t("videoFormat.POST")}</option>
           </Select>
         </Field>
-        <Field label="How it is made" htmlFor="video-style" error={f.fieldError("style")}>
+        <Field label={t("forms.style")} htmlFor="video-style" error={f.fieldError("style")}>
           <Select id="video-style" name="style" defaultValue="REAL_PERSON">
             {VIDEO_STYLES.map((s) => (
               <option key={s} value={s}>
-                {VIDEO_STYLE_LABEL[s]}
-                {["STATIC_IMAGES", "TEXT_SLIDESHOW", "NO_REAL_PERSON"].includes(s) ? " (non-interactive)" : ""}
+                {["STATIC_IMAGES", "TEXT_SLIDESHOW", "NO_REAL_PERSON"].includes(s)
+                  ? t("forms.nonInteractiveStyle", { style: t(`videoStyle.${s}`) })
+                  : t(`videoStyle.${s}`)}
               </option>
             ))}
           </Select>
         </Field>
       </div>
       <label className="flex items-center gap-2 text-sm text-slate-800">
-        <input type="checkbox" name="hasProductLink" defaultChecked className="size-4 rounded border-slate-300" /> Has a product link
+        <input type="checkbox" name="hasProductLink" defaultChecked className="size-4 rounded border-slate-300" /> {t("forms.hasLink")}
       </label>
       <Button type="submit" disabled={f.pending}>
-        {f.pending ? "Recording…" : "Record video"}
+        {f.pending ? t("forms.recording") : t("forms.recordVideo")}
       </Button>
       <FormMessage result={f.result} />
     </form>
@@ -180,28 +185,29 @@ export function VideoForm({ creators, fixedCreatorId }: { creators: { id: string
 
 export function PriceForm({ listingId, sku, currencies }: { listingId: string; sku: string; currencies: string[] }) {
   const f = useFormAction(setListingPrice);
+  const t = useTranslations("compliance.forms");
   const id = (n: string) => `price-${listingId}-${n}`;
   return (
-    <form onSubmit={f.onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label={`Set price of ${sku}`}>
+    <form onSubmit={f.onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label={t("setPriceOf", { sku })}>
       <input type="hidden" name="listingId" value={listingId} />
-      <Field label="Channel" htmlFor={id("channel")}>
+      <Field label={t("channel")} htmlFor={id("channel")}>
         <Select id={id("channel")} name="channel" defaultValue="TIKTOK_SHOP" className="w-36">
           <option value="TIKTOK_SHOP">TikTok Shop</option>
-          <option value="BRAND_SITE">Brand website</option>
+          <option value="BRAND_SITE">{t("brandWebsite")}</option>
         </Select>
       </Field>
-      <Field label="Currency" htmlFor={id("currency")} error={f.fieldError("currency")}>
+      <Field label={t("currency")} htmlFor={id("currency")} error={f.fieldError("currency")}>
         <Select id={id("currency")} name="currency" defaultValue={currencies[0] ?? "USD"} className="w-24">
           {[...new Set([...currencies, "USD", "GBP"])].map((c) => (
             <option key={c}>{c}</option>
           ))}
         </Select>
       </Field>
-      <Field label="Price" htmlFor={id("price")} error={f.fieldError("price")}>
+      <Field label={t("price")} htmlFor={id("price")} error={f.fieldError("price")}>
         <Input id={id("price")} name="price" inputMode="decimal" placeholder="19.99" className="w-28" />
       </Field>
       <Button type="submit" variant="secondary" disabled={f.pending}>
-        Set price
+        {t("setPrice")}
       </Button>
       <div className="basis-full">
         <FormMessage result={f.result} />
@@ -212,15 +218,16 @@ export function PriceForm({ listingId, sku, currencies }: { listingId: string; s
 
 export function StockForm({ listingId, sku, current }: { listingId: string; sku: string; current: number }) {
   const f = useFormAction(setStock);
+  const t = useTranslations("compliance.forms");
   const id = `stock-${listingId}`;
   return (
-    <form onSubmit={f.onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label={`Set stock of ${sku}`}>
+    <form onSubmit={f.onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label={t("setStockOf", { sku })}>
       <input type="hidden" name="listingId" value={listingId} />
-      <Field label="Available stock" htmlFor={id} error={f.fieldError("availableStock")}>
+      <Field label={t("availableStock")} htmlFor={id} error={f.fieldError("availableStock")}>
         <Input id={id} name="availableStock" inputMode="numeric" defaultValue={String(current)} className="w-28" />
       </Field>
       <Button type="submit" variant="secondary" disabled={f.pending}>
-        Set stock
+        {t("setStock")}
       </Button>
       <div className="basis-full">
         <FormMessage result={f.result} />

@@ -1,8 +1,9 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { cn } from "@/components/ui/cn";
-import { VIDEO_STYLE_LABEL } from "@/lib/compliance/ledger";
 import { bandOf, dayTicks, percentOf } from "@/lib/compliance/timeline";
 import type { CreatorDetail } from "@/lib/data/compliance";
 import { dateFormat, formatInstant } from "@/lib/format";
+import { dateLocale } from "@/lib/i18n/intl-locale";
 
 /**
  * The rolling 7-day window as a strip: two windows back and the restriction week ahead. Each
@@ -10,14 +11,16 @@ import { dateFormat, formatInstant } from "@/lib/format";
  * or not a short video, crossed = link dropped past the quota); a running or recent restriction
  * is shaded.
  */
-export function CreatorTimeline({ detail, now }: { detail: CreatorDetail; now: Date }) {
+export async function CreatorTimeline({ detail, now }: { detail: CreatorDetail; now: Date }) {
+  const [t, locale] = await Promise.all([getTranslations("compliance"), getLocale()]);
   const { range, window, videos, restrictions } = detail;
   const zone = detail.creator.store.timeZone;
+  const at = (instant: Date) => formatInstant(instant, zone, dateLocale(locale));
   const windowBand = bandOf(range, window.from, window.to);
   const nowAt = percentOf(range, now);
   const ticks = dayTicks(range);
   return (
-    <figure aria-label="Video timeline" data-testid="creator-timeline">
+    <figure aria-label={t("timeline.label")} data-testid="creator-timeline">
       <div className="relative h-28 rounded-lg border border-slate-200 bg-slate-50">
         {windowBand ? (
           <div
@@ -25,7 +28,9 @@ export function CreatorTimeline({ detail, now }: { detail: CreatorDetail; now: D
             style={{ left: `${windowBand.left}%`, width: `${windowBand.width}%` }}
             data-testid="window-band"
           >
-            <span className="absolute top-1 left-1 text-[10px] font-medium tracking-wide text-slate-500 uppercase">last {detail.settings.windowDays} days</span>
+            <span className="absolute top-1 left-1 text-[10px] font-medium tracking-wide text-slate-500 uppercase">
+              {t("timeline.lastDays", { days: detail.settings.windowDays })}
+            </span>
           </div>
         ) : null}
         {restrictions.map((r) => {
@@ -36,19 +41,21 @@ export function CreatorTimeline({ detail, now }: { detail: CreatorDetail; now: D
               className={cn("absolute bottom-0 h-8 border-t-2", r.active ? "border-rose-500 bg-rose-100/80" : "border-rose-300 bg-rose-50/70")}
               style={{ left: `${band.left}%`, width: `${band.width}%` }}
               data-testid="restriction-band"
-              title={`Restricted ${formatInstant(r.start, zone)} – ${formatInstant(r.end, zone)}`}
+              title={t("timeline.restrictedTitle", { from: at(r.start), to: at(r.end) })}
             >
               <span className="absolute top-1 left-1 text-[10px] font-semibold whitespace-nowrap text-rose-800">
-                restricted · {r.linked}/{detail.settings.restrictedLinkQuota} linked{r.dropped ? ` · ${r.dropped} dropped` : ""}
+                {r.dropped
+                  ? t("timeline.restrictedDropped", { linked: r.linked, quota: detail.settings.restrictedLinkQuota, dropped: r.dropped })
+                  : t("timeline.restricted", { linked: r.linked, quota: detail.settings.restrictedLinkQuota })}
               </span>
             </div>
           ) : null;
         })}
-        {ticks.map((t) => (
-          <div key={t.toISOString()} className="absolute top-0 h-2 border-l border-slate-300" style={{ left: `${percentOf(range, t)}%` }} aria-hidden />
+        {ticks.map((tick) => (
+          <div key={tick.toISOString()} className="absolute top-0 h-2 border-l border-slate-300" style={{ left: `${percentOf(range, tick)}%` }} aria-hidden />
         ))}
         <div className="absolute inset-y-0 border-l-2 border-slate-900" style={{ left: `${nowAt}%` }} aria-hidden>
-          <span className="absolute -top-5 -translate-x-1/2 text-[10px] font-semibold text-slate-900">now</span>
+          <span className="absolute -top-5 -translate-x-1/2 text-[10px] font-semibold text-slate-900">{t("timeline.now")}</span>
         </div>
         {videos.map((v, i) => {
           const shop = v.format === "SHORT_VIDEO" && v.hasProductLink;
@@ -61,7 +68,15 @@ export function CreatorTimeline({ detail, now }: { detail: CreatorDetail; now: D
                 v.linkDropped && "outline-2 outline-offset-1 outline-rose-600",
               )}
               style={{ left: `${percentOf(range, v.postedAt)}%`, top: `${36 + (i % 3) * 14}%` }}
-              title={`${formatInstant(v.postedAt, zone)} · ${v.title} · ${VIDEO_STYLE_LABEL[v.style]}${v.nonInteractive ? " (non-interactive)" : ""}${shop ? "" : " · not a shop video"}${v.linkDropped ? " · link dropped" : ""}`}
+              title={[
+                at(v.postedAt),
+                v.title,
+                v.nonInteractive ? t("forms.nonInteractiveStyle", { style: t(`videoStyle.${v.style}`) }) : t(`videoStyle.${v.style}`),
+                shop ? null : t("timeline.notShopVideo"),
+                v.linkDropped ? t("timeline.linkDropped") : null,
+              ]
+                .filter((part) => part !== null)
+                .join(" · ")}
               data-testid="video-marker"
               data-non-interactive={v.nonInteractive}
             />
@@ -71,27 +86,27 @@ export function CreatorTimeline({ detail, now }: { detail: CreatorDetail; now: D
       <div className="relative mt-1 h-4 text-[10px] text-slate-500" aria-hidden>
         {ticks
           .filter((_, i) => i % 2 === 0)
-          .map((t) => (
-            <span key={t.toISOString()} className="absolute -translate-x-1/2 whitespace-nowrap" style={{ left: `${percentOf(range, t)}%` }}>
-              {dateFormat("en-GB", { day: "numeric", month: "short", timeZone: zone }).format(t)}
+          .map((tick) => (
+            <span key={tick.toISOString()} className="absolute -translate-x-1/2 whitespace-nowrap" style={{ left: `${percentOf(range, tick)}%` }}>
+              {dateFormat(dateLocale(locale), { day: "numeric", month: "short", timeZone: zone }).format(tick)}
             </span>
           ))}
       </div>
       <figcaption className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
         <span className="flex items-center gap-1">
-          <span className="inline-block size-3 rounded-full bg-teal-600" /> interactive shop video
+          <span className="inline-block size-3 rounded-full bg-teal-600" /> {t("timeline.legendInteractive")}
         </span>
         <span className="flex items-center gap-1">
-          <span className="inline-block size-3 rounded-full bg-amber-500" /> non-interactive shop video
+          <span className="inline-block size-3 rounded-full bg-amber-500" /> {t("timeline.legendNonInteractive")}
         </span>
         <span className="flex items-center gap-1">
-          <span className="inline-block size-3 rounded-full bg-white ring-2 ring-slate-400" /> LIVE, post or no product link
+          <span className="inline-block size-3 rounded-full bg-white ring-2 ring-slate-400" /> {t("timeline.legendOther")}
         </span>
         <span className="flex items-center gap-1">
-          <span className="inline-block size-3 rounded-full bg-teal-600 outline-2 outline-rose-600" /> link dropped
+          <span className="inline-block size-3 rounded-full bg-teal-600 outline-2 outline-rose-600" /> {t("timeline.linkDropped")}
         </span>
         <span className="flex items-center gap-1">
-          <span className="inline-block h-3 w-5 border-t-2 border-rose-500 bg-rose-100" /> restriction
+          <span className="inline-block h-3 w-5 border-t-2 border-rose-500 bg-rose-100" /> {t("timeline.legendRestriction")}
         </span>
       </figcaption>
     </figure>

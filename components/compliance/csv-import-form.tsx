@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -13,6 +14,7 @@ export function CsvImportForm({ endpoint, columns, withChannel = false, id }: { 
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<ImportResponse | null>(null);
+  const t = useTranslations("compliance.csv");
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -26,39 +28,38 @@ export function CsvImportForm({ endpoint, columns, withChannel = false, id }: { 
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-3" aria-label="CSV import">
-      <p className="text-xs text-slate-500">
-        Columns: <code>{columns}</code>
-      </p>
+    <form onSubmit={onSubmit} className="space-y-3" aria-label={t("form")}>
+      <p className="text-xs text-slate-500">{t.rich("columns", { columns, code: (chunks) => <code>{chunks}</code> })}</p>
       {withChannel ? (
         <div className="grid grid-cols-2 gap-3">
-          <Field label="Channel" htmlFor={`${id}-channel`}>
+          <Field label={t("channel")} htmlFor={`${id}-channel`}>
             <Select id={`${id}-channel`} name="channel" defaultValue="TIKTOK_SHOP">
               <option value="TIKTOK_SHOP">TikTok Shop</option>
-              <option value="BRAND_SITE">Brand website</option>
+              <option value="BRAND_SITE">{t("brandWebsite")}</option>
             </Select>
           </Field>
-          <Field label="Currency (if no column)" htmlFor={`${id}-currency`}>
+          <Field label={t("currency")} htmlFor={`${id}-currency`}>
             <Input id={`${id}-currency`} name="currency" placeholder="USD" maxLength={3} />
           </Field>
         </div>
       ) : null}
-      <Field label="CSV file" htmlFor={`${id}-file`}>
+      <Field label={t("file")} htmlFor={`${id}-file`}>
         <Input id={`${id}-file`} name="file" type="file" accept=".csv,text/csv" required />
       </Field>
       <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Importing…" : "Import CSV"}
+        {pending ? t("importing") : t("import")}
       </Button>
       {result ? (
         <div role="status" className="space-y-1 text-sm">
           {result.message ? <p className="text-rose-800">{result.message}</p> : null}
-          {result.saved !== undefined ? <p className="font-medium">{result.saved} row(s) saved.</p> : null}
+          {result.saved !== undefined ? <p className="font-medium">{t("saved", { count: result.saved })}</p> : null}
           {result.errors?.length ? (
             <ul className="max-h-40 space-y-0.5 overflow-y-auto rounded-lg bg-rose-50 px-3 py-2 text-xs text-rose-800">
               {result.errors.map((e, i) => (
                 <li key={i}>
-                  Line {e.line}
-                  {e.column ? `, column ${e.column}` : ""}: {e.message}
+                  {e.column
+                    ? t("errorAt", { line: String(e.line), column: e.column, message: e.message })
+                    : t("errorLine", { line: String(e.line), message: e.message })}
                 </li>
               ))}
             </ul>

@@ -1,14 +1,17 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import type { StoredFlag } from "@/lib/data/compliance";
 import { SEVERITY_TONE } from "@/components/ui/tones";
-import { SEVERITY_LABEL } from "@/lib/vocabulary";
+import { formatFlagReason } from "@/lib/i18n/flag-reason";
 
-export function SeverityBadge({ severity }: { severity: StoredFlag["severity"] }) {
-  return <Badge tone={SEVERITY_TONE[severity]}>{SEVERITY_LABEL[severity]}</Badge>;
+export async function SeverityBadge({ severity }: { severity: StoredFlag["severity"] }) {
+  const t = await getTranslations("vocabulary.severity");
+  return <Badge tone={SEVERITY_TONE[severity]}>{t(severity)}</Badge>;
 }
 
 /** Stored flags of one subject with the engine's plain-language reason. */
-export function FlagList({ flags, empty }: { flags: StoredFlag[]; empty?: string }) {
+export async function FlagList({ flags, empty }: { flags: StoredFlag[]; empty?: string }) {
+  const locale = await getLocale();
   if (flags.length === 0) return empty ? <p className="text-sm text-emerald-700">{empty}</p> : null;
   return (
     <ul className="space-y-2" data-testid="flag-list">
@@ -18,7 +21,7 @@ export function FlagList({ flags, empty }: { flags: StoredFlag[]; empty?: string
             <SeverityBadge severity={f.severity} />
             <code className="text-xs text-slate-500">{f.rule}</code>
           </div>
-          <p className="mt-0.5 text-slate-700">{f.reason}</p>
+          <p className="mt-0.5 text-slate-700">{formatFlagReason(f, locale)}</p>
         </li>
       ))}
     </ul>

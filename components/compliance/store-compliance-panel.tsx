@@ -1,17 +1,18 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { type DepositState, type StoreCompliance, getStoreCompliance } from "@/lib/data/compliance";
 import type { DataScope } from "@/lib/data/scope";
 import { formatInstant, formatMoney } from "@/lib/format";
-import { ENTITY_LABEL } from "@/lib/validations/compliance";
+import { dateLocale, moneyLocale } from "@/lib/i18n/intl-locale";
 import { FlagList } from "./flag-list";
 
-const DEPOSIT_STATE: Record<DepositState, { label: string; tone: BadgeTone }> = {
-  not_required: { label: "No deposit rule", tone: "neutral" },
-  ok: { label: "Deposit complete", tone: "success" },
-  unknown: { label: "Deposit not recorded", tone: "info" },
-  top_up_due: { label: "Top-up due", tone: "warning" },
-  restricted: { label: "Restricted: deposit short", tone: "critical" },
+const DEPOSIT_TONE: Record<DepositState, BadgeTone> = {
+  not_required: "neutral",
+  ok: "success",
+  unknown: "info",
+  top_up_due: "warning",
+  restricted: "critical",
 };
 
 function licenceTone(days: number | null): BadgeTone {
@@ -21,62 +22,65 @@ function licenceTone(days: number | null): BadgeTone {
   return "success";
 }
 
-const money = (minor: number, currency: string) => formatMoney(minor, currency, currency === "GBP" ? "en-GB" : "en-US");
-
 /** Registration + deposit summary of one store (presentational; the data comes from getStoreCompliance). */
-export function StoreComplianceCard({ item, children }: { item: StoreCompliance; children?: React.ReactNode }) {
+export async function StoreComplianceCard({ item, children }: { item: StoreCompliance; children?: React.ReactNode }) {
+  const [t, locale] = await Promise.all([getTranslations("compliance"), getLocale()]);
+  const money = (minor: number, currency: string) => formatMoney(minor, currency, moneyLocale(currency, locale));
   const { store, registration: reg, deposit: dep } = item;
-  const state = DEPOSIT_STATE[dep.state];
   return (
     <Card data-testid={`store-compliance-${store.id}`}>
       <CardHeader
         title={store.name}
-        description={`${store.market} · ${store.kind === "CROSS_BORDER" ? "cross-border" : "local"} · joined ${store.joinedOn.toISOString().slice(0, 10)}`}
+        description={t("card.description", {
+          market: store.market,
+          kind: store.kind === "CROSS_BORDER" ? "cross_border" : "local",
+          joined: store.joinedOn.toISOString().slice(0, 10),
+        })}
         action={
-          <Badge tone={state.tone} data-testid="deposit-state">
-            {state.label}
+          <Badge tone={DEPOSIT_TONE[dep.state]} data-testid="deposit-state">
+            {t(`depositState.${dep.state}`)}
           </Badge>
         }
       />
       <CardBody className="grid gap-4 md:grid-cols-2">
-        <section aria-label="Registration" className="space-y-2">
-          <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Registration</h3>
+        <section aria-label={t("card.registration")} className="space-y-2">
+          <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("card.registration")}</h3>
           {reg ? (
             <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-              <dt className="text-slate-500">Legal name</dt>
+              <dt className="text-slate-500">{t("card.legalName")}</dt>
               <dd>{reg.legalName}</dd>
-              <dt className="text-slate-500">Legal form</dt>
-              <dd>{ENTITY_LABEL[reg.entityType]}</dd>
-              <dt className="text-slate-500">Country</dt>
+              <dt className="text-slate-500">{t("card.legalForm")}</dt>
+              <dd>{t(`entity.${reg.entityType}`)}</dd>
+              <dt className="text-slate-500">{t("card.country")}</dt>
               <dd>{reg.registrationCountry}</dd>
-              <dt className="text-slate-500">Incorporated</dt>
+              <dt className="text-slate-500">{t("card.incorporated")}</dt>
               <dd>{reg.incorporatedOn}</dd>
-              <dt className="text-slate-500">Licence</dt>
+              <dt className="text-slate-500">{t("card.licence")}</dt>
               <dd className="flex flex-wrap items-center gap-2">
-                {reg.licenceExpiresOn ?? "no expiry recorded"}
+                {reg.licenceExpiresOn ?? t("card.noExpiry")}
                 {item.licenceDaysLeft !== null ? (
                   <Badge tone={licenceTone(item.licenceDaysLeft)} data-testid="licence-countdown">
-                    {item.licenceDaysLeft < 0 ? `expired ${-item.licenceDaysLeft} days ago` : `${item.licenceDaysLeft} days left`}
+                    {item.licenceDaysLeft < 0 ? t("card.expiredAgo", { days: -item.licenceDaysLeft }) : t("card.daysLeft", { days: item.licenceDaysLeft })}
                   </Badge>
                 ) : null}
               </dd>
             </dl>
           ) : (
-            <p className="text-sm text-slate-500">No registration recorded.</p>
+            <p className="text-sm text-slate-500">{t("card.noRegistration")}</p>
           )}
         </section>
-        <section aria-label="Deposit" className="space-y-2">
-          <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Deposit</h3>
+        <section aria-label={t("card.deposit")} className="space-y-2">
+          <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("card.deposit")}</h3>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-            <dt className="text-slate-500">Balance</dt>
+            <dt className="text-slate-500">{t("card.balance")}</dt>
             <dd className="font-semibold tabular-nums" data-testid="deposit-balance">
               {dep.balanceMinor === null ? "—" : money(dep.balanceMinor, dep.currency)}
             </dd>
-            <dt className="text-slate-500">Required</dt>
-            <dd className="tabular-nums">{dep.requiredMinor === null ? "not required for this store" : money(dep.requiredMinor, dep.currency)}</dd>
+            <dt className="text-slate-500">{t("card.required")}</dt>
+            <dd className="tabular-nums">{dep.requiredMinor === null ? t("card.notRequired") : money(dep.requiredMinor, dep.currency)}</dd>
             {dep.requiredMinor !== null ? (
               <>
-                <dt className="text-slate-500">Shortfall</dt>
+                <dt className="text-slate-500">{t("card.shortfall")}</dt>
                 <dd className={dep.shortfallMinor ? "font-semibold text-rose-700 tabular-nums" : "tabular-nums"} data-testid="deposit-shortfall">
                   {money(dep.shortfallMinor ?? 0, dep.currency)}
                 </dd>
@@ -84,27 +88,31 @@ export function StoreComplianceCard({ item, children }: { item: StoreCompliance;
             ) : null}
             {dep.topUpBy ? (
               <>
-                <dt className="text-slate-500">Top-up deadline</dt>
-                <dd>{formatInstant(dep.topUpBy, store.timeZone)}</dd>
+                <dt className="text-slate-500">{t("card.topUpBy")}</dt>
+                <dd>{formatInstant(dep.topUpBy, store.timeZone, dateLocale(locale))}</dd>
               </>
             ) : null}
             {dep.balances
               .filter((b) => b.currency !== dep.currency)
               .map((b) => (
                 <div key={b.currency} className="contents">
-                  <dt className="text-slate-500">Also held</dt>
+                  <dt className="text-slate-500">{t("card.alsoHeld")}</dt>
                   <dd className="tabular-nums">{money(b.balanceMinor, b.currency)}</dd>
                 </div>
               ))}
           </dl>
         </section>
-        <section aria-label="Open flags" className="md:col-span-2">
-          <FlagList flags={item.flags} empty={item.standing.length ? "Nothing to act on today." : "No registration or deposit problems."} />
+        <section aria-label={t("card.openFlags")} className="md:col-span-2">
+          <FlagList flags={item.flags} empty={item.standing.length ? t("card.nothingToday") : t("card.noProblems")} />
         </section>
         {item.standing.length ? (
-          <section aria-label="Standing issues" className="rounded-lg border border-slate-200 bg-slate-50 p-3 md:col-span-2" data-testid="standing-issues">
-            <h3 className="text-sm font-semibold text-slate-800">Standing issues</h3>
-            <p className="mb-2 text-xs text-slate-500">Facts of the registration that no action today can change; they are kept out of the daily risk queue.</p>
+          <section
+            aria-label={t("card.standingTitle")}
+            className="rounded-lg border border-slate-200 bg-slate-50 p-3 md:col-span-2"
+            data-testid="standing-issues"
+          >
+            <h3 className="text-sm font-semibold text-slate-800">{t("card.standingTitle")}</h3>
+            <p className="mb-2 text-xs text-slate-500">{t("card.standingIntro")}</p>
             <FlagList flags={item.standing} />
           </section>
         ) : null}

@@ -1,20 +1,15 @@
+import { getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { Band } from "@/lib/performance/metrics";
 
-export const BAND_LABEL: Record<Band, string> = {
-  no_data: "No data",
-  healthy: "Healthy",
-  at_risk: "At risk",
-  breached: "Breached",
-  enforcement: "Enforcement",
-};
 const TONE: Record<Band, BadgeTone> = { no_data: "neutral", healthy: "success", at_risk: "warning", breached: "critical", enforcement: "critical" };
 
 /** One band as a badge; enforcement is drawn solid so it stands out from "breached". */
-export function BandBadge({ band, className }: { band: Band; className?: string }) {
+export async function BandBadge({ band, className }: { band: Band; className?: string }) {
+  const t = await getTranslations("exposure.band");
   return (
     <Badge tone={TONE[band]} data-band={band} className={band === "enforcement" ? `bg-rose-700 text-white ring-rose-700 ${className ?? ""}` : className}>
-      {BAND_LABEL[band]}
+      {t(band)}
     </Badge>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { DataScope } from "@/lib/data/scope";
 import { exposureSummariesWithin } from "@/lib/data/exposure";
@@ -10,9 +11,10 @@ export async function WorstBandsByStore({ scope, now }: { scope: DataScope; now?
   if (!all) return <ExposurePending />;
   const summaries = all.filter((s) => s.channel === "TIKTOK_SHOP");
   if (summaries.length === 0) return null;
+  const t = await getTranslations("exposure.overview");
   return (
     <Card data-testid="worst-bands">
-      <CardHeader title="Shop performance" description="Worst band of each TikTok store's rates (LDR, VTR, OTDR, SFCR)" />
+      <CardHeader title={t("title")} description={t("description")} />
       <ul className="divide-y divide-slate-100">
         {summaries.map((s) => (
           <li key={s.storeId} className="flex items-center justify-between px-4 py-2">
@@ -28,13 +30,11 @@ export async function WorstBandsByStore({ scope, now }: { scope: DataScope; now?
 }
 
 /** The exposure section while its figures are still being computed (bounded per request). */
-export function ExposurePending() {
+export async function ExposurePending() {
+  const t = await getTranslations("exposure.overview");
   return (
     <Card data-testid="exposure-pending">
-      <CardHeader
-        title="Shop performance"
-        description="Each TikTok store's rates are still being computed; they appear when you next open or refresh this page."
-      />
+      <CardHeader title={t("title")} description={t("pending")} />
     </Card>
   );
 }

@@ -1,13 +1,15 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ExposureSummary } from "@/lib/data/exposure";
-import { formatPercent } from "@/lib/performance/metrics";
 import { BandBadge } from "./band-badge";
+import { lineIn, percentIn } from "./format";
 
 /**
  * One line per store for /stores: each rate with its band colour, and the worst band. Feed it
  * the rows of getExposureSummaries(scope, now).
  */
-export function StoreExposureLine({ summary }: { summary: ExposureSummary }) {
-  if (summary.channel !== "TIKTOK_SHOP") return <span className="text-xs text-slate-500">No TikTok rates (brand website)</span>;
+export async function StoreExposureLine({ summary }: { summary: ExposureSummary }) {
+  const [t, locale] = await Promise.all([getTranslations("exposure.line"), getLocale()]);
+  if (summary.channel !== "TIKTOK_SHOP") return <span className="text-xs text-slate-500">{t("brandSite")}</span>;
   const tone = {
     no_data: "text-slate-400",
     healthy: "text-emerald-700",
@@ -19,8 +21,8 @@ export function StoreExposureLine({ summary }: { summary: ExposureSummary }) {
     <span className="inline-flex flex-wrap items-center gap-x-3 gap-y-1 text-xs" data-testid="exposure-line">
       <BandBadge band={summary.worstBand} />
       {summary.metrics.map((m) => (
-        <span key={m.key} title={`${m.short} line ${m.thresholdText}`} data-band={m.band}>
-          <span className="text-slate-500">{m.short}</span> <span className={`tabular-nums ${tone[m.band]}`}>{formatPercent(m.value, 1)}</span>
+        <span key={m.key} title={t("title", { short: m.short, line: lineIn(m.direction, m.threshold, locale) })} data-band={m.band}>
+          <span className="text-slate-500">{m.short}</span> <span className={`tabular-nums ${tone[m.band]}`}>{percentIn(m.value, 1, locale)}</span>
         </span>
       ))}
     </span>

@@ -13,9 +13,10 @@ export async function StoreExposure({ scope, storeId, now }: { scope: DataScope;
   return <StoreExposureView exposure={exposure} />;
 }
 
-export function StoreExposureSkeleton() {
+/** `label`: the accessible name while loading ("Loading shop performance"), from the page's messages. */
+export function StoreExposureSkeleton({ label }: { label: string }) {
   return (
-    <div className="space-y-4" aria-busy="true" aria-label="Loading shop performance">
+    <div className="space-y-4" aria-busy="true" aria-label={label}>
       <Skeleton className="h-6 w-64" />
       <div className="grid gap-4 md:grid-cols-2 2xl:grid-cols-4">
         {[0, 1, 2, 3].map((i) => (

@@ -7,15 +7,19 @@ export type TrendChartProps = {
   threshold: number;
   direction: "max" | "min";
   points: { week: string; value: number | null; numerator: number; denominator: number }[];
+  /** The chart's accessible name, in the viewer's language ("LDR per week for the last 8 weeks, line at 4%"). */
+  ariaLabel: string;
+  /** Each week's tooltip title ("Week of 2 Mar"), keyed by the point's `week`. */
+  weekTitles: Record<string, string>;
 };
 
 /** One rate per ISO week with its line drawn in (dashed red). */
-export function TrendChartImpl({ label, threshold, direction, points }: TrendChartProps) {
+export function TrendChartImpl({ label, threshold, direction, points, ariaLabel, weekTitles }: TrendChartProps) {
   const values = points.map((p) => p.value).filter((v): v is number => v !== null);
   const domain: [number, number] =
     direction === "max" ? [0, Math.ceil(Math.max(threshold * 2, ...values, 1))] : [Math.floor(Math.min(threshold - 10, ...values)), 100];
   return (
-    <div className="h-40 w-full" role="img" aria-label={`${label} per week for the last ${points.length} weeks, line at ${threshold}%`}>
+    <div className="h-40 w-full" role="img" aria-label={ariaLabel}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
@@ -26,7 +30,7 @@ export function TrendChartImpl({ label, threshold, direction, points }: TrendCha
               const p = item.payload as TrendChartProps["points"][number];
               return [value === null || value === undefined ? "—" : `${Number(value).toFixed(1)}% (${p.numerator}/${p.denominator})`, label];
             }}
-            labelFormatter={(week) => `Week of ${String(week)}`}
+            labelFormatter={(week) => weekTitles[String(week)] ?? String(week)}
           />
           <ReferenceLine
             y={threshold}

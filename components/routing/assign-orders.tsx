@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
@@ -13,9 +14,10 @@ type Supplier = { id: string; name: string };
 
 /** "" = back to the routing rules. */
 function SupplierChoice({ id, suppliers, value, onChange }: { id: string; suppliers: Supplier[]; value: string; onChange: (v: string) => void }) {
+  const t = useTranslations("suppliers.assign");
   return (
     <Select id={id} fieldSize="sm" className="w-auto min-w-40" value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">Back to the routing rules</option>
+      <option value="">{t("backToRules")}</option>
       {suppliers.map((s) => (
         <option key={s.id} value={s.id}>
           {s.name}
@@ -58,24 +60,21 @@ export function BulkAssignBar({
   const [supplierId, setSupplierId] = useState(suppliers[0]?.id ?? "");
   const { result, pending, assign } = useAssign(() => onSelect([]));
   const allSelected = pageIds.length > 0 && pageIds.every((id) => selected.includes(id));
+  const t = useTranslations("suppliers.assign");
   return (
-    <div
-      className="flex flex-wrap items-center gap-2 rounded-xl border border-slate-200 bg-white p-3 text-sm shadow-sm"
-      aria-label="Assign orders to a supplier"
-      role="group"
-    >
+    <div className="flex flex-wrap items-center gap-2 rounded-xl border border-slate-200 bg-white p-3 text-sm shadow-sm" aria-label={t("group")} role="group">
       <Button size="sm" variant="secondary" onClick={() => onSelect(allSelected ? [] : pageIds)}>
-        {allSelected ? "Clear selection" : "Select this page"}
+        {allSelected ? t("clear") : t("selectPage")}
       </Button>
       <span className="text-slate-600 tabular-nums" data-testid="selected-count">
-        {selected.length} selected
+        {t("selected", { count: selected.length })}
       </span>
       <label htmlFor="bulk-supplier" className="text-slate-600">
-        Assign to
+        {t("assignTo")}
       </label>
       <SupplierChoice id="bulk-supplier" suppliers={suppliers} value={supplierId} onChange={setSupplierId} />
       <Button size="sm" disabled={pending || selected.length === 0} onClick={() => assign(selected, supplierId)}>
-        {pending ? "Assigning…" : "Assign"}
+        {pending ? t("assigning") : t("assign")}
       </Button>
       <FormMessage result={result} compact />
     </div>
@@ -96,16 +95,17 @@ export function OrderSupplierForm({
 }) {
   const [supplierId, setSupplierId] = useState(manual && current ? current : "");
   const { result, pending, assign } = useAssign();
+  const t = useTranslations("suppliers.assign");
   return (
     <div className="space-y-2">
-      <p className="text-xs text-slate-500">{manual ? "Assigned by hand: routing rules leave this order alone." : "Assigned by the routing rules."}</p>
+      <p className="text-xs text-slate-500">{manual ? t("byHand") : t("byRules")}</p>
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor="order-supplier" className="sr-only">
-          Supplier
+          {t("supplier")}
         </label>
         <SupplierChoice id="order-supplier" suppliers={suppliers} value={supplierId} onChange={setSupplierId} />
         <Button size="sm" disabled={pending} onClick={() => assign([orderId], supplierId)}>
-          {pending ? "Saving…" : "Save"}
+          {pending ? t("saving") : t("save")}
         </Button>
       </div>
       <FormMessage result={result} compact />

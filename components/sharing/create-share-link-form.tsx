@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
@@ -12,13 +13,14 @@ type Option = { id: string; name: string };
 export function CreateShareLinkForm({ suppliers, stores }: { suppliers: Option[]; stores: Option[] }) {
   const { result, onSubmit, pending, fieldError } = useFormAction(createShareLinkAction);
   const [copied, setCopied] = useState(false);
+  const t = useTranslations("sharing.form");
   const url = result?.ok ? `${typeof window === "undefined" ? "" : window.location.origin}${result.data.url}` : null;
   return (
-    <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" aria-label="Create share link">
-      <Field label="Supplier" htmlFor="supplierId" error={fieldError("supplierId")}>
+    <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2" aria-label={t("label")}>
+      <Field label={t("supplier")} htmlFor="supplierId" error={fieldError("supplierId")}>
         <Select id="supplierId" name="supplierId" defaultValue={""}>
           <option value="" disabled>
-            Choose a supplier
+            {t("chooseSupplier")}
           </option>
           {suppliers.map((s) => (
             <option key={s.id} value={s.id}>
@@ -27,9 +29,9 @@ export function CreateShareLinkForm({ suppliers, stores }: { suppliers: Option[]
           ))}
         </Select>
       </Field>
-      <Field label="Store (optional)" htmlFor="storeId" error={fieldError("storeId")} hint="Leave empty to share every store's orders of this supplier">
+      <Field label={t("store")} htmlFor="storeId" error={fieldError("storeId")} hint={t("storeHint")}>
         <Select id="storeId" name="storeId" defaultValue={""}>
-          <option value="">All stores</option>
+          <option value="">{t("allStores")}</option>
           {stores.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
@@ -37,15 +39,15 @@ export function CreateShareLinkForm({ suppliers, stores }: { suppliers: Option[]
           ))}
         </Select>
       </Field>
-      <Field label="Name" htmlFor="label" error={fieldError("label")}>
-        <Input id="label" name="label" placeholder="e.g. Sunrise — November orders" aria-invalid={Boolean(fieldError("label"))} />
+      <Field label={t("name")} htmlFor="label" error={fieldError("label")}>
+        <Input id="label" name="label" placeholder={t("namePlaceholder")} aria-invalid={Boolean(fieldError("label"))} />
       </Field>
-      <Field label="Valid for (days)" htmlFor="expiresInDays" error={fieldError("expiresInDays")}>
+      <Field label={t("validFor")} htmlFor="expiresInDays" error={fieldError("expiresInDays")}>
         <Input id="expiresInDays" name="expiresInDays" type="number" min={1} max={90} defaultValue={14} aria-invalid={Boolean(fieldError("expiresInDays"))} />
       </Field>
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={pending}>
-          {pending ? "Creating…" : "Create link"}
+          {pending ? t("creating") : t("create")}
         </Button>
         {result && !result.ok ? (
           <p role="alert" className="text-sm text-rose-700">
@@ -67,7 +69,7 @@ export function CreateShareLinkForm({ suppliers, stores }: { suppliers: Option[]
                 setCopied(true);
               }}
             >
-              {copied ? "Copied" : "Copy"}
+              {copied ? t("copied") : t("copy")}
             </Button>
           </div>
         </div>

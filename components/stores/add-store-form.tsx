@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -15,32 +16,33 @@ export function AddStoreForm({ suppliers }: { suppliers: { id: string; name: str
   const { result, onSubmit, pending, fieldError } = useFormAction(createStoreAction);
   const [channel, setChannel] = useState("TIKTOK_SHOP");
   const invalid = (name: string) => Boolean(fieldError(name));
+  const t = useTranslations("stores.add");
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Add a store">
-      <Field label="Store name" htmlFor="ns-name" error={fieldError("name")}>
-        <Input id="ns-name" name="name" aria-invalid={invalid("name")} placeholder="e.g. TikTok Shop US" />
+    <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label={t("form")}>
+      <Field label={t("name")} htmlFor="ns-name" error={fieldError("name")}>
+        <Input id="ns-name" name="name" aria-invalid={invalid("name")} placeholder={t("namePlaceholder")} />
       </Field>
-      <Field label="Channel" htmlFor="ns-channel" error={fieldError("channel")}>
+      <Field label={t("channel")} htmlFor="ns-channel" error={fieldError("channel")}>
         <Select id="ns-channel" name="channel" value={channel} onChange={(e) => setChannel(e.target.value)}>
           <option value="TIKTOK_SHOP">TikTok Shop</option>
-          <option value="BRAND_SITE">Brand site (Shopify)</option>
+          <option value="BRAND_SITE">{t("brandSite")}</option>
         </Select>
       </Field>
-      <Field label="Market" htmlFor="ns-market" error={fieldError("market")}>
+      <Field label={t("market")} htmlFor="ns-market" error={fieldError("market")}>
         <Select id="ns-market" name="market" defaultValue="US" aria-invalid={invalid("market")}>
-          <option value="US">United States</option>
-          <option value="UK">United Kingdom</option>
+          <option value="US">{t("us")}</option>
+          <option value="UK">{t("uk")}</option>
         </Select>
       </Field>
       {channel === "TIKTOK_SHOP" ? (
-        <Field label="Kind" htmlFor="ns-kind" error={fieldError("kind")} hint="Cross-border stores carry the deposit and other rules">
+        <Field label={t("kind")} htmlFor="ns-kind" error={fieldError("kind")} hint={t("kindHint")}>
           <Select id="ns-kind" name="kind" defaultValue="LOCAL">
-            <option value="LOCAL">Local seller</option>
-            <option value="CROSS_BORDER">Cross-border seller</option>
+            <option value="LOCAL">{t("local")}</option>
+            <option value="CROSS_BORDER">{t("crossBorder")}</option>
           </Select>
         </Field>
       ) : null}
-      <Field label="Time zone (IANA)" htmlFor="ns-zone" error={fieldError("timeZone")} hint="Deadlines and times are shown in this zone">
+      <Field label={t("zone")} htmlFor="ns-zone" error={fieldError("timeZone")} hint={t("zoneHint")}>
         <Input id="ns-zone" name="timeZone" list="ns-zones" defaultValue="America/Los_Angeles" aria-invalid={invalid("timeZone")} />
         <datalist id="ns-zones">
           {ZONES.map((z) => (
@@ -48,13 +50,13 @@ export function AddStoreForm({ suppliers }: { suppliers: { id: string; name: str
           ))}
         </datalist>
       </Field>
-      <Field label="Joined the platform on" htmlFor="ns-joined" error={fieldError("joinedOn")} hint="Empty: today">
+      <Field label={t("joined")} htmlFor="ns-joined" error={fieldError("joinedOn")} hint={t("joinedHint")}>
         <Input id="ns-joined" name="joinedOn" type="date" aria-invalid={invalid("joinedOn")} />
       </Field>
       {suppliers.length > 0 ? (
-        <Field label="Default supplier" htmlFor="ns-supplier" error={fieldError("defaultSupplierId")} hint="Ships this store's orders no other rule routes">
+        <Field label={t("supplier")} htmlFor="ns-supplier" error={fieldError("defaultSupplierId")} hint={t("supplierHint")}>
           <Select id="ns-supplier" name="defaultSupplierId" defaultValue="">
-            <option value="">None</option>
+            <option value="">{t("none")}</option>
             {suppliers.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -65,7 +67,7 @@ export function AddStoreForm({ suppliers }: { suppliers: { id: string; name: str
       ) : null}
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-3">
         <Button type="submit" disabled={pending}>
-          {pending ? "Adding…" : "Add store"}
+          {pending ? t("adding") : t("submit")}
         </Button>
         <FormMessage result={result} compact className="text-sm" />
       </div>
@@ -76,12 +78,13 @@ export function AddStoreForm({ suppliers }: { suppliers: { id: string; name: str
 /** Archive (or restore) a store: its orders stay, it leaves the daily views. */
 export function ArchiveStoreButton({ storeId, archived, name }: { storeId: string; archived: boolean; name: string }) {
   const { result, onSubmit, pending } = useFormAction(setStoreArchivedAction, { resetOnSuccess: false });
+  const t = useTranslations("stores.archive");
   return (
-    <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2" aria-label={`${archived ? "Restore" : "Archive"} ${name}`}>
+    <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2" aria-label={t(archived ? "restoreLabel" : "archiveLabel", { name })}>
       <input type="hidden" name="storeId" value={storeId} />
       <input type="hidden" name="archived" value={archived ? "false" : "true"} />
       <Button type="submit" size="sm" variant={archived ? "secondary" : "ghost"} disabled={pending}>
-        {archived ? "Restore" : "Archive store"}
+        {archived ? t("restore") : t("archive")}
       </Button>
       <FormMessage result={result} compact />
     </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
@@ -10,15 +11,14 @@ import { setStockSafetyBuffer } from "@/lib/actions/pushes";
 export function StockBufferForm({ storeId, value }: { storeId: string; value: number }) {
   const { result, onSubmit, pending, fieldError } = useFormAction(setStockSafetyBuffer, { resetOnSuccess: false });
   const error = fieldError("stockSafetyBuffer");
+  const t = useTranslations("stores.buffer");
   return (
-    <form onSubmit={onSubmit} className="space-y-2 px-4 pb-4" aria-label="Stock safety buffer">
+    <form onSubmit={onSubmit} className="space-y-2 px-4 pb-4" aria-label={t("form")}>
       <input type="hidden" name="storeId" value={storeId} />
       <label htmlFor="stock-buffer" className="block text-sm font-medium text-slate-700">
-        Stock safety buffer (units)
+        {t("label")}
       </label>
-      <p className="text-xs text-slate-500">
-        Sellable here = supplier stock − open orders of both channels − this buffer; pushed to the platform when it changes.
-      </p>
+      <p className="text-xs text-slate-500">{t("hint")}</p>
       <div className="flex items-start gap-2">
         <Input
           id="stock-buffer"
@@ -32,7 +32,7 @@ export function StockBufferForm({ storeId, value }: { storeId: string; value: nu
           aria-invalid={Boolean(error)}
         />
         <Button type="submit" size="sm" disabled={pending}>
-          {pending ? "Saving…" : "Save"}
+          {pending ? t("saving") : t("save")}
         </Button>
       </div>
       {error ? (

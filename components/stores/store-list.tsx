@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { formatHours, formatRate } from "@/components/overview/kpi-format";
+import { getTranslations } from "next-intl/server";
+import { formatRate } from "@/components/overview/kpi-format";
 import { CHANNEL_TONE } from "@/components/ui/tones";
-import { CHANNEL_LABEL } from "@/lib/vocabulary";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -9,24 +9,27 @@ import type { StoreSummary } from "@/lib/data/stores";
 import { formatCount, zoneAbbreviation } from "@/lib/format";
 import type { StoreHealth } from "@/lib/data/connection-health";
 import { ConnectionHealthLine } from "./connection-health";
-import { FlagBadges, MARKET_KIND } from "./store-figures";
+import { getDurationFormat } from "./durations";
+import { FlagBadges, MarketKind } from "./store-figures";
 
 /** Stores as a table on wide screens and as cards on a phone. */
-export function StoreList({ stores, now, health }: { stores: StoreSummary[]; now: Date; health?: Map<string, StoreHealth> }) {
+export async function StoreList({ stores, now, health }: { stores: StoreSummary[]; now: Date; health?: Map<string, StoreHealth> }) {
+  const [t, tv, duration] = await Promise.all([getTranslations("stores.table"), getTranslations("vocabulary"), getDurationFormat()]);
+  const count = (n: number) => formatCount(n, duration.locale);
   return (
     <>
       <Card className="hidden md:block">
-        <Table label="Stores">
+        <Table label={t("label")}>
           <thead>
             <tr>
-              <Th>Store</Th>
-              <Th>Market</Th>
-              <Th>Time zone</Th>
-              <Th className="text-right">Orders 30 d</Th>
-              <Th className="text-right">Dispatched</Th>
-              <Th className="text-right">Median dispatch</Th>
-              <Th className="text-right">Late dispatch</Th>
-              <Th>Open flags</Th>
+              <Th>{t("store")}</Th>
+              <Th>{t("market")}</Th>
+              <Th>{t("timeZone")}</Th>
+              <Th className="text-right">{t("orders")}</Th>
+              <Th className="text-right">{t("dispatched")}</Th>
+              <Th className="text-right">{t("median")}</Th>
+              <Th className="text-right">{t("late")}</Th>
+              <Th>{t("openFlags")}</Th>
             </tr>
           </thead>
           <tbody>
@@ -37,7 +40,7 @@ export function StoreList({ stores, now, health }: { stores: StoreSummary[]; now
                     {s.name}
                   </Link>
                   <div className="mt-0.5">
-                    <Badge tone={CHANNEL_TONE[s.channel]}>{CHANNEL_LABEL[s.channel]}</Badge>
+                    <Badge tone={CHANNEL_TONE[s.channel]}>{tv(`channel.${s.channel}`)}</Badge>
                   </div>
                   {health?.get(s.id) ? (
                     <div className="mt-1">
@@ -45,16 +48,18 @@ export function StoreList({ stores, now, health }: { stores: StoreSummary[]; now
                     </div>
                   ) : null}
                 </Td>
-                <Td className="whitespace-nowrap">{MARKET_KIND(s.market, s.kind)}</Td>
+                <Td className="whitespace-nowrap">
+                  <MarketKind market={s.market} kind={s.kind} />
+                </Td>
                 <Td className="whitespace-nowrap">
                   {s.timeZone} <span className="text-slate-500">({zoneAbbreviation(now, s.timeZone)})</span>
                 </Td>
-                <Td className="text-right tabular-nums">{formatCount(s.figures.orders)}</Td>
-                <Td className="text-right tabular-nums">{formatRate(s.figures.dispatched, s.figures.orders)}</Td>
-                <Td className="text-right tabular-nums">{formatHours(s.figures.medianDispatchHours)}</Td>
+                <Td className="text-right tabular-nums">{count(s.figures.orders)}</Td>
+                <Td className="text-right tabular-nums">{formatRate(s.figures.dispatched, s.figures.orders, duration.locale)}</Td>
+                <Td className="text-right tabular-nums">{duration.hours(s.figures.medianDispatchHours)}</Td>
                 <Td className="text-right tabular-nums">
-                  {formatRate(s.figures.late, s.figures.lateBase)}
-                  <div className="text-xs text-slate-500">{s.figures.lateBasis === "DEADLINE" ? "vs TikTok deadline" : "over 48 h"}</div>
+                  {formatRate(s.figures.late, s.figures.lateBase, duration.locale)}
+                  <div className="text-xs text-slate-500">{s.figures.lateBasis === "DEADLINE" ? t("vsDeadline") : t("over48h")}</div>
                 </Td>
                 <Td>
                   <FlagBadges flags={s.figures.flags} />
@@ -74,25 +79,25 @@ export function StoreList({ stores, now, health }: { stores: StoreSummary[]; now
                   <div className="min-w-0">
                     <p className="truncate font-medium text-slate-900">{s.name}</p>
                     <p className="text-xs text-slate-500">
-                      {MARKET_KIND(s.market, s.kind)} · {s.timeZone} ({zoneAbbreviation(now, s.timeZone)})
+                      <MarketKind market={s.market} kind={s.kind} /> · {s.timeZone} ({zoneAbbreviation(now, s.timeZone)})
                     </p>
                   </div>
                   <Badge tone={CHANNEL_TONE[s.channel]} className="shrink-0 whitespace-nowrap">
-                    {CHANNEL_LABEL[s.channel]}
+                    {tv(`channel.${s.channel}`)}
                   </Badge>
                 </div>
                 <dl className="mt-3 grid grid-cols-3 gap-2 text-sm">
                   <div>
-                    <dt className="text-xs text-slate-500">Orders 30 d</dt>
-                    <dd className="font-semibold tabular-nums">{formatCount(s.figures.orders)}</dd>
+                    <dt className="text-xs text-slate-500">{t("orders")}</dt>
+                    <dd className="font-semibold tabular-nums">{count(s.figures.orders)}</dd>
                   </div>
                   <div>
-                    <dt className="text-xs text-slate-500">Median dispatch</dt>
-                    <dd className="font-semibold tabular-nums">{formatHours(s.figures.medianDispatchHours)}</dd>
+                    <dt className="text-xs text-slate-500">{t("median")}</dt>
+                    <dd className="font-semibold tabular-nums">{duration.hours(s.figures.medianDispatchHours)}</dd>
                   </div>
                   <div>
-                    <dt className="text-xs text-slate-500">Late</dt>
-                    <dd className="font-semibold tabular-nums">{formatRate(s.figures.late, s.figures.lateBase)}</dd>
+                    <dt className="text-xs text-slate-500">{t("lateShort")}</dt>
+                    <dd className="font-semibold tabular-nums">{formatRate(s.figures.late, s.figures.lateBase, duration.locale)}</dd>
                   </div>
                 </dl>
                 <div className="mt-3">

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { updateStoreSettings } from "@/lib/actions/stores";
@@ -22,28 +23,10 @@ export type StoreSettingsValues = {
   secretsSet: Record<string, boolean>;
 };
 
+// Labels and hints: stores.secrets.<name>.label / .hint in the messages.
 const SECRETS = {
-  BRAND_SITE: [
-    { name: "shopifyDomain", label: "Shop domain", hint: "The shop's *.myshopify.com address." },
-    {
-      name: "shopifyAccessToken",
-      label: "Admin API access token",
-      hint: "Shopify admin → Settings → Apps → Develop apps → your app → API credentials (read_orders, read_fulfillments).",
-    },
-    {
-      name: "webhookSecret",
-      label: "Webhook signing secret",
-      hint: "The custom app's API secret key (same page): it signs the webhooks registered from here. For webhooks made under Settings → Notifications, the key shown there.",
-    },
-    { name: "shopifyApiVersion", label: "API version", hint: "Leave empty for 2026-10." },
-  ],
-  TIKTOK_SHOP: [
-    { name: "tiktokAppKey", label: "TikTok app key", hint: "Partner Center → App management." },
-    { name: "tiktokAppSecret", label: "TikTok app secret", hint: "Also signs TikTok's webhooks." },
-    { name: "tiktokAccessToken", label: "Access token", hint: "From the shop's authorisation." },
-    { name: "tiktokShopCipher", label: "Shop cipher", hint: "Identifies the shop in API calls." },
-    { name: "tiktokApiBaseUrl", label: "API base URL", hint: "https://open-api.tiktokglobalshop.com unless TikTok told you otherwise." },
-  ],
+  BRAND_SITE: ["shopifyDomain", "shopifyAccessToken", "webhookSecret", "shopifyApiVersion"],
+  TIKTOK_SHOP: ["tiktokAppKey", "tiktokAppSecret", "tiktokAccessToken", "tiktokShopCipher", "tiktokApiBaseUrl"],
 } as const;
 
 /**
@@ -56,6 +39,8 @@ export function StoreSettingsForm({ store, zones }: { store: StoreSettingsValues
   const { result, onSubmit: submit, pending } = useFormAction(updateStoreSettings);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const errors: Partial<Record<StoreSettingsField, string>> = clientErrors ?? (result && !result.ok ? (result.fieldErrors ?? {}) : {});
+  const t = useTranslations("stores.settings");
+  const ts = useTranslations("stores.secrets");
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     const raw = Object.fromEntries([...new FormData(event.currentTarget).entries()].filter(([, x]) => typeof x === "string"));
@@ -72,13 +57,13 @@ export function StoreSettingsForm({ store, zones }: { store: StoreSettingsValues
   const invalid = (field: StoreSettingsField) => (errors[field] ? { "aria-invalid": true as const, "aria-describedby": `${field}-error` } : {});
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Store settings">
+    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={t("form")}>
       <input type="hidden" name="storeId" value={store.id} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Store name" htmlFor="name" error={errors.name}>
+        <Field label={t("name")} htmlFor="name" error={errors.name}>
           <Input id="name" name="name" defaultValue={store.name} required maxLength={80} autoComplete="off" {...invalid("name")} />
         </Field>
-        <Field label="Time zone" htmlFor="timeZone" error={errors.timeZone} hint="IANA name; dispatch deadlines and times on the screens use it.">
+        <Field label={t("zone")} htmlFor="timeZone" error={errors.timeZone} hint={t("zoneHint")}>
           <Input
             id="timeZone"
             name="timeZone"
@@ -95,49 +80,49 @@ export function StoreSettingsForm({ store, zones }: { store: StoreSettingsValues
             ))}
           </datalist>
         </Field>
-        <Field label="Market" htmlFor="market" error={errors.market}>
+        <Field label={t("market")} htmlFor="market" error={errors.market}>
           <Select id="market" name="market" defaultValue={store.market} {...invalid("market")}>
-            <option value="US">United States</option>
-            <option value="UK">United Kingdom</option>
+            <option value="US">{t("us")}</option>
+            <option value="UK">{t("uk")}</option>
           </Select>
         </Field>
         {store.channel === "TIKTOK_SHOP" ? (
-          <Field label="Store kind" htmlFor="kind" error={errors.kind} hint="Cross-border stores have the deposit and registration rules.">
+          <Field label={t("kind")} htmlFor="kind" error={errors.kind} hint={t("kindHint")}>
             <Select id="kind" name="kind" defaultValue={store.kind ?? ""} {...invalid("kind")}>
-              <option value="">Choose…</option>
-              <option value="LOCAL">Local</option>
-              <option value="CROSS_BORDER">Cross-border</option>
+              <option value="">{t("choose")}</option>
+              <option value="LOCAL">{t("local")}</option>
+              <option value="CROSS_BORDER">{t("crossBorder")}</option>
             </Select>
           </Field>
         ) : null}
-        <Field label="Currency" htmlFor="currency" error={errors.currency} hint="Three-letter code, e.g. USD or GBP.">
+        <Field label={t("currency")} htmlFor="currency" error={errors.currency} hint={t("currencyHint")}>
           <Input id="currency" name="currency" defaultValue={store.currency} maxLength={3} className="uppercase" autoComplete="off" {...invalid("currency")} />
         </Field>
-        <Field label="Joined the channel on" htmlFor="joinedOn" error={errors.joinedOn}>
+        <Field label={t("joined")} htmlFor="joinedOn" error={errors.joinedOn}>
           <Input id="joinedOn" name="joinedOn" type="date" defaultValue={store.joinedOn} required {...invalid("joinedOn")} />
         </Field>
       </div>
 
       <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
-        <legend className="px-1 text-sm font-semibold text-slate-800">Integration secrets</legend>
-        <p className="text-xs text-slate-500">Write-only: the current values are never shown. Leave a field empty to keep what is stored.</p>
+        <legend className="px-1 text-sm font-semibold text-slate-800">{t("secretsLegend")}</legend>
+        <p className="text-xs text-slate-500">{t("secretsIntro")}</p>
         <div className="grid gap-4 sm:grid-cols-2">
-          {SECRETS[store.channel].map((s) => (
+          {SECRETS[store.channel].map((name) => (
             <Field
-              key={s.name}
-              label={s.label}
-              htmlFor={s.name}
-              error={errors[s.name]}
-              hint={`${store.secretsSet[s.name] ? "Set — type to replace." : "Not set."} ${s.hint}`}
+              key={name}
+              label={ts(`${name}.label`)}
+              htmlFor={name}
+              error={errors[name]}
+              hint={t(store.secretsSet[name] ? "secretHintSet" : "secretHintNotSet", { hint: ts(`${name}.hint`) })}
             >
               <Input
-                id={s.name}
-                name={s.name}
-                type={s.name === "tiktokApiBaseUrl" ? "url" : s.name === "shopifyDomain" || s.name === "shopifyApiVersion" ? "text" : "password"}
+                id={name}
+                name={name}
+                type={name === "tiktokApiBaseUrl" ? "url" : name === "shopifyDomain" || name === "shopifyApiVersion" ? "text" : "password"}
                 autoComplete="off"
-                placeholder={store.secretsSet[s.name] ? "•••••••• (unchanged)" : "Not set"}
+                placeholder={store.secretsSet[name] ? t("placeholderSet") : t("placeholderNotSet")}
                 defaultValue=""
-                {...invalid(s.name)}
+                {...invalid(name)}
               />
             </Field>
           ))}
@@ -146,10 +131,10 @@ export function StoreSettingsForm({ store, zones }: { store: StoreSettingsValues
 
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save settings"}
+          {pending ? t("saving") : t("save")}
         </Button>
         <p role="status" aria-live="polite" className={`text-sm ${(result && !result.ok) || clientErrors ? "text-rose-700" : "text-emerald-700"}`}>
-          {clientErrors ? "Check the highlighted fields." : pending ? "" : result?.message}
+          {clientErrors ? t("checkFields") : pending ? "" : result?.message}
         </p>
       </div>
     </form>

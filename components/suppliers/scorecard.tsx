@@ -1,54 +1,62 @@
-import { formatDays, formatRate } from "@/components/overview/kpi-format";
+import { getTranslations } from "next-intl/server";
+import { formatRate } from "@/components/overview/kpi-format";
+import { getDurationFormat } from "@/components/stores/durations";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { SupplierScorecard } from "@/lib/data/suppliers";
-import { formatCount } from "@/lib/format";
+import { formatCount, numberFormat } from "@/lib/format";
 
 /** Promise against reality for one supplier. Nothing here is money or buyer data. */
-export function Scorecard({ card }: { card: SupplierScorecard }) {
+export async function Scorecard({ card }: { card: SupplierScorecard }) {
+  const [t, duration] = await Promise.all([getTranslations("suppliers.scorecard"), getDurationFormat()]);
+  const count = (n: number) => formatCount(n, duration.locale);
+  const rate = (part: number, whole: number) => formatRate(part, whole, duration.locale);
   const outboundOver = card.medianOutboundHours !== null && card.medianOutboundHours > card.promisedOutboundHours;
   const deliveryOver = card.medianDeliveryDays !== null && card.medianDeliveryDays > card.promisedDeliveryDays;
+  const oneDecimal = (value: number) => numberFormat(duration.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }).format(value);
   return (
     <Card data-testid={`supplier-${card.id}`}>
       <CardHeader
         title={card.name}
-        description={`Ships from ${card.shipFromCountry} · ${formatCount(card.orders)} orders in the last 90 days`}
-        action={card.openOrders > 0 ? <Badge tone="warning">{formatCount(card.openOrders)} open</Badge> : <Badge tone="success">Nothing open</Badge>}
+        description={t("description", { country: card.shipFromCountry, orders: count(card.orders) })}
+        action={
+          card.openOrders > 0 ? <Badge tone="warning">{t("open", { count: count(card.openOrders) })}</Badge> : <Badge tone="success">{t("nothingOpen")}</Badge>
+        }
       />
       <dl className="grid grid-cols-2 gap-x-4 gap-y-4 px-4 py-4">
         <Stat
-          label="Outbound (median)"
-          value={card.medianOutboundHours === null ? "—" : `${card.medianOutboundHours.toFixed(1)} h`}
-          hint={`promised ${card.promisedOutboundHours} h`}
+          label={t("outbound")}
+          value={card.medianOutboundHours === null ? "—" : t("hours", { value: oneDecimal(card.medianOutboundHours) })}
+          hint={t("outboundHint", { hours: card.promisedOutboundHours })}
           bad={outboundOver}
           testId="outbound"
         />
         <Stat
-          label="Delivery (median)"
-          value={formatDays(card.medianDeliveryDays)}
-          hint={`promised ${card.promisedDeliveryDays} days · scan → delivered`}
+          label={t("delivery")}
+          value={duration.days(card.medianDeliveryDays)}
+          hint={t("deliveryHint", { days: card.promisedDeliveryDays })}
           bad={deliveryOver}
           testId="delivery"
         />
         <Stat
-          label="Late vs TikTok deadline"
-          value={formatRate(card.deadlineLate, card.deadlineDue)}
-          hint={`${formatCount(card.deadlineLate)} of ${formatCount(card.deadlineDue)} TikTok orders`}
+          label={t("deadlineLate")}
+          value={rate(card.deadlineLate, card.deadlineDue)}
+          hint={t("deadlineLateHint", { late: count(card.deadlineLate), due: count(card.deadlineDue) })}
           bad={card.deadlineDue > 0 && card.deadlineLate / card.deadlineDue > 0.04}
           testId="deadline-late"
         />
         <Stat
-          label="Broke own outbound promise"
-          value={formatRate(card.promiseBreached, card.promiseDue)}
-          hint={`${formatCount(card.promiseBreached)} of ${formatCount(card.promiseDue)} orders over ${card.promisedOutboundHours} h`}
+          label={t("promiseBreached")}
+          value={rate(card.promiseBreached, card.promiseDue)}
+          hint={t("promiseBreachedHint", { breached: count(card.promiseBreached), due: count(card.promiseDue), hours: card.promisedOutboundHours })}
           bad={card.promiseDue > 0 && card.promiseBreached / card.promiseDue > 0.1}
           testId="promise-breached"
         />
-        <Stat label="Open orders" value={formatCount(card.openOrders)} hint="waiting for the first carrier scan" testId="open-orders" />
+        <Stat label={t("openOrders")} value={count(card.openOrders)} hint={t("openOrdersHint")} testId="open-orders" />
         <Stat
-          label="Invalid tracking"
-          value={formatRate(card.invalidTracking, card.withTracking)}
-          hint={`${formatCount(card.invalidTracking)} of ${formatCount(card.withTracking)} tracking numbers fail their check`}
+          label={t("invalidTracking")}
+          value={rate(card.invalidTracking, card.withTracking)}
+          hint={t("invalidTrackingHint", { invalid: count(card.invalidTracking), total: count(card.withTracking) })}
           bad={card.withTracking > 0 && card.invalidTracking / card.withTracking > 0.05}
           testId="invalid-tracking"
         />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -42,14 +43,15 @@ function SupplierOptions({ suppliers, none }: { suppliers: Option[]; none?: stri
 /** Add a supplier (no `supplier`) or edit one. */
 export function SupplierForm({ supplier }: { supplier?: SupplierValues }) {
   const { result, onSubmit, pending, fieldError } = useFormAction(saveSupplierAction, { resetOnSuccess: !supplier });
+  const t = useTranslations("suppliers.forms");
   const p = supplier ? `sup-${supplier.id}` : "sup-new";
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label={supplier ? `Edit ${supplier.name}` : "Add a supplier"}>
+    <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label={supplier ? t("editLabel", { name: supplier.name }) : t("addLabel")}>
       {supplier ? <input type="hidden" name="supplierId" value={supplier.id} /> : null}
-      <Field label="Name" htmlFor={`${p}-name`} error={fieldError("name")}>
+      <Field label={t("name")} htmlFor={`${p}-name`} error={fieldError("name")}>
         <Input id={`${p}-name`} name="name" defaultValue={supplier?.name} aria-invalid={Boolean(fieldError("name"))} />
       </Field>
-      <Field label="Ships from (country code)" htmlFor={`${p}-country`} error={fieldError("shipFromCountry")}>
+      <Field label={t("country")} htmlFor={`${p}-country`} error={fieldError("shipFromCountry")}>
         <Input
           id={`${p}-country`}
           name="shipFromCountry"
@@ -58,7 +60,7 @@ export function SupplierForm({ supplier }: { supplier?: SupplierValues }) {
           aria-invalid={Boolean(fieldError("shipFromCountry"))}
         />
       </Field>
-      <Field label="Promised outbound (hours)" htmlFor={`${p}-hours`} error={fieldError("promisedOutboundHours")} hint="From order to carrier scan">
+      <Field label={t("hours")} htmlFor={`${p}-hours`} error={fieldError("promisedOutboundHours")} hint={t("hoursHint")}>
         <Input
           id={`${p}-hours`}
           name="promisedOutboundHours"
@@ -67,7 +69,7 @@ export function SupplierForm({ supplier }: { supplier?: SupplierValues }) {
           aria-invalid={Boolean(fieldError("promisedOutboundHours"))}
         />
       </Field>
-      <Field label="Promised delivery (days)" htmlFor={`${p}-days`} error={fieldError("promisedDeliveryDays")}>
+      <Field label={t("days")} htmlFor={`${p}-days`} error={fieldError("promisedDeliveryDays")}>
         <Input
           id={`${p}-days`}
           name="promisedDeliveryDays"
@@ -76,7 +78,7 @@ export function SupplierForm({ supplier }: { supplier?: SupplierValues }) {
           aria-invalid={Boolean(fieldError("promisedDeliveryDays"))}
         />
       </Field>
-      <Field label="Contact e-mail" htmlFor={`${p}-email`} error={fieldError("contactEmail")} hint="Optional">
+      <Field label={t("email")} htmlFor={`${p}-email`} error={fieldError("contactEmail")} hint={t("optional")}>
         <Input
           id={`${p}-email`}
           name="contactEmail"
@@ -87,7 +89,7 @@ export function SupplierForm({ supplier }: { supplier?: SupplierValues }) {
       </Field>
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : supplier ? "Save supplier" : "Add supplier"}
+          {pending ? t("saving") : supplier ? t("save") : t("add")}
         </Button>
         <FormMessage result={result} compact className="text-sm" />
       </div>
@@ -98,8 +100,9 @@ export function SupplierForm({ supplier }: { supplier?: SupplierValues }) {
 /** Routing by SKU: the SKU's listing goes to the supplier; open orders with it move at once. */
 export function SkuRuleForm({ suppliers, skus }: { suppliers: Option[]; skus: { sku: string; name: string }[] }) {
   const { result, onSubmit, pending, fieldError } = useFormAction(setSkuSupplierAction);
+  const t = useTranslations("suppliers.forms");
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end" aria-label="Route a SKU">
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end" aria-label={t("routeSku")}>
       <div className="sm:w-56">
         <Field label="SKU" htmlFor="rule-sku" error={fieldError("sku")}>
           <Input id="rule-sku" name="sku" list="rule-skus" autoComplete="off" aria-invalid={Boolean(fieldError("sku"))} />
@@ -113,14 +116,14 @@ export function SkuRuleForm({ suppliers, skus }: { suppliers: Option[]; skus: { 
         </datalist>
       </div>
       <div className="sm:w-56">
-        <Field label="Shipped by" htmlFor="rule-sku-supplier" error={fieldError("supplierId")}>
+        <Field label={t("shippedBy")} htmlFor="rule-sku-supplier" error={fieldError("supplierId")}>
           <Select id="rule-sku-supplier" name="supplierId" defaultValue={suppliers[0]?.id ?? ""}>
-            <SupplierOptions suppliers={suppliers} none="No supplier (other rules decide)" />
+            <SupplierOptions suppliers={suppliers} none={t("noSupplierRules")} />
           </Select>
         </Field>
       </div>
       <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Save SKU rule"}
+        {pending ? t("saving") : t("saveSku")}
       </Button>
       <FormMessage result={result} compact className="text-sm" />
     </form>
@@ -129,22 +132,23 @@ export function SkuRuleForm({ suppliers, skus }: { suppliers: Option[]; skus: { 
 
 export function WarehouseRuleForm({ suppliers }: { suppliers: Option[] }) {
   const { result, onSubmit, pending, fieldError } = useFormAction(addWarehouseRuleAction);
+  const t = useTranslations("suppliers.forms");
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end" aria-label="Route a warehouse">
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end" aria-label={t("routeWarehouse")}>
       <div className="sm:w-56">
-        <Field label="Warehouse name" htmlFor="rule-wh" error={fieldError("warehouseName")} hint="As the TikTok export names it">
+        <Field label={t("warehouse")} htmlFor="rule-wh" error={fieldError("warehouseName")} hint={t("warehouseHint")}>
           <Input id="rule-wh" name="warehouseName" aria-invalid={Boolean(fieldError("warehouseName"))} />
         </Field>
       </div>
       <div className="sm:w-56">
-        <Field label="Shipped by" htmlFor="rule-wh-supplier" error={fieldError("supplierId")}>
+        <Field label={t("shippedBy")} htmlFor="rule-wh-supplier" error={fieldError("supplierId")}>
           <Select id="rule-wh-supplier" name="supplierId" defaultValue={suppliers[0]?.id ?? ""}>
             <SupplierOptions suppliers={suppliers} />
           </Select>
         </Field>
       </div>
       <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Save warehouse rule"}
+        {pending ? t("saving") : t("saveWarehouse")}
       </Button>
       <FormMessage result={result} compact className="text-sm" />
     </form>
@@ -153,11 +157,12 @@ export function WarehouseRuleForm({ suppliers }: { suppliers: Option[] }) {
 
 export function RemoveWarehouseRule({ ruleId, name }: { ruleId: string; name: string }) {
   const { result, onSubmit, pending } = useFormAction(removeWarehouseRuleAction);
+  const t = useTranslations("suppliers.forms");
   return (
-    <form onSubmit={onSubmit} className="flex items-center gap-2" aria-label={`Remove the rule for ${name}`}>
+    <form onSubmit={onSubmit} className="flex items-center gap-2" aria-label={t("removeRule", { name })}>
       <input type="hidden" name="ruleId" value={ruleId} />
       <Button type="submit" size="sm" variant="ghost" disabled={pending}>
-        Remove
+        {t("remove")}
       </Button>
       <FormMessage result={result} compact />
     </form>
@@ -166,17 +171,18 @@ export function RemoveWarehouseRule({ ruleId, name }: { ruleId: string; name: st
 
 export function StoreDefaultForm({ store, suppliers }: { store: { id: string; name: string; defaultSupplierId: string | null }; suppliers: Option[] }) {
   const { result, onSubmit, pending } = useFormAction(setStoreDefaultSupplierAction, { resetOnSuccess: false });
+  const t = useTranslations("suppliers.forms");
   return (
-    <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2" aria-label={`Default supplier of ${store.name}`}>
+    <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2" aria-label={t("defaultOf", { store: store.name })}>
       <input type="hidden" name="storeId" value={store.id} />
       <label htmlFor={`def-${store.id}`} className="min-w-32 text-sm text-slate-700">
         {store.name}
       </label>
       <Select id={`def-${store.id}`} name="supplierId" fieldSize="sm" className="w-auto min-w-40" defaultValue={store.defaultSupplierId ?? ""}>
-        <SupplierOptions suppliers={suppliers} none="No default" />
+        <SupplierOptions suppliers={suppliers} none={t("noDefault")} />
       </Select>
       <Button type="submit" size="sm" variant="secondary" disabled={pending}>
-        Save
+        {t("saveShort")}
       </Button>
       <FormMessage result={result} compact />
     </form>
@@ -188,15 +194,16 @@ export function StockImportForm({ suppliers }: { suppliers: Option[] }) {
   const { result, onSubmit, pending, fieldError } = useFormAction(importSupplierStockAction);
   const [text, setText] = useState("");
   const errors = result?.ok ? (result.data as { errors: { line: number; message: string }[] }).errors : [];
+  const t = useTranslations("suppliers.forms");
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Import a stock file">
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("importStock")}>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Supplier" htmlFor="stock-supplier" error={fieldError("supplierId")}>
+        <Field label={t("supplier")} htmlFor="stock-supplier" error={fieldError("supplierId")}>
           <Select id="stock-supplier" name="supplierId" defaultValue={suppliers[0]?.id ?? ""}>
             <SupplierOptions suppliers={suppliers} />
           </Select>
         </Field>
-        <Field label="Stock file (CSV: SKU, available)" htmlFor="stock-file">
+        <Field label={t("stockFile")} htmlFor="stock-file">
           <Input
             id="stock-file"
             type="file"
@@ -208,7 +215,7 @@ export function StockImportForm({ suppliers }: { suppliers: Option[] }) {
           />
         </Field>
       </div>
-      <Field label="…or paste it" htmlFor="stock-csv" error={fieldError("csv")}>
+      <Field label={t("paste")} htmlFor="stock-csv" error={fieldError("csv")}>
         <Textarea
           id="stock-csv"
           name="csv"
@@ -221,16 +228,14 @@ export function StockImportForm({ suppliers }: { suppliers: Option[] }) {
       </Field>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>
-          {pending ? "Importing…" : "Import stock"}
+          {pending ? t("importing") : t("import")}
         </Button>
         <FormMessage result={result} compact className="text-sm" />
       </div>
       {errors.length ? (
-        <ul className="list-inside list-disc text-xs text-rose-800" aria-label="Refused rows">
+        <ul className="list-inside list-disc text-xs text-rose-800" aria-label={t("refusedRows")}>
           {errors.slice(0, 50).map((e) => (
-            <li key={`${e.line}-${e.message}`}>
-              Line {e.line}: {e.message}
-            </li>
+            <li key={`${e.line}-${e.message}`}>{t("errorLine", { line: String(e.line), message: e.message })}</li>
           ))}
         </ul>
       ) : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -16,24 +17,25 @@ export function UserRowActions({ userId, email, role, supplierId, active, suppli
   const failed = latest ? !latest.ok : false;
   const rolePending = roleForm.pending;
   const activePending = activeForm.pending;
+  const t = useTranslations("users");
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex flex-wrap items-center justify-end gap-2">
         <form onSubmit={roleForm.onSubmit} className="flex items-center gap-1">
           <input type="hidden" name="userId" value={userId} />
           <label className="sr-only" htmlFor={`role-${userId}`}>
-            Role of {email}
+            {t("row.roleOf", { email })}
           </label>
           <Select id={`role-${userId}`} name="role" defaultValue={role} fieldSize="sm" className="w-auto">
-            <option value="OWNER">Owner</option>
-            <option value="OPS">Operations</option>
-            <option value="SUPPLIER">Supplier</option>
+            <option value="OWNER">{t("role.OWNER")}</option>
+            <option value="OPS">{t("role.OPS")}</option>
+            <option value="SUPPLIER">{t("role.SUPPLIER")}</option>
           </Select>
           <label className="sr-only" htmlFor={`supplier-${userId}`}>
-            Supplier of {email}
+            {t("row.supplierOf", { email })}
           </label>
           <Select id={`supplier-${userId}`} name="supplierId" defaultValue={supplierId ?? ""} fieldSize="sm" className="w-auto max-w-[9rem]">
-            <option value="">(no supplier)</option>
+            <option value="">{t("row.noSupplier")}</option>
             {suppliers.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -41,7 +43,7 @@ export function UserRowActions({ userId, email, role, supplierId, active, suppli
             ))}
           </Select>
           <Button type="submit" variant="secondary" size="sm" disabled={rolePending}>
-            Save role
+            {t("row.saveRole")}
           </Button>
         </form>
         <form onSubmit={activeForm.onSubmit}>
@@ -52,9 +54,9 @@ export function UserRowActions({ userId, email, role, supplierId, active, suppli
             variant={active ? "danger" : "secondary"}
             size="sm"
             disabled={activePending}
-            aria-label={`${active ? "Deactivate" : "Reactivate"} ${email}`}
+            aria-label={t(active ? "row.deactivateLabel" : "row.reactivateLabel", { email })}
           >
-            {active ? "Deactivate" : "Reactivate"}
+            {active ? t("row.deactivate") : t("row.reactivate")}
           </Button>
         </form>
       </div>

@@ -11,7 +11,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { creatorSchema, depositEntrySchema, listingPriceSchema, registrationSchema, stockSchema, videoSchema } from "@/lib/validations/compliance";
-import { defineAction, fieldError, succeed } from "./define-action";
+import { type ActionContext, defineAction, fieldError, succeed } from "./define-action";
 
 // Compliance writes: auth → zod → tenant check → write + audit in one transaction → refresh the
 // flags → revalidate. Ids from the client are only used together with the session's organisation.
@@ -20,25 +20,26 @@ const OWNER: readonly Role[] = ["OWNER"];
 const OWNER_OPS: readonly Role[] = ["OWNER", "OPS"];
 
 const actorOf = (user: SessionUser) => ({ id: user.id, email: user.email });
+type T = ActionContext["t"];
 
-async function ownStore(user: SessionUser, storeId: string) {
+async function ownStore(user: SessionUser, storeId: string, t: T) {
   const store = await db.store.findFirst({ where: { id: storeId, organizationId: user.organizationId }, select: { id: true, channel: true } });
-  if (!store) throw new AppError("NOT_FOUND", "No such store in your organisation.");
+  if (!store) throw new AppError("NOT_FOUND", t("compliance.actions.noSuchStore"));
   return store;
 }
 
-async function ownCreator(user: SessionUser, creatorId: string) {
+async function ownCreator(user: SessionUser, creatorId: string, t: T) {
   const creator = await db.creator.findFirst({ where: { id: creatorId, organizationId: user.organizationId }, select: { id: true } });
-  if (!creator) throw new AppError("NOT_FOUND", "No such creator in your organisation.");
+  if (!creator) throw new AppError("NOT_FOUND", t("compliance.actions.noSuchCreator"));
   return creator;
 }
 
-async function ownListing(user: SessionUser, listingId: string) {
+async function ownListing(user: SessionUser, listingId: string, t: T) {
   const listing = await db.listing.findFirst({
     where: { id: listingId, organizationId: user.organizationId },
     select: { id: true, sku: true, availableStock: true },
   });
-  if (!listing) throw new AppError("NOT_FOUND", "No such listing in your organisation.");
+  if (!listing) throw new AppError("NOT_FOUND", t("compliance.actions.noSuchListing"));
   return listing;
 }
 
@@ -46,9 +47,9 @@ function revalidateCompliance(...extra: string[]) {
   for (const path of ["/compliance", "/risk", "/", "/stores", ...extra]) revalidatePath(path);
 }
 
-export const upsertRegistration = defineAction({ roles: OWNER, schema: registrationSchema }, async (data, { user, now }) => {
-  const store = await ownStore(user, data.storeId);
-  if (store.channel !== "TIKTOK_SHOP") throw new AppError("BAD_REQUEST", "Registration is kept for TikTok Shop stores only.");
+export const upsertRegistration = defineAction({ roles: OWNER, schema: registrationSchema }, async (data, { user, now, t }) => {
+  const store = await ownStore(user, data.storeId, t);
+  if (store.channel !== "TIKTOK_SHOP") throw new AppError("BAD_REQUEST", t("compliance.actions.registrationTikTokOnly"));
   const values = {
     legalName: data.legalName,
     entityType: data.entityType,
@@ -80,14 +81,15 @@ export const upsertRegistration = defineAction({ roles: OWNER, schema: registrat
   });
   await refreshStoreCompliance(db, store.id, now);
   revalidateCompliance(`/stores/${store.id}`);
-  return succeed({ id: saved.id }, "Registration saved.");
+  return succeed({ id: saved.id }, t("compliance.actions.registrationSaved"));
 });
 
-export const recordDepositEntry = defineAction({ roles: OWNER, schema: depositEntrySchema }, async (data, { user, now }) => {
-  const store = await ownStore(user, data.storeId);
-  if (store.channel !== "TIKTOK_SHOP") throw new AppError("BAD_REQUEST", "Deposits are kept for TikTok Shop stores only.");
+export const recordDepositEntry = defineAction({ roles: OWNER, schema: depositEntrySchema }, async (data, { user, now, t }) => {
+  const store = await ownStore(user, data.storeId, t);
+  if (store.channel !== "TIKTOK_SHOP") throw new AppError("BAD_REQUEST", t("compliance.actions.depositTikTokOnly"));
   const occurredAt = data.occurredAt ?? now;
-  if (occurredAt.getTime() > now.getTime() + 5 * 60_000) throw fieldError("occurredAt", "A deposit entry cannot be in the future");
+  if (occurredAt.getTime() > now.getTime() + 5 * 60_000)
+    throw fieldError("occurredAt", t("compliance.actions.depositInFuture"), t("compliance.actions.checkFields"));
   const saved = await db.$transaction(async (tx) => {
     const row = await tx.depositEntry.create({
       data: { storeId: store.id, kind: data.kind, amountMinor: data.amount, currency: data.currency, occurredAt, note: data.note, createdById: user.id },
@@ -106,14 +108,17 @@ export const recordDepositEntry = defineAction({ roles: OWNER, schema: depositEn
   });
   await refreshStoreCompliance(db, store.id, now);
   revalidateCompliance(`/stores/${store.id}`);
-  return succeed({ id: saved.id }, "Deposit entry recorded.");
+  return succeed({ id: saved.id }, t("compliance.actions.depositRecorded"));
 });
 
-export const addCreator = defineAction({ roles: OWNER, schema: creatorSchema }, async (data, { user }) => {
-  const store = await ownStore(user, data.storeId);
-  if (store.channel !== "TIKTOK_SHOP") throw new AppError("BAD_REQUEST", "Creators post for TikTok Shop stores only.");
+export const addCreator = defineAction({ roles: OWNER, schema: creatorSchema }, async (data, { user, t }) => {
+  const store = await ownStore(user, data.storeId, t);
+  if (store.channel !== "TIKTOK_SHOP") throw new AppError("BAD_REQUEST", t("compliance.actions.creatorsTikTokOnly"));
   const taken = await db.creator.findFirst({ where: { organizationId: user.organizationId, handle: data.handle }, select: { id: true } });
-  if (taken) throw new AppError("CONFLICT", "Check the highlighted fields.", { fieldErrors: { handle: `@${data.handle} is already in your list` } });
+  if (taken)
+    throw new AppError("CONFLICT", t("compliance.actions.checkFields"), {
+      fieldErrors: { handle: t("compliance.actions.handleTaken", { handle: data.handle }) },
+    });
   const saved = await db.$transaction(async (tx) => {
     const row = await tx.creator.create({
       data: { organizationId: user.organizationId, storeId: store.id, handle: data.handle, displayName: data.displayName },
@@ -131,12 +136,13 @@ export const addCreator = defineAction({ roles: OWNER, schema: creatorSchema }, 
     return row;
   });
   revalidatePath("/creators");
-  return succeed({ id: saved.id }, `@${data.handle} added.`);
+  return succeed({ id: saved.id }, t("compliance.actions.creatorAdded", { handle: data.handle }));
 });
 
-export const recordVideo = defineAction({ roles: OWNER_OPS, schema: videoSchema }, async (data, { user, now }) => {
-  const creator = await ownCreator(user, data.creatorId);
-  if (data.postedAt.getTime() > now.getTime() + 5 * 60_000) throw fieldError("postedAt", "A video cannot be posted in the future");
+export const recordVideo = defineAction({ roles: OWNER_OPS, schema: videoSchema }, async (data, { user, now, t }) => {
+  const creator = await ownCreator(user, data.creatorId, t);
+  if (data.postedAt.getTime() > now.getTime() + 5 * 60_000)
+    throw fieldError("postedAt", t("compliance.actions.videoInFuture"), t("compliance.actions.checkFields"));
   const saved = await db.$transaction(async (tx) => {
     const row = await tx.shopVideo.create({
       data: { creatorId: creator.id, postedAt: data.postedAt, title: data.title, format: data.format, hasProductLink: data.hasProductLink, style: data.style },
@@ -157,11 +163,11 @@ export const recordVideo = defineAction({ roles: OWNER_OPS, schema: videoSchema 
   revalidatePath("/creators");
   revalidatePath(`/creators/${creator.id}`);
   revalidatePath("/risk");
-  return succeed({ id: saved.id }, "Video recorded.");
+  return succeed({ id: saved.id }, t("compliance.actions.videoRecorded"));
 });
 
-export const setListingPrice = defineAction({ roles: OWNER, schema: listingPriceSchema }, async (data, { user, now }) => {
-  const listing = await ownListing(user, data.listingId);
+export const setListingPrice = defineAction({ roles: OWNER, schema: listingPriceSchema }, async (data, { user, now, t }) => {
+  const listing = await ownListing(user, data.listingId, t);
   const saved = await db.$transaction(async (tx) => {
     const before = await tx.listingPrice.findFirst({
       where: { listingId: listing.id, channel: data.channel, currency: data.currency, effectiveAt: { lte: now } },
@@ -186,11 +192,11 @@ export const setListingPrice = defineAction({ roles: OWNER, schema: listingPrice
   await refreshListingFlags(db, listing.id, now);
   revalidatePath("/listings");
   revalidatePath("/risk");
-  return succeed({ id: saved.id }, `${listing.sku} price saved.`);
+  return succeed({ id: saved.id }, t("compliance.actions.priceSaved", { sku: listing.sku }));
 });
 
-export const setStock = defineAction({ roles: OWNER_OPS, schema: stockSchema }, async (data, { user, now }) => {
-  const listing = await ownListing(user, data.listingId);
+export const setStock = defineAction({ roles: OWNER_OPS, schema: stockSchema }, async (data, { user, now, t }) => {
+  const listing = await ownListing(user, data.listingId, t);
   await db.$transaction(async (tx) => {
     await tx.listing.update({ where: { id: listing.id }, data: { availableStock: data.availableStock, stockUpdatedAt: now } });
     await recordAudit(tx, {
@@ -208,5 +214,5 @@ export const setStock = defineAction({ roles: OWNER_OPS, schema: stockSchema }, 
   await dispatchPushes(db, getEnv().DATABASE_URL, await queueStockPushes(db, user.organizationId, [listing.sku], now));
   revalidatePath("/listings");
   revalidatePath("/risk");
-  return succeed(undefined, `${listing.sku} stock set to ${data.availableStock}.`);
+  return succeed(undefined, t("compliance.actions.stockSet", { sku: listing.sku, units: String(data.availableStock) }));
 });

@@ -12,11 +12,11 @@ import { z } from "zod";
 // the server log records the removal instead.
 export const removeDemoAction = defineAction(
   { roles: ["OWNER"], schema: z.object({ confirm: z.literal("remove", { error: 'Type "remove" to confirm.' }) }) },
-  async (_input, { user }) => {
+  async (_input, { user, t }) => {
     const org = await db.organization.findUnique({ where: { id: user.organizationId }, select: { isDemo: true } });
-    if (!org?.isDemo) throw new AppError("FORBIDDEN", "Only the demo organisation can be removed here.");
+    if (!org?.isDemo) throw new AppError("FORBIDDEN", t("stores.demo.onlyDemo"));
     const { removed } = await removeDemoOrganizations(db, user.organizationId);
     console.error(`[demo] ${user.email} removed the demo organisation: ${removed.join(", ")}`);
-    return succeed(undefined, "Demo data removed.");
+    return succeed(undefined, t("stores.demo.removed"));
   },
 );

@@ -63,9 +63,9 @@ const bufferSchema = z.object({
 });
 
 /** The units held back from every listing on this store (owner only); the new quantities go to the platform. */
-export const setStockSafetyBuffer = defineAction({ roles: ["OWNER"], schema: bufferSchema }, async ({ storeId, stockSafetyBuffer }, { user, now }) => {
+export const setStockSafetyBuffer = defineAction({ roles: ["OWNER"], schema: bufferSchema }, async ({ storeId, stockSafetyBuffer }, { user, now, t }) => {
   const store = await db.store.findFirst({ where: { id: storeId, organizationId: user.organizationId }, select: { id: true, stockSafetyBuffer: true } });
-  if (!store) throw new AppError("NOT_FOUND", "No such store in your organisation.");
+  if (!store) throw new AppError("NOT_FOUND", t("stores.actions.noSuchStore"));
   if (store.stockSafetyBuffer !== stockSafetyBuffer) {
     await db.$transaction(async (tx) => {
       await tx.store.update({ where: { id: store.id }, data: { stockSafetyBuffer }, select: { id: true } });
@@ -82,5 +82,5 @@ export const setStockSafetyBuffer = defineAction({ roles: ["OWNER"], schema: buf
     await dispatchPushes(db, getEnv().DATABASE_URL, await queueStockPushes(db, user.organizationId, null, now));
   }
   revalidatePath(`/stores/${store.id}`);
-  return succeed({ storeId: store.id, stockSafetyBuffer }, `Safety buffer set to ${stockSafetyBuffer} units.`);
+  return succeed({ storeId: store.id, stockSafetyBuffer }, t("stores.actions.bufferSet", { units: String(stockSafetyBuffer) }));
 });

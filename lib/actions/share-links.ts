@@ -9,13 +9,13 @@ import { createShareLinkSchema, revokeShareLinkSchema } from "@/lib/validations/
 import { defineAction, fieldError, succeed } from "./define-action";
 
 /** Owner only. The token is returned once, for the owner to copy; only its hash is stored. */
-export const createShareLinkAction = defineAction({ roles: ["OWNER"], schema: createShareLinkSchema }, async (input, { user, now }) => {
+export const createShareLinkAction = defineAction({ roles: ["OWNER"], schema: createShareLinkSchema }, async (input, { user, now, t }) => {
   const [supplier, store] = await Promise.all([
     db.supplier.findFirst({ where: { id: input.supplierId, organizationId: user.organizationId }, select: { id: true } }),
     input.storeId ? db.store.findFirst({ where: { id: input.storeId, organizationId: user.organizationId }, select: { id: true } }) : null,
   ]);
-  if (!supplier) throw fieldError("supplierId", "Choose one of your suppliers", "Unknown supplier");
-  if (input.storeId && !store) throw fieldError("storeId", "Choose one of your stores", "Unknown store");
+  if (!supplier) throw fieldError("supplierId", t("sharing.actions.chooseSupplier"), t("sharing.actions.unknownSupplier"));
+  if (input.storeId && !store) throw fieldError("storeId", t("sharing.actions.chooseStore"), t("sharing.actions.unknownStore"));
   const { token, tokenHash } = createShareToken();
   const expiresAt = new Date(now.getTime() + input.expiresInDays * 86_400_000);
   await db.$transaction(async (tx) => {
@@ -41,13 +41,13 @@ export const createShareLinkAction = defineAction({ roles: ["OWNER"], schema: cr
     });
   });
   revalidatePath("/sharing");
-  return succeed({ url: `/share/${token}` }, "Link created. Copy it now: it is shown only once.");
+  return succeed({ url: `/share/${token}` }, t("sharing.actions.created"));
 });
 
-export const revokeShareLinkAction = defineAction({ roles: ["OWNER"], schema: revokeShareLinkSchema }, async ({ id }, { user, now }) => {
+export const revokeShareLinkAction = defineAction({ roles: ["OWNER"], schema: revokeShareLinkSchema }, async ({ id }, { user, now, t }) => {
   const link = await db.shareLink.findFirst({ where: { id, organizationId: user.organizationId }, select: { id: true, revokedAt: true } });
-  if (!link) throw new AppError("NOT_FOUND", "No such link");
-  if (link.revokedAt) return succeed(undefined, "Already revoked.");
+  if (!link) throw new AppError("NOT_FOUND", t("sharing.actions.noSuchLink"));
+  if (link.revokedAt) return succeed(undefined, t("sharing.actions.alreadyRevoked"));
   await db.$transaction(async (tx) => {
     await tx.shareLink.update({ where: { id: link.id }, data: { revokedAt: now } });
     await recordAudit(tx, {
@@ -61,5 +61,5 @@ export const revokeShareLinkAction = defineAction({ roles: ["OWNER"], schema: re
     });
   });
   revalidatePath("/sharing");
-  return succeed(undefined, "Link revoked: it now shows a 'revoked' page.");
+  return succeed(undefined, t("sharing.actions.revoked"));
 });

@@ -13,10 +13,10 @@ import { defineAction, succeed } from "./define-action";
  * The owner registers the order and fulfilment webhooks in the connected Shopify store through the
  * Admin API (webhookSubscriptionCreate), pointing at this app's public URL. Idempotent.
  */
-export const registerShopifyWebhooksAction = defineAction({ roles: ["OWNER"], schema: storeIdSchema }, async (storeId, { user, now }) => {
+export const registerShopifyWebhooksAction = defineAction({ roles: ["OWNER"], schema: storeIdSchema }, async (storeId, { user, now, t }) => {
   const appUrl = getEnv().NEXTAUTH_URL;
   if (!appUrl || !appUrl.startsWith("https://")) {
-    throw new AppError("BAD_REQUEST", "Set NEXTAUTH_URL to this app's public https:// address first: Shopify posts the webhooks there.");
+    throw new AppError("BAD_REQUEST", t("stores.actions.webhooksNeedUrl"));
   }
   const result = await registerShopifyWebhooks(db, { storeId, organizationId: user.organizationId }, appUrl, now);
   await recordAudit(db, {
@@ -30,7 +30,7 @@ export const registerShopifyWebhooksAction = defineAction({ roles: ["OWNER"], sc
   revalidatePath(`/stores/${storeId}`);
   if (result.failed.length > 0) {
     const failed = result.failed.map((f) => `${f.topic}: ${f.message}`).join("; ");
-    throw new AppError("CONFLICT", `Registered ${result.registered.length}; failed: ${failed}`);
+    throw new AppError("CONFLICT", t("stores.actions.webhooksPartly", { registered: result.registered.length, failed }));
   }
-  return succeed(result, `Registered ${result.registered.length} webhook topics.`);
+  return succeed(result, t("stores.actions.webhooksRegistered", { count: result.registered.length }));
 });

@@ -22,7 +22,7 @@ const PLAIN_FIELDS = ["name", "timeZone", "market", "kind", "currency", "joinedO
 // store id, the handler the rest with the channel's schema.
 const storeFormSchema = z.looseObject({ storeId: z.string().trim().min(1, "No such store.").max(64, "No such store.") });
 
-export const updateStoreSettings = defineAction({ roles: ["OWNER"], schema: storeFormSchema }, async ({ storeId, ...raw }, { user }) => {
+export const updateStoreSettings = defineAction({ roles: ["OWNER"], schema: storeFormSchema }, async ({ storeId, ...raw }, { user, t }) => {
   const store = await db.store.findFirst({
     where: { id: storeId, organizationId: user.organizationId },
     select: {
@@ -45,13 +45,13 @@ export const updateStoreSettings = defineAction({ roles: ["OWNER"], schema: stor
       shopifyApiVersion: true,
     },
   });
-  if (!store) throw new AppError("NOT_FOUND", "No such store in your organisation.");
+  if (!store) throw new AppError("NOT_FOUND", t("stores.actions.noSuchStore"));
 
   const input = parseInput(storeSettingsSchemaFor(store.channel), raw);
   // Where sync will connect: the official host only, unless the operator allows others.
   if (input.tiktokApiBaseUrl !== undefined) {
     const checked = checkOutboundUrl(input.tiktokApiBaseUrl, OFFICIAL_HOSTS.tiktok);
-    if (!checked.ok) throw fieldError("tiktokApiBaseUrl", checked.reason);
+    if (!checked.ok) throw fieldError("tiktokApiBaseUrl", checked.reason, t("stores.actions.checkFields"));
   }
 
   const next = {
@@ -92,7 +92,7 @@ export const updateStoreSettings = defineAction({ roles: ["OWNER"], schema: stor
       after[field] = "changed";
     }
   }
-  if (Object.keys(after).length === 0) return succeed(undefined, "Nothing to change.");
+  if (Object.keys(after).length === 0) return succeed(undefined, t("stores.actions.nothingToChange"));
 
   // New credentials: a refused or deauthorised connection is tried again; a new shop forgets the old one's webhooks.
   const credentialsChanged = Object.keys(secretUpdates).some((k) => k !== "webhookSecret" && k !== "shopifyApiVersion" && k !== "tiktokApiBaseUrl");
@@ -117,11 +117,11 @@ export const updateStoreSettings = defineAction({ roles: ["OWNER"], schema: stor
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-      throw fieldError("name", "Another store in your organisation already has this name.");
+      throw fieldError("name", t("stores.actions.nameTaken"), t("stores.actions.checkFields"));
     throw error;
   }
   revalidatePath("/stores");
   revalidatePath(`/stores/${store.id}`);
   revalidatePath("/");
-  return succeed(undefined, `Saved: ${Object.keys(after).length} change${Object.keys(after).length === 1 ? "" : "s"}.`);
+  return succeed(undefined, t("stores.actions.saved", { count: Object.keys(after).length }));
 });

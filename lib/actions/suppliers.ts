@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { rerouteOrders } from "@/lib/ingest/routing";
 import { ruleIdSchema, skuRuleSchema, storeDefaultSchema, supplierSchema, warehouseRuleSchema } from "@/lib/validations/setup";
-import { defineAction, fieldError, succeed } from "./define-action";
+import { type ActionContext, defineAction, fieldError, succeed } from "./define-action";
 
 // Suppliers and the rules that route orders to them (lib/ingest/routing.ts). Every rule change
 // re-routes the organisation's open orders in the same transaction as the change and its audit
@@ -19,10 +19,11 @@ import { defineAction, fieldError, succeed } from "./define-action";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 const actorOf = (user: SessionUser) => ({ id: user.id, email: user.email });
+type T = ActionContext["t"];
 
-async function ownSupplier(tx: Tx | typeof db, user: SessionUser, supplierId: string, field = "supplierId") {
+async function ownSupplier(tx: Tx | typeof db, user: SessionUser, t: T, supplierId: string, field = "supplierId") {
   const supplier = await tx.supplier.findFirst({ where: { id: supplierId, organizationId: user.organizationId }, select: { id: true, name: true } });
-  if (!supplier) throw fieldError(field, "Choose one of your suppliers.");
+  if (!supplier) throw fieldError(field, t("suppliers.actions.chooseSupplier"), t("suppliers.actions.checkFields"));
   return supplier;
 }
 
@@ -30,9 +31,9 @@ function revalidateRouting() {
   for (const path of ["/suppliers", "/orders", "/", "/listings", "/risk"]) revalidatePath(path);
 }
 
-const movedNote = (n: number) => (n === 0 ? "No open order moved." : `${n} open order${n === 1 ? "" : "s"} re-routed.`);
+const movedNote = (t: T, n: number) => (n === 0 ? t("suppliers.actions.noneMoved") : t("suppliers.actions.moved", { count: n }));
 
-export const saveSupplierAction = defineAction({ roles: ["OWNER"], schema: supplierSchema }, async ({ supplierId, ...fields }, { user }) => {
+export const saveSupplierAction = defineAction({ roles: ["OWNER"], schema: supplierSchema }, async ({ supplierId, ...fields }, { user, t }) => {
   const data = { ...fields, contactEmail: fields.contactEmail ?? null };
   try {
     const saved = await db.$transaction(async (tx) => {
@@ -52,7 +53,7 @@ export const saveSupplierAction = defineAction({ roles: ["OWNER"], schema: suppl
         where: { id: supplierId, organizationId: user.organizationId },
         select: { id: true, name: true, shipFromCountry: true, promisedOutboundHours: true, promisedDeliveryDays: true, contactEmail: true },
       });
-      if (!before) throw new AppError("NOT_FOUND", "No such supplier in your organisation.");
+      if (!before) throw new AppError("NOT_FOUND", t("suppliers.actions.noSuchSupplier"));
       await tx.supplier.update({ where: { id: before.id }, data, select: { id: true } });
       const was = {
         name: before.name,
@@ -73,18 +74,18 @@ export const saveSupplierAction = defineAction({ roles: ["OWNER"], schema: suppl
       return { id: before.id, created: false };
     });
     revalidateRouting();
-    return succeed({ id: saved.id }, saved.created ? `${fields.name} added. Give it SKUs or a warehouse so orders reach it.` : `${fields.name} saved.`);
+    return succeed({ id: saved.id }, t(saved.created ? "suppliers.actions.added" : "suppliers.actions.saved", { name: fields.name }));
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-      throw fieldError("name", "You already have a supplier with this name.");
+      throw fieldError("name", t("suppliers.actions.nameTaken"), t("suppliers.actions.checkFields"));
     throw error;
   }
 });
 
 /** Routing by SKU: the listing's supplier (null: the SKU is routed by warehouse or store default). */
-export const setSkuSupplierAction = defineAction({ roles: ["OWNER"], schema: skuRuleSchema }, async ({ sku, supplierId }, { user, now }) => {
+export const setSkuSupplierAction = defineAction({ roles: ["OWNER"], schema: skuRuleSchema }, async ({ sku, supplierId }, { user, now, t }) => {
   const result = await db.$transaction(async (tx) => {
-    const supplier = supplierId ? await ownSupplier(tx, user, supplierId) : null;
+    const supplier = supplierId ? await ownSupplier(tx, user, t, supplierId) : null;
     const listing = await tx.listing.findFirst({ where: { organizationId: user.organizationId, sku }, select: { id: true, supplierId: true } });
     // A SKU not seen on any order yet: the rule creates its listing, so the first order routes.
     const row = listing
@@ -104,12 +105,15 @@ export const setSkuSupplierAction = defineAction({ roles: ["OWNER"], schema: sku
   });
   await refreshListings(db, user.organizationId, [result.listingId], now);
   revalidateRouting();
-  return succeed({ moved: result.moved }, `${sku} → ${result.supplierName ?? "no supplier"}. ${movedNote(result.moved)}`);
+  return succeed(
+    { moved: result.moved },
+    t("suppliers.actions.skuRouted", { sku, supplier: result.supplierName ?? t("suppliers.actions.noSupplier"), moved: movedNote(t, result.moved) }),
+  );
 });
 
-export const addWarehouseRuleAction = defineAction({ roles: ["OWNER"], schema: warehouseRuleSchema }, async ({ warehouseName, supplierId }, { user }) => {
+export const addWarehouseRuleAction = defineAction({ roles: ["OWNER"], schema: warehouseRuleSchema }, async ({ warehouseName, supplierId }, { user, t }) => {
   const result = await db.$transaction(async (tx) => {
-    const supplier = await ownSupplier(tx, user, supplierId);
+    const supplier = await ownSupplier(tx, user, t, supplierId);
     const rules = await tx.routingRule.findMany({
       where: { organizationId: user.organizationId },
       select: { id: true, warehouseName: true, supplierId: true },
@@ -131,16 +135,19 @@ export const addWarehouseRuleAction = defineAction({ roles: ["OWNER"], schema: w
     return { moved, supplierName: supplier.name };
   });
   revalidateRouting();
-  return succeed({ moved: result.moved }, `Warehouse "${warehouseName}" → ${result.supplierName}. ${movedNote(result.moved)}`);
+  return succeed(
+    { moved: result.moved },
+    t("suppliers.actions.warehouseRouted", { warehouse: warehouseName, supplier: result.supplierName, moved: movedNote(t, result.moved) }),
+  );
 });
 
-export const removeWarehouseRuleAction = defineAction({ roles: ["OWNER"], schema: ruleIdSchema }, async ({ ruleId }, { user }) => {
+export const removeWarehouseRuleAction = defineAction({ roles: ["OWNER"], schema: ruleIdSchema }, async ({ ruleId }, { user, t }) => {
   const result = await db.$transaction(async (tx) => {
     const rule = await tx.routingRule.findFirst({
       where: { id: ruleId, organizationId: user.organizationId },
       select: { id: true, warehouseName: true, supplierId: true },
     });
-    if (!rule) throw new AppError("NOT_FOUND", "No such rule in your organisation.");
+    if (!rule) throw new AppError("NOT_FOUND", t("suppliers.actions.noSuchRule"));
     await tx.routingRule.delete({ where: { id: rule.id } });
     const moved = await rerouteOrders(tx, user.organizationId);
     await recordAudit(tx, {
@@ -155,17 +162,17 @@ export const removeWarehouseRuleAction = defineAction({ roles: ["OWNER"], schema
     return { moved, warehouseName: rule.warehouseName };
   });
   revalidateRouting();
-  return succeed({ moved: result.moved }, `Rule for "${result.warehouseName}" removed. ${movedNote(result.moved)}`);
+  return succeed({ moved: result.moved }, t("suppliers.actions.ruleRemoved", { warehouse: result.warehouseName, moved: movedNote(t, result.moved) }));
 });
 
-export const setStoreDefaultSupplierAction = defineAction({ roles: ["OWNER"], schema: storeDefaultSchema }, async ({ storeId, supplierId }, { user }) => {
+export const setStoreDefaultSupplierAction = defineAction({ roles: ["OWNER"], schema: storeDefaultSchema }, async ({ storeId, supplierId }, { user, t }) => {
   const result = await db.$transaction(async (tx) => {
     const store = await tx.store.findFirst({
       where: { id: storeId, organizationId: user.organizationId },
       select: { id: true, name: true, defaultSupplierId: true },
     });
-    if (!store) throw new AppError("NOT_FOUND", "No such store in your organisation.");
-    const supplier = supplierId ? await ownSupplier(tx, user, supplierId) : null;
+    if (!store) throw new AppError("NOT_FOUND", t("suppliers.actions.noSuchStore"));
+    const supplier = supplierId ? await ownSupplier(tx, user, t, supplierId) : null;
     await tx.store.update({ where: { id: store.id }, data: { defaultSupplierId: supplier?.id ?? null }, select: { id: true } });
     const moved = await rerouteOrders(tx, user.organizationId);
     await recordAudit(tx, {
@@ -180,7 +187,14 @@ export const setStoreDefaultSupplierAction = defineAction({ roles: ["OWNER"], sc
     return { moved, storeName: store.name, supplierName: supplier?.name ?? null };
   });
   revalidateRouting();
-  return succeed({ moved: result.moved }, `${result.storeName}: default supplier ${result.supplierName ?? "none"}. ${movedNote(result.moved)}`);
+  return succeed(
+    { moved: result.moved },
+    t("suppliers.actions.storeDefault", {
+      store: result.storeName,
+      supplier: result.supplierName ?? t("suppliers.actions.noDefault"),
+      moved: movedNote(t, result.moved),
+    }),
+  );
 });
 
 const MAX_STOCK_CSV = 2_000_000;
@@ -208,19 +222,21 @@ export type StockImportResult = { updated: number; errors: { line: number; messa
  * the listings routed to that supplier, or routed to nobody. SKUs the catalogue does not have, or
  * that another supplier ships, are row errors; the valid rows are saved.
  */
-export const importSupplierStockAction = defineAction({ roles: ["OWNER", "OPS"], schema: stockImportSchema }, async ({ supplierId, csv }, { user, now }) => {
-  const supplier = await ownSupplier(db, user, supplierId);
+export const importSupplierStockAction = defineAction({ roles: ["OWNER", "OPS"], schema: stockImportSchema }, async ({ supplierId, csv }, { user, now, t }) => {
+  const supplier = await ownSupplier(db, user, t, supplierId);
   const mapped = mapCsv(csv, stockRow, { required: ["sku", "available"] });
   const errors = mapped.errors.map((e) => ({ line: e.line, message: e.message }));
   if (mapped.rows.length === 0) {
-    if (errors.length === 0) errors.push({ line: 1, message: "The file has no rows under its header" });
+    if (errors.length === 0) errors.push({ line: 1, message: t("suppliers.actions.noRows") });
     throw new AppError(
       "BAD_REQUEST",
-      `Nothing imported: ${errors
-        .slice(0, 3)
-        .map((e) => `line ${e.line}: ${e.message}`)
-        .join("; ")}`,
-      { fieldErrors: { csv: errors[0]?.message ?? "Not usable" }, errors },
+      t("suppliers.actions.nothingImported", {
+        errors: errors
+          .slice(0, 3)
+          .map((e) => t("suppliers.actions.rowError", { line: String(e.line), message: e.message }))
+          .join("; "),
+      }),
+      { fieldErrors: { csv: errors[0]?.message ?? t("suppliers.actions.notUsable") }, errors },
     );
   }
   const skus = [...new Set(mapped.rows.map((r) => r.data.sku))];
@@ -232,8 +248,9 @@ export const importSupplierStockAction = defineAction({ roles: ["OWNER", "OPS"],
   const updates = new Map<string, { id: string; before: number; after: number }>();
   for (const { line, data } of mapped.rows) {
     const listing = bySku.get(data.sku);
-    if (!listing) errors.push({ line, message: `SKU ${data.sku} is not in your catalogue` });
-    else if (listing.supplierId && listing.supplierId !== supplier.id) errors.push({ line, message: `SKU ${data.sku} is routed to another supplier` });
+    if (!listing) errors.push({ line, message: t("suppliers.actions.skuUnknown", { sku: data.sku }) });
+    else if (listing.supplierId && listing.supplierId !== supplier.id)
+      errors.push({ line, message: t("suppliers.actions.skuOtherSupplier", { sku: data.sku }) });
     else updates.set(listing.id, { id: listing.id, before: listing.availableStock, after: data.available });
   }
   await db.$transaction(async (tx) => {
@@ -255,6 +272,8 @@ export const importSupplierStockAction = defineAction({ roles: ["OWNER", "OPS"],
   const result: StockImportResult = { updated: updates.size, errors };
   return succeed(
     result,
-    `${supplier.name}: stock of ${updates.size} SKU${updates.size === 1 ? "" : "s"} updated${errors.length ? `, ${errors.length} row${errors.length === 1 ? "" : "s"} refused` : ""}.`,
+    errors.length
+      ? t("suppliers.actions.stockUpdatedRefused", { supplier: supplier.name, count: updates.size, refused: errors.length })
+      : t("suppliers.actions.stockUpdated", { supplier: supplier.name, count: updates.size }),
   );
 });

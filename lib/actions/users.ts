@@ -8,30 +8,31 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { addUserSchema, changeRoleSchema, setActiveSchema } from "@/lib/validations/users";
-import { defineAction, fieldError, succeed } from "./define-action";
+import { type ActionContext, defineAction, fieldError, succeed } from "./define-action";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+type T = ActionContext["t"];
 
-async function assertSupplierInOrg(organizationId: string, supplierId: string | null) {
+async function assertSupplierInOrg(organizationId: string, supplierId: string | null, t: T) {
   if (!supplierId) return;
   const supplier = await db.supplier.findFirst({ where: { id: supplierId, organizationId }, select: { id: true } });
-  if (!supplier) throw fieldError("supplierId", "Choose one of your suppliers", "Unknown supplier");
+  if (!supplier) throw fieldError("supplierId", t("users.actions.chooseSupplier"), t("users.actions.unknownSupplier"));
 }
 
 /** An organisation must keep at least one active owner, or nobody could manage it again. */
-async function assertOwnerRemains(tx: Tx, organizationId: string, leavingUserId: string) {
+async function assertOwnerRemains(tx: Tx, organizationId: string, leavingUserId: string, t: T) {
   const others = await tx.user.count({ where: { organizationId, role: "OWNER", active: true, id: { not: leavingUserId } } });
-  if (others === 0) throw new AppError("CONFLICT", "This is the last active owner: make someone else an owner first.");
+  if (others === 0) throw new AppError("CONFLICT", t("users.actions.lastOwner"));
 }
 
-export const addUserAction = defineAction({ roles: ["OWNER"], schema: addUserSchema }, async (input, { user: actor }) => {
-  await assertSupplierInOrg(actor.organizationId, input.supplierId);
+export const addUserAction = defineAction({ roles: ["OWNER"], schema: addUserSchema }, async (input, { user: actor, t }) => {
+  await assertSupplierInOrg(actor.organizationId, input.supplierId, t);
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { organizationId: true } });
   // The owner's own users are on their Users page anyway; another organisation's are not their
   // business: that case gets the same answer (and the same hashing work) as a created account.
-  if (existing?.organizationId === actor.organizationId) throw fieldError("email", "This person is already a user of your organisation");
+  if (existing?.organizationId === actor.organizationId) throw fieldError("email", t("users.actions.alreadyUser"), t("users.actions.checkFields"));
   const passwordHash = await bcrypt.hash(input.password, 10);
-  const neutral = `Saved: ${input.email} can sign in with the password you set, unless the address is already registered elsewhere (then ask them for another address).`;
+  const neutral = t("users.actions.added", { email: input.email });
   if (existing) return succeed(undefined, neutral);
   await db.$transaction(async (tx) => {
     const user = await tx.user.create({
@@ -58,12 +59,12 @@ export const addUserAction = defineAction({ roles: ["OWNER"], schema: addUserSch
   return succeed(undefined, neutral);
 });
 
-export const changeRoleAction = defineAction({ roles: ["OWNER"], schema: changeRoleSchema }, async ({ userId, role, supplierId }, { user: actor }) => {
-  await assertSupplierInOrg(actor.organizationId, supplierId);
+export const changeRoleAction = defineAction({ roles: ["OWNER"], schema: changeRoleSchema }, async ({ userId, role, supplierId }, { user: actor, t }) => {
+  await assertSupplierInOrg(actor.organizationId, supplierId, t);
   await db.$transaction(async (tx) => {
     const user = await tx.user.findFirst({ where: { id: userId, organizationId: actor.organizationId }, select: { id: true, role: true, supplierId: true } });
-    if (!user) throw new AppError("NOT_FOUND", "No such user");
-    if (user.role === "OWNER" && role !== "OWNER") await assertOwnerRemains(tx, actor.organizationId, user.id);
+    if (!user) throw new AppError("NOT_FOUND", t("users.actions.noSuchUser"));
+    if (user.role === "OWNER" && role !== "OWNER") await assertOwnerRemains(tx, actor.organizationId, user.id, t);
     const next = { role: role as Role, supplierId: role === "SUPPLIER" ? supplierId : null };
     // A role change ends the user's sessions: they sign in again under the new role.
     await tx.user.update({ where: { id: user.id }, data: { ...next, ...endSessionsData() } });
@@ -78,14 +79,14 @@ export const changeRoleAction = defineAction({ roles: ["OWNER"], schema: changeR
     });
   });
   revalidatePath("/users");
-  return succeed(undefined, "Role changed. The user is signed out and signs in again under the new role.");
+  return succeed(undefined, t("users.actions.roleChanged"));
 });
 
-export const setUserActiveAction = defineAction({ roles: ["OWNER"], schema: setActiveSchema }, async ({ userId, active }, { user: actor }) => {
+export const setUserActiveAction = defineAction({ roles: ["OWNER"], schema: setActiveSchema }, async ({ userId, active }, { user: actor, t }) => {
   await db.$transaction(async (tx) => {
     const user = await tx.user.findFirst({ where: { id: userId, organizationId: actor.organizationId }, select: { id: true, role: true, active: true } });
-    if (!user) throw new AppError("NOT_FOUND", "No such user");
-    if (!active && user.role === "OWNER") await assertOwnerRemains(tx, actor.organizationId, user.id);
+    if (!user) throw new AppError("NOT_FOUND", t("users.actions.noSuchUser"));
+    if (!active && user.role === "OWNER") await assertOwnerRemains(tx, actor.organizationId, user.id, t);
     // Both ways end every session: reactivating must not revive cookies issued before.
     await tx.user.update({ where: { id: user.id }, data: { active, ...endSessionsData() } });
     await recordAudit(tx, {
@@ -99,5 +100,5 @@ export const setUserActiveAction = defineAction({ roles: ["OWNER"], schema: setA
     });
   });
   revalidatePath("/users");
-  return succeed(undefined, active ? "User reactivated." : "User deactivated: they can no longer sign in.");
+  return succeed(undefined, t(active ? "users.actions.reactivated" : "users.actions.deactivated"));
 });

@@ -29,6 +29,8 @@ type ItemRow = {
   severity: Severity;
   dueAt: Date | null;
   reason: string | null;
+  reasonKey: string | null;
+  reasonParams: unknown;
   subjectType: string;
   subjectId: string;
   orderId: string | null;
@@ -59,7 +61,7 @@ export async function readOpenItems(
       SELECT ${DISPATCH}::text AS rule,
              (CASE WHEN o."dispatchDueAt" < ${now}::timestamptz + make_interval(hours => ${criticalHours}) THEN 'CRITICAL'
                    WHEN o."dispatchDueAt" < ${now}::timestamptz + make_interval(hours => ${dueSoonHours}) THEN 'WARNING' ELSE 'INFO' END)::"Severity" AS severity,
-             o."dispatchDueAt" AS "dueAt", NULL::text AS reason, 'ORDER'::text AS "subjectType", o.id AS "subjectId", o.id AS "orderId",
+             o."dispatchDueAt" AS "dueAt", NULL::text AS reason, NULL::text AS "reasonKey", NULL::jsonb AS "reasonParams", 'ORDER'::text AS "subjectType", o.id AS "subjectId", o.id AS "orderId",
              o."externalId" AS "orderNumber", o."supplierId", o."storeId", s.name AS "storeName", s."timeZone", NULL::timestamptz AS "createdAt"
       FROM "Order" o JOIN "Store" s ON s.id = o."storeId"
       WHERE o."organizationId" = ${organizationId}
@@ -67,14 +69,15 @@ export async function readOpenItems(
         AND o."inTransitAt" IS NULL AND o.status IN ${AWAITING_DISPATCH} ${notArchivedSql(organizationId, `o."storeId"`)}`,
     client.$queryRaw<ItemRow[]>`
       SELECT ${RETURNS}::text AS rule, 'CRITICAL'::"Severity" AS severity,
-             r."requestedAt" + make_interval(hours => ${responseHours}) AS "dueAt", NULL::text AS reason, 'RETURN'::text AS "subjectType", r.id AS "subjectId",
+             r."requestedAt" + make_interval(hours => ${responseHours}) AS "dueAt", NULL::text AS reason, NULL::text AS "reasonKey", NULL::jsonb AS "reasonParams",
+             'RETURN'::text AS "subjectType", r.id AS "subjectId",
              r."orderId", o."externalId" AS "orderNumber", o."supplierId", r."storeId", s.name AS "storeName", s."timeZone", NULL::timestamptz AS "createdAt"
       FROM "ReturnRequest" r JOIN "Store" s ON s.id = r."storeId" JOIN "Order" o ON o.id = r."orderId"
       WHERE r."organizationId" = ${organizationId} AND r.status = 'PENDING' AND s.channel = 'TIKTOK_SHOP' ${notArchivedSql(organizationId, `r."storeId"`)}
         AND r."requestedAt" <= ${now}::timestamptz - make_interval(hours => ${responseHours})
         AND r."requestedAt" > ${since}::timestamptz - make_interval(hours => ${responseHours})`,
     client.$queryRaw<ItemRow[]>`
-      SELECT f.rule, f.severity, f."dueAt", f.reason, f."subjectType"::text AS "subjectType", f."subjectId", f."orderId",
+      SELECT f.rule, f.severity, f."dueAt", f.reason, f."reasonKey", f."reasonParams", f."subjectType"::text AS "subjectType", f."subjectId", f."orderId",
              o."externalId" AS "orderNumber", f."supplierId", f."storeId", s.name AS "storeName", s."timeZone", f."createdAt"
       FROM "RiskFlag" f LEFT JOIN "Order" o ON o.id = f."orderId" LEFT JOIN "Store" s ON s.id = f."storeId"
       WHERE f."organizationId" = ${organizationId} AND f."createdAt" > ${since} AND f."createdAt" <= ${now}
@@ -105,6 +108,7 @@ export async function readOpenItems(
       lead: lead === null ? "overdue" : `${lead}h`,
       alertLead: lead === null ? null : `${lead}h`,
       reason: "Not in transit yet: the first carrier scan must happen before the deadline, or it counts as a late dispatch.",
+      derivedReason: "dispatch",
       expiresAt: dueAt,
     });
   }
@@ -114,6 +118,7 @@ export async function readOpenItems(
       lead: "due",
       alertLead: "due",
       reason: "No decision was recorded within the response window: TikTok approves the return automatically.",
+      derivedReason: "returns",
       expiresAt: new Date((r.dueAt as Date).getTime() + EVENT_WINDOW_MS),
     });
   }
@@ -123,6 +128,8 @@ export async function readOpenItems(
       lead: "event",
       alertLead: "event",
       reason: r.reason ?? "",
+      reasonKey: r.reasonKey,
+      reasonParams: r.reasonParams,
       expiresAt: new Date((r.createdAt as Date).getTime() + EVENT_WINDOW_MS),
     });
   }

@@ -4,6 +4,8 @@ import type { Db } from "@/lib/database/client";
 import { readOrganizationSettings } from "@/lib/data/settings";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AlertChannelKind, AlertDeliveryStatus, Role } from "@/lib/generated/prisma/enums";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { type DigestContent, buildDigestEmail } from "./digest";
 import { readOpenItems, type OpenItem } from "./items";
 import { currentLead, dispatchLeadHours } from "./lead-times";
@@ -60,6 +62,9 @@ type UserRow = {
   role: Role;
   supplierId: string | null;
   timeZone: string;
+  /** The user's own language; null: not chosen (e-mails are then English). */
+  locale: string | null;
+  createdAt: Date;
   alertPreference: {
     email: boolean;
     quietStart: string | null;
@@ -122,7 +127,7 @@ async function passForOrganization(client: Db, org: { id: string; name: string }
     client.alertRule.findMany({ where: { organizationId: org.id, active: true }, orderBy: { createdAt: "asc" } }),
     client.user.findMany({
       where: { organizationId: org.id, active: true },
-      select: { id: true, email: true, name: true, role: true, supplierId: true, timeZone: true, alertPreference: true },
+      select: { id: true, email: true, name: true, role: true, supplierId: true, timeZone: true, locale: true, createdAt: true, alertPreference: true },
     }),
     client.alertChannel.findMany({ where: { organizationId: org.id }, select: { id: true, kind: true, name: true, url: true, secret: true } }),
   ]);
@@ -204,7 +209,7 @@ async function passForOrganization(client: Db, org: { id: string; name: string }
     digests.push({ key: `digest|${slot.date}|user:${user.id}`, user, date: slot.date, at: slot.at });
   }
 
-  await createDeliveries(client, org, now, config, [...planned.values()], digests);
+  await createDeliveries(client, org, now, config, [...planned.values()], digests, channelLocale(users));
   return sendDue(client, org, now, config, { open, usersById, channelsById });
 }
 
@@ -212,6 +217,21 @@ async function existingKeys(client: Db, keys: string[]): Promise<Set<string>> {
   if (!keys.length) return new Set();
   const rows = await client.alertDelivery.findMany({ where: { key: { in: keys } }, select: { key: true } });
   return new Set(rows.map((r) => r.key));
+}
+
+/** A user's e-mails are in their own language; English until they choose one. */
+function localeOfUser(user: { locale: string | null }): Locale {
+  return isLocale(user.locale) ? user.locale : DEFAULT_LOCALE;
+}
+
+/**
+ * Channels have no reader of their own (a Slack channel, a shared mailbox): they speak the language
+ * of the organisation's first owner (the oldest active owner account), English when that owner has
+ * not chosen one. The outbound webhook's body is a machine contract and always English.
+ */
+function channelLocale(users: readonly UserRow[]): Locale {
+  const owner = users.filter((u) => u.role === "OWNER").sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))[0];
+  return owner ? localeOfUser(owner) : DEFAULT_LOCALE;
 }
 
 function linksFor(config: AlertConfig, org: { id: string }, item: AlertItem, recipient: Recipient, now: Date): Links {
@@ -233,6 +253,7 @@ async function createDeliveries(
   config: AlertConfig,
   planned: Planned[],
   digests: { key: string; user: UserRow; date: string; at: Date }[],
+  channelLanguage: Locale,
 ) {
   const have = await existingKeys(client, [...planned.map((p) => p.key), ...digests.map((d) => d.key)]);
   const rows: Prisma.AlertDeliveryCreateManyInput[] = [];
@@ -256,7 +277,7 @@ async function createDeliveries(
       createdAt: now,
     };
     if (p.recipient.kind === "user") {
-      const email = itemEmail(p.item, links, now);
+      const email = itemEmail(p.item, links, now, localeOfUser(p.recipient.user));
       rows.push({
         ...common,
         channel: "EMAIL",
@@ -268,13 +289,13 @@ async function createDeliveries(
       });
     } else {
       const { channel } = p.recipient;
-      const email = itemEmail(p.item, links, now);
+      const email = itemEmail(p.item, links, now, channelLanguage);
       if (channel.kind === "EMAIL") {
         // A shared mailbox (e.g. the ops team's): the channel's address, no quiet hours.
         rows.push({ ...common, channel: "EMAIL", channelId: channel.id, to: channel.url, subject: email.subject, text: email.text, html: email.html });
         continue;
       }
-      const payload = channel.kind === "SLACK" ? slackMessage(p.item, links, now, org.name) : webhookBody(p.item, links, now, org.name, id);
+      const payload = channel.kind === "SLACK" ? slackMessage(p.item, links, now, org.name, channelLanguage) : webhookBody(p.item, links, now, org.name, id);
       // The webhook body is kept as the exact text sent (and signed), so every retry is byte-identical.
       rows.push({
         ...common,
@@ -292,7 +313,8 @@ async function createDeliveries(
     const token = signLink(config.secret, "unsubscribe", org.id, d.user.id, new Date(now.getTime() + UNSUBSCRIBE_LINK_DAYS * 86_400_000));
     const unsubscribe = `${config.baseUrl}/links/unsubscribe/${token}`;
     const oneClick = `${config.baseUrl}/api/alerts/unsubscribe?token=${token}`;
-    const email = await buildDigestEmail(config, { organizationId: org.id, user: d.user, now, unsubscribe });
+    const locale = localeOfUser(d.user);
+    const email = await buildDigestEmail(config, { organizationId: org.id, user: d.user, now, unsubscribe, locale });
     const common = {
       id: randomUUID(),
       organizationId: org.id,
@@ -307,7 +329,14 @@ async function createDeliveries(
       expiresAt: new Date(d.at.getTime() + DIGEST_WINDOW_MS),
     };
     // Nothing to do: recorded (so the pass does not ask again today), not sent.
-    if (!email) rows.push({ ...common, subject: "Daily digest: nothing open", text: "", status: "CANCELLED", lastError: "Nothing open: no digest sent" });
+    if (!email)
+      rows.push({
+        ...common,
+        subject: translatorFor(locale)("email.digest.nothingOpenSubject"),
+        text: "",
+        status: "CANCELLED",
+        lastError: "Nothing open: no digest sent",
+      });
     else rows.push({ ...common, subject: email.subject, text: email.text, html: email.html, payload: { unsubscribe, oneClick } });
   }
   // A concurrent pass may have created some of these since: the unique key keeps one of each.

@@ -85,6 +85,8 @@ export type ChannelView = {
   kind: AlertChannelKind;
   name: string;
   target: string;
+  /** Slack and webhook channels: the URL's host alone (null when it does not parse); e-mail: null. */
+  host: string | null;
   hasSecret: boolean;
   brokenAt: Date | null;
   brokenReason: string | null;
@@ -97,14 +99,17 @@ export async function getAlertChannels(organizationId: string): Promise<ChannelV
     orderBy: { name: "asc" },
     select: { id: true, kind: true, name: true, url: true, secret: true, brokenAt: true, brokenReason: true },
   });
-  return rows.map(({ url, secret, ...c }) => ({ ...c, target: c.kind === "EMAIL" ? url : hostOf(url), hasSecret: Boolean(secret) }));
+  return rows.map(({ url, secret, ...c }) => {
+    const host = c.kind === "EMAIL" ? null : hostOf(url);
+    return { ...c, target: c.kind === "EMAIL" ? url : host ? `${host} (URL hidden)` : "(URL hidden)", host, hasSecret: Boolean(secret) };
+  });
 }
 
-function hostOf(url: string): string {
+function hostOf(url: string): string | null {
   try {
-    return `${new URL(url).host} (URL hidden)`;
+    return new URL(url).host;
   } catch {
-    return "(URL hidden)";
+    return null;
   }
 }
 

@@ -401,7 +401,7 @@ export type ExposureSummary = {
   channel: Channel;
   market: Market;
   worstBand: Band;
-  metrics: { key: MetricKey; short: string; value: number | null; band: Band; thresholdText: string }[];
+  metrics: { key: MetricKey; short: string; value: number | null; band: Band; thresholdText: string; direction: "max" | "min"; threshold: number }[];
 };
 
 /**
@@ -438,7 +438,15 @@ export async function getExposureSummaries(scope: DataScope, now: Date): Promise
           channel: store.channel,
           market: store.market,
           worstBand: worstBandOf(metrics),
-          metrics: metrics.map((m) => ({ key: m.key, short: m.short, value: m.value, band: m.band, thresholdText: m.thresholdText })),
+          metrics: metrics.map((m) => ({
+            key: m.key,
+            short: m.short,
+            value: m.value,
+            band: m.band,
+            thresholdText: m.thresholdText,
+            direction: m.direction,
+            threshold: m.threshold,
+          })),
         };
       }),
     ),

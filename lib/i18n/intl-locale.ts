@@ -13,3 +13,13 @@ export function intlLocale(locale: Locale | string, english = "en-GB"): string {
 export function moneyLocale(currency: string, locale: Locale | string = "en"): string {
   return intlLocale(locale, currency === "GBP" ? "en-GB" : "en-US");
 }
+
+/** Dates: day-month as in en-GB for English ("25 Nov 2026"), else the viewer's own convention. */
+export function dateLocale(locale: Locale | string): string {
+  return intlLocale(locale, "en-GB");
+}
+
+/** Plain numbers: as in en-US for English ("1,234.5"), else the viewer's own ("1.234,5"). */
+export function numberLocale(locale: Locale | string): string {
+  return intlLocale(locale, "en-US");
+}

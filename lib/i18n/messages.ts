@@ -37,6 +37,12 @@ export const CLIENT_NAMESPACES = [
   "returns",
   "digest",
   "import",
+  "stores",
+  "compliance",
+  "suppliers",
+  "users",
+  "sharing",
+  "alerts",
 ] as const satisfies readonly (keyof Messages)[];
 
 export function pickClientMessages(messages: Messages): Partial<Messages> {

@@ -1,4 +1,7 @@
-import { createTranslator } from "next-intl";
+// use-intl's core (what next-intl re-exports): no React, so the CLIs and the worker (plain Node
+// through tsx, where "next-intl" resolves to its client build and React's named exports are missing)
+// can word e-mails too.
+import { createTranslator } from "use-intl/core";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 import { loadMessages } from "./messages";
 

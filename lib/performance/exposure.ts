@@ -36,7 +36,10 @@ export type MetricView = {
   threshold: number;
   thresholdText: string;
   enforcementAbove: number | null;
-  window: { from: string; to: string; label: string };
+  /** How the bands are drawn (metrics.ts MetricRule.bands): screens word the consequence from it. */
+  bands: "allowance" | "ldr_2026";
+  /** `days`: the trailing window's length; null = this ISO week. */
+  window: { from: string; to: string; label: string; days: number | null };
   band: Band;
   consequence: string;
   headroom: Headroom;
@@ -45,10 +48,14 @@ export type MetricView = {
 
 export type ProjectionMetric = { key: "ldr" | "vtr" | "sfcr"; value: number | null; projected: number | null; band: Band; projectedBand: Band };
 
+/** Why an order is among the savers, as data (`reasons` holds the same in English). */
+export type SaverCause = "dispatch_critical" | "dispatch_overdue" | "tracking_shipped" | "tracking_pending" | "auto_cancel";
+
 export type SaverView = {
   orderId: string;
   externalId: string;
   reasons: string[];
+  causes: SaverCause[];
   dueAt: string | null;
   /** Percentage points of projected exposure saved by handling this order (see projection.ts). */
   savedPoints: number;
@@ -119,7 +126,8 @@ export function viewMetric(rule: MetricRule, tally: Tally, window: { from: Date;
     threshold: rule.thresholdPercent,
     thresholdText: thresholdText(rule),
     enforcementAbove: rule.enforcementAbovePercent,
-    window: { from: window.from.toISOString(), to: window.to.toISOString(), label: rule.windowLabel },
+    bands: rule.bands ?? "allowance",
+    window: { from: window.from.toISOString(), to: window.to.toISOString(), label: rule.windowLabel, days: rule.windowDays },
     band,
     consequence: consequenceOf(rule, band),
     headroom: headroom(rule, tally),
@@ -127,13 +135,21 @@ export function viewMetric(rule: MetricRule, tally: Tally, window: { from: Date;
   };
 }
 
-function reasonsOf(o: AtRiskOrder): string[] {
-  const out: string[] = [];
-  if (o.dispatch === "critical") out.push("Dispatch deadline within hours");
-  if (o.dispatch === "overdue") out.push("Dispatch overdue");
-  if (o.tracking === "shipped") out.push("Shipped with invalid tracking");
-  if (o.tracking === "pending") out.push("Invalid tracking, not yet shipped");
-  if (o.autoCancel) out.push("Auto-cancel imminent");
+const CAUSE_WORDS: Record<SaverCause, string> = {
+  dispatch_critical: "Dispatch deadline within hours",
+  dispatch_overdue: "Dispatch overdue",
+  tracking_shipped: "Shipped with invalid tracking",
+  tracking_pending: "Invalid tracking, not yet shipped",
+  auto_cancel: "Auto-cancel imminent",
+};
+
+function causesOf(o: AtRiskOrder): SaverCause[] {
+  const out: SaverCause[] = [];
+  if (o.dispatch === "critical") out.push("dispatch_critical");
+  if (o.dispatch === "overdue") out.push("dispatch_overdue");
+  if (o.tracking === "shipped") out.push("tracking_shipped");
+  if (o.tracking === "pending") out.push("tracking_pending");
+  if (o.autoCancel) out.push("auto_cancel");
   return out;
 }
 
@@ -164,7 +180,8 @@ export function viewProjection(
     savers: rankSavers(current, orders).map((s) => ({
       orderId: s.id,
       externalId: s.externalId,
-      reasons: reasonsOf(s),
+      reasons: causesOf(s).map((c) => CAUSE_WORDS[c]),
+      causes: causesOf(s),
       dueAt: s.dueAt?.toISOString() ?? null,
       savedPoints: Math.round(s.savedPoints * 1000) / 1000,
     })),

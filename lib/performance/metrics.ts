@@ -31,6 +31,8 @@ export type MetricRule = {
   /** LDR only: "enforcement may start above 10%". */
   enforcementAbovePercent: number | null;
   windowLabel: string;
+  /** The window as data, for screens that word it in another language: null = this ISO week. */
+  windowDays: number | null;
   failure: { one: string; many: string };
   success: { one: string; many: string };
   /**
@@ -59,6 +61,10 @@ function windowWords(window: ShopPerformanceThresholds["lateDispatchRate"]["wind
   return window.kind === "iso_week" ? "this week" : `in the last ${window.days} days`;
 }
 
+function windowDaysOf(window: ShopPerformanceThresholds["lateDispatchRate"]["window"]): number | null {
+  return window.kind === "iso_week" ? null : window.days;
+}
+
 /** The four scored rates with the organisation's thresholds. */
 export function metricRules(t: ShopPerformanceThresholds, version?: MetricVersion): Record<MetricKey, MetricRule> {
   const ldrBands = version && changeInForce("performance.ldr_bands", version.market, version.now, version.settings) ? "ldr_2026" : "allowance";
@@ -71,6 +77,7 @@ export function metricRules(t: ShopPerformanceThresholds, version?: MetricVersio
       thresholdPercent: t.lateDispatchRate.maxPercent,
       enforcementAbovePercent: t.lateDispatchRate.enforcementAbovePercent,
       windowLabel: windowWords(t.lateDispatchRate.window),
+      windowDays: windowDaysOf(t.lateDispatchRate.window),
       bands: ldrBands,
       failure: { one: "late dispatch", many: "late dispatches" },
       success: { one: "on-time dispatch", many: "on-time dispatches" },
@@ -83,6 +90,7 @@ export function metricRules(t: ShopPerformanceThresholds, version?: MetricVersio
       thresholdPercent: t.validTrackingRate.minPercent,
       enforcementAbovePercent: null,
       windowLabel: windowWords(t.validTrackingRate.window),
+      windowDays: windowDaysOf(t.validTrackingRate.window),
       failure: { one: "shipment with invalid tracking", many: "shipments with invalid tracking" },
       success: { one: "shipment with valid tracking", many: "shipments with valid tracking" },
     },
@@ -94,6 +102,7 @@ export function metricRules(t: ShopPerformanceThresholds, version?: MetricVersio
       thresholdPercent: t.onTimeDeliveryRate.minPercent,
       enforcementAbovePercent: null,
       windowLabel: windowWords(t.onTimeDeliveryRate.window),
+      windowDays: windowDaysOf(t.onTimeDeliveryRate.window),
       failure: { one: "late delivery", many: "late deliveries" },
       success: { one: "on-time delivery", many: "on-time deliveries" },
     },
@@ -105,6 +114,7 @@ export function metricRules(t: ShopPerformanceThresholds, version?: MetricVersio
       thresholdPercent: t.sellerFaultCancellationRate.maxPercent,
       enforcementAbovePercent: null,
       windowLabel: windowWords(t.sellerFaultCancellationRate.window),
+      windowDays: windowDaysOf(t.sellerFaultCancellationRate.window),
       failure: { one: "seller-fault cancellation", many: "seller-fault cancellations" },
       success: { one: "order fulfilled", many: "orders fulfilled" },
     },

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DeliveryLog } from "@/components/alerts/delivery-log";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
@@ -10,8 +11,12 @@ import { requirePageUser } from "@/lib/auth";
 import { countDeliveries, getAccountSettings, getAlertChannels, getDeliveryLog } from "@/lib/data/alerts";
 import { scopeOf } from "@/lib/data/scope";
 import { formatInstant } from "@/lib/format";
+import { dateLocale } from "@/lib/i18n/intl-locale";
 
-export const metadata: Metadata = { title: "Alerts" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("alerts");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
 const PAGE = 25;
@@ -30,23 +35,22 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
     owner ? getAlertChannels(user.organizationId) : Promise.resolve([]),
     sending ? Promise.resolve([]) : getDeliveryLog(viewer, { status: "STORED", limit: 3 }),
   ]);
+  const [t, locale] = await Promise.all([getTranslations("alerts"), getLocale()]);
   const broken = channels.filter((c) => c.brokenAt);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-xl font-semibold">Alerts</h1>
-          <p className="text-sm text-slate-500">
-            {owner ? "Every alert your organisation sent, held or failed to send." : "The alerts sent to you."} Times in your zone ({account.timeZone}).
-          </p>
+          <h1 className="text-xl font-semibold">{t("title")}</h1>
+          <p className="text-sm text-slate-500">{t(owner ? "introOwner" : "introOther", { zone: account.timeZone })}</p>
         </div>
         <div className="flex gap-2">
           <Link href="/account" className={buttonClasses("secondary")}>
-            Your preferences
+            {t("preferences")}
           </Link>
           {owner ? (
             <Link href="/alerts/settings" className={buttonClasses("primary")}>
-              Alert settings
+              {t("settingsLink")}
             </Link>
           ) : null}
         </div>
@@ -54,42 +58,45 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
 
       {!sending ? (
         <div role="status" className="rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="smtp-missing">
-          <p className="font-semibold">E-mail is not set up: alert e-mails are stored here, not sent.</p>
-          <p className="mt-1">
-            SMTP_URL is not set ({counts.STORED} stored so far). Set <code>SMTP_URL</code> (e.g. <code>smtp://user:pass@host:587</code>) and{" "}
-            <code>ALERTS_FROM</code> to send them; Slack and webhook channels work without it.
-          </p>
+          <p className="font-semibold">{t("smtpTitle")}</p>
+          <p className="mt-1">{t.rich("smtpBody", { stored: counts.STORED, code: (chunks) => <code>{chunks}</code> })}</p>
         </div>
       ) : null}
 
       {broken.length ? (
         <div role="alert" className="rounded-xl border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-900" data-testid="broken-channels">
-          <p className="font-semibold">{broken.length === 1 ? "A channel is broken" : `${broken.length} channels are broken`}</p>
+          <p className="font-semibold">{t("brokenTitle", { count: broken.length })}</p>
           <ul className="mt-1 space-y-0.5">
             {broken.map((c) => (
               <li key={c.id}>
-                <span className="font-medium">{c.name}</span>: {c.brokenReason} (since {formatInstant(c.brokenAt as Date, account.timeZone)}). Fix the URL in{" "}
-                <Link href="/alerts/settings" className="underline">
-                  alert settings
-                </Link>
-                .
+                {t.rich("brokenLine", {
+                  name: c.name,
+                  reason: c.brokenReason ?? "",
+                  since: formatInstant(c.brokenAt as Date, account.timeZone, dateLocale(locale)),
+                  b: (chunks) => <span className="font-medium">{chunks}</span>,
+                  link: (chunks) => (
+                    <Link href="/alerts/settings" className="underline">
+                      {chunks}
+                    </Link>
+                  ),
+                })}
               </li>
             ))}
           </ul>
         </div>
       ) : null}
 
-      <div className="flex flex-wrap gap-2" aria-label="Deliveries by state">
-        <Badge tone="success">{counts.SENT} sent</Badge>
-        {counts.STORED ? <Badge tone="warning">{counts.STORED} stored</Badge> : null}
-        <Badge tone="info">{counts.HELD} held</Badge>
-        <Badge tone="critical">{counts.FAILED} failing</Badge>
-        <Badge tone="critical">{counts.UNDELIVERABLE} undeliverable</Badge>
+      <div className="flex flex-wrap gap-2" aria-label={t("byState")}>
+        <Badge tone="success">{t("countSent", { count: counts.SENT })}</Badge>
+        {counts.STORED ? <Badge tone="warning">{t("countStored", { count: counts.STORED })}</Badge> : null}
+        <Badge tone="info">{t("countHeld", { count: counts.HELD })}</Badge>
+        <Badge tone="critical">{t("countFailing", { count: counts.FAILED })}</Badge>
+        <Badge tone="critical">{t("countUndeliverable", { count: counts.UNDELIVERABLE })}</Badge>
       </div>
 
       {!sending && stored.length ? (
         <Card>
-          <CardHeader title="Stored e-mails" description="What would have been sent, newest first: open one to see it as rendered" />
+          <CardHeader title={t("storedTitle")} description={t("storedDescription")} />
           <CardBody className="p-0">
             <DeliveryLog rows={stored} timeZone={account.timeZone} showRecipient />
           </CardBody>
@@ -98,12 +105,12 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
 
       <Card>
         <CardHeader
-          title="Delivery log"
-          description={`The latest ${more ? MORE : PAGE}; each item, lead time and recipient is alerted once`}
+          title={t("logTitle")}
+          description={t("logDescription", { count: more ? MORE : PAGE })}
           action={
             !more && rows.length === PAGE ? (
               <Link href="/alerts?more=1" className="text-sm text-teal-700 hover:underline">
-                Show {MORE}
+                {t("showMore", { count: MORE })}
               </Link>
             ) : null
           }
@@ -112,9 +119,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           <DeliveryLog rows={rows} timeZone={account.timeZone} showRecipient={owner} />
         ) : (
           <CardBody>
-            <EmptyState title="No alerts yet">
-              Alerts appear here as items reach their lead times. {owner ? "Choose who hears of what in alert settings." : null}
-            </EmptyState>
+            <EmptyState title={t("emptyTitle")}>{owner ? t("emptyBodyOwner") : t("emptyBody")}</EmptyState>
           </CardBody>
         )}
       </Card>

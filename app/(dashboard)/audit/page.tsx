@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -8,9 +9,13 @@ import { Select } from "@/components/ui/select";
 import { requirePageUser } from "@/lib/auth";
 import { AUDIT_PAGE_SIZE, listAuditLog } from "@/lib/data/audit";
 import { formatInstant } from "@/lib/format";
+import { dateLocale } from "@/lib/i18n/intl-locale";
 import { auditFilterSchema } from "@/lib/validations/audit";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("audit");
+  return { title: t("title") };
+}
 
 function show(value: unknown): string {
   return value === null || value === undefined ? "—" : JSON.stringify(value, null, 1);
@@ -20,7 +25,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const user = await requirePageUser(["OWNER"]);
   const raw = await searchParams;
   const filter = auditFilterSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  const { items, total, entityTypes } = await listAuditLog(user.organizationId, filter);
+  const [{ items, total, entityTypes }, t, locale] = await Promise.all([listAuditLog(user.organizationId, filter), getTranslations("audit"), getLocale()]);
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const pageHref = (page: number) =>
     `/audit?${new URLSearchParams({
@@ -34,27 +39,27 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-xl font-semibold">Audit log</h1>
-        <p className="text-sm text-slate-500">Who changed what, and when — with the values before and after. Times in UTC.</p>
+        <h1 className="text-xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-500">{t("intro")}</p>
       </div>
-      <form className="grid gap-3 sm:grid-cols-5" aria-label="Filter the audit log">
-        <Select name="entity" defaultValue={filter.entity ?? ""} aria-label="Entity" className="w-auto">
-          <option value="">All entities</option>
+      <form className="grid gap-3 sm:grid-cols-5" aria-label={t("filterLabel")}>
+        <Select name="entity" defaultValue={filter.entity ?? ""} aria-label={t("entity")} className="w-auto">
+          <option value="">{t("allEntities")}</option>
           {entityTypes.map((t) => (
             <option key={t} value={t}>
               {t}
             </option>
           ))}
         </Select>
-        <Input name="actor" placeholder="Who (e-mail)" defaultValue={filter.actor ?? ""} aria-label="Actor" />
-        <Input name="from" type="date" defaultValue={filter.from ?? ""} aria-label="From" />
-        <Input name="to" type="date" defaultValue={filter.to ?? ""} aria-label="To" />
+        <Input name="actor" placeholder={t("actorPlaceholder")} defaultValue={filter.actor ?? ""} aria-label={t("actor")} />
+        <Input name="from" type="date" defaultValue={filter.from ?? ""} aria-label={t("from")} />
+        <Input name="to" type="date" defaultValue={filter.to ?? ""} aria-label={t("to")} />
         <button type="submit" className={buttonClasses("secondary")}>
-          Filter
+          {t("filter")}
         </button>
       </form>
       {items.length === 0 ? (
-        <EmptyState title="No changes recorded for this filter" />
+        <EmptyState title={t("empty")} />
       ) : (
         <Card className="overflow-hidden">
           <ul className="divide-y divide-slate-100">
@@ -66,15 +71,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <span className="font-mono text-xs text-slate-500">{entry.entityId}</span>
                   </p>
                   <p className="text-xs text-slate-500">
-                    {formatInstant(entry.createdAt, "UTC")}
+                    {formatInstant(entry.createdAt, "UTC", dateLocale(locale))}
                     {entry.ip ? ` · ${entry.ip}` : ""}
                   </p>
                 </div>
                 <div className="mt-2 grid gap-2 sm:grid-cols-2">
-                  <pre className="overflow-x-auto rounded bg-rose-50 p-2 text-xs text-rose-900" aria-label="Before">
+                  <pre className="overflow-x-auto rounded bg-rose-50 p-2 text-xs text-rose-900" aria-label={t("before")}>
                     {show(entry.before)}
                   </pre>
-                  <pre className="overflow-x-auto rounded bg-emerald-50 p-2 text-xs text-emerald-900" aria-label="After">
+                  <pre className="overflow-x-auto rounded bg-emerald-50 p-2 text-xs text-emerald-900" aria-label={t("after")}>
                     {show(entry.after)}
                   </pre>
                 </div>
@@ -84,12 +89,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </Card>
       )}
       {pages > 1 ? (
-        <nav className="flex items-center justify-between text-sm" aria-label="Pages">
-          {filter.page > 1 ? <Link href={pageHref(filter.page - 1)}>← Newer</Link> : <span />}
-          <span className="text-slate-500">
-            Page {filter.page} of {pages}
-          </span>
-          {filter.page < pages ? <Link href={pageHref(filter.page + 1)}>Older →</Link> : <span />}
+        <nav className="flex items-center justify-between text-sm" aria-label={t("pages")}>
+          {filter.page > 1 ? <Link href={pageHref(filter.page - 1)}>{t("newer")}</Link> : <span />}
+          <span className="text-slate-500">{t("page", { page: filter.page, pages })}</span>
+          {filter.page < pages ? <Link href={pageHref(filter.page + 1)}>{t("older")}</Link> : <span />}
         </nav>
       ) : null}
     </div>

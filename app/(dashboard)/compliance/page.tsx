@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { DepositEntryForm, RegistrationForm } from "@/components/compliance/compliance-forms";
 import { DepositsTotal } from "@/components/compliance/deposits-total";
@@ -9,19 +10,23 @@ import { requirePageUser } from "@/lib/auth";
 import { getStoreCompliance } from "@/lib/data/compliance";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
 import { formatInstant, formatMoney } from "@/lib/format";
+import { formatFlagReason } from "@/lib/i18n/flag-reason";
+import { dateLocale, moneyLocale } from "@/lib/i18n/intl-locale";
 
-export const metadata: Metadata = { title: "Compliance" };
-
-const KIND = { PAYMENT: "Payment", REFUND: "Refund", DEDUCTION: "Deduction" } as const;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("compliance.page");
+  return { title: t("title") };
+}
 
 export default async function CompliancePage() {
   const user = await requirePageUser(["OWNER", "OPS"]);
   const scope = scopeOf(user);
+  const t = await getTranslations("compliance.page");
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-xl font-semibold">Compliance</h1>
-        <p className="text-sm text-slate-500">Business registration and store deposits of your TikTok Shop stores</p>
+        <h1 className="text-xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-500">{t("intro")}</p>
       </div>
       <div className="max-w-sm">
         <Suspense fallback={<Skeleton className="h-28" />}>
@@ -36,8 +41,8 @@ export default async function CompliancePage() {
 }
 
 async function StoresSection({ scope }: { scope: DataScope }) {
-  const items = await getStoreCompliance(scope, new Date());
-  if (items.length === 0) return <EmptyState title="No TikTok Shop stores">Registration and deposits are kept per TikTok Shop store.</EmptyState>;
+  const [items, t, locale] = await Promise.all([getStoreCompliance(scope, new Date()), getTranslations("compliance.page"), getLocale()]);
+  if (items.length === 0) return <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>;
   const owner = scope.role === "OWNER";
   const standing = items.flatMap((i) => i.standing.map((f) => ({ store: i.store, flag: f })));
   return (
@@ -45,13 +50,13 @@ async function StoresSection({ scope }: { scope: DataScope }) {
       {standing.length ? (
         <section aria-labelledby="standing-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="standing-issues-summary">
           <h2 id="standing-heading" className="text-sm font-semibold text-slate-800">
-            Standing issues
+            {t("standingTitle")}
           </h2>
-          <p className="text-xs text-slate-500">Facts of a store&apos;s registration that nothing done today changes; kept out of the daily risk queue.</p>
+          <p className="text-xs text-slate-500">{t("standingIntro")}</p>
           <ul className="mt-2 space-y-1 text-sm">
             {standing.map(({ store, flag }) => (
               <li key={`${store.id}:${flag.rule}`} data-rule={flag.rule}>
-                <span className="font-medium">{store.name}</span>: {flag.reason}
+                <span className="font-medium">{store.name}</span>: {formatFlagReason(flag, locale)}
               </li>
             ))}
           </ul>
@@ -61,19 +66,19 @@ async function StoresSection({ scope }: { scope: DataScope }) {
         <StoreComplianceCard key={item.store.id} item={item}>
           <div className="grid items-start gap-4 lg:grid-cols-2">
             <details className="rounded-lg border border-slate-200 p-3" open={item.deposit.entries.length > 0}>
-              <summary className="cursor-pointer text-sm font-semibold">Deposit ledger</summary>
+              <summary className="cursor-pointer text-sm font-semibold">{t("ledger")}</summary>
               {item.deposit.entries.length === 0 ? (
-                <p className="mt-2 text-sm text-slate-500">No entries.</p>
+                <p className="mt-2 text-sm text-slate-500">{t("noEntries")}</p>
               ) : (
                 <table className="mt-2 w-full text-sm" data-testid="deposit-ledger">
                   <tbody>
                     {item.deposit.entries.map((e) => (
                       <tr key={e.id} className="border-t border-slate-100">
-                        <td className="py-1 pr-2 text-xs text-slate-500">{formatInstant(e.occurredAt, item.store.timeZone)}</td>
-                        <td className="py-1 pr-2">{KIND[e.kind]}</td>
+                        <td className="py-1 pr-2 text-xs text-slate-500">{formatInstant(e.occurredAt, item.store.timeZone, dateLocale(locale))}</td>
+                        <td className="py-1 pr-2">{t(`kind.${e.kind}`)}</td>
                         <td className={`py-1 pr-2 text-right tabular-nums ${e.kind === "PAYMENT" ? "" : "text-rose-700"}`}>
                           {e.kind === "PAYMENT" ? "+" : "−"}
-                          {formatMoney(e.amountMinor, e.currency)}
+                          {formatMoney(e.amountMinor, e.currency, locale === "en" ? undefined : moneyLocale(e.currency, locale))}
                         </td>
                         <td className="py-1 text-xs text-slate-500">{e.note}</td>
                       </tr>
@@ -89,7 +94,7 @@ async function StoresSection({ scope }: { scope: DataScope }) {
             </details>
             {owner ? (
               <details className="rounded-lg border border-slate-200 p-3">
-                <summary className="cursor-pointer text-sm font-semibold">{item.registration ? "Edit registration" : "Record registration"}</summary>
+                <summary className="cursor-pointer text-sm font-semibold">{item.registration ? t("editRegistration") : t("recordRegistration")}</summary>
                 <div className="mt-3">
                   <RegistrationForm storeId={item.store.id} current={item.registration} />
                 </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { CreatorForm, VideoForm } from "@/components/compliance/compliance-forms";
 import { CsvImportForm } from "@/components/compliance/csv-import-form";
 import { SeverityBadge } from "@/components/compliance/flag-list";
@@ -14,8 +15,12 @@ import { pageParam } from "@/lib/validations/page";
 import { scopeOf } from "@/lib/data/scope";
 import { VIDEO_CSV_COLUMNS } from "@/lib/compliance/columns";
 import { getPolicySettings } from "@/lib/data/policy-settings";
+import { formatFlagReason } from "@/lib/i18n/flag-reason";
 
-export const metadata: Metadata = { title: "Creators" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("compliance.creators");
+  return { title: t("title") };
+}
 
 export default async function CreatorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser(["OWNER", "OPS"]);
@@ -24,20 +29,20 @@ export default async function CreatorsPage({ searchParams }: { searchParams: Pro
   const page = pageParam((await searchParams).page);
   // One page of creators (CREATORS_PAGE_SIZE): the list, and the video form's choices, stay
   // bounded; every creator's own page records videos for them too.
-  const [list, stores, settings] = await Promise.all([
+  const [list, stores, settings, t] = await Promise.all([
     getCreatorsPage(scope, now, page),
     user.role === "OWNER" ? getTikTokStores(scope) : Promise.resolve([]),
     getPolicySettings(scope),
+    getTranslations("compliance.creators"),
   ]);
   const c = settings.content;
   const { creators } = list;
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-xl font-semibold">Creators</h1>
+        <h1 className="text-xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-500">
-          {c.nonInteractiveLimit} or more non-interactive shop videos in any {c.windowDays} days restrict a creator&apos;s product links for {c.restrictionDays}{" "}
-          days (at most {c.restrictedLinkQuota} linked videos).
+          {t("intro", { limit: c.nonInteractiveLimit, windowDays: c.windowDays, restrictionDays: c.restrictionDays, quota: c.restrictedLinkQuota })}
         </p>
       </div>
       <CreatorList creators={creators} limit={c.nonInteractiveLimit} />
@@ -45,21 +50,21 @@ export default async function CreatorsPage({ searchParams }: { searchParams: Pro
       <div className="grid items-start gap-4 lg:grid-cols-3">
         {creators.length ? (
           <Card>
-            <CardHeader title="Record a video" description="Daily log: owner or ops." />
+            <CardHeader title={t("recordTitle")} description={t("recordDescription")} />
             <CardBody>
               <VideoForm creators={creators.map((x) => ({ id: x.id, handle: x.handle }))} />
             </CardBody>
           </Card>
         ) : null}
         <Card>
-          <CardHeader title="Import videos from CSV" description="Valid rows are saved; the others come back with their line and column." />
+          <CardHeader title={t("importTitle")} description={t("importDescription")} />
           <CardBody>
             <CsvImportForm id="videos" endpoint="/api/compliance/videos/import" columns={VIDEO_CSV_COLUMNS.join(", ")} />
           </CardBody>
         </Card>
         {user.role === "OWNER" && stores.length ? (
           <Card>
-            <CardHeader title="Add a creator" />
+            <CardHeader title={t("addTitle")} />
             <CardBody>
               <CreatorForm stores={stores} />
             </CardBody>
@@ -70,18 +75,28 @@ export default async function CreatorsPage({ searchParams }: { searchParams: Pro
   );
 }
 
-function CreatorList({ creators, limit }: { creators: CreatorSummary[]; limit: number }) {
-  if (creators.length === 0) return <EmptyState title="No creators yet">Add the creators who post shop videos for your stores.</EmptyState>;
+type CreatorsT = Awaited<ReturnType<typeof getTranslations<"compliance.creators">>>;
+const CONTENT_RULES = ["near_limit", "restricted", "links_dropped"] as const;
+
+/** "near limit", "restricted", "links dropped": a content rule's short name. */
+function ruleShort(t: CreatorsT, rule: string): string {
+  const key = CONTENT_RULES.find((k) => rule === `content.${k}`);
+  return key ? t(`ruleShort.${key}`) : rule.replace("content.", "").replace("_", " ");
+}
+
+async function CreatorList({ creators, limit }: { creators: CreatorSummary[]; limit: number }) {
+  const [t, locale] = await Promise.all([getTranslations("compliance.creators"), getLocale()]);
+  if (creators.length === 0) return <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>;
   return (
     <Card>
-      <Table label="Creators">
+      <Table label={t("title")}>
         <thead>
           <tr>
-            <Th>Creator</Th>
-            <Th>Store</Th>
-            <Th className="text-right">Non-interactive (7 d)</Th>
-            <Th className="text-right">Shop videos (7 d)</Th>
-            <Th>Status</Th>
+            <Th>{t("creator")}</Th>
+            <Th>{t("store")}</Th>
+            <Th className="text-right">{t("nonInteractive")}</Th>
+            <Th className="text-right">{t("shopVideos")}</Th>
+            <Th>{t("status")}</Th>
           </tr>
         </thead>
         <tbody>
@@ -101,11 +116,11 @@ function CreatorList({ creators, limit }: { creators: CreatorSummary[]; limit: n
               <Td className="text-right tabular-nums">{c.shopVideos7d}</Td>
               <Td>
                 <div className="flex flex-wrap gap-1">
-                  {c.flags.length === 0 ? <Badge tone="success">ok</Badge> : null}
+                  {c.flags.length === 0 ? <Badge tone="success">{t("ok")}</Badge> : null}
                   {c.flags.map((f) => (
-                    <span key={f.rule} className="inline-flex items-center gap-1" title={f.reason} data-rule={f.rule}>
+                    <span key={f.rule} className="inline-flex items-center gap-1" title={formatFlagReason(f, locale)} data-rule={f.rule}>
                       <SeverityBadge severity={f.severity} />
-                      <span className="text-xs text-slate-600">{f.rule.replace("content.", "").replace("_", " ")}</span>
+                      <span className="text-xs text-slate-600">{ruleShort(t, f.rule)}</span>
                     </span>
                   ))}
                 </div>

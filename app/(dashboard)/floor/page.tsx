@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/auth";
 
-export const metadata: Metadata = { title: "Floor" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("floor");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
 /**
@@ -11,12 +15,11 @@ export const dynamic = "force-dynamic";
  */
 export default async function FloorPage() {
   await requirePageUser();
+  const t = await getTranslations("floor");
   return (
     <div className="space-y-2">
-      <h1 className="text-xl font-semibold">Nothing to see here</h1>
-      <p className="text-sm text-slate-500">
-        This page has the dashboard&apos;s frame and nothing else; the benchmark measures it as the yardstick for the other screens.
-      </p>
+      <h1 className="text-xl font-semibold">{t("heading")}</h1>
+      <p className="text-sm text-slate-500">{t("body")}</p>
     </div>
   );
 }

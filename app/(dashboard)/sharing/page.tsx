@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { CreateShareLinkForm } from "@/components/sharing/create-share-link-form";
 import { RevokeShareLinkButton } from "@/components/sharing/revoke-share-link-button";
 import { Badge } from "@/components/ui/badge";
@@ -10,38 +11,42 @@ import { listShareLinks } from "@/lib/data/share-links";
 import { listStoreOptions } from "@/lib/data/stores";
 import { listSupplierOptions } from "@/lib/data/suppliers";
 import { formatInstant } from "@/lib/format";
+import { dateLocale } from "@/lib/i18n/intl-locale";
 import { shareLinkState } from "@/lib/sharing/tokens";
 
-export const metadata: Metadata = { title: "Supplier share links" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("sharing");
+  return { title: t("title") };
+}
 
 export default async function SharingPage() {
   const user = await requirePageUser(["OWNER"]);
-  const [links, suppliers, stores] = await Promise.all([
+  const [links, suppliers, stores, t, locale] = await Promise.all([
     listShareLinks(user.organizationId),
     listSupplierOptions(scopeOf(user)),
     listStoreOptions(scopeOf(user)),
+    getTranslations("sharing"),
+    getLocale(),
   ]);
   const now = new Date();
+  const at = (instant: Date) => formatInstant(instant, "UTC", dateLocale(locale));
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-xl font-semibold">Supplier share links</h1>
-        <p className="text-sm text-slate-500">
-          A read-only view of one supplier&apos;s orders, deadlines and scorecard — no prices, no buyer contact details — for suppliers without an account.
-          Links expire, can be revoked at any time, and every visit is recorded.
-        </p>
+        <h1 className="text-xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-500">{t("intro")}</p>
       </div>
       <Card>
-        <CardHeader title="New link" />
+        <CardHeader title={t("newLink")} />
         <CardBody>
           <CreateShareLinkForm suppliers={suppliers} stores={stores} />
         </CardBody>
       </Card>
       <Card>
-        <CardHeader title="Links" description="Newest first" />
+        <CardHeader title={t("links")} description={t("newestFirst")} />
         {links.length === 0 ? (
           <CardBody>
-            <EmptyState title="No share links yet" />
+            <EmptyState title={t("empty")} />
           </CardBody>
         ) : (
           <ul className="divide-y divide-slate-100">
@@ -53,15 +58,16 @@ export default async function SharingPage() {
                   <div>
                     <p className="font-medium">{link.label}</p>
                     <p className="text-xs text-slate-500">
-                      {link.supplier.name} · {link.store?.name ?? "all stores"} · expires {formatInstant(link.expiresAt, "UTC")}
+                      {t("linkLine", { supplier: link.supplier.name, store: link.store?.name ?? t("allStores"), expires: at(link.expiresAt) })}
                     </p>
                     <p className="text-xs text-slate-500">
-                      {link._count.views} view{link._count.views === 1 ? "" : "s"}
-                      {last ? ` · last ${formatInstant(last.viewedAt, "UTC")} from ${last.ip ?? "unknown address"}` : ""}
+                      {last
+                        ? t("viewsLast", { count: link._count.views, at: at(last.viewedAt), ip: last.ip ?? t("unknownAddress") })
+                        : t("views", { count: link._count.views })}
                     </p>
                   </div>
                   <div className="flex items-center gap-2">
-                    <Badge tone={state === "active" ? "success" : state === "expired" ? "neutral" : "critical"}>{state}</Badge>
+                    <Badge tone={state === "active" ? "success" : state === "expired" ? "neutral" : "critical"}>{t(`state.${state}`)}</Badge>
                     {state === "active" ? <RevokeShareLinkButton id={link.id} label={link.label} /> : null}
                   </div>
                 </li>

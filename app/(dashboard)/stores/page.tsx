@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import Link from "next/link";
 import { StoreExposureLine } from "@/components/exposure/store-exposure-line";
@@ -17,17 +18,21 @@ import { exposureSummariesWithin } from "@/lib/data/exposure";
 import { listArchivedStores } from "@/lib/data/routing";
 import { listSupplierOptions } from "@/lib/data/suppliers";
 
-export const metadata: Metadata = { title: "Stores" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("stores");
+  return { title: t("list.title") };
+}
 
 export default async function StoresPage() {
   // Suppliers never see store pages: they go back to the overview with a notice.
   const user = await requirePageUser(["OWNER", "OPS"]);
   const scope = scopeOf(user);
+  const t = await getTranslations("stores");
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-xl font-semibold">Stores</h1>
-        <p className="text-sm text-slate-500">Service figures over the last 30 days and the flags open right now, per store.</p>
+        <h1 className="text-xl font-semibold">{t("list.title")}</h1>
+        <p className="text-sm text-slate-500">{t("list.intro")}</p>
       </div>
       <Suspense fallback={<Skeleton className="h-64" />}>
         <StoresSection scope={scope} />
@@ -42,21 +47,18 @@ export default async function StoresPage() {
 }
 
 async function OwnerStoreAdmin({ scope }: { scope: DataScope }) {
-  const [suppliers, archived] = await Promise.all([listSupplierOptions(scope), listArchivedStores(scope)]);
+  const [suppliers, archived, t] = await Promise.all([listSupplierOptions(scope), listArchivedStores(scope), getTranslations("stores")]);
   return (
     <>
       <Card id="add-store">
-        <CardHeader
-          title="Add a store"
-          description="A TikTok Shop (US or UK, local or cross-border) or your brand site. Deposit and registration facts go on the store's page once it exists."
-        />
+        <CardHeader title={t("list.addTitle")} description={t("list.addDescription")} />
         <CardBody>
           <AddStoreForm suppliers={suppliers} />
         </CardBody>
       </Card>
       {archived.length ? (
         <Card>
-          <CardHeader title="Archived stores" description="Orders and history kept; hidden from the overview, the lists and the forms" />
+          <CardHeader title={t("list.archivedTitle")} description={t("list.archivedDescription")} />
           <ul className="divide-y divide-slate-100">
             {archived.map((s) => (
               <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
@@ -76,12 +78,13 @@ async function OwnerStoreAdmin({ scope }: { scope: DataScope }) {
 async function StoresSection({ scope }: { scope: DataScope }) {
   const now = new Date();
   // Figures, like the overview's, are served from the short cache (lib/data/cache.ts): a warm view costs no aggregate.
-  const [stores, exposure, health] = await Promise.all([
+  const [stores, exposure, health, t] = await Promise.all([
     cachedRead(`store-figures:${scope.organizationId}`, () => listStoreSummaries(scope, now)),
     exposureSummariesWithin(scope, now),
     listStoreHealth(scope, now),
+    getTranslations("stores"),
   ]);
-  if (stores.length === 0) return <EmptyState title="No stores yet">Add your TikTok Shop or your brand website below, then import its orders.</EmptyState>;
+  if (stores.length === 0) return <EmptyState title={t("list.emptyTitle")}>{t("list.emptyBody")}</EmptyState>;
   const listed = new Set(stores.map((s) => s.id));
   const tiktok = (exposure ?? []).filter((e) => e.channel === "TIKTOK_SHOP" && listed.has(e.storeId));
   return (
@@ -90,10 +93,7 @@ async function StoresSection({ scope }: { scope: DataScope }) {
       {exposure === undefined ? <ExposurePending /> : null}
       {tiktok.length ? (
         <Card>
-          <CardHeader
-            title="Performance-score exposure"
-            description="Each TikTok store's rates against the platform's lines; open a store for headroom and the what-if"
-          />
+          <CardHeader title={t("list.exposureTitle")} description={t("list.exposureDescription")} />
           <ul className="divide-y divide-slate-100">
             {tiktok.map((e) => (
               <li key={e.storeId} className="flex flex-col gap-1 px-4 py-2 sm:flex-row sm:items-center sm:justify-between">

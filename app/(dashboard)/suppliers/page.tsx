@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import Link from "next/link";
 import { Scorecard } from "@/components/suppliers/scorecard";
@@ -11,7 +12,10 @@ import { type DataScope, scopeOf } from "@/lib/data/scope";
 import { SCORECARD_DAYS, listSupplierScorecards } from "@/lib/data/suppliers";
 import { getRoutingOverview } from "@/lib/data/routing";
 
-export const metadata: Metadata = { title: "Suppliers" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("suppliers");
+  return { title: t("title") };
+}
 
 // Owners and ops see every supplier of the organisation. A supplier login sees only its own
 // scorecard (the query filters by the session's supplierId): the card holds no money, buyer data
@@ -20,13 +24,12 @@ export default async function SuppliersPage() {
   const user = await requirePageUser();
   const scope = scopeOf(user);
   const isSupplier = scope.role === "SUPPLIER";
+  const t = await getTranslations("suppliers");
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-xl font-semibold">{isSupplier ? "Your scorecard" : "Suppliers"}</h1>
-        <p className="text-sm text-slate-500">
-          Promised service levels against what happened · orders placed in the last {SCORECARD_DAYS} days, cancelled excluded
-        </p>
+        <h1 className="text-xl font-semibold">{isSupplier ? t("yourScorecard") : t("title")}</h1>
+        <p className="text-sm text-slate-500">{t("intro", { days: SCORECARD_DAYS })}</p>
       </div>
       <Suspense
         fallback={
@@ -52,17 +55,13 @@ export default async function SuppliersPage() {
  * import stock files. Rule order (lib/ingest/routing.ts): warehouse, then SKU, then store default.
  */
 async function RoutingSection({ scope }: { scope: DataScope }) {
-  const routing = await getRoutingOverview(scope);
+  const [routing, t] = await Promise.all([getRoutingOverview(scope), getTranslations("suppliers.routing")]);
   const owner = scope.role === "OWNER";
   const options = routing.suppliers.map((s) => ({ id: s.id, name: s.name }));
   return (
     <div className="space-y-4">
-      <h2 className="text-lg font-semibold">Order routing</h2>
-      <p className="text-sm text-slate-600">
-        Every imported, synced or pushed order goes to a supplier by these rules, most specific first: the <strong>warehouse</strong> it ships from, then the{" "}
-        <strong>SKU</strong> of its first routed line, then its <strong>store&apos;s default</strong>. A rule change moves open orders at once; shipped orders
-        keep their supplier, and orders assigned by hand stay where they are.
-      </p>
+      <h2 className="text-lg font-semibold">{t("title")}</h2>
+      <p className="text-sm text-slate-600">{t.rich("intro", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
       <p
         role="status"
         className={routing.unassignedOpen ? "rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" : "text-sm text-slate-600"}
@@ -70,13 +69,13 @@ async function RoutingSection({ scope }: { scope: DataScope }) {
       >
         {routing.unassignedOpen ? (
           <>
-            <strong className="tabular-nums">{routing.unassignedOpen}</strong> open {routing.unassignedOpen === 1 ? "order has" : "orders have"} no supplier.{" "}
+            {t.rich("unassigned", { count: routing.unassignedOpen, strong: (chunks) => <strong className="tabular-nums">{chunks}</strong> })}{" "}
             <Link href="/orders?supplier=unassigned" className="font-medium underline">
-              See unassigned orders
+              {t("seeUnassigned")}
             </Link>
           </>
         ) : (
-          "Every open order has a supplier."
+          t("allAssigned")
         )}
       </p>
 
@@ -86,29 +85,34 @@ async function RoutingSection({ scope }: { scope: DataScope }) {
             <Card key={s.id} data-testid={`routing-supplier-${s.id}`}>
               <CardHeader
                 title={s.name}
-                description={`Ships from ${s.shipFromCountry} · ${s.promisedOutboundHours} h outbound · ${s.promisedDeliveryDays} days delivery${s.contactEmail ? ` · ${s.contactEmail}` : ""}`}
+                description={t(s.contactEmail ? "cardDescriptionEmail" : "cardDescription", {
+                  country: s.shipFromCountry,
+                  hours: s.promisedOutboundHours,
+                  days: s.promisedDeliveryDays,
+                  email: s.contactEmail ?? "",
+                })}
               />
               <CardBody className="space-y-3 text-sm">
                 <p className="flex flex-wrap gap-x-4 gap-y-1">
                   <Link href={`/orders?supplier=${s.id}&status=AWAITING_PAYMENT,ON_HOLD,AWAITING_SHIPMENT,AWAITING_COLLECTION`} className="underline">
-                    {s.openOrders} open {s.openOrders === 1 ? "order" : "orders"}
+                    {t("openOrders", { count: s.openOrders })}
                   </Link>
                   <span>
-                    {s.users} {s.users === 1 ? "user" : "users"}
+                    {t("users", { count: s.users })}
                     {owner ? (
                       <>
                         {" · "}
                         <Link href="/users" className="underline">
-                          invite a supplier user
+                          {t("invite")}
                         </Link>
                       </>
                     ) : null}
                   </span>
                 </p>
-                <p className="text-xs text-slate-600">SKUs: {s.skus.length ? s.skus.join(", ") : "none yet"}</p>
+                <p className="text-xs text-slate-600">{s.skus.length ? t("skus", { skus: s.skus.join(", ") }) : t("noSkus")}</p>
                 {owner ? (
                   <details>
-                    <summary className="cursor-pointer text-sm font-medium text-slate-700">Edit supplier</summary>
+                    <summary className="cursor-pointer text-sm font-medium text-slate-700">{t("edit")}</summary>
                     <div className="mt-3">
                       <SupplierForm supplier={s} />
                     </div>
@@ -122,7 +126,7 @@ async function RoutingSection({ scope }: { scope: DataScope }) {
 
       {owner ? (
         <Card>
-          <CardHeader title="Add a supplier" description="Who ships your orders, and what they promised" />
+          <CardHeader title={t("addTitle")} description={t("addDescription")} />
           <CardBody>
             <SupplierForm />
           </CardBody>
@@ -132,13 +136,13 @@ async function RoutingSection({ scope }: { scope: DataScope }) {
       {owner && options.length ? (
         <>
           <Card>
-            <CardHeader title="By SKU" description="The SKUs on your orders become listings on their own; give each the supplier that ships it" />
+            <CardHeader title={t("bySkuTitle")} description={t("bySkuDescription")} />
             <CardBody>
               <SkuRuleForm suppliers={options} skus={routing.skus} />
             </CardBody>
           </Card>
           <Card>
-            <CardHeader title="By warehouse" description="Orders whose warehouse name matches (any letter case) go to this supplier, before any SKU rule" />
+            <CardHeader title={t("byWarehouseTitle")} description={t("byWarehouseDescription")} />
             <CardBody className="space-y-3">
               {routing.warehouseRules.length ? (
                 <ul className="divide-y divide-slate-100 text-sm">
@@ -157,7 +161,7 @@ async function RoutingSection({ scope }: { scope: DataScope }) {
           </Card>
           {routing.stores.length ? (
             <Card>
-              <CardHeader title="By store (default)" description="Ships a store's orders that no warehouse or SKU rule routes" />
+              <CardHeader title={t("byStoreTitle")} description={t("byStoreDescription")} />
               <CardBody className="space-y-2">
                 {routing.stores.map((store) => (
                   <StoreDefaultForm key={store.id} store={store} suppliers={options} />
@@ -170,10 +174,7 @@ async function RoutingSection({ scope }: { scope: DataScope }) {
 
       {options.length ? (
         <Card>
-          <CardHeader
-            title="Supplier stock file"
-            description="A CSV with the columns SKU and available sets the units of that supplier's SKUs (and of SKUs no supplier has yet)"
-          />
+          <CardHeader title={t("stockTitle")} description={t("stockDescription")} />
           <CardBody>
             <StockImportForm suppliers={options} />
           </CardBody>
@@ -184,15 +185,8 @@ async function RoutingSection({ scope }: { scope: DataScope }) {
 }
 
 async function ScorecardsSection({ scope }: { scope: DataScope }) {
-  const cards = await listSupplierScorecards(scope, new Date());
-  if (cards.length === 0)
-    return (
-      <EmptyState title="No suppliers yet">
-        {scope.role === "OWNER"
-          ? "Add the suppliers who ship your orders below, then route your SKUs to them."
-          : "Suppliers appear here once the owner adds them."}
-      </EmptyState>
-    );
+  const [cards, t] = await Promise.all([listSupplierScorecards(scope, new Date()), getTranslations("suppliers")]);
+  if (cards.length === 0) return <EmptyState title={t("emptyTitle")}>{scope.role === "OWNER" ? t("emptyOwner") : t("emptyOther")}</EmptyState>;
   return (
     <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
       {cards.map((card) => (

@@ -1,13 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth";
 import { getAccountSettings, getDeliveryMessage } from "@/lib/data/alerts";
 import { scopeOf } from "@/lib/data/scope";
 import { formatInstant } from "@/lib/format";
+import { dateLocale } from "@/lib/i18n/intl-locale";
 
-export const metadata: Metadata = { title: "Alert e-mail" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("alerts.message");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -18,23 +23,31 @@ export default async function AlertMessagePage({ params }: { params: Promise<{ i
   const { id } = await params;
   const message = ID.test(id) ? await getDeliveryMessage({ ...scopeOf(user), userId: user.id }, id) : null;
   if (!message?.html) notFound();
-  const { timeZone } = await getAccountSettings(user.id);
+  const [{ timeZone }, t, ts, locale] = await Promise.all([
+    getAccountSettings(user.id),
+    getTranslations("alerts.message"),
+    getTranslations("alerts.status"),
+    getLocale(),
+  ]);
+  const state =
+    message.status === "STORED"
+      ? t("storedNotSent")
+      : message.sentAt
+        ? t("sentAt", { at: formatInstant(message.sentAt, timeZone, dateLocale(locale)) })
+        : ts(message.status);
   return (
     <div className="space-y-4">
       <Link href="/alerts" className="text-sm text-teal-700 hover:underline">
-        ← Alerts
+        {t("back")}
       </Link>
       <Card>
-        <CardHeader
-          title={message.subject}
-          description={`To ${message.to} · ${message.status === "STORED" ? "stored, not sent (no SMTP_URL)" : message.sentAt ? `sent ${formatInstant(message.sentAt, timeZone)}` : message.status.toLowerCase()}`}
-        />
+        <CardHeader title={message.subject} description={t("to", { to: message.to, state })} />
         <CardBody className="p-0">
-          <iframe title="E-mail as sent" srcDoc={message.html} sandbox="" className="h-[32rem] w-full rounded-b-xl" data-testid="email-frame" />
+          <iframe title={t("frame")} srcDoc={message.html} sandbox="" className="h-[32rem] w-full rounded-b-xl" data-testid="email-frame" />
         </CardBody>
       </Card>
       <details className="text-sm">
-        <summary className="cursor-pointer text-slate-600">Plain-text part</summary>
+        <summary className="cursor-pointer text-slate-600">{t("plainText")}</summary>
         <pre className="mt-2 rounded-lg bg-slate-50 p-3 text-xs break-words whitespace-pre-wrap text-slate-700">{message.text}</pre>
       </details>
     </div>

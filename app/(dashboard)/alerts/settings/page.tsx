@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ChannelForm, DeleteButton } from "@/components/alerts/channel-forms";
 import { RuleForm, type RuleFormOptions } from "@/components/alerts/rule-form";
 import { Badge } from "@/components/ui/badge";
@@ -11,13 +12,14 @@ import { getPolicySettings } from "@/lib/data/policy-settings";
 import { scopeOf } from "@/lib/data/scope";
 import { listStoreOptions } from "@/lib/data/stores";
 import { listActiveUserOptions } from "@/lib/data/users";
-import { RULE_IDS, RULE_TITLES, ruleTitle } from "@/lib/policy";
+import { ruleTitleIn } from "@/lib/alerts/messages";
+import { RULE_IDS } from "@/lib/policy";
 
-export const metadata: Metadata = { title: "Alert settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("alerts.settings");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
-
-const KIND = { EMAIL: "E-mail", SLACK: "Slack", WEBHOOK: "Webhook" } as const;
-const ROLE = { OWNER: "owners", OPS: "operations", SUPPLIER: "suppliers" } as const;
 
 export default async function AlertSettingsPage() {
   const user = await requirePageUser(["OWNER"]);
@@ -30,12 +32,14 @@ export default async function AlertSettingsPage() {
     listStoreOptions(scope),
     listActiveUserOptions(scope),
   ]);
+  const [t, ta, locale] = await Promise.all([getTranslations("alerts.settings"), getTranslations("alerts"), getLocale()]);
+  const kind = (k: "EMAIL" | "SLACK" | "WEBHOOK") => ta(`kind.${k}`);
   const leads = dispatchLeadHours(settings);
   const options: RuleFormOptions = {
-    rules: RULE_IDS.map((id) => ({ value: id, label: RULE_TITLES[id] })),
+    rules: RULE_IDS.map((id) => ({ value: id, label: ruleTitleIn(id, locale) })),
     stores: stores.map((s) => ({ value: s.id, label: s.name })),
     users: users.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),
-    channels: channels.map((c) => ({ value: c.id, label: `${c.name} (${KIND[c.kind]})` })),
+    channels: channels.map((c) => ({ value: c.id, label: `${c.name} (${kind(c.kind)})` })),
     defaultLeads: leads.join(", "),
   };
   const names = new Map([
@@ -47,57 +51,61 @@ export default async function AlertSettingsPage() {
     <div className="space-y-4">
       <div>
         <Link href="/alerts" className="text-sm text-teal-700 hover:underline">
-          ← Alerts
+          {ta("message.back")}
         </Link>
-        <h1 className="mt-1 text-xl font-semibold">Alert settings</h1>
-        <p className="text-sm text-slate-500">Who hears of which items, through which channels, and when.</p>
+        <h1 className="mt-1 text-xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-500">{t("intro")}</p>
       </div>
 
       <Card>
-        <CardHeader title="When alerts go out" description="From your organisation's policy settings" />
+        <CardHeader title={t("whenTitle")} description={t("whenDescription")} />
         <CardBody className="space-y-1 text-sm text-slate-700" data-testid="lead-times">
           <p>
-            Dispatch deadlines: <strong>{leads.map((h) => `${h} h`).join(", ")}</strong> before the deadline (due soon at {settings.dispatch.dueSoonHours} h,
-            critical under {settings.dispatch.criticalHours} h).
+            {t.rich("whenDispatch", {
+              leads: leads.map((h) => t("hours", { hours: h })).join(", "),
+              dueSoon: settings.dispatch.dueSoonHours,
+              critical: settings.dispatch.criticalHours,
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
-          <p>Return requests: at the instant the {settings.returns.responseHours} h response window ends.</p>
-          <p>Store disconnections, invalid tracking and other findings: when they happen.</p>
-          <p className="text-xs text-slate-500">
-            Each item, lead time and recipient is alerted once. Quiet hours and the digest time are each user&apos;s own, on their account page.
-          </p>
+          <p>{t("whenReturns", { hours: settings.returns.responseHours })}</p>
+          <p>{t("whenEvents")}</p>
+          <p className="text-xs text-slate-500">{t("whenOnce")}</p>
         </CardBody>
       </Card>
 
       <Card>
-        <CardHeader title="Rules" description="An item matching a rule goes to its recipients; an item matching several rules reaches each person once" />
+        <CardHeader title={t("rulesTitle")} description={t("rulesDescription")} />
         <ul className="divide-y divide-slate-100">
           {rules.map((r) => (
             <li key={r.id} className="space-y-2 px-4 py-3" data-testid="alert-rule">
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div className="min-w-0">
                   <p className="font-medium">
-                    {r.name} {!r.active ? <Badge>paused</Badge> : null}
+                    {r.name} {!r.active ? <Badge>{t("paused")}</Badge> : null}
                   </p>
                   <p className="text-xs text-slate-500">
-                    {r.severities.length ? r.severities.join(", ").toLowerCase() : "any severity"} ·{" "}
-                    {r.rules.length ? r.rules.map((x) => ruleTitle(x)).join("; ") : "any rule"}
-                    {r.storeIds.length ? ` · ${r.storeIds.map((s) => names.get(s) ?? "a removed store").join(", ")}` : ""}
+                    {r.severities.length ? r.severities.map((x) => t(`severity.${x}`)).join(", ") : t("anySeverity")} ·{" "}
+                    {r.rules.length ? r.rules.map((x) => ruleTitleIn(x, locale)).join("; ") : t("anyRule")}
+                    {r.storeIds.length ? ` · ${r.storeIds.map((s) => names.get(s) ?? t("removedStore")).join(", ")}` : ""}
                   </p>
                   <p className="text-xs text-slate-500">
-                    To{" "}
-                    {[
-                      ...r.recipientRoles.map((x) => `all ${ROLE[x]}`),
-                      ...r.recipientUserIds.map((u) => names.get(u) ?? "a removed user"),
-                      ...r.channelIds.map((c) => names.get(c) ?? "a removed channel"),
-                    ].join(", ") || "nobody"}
-                    {r.leadHours.length ? ` · ${r.leadHours.join(", ")} h before` : ""}
-                    {r.escalateAfterMinutes ? ` · escalates after ${r.escalateAfterMinutes} min` : " · no escalation"}
+                    {t("to", {
+                      recipients:
+                        [
+                          ...r.recipientRoles.map((x) => t(`allRole.${x}`)),
+                          ...r.recipientUserIds.map((u) => names.get(u) ?? t("removedUser")),
+                          ...r.channelIds.map((c) => names.get(c) ?? t("removedChannel")),
+                        ].join(", ") || t("nobody"),
+                    })}
+                    {r.leadHours.length ? ` · ${t("hoursBefore", { hours: r.leadHours.join(", ") })}` : ""}
+                    {r.escalateAfterMinutes ? ` · ${t("escalates", { minutes: String(r.escalateAfterMinutes) })}` : ` · ${t("noEscalation")}`}
                   </p>
                 </div>
-                <DeleteButton id={r.id} label={`rule ${r.name}`} kind="rule" />
+                <DeleteButton id={r.id} label={t("ruleLabel", { name: r.name })} kind="rule" />
               </div>
               <details>
-                <summary className="cursor-pointer text-sm text-teal-700">Edit</summary>
+                <summary className="cursor-pointer text-sm text-teal-700">{t("edit")}</summary>
                 <div className="mt-3">
                   <RuleForm options={options} rule={r} />
                 </div>
@@ -107,7 +115,7 @@ export default async function AlertSettingsPage() {
         </ul>
         <CardBody className="border-t border-slate-100">
           <details open={rules.length === 0}>
-            <summary className="cursor-pointer text-sm font-medium text-slate-800">Add a rule</summary>
+            <summary className="cursor-pointer text-sm font-medium text-slate-800">{t("addRule")}</summary>
             <div className="mt-3">
               <RuleForm options={options} />
             </div>
@@ -116,25 +124,25 @@ export default async function AlertSettingsPage() {
       </Card>
 
       <Card>
-        <CardHeader title="Channels" description="Slack, signed webhooks and shared mailboxes. Addresses, URLs and secrets are write-only." />
+        <CardHeader title={t("channelsTitle")} description={t("channelsDescription")} />
         <ul className="divide-y divide-slate-100">
           {channels.map((c) => (
             <li key={c.id} className="space-y-2 px-4 py-3" data-testid="alert-channel">
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div className="min-w-0">
                   <p className="font-medium">
-                    {c.name} <Badge tone="info">{KIND[c.kind]}</Badge> {c.brokenAt ? <Badge tone="critical">broken</Badge> : null}
+                    {c.name} <Badge tone="info">{kind(c.kind)}</Badge> {c.brokenAt ? <Badge tone="critical">{t("broken")}</Badge> : null}
                   </p>
                   <p className="text-xs break-all text-slate-500">
-                    {c.target}
-                    {c.kind === "WEBHOOK" ? (c.hasSecret ? " · signing secret set" : " · no secret") : ""}
+                    {c.kind === "EMAIL" ? c.target : c.host ? t("urlHiddenHost", { host: c.host }) : t("urlHidden")}
+                    {c.kind === "WEBHOOK" ? ` · ${c.hasSecret ? t("secretSet") : t("noSecret")}` : ""}
                   </p>
                   {c.brokenReason ? <p className="text-xs text-rose-700">{c.brokenReason}</p> : null}
                 </div>
-                <DeleteButton id={c.id} label={`channel ${c.name}`} kind="channel" />
+                <DeleteButton id={c.id} label={t("channelLabel", { name: c.name })} kind="channel" />
               </div>
               <details>
-                <summary className="cursor-pointer text-sm text-teal-700">Replace URL or secret</summary>
+                <summary className="cursor-pointer text-sm text-teal-700">{t("replace")}</summary>
                 <div className="mt-3">
                   <ChannelForm channel={{ id: c.id, kind: c.kind, name: c.name }} />
                 </div>
@@ -143,11 +151,9 @@ export default async function AlertSettingsPage() {
           ))}
         </ul>
         <CardBody className="border-t border-slate-100">
-          <p className="mb-3 text-sm font-medium text-slate-800">Add a channel</p>
+          <p className="mb-3 text-sm font-medium text-slate-800">{t("addChannel")}</p>
           <ChannelForm />
-          <p className="mt-3 text-xs text-slate-500">
-            Webhook bodies are JSON signed with <code>X-Signature: sha256=…</code>; the format for receivers is in <code>docs/alerts-webhook.md</code>.
-          </p>
+          <p className="mt-3 text-xs text-slate-500">{t.rich("webhookNote", { code: (chunks) => <code>{chunks}</code> })}</p>
         </CardBody>
       </Card>
     </div>

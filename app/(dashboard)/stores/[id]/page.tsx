@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { StoreCompliancePanel } from "@/components/compliance/store-compliance-panel";
 import { StoreExposure, StoreExposureSkeleton } from "@/components/exposure/store-exposure";
 import { SyncNowButton } from "@/components/import/sync-now-button";
 import { CHANNEL_TONE } from "@/components/ui/tones";
-import { CHANNEL_LABEL } from "@/lib/vocabulary";
 import { ConnectionHealthCard } from "@/components/stores/connection-health";
 import { StoreRevenueFigures } from "@/components/currency/store-revenue";
 import { RegisterWebhooksButton } from "@/components/stores/register-webhooks-button";
-import { FlagBadges, MARKET_KIND, StoreFigureList } from "@/components/stores/store-figures";
+import { FlagBadges, MarketKind, StoreFigureList } from "@/components/stores/store-figures";
 import { IntegrationCard, LateDispatchesCard, OpenFlagsCard } from "@/components/stores/store-sections";
 import { StoreSettingsForm } from "@/components/stores/store-settings-form";
 import { ArchiveStoreButton } from "@/components/stores/add-store-form";
@@ -26,7 +26,10 @@ import { type DataScope, scopeOf } from "@/lib/data/scope";
 import { type StoreDetail, getStoreDetail, listRecentLateDispatches } from "@/lib/data/stores";
 import { zoneAbbreviation } from "@/lib/format";
 
-export const metadata: Metadata = { title: "Store" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("stores");
+  return { title: t("page.title") };
+}
 
 export default async function StorePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser(["OWNER", "OPS"]);
@@ -41,26 +44,28 @@ export default async function StorePage({ params }: { params: Promise<{ id: stri
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   }
+  const [t, tv] = await Promise.all([getTranslations("stores"), getTranslations("vocabulary")]);
 
   return (
     <div className="space-y-6">
       <div>
         <Link href="/stores" className="text-sm text-slate-500 hover:text-slate-900">
-          ← Stores
+          {t("page.back")}
         </Link>
         <div className="mt-1 flex flex-wrap items-center gap-2">
           <h1 className="text-xl font-semibold">{store.name}</h1>
-          <Badge tone={CHANNEL_TONE[store.channel]}>{CHANNEL_LABEL[store.channel]}</Badge>
+          <Badge tone={CHANNEL_TONE[store.channel]}>{tv(`channel.${store.channel}`)}</Badge>
           <FlagBadges flags={store.figures.flags} />
         </div>
         <p className="text-sm text-slate-500">
-          {MARKET_KIND(store.market, store.kind)} · {store.timeZone} ({zoneAbbreviation(now, store.timeZone)}) · {store.currency} · joined {store.joinedOn}
+          <MarketKind market={store.market} kind={store.kind} /> · {store.timeZone} ({zoneAbbreviation(now, store.timeZone)}) · {store.currency} ·{" "}
+          {t("page.joined", { date: store.joinedOn })}
         </p>
         {user.role === "OWNER" ? <StoreArchiveSection scope={scope} storeId={store.id} name={store.name} /> : null}
       </div>
 
       <Card>
-        <CardHeader title="Last 30 days" description="Cancelled orders excluded" />
+        <CardHeader title={t("page.last30Title")} description={t("page.last30Description")} />
         <CardBody>
           <StoreFigureList figures={store.figures} large />
           <Suspense fallback={null}>
@@ -75,9 +80,9 @@ export default async function StorePage({ params }: { params: Promise<{ id: stri
 
       <section aria-labelledby="exposure-heading" className="space-y-2" data-testid="exposure-slot">
         <h2 id="exposure-heading" className="text-sm font-semibold text-slate-700">
-          Performance-score exposure
+          {t("page.exposureHeading")}
         </h2>
-        <Suspense fallback={<StoreExposureSkeleton />}>
+        <Suspense fallback={<StoreExposureSkeleton label={t("page.exposureLoading")} />}>
           <StoreExposure scope={scope} storeId={store.id} now={now} />
         </Suspense>
       </section>
@@ -107,7 +112,7 @@ export default async function StorePage({ params }: { params: Promise<{ id: stri
         <div className="lg:col-span-2">
           {user.role === "OWNER" ? (
             <Card>
-              <CardHeader title="Settings" description="Only the owner can change these. Every change is recorded in the audit log." />
+              <CardHeader title={t("page.settingsTitle")} description={t("page.settingsDescription")} />
               <CardBody>
                 <StoreSettingsForm
                   store={{
@@ -126,7 +131,7 @@ export default async function StorePage({ params }: { params: Promise<{ id: stri
               </CardBody>
             </Card>
           ) : (
-            <Card className="p-4 text-sm text-slate-500">Only the shop owner can change this store&apos;s settings.</Card>
+            <Card className="p-4 text-sm text-slate-500">{t("page.ownerOnly")}</Card>
           )}
         </div>
       </div>
@@ -149,10 +154,11 @@ async function LateSection({ scope, store, now }: { scope: DataScope; store: Sto
 }
 
 async function StoreArchiveSection({ scope, storeId, name }: { scope: DataScope; storeId: string; name: string }) {
-  const archived = (await listArchivedStores(scope)).some((s) => s.id === storeId);
+  const [archivedStores, t] = await Promise.all([listArchivedStores(scope), getTranslations("stores")]);
+  const archived = archivedStores.some((s) => s.id === storeId);
   return (
     <div className="mt-2 flex flex-wrap items-center gap-2">
-      {archived ? <Badge tone="neutral">Archived: hidden from the daily views</Badge> : null}
+      {archived ? <Badge tone="neutral">{t("page.archivedBadge")}</Badge> : null}
       <ArchiveStoreButton storeId={storeId} archived={archived} name={name} />
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { StoreExposure, StoreExposureSkeleton } from "@/components/exposure/store-exposure";
 import { requirePageUser } from "@/lib/auth";
@@ -8,7 +9,10 @@ import { scopeOf } from "@/lib/data/scope";
 import { requireExposureStore } from "@/lib/data/exposure";
 import { AppError } from "@/lib/errors";
 
-export const metadata: Metadata = { title: "Shop performance" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("exposure.overview");
+  return { title: t("title") };
+}
 
 export default async function StoreExposurePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser(["OWNER", "OPS"]);
@@ -18,15 +22,16 @@ export default async function StoreExposurePage({ params }: { params: Promise<{ 
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
+  const t = await getTranslations("stores.page");
   return (
     <div className="space-y-4">
       <div>
         <Link href="/stores" className="text-sm text-slate-500 hover:underline">
-          ← Stores
+          {t("back")}
         </Link>
         <h1 className="text-xl font-semibold">{store.name}</h1>
       </div>
-      <Suspense fallback={<StoreExposureSkeleton />}>
+      <Suspense fallback={<StoreExposureSkeleton label={t("exposureLoading")} />}>
         <StoreExposure scope={scope} storeId={store.id} />
       </Suspense>
     </div>
