@@ -32,6 +32,7 @@ function leadLabel(t: LogT, lead: string): string {
  * stores these reasons in English (lib/alerts/pass.ts: the CLI prints them, the log keeps them);
  * the known ones are worded here, anything else (a transport's own error) is shown as stored.
  */
+// i18n-uses: alerts.status, alerts.log.reason
 function reasonText(t: LogT, reason: string): string {
   const expired = /^expired after (\d+) attempts?; last: ([\s\S]*)$/.exec(reason);
   if (expired) return t("reason.expiredAfter", { count: Number(expired[1]), last: reasonText(t, expired[2] ?? "") });

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { Band } from "@/lib/performance/metrics";
 
+// i18n-uses: exposure.band
 const TONE: Record<Band, BadgeTone> = { no_data: "neutral", healthy: "success", at_risk: "warning", breached: "critical", enforcement: "critical" };
 
 /** One band as a badge; enforcement is drawn solid so it stands out from "breached". */

@@ -46,6 +46,7 @@ type EmailT = Translator;
 // One translator per language for the whole process: a pass words thousands of alerts, and each
 // translator keeps its parsed messages.
 const translators = new Map<Locale, Translator>();
+// i18n-uses: email.rule, email.reason
 function translator(locale: Locale): Translator {
   let t = translators.get(locale);
   if (!t) translators.set(locale, (t = translatorFor(locale)));

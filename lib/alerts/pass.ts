@@ -332,6 +332,7 @@ async function createDeliveries(
     if (!email)
       rows.push({
         ...common,
+        // i18n-uses: email.digest.nothingOpenSubject
         subject: translatorFor(locale)("email.digest.nothingOpenSubject"),
         text: "",
         status: "CANCELLED",

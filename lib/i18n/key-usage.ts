@@ -20,6 +20,8 @@ import path from "node:path";
 //  4. errorMessage("form.checkFields") (lib/i18n/error-message.ts) → errors.form.checkFields.
 //  5. For keys chosen by a variable (td(state)), say so in a comment: `// i18n-uses: ns.prefix`
 //     (several separated by commas) marks everything under each prefix.
+//  6. A key chosen by an expression in the call: every string literal of the first argument
+//     counts as a literal key (t(ok ? "saved" : "failed") → ns.saved and ns.failed).
 
 export type KeyUses = {
   /** Full keys (or a subtree's root) used literally. */
@@ -28,16 +30,20 @@ export type KeyUses = {
   prefixes: Set<string>;
   /** Keys used through an unbound translator: a key ending in ".<suffix>" (or equal to it). */
   suffixes: Set<string>;
+  /** Template literals on an unbound translator: a key with ".<infix>" in it (or starting with it). */
+  infixes: Set<string>;
 };
 
 export function emptyUses(): KeyUses {
-  return { exact: new Set(), prefixes: new Set(), suffixes: new Set() };
+  return { exact: new Set(), prefixes: new Set(), suffixes: new Set(), infixes: new Set() };
 }
 
 const STRING = String.raw`"([^"\\\n]*)"|'([^'\\\n]*)'`;
 const NAMESPACE_ARG = new RegExp(String.raw`^\s*(?:${STRING}|\{[^}]*?namespace:\s*(?:${STRING})[^}]*\})?\s*\)`);
 const BINDERS = /\b(useTranslations|getTranslations|createTranslator|translatorFor)\s*\(/;
 const CALL = /(?<![\w$])((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)\s*\(\s*(?:"([^"\\\n]*)"|'([^'\\\n]*)'|`([^`\\]*)`)/g;
+const CALLEE = /(?<![\w$])((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)\s*\(/g;
+const KEY_LITERAL = /"([\w.-]+)"|'([\w.-]+)'/g;
 const PRAGMA = /i18n-uses:[ \t]*([\w.\-, \t]+)/g;
 
 /** The namespace a binder call starting at `text` names: "" for the root, null if it is no binder. */
@@ -120,10 +126,26 @@ export function scanSource(raw: string, uses: KeyUses): KeyUses {
       }
     } else if (callee === "t" || callee.endsWith(".t")) {
       if (isPrefix) {
-        if (key) uses.prefixes.add(key);
+        if (key) uses.infixes.add(key);
       } else {
         uses.exact.add(key);
         uses.suffixes.add(key);
+      }
+    }
+  }
+  for (const m of source.matchAll(CALLEE)) {
+    const callee = (m[1] as string).replace(/\.(rich|markup|raw|has)$/, "");
+    const namespaces = bound.get(callee) ?? (callee === "t" || callee.endsWith(".t") ? [null] : null);
+    if (!namespaces) continue;
+    const first = splitTopLevel(source.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 400))[0] ?? "";
+    if (/^["'`]/.test(first)) continue; // a literal first argument: the pass above read it
+    for (const k of first.matchAll(KEY_LITERAL)) {
+      const key = (k[1] ?? k[2]) as string;
+      for (const ns of namespaces) {
+        if (ns === null) {
+          uses.exact.add(key);
+          uses.suffixes.add(key);
+        } else uses.exact.add(join(ns, key));
       }
     }
   }
@@ -143,6 +165,7 @@ export function isKeyUsed(key: string, uses: KeyUses): boolean {
   for (let n = parts.length; n > 0; n--) if (uses.exact.has(parts.slice(0, n).join("."))) return true;
   for (const prefix of uses.prefixes) if (key.startsWith(prefix)) return true;
   for (const suffix of uses.suffixes) if (key === suffix || key.endsWith(`.${suffix}`)) return true;
+  for (const infix of uses.infixes) if (key.startsWith(infix) || key.includes(`.${infix}`)) return true;
   return false;
 }
 

@@ -129,6 +129,15 @@ describe("the key scanner (lib/i18n/key-usage.ts)", () => {
   it("matches an unbound t (a parameter, ctx.t) by the key's full name or its end", () => {
     expect(used(`function f(t: T) { return t("duration.days", { days }) }`, "ui.duration.days")).toBe(true);
     expect(used(`ctx.t("stores.saved")`, "stores.saved")).toBe(true);
+    expect(used("function f(t: T) { return t(`status.${d.status}`) }", "alerts.status.SENT")).toBe(true);
+    expect(used("function f(t: T) { return t(`status.${d.status}`) }", "alerts.log.SENT")).toBe(false);
+  });
+
+  it("reads the literals of a key chosen by an expression", () => {
+    const source = `const t = await getTranslations("stores.health"); t(refreshed ? "tokenRefreshed" : "tokenNoRefresh")`;
+    expect(used(source, "stores.health.tokenRefreshed")).toBe(true);
+    expect(used(source, "stores.health.tokenNoRefresh")).toBe(true);
+    expect(used(source, "stores.health.other")).toBe(false);
   });
 
   it("counts errorMessage keys under errors, and i18n-uses comments as prefixes", () => {
