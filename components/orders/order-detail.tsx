@@ -84,7 +84,7 @@ export function FlagsCard({ order, ruleTitles }: Omit<Props, "now">) {
                     {ruleTitleFrom(f.rule, ruleTitles)}
                     {f.upcoming ? <span className="ml-2 text-xs font-normal text-amber-800">upcoming rule</span> : null}
                   </p>
-                  <p className="text-slate-600">{f.reason}</p>
+                  <p className="text-slate-600">{f.reasonText}</p>
                   {f.dueAt ? <p className="text-xs text-slate-500">Due {formatInstant(f.dueAt, order.store.timeZone)}</p> : null}
                 </div>
               </li>

@@ -136,7 +136,7 @@ function RiskRow({ item, now, canEdit, onDone }: { item: RiskItemJson; now: Date
         </div>
         <div className="min-w-0">
           <p className="text-sm font-semibold text-slate-900">{item.title}</p>
-          <p className="mt-0.5 text-sm text-slate-600">{item.reason}</p>
+          <p className="mt-0.5 text-sm text-slate-600">{item.reasonText}</p>
         </div>
         <div className="text-sm" data-testid="risk-due">
           {due ? (

@@ -32,7 +32,7 @@ export function OpenFlagsCard({ items, total, storeId, timeZone }: { items: Risk
                 <Badge tone={SEVERITY_TONE[f.severity]}>{f.overdue ? "Overdue" : SEVERITY_LABEL[f.severity]}</Badge>
                 <span className="text-sm font-medium text-slate-900">{ruleTitle(f.rule)}</span>
               </div>
-              <p className="mt-0.5 text-sm text-slate-600">{f.reason}</p>
+              <p className="mt-0.5 text-sm text-slate-600">{f.reasonText}</p>
               <p className="mt-0.5 text-xs text-slate-500">
                 {f.order ? (
                   <Link href={`/orders/${f.order.id}`} className="font-mono text-teal-700 hover:underline">

@@ -93,7 +93,7 @@ export function SupplierOrdersList({ orders, now }: { orders: SupplierOrder[]; n
                     <p>
                       {o.carrier ?? "Unknown carrier"} <span className="font-mono text-xs">{o.trackingNumber}</span>
                       <br />
-                      <span className={o.tracking?.valid ? "text-emerald-700" : "text-rose-700"}>{o.tracking?.reason}</span>
+                      <span className={o.tracking?.valid ? "text-emerald-700" : "text-rose-700"}>{o.tracking?.reasonText}</span>
                     </p>
                   ) : (
                     <p className="text-slate-500">No tracking yet</p>
@@ -105,7 +105,7 @@ export function SupplierOrdersList({ orders, now }: { orders: SupplierOrder[]; n
                   {o.flags.map((f) => (
                     <li key={f.rule} className="flex gap-2 text-sm">
                       <Badge tone={f.severity === "CRITICAL" ? "critical" : f.severity === "WARNING" ? "warning" : "info"}>{f.severity.toLowerCase()}</Badge>
-                      <span>{f.reason}</span>
+                      <span>{f.reasonText}</span>
                     </li>
                   ))}
                 </ul>

@@ -12,7 +12,16 @@ import { organizationSettings } from "@/lib/data/settings";
 // Reads for the compliance screens. Every query filters on the session's organisation; suppliers
 // see none of it (the pages redirect them, and these return nothing for them as well).
 
-export type StoredFlag = { rule: string; severity: Severity; dueAt: Date | null; reason: string; evidence: unknown };
+/** `reason` in English; `reasonKey`/`reasonParams` word it in the viewer's language (formatFlagReason, lib/i18n/flag-reason.ts). */
+export type StoredFlag = {
+  rule: string;
+  severity: Severity;
+  dueAt: Date | null;
+  reason: string;
+  reasonKey: string | null;
+  reasonParams: unknown;
+  evidence: unknown;
+};
 
 const SEVERITY_ORDER: Record<Severity, number> = { CRITICAL: 0, WARNING: 1, INFO: 2 };
 
@@ -22,7 +31,7 @@ async function flagsOf(scope: DataScope, subjectType: "STORE" | "CREATOR" | "LIS
   const rows = subjectIds.length
     ? await db.riskFlag.findMany({
         where: { organizationId: scope.organizationId, subjectType, subjectId: { in: subjectIds } },
-        select: { subjectId: true, rule: true, severity: true, dueAt: true, reason: true, evidence: true },
+        select: { subjectId: true, rule: true, severity: true, dueAt: true, reason: true, reasonKey: true, reasonParams: true, evidence: true },
       })
     : [];
   const map = new Map<string, StoredFlag[]>();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
 import Link from "next/link";
 import { CopySummary } from "@/components/digest/copy-summary";
 import { SEVERITY_TONE } from "@/components/ui/tones";
@@ -20,7 +21,7 @@ export const metadata: Metadata = { title: "Daily digest" };
 export default async function DigestPage() {
   const user = await requirePageUser(["OWNER", "OPS"]);
   const now = new Date();
-  const digest = await getDigest(scopeOf(user), now);
+  const digest = await getDigest(scopeOf(user), now, await getLocale());
   const { totals } = digest;
   const queueUrl = new URL("/risk", getSettings().NEXTAUTH_URL ?? `http://localhost:${getSettings().PORT}`).toString();
   const tiles = [
@@ -87,7 +88,7 @@ export default async function DigestPage() {
                       </>
                     ) : null}
                   </p>
-                  <p className="text-sm text-slate-600">{item.reason}</p>
+                  <p className="text-sm text-slate-600">{item.reasonText}</p>
                 </div>
                 <p className={`shrink-0 text-sm tabular-nums ${item.overdue ? "font-medium text-rose-700" : "text-slate-600"}`}>
                   {item.dueAt ? `${item.overdue ? "Overdue since" : "Due"} ${formatInstant(item.dueAt, item.store?.timeZone ?? "UTC")}` : "No deadline"}
