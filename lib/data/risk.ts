@@ -416,8 +416,20 @@ export async function countOpenFlagsByRule(scope: DataScope, now: Date): Promise
 export type RiskItemJson = Omit<RiskQueueItem, "dueAt" | "reasonKey" | "reasonParams"> & { dueAt: string | null; title: string };
 
 export function toRiskJson(item: RiskQueueItem): RiskItemJson {
-  const { reasonKey: _key, reasonParams: _params, ...rest } = item;
-  return { ...rest, dueAt: item.dueAt?.toISOString() ?? null, title: ruleTitle(item.rule) };
+  return {
+    key: item.key,
+    rule: item.rule,
+    severity: item.severity,
+    overdue: item.overdue,
+    reason: item.reason,
+    reasonText: item.reasonText,
+    subjectType: item.subjectType,
+    subjectId: item.subjectId,
+    order: item.order,
+    store: item.store,
+    dueAt: item.dueAt?.toISOString() ?? null,
+    title: ruleTitle(item.rule),
+  };
 }
 
 /** Open flags per store and severity (for the stores list and page), counted in SQL. */

@@ -17,7 +17,7 @@ export function loadMessages(locale: Locale): Messages {
  * The namespaces client components read (useTranslations in a "use client" file). Only these are
  * sent to the browser, so the RSC payload of every page does not carry every screen's wording.
  */
-export const CLIENT_NAMESPACES = ["common", "vocabulary"] as const satisfies readonly (keyof Messages)[];
+export const CLIENT_NAMESPACES = ["common", "vocabulary", "duration", "policySettingsForm"] as const satisfies readonly (keyof Messages)[];
 
 export function pickClientMessages(messages: Messages): Partial<Messages> {
   return Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));

@@ -5,7 +5,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { MARKET_ZONES, formatLocalDate, formatMarketInstant } from "./business-days";
 import { durationParts } from "./duration";
 import { formatBasisPoints, formatMoney } from "./format";
-import type { ReasonMessage } from "./reason";
+import type { PolicyMessage, ReasonMessage } from "./reason";
 import type { Market } from "./types";
 
 // The one renderer of flag reasons: a ReasonMessage (key + parameters) and a language's messages
@@ -14,13 +14,13 @@ import type { Market } from "./types";
 // English keeps the engine's own formats ("Tue 10 Mar 23:59 PDT", "$1,500.00", "4.7%"), so the
 // wording stored before reasons had keys is unchanged; other languages format through Intl.
 
-/** The two namespaces of one language's messages a reason is worded from. */
-export type ReasonCatalog = { reasons: unknown; duration: unknown };
+/** The namespaces of one language's messages a reason (or a policy text) is worded from. */
+export type ReasonCatalog = { reasons: unknown; duration: unknown; policy?: unknown };
 
 /** A key missing from the language's messages, or parameters that do not fit it (a stored row from another version). */
 export class ReasonRenderError extends Error {}
 
-const EN_CATALOG: ReasonCatalog = { reasons: en.reasons, duration: en.duration };
+const EN_CATALOG: ReasonCatalog = { reasons: en.reasons, duration: en.duration, policy: en.policy };
 
 type Namespace = keyof ReasonCatalog;
 
@@ -161,6 +161,16 @@ export function renderReason(message: { key: string; params: unknown }, locale: 
 // same dispatch deadline and, at one "now", the same time left): the English text is remembered
 // by the message's JSON, which costs a fraction of rendering it (bounded like business-days' caches).
 const englishTexts = new Map<string, string>();
+
+/** A policy-calendar text (namespace "policy", e.g. a rule's threshold) in `locale`; throws like renderReason. */
+export function renderPolicyMessage(message: { key: string; params: unknown }, locale: Locale, catalog: ReasonCatalog): string {
+  return formatKey(catalog, "policy", message.key, message.params, locale);
+}
+
+/** The English policy text: the calendar's own English (CLIs, exports) is worded from the en messages. */
+export function englishPolicyText(message: PolicyMessage): string {
+  return renderPolicyMessage(message, "en", EN_CATALOG);
+}
 
 /** The English wording of a reason: the engine's `reason`, the stored column, exports and CLIs. */
 export function englishReason(message: ReasonMessage): string {

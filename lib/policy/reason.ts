@@ -40,6 +40,12 @@ export type ReasonParams = { [name: string]: ReasonValue };
 
 export type ReasonMessage = { key: ReasonKey; params: ReasonParams };
 
+/** A key of the "policy" namespace (the policy calendar's words), relative to it. */
+export type PolicyKey = Leaves<(typeof en)["policy"]>;
+
+/** A text of the policy calendar with its parameters (a threshold), worded like reasons. */
+export type PolicyMessage = { key: PolicyKey; params: ReasonParams };
+
 export function reasonMessage(key: ReasonKey, params: ReasonParams = {}): ReasonMessage {
   return { key, params };
 }
