@@ -441,7 +441,10 @@ export function isOverridden(overrides: PolicySettingsOverrides, field: Settings
   return getPath(overrides, field.key.split(".")) !== undefined;
 }
 
-export type FieldParse = { ok: true; value: number | string | null } | { ok: false; message: string };
+/** Why a value was refused, for the screen's words (policy.settings.errors.<code>); `message` is the English. */
+export type FieldError = "date" | "dateRange" | "number" | "wholeNumber" | "between";
+
+export type FieldParse = { ok: true; value: number | string | null } | { ok: false; message: string; code: FieldError };
 
 /** A form value for a field: empty = back to the default (null); else a number or date within bounds. */
 export function parseFieldValue(field: SettingsField, raw: string): FieldParse {
@@ -453,16 +456,16 @@ export function parseFieldValue(field: SettingsField, raw: string): FieldParse {
       Number.isNaN(Date.parse(`${text}T00:00:00Z`)) ||
       new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text
     ) {
-      return { ok: false, message: "Enter a date as YYYY-MM-DD" };
+      return { ok: false, message: "Enter a date as YYYY-MM-DD", code: "date" };
     }
-    if (text < "2024-01-01" || text > "2030-12-31") return { ok: false, message: "Choose a date between 2024-01-01 and 2030-12-31" };
+    if (text < "2024-01-01" || text > "2030-12-31") return { ok: false, message: "Choose a date between 2024-01-01 and 2030-12-31", code: "dateRange" };
     return { ok: true, value: text === field.defaultValue ? null : text };
   }
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return { ok: false, message: `Enter a number of ${field.unit}` };
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return { ok: false, message: `Enter a number of ${field.unit}`, code: "number" };
   const n = Number(text);
-  if (field.integer && !Number.isInteger(n)) return { ok: false, message: `Enter a whole number of ${field.unit}` };
+  if (field.integer && !Number.isInteger(n)) return { ok: false, message: `Enter a whole number of ${field.unit}`, code: "wholeNumber" };
   if ((field.min !== undefined && n < field.min) || (field.max !== undefined && n > field.max)) {
-    return { ok: false, message: `Between ${field.min} and ${field.max} ${field.unit}` };
+    return { ok: false, message: `Between ${field.min} and ${field.max} ${field.unit}`, code: "between" };
   }
   return { ok: true, value: String(n) === field.defaultValue ? null : n };
 }
