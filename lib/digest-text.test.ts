@@ -20,6 +20,9 @@ const item = (n: number, overdue: boolean) => ({
   dueAt: new Date("2026-11-26T07:59:59Z"),
   overdue,
   reason: `Order #${n} must be in transit by the deadline.`,
+  reasonText: `Order #${n} must be in transit by the deadline.`,
+  reasonKey: null,
+  reasonParams: {},
   subjectType: "ORDER",
   subjectId: `o${n}`,
   order: {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { DepositsTotal } from "@/components/compliance/deposits-total";
 import { WorstBandsByStore } from "@/components/exposure/exposure-overview";
@@ -234,7 +234,7 @@ function keptParams(raw: Record<string, string | string[] | undefined>): Record<
 
 /** A supplier's own view: the same one a share link shows (components/supplier-view), a page at a time. */
 async function SupplierOrdersSection({ scope, now, page, params }: { scope: SupplierViewScope; now: Date; page: number; params: Record<string, string> }) {
-  const [card, list] = await Promise.all([getSupplierScorecard(scope, now), getSupplierOrdersPage(scope, now, page)]);
+  const [card, list] = await Promise.all([getSupplierScorecard(scope, now), getSupplierOrdersPage(scope, now, page, undefined, await getLocale())]);
   return (
     <div className="space-y-4">
       {card ? <SupplierScorecardCard card={card} /> : null}

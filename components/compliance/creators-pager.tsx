@@ -15,9 +15,7 @@ export async function CreatorsPager({ list }: { list: Omit<CreatorsPage, "creato
   const link = "rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-slate-200 hover:bg-slate-50";
   return (
     <nav aria-label={t("label")} className="flex flex-wrap items-center justify-between gap-2 text-sm" data-testid="creators-pager">
-      <p className="text-slate-500">
-        {t("summary", { first, last, total: list.total, page: list.page, pages: list.pages })}
-      </p>
+      <p className="text-slate-500">{t("summary", { first, last, total: list.total, page: list.page, pages: list.pages })}</p>
       <div className="flex gap-2">
         {list.page > 1 ? (
           <Link className={link} href={href(list.page - 1)} rel="prev">

@@ -8,7 +8,6 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { PushState } from "@/lib/channels/push";
 import type { OrderDetail } from "@/lib/data/orders";
 import { formatInstant, formatMoney } from "@/lib/format";
-import { formatFlagReason } from "@/lib/i18n/flag-reason";
 import { intlLocale } from "@/lib/i18n/intl-locale";
 import type { Locale } from "@/lib/i18n/locales";
 import { type TrackingResult, buildTrackingUrl, validateTracking } from "@/lib/policy/tracking";
@@ -83,7 +82,7 @@ export function FlagsCard({ order, ruleTitles }: Omit<Props, "now">) {
                     {ruleTitleFrom(f.rule, ruleTitles)}
                     {f.upcoming ? <span className="ml-2 text-xs font-normal text-amber-800">{t("upcoming")}</span> : null}
                   </p>
-                  <p className="text-slate-600">{formatFlagReason(f, locale)}</p>
+                  <p className="text-slate-600">{f.reasonText}</p>
                   {f.dueAt ? (
                     <p className="text-xs text-slate-500">{t("due", { at: formatInstant(f.dueAt, order.store.timeZone, intlLocale(locale)) })}</p>
                   ) : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
@@ -11,6 +12,7 @@ const RESET_FORM = "policy-settings-reset";
 
 /** One form for every setting; each row shows the default and its source, and can be reset alone. */
 export function PolicySettingsForm({ fields }: { fields: PolicySettingsFieldView[] }) {
+  const t = useTranslations("policySettingsForm");
   const { result: state, onSubmit, pending } = useFormAction<PolicySettingsResult>(updatePolicySettingsAction);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const groups = [...new Set(fields.map((f) => f.group))];
@@ -45,8 +47,8 @@ export function PolicySettingsForm({ fields }: { fields: PolicySettingsFieldView
                             {f.label} {f.kind === "number" ? <span className="font-normal text-slate-500">({f.unit})</span> : null}
                           </label>
                           <p className="text-xs text-slate-500">
-                            Default {f.defaultValue}
-                            {f.kind === "number" && f.min !== undefined ? ` · allowed ${f.min}–${f.max}` : ""} · {f.source}
+                            {t("default", { value: f.defaultValue })}
+                            {f.kind === "number" && f.min !== undefined ? ` · ${t("allowed", { min: f.min, max: f.max ?? "" })}` : ""} · {f.source}
                           </p>
                           {error ? (
                             <p id={`${id}-error`} role="alert" className="text-xs font-medium text-rose-700">
@@ -70,13 +72,13 @@ export function PolicySettingsForm({ fields }: { fields: PolicySettingsFieldView
                         <div className="flex items-center gap-2">
                           {f.overridden ? (
                             <>
-                              <span className="text-xs font-medium text-sky-700">Changed</span>
+                              <span className="text-xs font-medium text-sky-700">{t("changed")}</span>
                               <Button type="submit" form={RESET_FORM} name="reset" value={f.key} variant="secondary" disabled={pending}>
-                                Reset
+                                {t("reset")}
                               </Button>
                             </>
                           ) : (
-                            <span className="text-xs text-slate-400">Default</span>
+                            <span className="text-xs text-slate-400">{t("atDefault")}</span>
                           )}
                         </div>
                       </div>
@@ -88,10 +90,10 @@ export function PolicySettingsForm({ fields }: { fields: PolicySettingsFieldView
         ))}
         <div className="sticky bottom-0 flex gap-3 border-t border-slate-200 bg-white/95 py-3">
           <Button type="submit" disabled={pending}>
-            {pending ? "Saving…" : "Save and re-evaluate open orders"}
+            {pending ? t("saving") : t("save")}
           </Button>
           <Button type="submit" form={RESET_FORM} name="reset" value="all" variant="secondary" disabled={pending}>
-            Reset all to defaults
+            {t("resetAll")}
           </Button>
         </div>
       </form>

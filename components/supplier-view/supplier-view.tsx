@@ -6,7 +6,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { timeLeftIn } from "@/components/ui/time-left";
 import type { SupplierOrder, SupplierOrdersPage, SupplierScorecard } from "@/lib/data/supplier-view";
 import { formatInstant, numberFormat } from "@/lib/format";
-import { formatFlagReason } from "@/lib/i18n/flag-reason";
 import type { Locale } from "@/lib/i18n/locales";
 
 // The supplier's view of their orders (their own sign-in on the overview, and a share link):
@@ -117,10 +116,7 @@ export async function SupplierOrdersList({ orders, now }: { orders: SupplierOrde
                     <p className="break-words">
                       {o.carrier ?? t("unknownCarrier")} <span className="font-mono text-xs break-all">{o.trackingNumber}</span>
                       <br />
-                      {/* The validator's words are English; other languages get its verdict (the detail on hover). */}
-                      <span className={o.tracking?.valid ? "text-emerald-700" : "text-rose-700"} title={locale === "en" ? undefined : o.tracking?.reason}>
-                        {locale === "en" || !o.tracking ? o.tracking?.reason : o.tracking.valid ? t("trackingValid") : t("trackingInvalid")}
-                      </span>
+                      <span className={o.tracking?.valid ? "text-emerald-700" : "text-rose-700"}>{o.tracking?.reasonText}</span>
                     </p>
                   ) : (
                     <p className="text-slate-500">{t("noTracking")}</p>
@@ -134,7 +130,7 @@ export async function SupplierOrdersList({ orders, now }: { orders: SupplierOrde
                       <Badge tone={f.severity === "CRITICAL" ? "critical" : f.severity === "WARNING" ? "warning" : "info"} className="shrink-0 self-start">
                         {tv(`severity.${f.severity}`).toLocaleLowerCase(locale)}
                       </Badge>
-                      <span className="min-w-0">{formatFlagReason(f, locale)}</span>
+                      <span className="min-w-0">{f.reasonText}</span>
                     </li>
                   ))}
                 </ul>

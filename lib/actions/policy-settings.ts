@@ -8,7 +8,10 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatIssuePath, settingsOverridesSchema } from "@/lib/policy/facts-schema";
 import { mergeSettings, type PolicySettingsOverrides } from "@/lib/policy/settings";
-import { SETTINGS_FIELDS, parseFieldValue, settingsField, withField } from "@/lib/policy/settings-fields";
+import { type FieldParse, SETTINGS_FIELDS, type SettingsField, parseFieldValue, settingsField, withField } from "@/lib/policy/settings-fields";
+import type { Locale } from "@/lib/i18n/locales";
+import { settingsFieldTextIn } from "@/lib/i18n/policy-text";
+import type { Translator } from "@/lib/i18n/translator";
 import { reevaluateOrganizations } from "@/lib/jobs/reevaluate";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
@@ -23,21 +26,38 @@ export type PolicySettingsResult = { changed: string[]; reevaluated: { orders: n
 
 const AUDIT_ACTION = "policy.settings.update";
 
-/** Cross-field rules the per-field bounds cannot express, on the merged settings. */
-function crossFieldErrors(overrides: PolicySettingsOverrides): Record<string, string> {
+/** Cross-field rules the per-field bounds cannot express, on the merged settings, in the owner's language. */
+function crossFieldErrors(overrides: PolicySettingsOverrides, t: Translator): Record<string, string> {
   const s = mergeSettings(overrides);
   const errors: Record<string, string> = {};
-  if (s.dispatch.criticalHours > s.dispatch.dueSoonHours) errors["dispatch.criticalHours"] = "Critical must not be more hours than due soon";
-  if (s.returns.criticalHours > s.returns.dueSoonHours) errors["returns.criticalHours"] = "Critical must not be more hours than due soon";
+  if (s.dispatch.criticalHours > s.dispatch.dueSoonHours) errors["dispatch.criticalHours"] = t("policy.settings.errors.criticalAfterDueSoon");
+  if (s.returns.criticalHours > s.returns.dueSoonHours) errors["returns.criticalHours"] = t("policy.settings.errors.criticalAfterDueSoon");
   if (s.returns.usLargeRefundBusinessDays < s.returns.usBusinessDays)
-    errors["returns.usLargeRefundBusinessDays"] = "Must not be shorter than the standard US window";
+    errors["returns.usLargeRefundBusinessDays"] = t("policy.settings.errors.largeRefundShorter");
   if (s.registration.licenceWarnDaysLeft < s.registration.licenceMinDaysLeft)
-    errors["registration.licenceWarnDaysLeft"] = "Warn before (more days than) the minimum";
-  if (s.deposit.criticalDays > s.deposit.warningDays) errors["deposit.criticalDays"] = "Critical must not come before the warning";
+    errors["registration.licenceWarnDaysLeft"] = t("policy.settings.errors.warnBeforeMinimum");
+  if (s.deposit.criticalDays > s.deposit.warningDays) errors["deposit.criticalDays"] = t("policy.settings.errors.criticalBeforeWarning");
   const ldr = s.shopPerformance.lateDispatchRate;
   if (ldr.enforcementAbovePercent < ldr.maxPercent)
-    errors["shopPerformance.lateDispatchRate.enforcementAbovePercent"] = "Enforcement must not start below the healthy line";
+    errors["shopPerformance.lateDispatchRate.enforcementAbovePercent"] = t("policy.settings.errors.enforcementBelowHealthy");
   return errors;
+}
+
+/** A refused field value in the owner's language, with the field's unit in it. */
+function fieldErrorText(field: SettingsField, parsed: Extract<FieldParse, { ok: false }>, t: Translator, locale: Locale): string {
+  const unit = settingsFieldTextIn(field, locale).unit;
+  switch (parsed.code) {
+    case "date":
+      return t("policy.settings.errors.date");
+    case "dateRange":
+      return t("policy.settings.errors.dateRange", { from: "2024-01-01", to: "2030-12-31" });
+    case "number":
+      return t("policy.settings.errors.number", { unit });
+    case "wholeNumber":
+      return t("policy.settings.errors.wholeNumber", { unit });
+    case "between":
+      return t("policy.settings.errors.between", { min: String(field.min), max: String(field.max), unit });
+  }
 }
 
 /**
@@ -45,11 +65,11 @@ function crossFieldErrors(overrides: PolicySettingsOverrides): Record<string, st
  * default; fields not in the form are kept as they are. Only the differences from the defaults
  * are stored (Organization.policy).
  */
-const refused = (fieldErrors: Record<string, string>) => new AppError("BAD_REQUEST", "Nothing was saved: correct the marked settings.", { fieldErrors });
+const refused = (fieldErrors: Record<string, string>, t: Translator) => new AppError("BAD_REQUEST", t("policy.settings.errors.refused"), { fieldErrors });
 
 export const updatePolicySettingsAction = defineAction(
   { roles: ["OWNER"], schema: z.instanceof(FormData, { message: "Send the settings form" }), form: "raw" },
-  async (form, { user: actor, now }) => {
+  async (form, { user: actor, now, t, locale }) => {
     const { overrides: before } = await readOrganizationSettingsDetail(db, actor.organizationId);
     let after: PolicySettingsOverrides = before;
     const fieldErrors: Record<string, string> = {};
@@ -59,33 +79,33 @@ export const updatePolicySettingsAction = defineAction(
       const field = key === "all" ? null : settingsField(key);
       if (key === "all") after = {};
       else if (field) after = withField(after, field, null);
-      else fieldErrors.form = `Unknown setting "${key.slice(0, 80)}"`;
+      else fieldErrors.form = t("policy.settings.errors.unknown", { key: key.slice(0, 80) });
     }
     for (const [key, raw] of form.entries()) {
       if (key === "reset" || key.startsWith("$")) continue;
       const field = settingsField(key);
       if (!field) {
-        fieldErrors.form = `Unknown setting "${key.slice(0, 80)}"`;
+        fieldErrors.form = t("policy.settings.errors.unknown", { key: key.slice(0, 80) });
         continue;
       }
       if (resets.includes(key) || resets.includes("all")) continue;
       const parsed = parseFieldValue(field, typeof raw === "string" ? raw : "");
-      if (!parsed.ok) fieldErrors[key] = parsed.message;
+      if (!parsed.ok) fieldErrors[key] = fieldErrorText(field, parsed, t, locale);
       else after = withField(after, field, parsed.value);
     }
-    if (Object.keys(fieldErrors).length) throw refused(fieldErrors);
+    if (Object.keys(fieldErrors).length) throw refused(fieldErrors, t);
 
     const schema = settingsOverridesSchema.safeParse(after);
     if (!schema.success) {
       const errors: Record<string, string> = {};
       for (const i of schema.error.issues) errors[formatIssuePath(i.path)] ??= i.message;
-      throw refused(errors);
+      throw refused(errors, t);
     }
-    const cross = crossFieldErrors(after);
-    if (Object.keys(cross).length) throw refused(cross);
+    const cross = crossFieldErrors(after, t);
+    if (Object.keys(cross).length) throw refused(cross, t);
 
     const changed = SETTINGS_FIELDS.filter((f) => JSON.stringify(valueAt(before, f.key)) !== JSON.stringify(valueAt(after, f.key))).map((f) => f.key);
-    if (changed.length === 0) return succeed<PolicySettingsResult>({ changed, reevaluated: { orders: 0, flags: 0 } }, "No change.");
+    if (changed.length === 0) return succeed<PolicySettingsResult>({ changed, reevaluated: { orders: 0, flags: 0 } }, t("policy.settings.result.noChange"));
 
     await db.$transaction(async (tx) => {
       await tx.organization.update({ where: { id: actor.organizationId }, data: { policy: after as Prisma.InputJsonValue } });
@@ -106,7 +126,7 @@ export const updatePolicySettingsAction = defineAction(
     for (const path of ["/settings/policy", "/policy", "/risk", "/orders", "/stores", "/", "/digest", "/compliance", "/returns"]) revalidatePath(path);
     return succeed<PolicySettingsResult>(
       { changed, reevaluated: { orders: result?.orders ?? 0, flags: result?.flags ?? 0 } },
-      `Saved ${changed.length} setting${changed.length === 1 ? "" : "s"}; ${result?.orders ?? 0} open orders re-evaluated.`,
+      t("policy.settings.result.saved", { count: changed.length, orders: result?.orders ?? 0 }),
     );
   },
 );

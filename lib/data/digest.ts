@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { ruleTitle } from "@/lib/policy";
 import { MISSED_RETURNS_DAYS, type RiskQueueItem, countMissedReturns, countOpenFlagsByRule, countOpenFlagsPerStore, getRiskQueue } from "./risk";
 import { organizationSettings } from "./settings";
@@ -25,12 +26,13 @@ export type Digest = {
   urgent: RiskQueueItem[];
 };
 
-export async function getDigest(scope: DataScope, now: Date): Promise<Digest> {
+/** The digest at `now`; the urgent items' `reasonText` is worded in `locale` (the reader's), `reason` stays English. */
+export async function getDigest(scope: DataScope, now: Date, locale: Locale = DEFAULT_LOCALE): Promise<Digest> {
   const [org, rules, perStore, queue, stores, missed, settings] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: scope.organizationId }, select: { name: true } }),
     countOpenFlagsByRule(scope, now),
     countOpenFlagsPerStore(scope, now),
-    getRiskQueue(scope, { limit: DIGEST_ITEMS }, now),
+    getRiskQueue(scope, { limit: DIGEST_ITEMS }, now, locale),
     // Archived stores are not in the digest (their flags are not counted either).
     db.store.findMany({
       where: { organizationId: scope.organizationId, archivedAt: null },

@@ -10,7 +10,9 @@ import { organizationSettings } from "./settings";
 import { DERIVED_RULES, autoCancelFlagOpen, dispatchFlagOpen, dispatchSeveritySql, orderHasAnyFlag, orderHasRule } from "@/lib/flags/sql";
 import { ANY_FLAG, type OrderQuery, type OrderSortKey, parseSort, UNASSIGNED } from "@/lib/validations/orders";
 import { csvLine } from "@/lib/security/csv";
-import { reasonForScope } from "./redact";
+import { formatFlagReason } from "@/lib/i18n/flag-reason";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { flagReasonForScope } from "./redact";
 import type { DataScope } from "./scope";
 import { archivedStoresSql } from "./archived";
 
@@ -334,7 +336,17 @@ export type OrderFilterOptions = Awaited<ReturnType<typeof getOrderFilterOptions
 // ---------------------------------------------------------------------------------------------
 // Detail
 
-export type OrderDetailFlag = { rule: string; severity: Severity; dueAt: Date | null; reason: string; upcoming: boolean; derived: boolean };
+export type OrderDetailFlag = {
+  rule: string;
+  severity: Severity;
+  dueAt: Date | null;
+  /** English (machine contracts). */
+  reason: string;
+  /** The reason in the language the order was read for (getOrderDetail's `locale`). */
+  reasonText: string;
+  upcoming: boolean;
+  derived: boolean;
+};
 
 export type OrderDetail = {
   id: string;
@@ -389,19 +401,25 @@ const DETAIL_BASE = {
   shipCountry: true,
   store: { select: { id: true, name: true, timeZone: true, market: true, kind: true, channel: true } },
   supplier: { select: { id: true, name: true } },
-  flags: { select: { rule: true, severity: true, dueAt: true, reason: true, upcoming: true }, orderBy: [{ severity: "desc" }, { dueAt: "asc" }] },
+  flags: {
+    select: { rule: true, severity: true, dueAt: true, reason: true, reasonKey: true, reasonParams: true, upcoming: true },
+    orderBy: [{ severity: "desc" }, { dueAt: "asc" }],
+  },
 } as const satisfies Prisma.OrderSelect;
 
 const LINE_BASE = { position: true, sku: true, productName: true, quantity: true } as const satisfies Prisma.OrderLineSelect;
 
 const ENGINE_SEVERITY: Record<"info" | "warning" | "critical", Severity> = { info: "INFO", warning: "WARNING", critical: "CRITICAL" };
 
-/** One order of the scope, or null when it does not exist for this user (whether or not it exists elsewhere). */
-export async function getOrderDetail(scope: DataScope, id: string, now: Date): Promise<OrderDetail | null> {
+/**
+ * One order of the scope, or null when it does not exist for this user (whether or not it exists
+ * elsewhere). Flag reasons: `reason` in English, `reasonText` in `locale` (the viewer's).
+ */
+export async function getOrderDetail(scope: DataScope, id: string, now: Date, locale: Locale = DEFAULT_LOCALE): Promise<OrderDetail | null> {
   const where: Prisma.OrderWhereInput = { id, organizationId: scope.organizationId, ...(scope.supplierId ? { supplierId: scope.supplierId } : {}) };
   if (isSupplierScope(scope)) {
     const order = await db.order.findFirst({ where, select: { ...DETAIL_BASE, lines: { select: LINE_BASE, orderBy: { position: "asc" } } } });
-    return order ? toDetail(order, now, await organizationSettings(db, scope.organizationId), scope) : null;
+    return order ? toDetail(order, now, await organizationSettings(db, scope.organizationId), scope, locale) : null;
   }
   const settings = await organizationSettings(db, scope.organizationId);
   const order = await db.order.findFirst({
@@ -420,7 +438,7 @@ export async function getOrderDetail(scope: DataScope, id: string, now: Date): P
   });
   if (!order) return null;
   return {
-    ...toDetail(order, now, settings, scope),
+    ...toDetail(order, now, settings, scope, locale),
     money: { currency: order.currency, totalMinor: order.totalMinor },
     buyer: { name: order.buyerName, email: order.buyerEmail, phone: order.buyerPhone, address1: order.shipAddress1, address2: order.shipAddress2 },
   };
@@ -430,7 +448,7 @@ type DetailRow = Prisma.OrderGetPayload<{ select: typeof DETAIL_BASE & { lines: 
   lines: { position: number; sku: string; productName: string; quantity: number; unitPriceMinor?: number }[];
 };
 
-function toDetail(order: DetailRow, now: Date, settings: PolicySettings, scope: DataScope): OrderDetail {
+function toDetail(order: DetailRow, now: Date, settings: PolicySettings, scope: DataScope, locale: Locale): OrderDetail {
   const facts: OrderFacts = {
     id: order.id,
     channel: order.channel,
@@ -446,14 +464,24 @@ function toDetail(order: DetailRow, now: Date, settings: PolicySettings, scope: 
     shipFromCountry: order.shipFromCountry,
     fulfillmentType: order.fulfillmentType,
   };
-  const stored: OrderDetailFlag[] = order.flags.map((f) => ({ ...f, derived: false }));
+  const stored = order.flags.map((f) => ({ ...f, derived: false }));
   // The clock-driven flags are not stored (see lib/flags/sql.ts): take their wording from the engine.
   const storedRules = new Set(stored.map((f) => f.rule));
-  const derived: OrderDetailFlag[] = evaluateOrder(facts, { channel: order.store.channel, market: order.store.market, kind: order.store.kind }, now, settings)
+  const derived = evaluateOrder(facts, { channel: order.store.channel, market: order.store.market, kind: order.store.kind }, now, settings)
     .filter((f) => (DERIVED_RULES as readonly string[]).includes(f.rule) && !storedRules.has(f.rule))
-    .map((f) => ({ rule: f.rule, severity: ENGINE_SEVERITY[f.severity], dueAt: f.dueAt, reason: f.reason, upcoming: f.upcoming ?? false, derived: true }));
-  const flags = [...derived, ...stored]
-    .map((f) => ({ ...f, reason: reasonForScope(scope, f.rule, f.reason) }))
+    .map((f) => ({
+      rule: f.rule,
+      severity: ENGINE_SEVERITY[f.severity],
+      dueAt: f.dueAt,
+      reason: f.reason,
+      reasonKey: f.message.key,
+      reasonParams: f.message.params,
+      upcoming: f.upcoming ?? false,
+      derived: true,
+    }));
+  const flags: OrderDetailFlag[] = [...derived, ...stored]
+    .map((f) => flagReasonForScope(scope, f))
+    .map(({ reasonKey, reasonParams, ...f }) => ({ ...f, reasonText: formatFlagReason({ reason: f.reason, reasonKey, reasonParams }, locale) }))
     .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
   return {
     id: order.id,

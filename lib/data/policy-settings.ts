@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { settingsFieldTextIn } from "@/lib/i18n/policy-text";
 import { SETTINGS_FIELDS, type SettingsField, fieldValue, isOverridden } from "@/lib/policy/settings-fields";
 import type { DataScope } from "./scope";
 import { organizationSettings, readOrganizationSettingsDetail } from "./settings";
@@ -8,6 +10,7 @@ import type { PolicySettings } from "@/lib/policy/settings";
 // The /settings/policy screen: each editable threshold and effective date with the
 // organisation's value, the default and its source, and the last changes from the audit log.
 
+/** A field as the form shows it: group, label, unit and source in the viewer's language. */
 export type PolicySettingsFieldView = SettingsField & { value: string; overridden: boolean };
 
 export type PolicySettingsView = {
@@ -24,7 +27,7 @@ export function getPolicySettings(scope: DataScope): Promise<PolicySettings> {
   return organizationSettings(db, scope.organizationId);
 }
 
-export async function getPolicySettingsView(scope: DataScope): Promise<PolicySettingsView> {
+export async function getPolicySettingsView(scope: DataScope, locale: Locale = DEFAULT_LOCALE): Promise<PolicySettingsView> {
   const [{ overrides, settings, problems }, audit] = await Promise.all([
     readOrganizationSettingsDetail(db, scope.organizationId),
     db.auditLog.findMany({
@@ -35,7 +38,7 @@ export async function getPolicySettingsView(scope: DataScope): Promise<PolicySet
     }),
   ]);
   return {
-    fields: SETTINGS_FIELDS.map((f) => ({ ...f, value: fieldValue(settings, f), overridden: isOverridden(overrides, f) })),
+    fields: SETTINGS_FIELDS.map((f) => ({ ...f, ...settingsFieldTextIn(f, locale), value: fieldValue(settings, f), overridden: isOverridden(overrides, f) })),
     problems,
     history: audit.map((a) => {
       const before = (a.before as Changed)?.changed ?? {};

@@ -27,7 +27,8 @@ export type ReturnListItem = {
   criticalHours: number;
   order: { id: string; externalId: string; channel: Channel };
   store: { id: string; name: string; timeZone: string; market: Market };
-  flags: { rule: string; severity: Severity; reason: string }[];
+  /** `reason` in English; `reasonKey`/`reasonParams` word it in the viewer's language (formatFlagReason). */
+  flags: { rule: string; severity: Severity; reason: string; reasonKey: string | null; reasonParams: unknown }[];
 };
 
 export type ReturnList = { items: ReturnListItem[]; total: number; counts: Record<ReturnStatus, number> };
@@ -76,13 +77,13 @@ export async function listReturns(scope: DataScope, query: ReturnQuery): Promise
     ids.length
       ? db.riskFlag.findMany({
           where: { organizationId: scope.organizationId, subjectType: "RETURN", subjectId: { in: ids } },
-          select: { subjectId: true, rule: true, severity: true, reason: true },
+          select: { subjectId: true, rule: true, severity: true, reason: true, reasonKey: true, reasonParams: true },
         })
       : [],
     deciderIds.length ? db.user.findMany({ where: { organizationId: scope.organizationId, id: { in: deciderIds } }, select: { id: true, name: true } }) : [],
   ]);
   const flagsOf = new Map<string, ReturnListItem["flags"]>();
-  for (const f of flags) flagsOf.set(f.subjectId, [...(flagsOf.get(f.subjectId) ?? []), { rule: f.rule, severity: f.severity, reason: f.reason }]);
+  for (const { subjectId, ...f } of flags) flagsOf.set(subjectId, [...(flagsOf.get(subjectId) ?? []), f]);
   const nameOf = new Map(deciders.map((u) => [u.id, u.name]));
 
   const items = rows.map((r): ReturnListItem => {

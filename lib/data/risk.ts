@@ -3,9 +3,18 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Market, OrderStatus, Severity } from "@/lib/generated/prisma/enums";
 import { STANDING_RULES } from "@/lib/policy/standing";
+import { formatFlagReason } from "@/lib/i18n/flag-reason";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import {
   type Flag,
   type PolicySettings,
+  type ReasonKey,
+  type ReasonParams,
+  type ReasonValue,
+  englishReason,
+  listParam,
+  messageParam,
+  reasonMessage,
   ruleTitle,
   addCalendarDays,
   businessDeadline,
@@ -17,7 +26,7 @@ import {
 import { checkAutoCancelRisk, checkDispatchDeadline } from "@/lib/policy/fulfillment";
 import { returnResponseFlag } from "@/lib/policy/returns";
 import { autoCancelCriticalSql, autoCancelFlagOpen, dispatchCriticalSql, dispatchFlagOpen } from "@/lib/flags/sql";
-import { reasonForScope } from "./redact";
+import { flagReasonForScope } from "./redact";
 import type { DataScope } from "./scope";
 import { organizationSettings } from "@/lib/data/settings";
 import { notArchivedSql } from "./archived";
@@ -30,7 +39,13 @@ export type RiskQueueItem = {
   severity: Severity;
   dueAt: Date | null;
   overdue: boolean;
+  /** English (machine contracts: CSV, CLIs, the API's `reason`). */
   reason: string;
+  /** The reason in the language the queue was read for (getRiskQueue's `locale`). */
+  reasonText: string;
+  /** The reason's message (namespace "reasons") and parameters, to word it in another language; null for a flag stored without one. */
+  reasonKey: string | null;
+  reasonParams: unknown;
   subjectType: string;
   subjectId: string;
   order: {
@@ -50,6 +65,8 @@ type Row = {
   severity: Severity;
   dueAt: Date | null;
   reason: string | null;
+  reasonKey: string | null;
+  reasonParams: unknown;
   subjectType: string;
   subjectId: string;
   derived: boolean;
@@ -100,7 +117,7 @@ function returnResponseSql(scope: DataScope, filter: Pick<RiskQueueFilter, "stor
     SELECT ${RESPONSE_RULE}::text AS rule,
            (CASE WHEN x.due < ${now}::timestamptz + make_interval(secs => ${r.criticalHours * 3600}) THEN 'CRITICAL'
                  WHEN x.due < ${now}::timestamptz + make_interval(secs => ${r.dueSoonHours * 3600}) THEN 'WARNING' ELSE 'INFO' END)::"Severity" AS severity,
-           x.due AS "dueAt", NULL::text AS reason, 'RETURN'::text AS "subjectType", x.id AS "subjectId", true AS derived, x."orderId", x."storeId"
+           x.due AS "dueAt", NULL::text AS reason, NULL::text AS "reasonKey", NULL::jsonb AS "reasonParams", 'RETURN'::text AS "subjectType", x.id AS "subjectId", true AS derived, x."orderId", x."storeId"
     FROM (${pending}) x
     WHERE x.due >= ${now}::timestamptz`;
 }
@@ -182,14 +199,14 @@ function openFlagBranches(scope: DataScope, filter: Pick<RiskQueueFilter, "store
     parts.push(Prisma.sql`
       SELECT 'fulfillment.dispatch_deadline' AS rule,
              (CASE WHEN ${dispatchCriticalSql(now, settings)} THEN 'CRITICAL' ELSE 'WARNING' END)::"Severity" AS severity,
-             o."dispatchDueAt" AS "dueAt", NULL::text AS reason, 'ORDER' AS "subjectType", o.id AS "subjectId", true AS derived, o.id AS "orderId", o."storeId"
+             o."dispatchDueAt" AS "dueAt", NULL::text AS reason, NULL::text AS "reasonKey", NULL::jsonb AS "reasonParams", 'ORDER' AS "subjectType", o.id AS "subjectId", true AS derived, o.id AS "orderId", o."storeId"
       FROM "Order" o WHERE ${orderScope} AND ${dispatchFlagOpen(now, settings)}`);
   }
   if (wants("fulfillment.auto_cancel_risk")) {
     parts.push(Prisma.sql`
       SELECT 'fulfillment.auto_cancel_risk' AS rule,
              (CASE WHEN ${autoCancelCriticalSql(now, settings)} THEN 'CRITICAL' ELSE 'WARNING' END)::"Severity" AS severity,
-             o."autoCancelAt" AS "dueAt", NULL::text AS reason, 'ORDER' AS "subjectType", o.id AS "subjectId", true AS derived, o.id AS "orderId", o."storeId"
+             o."autoCancelAt" AS "dueAt", NULL::text AS reason, NULL::text AS "reasonKey", NULL::jsonb AS "reasonParams", 'ORDER' AS "subjectType", o.id AS "subjectId", true AS derived, o.id AS "orderId", o."storeId"
       FROM "Order" o WHERE ${orderScope} AND ${autoCancelFlagOpen(now)}`);
   }
   if (wants(RESPONSE_RULE)) {
@@ -199,7 +216,7 @@ function openFlagBranches(scope: DataScope, filter: Pick<RiskQueueFilter, "store
   // Only what can still be acted on (RiskFlag.actionable): findings on closed orders and late
   // dispatches that already happened stay stored for the rates and the order's history.
   parts.push(Prisma.sql`
-    SELECT f.rule, f.severity, f."dueAt", f.reason, f."subjectType"::text AS "subjectType", f."subjectId", false AS derived, f."orderId", f."storeId"
+    SELECT f.rule, f.severity, f."dueAt", f.reason, f."reasonKey", f."reasonParams", f."subjectType"::text AS "subjectType", f."subjectId", false AS derived, f."orderId", f."storeId"
     FROM "RiskFlag" f WHERE ${flagScope} AND f.actionable AND f.rule NOT IN (${Prisma.join([...STANDING_RULES])})
       ${filter.rule ? Prisma.sql`AND f.rule = ${filter.rule}` : Prisma.empty}`);
   return parts;
@@ -212,9 +229,15 @@ function openFlagsSql(scope: DataScope, filter: Pick<RiskQueueFilter, "storeId" 
 
 /**
  * The risk queue: every open flag in queue order — overdue first, then least time left, then
- * severity. One query; `total` is the count before paging.
+ * severity. One query; `total` is the count before paging. Each item's `reasonText` is worded in
+ * `locale` (the viewer's), `reason` stays English.
  */
-export async function getRiskQueue(scope: DataScope, filter: RiskQueueFilter, now: Date): Promise<{ items: RiskQueueItem[]; total: number }> {
+export async function getRiskQueue(
+  scope: DataScope,
+  filter: RiskQueueFilter,
+  now: Date,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<{ items: RiskQueueItem[]; total: number }> {
   const settings = await settingsOf(scope.organizationId);
   const branches = openFlagBranches(scope, filter, now, settings);
   const limit = filter.limit ?? 200;
@@ -249,7 +272,8 @@ export async function getRiskQueue(scope: DataScope, filter: RiskQueueFilter, no
     ORDER BY ${queueOrder("q")}`;
   // A page past the end has no row to carry the total: count on its own then.
   const total = rows[0]?.total ?? (offset > 0 ? ((await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (${all}) a`)[0]?.total ?? 0) : 0);
-  return { items: await withStockPushState(rows.map((r) => toItem(r, now, settings, scope))), total };
+  const items = await withStockPushState(rows.map((r) => toItem(r, now, settings, scope)));
+  return { items: items.map((item) => ({ ...item, reasonText: formatFlagReason(item, locale) })), total };
 }
 
 /** The words of a derived flag at `now`, from the same rule code that judges the order. */
@@ -302,21 +326,51 @@ async function withStockPushState(items: RiskQueueItem[]): Promise<RiskQueueItem
     const notes = pushes
       .filter((p) => p.sku === listing.sku && p.status !== "SENT")
       .map((p) =>
-        p.status === "PENDING" ? `stock push to ${p.store.name} pending` : `stock push to ${p.store.name} failed${p.message ? `: ${p.message}` : ""}`,
+        messageParam(
+          p.status === "PENDING"
+            ? reasonMessage("stockPush.pending", { store: p.store.name })
+            : p.message
+              ? reasonMessage("stockPush.failedWithMessage", { store: p.store.name, message: p.message })
+              : reasonMessage("stockPush.failed", { store: p.store.name }),
+        ),
       );
-    return notes.length ? { ...item, reason: `${item.reason} (${notes.join("; ")})` } : item;
+    if (notes.length === 0) return item;
+    const message = reasonMessage("withNotes", { reason: nestedReason(item), notes: listParam(notes, "semicolon") });
+    return { ...item, reason: englishReason(message), reasonKey: message.key, reasonParams: message.params };
   });
+}
+
+/** A flag's own reason inside another message: its message when this version can word it, else its English text. */
+function nestedReason(item: Pick<RiskQueueItem, "reason" | "reasonKey" | "reasonParams">): ReasonValue {
+  if (!item.reasonKey) return item.reason;
+  const nested = { key: item.reasonKey as ReasonKey, params: (item.reasonParams ?? {}) as ReasonParams };
+  try {
+    englishReason(nested);
+    return messageParam(nested);
+  } catch {
+    return item.reason;
+  }
 }
 
 function toItem(r: Row, now: Date, settings: PolicySettings, scope: DataScope): RiskQueueItem {
   const live = r.derived ? derivedFlag(r, now, settings) : undefined;
+  const wording = flagReasonForScope(scope, {
+    rule: r.rule,
+    reason: live?.reason ?? r.reason ?? "",
+    reasonKey: live ? live.message.key : r.reasonKey,
+    reasonParams: live ? live.message.params : r.reasonParams,
+  });
   return {
     key: `${r.rule}:${r.subjectType}:${r.subjectId}`,
     rule: r.rule,
     severity: live ? (live.severity.toUpperCase() as Severity) : r.severity,
     dueAt: r.dueAt,
     overdue: r.dueAt !== null && r.dueAt.getTime() < now.getTime(),
-    reason: reasonForScope(scope, r.rule, live?.reason ?? r.reason ?? ""),
+    reason: wording.reason,
+    // Worded once the page is complete (stock-push notes are added to some reasons first).
+    reasonText: wording.reason,
+    reasonKey: wording.reasonKey ?? null,
+    reasonParams: wording.reasonParams ?? {},
     subjectType: r.subjectType,
     subjectId: r.subjectId,
     order:
@@ -357,11 +411,27 @@ export async function countOpenFlagsByRule(scope: DataScope, now: Date): Promise
   return rows;
 }
 
-/** A queue item as JSON (the API and the page's prefetch): instants as ISO strings, the rule's title added. */
-export type RiskItemJson = Omit<RiskQueueItem, "dueAt"> & { dueAt: string | null; title: string };
+/**
+ * A queue item as JSON (the API and the page's prefetch): instants as ISO strings, the rule's
+ * title added; `reason` in English, `reasonText` in the language the queue was read for.
+ */
+export type RiskItemJson = Omit<RiskQueueItem, "dueAt" | "reasonKey" | "reasonParams"> & { dueAt: string | null; title: string };
 
 export function toRiskJson(item: RiskQueueItem): RiskItemJson {
-  return { ...item, dueAt: item.dueAt?.toISOString() ?? null, title: ruleTitle(item.rule) };
+  return {
+    key: item.key,
+    rule: item.rule,
+    severity: item.severity,
+    overdue: item.overdue,
+    reason: item.reason,
+    reasonText: item.reasonText,
+    subjectType: item.subjectType,
+    subjectId: item.subjectId,
+    order: item.order,
+    store: item.store,
+    dueAt: item.dueAt?.toISOString() ?? null,
+    title: ruleTitle(item.rule),
+  };
 }
 
 /** Open flags per store and severity (for the stores list and page), counted in SQL. */

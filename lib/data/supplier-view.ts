@@ -3,7 +3,9 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Market, OrderStatus, Severity } from "@/lib/generated/prisma/enums";
 import { type DispatchState, type OrderTimeline, dispatchState, validateTracking } from "@/lib/policy";
-import { reasonForScope } from "./redact";
+import { formatFlagReason } from "@/lib/i18n/flag-reason";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { flagReasonForScope } from "./redact";
 
 // What a supplier may see of the seller's business — and nothing else: no prices, totals,
 // margins, buyer name/e-mail/phone/street, other suppliers, store settings. Both the supplier
@@ -36,10 +38,12 @@ export type SupplierOrder = {
   dispatch: DispatchState;
   carrier: string | null;
   trackingNumber: string | null;
-  tracking: { valid: boolean; reason: string } | null;
+  /** The number's check: `reason` in English, `reasonText` in the view's language. */
+  tracking: { valid: boolean; reason: string; reasonText: string } | null;
   shipTo: { city: string | null; region: string | null; postcode: string | null; country: string | null };
   lines: { sku: string; productName: string; quantity: number }[];
-  flags: { rule: string; severity: Severity; reason: string }[];
+  /** `reason` in English, `reasonText` in the language the view was read for. */
+  flags: { rule: string; severity: Severity; reason: string; reasonText: string }[];
 };
 
 export type SupplierScorecard = {
@@ -75,17 +79,29 @@ export type SupplierOrdersPage = { orders: SupplierOrder[]; total: number; page:
  * One page of the supplier's orders, like the orders list: a bounded page and the total, so no
  * view renders every assigned order at once. A page past the last shows the last one.
  */
-export async function getSupplierOrdersPage(scope: SupplierViewScope, now: Date, page: number, pageSize = SUPPLIER_PAGE_SIZE): Promise<SupplierOrdersPage> {
+export async function getSupplierOrdersPage(
+  scope: SupplierViewScope,
+  now: Date,
+  page: number,
+  pageSize = SUPPLIER_PAGE_SIZE,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<SupplierOrdersPage> {
   const since = new Date(now.getTime() - 30 * 86_400_000);
   const [{ total } = { total: 0 }] = await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Order" o WHERE ${listedSql(scope, since)}`;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(Math.max(1, Math.floor(page)), pages);
-  const orders = total === 0 ? [] : await getSupplierOrders(scope, now, pageSize, (current - 1) * pageSize);
+  const orders = total === 0 ? [] : await getSupplierOrders(scope, now, pageSize, (current - 1) * pageSize, locale);
   return { orders, total, page: current, pages, pageSize };
 }
 
-/** Open orders first (soonest deadline first), then the last 30 days' shipped ones. */
-export async function getSupplierOrders(scope: SupplierViewScope, now: Date, limit = SUPPLIER_PAGE_SIZE, offset = 0): Promise<SupplierOrder[]> {
+/** Open orders first (soonest deadline first), then the last 30 days' shipped ones; flag reasons also in `locale`. */
+export async function getSupplierOrders(
+  scope: SupplierViewScope,
+  now: Date,
+  limit = SUPPLIER_PAGE_SIZE,
+  offset = 0,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<SupplierOrder[]> {
   const since = new Date(now.getTime() - 30 * 86_400_000);
   const rows = await db.$queryRaw<
     (Omit<OrderTimeline, "shipFromCountry" | "labelSource"> & {
@@ -120,7 +136,7 @@ export async function getSupplierOrders(scope: SupplierViewScope, now: Date, lim
     }),
     db.riskFlag.findMany({
       where: { orderId: { in: ids }, organizationId: scope.organizationId, rule: { in: SUPPLIER_RULES } },
-      select: { orderId: true, rule: true, severity: true, reason: true },
+      select: { orderId: true, rule: true, severity: true, reason: true, reasonKey: true, reasonParams: true },
     }),
   ]);
   return rows.map((r) => {
@@ -138,10 +154,19 @@ export async function getSupplierOrders(scope: SupplierViewScope, now: Date, lim
       dispatch: r.channel === "TIKTOK_SHOP" && r.dispatchDueAt ? dispatchState(facts, r.market, now) : "not_applicable",
       carrier: r.carrier,
       trackingNumber: r.trackingNumber,
-      tracking: validity ? { valid: validity.valid, reason: validity.reason } : null,
+      tracking: validity
+        ? {
+            valid: validity.valid,
+            reason: validity.reason,
+            reasonText: formatFlagReason({ reason: validity.reason, reasonKey: validity.detail.key, reasonParams: validity.detail.params }, locale),
+          }
+        : null,
       shipTo: { city: r.shipCity, region: r.shipRegion, postcode: r.shipPostcode, country: r.shipCountry },
       lines: lines.filter((l) => l.orderId === r.id).map(({ sku, productName, quantity }) => ({ sku, productName, quantity })),
-      flags: flags.filter((f) => f.orderId === r.id).map((f) => ({ rule: f.rule, severity: f.severity, reason: reasonForScope(scope, f.rule, f.reason) })),
+      flags: flags
+        .filter((f) => f.orderId === r.id)
+        .map((f) => flagReasonForScope(scope, f))
+        .map((f) => ({ rule: f.rule, severity: f.severity, reason: f.reason, reasonText: formatFlagReason(f, locale) })),
     };
   });
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/database/client";
+import { englishReason, reasonMessage } from "@/lib/policy";
 
 // A store whose API connection is gone (TikTok type 6 deauthorisation, a refused token, a refresh
 // that failed) raises a CRITICAL flag in the risk queue, so a dead connection is never silent:
@@ -22,9 +23,15 @@ export async function refreshConnectionFlags(db: Db, organizationId: string, now
       continue;
     }
     open += 1;
-    const platform = s.channel === "TIKTOK_SHOP" ? "TikTok Shop" : "Shopify";
-    const what = s.connectionState === "NEEDS_REAUTHORIZATION" ? "needs re-authorisation" : "refused its credentials";
-    const reason = `${s.name}: the ${platform} connection ${what}${s.connectionMessage ? ` (${s.connectionMessage})` : ""}. Orders stop syncing and tracking and stock are not written back until it is re-authorised.`;
+    const message = reasonMessage(s.connectionState === "NEEDS_REAUTHORIZATION" ? "connection.needsReauthorization" : "connection.refused", {
+      store: s.name,
+      platform: s.channel === "TIKTOK_SHOP" ? "TikTok Shop" : "Shopify",
+      hasDetail: Boolean(s.connectionMessage),
+      detail: s.connectionMessage ?? "",
+    });
+    const reason = englishReason(message);
+    const reasonKey = message.key;
+    const reasonParams = message.params;
     const evidence = [
       { field: "connectionState", value: s.connectionState },
       { field: "since", value: (s.connectionChangedAt ?? now).toISOString() },
@@ -40,10 +47,12 @@ export async function refreshConnectionFlags(db: Db, organizationId: string, now
         severity: "CRITICAL",
         dueAt: s.connectionChangedAt ?? now,
         reason,
+        reasonKey,
+        reasonParams,
         evidence,
         actionable: true,
       },
-      update: { severity: "CRITICAL", reason, evidence, actionable: true, dueAt: s.connectionChangedAt ?? now },
+      update: { severity: "CRITICAL", reason, reasonKey, reasonParams, evidence, actionable: true, dueAt: s.connectionChangedAt ?? now },
     });
   }
   return open;

@@ -47,6 +47,8 @@ function toRow(
     severity: SEVERITY[flag.severity],
     dueAt: flag.dueAt,
     reason: flag.reason,
+    reasonKey: flag.message.key,
+    reasonParams: flag.message.params as Prisma.InputJsonValue,
     evidence: flag.evidence as Prisma.InputJsonValue,
     upcoming: flag.upcoming ?? false,
   };

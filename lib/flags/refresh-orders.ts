@@ -172,6 +172,8 @@ async function writeBatch(db: Db, rows: OrderRow[], now: Date, settings: PolicyS
         severity: SEVERITY[flag.severity],
         dueAt: flag.dueAt,
         reason: flag.reason,
+        reasonKey: flag.message.key,
+        reasonParams: flag.message.params as Prisma.InputJsonValue,
         evidence: flag.evidence as Prisma.InputJsonValue,
         upcoming: flag.upcoming ?? false,
         actionable: isActionable(flag, row),

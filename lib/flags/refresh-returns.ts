@@ -71,6 +71,8 @@ export async function refreshReturnFlags(tx: Tx, target: { organizationId: strin
         severity: SEVERITY[flag.severity],
         dueAt: flag.dueAt,
         reason: flag.reason,
+        reasonKey: flag.message.key,
+        reasonParams: flag.message.params as Prisma.InputJsonValue,
         evidence: flag.evidence as Prisma.InputJsonValue,
         upcoming: flag.upcoming ?? false,
       });

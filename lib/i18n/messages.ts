@@ -43,6 +43,9 @@ export const CLIENT_NAMESPACES = [
   "users",
   "sharing",
   "alerts",
+  // Countdowns and the policy settings form.
+  "duration",
+  "policySettingsForm",
 ] as const satisfies readonly (keyof Messages)[];
 
 export function pickClientMessages(messages: Messages): Partial<Messages> {

@@ -221,6 +221,11 @@ const formattedInstants = new Map<string, string>();
  */
 export function formatLocal(market: Market, instant: Date, now?: Date): string {
   const withYear = now !== undefined && localDateOf(market, instant).slice(0, 4) !== localDateOf(market, now).slice(0, 4);
+  return formatMarketInstant(market, instant, withYear);
+}
+
+/** formatLocal with the year decided by the caller (a flag reason's stored `year`). */
+export function formatMarketInstant(market: Market, instant: Date, withYear: boolean): string {
   const key = `${market}${instant.getTime()}${withYear ? "y" : ""}`;
   let text = formattedInstants.get(key);
   if (text === undefined) {

@@ -1,5 +1,6 @@
 import { type LocalDate, localDateOf } from "./business-days";
-import { formatMoney } from "./format";
+import { type PolicyKey, type PolicyMessage, type ReasonParams, listParam, moneyParam } from "./reason";
+import { englishPolicyText } from "./reason-render";
 import { DEFAULT_SETTINGS, type PolicySettings } from "./settings";
 import { type Channel, type Confidence, type Market, RULE_IDS, type RuleId, type StoreKind } from "./types";
 
@@ -366,78 +367,63 @@ export function inScope(rule: RuleId, store: { market: Market; channel: Channel;
   return scope.markets.includes(store.market) && scope.channels.includes(store.channel) && scope.storeKinds.includes(store.kind);
 }
 
-function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? "th" : n % 10 === 1 ? "st" : n % 10 === 2 ? "nd" : n % 10 === 3 ? "rd" : "th";
-  return `${n}${suffix}`;
-}
-
-/** The threshold as a line of text for the /policy page. */
-export function thresholdText(entry: CalendarEntry): string {
+/** The threshold as a message of the "policy" namespace with its parameters, for any language. */
+export function thresholdMessage(entry: CalendarEntry): PolicyMessage {
   const t = entry.thresholds as Record<string, unknown>;
+  const [family, name] = entry.id.split(".") as [string, string];
+  const key = `rules.${family}.${name}.threshold` as PolicyKey;
+  const message = (params: ReasonParams = {}): PolicyMessage => ({ key, params });
   switch (entry.id) {
     case "fulfillment.dispatch_deadline": {
       const d = t as PolicySettings["dispatch"];
-      return `In Transit by 23:59:59 of the ${ordinal(d.businessDays)} business day after the order date; due soon < ${d.dueSoonHours} h, critical < ${d.criticalHours} h`;
+      return message({ businessDays: d.businessDays, dueSoonHours: d.dueSoonHours, criticalHours: d.criticalHours });
     }
     case "fulfillment.auto_cancel_risk":
-      return `No tracking after ${(t as PolicySettings["autoCancel"]).businessDays} business days → auto-cancelled`;
-    case "fulfillment.overseas_direct":
-      return "Ship-from country must be the store's market; no S10 items posted abroad";
-    case "label.usps_requires_tiktok_shipping":
-      return "USPS labels must be bought through TikTok Shipping";
-    case "tracking.missing":
-      return "A tracking number on every shipped order";
-    case "tracking.invalid":
-      return "Format and check digit of the named carrier";
-    case "tracking.carrier_mismatch":
-      return "Number format must belong to the named carrier";
+      return message({ businessDays: (t as PolicySettings["autoCancel"]).businessDays });
     case "tracking.carrier_not_approved": {
-      const a = (t as PolicySettings["tracking"]).approvedCarriers;
-      const china = (t as PolicySettings["tracking"]).chinaToUsCarriers;
-      return `US: ${a.US.join(", ")}. UK (partial): ${a.UK.join(", ")}. China→US direct (cross-border): ${china.join(", ")}`;
+      const tracking = t as PolicySettings["tracking"];
+      return message({
+        us: listParam(tracking.approvedCarriers.US),
+        uk: listParam(tracking.approvedCarriers.UK),
+        chinaToUs: listParam(tracking.chinaToUsCarriers),
+      });
     }
-    case "tracking.duplicate":
-      return "Each tracking number on one order only (any channel)";
-    case "deposit.topup_due": {
-      const d = t as PolicySettings["deposit"];
-      return `${formatMoney(d.standardMinor, d.currency)} per store; stores joined before ${d.standardFrom} top up by ${d.topUpBy}`;
-    }
+    case "deposit.topup_due":
     case "deposit.shortfall": {
       const d = t as PolicySettings["deposit"];
-      return `Below ${formatMoney(d.standardMinor, d.currency)} after ${d.topUpBy} (or at setup from ${d.standardFrom}) → restricted`;
+      return message({ standard: moneyParam(d.standardMinor, d.currency), standardFrom: d.standardFrom, topUpBy: d.topUpBy });
     }
     case "registration.business_too_young":
-      return `Business ≥ ${String(t.minBusinessAgeDays)} days old`;
+      return message({ minDays: Number(t.minBusinessAgeDays) });
     case "registration.license_expiring":
-      return `Licence valid ≥ ${String(t.licenceMinDaysLeft)} more days; warning from ${String(t.licenceWarnDaysLeft)} days out`;
-    case "registration.entity_not_eligible":
-      return "No sole proprietorships, individual businesses or natural persons";
-    case "returns.change_of_mind_refused_unjustified":
-      return "Refuse only if used/damaged, parts missing, outside the window or non-returnable";
+      return message({ minDays: Number(t.licenceMinDaysLeft), warnDays: Number(t.licenceWarnDaysLeft) });
     case "returns.response_due": {
       const r = t as PolicySettings["returns"];
-      return `US: ${r.usBusinessDays} business days (${r.usLargeRefundBusinessDays} for refunds over ${formatMoney(r.usLargeRefundOverMinor, "USD")}); UK: ${r.responseHours} h — then auto-approved`;
+      return message({
+        usBusinessDays: r.usBusinessDays,
+        usLargeRefundBusinessDays: r.usLargeRefundBusinessDays,
+        largeRefundOver: moneyParam(r.usLargeRefundOverMinor, "USD"),
+        responseHours: r.responseHours,
+      });
     }
     case "content.near_limit":
     case "content.restricted":
     case "content.links_dropped": {
       const c = t as PolicySettings["content"];
-      return `${c.nonInteractiveLimit}+ non-interactive shop videos in ${c.windowDays} days → ${c.restrictionDays} days with at most ${c.restrictedLinkQuota} linked videos`;
+      return message({ limit: c.nonInteractiveLimit, windowDays: c.windowDays, restrictionDays: c.restrictionDays, quota: c.restrictedLinkQuota });
     }
     case "pricing.mismatch": {
       const p = t as PolicySettings["pricing"];
-      return `TikTok and brand-site price within ${formatMoney(p.toleranceMinor, "USD")}${p.allowNinetyNineRoundUp ? "; .99 → whole unit allowed" : ""}`;
+      return message({ tolerance: moneyParam(p.toleranceMinor, "USD"), roundUpAllowed: p.allowNinetyNineRoundUp });
     }
-    case "supplier.outbound_sla_breach":
-      return "Outbound within the supplier's promised hours";
-    case "supplier.delivery_sla_breach":
-      return "Delivered within the supplier's promised days (US local: 3–5 days)";
-    case "inventory.oversell_risk":
-      return "Open demand ≤ available stock";
-    case "connection.disconnected":
-      return "Every connected store's API authorised (no deauthorisation, refused or expired token)";
+    default:
+      return message();
   }
+}
+
+/** The threshold as a line of text for the /policy page (English; screens word thresholdMessage). */
+export function thresholdText(entry: CalendarEntry): string {
+  return englishPolicyText(thresholdMessage(entry));
 }
 
 export type CalendarRow = {
@@ -447,6 +433,9 @@ export type CalendarRow = {
   effectiveFrom: LocalDate | null;
   scope: string;
   threshold: string;
+  /** The threshold as a message, for the viewer's language (scope: `scopeDetail`). */
+  thresholdMessage: PolicyMessage;
+  scopeDetail: RuleScope;
   confidence: Confidence;
   note: string | null;
   status: "in-force" | "upcoming";
@@ -472,7 +461,9 @@ export function listCalendar(now: Date, settings: PolicySettings = DEFAULT_SETTI
       title: e.title,
       effectiveFrom: e.effectiveFrom,
       scope: scopeText(e.scope),
+      scopeDetail: e.scope,
       threshold: thresholdText(e),
+      thresholdMessage: thresholdMessage(e),
       confidence: e.confidence,
       note: e.note ?? null,
       status: inForce ? "in-force" : "upcoming",

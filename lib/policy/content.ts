@@ -1,5 +1,5 @@
-import { formatLocal } from "./business-days";
-import { makeFlag } from "./rule-kit";
+import { listParam, reasonMessage } from "./reason";
+import { instantParam, makeFlag } from "./rule-kit";
 import type { PolicySettings } from "./settings";
 import type { CreatorFacts, Flag, VideoFacts } from "./types";
 
@@ -66,7 +66,13 @@ export function checkCreatorVideos(creator: CreatorFacts, now: Date, settings: P
         "content.restricted",
         "warning",
         active.end,
-        `Restricted until ${formatLocal(creator.market, active.end, now)} after ${c.nonInteractiveLimit} non-interactive shop videos in ${c.windowDays} days: ${left} of ${c.restrictedLinkQuota} videos with product links left; later videos show no link. Post with a real person talking.`,
+        reasonMessage("content.restricted", {
+          until: instantParam(creator.market, active.end, now),
+          limit: c.nonInteractiveLimit,
+          windowDays: c.windowDays,
+          left,
+          quota: c.restrictedLinkQuota,
+        }),
         [
           { field: "triggeredBy", value: active.triggeredBy },
           { field: "linkedVideosLeft", value: left },
@@ -83,7 +89,11 @@ export function checkCreatorVideos(creator: CreatorFacts, now: Date, settings: P
         "content.links_dropped",
         "warning",
         null,
-        `${r.dropped.length} video(s) posted past the ${c.restrictedLinkQuota}-video quota show no product link: ${r.dropped.map((v) => v.id).join(", ")}.`,
+        reasonMessage("content.linksDropped", {
+          count: r.dropped.length,
+          quota: c.restrictedLinkQuota,
+          videoIds: listParam(r.dropped.map((v) => v.id)),
+        }),
         r.dropped.map((v) => ({ field: "videoId", value: v.id })),
       ),
     );
@@ -101,7 +111,14 @@ export function checkCreatorVideos(creator: CreatorFacts, now: Date, settings: P
           "content.near_limit",
           "warning",
           safeAt,
-          `${recent.length} non-interactive shop videos in the last ${c.windowDays} days: one more${safeAt ? ` before ${formatLocal(creator.market, safeAt, now)}` : ""} restricts product links for ${c.restrictionDays} days.`,
+          safeAt
+            ? reasonMessage("content.nearLimitBefore", {
+                count: recent.length,
+                windowDays: c.windowDays,
+                safeAt: instantParam(creator.market, safeAt, now),
+                restrictionDays: c.restrictionDays,
+              })
+            : reasonMessage("content.nearLimit", { count: recent.length, windowDays: c.windowDays, restrictionDays: c.restrictionDays }),
           [{ field: "nonInteractiveInWindow", value: recent.length }],
         ),
       );

@@ -1,6 +1,6 @@
-import { daysBetween, endOfLocalDay, formatLocal, formatLocalDate, localDateOf } from "./business-days";
-import { formatMoney } from "./format";
-import { type StoreContext, type StoreRule, makeFlag } from "./rule-kit";
+import { daysBetween, endOfLocalDay, localDateOf } from "./business-days";
+import { dateParam, moneyParam, reasonMessage } from "./reason";
+import { type StoreContext, type StoreRule, instantParam, makeFlag } from "./rule-kit";
 import type { Flag, StoreProfileFacts } from "./types";
 
 // Seed: $1,500 standard deposit per US cross-border store from 2025-12-15; earlier stores top up
@@ -38,7 +38,7 @@ export function checkDepositTopUp(ctx: StoreContext): Flag[] {
         "deposit.topup_due",
         "info",
         due,
-        `Deposit unknown: make sure it is at least ${formatMoney(d.standardMinor, d.currency)} by ${formatLocal(store.market, due, now)}.`,
+        reasonMessage("deposit.unknown", { standard: moneyParam(d.standardMinor, d.currency), deadline: instantParam(store.market, due, now) }),
         evidence,
       ),
     ];
@@ -52,7 +52,12 @@ export function checkDepositTopUp(ctx: StoreContext): Flag[] {
       "deposit.topup_due",
       severity,
       due,
-      `Top up the store deposit by ${formatMoney(shortfall, d.currency)} to ${formatMoney(d.standardMinor, d.currency)} before ${formatLocal(store.market, due, now)} (${daysLeft} ${daysLeft === 1 ? "day" : "days"} left) or the store will be restricted.`,
+      reasonMessage("deposit.topUp", {
+        shortfall: moneyParam(shortfall, d.currency),
+        standard: moneyParam(d.standardMinor, d.currency),
+        deadline: instantParam(store.market, due, now),
+        daysLeft,
+      }),
       evidence,
     ),
   ];
@@ -70,7 +75,12 @@ export function checkDepositShortfall(ctx: StoreContext): Flag[] {
       "deposit.shortfall",
       "critical",
       null,
-      `Deposit ${formatMoney(store.depositMinor ?? 0, d.currency)} is ${formatMoney(shortfall, d.currency)} short of the ${formatMoney(d.standardMinor, d.currency)} standard (${joinedBeforeStandard(ctx) ? `top-up deadline was ${formatLocalDate(d.topUpBy)}` : `required at setup since ${formatLocalDate(d.standardFrom)}`}): the store runs with restricted functionality until topped up.`,
+      reasonMessage(joinedBeforeStandard(ctx) ? "deposit.shortfallAfterTopUp" : "deposit.shortfallAtSetup", {
+        deposit: moneyParam(store.depositMinor ?? 0, d.currency),
+        shortfall: moneyParam(shortfall, d.currency),
+        standard: moneyParam(d.standardMinor, d.currency),
+        date: dateParam(joinedBeforeStandard(ctx) ? d.topUpBy : d.standardFrom),
+      }),
       [
         { field: "depositMinor", value: store.depositMinor },
         { field: "standardMinor", value: d.standardMinor },

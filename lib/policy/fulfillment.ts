@@ -1,6 +1,7 @@
-import { businessDeadline, formatLocal, formatTimeLeft } from "./business-days";
+import { businessDeadline } from "./business-days";
+import { reasonMessage, timeLeftParam } from "./reason";
 import { DEFAULT_SETTINGS, type PolicySettings } from "./settings";
-import { type OrderContext, type OrderRule, hasTracking, isDispatched, iso, makeFlag } from "./rule-kit";
+import { type OrderContext, type OrderRule, hasTracking, instantParam, isDispatched, iso, makeFlag } from "./rule-kit";
 import { validateTracking } from "./tracking/validate";
 import type { Flag, Market, OrderFacts } from "./types";
 
@@ -56,8 +57,11 @@ export function dispatchState(order: OrderFacts, market: Market, now: Date, sett
 export function checkDispatchDeadline({ order, store, now, settings }: OrderContext): Flag[] {
   const state = dispatchState(order, store.market, now, settings);
   const { deadline } = dispatchTimes(store.market, order.placedAt, settings);
-  const when = formatLocal(store.market, deadline, now);
-  const labelNote = order.status === "AWAITING_COLLECTION" ? " A printed label is not dispatch: the carrier must scan it." : "";
+  const params = {
+    deadline: instantParam(store.market, deadline, now),
+    timeLeft: timeLeftParam(deadline, now),
+    awaitingCollection: order.status === "AWAITING_COLLECTION",
+  };
   const evidence = [
     { field: "placedAt", value: iso(order.placedAt) },
     { field: "deadline", value: iso(deadline) },
@@ -65,28 +69,18 @@ export function checkDispatchDeadline({ order, store, now, settings }: OrderCont
   ];
   switch (state) {
     case "due_soon":
-      return [makeFlag("fulfillment.dispatch_deadline", "warning", deadline, `Dispatch by ${when} — ${formatTimeLeft(deadline, now)}.${labelNote}`, evidence)];
+      return [makeFlag("fulfillment.dispatch_deadline", "warning", deadline, reasonMessage("dispatch.dueSoon", params), evidence)];
     case "critical":
-      return [
-        makeFlag("fulfillment.dispatch_deadline", "critical", deadline, `Dispatch by ${when} — only ${formatTimeLeft(deadline, now)}.${labelNote}`, evidence),
-      ];
+      return [makeFlag("fulfillment.dispatch_deadline", "critical", deadline, reasonMessage("dispatch.critical", params), evidence)];
     case "overdue":
-      return [
-        makeFlag(
-          "fulfillment.dispatch_deadline",
-          "critical",
-          deadline,
-          `Dispatch deadline ${when} has passed (${formatTimeLeft(deadline, now)}): get it scanned by the carrier now — it will count as a late dispatch.${labelNote}`,
-          evidence,
-        ),
-      ];
+      return [makeFlag("fulfillment.dispatch_deadline", "critical", deadline, reasonMessage("dispatch.overdue", params), evidence)];
     case "dispatched_late":
       return [
         makeFlag(
           "fulfillment.dispatch_deadline",
           "warning",
           deadline,
-          `Dispatched late: carrier scan ${formatLocal(store.market, order.inTransitAt ?? now, now)}, deadline was ${when}. Counts in the late-dispatch rate.`,
+          reasonMessage("dispatch.late", { scannedAt: instantParam(store.market, order.inTransitAt ?? now, now), deadline: params.deadline }),
           [...evidence, { field: "inTransitAt", value: iso(order.inTransitAt) }],
         ),
       ];
@@ -102,7 +96,7 @@ export function checkAutoCancelRisk({ order, store, now, settings }: OrderContex
   const n = now.getTime();
   // Before the dispatch deadline the dispatch flag already covers the order.
   if (n <= t.deadline.getTime()) return [];
-  const when = formatLocal(store.market, t.autoCancelAt, now);
+  const autoCancelAt = instantParam(store.market, t.autoCancelAt, now);
   const evidence = [
     { field: "placedAt", value: iso(order.placedAt) },
     { field: "autoCancelAt", value: iso(t.autoCancelAt) },
@@ -114,7 +108,7 @@ export function checkAutoCancelRisk({ order, store, now, settings }: OrderContex
         "fulfillment.auto_cancel_risk",
         "critical",
         t.autoCancelAt,
-        `No tracking ${settings.autoCancel.businessDays} business days after the order (${when}): the platform auto-cancels it and counts it against you.`,
+        reasonMessage("autoCancel.passed", { businessDays: settings.autoCancel.businessDays, autoCancelAt }),
         evidence,
       ),
     ];
@@ -125,7 +119,7 @@ export function checkAutoCancelRisk({ order, store, now, settings }: OrderContex
       "fulfillment.auto_cancel_risk",
       severity,
       t.autoCancelAt,
-      `Upload tracking before ${when} (${formatTimeLeft(t.autoCancelAt, now)}) or the order is auto-cancelled.`,
+      reasonMessage("autoCancel.due", { autoCancelAt, timeLeft: timeLeftParam(t.autoCancelAt, now) }),
       evidence,
     ),
   ];
@@ -139,13 +133,9 @@ export function checkOverseasDirect({ order, store }: OrderContext): Flag[] {
   const from = order.shipFromCountry?.trim().toUpperCase() || null;
   if (from && from !== home && !(home === "GB" && from === "UK")) {
     flags.push(
-      makeFlag(
-        "fulfillment.overseas_direct",
-        "critical",
-        null,
-        `Shipped from ${from}: a ${store.market} local store must ship from a warehouse in the ${store.market}.`,
-        [{ field: "shipFromCountry", value: from }],
-      ),
+      makeFlag("fulfillment.overseas_direct", "critical", null, reasonMessage("overseas.shipFrom", { country: from, market: store.market }), [
+        { field: "shipFromCountry", value: from },
+      ]),
     );
   }
   if (order.trackingNumber) {
@@ -156,7 +146,7 @@ export function checkOverseasDirect({ order, store }: OrderContext): Flag[] {
           "fulfillment.overseas_direct",
           "critical",
           null,
-          `Tracking ${r.normalised} is an international parcel posted in ${r.s10Country}: local stores must not ship directly from overseas.`,
+          reasonMessage("overseas.postedAbroad", { trackingNumber: r.normalised, country: r.s10Country }),
           [
             { field: "trackingNumber", value: r.normalised },
             { field: "s10Country", value: r.s10Country },

@@ -1,4 +1,4 @@
-import { formatLocalDate, localDateOf, startOfLocalDay } from "./business-days";
+import { localDateOf, startOfLocalDay } from "./business-days";
 import { effectiveFromOf, inScope, isInForce, isUpcoming } from "./calendar";
 import { checkCreatorVideos } from "./content";
 import { DEPOSIT_RULES } from "./deposit";
@@ -9,7 +9,8 @@ import { BRAND_SITE_INFO_RULES, LABELS_TRACKING_RULES } from "./labels-tracking"
 import { checkPriceMismatch } from "./pricing";
 import { REGISTRATION_RULES } from "./registration";
 import { RETURN_RULES } from "./returns";
-import { type OrderContext, type StoreRule, isOpenOrder } from "./rule-kit";
+import { dateParam, messageParam, reasonMessage } from "./reason";
+import { type OrderContext, type StoreRule, isOpenOrder, withReason } from "./rule-kit";
 import { DEFAULT_SETTINGS, type PolicySettings } from "./settings";
 import { checkDeliverySla, checkOutboundSla } from "./supplier";
 import { normaliseTrackingNumber } from "./tracking/formats";
@@ -40,6 +41,8 @@ export * from "./changes";
 export { STANDING_RULES, isStandingRule } from "./standing";
 export { FBT_EXEMPT_RULES, effectiveFulfillmentType, fulfillmentTypeOf, isFulfilledByTikTok, onHoldWindow, type OnHoldWindow } from "./fulfillment-type";
 export * from "./tracking";
+export * from "./reason";
+export { type ReasonCatalog, ReasonRenderError, englishReason, renderReason } from "./reason-render";
 
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
 
@@ -69,7 +72,7 @@ function asUpcoming(flags: Flag[], rule: RuleId, market: Market, settings: Polic
       severity: "warning",
       upcoming: true,
       dueAt: f.dueAt ?? startOfLocalDay(market, from),
-      reason: `Upcoming rule from ${formatLocalDate(from)}: ${f.reason}`,
+      ...withReason(reasonMessage("upcoming", { from: dateParam(from), reason: messageParam(f.message) })),
     }));
 }
 

@@ -1,3 +1,4 @@
+import { reasonMessage } from "./reason";
 import { makeFlag } from "./rule-kit";
 import type { Flag, InventoryFacts } from "./types";
 
@@ -10,7 +11,7 @@ export function checkOversellRisk(item: InventoryFacts): Flag[] {
       "inventory.oversell_risk",
       "critical",
       null,
-      `Open orders need ${item.openDemand} units but only ${Math.max(item.available, 0)} are available: ${short} short — restock or pause the listing before cancellations hit your score.`,
+      reasonMessage("inventory.oversell", { demand: item.openDemand, available: Math.max(item.available, 0), short }),
       [
         { field: "openDemand", value: item.openDemand },
         { field: "available", value: item.available },

@@ -1,3 +1,4 @@
+import { listParam, messageParam, reasonMessage } from "./reason";
 import { type OrderContext, type OrderRule, hasTracking, isDispatched, makeFlag } from "./rule-kit";
 import { changeInForce } from "./changes";
 import { CHINA_TO_US_OVERSIZE_ONLY, normaliseCarrierName } from "./tracking/carriers";
@@ -20,40 +21,18 @@ export function checkUspsLabel(ctx: OrderContext): Flag[] {
     { field: "labelSource", value: order.labelSource },
   ];
   if (order.labelSource === "SELLER") {
-    return [
-      makeFlag(
-        "label.usps_requires_tiktok_shipping",
-        "warning",
-        null,
-        "USPS label bought outside TikTok Shipping: it may be rejected or fail to sync. Buy USPS labels through TikTok Shipping (UPS/FedEx may use your own).",
-        evidence,
-      ),
-    ];
+    return [makeFlag("label.usps_requires_tiktok_shipping", "warning", null, reasonMessage("label.uspsSellerBought"), evidence)];
   }
-  return [
-    makeFlag(
-      "label.usps_requires_tiktok_shipping",
-      "info",
-      null,
-      "USPS parcel: check the label was bought through TikTok Shipping — seller-bought USPS labels may be rejected.",
-      evidence,
-    ),
-  ];
+  return [makeFlag("label.usps_requires_tiktok_shipping", "info", null, reasonMessage("label.uspsCheck"), evidence)];
 }
 
 export function checkTrackingMissing({ order }: OrderContext): Flag[] {
   if (hasTracking(order)) return [];
   if (isDispatched(order)) {
-    return [
-      makeFlag("tracking.missing", "critical", null, "Shipped without a tracking number: add it now — it lowers your valid tracking rate.", [
-        { field: "trackingNumber", value: null },
-      ]),
-    ];
+    return [makeFlag("tracking.missing", "critical", null, reasonMessage("tracking.missingShipped"), [{ field: "trackingNumber", value: null }])];
   }
   if (order.status === "AWAITING_COLLECTION") {
-    return [
-      makeFlag("tracking.missing", "warning", null, "Awaiting collection but no tracking number is recorded.", [{ field: "trackingNumber", value: null }]),
-    ];
+    return [makeFlag("tracking.missing", "warning", null, reasonMessage("tracking.missingAwaitingCollection"), [{ field: "trackingNumber", value: null }])];
   }
   return [];
 }
@@ -68,7 +47,9 @@ export function checkTrackingInvalid({ order, store }: OrderContext): Flag[] {
       "tracking.invalid",
       tiktok ? "critical" : "info",
       null,
-      `Tracking number ${r.normalised} is not valid${order.carrier ? ` for ${order.carrier}` : ""}: ${r.reason}.`,
+      order.carrier
+        ? reasonMessage("tracking.invalidForCarrier", { trackingNumber: r.normalised, carrier: order.carrier, detail: messageParam(r.detail) })
+        : reasonMessage("tracking.invalid", { trackingNumber: r.normalised, detail: messageParam(r.detail) }),
       [
         { field: "trackingNumber", value: order.trackingNumber },
         { field: "carrier", value: order.carrier },
@@ -86,7 +67,9 @@ export function checkCarrierMismatch({ order, store }: OrderContext): Flag[] {
       "tracking.carrier_mismatch",
       store.channel === "TIKTOK_SHOP" ? "warning" : "info",
       null,
-      `The order says ${order.carrier} but ${r.normalised} is a ${r.carrier ?? "different carrier's"} number: correct the carrier or the number.`,
+      r.carrier
+        ? reasonMessage("tracking.mismatch", { carrier: order.carrier, trackingNumber: r.normalised, formatCarrier: r.carrier })
+        : reasonMessage("tracking.mismatchUnknownCarrier", { carrier: order.carrier, trackingNumber: r.normalised }),
       [
         { field: "carrier", value: order.carrier },
         { field: "trackingNumber", value: order.trackingNumber },
@@ -120,22 +103,17 @@ export function checkCarrierApproved({ order, store, settings }: OrderContext): 
     ];
     if (carrier && designated.includes(carrier)) {
       if (!CHINA_TO_US_OVERSIZE_ONLY.includes(carrier)) return [];
-      return [
-        makeFlag(
-          "tracking.carrier_not_approved",
-          "info",
-          null,
-          `${carrier} is designated for China→US direct shipping of oversize parcels only: check this parcel is oversize.`,
-          evidence,
-        ),
-      ];
+      return [makeFlag("tracking.carrier_not_approved", "info", null, reasonMessage("tracking.oversizeOnly", { carrier }), evidence)];
     }
     return [
       makeFlag(
         "tracking.carrier_not_approved",
         "warning",
         null,
-        `${name} is not a platform-designated carrier for shipping direct from China to the US: use ${designated.filter((c) => !CHINA_TO_US_OVERSIZE_ONLY.includes(c)).join(", ")} (DHL Express / FedEx for oversize parcels).`,
+        reasonMessage("tracking.notDesignated", {
+          carrier: name,
+          carriers: listParam(designated.filter((c) => !CHINA_TO_US_OVERSIZE_ONLY.includes(c))),
+        }),
         evidence,
       ),
     ];
@@ -144,9 +122,8 @@ export function checkCarrierApproved({ order, store, settings }: OrderContext): 
   if (carrier && approved.includes(carrier)) return [];
   // The UK list is a partial 3P list: absence from it is a prompt to check, not a breach.
   const severity = store.market === "UK" ? "info" : "warning";
-  const extra = store.market === "UK" ? " (our UK list is partial — check Seller Center)" : "";
   return [
-    makeFlag("tracking.carrier_not_approved", severity, null, `${name} is not on the approved carrier list for ${store.market}${extra}.`, [
+    makeFlag("tracking.carrier_not_approved", severity, null, reasonMessage("tracking.notApproved", { carrier: name, market: store.market }), [
       { field: "carrier", value: name },
     ]),
   ];
@@ -159,7 +136,11 @@ export function checkDuplicateTracking({ order, store, duplicateOrderIds }: Orde
       "tracking.duplicate",
       store.channel === "TIKTOK_SHOP" ? "critical" : "info",
       null,
-      `Tracking number ${order.trackingNumber} is also used on order ${duplicateOrderIds.join(", ")}: one parcel cannot serve two orders — a fake-tracking signal.`,
+      reasonMessage("tracking.duplicate", {
+        trackingNumber: order.trackingNumber,
+        count: duplicateOrderIds.length,
+        orderIds: listParam(duplicateOrderIds),
+      }),
       [
         { field: "trackingNumber", value: order.trackingNumber },
         { field: "otherOrderIds", value: duplicateOrderIds.join(",") },

@@ -1,4 +1,5 @@
-import { basisPoints, formatBasisPoints, formatMoney } from "./format";
+import { basisPoints, formatBasisPoints } from "./format";
+import { moneyParam, percentParam, reasonMessage } from "./reason";
 import { makeFlag } from "./rule-kit";
 import type { PolicySettings } from "./settings";
 import type { Flag, SkuPriceFacts } from "./types";
@@ -20,17 +21,17 @@ export function checkPriceMismatch(sku: SkuPriceFacts, settings: PolicySettings)
   if (settings.pricing.allowNinetyNineRoundUp && isNinetyNineRoundUp(tiktok, site)) return [];
   const bp = basisPoints(Math.abs(diff), site);
   const pct = formatBasisPoints(bp);
-  const direction = diff > 0 ? "higher" : "lower";
-  const why =
-    diff > 0
-      ? "an inflated price that doesn't match the landing page is penalised"
-      : "a price below the landing page looks like a fake discount and is penalised";
   return [
     makeFlag(
       "pricing.mismatch",
       "warning",
       null,
-      `TikTok price ${formatMoney(tiktok, currency)} is ${formatMoney(Math.abs(diff), currency)} (${pct}) ${direction} than the brand site's ${formatMoney(site, currency)}: ${why}. Make them match.`,
+      reasonMessage(diff > 0 ? "pricing.higher" : "pricing.lower", {
+        tiktok: moneyParam(tiktok, currency),
+        difference: moneyParam(Math.abs(diff), currency),
+        percent: percentParam(bp),
+        site: moneyParam(site, currency),
+      }),
       [
         { field: "tiktokPriceMinor", value: tiktok },
         { field: "brandSitePriceMinor", value: site },

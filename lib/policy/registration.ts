@@ -1,4 +1,5 @@
-import { addCalendarDays, daysBetween, endOfLocalDay, formatLocalDate, localDateOf, startOfLocalDay } from "./business-days";
+import { addCalendarDays, daysBetween, endOfLocalDay, localDateOf, startOfLocalDay } from "./business-days";
+import { dateParam, reasonMessage } from "./reason";
 import { type StoreContext, type StoreRule, makeFlag } from "./rule-kit";
 import type { Flag } from "./types";
 
@@ -15,8 +16,8 @@ export function checkBusinessAge({ store, now, settings }: StoreContext): Flag[]
   const eligibleOn = addCalendarDays(store.businessRegisteredOn, min);
   const joined = store.joinedAt !== null && store.joinedAt.getTime() <= now.getTime();
   const reason = joined
-    ? `The business was ${age} days old when the store joined; cross-border sellers need a business at least ${min} days old.`
-    : `The business is ${age} days old; cross-border sellers need at least ${min} days — eligible from ${formatLocalDate(eligibleOn)}.`;
+    ? reasonMessage("registration.tooYoungAtJoin", { age, min })
+    : reasonMessage("registration.tooYoung", { age, min, eligibleOn: dateParam(eligibleOn) });
   return [
     makeFlag("registration.business_too_young", "critical", startOfLocalDay(store.market, eligibleOn), reason, [
       { field: "businessRegisteredOn", value: store.businessRegisteredOn },
@@ -33,14 +34,14 @@ export function checkLicenceExpiry({ store, now, settings }: StoreContext): Flag
     { field: "licenceExpiresOn", value: store.licenceExpiresOn },
     { field: "daysLeft", value: left },
   ];
-  const expires = formatLocalDate(store.licenceExpiresOn);
+  const expires = dateParam(store.licenceExpiresOn);
   if (left < 0) {
     return [
       makeFlag(
         "registration.license_expiring",
         "critical",
         endOfLocalDay(store.market, store.licenceExpiresOn),
-        `The business licence expired on ${expires}: upload a renewed licence now.`,
+        reasonMessage("registration.licenceExpired", { expires }),
         evidence,
       ),
     ];
@@ -51,7 +52,7 @@ export function checkLicenceExpiry({ store, now, settings }: StoreContext): Flag
         "registration.license_expiring",
         "critical",
         endOfLocalDay(store.market, store.licenceExpiresOn),
-        `The business licence expires on ${expires} (${left} days): it must stay valid at least ${min} more days — renew it now.`,
+        reasonMessage("registration.licenceTooShort", { expires, left, min }),
         evidence,
       ),
     ];
@@ -59,28 +60,19 @@ export function checkLicenceExpiry({ store, now, settings }: StoreContext): Flag
   if (left <= warn) {
     // The error starts the day fewer than `min` days remain.
     const errorFrom = endOfLocalDay(store.market, addCalendarDays(store.licenceExpiresOn, -min));
-    return [
-      makeFlag(
-        "registration.license_expiring",
-        "warning",
-        errorFrom,
-        `The business licence expires on ${expires} (${left} days): renew it before fewer than ${min} days remain.`,
-        evidence,
-      ),
-    ];
+    return [makeFlag("registration.license_expiring", "warning", errorFrom, reasonMessage("registration.licenceExpiring", { expires, left, min }), evidence)];
   }
   return [];
 }
 
 export function checkEntityEligible({ store }: StoreContext): Flag[] {
   if (store.entityType !== "SOLE_PROPRIETORSHIP" && store.entityType !== "INDIVIDUAL") return [];
-  const what = store.entityType === "INDIVIDUAL" ? "A natural person / individual business" : "A sole proprietorship";
   return [
     makeFlag(
       "registration.entity_not_eligible",
       "critical",
       null,
-      `${what} cannot be a ${store.market} cross-border seller: register the store to a company.`,
+      reasonMessage(store.entityType === "INDIVIDUAL" ? "registration.individual" : "registration.soleProprietorship", { market: store.market }),
       [{ field: "entityType", value: store.entityType }],
     ),
   ];

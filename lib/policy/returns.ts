@@ -1,7 +1,8 @@
-import { businessDeadline, formatLocal, formatTimeLeft } from "./business-days";
+import { businessDeadline } from "./business-days";
 import { LEGITIMATE_REFUSALS } from "./calendar";
 import { changeInForce } from "./changes";
-import { makeFlag } from "./rule-kit";
+import { reasonMessage, timeLeftParam } from "./reason";
+import { instantParam, makeFlag } from "./rule-kit";
 import type { PolicySettings } from "./settings";
 import type { Flag, ReturnFacts } from "./types";
 
@@ -20,25 +21,9 @@ export function checkChangeOfMindRefusal({ ret }: ReturnContext): Flag[] {
     { field: "refusalJustification", value: j },
   ];
   if (j === "OTHER") {
-    return [
-      makeFlag(
-        "returns.change_of_mind_refused_unjustified",
-        "warning",
-        null,
-        "Change-of-mind return refused for an 'other' reason: only use, damage, missing parts, an expired window or a non-returnable item justify a refusal — expect platform review.",
-        evidence,
-      ),
-    ];
+    return [makeFlag("returns.change_of_mind_refused_unjustified", "warning", null, reasonMessage("returns.refusedOther"), evidence)];
   }
-  return [
-    makeFlag(
-      "returns.change_of_mind_refused_unjustified",
-      "critical",
-      null,
-      "Change-of-mind return refused without a justification: the platform may step in and refund the buyer at your cost. Record why (used/damaged, parts missing, outside the window, non-returnable) or accept it.",
-      evidence,
-    ),
-  ];
+  return [makeFlag("returns.change_of_mind_refused_unjustified", "critical", null, reasonMessage("returns.refusedUnjustified"), evidence)];
 }
 
 export type ReturnResponseWindow =
@@ -102,28 +87,12 @@ export function returnResponseFlag(
   evidence: Flag["evidence"] = [{ field: "respondBy", value: due.toISOString() }],
 ): Flag[] {
   const left = due.getTime() - now.getTime();
-  const when = formatLocal(market, due, now);
+  const when = instantParam(market, due, now);
   if (left < 0) {
-    return [
-      makeFlag(
-        "returns.response_due",
-        "critical",
-        due,
-        `Missed: the return request was not answered by ${when}, so the platform auto-approved it and refunds it at your cost.`,
-        evidence,
-      ),
-    ];
+    return [makeFlag("returns.response_due", "critical", due, reasonMessage("returns.missed", { due: when }), evidence)];
   }
   const severity = left < settings.returns.criticalHours * HOUR ? "critical" : left < settings.returns.dueSoonHours * HOUR ? "warning" : "info";
-  return [
-    makeFlag(
-      "returns.response_due",
-      severity,
-      due,
-      `Answer the return request by ${when} — ${formatTimeLeft(due, now)}; after that it is auto-approved.`,
-      evidence,
-    ),
-  ];
+  return [makeFlag("returns.response_due", severity, due, reasonMessage("returns.answerBy", { due: when, timeLeft: timeLeftParam(due, now) }), evidence)];
 }
 
 export const RETURN_RULES = [

@@ -1,5 +1,8 @@
+import { MARKET_ZONES, localDateOf } from "./business-days";
+import type { ReasonMessage, ReasonValue } from "./reason";
+import { englishReason } from "./reason-render";
 import type { PolicySettings } from "./settings";
-import type { Evidence, Flag, OrderFacts, OrderStatus, RuleId, Severity, StoreFacts, StoreProfileFacts } from "./types";
+import type { Evidence, Flag, Market, OrderFacts, OrderStatus, RuleId, Severity, StoreFacts, StoreProfileFacts } from "./types";
 
 export type OrderContext = {
   order: OrderFacts;
@@ -15,8 +18,22 @@ export type OrderRule = { id: RuleId; check: (ctx: OrderContext) => Flag[] };
 export type StoreContext = { store: StoreProfileFacts; now: Date; settings: PolicySettings };
 export type StoreRule = { id: RuleId; check: (ctx: StoreContext) => Flag[] };
 
-export function makeFlag(rule: RuleId, severity: Severity, dueAt: Date | null, reason: string, evidence: Evidence[]): Flag {
-  return { rule, severity, dueAt, reason, evidence };
+/** A finding; its English `reason` is rendered from `message` (the same messages every language uses). */
+export function makeFlag(rule: RuleId, severity: Severity, dueAt: Date | null, message: ReasonMessage, evidence: Evidence[]): Flag {
+  return { rule, severity, dueAt, reason: englishReason(message), message, evidence };
+}
+
+/** A flag's reason fields for a message: the message and its English rendering. */
+export function withReason(message: ReasonMessage): Pick<Flag, "reason" | "message"> {
+  return { reason: englishReason(message), message };
+}
+
+/** An instant in the market's policy zone (the zone the rule's clock runs in), with its year when not now's. */
+export function instantParam(market: Market, at: Date, now?: Date): ReasonValue {
+  const year = now !== undefined && localDateOf(market, at).slice(0, 4) !== localDateOf(market, now).slice(0, 4);
+  return year
+    ? { type: "instant", at: at.toISOString(), zone: MARKET_ZONES[market], year: true }
+    : { type: "instant", at: at.toISOString(), zone: MARKET_ZONES[market] };
 }
 
 export function iso(d: Date | null): string | null {

@@ -34,7 +34,7 @@ describe("policy settings fields", () => {
     expect(parseFieldValue(f, "12")).toEqual({ ok: true, value: 12 });
     expect(parseFieldValue(f, "")).toEqual({ ok: true, value: null });
     expect(parseFieldValue(f, "24")).toEqual({ ok: true, value: null });
-    expect(parseFieldValue(f, "0")).toEqual({ ok: false, message: "Between 1 and 120 hours" });
+    expect(parseFieldValue(f, "0")).toEqual({ ok: false, message: "Between 1 and 120 hours", code: "between" });
     expect(parseFieldValue(f, "121")).toMatchObject({ ok: false });
     expect(parseFieldValue(f, "1e3")).toMatchObject({ ok: false });
     expect(parseFieldValue(field("dispatch.businessDays"), "2.5")).toMatchObject({ ok: false, message: "Enter a whole number of business days" });

@@ -1,7 +1,7 @@
 import { buildCalendar } from "./calendar";
 import { POLICY_CHANGES } from "./changes";
 import { DEFAULT_SETTINGS, type PolicySettings, type PolicySettingsOverrides } from "./settings";
-import { type ChangeId, RULE_IDS, type RuleId } from "./types";
+import { type ChangeId, type Confidence, RULE_IDS, type RuleId } from "./types";
 
 // Every threshold and effective date an owner may set on /settings/policy, with its bounds, its
 // default and where the default comes from. The form, the server action and its tests all read
@@ -20,11 +20,48 @@ export type SettingsField = {
   /** The default as the form shows it ("24", "2026-01-06"). */
   defaultValue: string;
   source: string;
+  /**
+   * Where the screen finds the words in the messages (namespace policy.settings): the group and
+   * the unit by these ids; the label and source of a number field by its key, of a date field by
+   * its rule's or 2026 change's texts. `group`, `label`, `unit` and `source` above are the English.
+   */
+  groupId: string;
+  unitId: string;
+  subject?: { rule: RuleId; confidence: Confidence } | { change: ChangeId };
+};
+
+const GROUP_IDS: Readonly<Record<string, string>> = {
+  Dispatch: "dispatch",
+  "Auto-cancel": "autoCancel",
+  Returns: "returns",
+  Orders: "orders",
+  Registration: "registration",
+  Deposit: "deposit",
+  Content: "content",
+  Pricing: "pricing",
+  Suppliers: "suppliers",
+  "Shop performance": "shopPerformance",
+  Calendar: "calendar",
+  "Effective dates: rules": "ruleDates",
+  "Effective dates: 2026 updates": "updateDates",
+};
+
+const UNIT_IDS: Readonly<Record<string, string>> = {
+  "business days": "businessDays",
+  hours: "hours",
+  "cents (USD)": "centsUsd",
+  minutes: "minutes",
+  days: "days",
+  "days before": "daysBefore",
+  videos: "videos",
+  cents: "cents",
+  "%": "percent",
+  date: "date",
 };
 
 type NumberPath = { section: keyof PolicySettings; sub?: string; name: string };
 
-const NUMBER_FIELDS: (Omit<SettingsField, "kind" | "defaultValue" | "key"> & NumberPath)[] = [
+const NUMBER_FIELDS: (Omit<SettingsField, "kind" | "defaultValue" | "key" | "groupId" | "unitId"> & NumberPath)[] = [
   {
     section: "dispatch",
     name: "businessDays",
@@ -353,6 +390,8 @@ export const SETTINGS_FIELDS: readonly SettingsField[] = [
       integer: f.integer,
       defaultValue: String(getPath(DEFAULT_SETTINGS, path)),
       source: f.source,
+      groupId: GROUP_IDS[f.group] ?? f.group,
+      unitId: UNIT_IDS[f.unit] ?? f.unit,
     };
   }),
   ...RULE_IDS.filter((id) => DEFAULT_CALENDAR[id].effectiveFrom !== null).map((id): SettingsField => ({
@@ -363,6 +402,9 @@ export const SETTINGS_FIELDS: readonly SettingsField[] = [
     unit: "date",
     defaultValue: DEFAULT_CALENDAR[id].effectiveFrom as string,
     source: DEFAULT_CALENDAR[id].note ?? `${DEFAULT_CALENDAR[id].confidence} source`,
+    groupId: "ruleDates",
+    unitId: "date",
+    subject: { rule: id, confidence: DEFAULT_CALENDAR[id].confidence },
   })),
   ...POLICY_CHANGES.filter((c) => c.effectiveFrom !== null && c.kind !== "withdrawn").map((c): SettingsField => ({
     key: `effectiveFrom.${c.id}`,
@@ -372,6 +414,9 @@ export const SETTINGS_FIELDS: readonly SettingsField[] = [
     unit: "date",
     defaultValue: c.effectiveFrom as string,
     source: `${c.confidence}: ${c.sources[0] ?? ""}${c.effectiveText ? ` (${c.effectiveText})` : ""}`,
+    groupId: "updateDates",
+    unitId: "date",
+    subject: { change: c.id },
   })),
 ];
 
@@ -396,7 +441,10 @@ export function isOverridden(overrides: PolicySettingsOverrides, field: Settings
   return getPath(overrides, field.key.split(".")) !== undefined;
 }
 
-export type FieldParse = { ok: true; value: number | string | null } | { ok: false; message: string };
+/** Why a value was refused, for the screen's words (policy.settings.errors.<code>); `message` is the English. */
+export type FieldError = "date" | "dateRange" | "number" | "wholeNumber" | "between";
+
+export type FieldParse = { ok: true; value: number | string | null } | { ok: false; message: string; code: FieldError };
 
 /** A form value for a field: empty = back to the default (null); else a number or date within bounds. */
 export function parseFieldValue(field: SettingsField, raw: string): FieldParse {
@@ -408,16 +456,16 @@ export function parseFieldValue(field: SettingsField, raw: string): FieldParse {
       Number.isNaN(Date.parse(`${text}T00:00:00Z`)) ||
       new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text
     ) {
-      return { ok: false, message: "Enter a date as YYYY-MM-DD" };
+      return { ok: false, message: "Enter a date as YYYY-MM-DD", code: "date" };
     }
-    if (text < "2024-01-01" || text > "2030-12-31") return { ok: false, message: "Choose a date between 2024-01-01 and 2030-12-31" };
+    if (text < "2024-01-01" || text > "2030-12-31") return { ok: false, message: "Choose a date between 2024-01-01 and 2030-12-31", code: "dateRange" };
     return { ok: true, value: text === field.defaultValue ? null : text };
   }
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return { ok: false, message: `Enter a number of ${field.unit}` };
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return { ok: false, message: `Enter a number of ${field.unit}`, code: "number" };
   const n = Number(text);
-  if (field.integer && !Number.isInteger(n)) return { ok: false, message: `Enter a whole number of ${field.unit}` };
+  if (field.integer && !Number.isInteger(n)) return { ok: false, message: `Enter a whole number of ${field.unit}`, code: "wholeNumber" };
   if ((field.min !== undefined && n < field.min) || (field.max !== undefined && n > field.max)) {
-    return { ok: false, message: `Between ${field.min} and ${field.max} ${field.unit}` };
+    return { ok: false, message: `Between ${field.min} and ${field.max} ${field.unit}`, code: "between" };
   }
   return { ok: true, value: String(n) === field.defaultValue ? null : n };
 }

@@ -1,4 +1,4 @@
-import { formatDuration } from "./business-days";
+import { durationParam, reasonMessage } from "./reason";
 import { makeFlag } from "./rule-kit";
 import type { PolicySettings } from "./settings";
 import type { Flag, SupplierFacts, SupplierShipmentFacts } from "./types";
@@ -28,25 +28,25 @@ export function checkOutboundSla(supplier: SupplierFacts, now: Date, settings: P
     ];
     if (s.outboundAt) {
       if (s.outboundAt.getTime() > due.getTime()) {
-        const took = formatDuration(s.outboundAt.getTime() - s.receivedAt.getTime());
+        const took = durationParam(s.outboundAt.getTime() - s.receivedAt.getTime());
         flags.push(
           makeFlag(
             "supplier.outbound_sla_breach",
             "warning",
             due,
-            `${supplier.name} shipped order ${s.orderId} after ${took}; it promised ${hours} h.`,
+            reasonMessage("supplier.outboundLate", { supplier: supplier.name, orderId: s.orderId, took, hours }),
             evidence,
           ),
         );
       }
     } else if (now.getTime() > due.getTime()) {
-      const waited = formatDuration(now.getTime() - s.receivedAt.getTime());
+      const waited = durationParam(now.getTime() - s.receivedAt.getTime());
       flags.push(
         makeFlag(
           "supplier.outbound_sla_breach",
           "critical",
           due,
-          `${supplier.name} has not shipped order ${s.orderId} after ${waited}; it promised ${hours} h — chase it.`,
+          reasonMessage("supplier.outboundMissing", { supplier: supplier.name, orderId: s.orderId, waited, hours }),
           evidence,
         ),
       );
@@ -70,13 +70,13 @@ export function checkDeliverySla(supplier: SupplierFacts, now: Date, settings: P
     ];
     if (s.deliveredAt) {
       if (s.deliveredAt.getTime() > due.getTime()) {
-        const took = formatDuration(s.deliveredAt.getTime() - s.receivedAt.getTime());
+        const took = durationParam(s.deliveredAt.getTime() - s.receivedAt.getTime());
         flags.push(
           makeFlag(
             "supplier.delivery_sla_breach",
             "warning",
             due,
-            `Order ${s.orderId} from ${supplier.name} was delivered after ${took}; it promised ${days} days.`,
+            reasonMessage("supplier.deliveryLate", { orderId: s.orderId, supplier: supplier.name, took, days }),
             evidence,
           ),
         );
@@ -87,7 +87,12 @@ export function checkDeliverySla(supplier: SupplierFacts, now: Date, settings: P
           "supplier.delivery_sla_breach",
           "warning",
           due,
-          `Order ${s.orderId} from ${supplier.name} is still not delivered ${formatDuration(now.getTime() - s.receivedAt.getTime())} after receipt; it promised ${days} days.`,
+          reasonMessage("supplier.deliveryMissing", {
+            orderId: s.orderId,
+            supplier: supplier.name,
+            elapsed: durationParam(now.getTime() - s.receivedAt.getTime()),
+            days,
+          }),
           evidence,
         ),
       );

@@ -1,3 +1,5 @@
+import type { ReasonMessage } from "./reason";
+
 export type Market = "US" | "UK";
 export type Channel = "TIKTOK_SHOP" | "BRAND_SITE";
 export type StoreKind = "LOCAL" | "CROSS_BORDER";
@@ -57,8 +59,10 @@ export type Flag = {
   severity: Severity;
   /** The instant by which the seller must act (or when the rule bites); null when none. */
   dueAt: Date | null;
-  /** Plain language for the seller, e.g. "Dispatch by Tue 10 Mar 23:59 PDT — 5 h left". */
+  /** Plain language for the seller, e.g. "Dispatch by Tue 10 Mar 23:59 PDT — 5 h left": `message` rendered in English. */
   reason: string;
+  /** The reason as a message key of the "reasons" namespace with its parameters, for any language. */
+  message: ReasonMessage;
   evidence: Evidence[];
   /** Set when the rule is not yet in force but takes effect within the horizon. */
   upcoming?: boolean;

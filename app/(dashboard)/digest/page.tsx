@@ -11,7 +11,6 @@ import { getDigest } from "@/lib/data/digest";
 import { scopeOf } from "@/lib/data/scope";
 import { digestText } from "@/lib/digest-text";
 import { formatCount, formatInstant } from "@/lib/format";
-import { formatFlagReason } from "@/lib/i18n/flag-reason";
 import { intlLocale } from "@/lib/i18n/intl-locale";
 import type { Locale } from "@/lib/i18n/locales";
 import { ruleTitle } from "@/lib/policy";
@@ -26,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DigestPage() {
   const user = await requirePageUser(["OWNER", "OPS"]);
   const now = new Date();
-  const digest = await getDigest(scopeOf(user), now);
+  const digest = await getDigest(scopeOf(user), now, await getLocale());
   const { totals } = digest;
   const [t, tv, locale] = await Promise.all([getTranslations("digest"), getTranslations("vocabulary"), getLocale() as Promise<Locale>]);
   const count = (n: number) => formatCount(n, intlLocale(locale, "en-US"));
@@ -104,7 +103,7 @@ export default async function DigestPage() {
                       </>
                     ) : null}
                   </p>
-                  <p className="text-sm text-slate-600">{formatFlagReason(item, locale)}</p>
+                  <p className="text-sm text-slate-600">{item.reasonText}</p>
                 </div>
                 <p className={`shrink-0 text-sm tabular-nums ${item.overdue ? "font-medium text-rose-700" : "text-slate-600"}`}>
                   {item.dueAt

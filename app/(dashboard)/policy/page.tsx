@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PolicyCalendarTable } from "@/components/policy/policy-calendar-table";
 import { PolicyChangesTable } from "@/components/policy/policy-changes-table";
 import { requirePageUser } from "@/lib/auth";
@@ -8,7 +9,9 @@ import { scopeOf } from "@/lib/data/scope";
 import { getPolicySettings } from "@/lib/data/policy-settings";
 import { listCalendar } from "@/lib/policy";
 
-export const metadata: Metadata = { title: "Policy calendar" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("policy.calendar"))("title") };
+}
 
 export default async function PolicyPage() {
   const user = await requirePageUser(["OWNER", "OPS"]);
@@ -16,21 +19,23 @@ export default async function PolicyPage() {
   const scope = scopeOf(user);
   const [settings, changes] = await Promise.all([getPolicySettings(scope), getPolicyChanges(scope, now)]);
   const rows = listCalendar(now, settings);
+  const t = await getTranslations("policy.calendar");
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-xl font-semibold">Policy calendar</h1>
+        <h1 className="text-xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-500">
-          TikTok Shop&apos;s 2026 rules as the dashboard enforces them. An order is judged by the rules in force on the day it was placed; rules about to take
-          effect are listed first.
+          {t("intro")}
           {user.role === "OWNER" ? (
             <>
               {" "}
-              Thresholds and dates are yours to set in{" "}
-              <Link className="underline" href="/settings/policy">
-                policy settings
-              </Link>
-              .
+              {t.rich("ownerSettings", {
+                link: (chunks) => (
+                  <Link className="underline" href="/settings/policy">
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </>
           ) : null}
         </p>

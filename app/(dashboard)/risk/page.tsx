@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
@@ -105,7 +106,12 @@ async function RuleSummary({ scope, active, store }: { scope: DataScope; active?
 
 async function QueueSection({ scope, query, params, canEdit }: { scope: DataScope; query: RiskQuery; params: string; canEdit: boolean }) {
   const now = new Date();
-  const queue = await getRiskQueue(scope, { storeId: query.store, rule: query.rule, limit: RISK_PAGE_SIZE, offset: (query.page - 1) * RISK_PAGE_SIZE }, now);
+  const queue = await getRiskQueue(
+    scope,
+    { storeId: query.store, rule: query.rule, limit: RISK_PAGE_SIZE, offset: (query.page - 1) * RISK_PAGE_SIZE },
+    now,
+    await getLocale(),
+  );
   const initial = { items: queue.items.map(toRiskJson), total: queue.total, now: now.toISOString() };
   return <RiskQueue initial={initial} params={params} page={query.page} canEdit={canEdit} />;
 }

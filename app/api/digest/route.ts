@@ -1,5 +1,6 @@
 import { requireApiUser } from "@/lib/auth";
 import { getDigest } from "@/lib/data/digest";
+import { localeFor } from "@/lib/i18n/locale-for";
 import { toRiskJson } from "@/lib/data/risk";
 import { scopeOf } from "@/lib/data/scope";
 import { digestText } from "@/lib/digest-text";
@@ -18,7 +19,7 @@ export async function GET(request: Request) {
     const format = new URL(request.url).searchParams.get("format") ?? "json";
     if (format !== "json" && format !== "text") throw new AppError("BAD_REQUEST", 'format: expected "json" or "text".');
     const now = new Date();
-    const digest = await getDigest(scopeOf(user), now);
+    const digest = await getDigest(scopeOf(user), now, await localeFor(user));
     const headers = { "Cache-Control": "private, no-store" };
     if (format === "text") {
       const queueUrl = new URL("/risk", getSettings().NEXTAUTH_URL ?? request.url).toString();

@@ -3,6 +3,7 @@ import { withRequestSignal } from "@/lib/database/cancel";
 import { getRiskQueue, toRiskJson } from "@/lib/data/risk";
 import { scopeOf } from "@/lib/data/scope";
 import { toErrorResponse } from "@/lib/errors";
+import { localeFor } from "@/lib/i18n/locale-for";
 import { RISK_PAGE_SIZE, requireRiskQuery } from "@/lib/validations/risk";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +11,8 @@ export const dynamic = "force-dynamic";
 /**
  * GET /api/risk?store=&rule=&page= → {items, total, now}: the signed-in user's open flags in queue
  * order (overdue, least time left, severity), RISK_PAGE_SIZE per page. Suppliers get their own
- * orders' flags only (the filter is in the query).
+ * orders' flags only (the filter is in the query). Each item's `reason` is English (a machine
+ * contract); `reasonText` is the same reason in the user's language (else Accept-Language).
  */
 export async function GET(request: Request) {
   try {
@@ -22,6 +24,7 @@ export async function GET(request: Request) {
         scopeOf(user),
         { storeId: query.store, rule: query.rule, limit: RISK_PAGE_SIZE, offset: (query.page - 1) * RISK_PAGE_SIZE },
         now,
+        await localeFor(user),
       );
       return Response.json(
         { items: queue.items.map(toRiskJson), total: queue.total, now: now.toISOString() },

@@ -44,7 +44,7 @@ export default async function SharedSupplierPage({
   }
 
   const scope = { organizationId: opened.link.organizationId, supplierId: opened.link.supplierId, storeId: opened.link.storeId };
-  const [card, list] = await Promise.all([getSupplierScorecard(scope, now), getSupplierOrdersPage(scope, now, page)]);
+  const [card, list] = await Promise.all([getSupplierScorecard(scope, now), getSupplierOrdersPage(scope, now, page, undefined, await getLocale())]);
   return (
     <main className="mx-auto max-w-5xl space-y-4 px-4 py-6">
       <div>

@@ -1,3 +1,4 @@
+import type { ReasonMessage } from "../reason";
 import { type Carrier, normaliseCarrierName } from "./carriers";
 import { type FormatMatch, type TrackingFormat, lookupName, matchAllFormats, normaliseTrackingNumber } from "./formats";
 
@@ -8,7 +9,9 @@ export type TrackingResult = {
   valid: boolean;
   /** The carrier the number's format belongs to, or null when it fits no known format. */
   carrier: string | null;
+  /** In English (the fix form, exports); `detail` words it in any language (namespace reasons.trackingCheck). */
   reason: string;
+  detail: ReasonMessage;
   status: TrackingStatus;
   /** Id of the matched format in the bundled data, when one matched. */
   format: string | null;
@@ -54,11 +57,21 @@ export function carrierOfMatch(m: FormatMatch): string {
 // formats (FedEx 12/15, DHL 10/14) collide with other carriers' numbers and must not be used so.
 const DISTINCTIVE_FORMATS = new Set(["ups", "usps_impb_n", "usps_impb_c"]);
 
-function result(normalised: string, status: TrackingStatus, carrier: string | null, reason: string, match: FormatMatch | null): TrackingResult {
+// The English `reason` is built here, beside its message, rather than through the reason renderer:
+// this module runs in the browser (the tracking fix form), which must not load the message files.
+// lib/policy/tracking/tracking.test.ts checks that both say the same.
+type Described = { reason: string; detail: ReasonMessage };
+
+function check(key: ReasonMessage["key"], reason: string, params: ReasonMessage["params"] = {}): Described {
+  return { reason, detail: { key, params } };
+}
+
+function result(normalised: string, status: TrackingStatus, carrier: string | null, described: Described, match: FormatMatch | null): TrackingResult {
   return {
     valid: status === "valid" || status === "unverified",
     carrier,
-    reason,
+    reason: described.reason,
+    detail: described.detail,
     status,
     format: match?.format.id ?? null,
     normalised,
@@ -66,12 +79,13 @@ function result(normalised: string, status: TrackingStatus, carrier: string | nu
   };
 }
 
-function describeValid(m: FormatMatch): string {
+function describeValid(m: FormatMatch): Described {
   if (m.format.courier === "s10") {
     const country = m.groups.CountryCode ?? "";
-    return `valid UPU S10 international number issued by ${carrierOfMatch(m)} (${country})`;
+    const post = carrierOfMatch(m);
+    return check("trackingCheck.validS10", `valid UPU S10 international number issued by ${post} (${country})`, { post, country });
   }
-  return `valid ${m.format.name} number`;
+  return check("trackingCheck.valid", `valid ${m.format.name} number`, { format: m.format.name });
 }
 
 /**
@@ -81,8 +95,8 @@ function describeValid(m: FormatMatch): string {
  */
 export function validateTracking(number: string, namedCarrier?: string | null): TrackingResult {
   const n = normaliseTrackingNumber(number);
-  if (!n) return result(n, "invalid", null, "tracking number is empty", null);
-  if (!/^[A-Z0-9]+$/.test(n)) return result(n, "invalid", null, "tracking number may only contain letters and digits", null);
+  if (!n) return result(n, "invalid", null, check("trackingCheck.empty", "tracking number is empty"), null);
+  if (!/^[A-Z0-9]+$/.test(n)) return result(n, "invalid", null, check("trackingCheck.characters", "tracking number may only contain letters and digits"), null);
 
   const matches = matchAllFormats(n);
   const validMatches = matches.filter((m) => m.valid);
@@ -93,12 +107,18 @@ export function validateTracking(number: string, namedCarrier?: string | null): 
     const first = validMatches[0];
     if (first) {
       const others = [...new Set(validMatches.slice(1).map(carrierOfMatch))].filter((c) => c !== carrierOfMatch(first));
-      const also = others.length ? `; the same digits also fit ${others.join(", ")}` : "";
-      return result(n, "valid", carrierOfMatch(first), describeValid(first) + also, first);
+      const valid = describeValid(first);
+      const described = others.length
+        ? check("trackingCheck.alsoFits", `${valid.reason}; the same digits also fit ${others.join(", ")}`, {
+            valid: { type: "message", ...valid.detail },
+            carriers: { type: "list", items: others },
+          })
+        : valid;
+      return result(n, "valid", carrierOfMatch(first), described, first);
     }
     const shaped = matches[0];
     if (shaped) return result(n, "invalid", carrierOfMatch(shaped), failureText(shaped), shaped);
-    return result(n, "invalid", null, "does not match any known carrier format", null);
+    return result(n, "invalid", null, check("trackingCheck.noFormat", "does not match any known carrier format"), null);
   }
 
   const ownFilter = named ? CARRIER_COURIERS[named] : undefined;
@@ -111,32 +131,55 @@ export function validateTracking(number: string, namedCarrier?: string | null): 
     const other = validMatches.find((m) => !ownFilter(m.format));
     if (other) {
       const owner = carrierOfMatch(other);
-      return result(n, "mismatch", owner, `this is a ${formatLabel(other)}, not a ${named} number`, other);
+      return result(n, "mismatch", owner, otherCarrier(other, namedLabel), other);
     }
     const ownShaped = matches.find((m) => ownFilter(m.format));
     if (ownShaped) return result(n, "invalid", named, failureText(ownShaped), ownShaped);
-    return result(n, "invalid", null, `does not match any ${named} tracking number format`, null);
+    return result(n, "invalid", null, check("trackingCheck.noCarrierFormat", `does not match any ${named} tracking number format`, { carrier: named }), null);
   }
 
   const distinctive = validMatches.find((m) => DISTINCTIVE_FORMATS.has(m.format.id));
   if (distinctive) {
     const owner = carrierOfMatch(distinctive);
-    return result(n, "mismatch", owner, `this is a ${formatLabel(distinctive)}, not a ${namedLabel} number`, distinctive);
+    return result(n, "mismatch", owner, otherCarrier(distinctive, namedLabel), distinctive);
   }
   if (n.length < 6 || n.length > 40 || !/[0-9]/.test(n)) {
-    return result(n, "invalid", null, `implausible tracking number for ${namedLabel} (6–40 letters/digits with at least one digit expected)`, null);
+    return result(
+      n,
+      "invalid",
+      null,
+      check("trackingCheck.implausible", `implausible tracking number for ${namedLabel} (6–40 letters/digits with at least one digit expected)`, {
+        carrier: namedLabel,
+      }),
+      null,
+    );
   }
   // Keep an S10 match (if any) so overseas_direct can still see where the item was posted.
   const s10 = validMatches.find((m) => m.format.courier === "s10") ?? null;
-  return result(n, "unverified", namedLabel, `no check-digit data for ${namedLabel}; only the shape was checked`, s10);
+  return result(
+    n,
+    "unverified",
+    namedLabel,
+    check("trackingCheck.unverified", `no check-digit data for ${namedLabel}; only the shape was checked`, { carrier: namedLabel }),
+    s10,
+  );
 }
 
-function formatLabel(m: FormatMatch): string {
+/** "this is a UPS number, not a USPS number" (with the format's name when it is not the carrier's). */
+function otherCarrier(m: FormatMatch, carrier: string): Described {
   const owner = carrierOfMatch(m);
-  return m.format.name === owner ? `${owner} number` : `${owner} number (${m.format.name} format)`;
+  return m.format.name === owner
+    ? check("trackingCheck.otherCarrier", `this is a ${owner} number, not a ${carrier} number`, { owner, carrier })
+    : check("trackingCheck.otherCarrierFormat", `this is a ${owner} number (${m.format.name} format), not a ${carrier} number`, {
+        owner,
+        format: m.format.name,
+        carrier,
+      });
 }
 
-function failureText(m: FormatMatch): string {
-  if (m.failure === "unknown_lookup") return `${m.format.name} shape, but an unknown code (e.g. country) in the number`;
-  return `${m.format.name} shape, but the check digit is wrong`;
+function failureText(m: FormatMatch): Described {
+  const format = m.format.name;
+  if (m.failure === "unknown_lookup")
+    return check("trackingCheck.unknownCode", `${format} shape, but an unknown code (e.g. country) in the number`, { format });
+  return check("trackingCheck.checkDigit", `${format} shape, but the check digit is wrong`, { format });
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { BuyerCard, FlagsCard, LinesCard, OrderHeader, TimelineCard, TrackingCard } from "@/components/orders/order-detail";
 import { requirePageUser } from "@/lib/auth";
@@ -26,7 +26,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const now = new Date();
   // Not in this organisation (or not this supplier's) and not existing look the same: 404.
   const scope = scopeOf(user);
-  const [order, assignment] = ID.test(id) ? await Promise.all([getOrderDetail(scope, id, now), getOrderAssignment(scope, id)]) : [null, null];
+  const [order, assignment] = ID.test(id)
+    ? await Promise.all([getOrderDetail(scope, id, now, await getLocale()), getOrderAssignment(scope, id)])
+    : [null, null];
   if (!order) notFound();
   // Staff only: a supplier's view has no write-back.
   const [alerts, writeBack, t] = await Promise.all([

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PolicySettingsForm } from "@/components/policy/policy-settings-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth";
@@ -7,47 +8,52 @@ import { getPolicySettingsView } from "@/lib/data/policy-settings";
 import { scopeOf } from "@/lib/data/scope";
 import { formatInstant } from "@/lib/format";
 
-export const metadata: Metadata = { title: "Policy settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("policy.settings"))("title") };
+}
 
 /** Owners set every threshold and effective date of the calendar; each change is audited and re-evaluates open orders. */
 export default async function PolicySettingsPage() {
   const user = await requirePageUser(["OWNER"]);
-  const view = await getPolicySettingsView(scopeOf(user));
+  const [t, locale] = await Promise.all([getTranslations("policy.settings"), getLocale()]);
+  const view = await getPolicySettingsView(scopeOf(user), locale);
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-xl font-semibold">Policy settings</h1>
+        <h1 className="text-xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-500">
-          The thresholds and effective dates the dashboard judges your orders by. Each shows its default and where it comes from; a change applies at once to
-          the risk queue, countdowns, exposure and digest, re-evaluates your open orders, and is recorded in the{" "}
-          <Link className="underline" href="/audit?entity=PolicySettings">
-            audit log
-          </Link>
-          . See the{" "}
-          <Link className="underline" href="/policy">
-            policy calendar
-          </Link>{" "}
-          for what each rule does.
+          {t.rich("intro", {
+            audit: (chunks) => (
+              <Link className="underline" href="/audit?entity=PolicySettings">
+                {chunks}
+              </Link>
+            ),
+            calendar: (chunks) => (
+              <Link className="underline" href="/policy">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </div>
       {view.problems.length ? (
         <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          Some stored settings were out of bounds and are ignored (the default applies): {view.problems.join("; ")}. Save the form to replace them.
+          {t("problems", { problems: view.problems.join("; ") })}
         </div>
       ) : null}
       <PolicySettingsForm fields={view.fields} />
       <Card>
-        <CardHeader title="Recent changes" description="From the audit log: who changed which setting, before → after" />
+        <CardHeader title={t("historyTitle")} description={t("historyDescription")} />
         <CardBody>
           {view.history.length === 0 ? (
-            <p className="text-sm text-slate-500">No change yet: every setting is at its default.</p>
+            <p className="text-sm text-slate-500">{t("historyEmpty")}</p>
           ) : (
             <ul className="space-y-2 text-sm" data-testid="policy-settings-history">
               {view.history.map((h) => (
                 <li key={h.id}>
-                  <span className="text-slate-500">{formatInstant(h.at, "UTC")}</span> · {h.actor}:{" "}
+                  <span className="text-slate-500">{formatInstant(h.at, "UTC", locale === "en" ? "en-GB" : locale)}</span> · {h.actor}:{" "}
                   {Object.entries(h.changed)
-                    .map(([k, v]) => `${k} ${v.before ?? "default"} → ${v.after ?? "default"}`)
+                    .map(([k, v]) => t("historyChange", { setting: k, before: String(v.before ?? t("default")), after: String(v.after ?? t("default")) }))
                     .join("; ")}
                 </li>
               ))}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -140,7 +141,7 @@ export default async function StorePage({ params }: { params: Promise<{ id: stri
 }
 
 async function FlagsSection({ scope, store, now }: { scope: DataScope; store: StoreDetail; now: Date }) {
-  const queue = await getRiskQueue(scope, { storeId: store.id, limit: 10 }, now);
+  const queue = await getRiskQueue(scope, { storeId: store.id, limit: 10 }, now, await getLocale());
   return <OpenFlagsCard items={queue.items} total={queue.total} storeId={store.id} timeZone={store.timeZone} />;
 }
 

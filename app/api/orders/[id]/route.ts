@@ -1,5 +1,6 @@
 import { requireApiUser } from "@/lib/auth";
 import { getOrderDetail } from "@/lib/data/orders";
+import { localeFor } from "@/lib/i18n/locale-for";
 import { scopeOf } from "@/lib/data/scope";
 import { getOrderWriteBack, pushJson } from "@/lib/data/write-back";
 import { AppError, toErrorResponse } from "@/lib/errors";
@@ -14,7 +15,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
     const parsed = orderIdParam.safeParse((await params).id);
     if (!parsed.success) throw new AppError("NOT_FOUND", "No such order.");
     const scope = scopeOf(user);
-    const order = await getOrderDetail(scope, parsed.data, new Date());
+    const order = await getOrderDetail(scope, parsed.data, new Date(), await localeFor(user));
     if (!order) throw new AppError("NOT_FOUND", "No such order.");
     const writeBack = await getOrderWriteBack(scope, order.id);
     return Response.json(
