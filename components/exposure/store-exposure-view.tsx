@@ -94,6 +94,7 @@ async function MetricCard({ metric, exposure }: { metric: MetricView; exposure: 
           points={points}
           ariaLabel={t("card.chartLabel", { short: metric.short, count: points.length, line: percentIn(metric.threshold, 2, locale) })}
           weekTitles={Object.fromEntries(points.map((p) => [p.week, t("card.weekOf", { week: p.week })]))}
+          thresholdLabel={locale === "en" ? `${metric.threshold}%` : percentIn(metric.threshold, 2, locale)}
         />
       </div>
     </Card>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale } from "next-intl";
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export type TrendChartProps = {
@@ -11,10 +12,16 @@ export type TrendChartProps = {
   ariaLabel: string;
   /** Each week's tooltip title ("Week of 2 Mar"), keyed by the point's `week`. */
   weekTitles: Record<string, string>;
+  /** The line's label on the chart ("4%", "2,5%"), in the viewer's number format. */
+  thresholdLabel: string;
 };
 
 /** One rate per ISO week with its line drawn in (dashed red). */
-export function TrendChartImpl({ label, threshold, direction, points, ariaLabel, weekTitles }: TrendChartProps) {
+export function TrendChartImpl({ label, threshold, direction, points, ariaLabel, weekTitles, thresholdLabel }: TrendChartProps) {
+  const locale = useLocale();
+  // English as it always was ("4.5%"); other languages with their own decimal sign ("4,5%").
+  const oneDecimal = (v: number) =>
+    locale === "en" ? v.toFixed(1) : new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
   const values = points.map((p) => p.value).filter((v): v is number => v !== null);
   const domain: [number, number] =
     direction === "max" ? [0, Math.ceil(Math.max(threshold * 2, ...values, 1))] : [Math.floor(Math.min(threshold - 10, ...values)), 100];
@@ -28,7 +35,7 @@ export function TrendChartImpl({ label, threshold, direction, points, ariaLabel,
           <Tooltip
             formatter={(value, _name, item) => {
               const p = item.payload as TrendChartProps["points"][number];
-              return [value === null || value === undefined ? "—" : `${Number(value).toFixed(1)}% (${p.numerator}/${p.denominator})`, label];
+              return [value === null || value === undefined ? "—" : `${oneDecimal(Number(value))}% (${p.numerator}/${p.denominator})`, label];
             }}
             labelFormatter={(week) => weekTitles[String(week)] ?? String(week)}
           />
@@ -37,7 +44,7 @@ export function TrendChartImpl({ label, threshold, direction, points, ariaLabel,
             stroke="#e11d48"
             strokeDasharray="4 3"
             ifOverflow="extendDomain"
-            label={{ value: `${threshold}%`, position: "insideTopRight", fontSize: 10, fill: "#be123c" }}
+            label={{ value: thresholdLabel, position: "insideTopRight", fontSize: 10, fill: "#be123c" }}
           />
           <Line type="linear" dataKey="value" stroke="#0f172a" strokeWidth={2} dot={{ r: 2 }} connectNulls isAnimationActive={false} />
         </LineChart>

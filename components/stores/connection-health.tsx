@@ -32,7 +32,9 @@ export async function ConnectionHealthLine({ health }: { health: StoreHealth }) 
   if (health.pushes.pending > 0) rest.push(t("line.pushesPending", { count: health.pushes.pending }));
   return (
     <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs" data-testid={`store-health-${health.storeId}`} data-state={health.state}>
-      <Badge tone={BADGE[health.tone]}>{t(`state.${health.state}`)}</Badge>
+      <Badge tone={BADGE[health.tone]} className="whitespace-nowrap">
+        {t(`state.${health.state}`)}
+      </Badge>
       {rest.length ? <span className="text-slate-600">{rest.join(" · ")}</span> : null}
     </div>
   );

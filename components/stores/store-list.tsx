@@ -25,10 +25,11 @@ export async function StoreList({ stores, now, health }: { stores: StoreSummary[
               <Th>{t("store")}</Th>
               <Th>{t("market")}</Th>
               <Th>{t("timeZone")}</Th>
-              <Th className="text-right">{t("orders")}</Th>
-              <Th className="text-right">{t("dispatched")}</Th>
-              <Th className="text-right">{t("median")}</Th>
-              <Th className="text-right">{t("late")}</Th>
+              {/* Headers wrap when a language's words do not fit (Dutch); English fits on one line. */}
+              <Th className="text-right whitespace-normal">{t("orders")}</Th>
+              <Th className="text-right whitespace-normal">{t("dispatched")}</Th>
+              <Th className="text-right whitespace-normal">{t("median")}</Th>
+              <Th className="text-right whitespace-normal">{t("late")}</Th>
               <Th>{t("openFlags")}</Th>
             </tr>
           </thead>
