@@ -86,8 +86,13 @@ export async function PolicyChangesTable({ rows }: { rows: ChangeImpactRow[] }) 
                     {words.summary ? <p className="mt-1 max-w-xl text-xs text-slate-600">{words.summary}</p> : null}
                   </td>
                   <td className="px-4 py-3 whitespace-nowrap">
-                    <p>{words.effectiveText && !row.effectiveFrom ? words.effectiveText : day(row.effectiveFrom, locale)}</p>
-                    {words.effectiveText && row.effectiveFrom ? <p className="text-xs text-slate-500">{words.effectiveText}</p> : null}
+                    {/* A date stays on one line; how a source states it ("announced …, halted …") may wrap. */}
+                    <p className="max-w-48 whitespace-normal">
+                      {words.effectiveText && !row.effectiveFrom ? words.effectiveText : day(row.effectiveFrom, locale)}
+                    </p>
+                    {words.effectiveText && row.effectiveFrom ? (
+                      <p className="max-w-48 text-xs whitespace-normal text-slate-500">{words.effectiveText}</p>
+                    ) : null}
                     {row.source === "update" && row.defaultEffectiveFrom !== row.effectiveFrom ? (
                       <p className="text-xs text-sky-700">{t("yourSetting", { date: day(row.defaultEffectiveFrom, locale) })}</p>
                     ) : null}

@@ -25,19 +25,15 @@ export default async function PolicyPage() {
       <div>
         <h1 className="text-xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-500">
-          {t("intro")}
-          {user.role === "OWNER" ? (
-            <>
-              {" "}
-              {t.rich("ownerSettings", {
+          {user.role === "OWNER"
+            ? t.rich("introOwner", {
                 link: (chunks) => (
                   <Link className="underline" href="/settings/policy">
                     {chunks}
                   </Link>
                 ),
-              })}
-            </>
-          ) : null}
+              })
+            : t("intro")}
         </p>
       </div>
       <PolicyChangesTable rows={changes} />
