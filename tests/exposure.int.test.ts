@@ -119,10 +119,17 @@ describe("store exposure on the demo data", () => {
     // Trend: 12 weeks, the last one this week.
     expect(body.trend).toHaveLength(12);
     expect(body.trend.at(-1)?.weekStart).toBe(weekStart.toISOString());
-    // The brand site sits beside the TikTok stores.
-    expect(body.comparisonPending).toBe(false);
-    expect(body.comparison.map((c) => c.channel)).toContain("BRAND_SITE");
-    expect(body.comparison.find((c) => c.channel === "BRAND_SITE")?.medianDispatchHours).toBeGreaterThan(0);
+    // The brand site sits beside the TikTok stores. The comparison is waited for at most its
+    // budget per request and finished in the background (a busy machine can miss the budget):
+    // a later request has it.
+    let comparison = body;
+    for (let attempt = 0; comparison.comparisonPending && attempt < 50; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      comparison = (await call(owner, usStoreId)).body;
+    }
+    expect(comparison.comparisonPending).toBe(false);
+    expect(comparison.comparison.map((c) => c.channel)).toContain("BRAND_SITE");
+    expect(comparison.comparison.find((c) => c.channel === "BRAND_SITE")?.medianDispatchHours).toBeGreaterThan(0);
   });
 
   it("the what-if list is ordered by saved impact, and handling its first order improves the projection most", async () => {
