@@ -4,7 +4,8 @@
 import { execFileSync, spawn } from "node:child_process";
 import { describe, expect, inject, it } from "vitest";
 
-const PORT = 3297;
+// Its own port (SIGTERM_HARNESS_PORT), so two test runs on one machine do not meet.
+const PORT = Number(process.env.SIGTERM_HARNESS_PORT ?? 3297);
 
 /** Every descendant of `pid`, from `ps` (Linux). */
 function descendants(pid: number): number[] {
