@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { timeLeftIn } from "@/components/ui/time-left";
+import { PageLinks, rowRange } from "@/components/ui/page-links";
 import type { SupplierOrder, SupplierOrdersPage, SupplierScorecard } from "@/lib/data/supplier-view";
 import { formatInstant, numberFormat } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
@@ -162,24 +162,11 @@ export async function SupplierOrdersPager({
     const search = new URLSearchParams({ ...params, ...(page > 1 ? { page: String(page) } : {}) }).toString();
     return search ? `${basePath}?${search}` : basePath;
   };
-  const first = (list.page - 1) * list.pageSize + 1;
-  const last = Math.min(list.total, list.page * list.pageSize);
-  const link = "rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-slate-200 hover:bg-slate-50";
-  return (
-    <nav aria-label={t("label")} className="flex flex-wrap items-center justify-between gap-2 text-sm" data-testid="supplier-pager">
-      <p className="text-slate-500">{t("summary", { first, last, total: list.total, page: list.page, pages: list.pages })}</p>
-      <div className="flex gap-2">
-        {list.page > 1 ? (
-          <Link className={link} href={href(list.page - 1)} rel="prev">
-            {t("previous")}
-          </Link>
-        ) : null}
-        {list.page < list.pages ? (
-          <Link className={link} href={href(list.page + 1)} rel="next">
-            {t("next")}
-          </Link>
-        ) : null}
-      </div>
-    </nav>
-  );
+  const text = {
+    label: t("label"),
+    summary: t("summary", { ...rowRange(list), total: list.total, page: list.page, pages: list.pages }),
+    previous: t("previous"),
+    next: t("next"),
+  };
+  return <PageLinks list={list} href={href} text={text} testId="supplier-pager" />;
 }
