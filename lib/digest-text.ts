@@ -1,4 +1,4 @@
-import { ruleTitleIn } from "@/lib/alerts/messages";
+import { ruleTitleIn } from "@/lib/i18n/policy-text";
 import type { Digest } from "@/lib/data/digest";
 import { formatFlagReason } from "@/lib/i18n/flag-reason";
 import { dateLocale, numberLocale } from "@/lib/i18n/intl-locale";

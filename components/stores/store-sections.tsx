@@ -8,7 +8,7 @@ import type { LateDispatch, StoreDetail } from "@/lib/data/stores";
 import { formatInstant } from "@/lib/format";
 import { formatFlagReason } from "@/lib/i18n/flag-reason";
 import { dateLocale } from "@/lib/i18n/intl-locale";
-import { ruleTitleIn } from "@/lib/alerts/messages";
+import { ruleTitleIn } from "@/lib/i18n/policy-text";
 import { SEVERITY_TONE } from "@/components/ui/tones";
 import { getDurationFormat } from "./durations";
 

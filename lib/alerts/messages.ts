@@ -3,8 +3,9 @@ import { formatInstant } from "@/lib/format";
 import { formatFlagReason } from "@/lib/i18n/flag-reason";
 import { dateLocale } from "@/lib/i18n/intl-locale";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { ruleTitleIn } from "@/lib/i18n/policy-text";
 import { type Translator, translatorFor } from "@/lib/i18n/translator";
-import { RULE_IDS, ruleTitle } from "@/lib/policy";
+import { ruleTitle } from "@/lib/policy";
 
 // What an alert says, per medium: an e-mail (subject, plain text and HTML), a Slack block
 // message and the outbound webhook's JSON (docs/alerts-webhook.md). Deadlines are in the store's
@@ -46,21 +47,11 @@ type EmailT = Translator;
 // One translator per language for the whole process: a pass words thousands of alerts, and each
 // translator keeps its parsed messages.
 const translators = new Map<Locale, Translator>();
-// i18n-uses: email.rule, email.reason
+// i18n-uses: email.reason
 function translator(locale: Locale): Translator {
   let t = translators.get(locale);
   if (!t) translators.set(locale, (t = translatorFor(locale)));
   return t;
-}
-
-/**
- * The rule's title in `locale`: the calendar's own (English) title, worded in Dutch and Chinese by
- * the e-mail messages (email.rule.<id>); an id the calendar does not know is shown as it is. The
- * alert settings and the store page name rules through it too.
- */
-export function ruleTitleIn(rule: string, locale: Locale): string {
-  if (locale === "en" || !(RULE_IDS as readonly string[]).includes(rule)) return ruleTitle(rule);
-  return translator(locale)(`email.rule.${rule as (typeof RULE_IDS)[number]}`);
 }
 
 function hoursLeft(dueAt: Date, now: Date, t: EmailT): string {

@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Market, OrderStatus, Severity } from "@/lib/generated/prisma/enums";
 import { STANDING_RULES } from "@/lib/policy/standing";
 import { formatFlagReason } from "@/lib/i18n/flag-reason";
+import { ruleTitleIn } from "@/lib/i18n/policy-text";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import {
   type Flag,
@@ -15,7 +16,6 @@ import {
   listParam,
   messageParam,
   reasonMessage,
-  ruleTitle,
   addCalendarDays,
   businessDeadline,
   changeEffectiveFrom,
@@ -417,7 +417,7 @@ export async function countOpenFlagsByRule(scope: DataScope, now: Date): Promise
  */
 export type RiskItemJson = Omit<RiskQueueItem, "dueAt" | "reasonKey" | "reasonParams"> & { dueAt: string | null; title: string };
 
-export function toRiskJson(item: RiskQueueItem): RiskItemJson {
+export function toRiskJson(item: RiskQueueItem, locale: Locale = DEFAULT_LOCALE): RiskItemJson {
   return {
     key: item.key,
     rule: item.rule,
@@ -430,7 +430,7 @@ export function toRiskJson(item: RiskQueueItem): RiskItemJson {
     order: item.order,
     store: item.store,
     dueAt: item.dueAt?.toISOString() ?? null,
-    title: ruleTitle(item.rule),
+    title: ruleTitleIn(item.rule, locale),
   };
 }
 

@@ -26,7 +26,8 @@ beforeAll(async () => {
   ];
   for (const r of rows) await pg.query(`INSERT INTO "Order" VALUES ($1, $2, $3, $4, $5, $6)`, r);
   await pg.query(`INSERT INTO "RiskFlag" ("orderId", rule) VALUES ('flagged', 'tracking.invalid')`);
-});
+  // Starting PGlite (WebAssembly) takes seconds on a busy machine: more than the default 10 s hook timeout.
+}, 60_000);
 
 afterAll(async () => {
   await pg.close();

@@ -1,6 +1,6 @@
 import { HydrationBoundary, QueryClient, dehydrate } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { OrdersView } from "@/components/orders/orders-view";
 import { OrdersSkeleton } from "@/components/orders/orders-skeleton";
@@ -8,7 +8,8 @@ import { ordersApiParams, ordersQueryKey } from "@/components/orders/query";
 import { requirePageUser } from "@/lib/auth";
 import { getOrderFilterOptions, isSupplierScope, listOrders } from "@/lib/data/orders";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
-import { POLICY_CALENDAR, RULE_IDS, RULE_TITLES } from "@/lib/policy";
+import { POLICY_CALENDAR, RULE_IDS } from "@/lib/policy";
+import { ruleTitlesIn } from "@/lib/i18n/policy-text";
 import { type ParsedOrderQuery, parseOrderQuery } from "@/lib/validations/orders";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +21,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 // Rule families that flag an order (the filter offers only these).
 const ORDER_FAMILIES = new Set(["fulfillment", "label", "tracking", "returns"]);
-const ORDER_RULES = RULE_IDS.filter((id) => ORDER_FAMILIES.has(POLICY_CALENDAR[id].family)).map((id) => ({ id, title: RULE_TITLES[id] }));
+const ORDER_RULE_IDS = RULE_IDS.filter((id) => ORDER_FAMILIES.has(POLICY_CALENDAR[id].family));
 
 export default async function OrdersPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser();
@@ -42,6 +43,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
 
 /** Prefetches the first page for the URL's filters, so the list renders with data and the browser does not ask again. */
 async function OrdersSection({ scope, parsed }: { scope: DataScope; parsed: ParsedOrderQuery }) {
+  const titles = ruleTitlesIn(await getLocale());
   const queryClient = new QueryClient();
   const [options] = await Promise.all([
     getOrderFilterOptions(scope),
@@ -54,7 +56,7 @@ async function OrdersSection({ scope, parsed }: { scope: DataScope; parsed: Pars
     <HydrationBoundary state={dehydrate(queryClient)}>
       <OrdersView
         options={options}
-        rules={ORDER_RULES}
+        rules={ORDER_RULE_IDS.map((id) => ({ id, title: titles[id] }))}
         showMoney={!supplier}
         showSupplier={!supplier}
         canAssign={scope.role === "OWNER" || scope.role === "OPS"}

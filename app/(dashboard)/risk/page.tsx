@@ -12,7 +12,8 @@ import { requirePageUser } from "@/lib/auth";
 import { listStoreOptions } from "@/lib/data/returns";
 import { countOpenFlagsByRule, getRiskQueue, toRiskJson } from "@/lib/data/risk";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
-import { RULE_IDS, type RuleId, ruleTitle } from "@/lib/policy";
+import { RULE_IDS, type RuleId } from "@/lib/policy";
+import { ruleTitleIn } from "@/lib/i18n/policy-text";
 import { RISK_PAGE_SIZE, type RiskQuery, parseRiskQuery, riskQueryToParams } from "@/lib/validations/risk";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -57,8 +58,8 @@ export default async function RiskPage({ searchParams }: { searchParams: SearchP
 }
 
 async function Filters({ scope }: { scope: DataScope }) {
-  const [stores, t] = await Promise.all([listStoreOptions(scope), getTranslations("risk.filters")]);
-  const rules = RULE_IDS.map((id) => ({ value: id, label: ruleTitle(id) }));
+  const [stores, t, locale] = await Promise.all([listStoreOptions(scope), getTranslations("risk.filters"), getLocale()]);
+  const rules = RULE_IDS.map((id) => ({ value: id, label: ruleTitleIn(id, locale) }));
   return (
     <div className="flex flex-col gap-3 sm:flex-row" role="group" aria-label={t("label")}>
       <UrlSelect name="rule" label={t("rule")} allLabel={t("allRules")} options={rules} />
@@ -69,7 +70,7 @@ async function Filters({ scope }: { scope: DataScope }) {
 
 /** Open flags grouped by rule: each a link that filters the queue to it. */
 async function RuleSummary({ scope, active, store }: { scope: DataScope; active?: string; store?: string }) {
-  const [counts, t] = await Promise.all([countOpenFlagsByRule(scope, new Date()), getTranslations("risk")]);
+  const [counts, t, locale] = await Promise.all([countOpenFlagsByRule(scope, new Date()), getTranslations("risk"), getLocale()]);
   if (counts.length === 0) return null;
   const href = (rule?: string) => {
     const p = riskQueryToParams({ rule: rule as RuleId | undefined, store });
@@ -78,7 +79,7 @@ async function RuleSummary({ scope, active, store }: { scope: DataScope; active?
   return (
     <nav aria-label={t("byRule")} className="-mx-1 flex gap-2 overflow-x-auto px-1 pb-1">
       {counts.map((c) => {
-        const title = ruleTitle(c.rule);
+        const title = ruleTitleIn(c.rule, locale);
         const isActive = c.rule === active;
         return (
           <Link
@@ -106,13 +107,14 @@ async function RuleSummary({ scope, active, store }: { scope: DataScope; active?
 
 async function QueueSection({ scope, query, params, canEdit }: { scope: DataScope; query: RiskQuery; params: string; canEdit: boolean }) {
   const now = new Date();
+  const locale = await getLocale();
   const queue = await getRiskQueue(
     scope,
     { storeId: query.store, rule: query.rule, limit: RISK_PAGE_SIZE, offset: (query.page - 1) * RISK_PAGE_SIZE },
     now,
-    await getLocale(),
+    locale,
   );
-  const initial = { items: queue.items.map(toRiskJson), total: queue.total, now: now.toISOString() };
+  const initial = { items: queue.items.map((item) => toRiskJson(item, locale)), total: queue.total, now: now.toISOString() };
   return <RiskQueue initial={initial} params={params} page={query.page} canEdit={canEdit} />;
 }
 

@@ -19,7 +19,8 @@ export async function GET(request: Request) {
     const format = new URL(request.url).searchParams.get("format") ?? "json";
     if (format !== "json" && format !== "text") throw new AppError("BAD_REQUEST", 'format: expected "json" or "text".');
     const now = new Date();
-    const digest = await getDigest(scopeOf(user), now, await localeFor(user));
+    const locale = await localeFor(user);
+    const digest = await getDigest(scopeOf(user), now, locale);
     const headers = { "Cache-Control": "private, no-store" };
     if (format === "text") {
       const queueUrl = new URL("/risk", getSettings().NEXTAUTH_URL ?? request.url).toString();
@@ -31,7 +32,7 @@ export async function GET(request: Request) {
         },
       });
     }
-    return Response.json({ ...digest, generatedAt: now.toISOString(), urgent: digest.urgent.map(toRiskJson) }, { headers });
+    return Response.json({ ...digest, generatedAt: now.toISOString(), urgent: digest.urgent.map((item) => toRiskJson(item, locale)) }, { headers });
   } catch (error) {
     return toErrorResponse(error);
   }

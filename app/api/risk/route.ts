@@ -20,14 +20,15 @@ export async function GET(request: Request) {
       const user = await requireApiUser();
       const query = requireRiskQuery(new URL(request.url).searchParams);
       const now = new Date();
+      const locale = await localeFor(user);
       const queue = await getRiskQueue(
         scopeOf(user),
         { storeId: query.store, rule: query.rule, limit: RISK_PAGE_SIZE, offset: (query.page - 1) * RISK_PAGE_SIZE },
         now,
-        await localeFor(user),
+        locale,
       );
       return Response.json(
-        { items: queue.items.map(toRiskJson), total: queue.total, now: now.toISOString() },
+        { items: queue.items.map((item) => toRiskJson(item, locale)), total: queue.total, now: now.toISOString() },
         { headers: { "Cache-Control": "private, no-store" } },
       );
     });

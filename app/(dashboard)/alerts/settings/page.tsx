@@ -12,7 +12,7 @@ import { getPolicySettings } from "@/lib/data/policy-settings";
 import { scopeOf } from "@/lib/data/scope";
 import { listStoreOptions } from "@/lib/data/stores";
 import { listActiveUserOptions } from "@/lib/data/users";
-import { ruleTitleIn } from "@/lib/alerts/messages";
+import { ruleTitleIn } from "@/lib/i18n/policy-text";
 import { RULE_IDS } from "@/lib/policy";
 
 export async function generateMetadata(): Promise<Metadata> {

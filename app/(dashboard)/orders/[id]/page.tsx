@@ -11,7 +11,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { WriteBackCard } from "@/components/orders/write-back-card";
 import { getOrderWriteBack, pushJson } from "@/lib/data/write-back";
 import { scopeOf } from "@/lib/data/scope";
-import { RULE_TITLES } from "@/lib/policy";
+import { ruleTitlesIn } from "@/lib/i18n/policy-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("orders.detail");
@@ -41,7 +41,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       <OrderHeader order={order} now={now} />
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="min-w-0 space-y-4 lg:col-span-2">
-          <FlagsCard order={order} ruleTitles={RULE_TITLES} />
+          <FlagsCard order={order} ruleTitles={ruleTitlesIn(await getLocale())} />
           <LinesCard order={order} />
           <TimelineCard order={order} now={now} alerts={alerts} pushes={writeBack?.pushes} />
         </div>
