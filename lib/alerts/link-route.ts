@@ -1,4 +1,6 @@
 import type { Db } from "@/lib/database/client";
+import { localeFor } from "@/lib/i18n/locale-for";
+import { translatorFor } from "@/lib/i18n/translator";
 import { escapeHtml } from "./messages";
 import { LINK_PROBLEMS, type LinkOutcome } from "./links";
 
@@ -28,7 +30,10 @@ export async function handleLinkPost(
   const outcome = await act(client, secret, token.trim(), new Date());
   if (outcome.ok)
     return new Response(null, { status: 303, headers: { Location: `/links/${page}/${encodeURIComponent(token)}?done=1`, "Cache-Control": "no-store" } });
-  const message = LINK_PROBLEMS[outcome.problem];
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Link not accepted</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#0f172a"><h1 style="font-size:1.25rem">This link was not accepted</h1><p>${escapeHtml(message)}</p></body></html>`;
+  // Nobody is signed in on this page: the browser's language (the same words as the link pages).
+  const locale = await localeFor(null);
+  const t = translatorFor(locale);
+  const message = locale === "en" ? LINK_PROBLEMS[outcome.problem] : t(`links.problems.${outcome.problem}`);
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(t("links.notAccepted.title"))}</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#0f172a"><h1 style="font-size:1.25rem">${escapeHtml(t("links.notAccepted.heading"))}</h1><p>${escapeHtml(message)}</p></body></html>`;
   return new Response(html, { status: 400, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
 }
