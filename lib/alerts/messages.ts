@@ -44,15 +44,7 @@ export type Links = { order: string | null; acknowledge: string | null; alerts: 
 
 type EmailT = Translator;
 
-// One translator per language for the whole process: a pass words thousands of alerts, and each
-// translator keeps its parsed messages.
-const translators = new Map<Locale, Translator>();
 // i18n-uses: email.reason
-function translator(locale: Locale): Translator {
-  let t = translators.get(locale);
-  if (!t) translators.set(locale, (t = translatorFor(locale)));
-  return t;
-}
 
 function hoursLeft(dueAt: Date, now: Date, t: EmailT): string {
   const minutes = Math.max(0, Math.round((dueAt.getTime() - now.getTime()) / 60_000));
@@ -61,7 +53,7 @@ function hoursLeft(dueAt: Date, now: Date, t: EmailT): string {
 
 /** One line naming what is due, on which order and when, in the store's zone. */
 export function headline(item: AlertItem, now: Date, locale: Locale = DEFAULT_LOCALE): string {
-  const t = translator(locale);
+  const t = translatorFor(locale);
   const due = item.dueAt ? formatInstant(item.dueAt, item.timeZone, dateLocale(locale)) : null;
   const order = item.orderNumber;
   if (item.rule === "fulfillment.dispatch_deadline" && due && item.dueAt) {
@@ -80,7 +72,7 @@ export function headline(item: AlertItem, now: Date, locale: Locale = DEFAULT_LO
 
 /** The item's reason in `locale`: a derived item's own words, a stored flag's through formatFlagReason. */
 export function reasonIn(item: AlertItem, locale: Locale): string {
-  if (item.derivedReason) return translator(locale)(`email.reason.${item.derivedReason}`);
+  if (item.derivedReason) return translatorFor(locale)(`email.reason.${item.derivedReason}`);
   return formatFlagReason(item, locale);
 }
 
@@ -96,7 +88,7 @@ function tag(item: AlertItem, t: EmailT): string {
 
 /** The alert e-mail in the recipient's language (`locale`; English when they have not chosen one). */
 export function itemEmail(item: AlertItem, links: Links, now: Date, locale: Locale = DEFAULT_LOCALE): EmailMessage {
-  const t = translator(locale);
+  const t = translatorFor(locale);
   const line = headline(item, now, locale);
   const reason = reasonIn(item, locale);
   const title = ruleTitleIn(item.rule, locale);
@@ -135,7 +127,7 @@ ${item.storeName ? `<p style="margin:0 0 16px;font-size:13px;color:#64748b">${es
 
 /** Slack incoming-webhook payload: a header, the facts as fields, buttons, and a plain fallback. */
 export function slackMessage(item: AlertItem, links: Links, now: Date, organization: string, locale: Locale = DEFAULT_LOCALE): Record<string, unknown> {
-  const t = translator(locale);
+  const t = translatorFor(locale);
   const line = headline(item, now, locale);
   const label = tag(item, t);
   const fields = [
