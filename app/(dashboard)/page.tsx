@@ -23,7 +23,7 @@ import { getPolicySettings } from "@/lib/data/policy-settings";
 import { convertTrendRevenue, getConvertedKpis } from "@/lib/data/reporting-currency";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
 import { type SupplierViewScope, getSupplierOrdersPage, getSupplierScorecard } from "@/lib/data/supplier-view";
-import { ruleTitle } from "@/lib/policy";
+import { localDateOf, ruleTitle } from "@/lib/policy";
 import { type ResolvedPeriod, resolvePeriod } from "@/lib/validations/overview";
 import { pageParam } from "@/lib/validations/page";
 
@@ -191,7 +191,8 @@ async function RiskSection({ scope, now }: { scope: DataScope; now: Date }) {
 }
 
 async function UpcomingRulesSection({ scope, now }: { scope: DataScope; now: Date }) {
-  return <UpcomingRules rules={await getUpcomingRules(scope, now, 30)} />;
+  // Open orders a coming rule will judge: counted like the other figures, from the short cache.
+  return <UpcomingRules rules={await cachedRead(sectionKey("upcoming-rules", scope, localDateOf("US", now)), () => getUpcomingRules(scope, now, 30))} />;
 }
 
 /** Why the requested period was not used, in the viewer's language (the English is `period.notice`). */

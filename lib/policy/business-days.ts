@@ -99,6 +99,8 @@ export function isBusinessDay(market: Market, date: LocalDate): boolean {
   return weekday(date) <= 5 && !isHoliday(market, date);
 }
 
+const businessDaysAhead = new Map<string, LocalDate>();
+
 /**
  * The n-th business day strictly after `date` (the start date itself never counts, whatever it
  * is); negative n walks backwards; 0 returns the date unchanged.
@@ -106,12 +108,19 @@ export function isBusinessDay(market: Market, date: LocalDate): boolean {
 export function addBusinessDays(market: Market, date: LocalDate, n: number): LocalDate {
   assertDate(date);
   if (!Number.isInteger(n)) throw new RangeError(`business days must be an integer: ${n}`);
+  // The exposure windows walk every day of a few months per store and view (lib/performance/windows.ts):
+  // each (market, date, n) is walked once (bounded, like the caches below).
+  const key = `${market}${date}${n}`;
+  const known = businessDaysAhead.get(key);
+  if (known !== undefined) return known;
   const step = n < 0 ? -1 : 1;
   let d = date;
   for (let left = Math.abs(n); left > 0;) {
     d = plusDays(d, step);
     if (isBusinessDay(market, d)) left--;
   }
+  if (businessDaysAhead.size > 100_000) businessDaysAhead.clear();
+  businessDaysAhead.set(key, d);
   return d;
 }
 
