@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { cachedRead, cachedReadWithin, clearCache } from "./cache";
+import { SLOW_SECTION_TTL_FACTOR, cacheSeconds, cachedRead, cachedReadWithin, clearCache } from "./cache";
 
 // The overview's aggregates cache: a viewer never waits on a refresh while the value is younger
 // than 2 × ttl, never sees one older than that, and concurrent viewers share one load.
@@ -111,5 +111,22 @@ describe("cachedReadWithin", () => {
   it("answers the value when the load is quicker than the budget, and waits without a cache", async () => {
     expect(await cachedReadWithin("q", slow(1, "quick").load, 200, 30, clock)).toBe("quick");
     expect(await cachedReadWithin("n", slow(30, "uncached").load, 1, 0, clock)).toBe("uncached");
+  });
+
+  it("keeps a slow section five times as long as the other figures before refreshing it", async () => {
+    const ttlMs = cacheSeconds() * 1000;
+    const s = counter();
+    const f = counter();
+    expect(await cachedReadWithin("slow", s.load, 200, undefined, clock)).toBe(1);
+    expect(await cachedRead("fast", f.load, undefined, clock)).toBe(1);
+    now += ttlMs * 2 + 1;
+    // The other figures are past their bound and load again; the slow section is still fresh.
+    expect(await cachedRead("fast", f.load, undefined, clock)).toBe(2);
+    expect(await cachedReadWithin("slow", s.load, 200, undefined, clock)).toBe(1);
+    now += ttlMs * (SLOW_SECTION_TTL_FACTOR - 2);
+    // Past its own ttl: served stale once while one refresh runs.
+    expect(await cachedReadWithin("slow", s.load, 200, undefined, clock)).toBe(1);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(s.calls()).toBe(2);
   });
 });

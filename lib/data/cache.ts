@@ -10,7 +10,7 @@ import { getSettings } from "@/lib/env";
 // - older than that, or never loaded: the request waits for a load.
 // Concurrent requests for one key share one load (single flight), so twenty people opening the
 // overview at 9:00 cost one set of queries, not twenty. Figures are therefore never more than
-// 2 × ttl old (60 s by default); screens where a user acts on what they see (risk queue, orders,
+// 2 × ttl old (60 s by default; the slow sections below, 300 s); screens where a user acts on what they see (risk queue, orders,
 // returns) are never cached. OVERVIEW_CACHE_SECONDS=0 turns it off (the browser tests compare
 // figures with the database).
 
@@ -92,6 +92,19 @@ export function forgetCachedOrganization(organizationId: string) {
 export const SLOW_SECTION_BUDGET_MS = 200;
 
 /**
+ * The slow sections are kept five times as long as the other figures (150 s by default, served
+ * up to 300 s old): each is a rate over 30 days or more, which a few minutes do not move, and each
+ * refresh costs seconds of both cores at a million orders (the exposure tallies of every store,
+ * the distinct buyers of the period). Refreshed every 30 s, they competed with every viewer for
+ * the CPU; the overview's p95 under 20 clients showed it (docs/benchmarks.md).
+ */
+export const SLOW_SECTION_TTL_FACTOR = 5;
+
+export function slowSectionSeconds(): number {
+  return cacheSeconds() * SLOW_SECTION_TTL_FACTOR;
+}
+
+/**
  * A slow section bounded per request: the cached value when there is one (as `cachedRead`),
  * otherwise the load's result if it arrives within `budgetMs`, else undefined — the page shows
  * the section as still being computed, and the load carries on once (single flight) to fill
@@ -101,7 +114,7 @@ export async function cachedReadWithin<T>(
   key: string,
   load: () => Promise<T>,
   budgetMs: number,
-  ttlSeconds = cacheSeconds(),
+  ttlSeconds = slowSectionSeconds(),
   clock: () => number = Date.now,
 ): Promise<T | undefined> {
   // Without a cache the load would be thrown away: wait for it.

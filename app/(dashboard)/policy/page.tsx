@@ -4,10 +4,11 @@ import { getTranslations } from "next-intl/server";
 import { PolicyCalendarTable } from "@/components/policy/policy-calendar-table";
 import { PolicyChangesTable } from "@/components/policy/policy-changes-table";
 import { requirePageUser } from "@/lib/auth";
+import { cachedRead } from "@/lib/data/cache";
 import { getPolicyChanges } from "@/lib/data/policy-impact";
 import { scopeOf } from "@/lib/data/scope";
 import { getPolicySettings } from "@/lib/data/policy-settings";
-import { listCalendar } from "@/lib/policy";
+import { listCalendar, localDateOf } from "@/lib/policy";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("policy.calendar"))("title") };
@@ -17,7 +18,12 @@ export default async function PolicyPage() {
   const user = await requirePageUser(["OWNER", "OPS"]);
   const now = new Date();
   const scope = scopeOf(user);
-  const [settings, changes] = await Promise.all([getPolicySettings(scope), getPolicyChanges(scope, now)]);
+  // Whom each change hits: scans of the open orders (seconds at a million), from the short cache
+  // (forgotten when the organisation's policy settings change).
+  const [settings, changes] = await Promise.all([
+    getPolicySettings(scope),
+    cachedRead(`policy-changes:${scope.organizationId}:${scope.supplierId ?? "-"}:${localDateOf("US", now)}`, () => getPolicyChanges(scope, now)),
+  ]);
   const rows = listCalendar(now, settings);
   const t = await getTranslations("policy.calendar");
   return (
