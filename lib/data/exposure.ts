@@ -1,4 +1,5 @@
 import "server-only";
+import { availableParallelism } from "node:os";
 import pLimit from "p-limit";
 import type { DataScope } from "@/lib/data/scope";
 import { db } from "@/lib/db";
@@ -35,8 +36,12 @@ const DAY = 24 * 3600 * 1000;
 /** Orders placed this long before a window can still count in it (a deadline or delivery falls later). */
 const LOOKBACK_SLACK_DAYS = 60;
 export const TREND_WEEKS = 12;
-/** Store tallies computed at once for the summaries (a quarter of the default pool). */
-const SUMMARY_CONCURRENCY = 3;
+/**
+ * Store tallies computed at once for the summaries: half the cores. They run in the background of
+ * a page view (bounded per request, lib/data/cache.ts), and the viewer's own queries need the rest:
+ * on two cores, three at once made the overview's first view wait for them.
+ */
+const SUMMARY_CONCURRENCY = Math.max(1, Math.floor(availableParallelism() / 2));
 
 type StoreRow = { id: string; name: string; channel: Channel; market: Market; organizationId: string };
 
