@@ -7,6 +7,11 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getEnv } = await import("./lib/env");
   const env = getEnv();
+  // The policy calendar's holidays (both markets, last year to next) are worked out by
+  // date-holidays once per process: ~75 ms of CPU the first view of the day's figures would
+  // otherwise wait for (docs/benchmarks.md).
+  const { warmHolidayCalendars } = await import("./lib/policy/business-days");
+  warmHolidayCalendars(new Date());
   if (env.DATABASE_MODE !== "embedded") return;
   const { db } = await import("@/lib/db");
   const { inProcessRunner } = await import("@/lib/jobs/push-queue");

@@ -82,6 +82,12 @@ export function holidaysInYear(market: Market, year: number): ReadonlySet<LocalD
   return set;
 }
 
+/** Works out the holidays of every market from the year before `now` to the year after (the years the engine reads). */
+export function warmHolidayCalendars(now: Date): void {
+  const year = now.getUTCFullYear();
+  for (const market of Object.keys(MARKET_ZONES) as Market[]) for (let y = year - 1; y <= year + 1; y++) holidaysInYear(market, y);
+}
+
 function assertDate(date: LocalDate): void {
   // The round trip rejects dates that do not exist (2026-02-30 would roll over to March).
   if (!ISO_DATE.test(date) || Number.isNaN(utcMidnight(date)) || new Date(utcMidnight(date)).toISOString().slice(0, 10) !== date) {
