@@ -76,6 +76,7 @@ async function figures() {
     listStores: new Set(orders.items.map((o) => o.store.id)),
     storeListTotal: storeOrders.total,
     unassigned: setup.unassigned,
+    setup,
   };
 }
 
@@ -126,6 +127,14 @@ describe("an archived store", () => {
       expect(after.listTotal).toBe(before.listTotal - before.storeListTotal);
       expect(after.listStores.has(storeId)).toBe(false);
       expect(after.unassigned).toBeLessThanOrEqual(before.unassigned - 5);
+      // The getting-started card: one store fewer in use, one more archived, the same suppliers and orders.
+      const direct = {
+        suppliers: await prisma.supplier.count({ where: { organizationId: scope.organizationId } }),
+        orders: await prisma.order.count({ where: { organizationId: scope.organizationId } }),
+        isDemo: (await prisma.organization.findUniqueOrThrow({ where: { id: scope.organizationId } })).isDemo,
+      };
+      expect(before.setup).toMatchObject({ archivedStores: 0, ...direct });
+      expect(after.setup).toMatchObject({ stores: before.setup.stores - 1, archivedStores: 1, ...direct });
 
       // Named explicitly, the store is still readable: its figures, its queue, its orders, its exposure.
       expect(after.storeOrders).toBe(before.storeOrders);

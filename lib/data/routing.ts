@@ -27,29 +27,30 @@ export type SetupStatus = {
 export async function getSetupStatus(scope: DataScope): Promise<SetupStatus> {
   refuseSupplier(scope);
   const org = scope.organizationId;
-  const [organization, stores, archivedStores, suppliers, counts] = await Promise.all([
-    db.organization.findUnique({ where: { id: org }, select: { isDemo: true } }),
-    db.store.count({ where: { organizationId: org, archivedAt: null } }),
-    db.store.count({ where: { organizationId: org, archivedAt: { not: null } } }),
-    db.supplier.count({ where: { organizationId: org } }),
-    // OrderCount (trigger-kept) holds orders per store, supplier ('' = none) and status. The
-    // unassigned counts are the orders list's `supplier=unassigned`: archived stores left out.
-    db.$queryRaw<{ orders: number; unassigned: number; unassignedOpen: number }[]>`
-      SELECT coalesce(sum(c.orders), 0)::int AS orders,
-        coalesce(sum(c.orders) FILTER (WHERE c."supplierId" = '' AND c."storeId" NOT IN ${archivedStoresSql(org)}), 0)::int AS unassigned,
-        coalesce(sum(c.orders) FILTER (WHERE c."supplierId" = '' AND c."storeId" NOT IN ${archivedStoresSql(org)}
-          AND c.status::text = ANY(${[...ROUTABLE_STATUSES]}::text[])), 0)::int AS "unassignedOpen"
-      FROM "OrderCount" c WHERE c."organizationId" = ${org}`,
-  ]);
-  const c = counts[0] ?? { orders: 0, unassigned: 0, unassignedOpen: 0 };
+  // One statement: the overview reads it on every view, and five round trips of the pool were a
+  // measurable part of its render under load (docs/benchmarks.md). OrderCount (trigger-kept)
+  // holds orders per store, supplier ('' = none) and status. The unassigned counts are the
+  // orders list's `supplier=unassigned`: archived stores left out.
+  const rows = await db.$queryRaw<(Omit<SetupStatus, "isDemo"> & { isDemo: boolean | null })[]>`
+    SELECT
+      (SELECT o."isDemo" FROM "Organization" o WHERE o.id = ${org}) AS "isDemo",
+      (SELECT count(*)::int FROM "Store" s WHERE s."organizationId" = ${org} AND s."archivedAt" IS NULL) AS stores,
+      (SELECT count(*)::int FROM "Store" s WHERE s."organizationId" = ${org} AND s."archivedAt" IS NOT NULL) AS "archivedStores",
+      (SELECT count(*)::int FROM "Supplier" p WHERE p."organizationId" = ${org}) AS suppliers,
+      coalesce(sum(c.orders), 0)::int AS orders,
+      coalesce(sum(c.orders) FILTER (WHERE c."supplierId" = '' AND c."storeId" NOT IN ${archivedStoresSql(org)}), 0)::int AS unassigned,
+      coalesce(sum(c.orders) FILTER (WHERE c."supplierId" = '' AND c."storeId" NOT IN ${archivedStoresSql(org)}
+        AND c.status::text = ANY(${[...ROUTABLE_STATUSES]}::text[])), 0)::int AS "unassignedOpen"
+    FROM "OrderCount" c WHERE c."organizationId" = ${org}`;
+  const r = rows[0];
   return {
-    isDemo: organization?.isDemo ?? false,
-    stores,
-    archivedStores,
-    suppliers,
-    orders: c.orders,
-    unassigned: c.unassigned,
-    unassignedOpen: c.unassignedOpen,
+    isDemo: r?.isDemo ?? false,
+    stores: r?.stores ?? 0,
+    archivedStores: r?.archivedStores ?? 0,
+    suppliers: r?.suppliers ?? 0,
+    orders: r?.orders ?? 0,
+    unassigned: r?.unassigned ?? 0,
+    unassignedOpen: r?.unassignedOpen ?? 0,
   };
 }
 
