@@ -63,6 +63,23 @@ test("the owner sets EUR and the day's rates on /settings; the overview converts
   }
   await page.reload();
   await expect(page.getByTestId("fx-rates").locator(`[data-rate="EUR/GBP@${rateDay}"]`)).toContainText("Entered by hand");
+
+  // A slipped decimal point a day earlier, deleted again: the row leaves the table.
+  const typoDay = new Date(Date.now() - 41 * 86_400_000).toISOString().slice(0, 10);
+  await page.waitForLoadState("networkidle");
+  await rateForm.getByLabel("Day").fill(typoDay);
+  await rateForm.getByLabel("Base currency").fill("EUR");
+  await rateForm.getByLabel("Quote currency").fill("GBP");
+  await rateForm.getByLabel("Rate", { exact: true }).fill("8.635");
+  await rateForm.getByRole("button", { name: "Save rate" }).click();
+  await expect(rateForm.getByRole("status")).toContainText("Saved: 1 EUR = 8.635 GBP");
+  await page.reload();
+  await page.waitForLoadState("networkidle");
+  const typo = page.getByTestId("fx-rates").locator(`[data-rate="EUR/GBP@${typoDay}"]`);
+  await expect(typo).toContainText("1 EUR = 8.635 GBP");
+  await typo.getByRole("button", { name: /^Delete the rate 1 EUR = 8\.635 GBP of / }).click();
+  await expect(typo).toHaveCount(0);
+  await expect(page.getByTestId("fx-rates").locator(`[data-rate="EUR/GBP@${rateDay}"]`)).toBeVisible();
   await shoot(page, "currency-settings");
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoSideways(page);

@@ -358,6 +358,7 @@ const ACTIONS: Record<string, ActionCase> = {
   "reporting-currency#setReportingCurrencyAction": { roles: ["OWNER"], call: (fn) => fn(idle, form({ reportingCurrency: "not a currency" })) },
   "reporting-currency#saveFxRateAction": { roles: ["OWNER"], call: (fn) => fn(idle, form({ day: "", base: "EUR", quote: "GBP", rate: "" })) },
   "reporting-currency#importEcbRatesAction": { roles: ["OWNER"], call: (fn) => fn(idle, form({})) },
+  "reporting-currency#deleteFxRateAction": { roles: ["OWNER"], missingTarget: true, call: (fn) => fn(idle, form({ rateId: "no-such-rate" })) },
   "policy-settings#updatePolicySettingsAction": { roles: ["OWNER"], call: (fn) => fn(idle, form({ "dispatch.dueSoonHours": "not a number" })) },
   "returns#decideReturn": { roles: ["OWNER", "OPS"], call: (fn) => fn({ returnId: ids.returnId }) },
   "pushes#retryPush": { roles: ["OWNER", "OPS"], missingTarget: true, call: (fn) => fn({ pushId: "no-such-push" }) },

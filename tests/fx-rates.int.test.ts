@@ -4,7 +4,7 @@
 // missing rate is said, never papered over; and one organisation's rates are never another's.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { importEcbRatesAction, saveFxRateAction, setReportingCurrencyAction } from "@/lib/actions/reporting-currency";
+import { deleteFxRateAction, importEcbRatesAction, saveFxRateAction, setReportingCurrencyAction } from "@/lib/actions/reporting-currency";
 import type { SessionUser } from "@/lib/auth";
 import { getTrends } from "@/lib/data/overview";
 import { convertTrendRevenue, getConvertedKpis, getReportingCurrency, getStoreRevenue } from "@/lib/data/reporting-currency";
@@ -264,6 +264,45 @@ describe("converted figures", () => {
     expect((await importEcbRatesAction(upload("eurofxref-hist.csv"))).ok).toBe(true);
     // ¥500,000 ÷ 125.38 = €3,987.88 against £100.00 ÷ 0.86083 = €116.17 (rates of 10 Apr 2019).
     expect((await getReportingCurrency(scopeOf(user), new Date("2019-04-10T12:00:00Z"))).automatic).toBe("JPY");
+  });
+
+  it("a mistyped rate is deleted, audited, and the day falls back to the latest earlier rate; never another organisation's", async () => {
+    const { org, user } = await makeOrg("FX typo");
+    const uk = await store(org.id, "UK", "GBP", "Europe/London", "UK");
+    await order(uk, "2019-04-13T12:00:00Z", 10000);
+    session.user = user;
+    expect((await setReportingCurrencyAction({ reportingCurrency: "EUR" })).ok).toBe(true);
+    expect((await saveFxRateAction({ day: "2019-04-12", base: "EUR", quote: "GBP", rate: "0.86" })).ok).toBe(true);
+    // A slipped decimal point on the 13th: £100.00 ÷ 0.086 = €1,162.79.
+    expect((await saveFxRateAction({ day: "2019-04-13", base: "EUR", quote: "GBP", rate: "0.086" })).ok).toBe(true);
+    const revenue = async () => (await getConvertedKpis(scopeOf(user), PERIOD))?.channels[0]?.revenue;
+    expect(await revenue()).toMatchObject({ status: "converted", minor: 116279n });
+    const typo = (await listFxRates(scopeOf(user))).rows.find((r) => r.day === "2019-04-13");
+    if (!typo) throw new Error("the typed rate is not listed");
+
+    // Another organisation's owner cannot delete it (not found, nothing changes); ops cannot either.
+    session.user = other;
+    expect(await deleteFxRateAction({ rateId: typo.id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    const ops = await prisma.user.create({
+      data: { organizationId: org.id, email: `ops-typo-${key}@fx.test`, name: "Ops", role: "OPS", passwordHash: "x" },
+      select: { id: true, email: true, name: true, organizationId: true, role: true, supplierId: true },
+    });
+    session.user = ops;
+    expect(await deleteFxRateAction({ rateId: typo.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await prisma.fxRate.count({ where: { id: typo.id } })).toBe(1);
+
+    session.user = user;
+    expect(await deleteFxRateAction({ rateId: typo.id })).toMatchObject({ ok: true, message: "Deleted: 1 EUR = 0.086 GBP on 13 Apr 2019." });
+    // The 13th now converts at the 12th's 0.86: £100.00 ÷ 0.86 = €116.28.
+    expect(await revenue()).toMatchObject({ status: "converted", minor: 11628n, rates: { first: "2019-04-12", last: "2019-04-12" } });
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { organizationId: org.id, action: "fx_rate.delete" } });
+    expect(audit).toMatchObject({ entityId: "EUR/GBP@2019-04-13", before: { rate: "0.086", source: "manual" } });
+    // A second delete of the same rate changes nothing and says so.
+    expect(await deleteFxRateAction({ rateId: typo.id })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+      message: "That rate is no longer stored: nothing changed.",
+    });
   });
 
   it("ops cannot change the currency or the rates", async () => {

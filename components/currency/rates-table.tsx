@@ -4,6 +4,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { FxRateRow } from "@/lib/data/fx-rates";
 import { formatRateDay, formatRateValue } from "@/lib/fx/format";
+import { DeleteRateButton } from "./settings-forms";
 
 /** The stored rates, latest day first, a page at a time. */
 export async function RatesTable({ list }: { list: { rows: FxRateRow[]; page: number; hasMore: boolean; total: number; days: number } }) {
@@ -21,6 +22,9 @@ export async function RatesTable({ list }: { list: { rows: FxRateRow[]; page: nu
               <Th>{t("columnDay")}</Th>
               <Th>{t("columnRate")}</Th>
               <Th className="hidden sm:table-cell">{t("columnSource")}</Th>
+              <Th className="text-right">
+                <span className="sr-only">{t("columnActions")}</span>
+              </Th>
             </tr>
           </thead>
           <tbody>
@@ -33,6 +37,12 @@ export async function RatesTable({ list }: { list: { rows: FxRateRow[]; page: nu
                   <span className="block text-xs text-slate-500 sm:hidden">{source(r.source)}</span>
                 </Td>
                 <Td className="hidden text-slate-600 sm:table-cell">{source(r.source)}</Td>
+                <Td className="text-right">
+                  <DeleteRateButton
+                    rateId={r.id}
+                    label={t("deleteRateLabel", { base: r.base, quote: r.quote, rate: formatRateValue(r.rate, locale), day: formatRateDay(r.day, locale) })}
+                  />
+                </Td>
               </tr>
             ))}
           </tbody>

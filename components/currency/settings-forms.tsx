@@ -1,12 +1,13 @@
 "use client";
 
+import { Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field, Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { importEcbRatesAction, saveFxRateAction, setReportingCurrencyAction } from "@/lib/actions/reporting-currency";
+import { deleteFxRateAction, importEcbRatesAction, saveFxRateAction, setReportingCurrencyAction } from "@/lib/actions/reporting-currency";
 
 /** The owner's reporting currency: automatic (the currency of most revenue), or one chosen. */
 export function ReportingCurrencyForm({ chosen, automatic, currencies }: { chosen: string | null; automatic: string | null; currencies: string[] }) {
@@ -125,6 +126,23 @@ export function EcbImportForm() {
           ))}
         </ul>
       ) : null}
+    </form>
+  );
+}
+
+/** Removes one stored rate (a mistyped one); the row leaves the table once it is gone. */
+export function DeleteRateButton({ rateId, label }: { rateId: string; label: string }) {
+  const t = useTranslations("currency.settings");
+  const { result, onSubmit, pending } = useFormAction(deleteFxRateAction, { resetOnSuccess: false });
+  return (
+    <form onSubmit={onSubmit} className="flex flex-wrap items-center justify-end gap-2" aria-label={label}>
+      <input type="hidden" name="rateId" value={rateId} />
+      {/* On a phone an icon (its name is the label): the word would push the table sideways. */}
+      <Button type="submit" size="sm" variant="ghost" disabled={pending} aria-label={label} title={label}>
+        <Trash2 aria-hidden className="size-4 sm:hidden" />
+        <span className="hidden sm:inline">{pending ? t("deleting") : t("deleteRate")}</span>
+      </Button>
+      <FormMessage result={result} compact />
     </form>
   );
 }

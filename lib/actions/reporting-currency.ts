@@ -100,6 +100,38 @@ export const saveFxRateAction = defineAction({ roles: ["OWNER"], schema: rateSch
   );
 });
 
+const deleteRateSchema = z.object({ rateId: z.string().trim().min(1, { error: "Name the rate to delete." }).max(64) });
+
+/** A stored rate removed (a mistyped one): the days it served fall back to the latest earlier rate, or to "no rate". */
+export const deleteFxRateAction = defineAction({ roles: ["OWNER"], schema: deleteRateSchema }, async ({ rateId }, { user, t, locale }) => {
+  // Only the owner's own organisation's rates: another's id is "no such rate", never a deletion.
+  const stored = await db.fxRate.findFirst({
+    where: { id: rateId, organizationId: user.organizationId },
+    select: { id: true, day: true, base: true, quote: true, rate: true, source: true },
+  });
+  if (!stored) throw new AppError("NOT_FOUND", t("currency.form.noSuchRate"));
+  const day = stored.day.toISOString().slice(0, 10);
+  const exact = parseRate(stored.rate.toString());
+  const rate = exact ? rateToString(exact) : stored.rate.toString();
+  await db.$transaction(async (tx) => {
+    await tx.fxRate.delete({ where: { id: stored.id } });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actor: { id: user.id, email: user.email },
+      action: "fx_rate.delete",
+      entityType: "FxRate",
+      entityId: `${stored.base}/${stored.quote}@${day}`,
+      before: { rate, source: stored.source },
+      after: null,
+    });
+  });
+  refreshFigures(user.organizationId);
+  return succeed(
+    undefined,
+    t("currency.form.rateDeleted", { base: stored.base, quote: stored.quote, rate: formatRateValue(rate, locale), day: formatRateDay(day, locale) }),
+  );
+});
+
 /** An ECB file is a few hundred KB at most (the whole history since 1999 about 1.5 MB). */
 const MAX_RATE_FILE_BYTES = 3 * 1024 * 1024;
 const ERRORS_SHOWN = 20;
