@@ -8,14 +8,21 @@ import { isEmbeddedUrl } from "@/lib/database/embedded-url";
 
 type Figure = { name: string; value: number; unit: string; errors?: number; requests?: number };
 
-function runBench(args: string[], script = "scripts/bench/run.ts"): Promise<{ code: number; figures: Figure[]; stderr: string }> {
+// Stopped (with its whole process tree) before the test's own timeout, so a run that hangs
+// fails with what it printed instead of a bare "timed out".
+function runBench(args: string[], script: string, deadlineMs: number): Promise<{ code: number; figures: Figure[]; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn("npx", ["tsx", script, ...args], { env: { ...process.env, DATABASE_URL: inject("databaseUrl") } });
+    const child = spawn("npx", ["tsx", script, ...args], { env: { ...process.env, DATABASE_URL: inject("databaseUrl") }, detached: true });
     let stdout = "";
     let stderr = "";
+    const deadline = setTimeout(() => {
+      stderr += `\n[test] still running after ${deadlineMs / 1000} s: stopped`;
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+    }, deadlineMs);
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("close", (code) => {
+      clearTimeout(deadline);
       const figures = stdout
         .split("\n")
         .filter((line) => line.startsWith("{"))
@@ -27,7 +34,11 @@ function runBench(args: string[], script = "scripts/bench/run.ts"): Promise<{ co
 
 describe("npm run bench", () => {
   it("prints every figure at a tiny N", async () => {
-    const { code, figures, stderr } = await runBench(["--orders", "300", "--stores", "4", "--quick", "--port", process.env.BENCH_HARNESS_PORT ?? "3299"]);
+    const { code, figures, stderr } = await runBench(
+      ["--orders", "300", "--stores", "4", "--quick", "--port", process.env.BENCH_HARNESS_PORT ?? "3299"],
+      "scripts/bench/run.ts",
+      840_000,
+    );
     expect(code, stderr.slice(-2000)).toBe(0);
     const byName = new Map(figures.map((f) => [f.name, f]));
     for (const name of [
@@ -66,7 +77,7 @@ describe("npm run bench", () => {
 // tests/queue.int.test.ts); CI runs against one.
 describe.skipIf(isEmbeddedUrl(inject("databaseUrl")))("npm run bench:queue", () => {
   it("drains the same imports with one and two workers and prints both rounds", async () => {
-    const { code, figures, stderr } = await runBench(["--jobs", "2", "--lines", "200"], "scripts/bench/queue.ts");
+    const { code, figures, stderr } = await runBench(["--jobs", "2", "--lines", "200"], "scripts/bench/queue.ts", 240_000);
     expect(code, stderr.slice(-2000)).toBe(0);
     expect(figures.map((f) => [f.name, (f as Figure & { workers?: number }).workers])).toEqual([
       ["queue_import_lines_per_s", 1],

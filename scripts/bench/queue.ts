@@ -12,7 +12,7 @@ import { finished } from "node:stream/promises";
 import { createPrismaClient } from "../../lib/database/client";
 import { openDatabase } from "../../lib/database/runtime";
 import { generateShopifyExport } from "../../lib/bench/shopify-export";
-import { enqueueImports, pendingJobs, startQueue } from "../../lib/jobs/queue";
+import { IMPORT_QUEUE, enqueueImports, startQueue, unfinishedJobs } from "../../lib/jobs/queue";
 import { intOption } from "./args";
 import { getSettings } from "@/lib/env";
 
@@ -43,6 +43,11 @@ const prisma = createPrismaClient(databaseUrl, 2);
 const boss = await startQueue(databaseUrl);
 const dir = mkdtempSync(path.join(tmpdir(), "bench-queue-"));
 const workers: ChildProcess[] = [];
+// The workers run in process groups of their own: stopped with this run, never left behind.
+process.on("SIGTERM", () => {
+  for (const w of workers) if (w.pid) process.kill(-w.pid, "SIGTERM");
+  process.exit(143);
+});
 try {
   const file = path.join(dir, "shopify-export.csv");
   const out = createWriteStream(file);
@@ -70,11 +75,16 @@ try {
       ),
     );
     const started = performance.now();
-    await enqueueImports(
+    const ids = await enqueueImports(
       boss,
       stores.map((s) => ({ organizationId: org.id, storeId: s.id, path: file })),
     );
-    while ((await pendingJobs(boss)) > 0) await new Promise((r) => setTimeout(r, 100));
+    // A failed import waits a minute for its retry: report it rather than time a retry.
+    while ((await unfinishedJobs(boss, ids)) > 0) {
+      const failed = (await Promise.all(ids.map((id) => boss.getJobById(IMPORT_QUEUE, id)))).filter((job) => job?.state === "retry" || job?.state === "failed");
+      if (failed.length > 0) throw new Error(`import job ${failed[0]?.id} failed: ${JSON.stringify(failed[0]?.output)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const seconds = (performance.now() - started) / 1000;
     const imported = await prisma.orderLine.count({ where: { order: { storeId: { in: stores.map((s) => s.id) } } } });
     if (imported !== jobs * lines) throw new Error(`expected ${jobs * lines} imported lines, found ${imported}`);
