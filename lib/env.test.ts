@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateServerEnv } from "./env";
+import { nextServerNodeOptions, validateServerEnv } from "./env";
 
 const base = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/app", NEXTAUTH_SECRET: "a-secret-of-sixteen+" };
 
@@ -11,7 +11,14 @@ describe("environment", () => {
       OVERVIEW_CACHE_SECONDS: 30,
       DATABASE_POOL_SIZE: 10,
       DATABASE_NAMED_STATEMENTS: true,
+      SERVER_HEAP_MB: 512,
     });
+  });
+  it("gives the web server its heap limit unless NODE_OPTIONS names one or it is turned off", () => {
+    expect(nextServerNodeOptions("--import file:///hook.mjs", 512)).toBe("--import file:///hook.mjs --max-old-space-size=512");
+    expect(nextServerNodeOptions("--max-old-space-size=2048", 512)).toBe("--max-old-space-size=2048");
+    expect(nextServerNodeOptions("", 0)).toBe("");
+    expect(() => validateServerEnv({ ...base, SERVER_HEAP_MB: "lots" })).toThrow(/SERVER_HEAP_MB/);
   });
   it("names the variable that is wrong", () => {
     expect(() => validateServerEnv({ ...base, OVERVIEW_CACHE_SECONDS: "thirty" })).toThrow(/OVERVIEW_CACHE_SECONDS/);

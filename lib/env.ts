@@ -25,6 +25,8 @@ const settingsSchema = z.object({
   EMBEDDED_DB_PORT: port("EMBEDDED_DB_PORT").default(0),
   SEED_DEMO: flag.optional(),
   SKIP_BUILD: flag.optional(),
+  // The web server's V8 old-space limit (npm start): see nextServerNodeOptions. 0 = V8's own default.
+  SERVER_HEAP_MB: z.coerce.number({ error: "SERVER_HEAP_MB must be a whole number of megabytes" }).int().min(0).max(65_536).default(512),
   // Self-service sign-up at /signup (isSignUpAllowed below).
   ALLOW_SIGNUP: flag.optional(),
   OVERVIEW_CACHE_SECONDS: z.coerce.number({ error: "OVERVIEW_CACHE_SECONDS must be a number of seconds" }).int().min(0).max(3600).default(30),
@@ -82,6 +84,18 @@ let server: Env | undefined;
 export function getSettings(): Settings {
   settings ??= parse(settingsSchema, process.env);
   return settings;
+}
+
+/**
+ * NODE_OPTIONS for the Next.js server process (`npm start`, and `npm run bench`'s server, which
+ * must run as it does). Under 20 concurrent renders V8 let the old space grow to 700–900 MB with
+ * 170–250 MB of it live, so the server's RSS reached 0.9–1.5 GB. At a 512 MB limit it collects
+ * sooner: RSS 406–431 MB after the same load, pages per second within the run-to-run spread
+ * (docs/benchmarks.md). A flag already in NODE_OPTIONS wins.
+ */
+export function nextServerNodeOptions(existing = "", heapMb = getSettings().SERVER_HEAP_MB): string {
+  if (heapMb === 0 || /--max-old-space-size/.test(existing)) return existing.trim();
+  return `${existing} --max-old-space-size=${heapMb}`.trim();
 }
 
 /** Everything the web server needs, DATABASE_URL and NEXTAUTH_SECRET included. */

@@ -8,7 +8,7 @@ import { createPrismaClient } from "../lib/database/client";
 import { ensureAuthSecret, ensureSecretsKey, openDatabase } from "../lib/database/runtime";
 import { seedDemo } from "../lib/seed/demo";
 import { buildIfStale, runOrExit } from "./lib/build";
-import { getSettings, validateServerEnv } from "@/lib/env";
+import { getSettings, nextServerNodeOptions, validateServerEnv } from "@/lib/env";
 
 const root = process.cwd();
 // A wrong variable stops the start here, with its name (lib/env.ts).
@@ -53,7 +53,7 @@ console.log(`[app] ${database.mode} database · http://localhost:${port}`);
 const preload = pathToFileURL(path.join(root, "scripts/request-hook.mjs")).href;
 const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
   stdio: "inherit",
-  env: { ...process.env, CLIENT_ADDRESS_HOOK: "1", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${preload}`.trim() },
+  env: { ...process.env, CLIENT_ADDRESS_HOOK: "1", NODE_OPTIONS: nextServerNodeOptions(`${process.env.NODE_OPTIONS ?? ""} --import ${preload}`) },
 });
 let exited = false;
 const shutdown = (signal: NodeJS.Signals) => {

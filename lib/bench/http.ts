@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { nextServerNodeOptions } from "@/lib/env";
 
 // The production server under load, driven from this (second) process over loopback.
 
@@ -9,8 +10,10 @@ export async function startServer(options: {
   port: number;
   env: Record<string, string>;
 }): Promise<{ baseUrl: string; pid: number; stop: () => Promise<void> }> {
+  // With the heap limit `npm start` gives it (lib/env.ts), so rss_mb is the real server's.
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, NODE_ENV: "production" };
   const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(options.port), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...options.env, NODE_ENV: "production" },
+    env: { ...env, NODE_OPTIONS: nextServerNodeOptions(env.NODE_OPTIONS) },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
