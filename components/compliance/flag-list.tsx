@@ -1,11 +1,13 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
+import { getLocale } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import type { StoredFlag } from "@/lib/data/compliance";
 import { SEVERITY_TONE } from "@/components/ui/tones";
 import { formatFlagReason } from "@/lib/i18n/flag-reason";
 
-export async function SeverityBadge({ severity }: { severity: StoredFlag["severity"] }) {
-  const t = await getTranslations("vocabulary.severity");
+/** Not async: lists render one per flag. */
+export function SeverityBadge({ severity }: { severity: StoredFlag["severity"] }) {
+  const t = useTranslations("vocabulary.severity");
   return <Badge tone={SEVERITY_TONE[severity]}>{t(severity)}</Badge>;
 }
 

@@ -1,13 +1,17 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { Band } from "@/lib/performance/metrics";
 
 // i18n-uses: exposure.band
 const TONE: Record<Band, BadgeTone> = { no_data: "neutral", healthy: "success", at_risk: "warning", breached: "critical", enforcement: "critical" };
 
-/** One band as a badge; enforcement is drawn solid so it stands out from "breached". */
-export async function BandBadge({ band, className }: { band: Band; className?: string }) {
-  const t = await getTranslations("exposure.band");
+/**
+ * One band as a badge; enforcement is drawn solid so it stands out from "breached". A plain
+ * (not async) server component: lists render one per store, and every async component is a
+ * separate chunk of the page's stream (docs/benchmarks.md).
+ */
+export function BandBadge({ band, className }: { band: Band; className?: string }) {
+  const t = useTranslations("exposure.band");
   return (
     <Badge tone={TONE[band]} data-band={band} className={band === "enforcement" ? `bg-rose-700 text-white ring-rose-700 ${className ?? ""}` : className}>
       {t(band)}

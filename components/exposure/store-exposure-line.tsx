@@ -1,14 +1,15 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { useLocale, useTranslations } from "next-intl";
 import type { ExposureSummary } from "@/lib/data/exposure";
 import { BandBadge } from "./band-badge";
 import { lineIn, percentIn } from "./format";
 
 /**
  * One line per store for /stores: each rate with its band colour, and the worst band. Feed it
- * the rows of getExposureSummaries(scope, now).
+ * the rows of getExposureSummaries(scope, now). Not async: one per store (see BandBadge).
  */
-export async function StoreExposureLine({ summary }: { summary: ExposureSummary }) {
-  const [t, locale] = await Promise.all([getTranslations("exposure.line"), getLocale()]);
+export function StoreExposureLine({ summary }: { summary: ExposureSummary }) {
+  const t = useTranslations("exposure.line");
+  const locale = useLocale();
   if (summary.channel !== "TIKTOK_SHOP") return <span className="text-xs text-slate-500">{t("brandSite")}</span>;
   const tone = {
     no_data: "text-slate-400",

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -21,8 +22,9 @@ function age(t: HealthT, minutes: number): string {
   return t("age.days", { count: Math.floor(hours / 24) });
 }
 
-export async function ConnectionHealthLine({ health }: { health: StoreHealth }) {
-  const t = await getTranslations("stores.health");
+/** Not async: the stores list renders one per store (see components/stores/store-figures.tsx). */
+export function ConnectionHealthLine({ health }: { health: StoreHealth }) {
+  const t = useTranslations("stores.health");
   const rest: string[] = [];
   if (health.state !== "not_connected")
     rest.push(health.lastSyncAgeMinutes === null ? t("line.neverSynced") : t("line.lastSync", { age: age(t, health.lastSyncAgeMinutes) }));

@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { useLocale, useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { formatRate } from "@/components/overview/kpi-format";
 import type { FlagCounts, StoreFigures } from "@/lib/data/stores";
@@ -6,15 +7,19 @@ import { formatCount } from "@/lib/format";
 import { numberLocale } from "@/lib/i18n/intl-locale";
 import { getDurationFormat } from "./durations";
 
+// MarketKind and FlagBadges are plain (not async) server components: the stores list renders
+// them once per store, and every async component is a separate chunk of the page's stream.
+
 /** "US · cross-border", in the viewer's language. */
-export async function MarketKind({ market, kind }: { market: string; kind: string | null }) {
-  const t = await getTranslations("stores.figures");
+export function MarketKind({ market, kind }: { market: string; kind: string | null }) {
+  const t = useTranslations("stores.figures");
   return <>{kind ? t("marketKind", { market, kind: kind === "CROSS_BORDER" ? "cross_border" : "local" }) : market}</>;
 }
 
 /** Open flags as severity badges; "None" when the store is clear. */
-export async function FlagBadges({ flags }: { flags: FlagCounts }) {
-  const [t, locale] = await Promise.all([getTranslations("stores.figures"), getLocale()]);
+export function FlagBadges({ flags }: { flags: FlagCounts }) {
+  const t = useTranslations("stores.figures");
+  const locale = useLocale();
   if (flags.total === 0) return <span className="text-sm text-slate-500">{t("noFlags")}</span>;
   const count = (n: number) => formatCount(n, numberLocale(locale));
   return (
