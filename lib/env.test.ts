@@ -11,7 +11,7 @@ describe("environment", () => {
       OVERVIEW_CACHE_SECONDS: 30,
       DATABASE_POOL_SIZE: 10,
       DATABASE_NAMED_STATEMENTS: true,
-      SERVER_HEAP_MB: 512,
+      SERVER_HEAP_MB: 448,
     });
   });
   it("gives the web server its heap limit unless NODE_OPTIONS names one or it is turned off", () => {

@@ -26,7 +26,7 @@ const settingsSchema = z.object({
   SEED_DEMO: flag.optional(),
   SKIP_BUILD: flag.optional(),
   // The web server's V8 old-space limit (npm start): see nextServerNodeOptions. 0 = V8's own default.
-  SERVER_HEAP_MB: z.coerce.number({ error: "SERVER_HEAP_MB must be a whole number of megabytes" }).int().min(0).max(65_536).default(512),
+  SERVER_HEAP_MB: z.coerce.number({ error: "SERVER_HEAP_MB must be a whole number of megabytes" }).int().min(0).max(65_536).default(448),
   // Self-service sign-up at /signup (isSignUpAllowed below).
   ALLOW_SIGNUP: flag.optional(),
   OVERVIEW_CACHE_SECONDS: z.coerce.number({ error: "OVERVIEW_CACHE_SECONDS must be a number of seconds" }).int().min(0).max(3600).default(30),
@@ -89,9 +89,10 @@ export function getSettings(): Settings {
 /**
  * NODE_OPTIONS for the Next.js server process (`npm start`, and `npm run bench`'s server, which
  * must run as it does). Under 20 concurrent renders V8 let the old space grow to 700–900 MB with
- * 170–250 MB of it live, so the server's RSS reached 0.9–1.5 GB. At a 512 MB limit it collects
- * sooner: RSS 406–431 MB after the same load, pages per second within the run-to-run spread
- * (docs/benchmarks.md). A flag already in NODE_OPTIONS wins.
+ * 170–250 MB of it live, so the server's RSS reached 0.7–1.5 GB. With a limit V8 collects sooner:
+ * at 448–512 MB RSS stayed at 381–431 MB after the same load with pages per second inside the
+ * run-to-run spread, but the full benchmark at 512 MB still ended at 597 MB (docs/benchmarks.md).
+ * A flag already in NODE_OPTIONS wins.
  */
 export function nextServerNodeOptions(existing = "", heapMb = getSettings().SERVER_HEAP_MB): string {
   if (heapMb === 0 || /--max-old-space-size/.test(existing)) return existing.trim();

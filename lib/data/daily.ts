@@ -23,10 +23,28 @@ export function explainDailyQueries(hook: Explain | null) {
   explainHook = hook;
 }
 
-/** A query of the overview's reads: run, and shown to the explain hook when one is set. */
+/**
+ * Identical reads in flight at the same moment, shared: the overview's KPI and trend sections ask
+ * for the same partial days of raw orders and the same TikTok deadlines within one view (its
+ * `now` is one instant), and on a cold cache each was a scan of the period's edges at 1M orders
+ * (docs/benchmarks.md). Keyed by the statement and its values, forgotten once it settles, so a
+ * later call always reads afresh. The rows are shared: callers read them, never change them.
+ */
+const inFlight = new Map<string, Promise<unknown>>();
+
+function statementKey(label: string, sql: Prisma.Sql): string {
+  return `${label}\u0000${sql.sql}\u0000${JSON.stringify(sql.values, (_, v: unknown) => (typeof v === "bigint" ? `${v}n` : v))}`;
+}
+
+/** A query of the overview's reads: run (or joined, see inFlight), and shown to the explain hook when one is set. */
 export async function query<T>(label: string, sql: Prisma.Sql): Promise<T> {
   if (explainHook) await explainHook(label, sql);
-  return db.$queryRaw<T>(sql);
+  const key = statementKey(label, sql);
+  const running = inFlight.get(key);
+  if (running) return running as Promise<T>;
+  const read = db.$queryRaw<T>(sql).finally(() => inFlight.delete(key));
+  inFlight.set(key, read);
+  return read;
 }
 
 function supplierSql(alias: string, where: Where): Prisma.Sql {
