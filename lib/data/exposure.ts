@@ -6,7 +6,6 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, Market } from "@/lib/generated/prisma/enums";
-import { MARKET_ZONES } from "@/lib/policy/business-days";
 import type { PolicySettings } from "@/lib/policy/settings";
 import { autoCancelFlagOpen, dispatchCriticalSql, dispatchFlagOpen } from "@/lib/flags/sql";
 import { addCalendarDays, endOfLocalDay, addBusinessDays, localDateOf, startOfLocalDay } from "@/lib/policy/business-days";
@@ -43,6 +42,14 @@ export const TREND_WEEKS = 12;
  */
 const SUMMARY_CONCURRENCY = Math.max(1, Math.floor(availableParallelism() / 2));
 
+/**
+ * Whether the order (alias `o`) carries a tracking fault. The rules are written as literals, not
+ * parameters, so the planner can use the partial index on exactly these flags
+ * (RiskFlag_tracking_fault_idx) instead of reading every flag of the table.
+ */
+export const trackingFaultRulesSql = Prisma.raw(TRACKING_FAULT_RULES.map((r) => `'${r}'`).join(", "));
+const trackingFaultSql = Prisma.sql`EXISTS (SELECT 1 FROM "RiskFlag" f WHERE f."orderId" = o.id AND f.rule IN (${trackingFaultRulesSql}))`;
+
 type StoreRow = { id: string; name: string; channel: Channel; market: Market; organizationId: string };
 
 const settingsOf = (organizationId: string): Promise<PolicySettings> => organizationSettings(db, organizationId);
@@ -70,13 +77,30 @@ export function metricWindows(settings: PolicySettings, market: Market, now: Dat
 }
 
 /**
+ * A local calendar as two arrays for SQL: the instants each local day starts (and, last, the
+ * start of the day after the last one) and the value of each day. `(values)[width_bucket(t,
+ * starts)]` is the value of t's local day, NULL outside the calendar: a binary search on the
+ * instant instead of converting every order's timestamp to the zone and joining on the date.
+ */
+function dayLookup(market: Market, calendar: { dates: string[]; dues: Date[] }): { starts: Date[]; dues: Date[] } {
+  const last = calendar.dates[calendar.dates.length - 1];
+  const starts = calendar.dates.map((d) => startOfLocalDay(market, d));
+  if (last) starts.push(startOfLocalDay(market, addCalendarDays(last, 1)));
+  return { starts, dues: calendar.dues };
+}
+
+const dueOfDay = (lookup: { starts: Date[]; dues: Date[] }, instant: Prisma.Sql) =>
+  Prisma.sql`(${lookup.dues}::timestamptz[])[width_bucket(${instant}, ${lookup.starts}::timestamptz[])]`;
+
+/**
  * One row per order of the store placed since `since`, with the facts each rate needs (see
- * tally.ts for the definitions these columns mirror).
+ * tally.ts for the definitions these columns mirror). It reads only columns of the covering
+ * index on (storeId, placedAt) (migration 20261201190000_order_store_placed_covering), so the
+ * months of a store's orders come from the index alone, not from a heap page per order.
  */
 function baseOrdersSql(store: StoreRow, since: Date, now: Date, settings: PolicySettings, needed: { shippedFrom: Date; deliveredFrom: Date }): Prisma.Sql {
-  const cal = deliveryDueCalendar(store.market, since, now, settings.shopPerformance.onTimeDeliveryRate.withinBusinessDays);
-  const nominal = dispatchDueCalendar(store.market, since, now, settings.dispatch.businessDays);
-  const zone = MARKET_ZONES[store.market];
+  const cal = dayLookup(store.market, deliveryDueCalendar(store.market, since, now, settings.shopPerformance.onTimeDeliveryRate.withinBusinessDays));
+  const nominal = dayLookup(store.market, dispatchDueCalendar(store.market, since, now, settings.dispatch.businessDays));
   // The 2026 changes, gated on the order's local date like the engine (lib/policy/changes.ts).
   const startOf = (id: "fulfillment.fulfillment_type" | "performance.otdr_from_awaiting_shipment", applies: boolean) => {
     const from = changeEffectiveFrom(id, settings);
@@ -87,42 +111,39 @@ function baseOrdersSql(store: StoreRow, since: Date, now: Date, settings: Policy
   const otdrFrom = startOf("performance.otdr_from_awaiting_shipment", store.market === "US");
   const type = Prisma.sql`(CASE WHEN o."placedAt" >= ${typesFrom} THEN o."fulfillmentType"::text ELSE 'SELLER_SHIPPING' END)`;
   return Prisma.sql`
-    cal AS (SELECT c.d, c.due FROM unnest(${cal.dates}::date[], ${cal.dues}::timestamptz[]) AS c(d, due)),
-    nominal AS (SELECT c.d, c.due FROM unnest(${nominal.dates}::date[], ${nominal.dues}::timestamptz[]) AS c(d, due)),
     typed AS (
-      SELECT o.*, ${type} AS ftype,
+      SELECT o.id, o.status, o."placedAt", o."inTransitAt", o."deliveredAt", o."cancelledAt", o."dispatchDueAt", ${type} AS ftype,
              -- FBT orders have no seller clock (dispatchDueAt null) but keep their nominal deadline for the denominators.
-             COALESCE(o."dispatchDueAt", CASE WHEN ${type} = 'FULFILLED_BY_TIKTOK' THEN nominal.due END) AS due_at,
+             COALESCE(o."dispatchDueAt", CASE WHEN ${type} = 'FULFILLED_BY_TIKTOK' THEN ${dueOfDay(nominal, Prisma.sql`o."placedAt"`)} END) AS due_at,
              (CASE WHEN o."placedAt" >= ${otdrFrom} THEN COALESCE(o."paidAt", o."placedAt") ELSE o."inTransitAt" END) AS otd_start,
              (o."placedAt" >= ${otdrFrom}) AS otd_from_awaiting
       FROM "Order" o
-      LEFT JOIN nominal ON nominal.d = (o."placedAt" AT TIME ZONE ${zone})::date
       WHERE o."organizationId" = ${store.organizationId} AND o."storeId" = ${store.id} AND o."placedAt" >= ${since}
     ),
+    dated AS (SELECT o.*, ${dueOfDay(cal, Prisma.sql`o.otd_start`)} AS otd_due FROM typed o),
     base AS (
-      SELECT o.id, o."supplierId", o."placedAt" AS placed_at, o."inTransitAt" AS shipped_at, o.due_at AS due,
+      SELECT o.id, o."placedAt" AS placed_at, o."inTransitAt" AS shipped_at, o.due_at AS due,
              (o.due_at IS NOT NULL AND o.status NOT IN ('CANCELLED','AWAITING_PAYMENT')) AS ldr_applies,
              (o.ftype <> 'FULFILLED_BY_TIKTOK' AND (COALESCE(o."inTransitAt", o."deliveredAt") IS NULL OR COALESCE(o."inTransitAt", o."deliveredAt") > o.due_at)) AS late,
              (o.ftype = 'SELLER_SHIPPING') AS vtr_applies,
              -- The look-ups only where a window can use them (shipped / delivered in time to count):
              -- most of the months read for the lookback need neither.
              (o."inTransitAt" >= ${needed.shippedFrom}::timestamptz
-               AND EXISTS (SELECT 1 FROM "RiskFlag" f WHERE f."orderId" = o.id AND f.rule IN (${Prisma.join([...TRACKING_FAULT_RULES])}))) AS tracking_fault,
+               AND ${trackingFaultSql}) AS tracking_fault,
              CASE WHEN o.ftype = 'FULFILLED_BY_TIKTOK' THEN NULL
                   WHEN o.ftype = 'UPGRADED_TIKTOK_SHIPPING' AND o."dispatchDueAt" IS NOT NULL AND o."inTransitAt" <= o."dispatchDueAt" THEN NULL
                   WHEN o.status = 'CANCELLED' THEN NULL
                   WHEN o.otd_from_awaiting AND o.status = 'AWAITING_PAYMENT' THEN NULL
                   WHEN o.otd_start IS NULL THEN NULL
-                  WHEN o."deliveredAt" <= cal.due THEN o."deliveredAt" ELSE cal.due END AS otd_resolved,
-             (o."deliveredAt" IS NOT NULL AND o."deliveredAt" <= cal.due) AS otd_on_time,
+                  WHEN o."deliveredAt" <= o.otd_due THEN o."deliveredAt" ELSE o.otd_due END AS otd_resolved,
+             (o."deliveredAt" IS NOT NULL AND o."deliveredAt" <= o.otd_due) AS otd_on_time,
              (o.due_at IS NOT NULL AND o.status <> 'AWAITING_PAYMENT') AS sfcr_applies,
              (o.ftype <> 'FULFILLED_BY_TIKTOK' AND o.status = 'CANCELLED' AND o.due_at IS NOT NULL AND o."cancelledAt" > o.due_at) AS seller_cancel,
              CASE WHEN o.status <> 'CANCELLED' THEN o."deliveredAt" END AS delivered_at,
              (o."deliveredAt" >= ${needed.deliveredFrom}::timestamptz
                AND EXISTS (SELECT 1 FROM "ReturnRequest" r WHERE r."orderId" = o.id AND r.status <> 'REFUSED'
                      AND r.reason::text IN (${Prisma.join([...NON_BUYER_FAULT_REASONS])}))) AS nbf_return
-      FROM typed o
-      LEFT JOIN cal ON cal.d = (o.otd_start AT TIME ZONE ${zone})::date
+      FROM dated o
     )`;
 }
 
@@ -140,21 +161,29 @@ function dispatchDueCalendar(market: Market, since: Date, until: Date, businessD
 
 type Bounds = Record<MetricKey | "returns", { from: Prisma.Sql; to: Prisma.Sql }>;
 
-/** count(*) FILTER columns for each rate over the given bounds (parameters or week columns). */
+/**
+ * Each rate over the columns of `base`: the instant that places an order in a window, whether the
+ * order counts at all, and whether it counts as a failure (tally.ts has the definitions).
+ */
+const METRIC_FACTS: Record<MetricKey | "returns", { at: string; applies: string; fails: string }> = {
+  ldr: { at: "due", applies: "ldr_applies", fails: "late" },
+  vtr: { at: "shipped_at", applies: "vtr_applies", fails: "tracking_fault" },
+  otdr: { at: "otd_resolved", applies: "TRUE", fails: "NOT otd_on_time" },
+  sfcr: { at: "placed_at", applies: "sfcr_applies", fails: "seller_cancel" },
+  returns: { at: "delivered_at", applies: "TRUE", fails: "nbf_return" },
+};
+
+/** count(*) FILTER columns for each rate over the given bounds. */
 function tallyColumns(b: Bounds, now: Date): Prisma.Sql {
-  const within = (col: string, k: keyof Bounds) =>
-    Prisma.sql`${Prisma.raw(col)} >= ${b[k].from} AND ${Prisma.raw(col)} < ${b[k].to} AND ${Prisma.raw(col)} < ${now}::timestamptz`;
-  return Prisma.sql`
-    count(*) FILTER (WHERE ldr_applies AND ${within("due", "ldr")})::int AS ldr_orders,
-    count(*) FILTER (WHERE ldr_applies AND late AND ${within("due", "ldr")})::int AS ldr_failures,
-    count(*) FILTER (WHERE vtr_applies AND ${within("shipped_at", "vtr")})::int AS vtr_orders,
-    count(*) FILTER (WHERE vtr_applies AND tracking_fault AND ${within("shipped_at", "vtr")})::int AS vtr_failures,
-    count(*) FILTER (WHERE ${within("otd_resolved", "otdr")})::int AS otdr_orders,
-    count(*) FILTER (WHERE NOT otd_on_time AND ${within("otd_resolved", "otdr")})::int AS otdr_failures,
-    count(*) FILTER (WHERE sfcr_applies AND ${within("placed_at", "sfcr")})::int AS sfcr_orders,
-    count(*) FILTER (WHERE sfcr_applies AND seller_cancel AND ${within("placed_at", "sfcr")})::int AS sfcr_failures,
-    count(*) FILTER (WHERE ${within("delivered_at", "returns")})::int AS returns_orders,
-    count(*) FILTER (WHERE nbf_return AND ${within("delivered_at", "returns")})::int AS returns_failures`;
+  return Prisma.join(
+    Object.entries(METRIC_FACTS).map(([k, f]) => {
+      const bound = b[k as keyof Bounds];
+      const within = Prisma.sql`${Prisma.raw(f.at)} >= ${bound.from} AND ${Prisma.raw(f.at)} < ${bound.to} AND ${Prisma.raw(f.at)} < ${now}::timestamptz`;
+      return Prisma.sql`count(*) FILTER (WHERE ${Prisma.raw(f.applies)} AND ${within})::int AS ${Prisma.raw(`${k}_orders`)},
+    count(*) FILTER (WHERE ${Prisma.raw(f.applies)} AND ${Prisma.raw(f.fails)} AND ${within})::int AS ${Prisma.raw(`${k}_failures`)}`;
+    }),
+    ",\n    ",
+  );
 }
 
 type TallyRow = Record<`${MetricKey | "returns"}_${"orders" | "failures"}`, number>;
@@ -168,13 +197,18 @@ const param = (d: Date) => Prisma.sql`${d}::timestamptz`;
 /** The counts behind every rate of a store at `now` (one query). */
 export async function countStoreTallies(store: StoreRow, windows: MetricWindows, now: Date, settings: PolicySettings): Promise<StoreTallies> {
   const scoreFrom = new Date(now.getTime() - settings.shopPerformance.shopPerformanceScore.windowDays * DAY);
-  const earliest = Math.min(scoreFrom.getTime(), ...Object.values(windows).map((w) => w.from.getTime()));
-  const since = new Date(earliest - LOOKBACK_SLACK_DAYS * DAY);
+  const since = new Date(Math.min(...Object.values(windows).map((w) => w.from.getTime())) - LOOKBACK_SLACK_DAYS * DAY);
+  const scoreSince = new Date(scoreFrom.getTime() - LOOKBACK_SLACK_DAYS * DAY);
   const bounds = Object.fromEntries(Object.entries(windows).map(([k, w]) => [k, { from: param(w.from), to: param(w.to) }])) as Bounds;
+  // The score's delivered orders reach back three times as far as the rates' windows and need one
+  // column: counted on their own from the index, so the rates' facts are worked out for a third of
+  // the months only.
   const rows = await db.$queryRaw<(TallyRow & { delivered_for_score: number })[]>`
     WITH ${baseOrdersSql(store, since, now, settings, { shippedFrom: windows.vtr.from, deliveredFrom: windows.returns.from })}
     SELECT ${tallyColumns(bounds, now)},
-           count(*) FILTER (WHERE delivered_at >= ${scoreFrom} AND delivered_at < ${now}::timestamptz)::int AS delivered_for_score
+           (SELECT count(*)::int FROM "Order" o
+            WHERE o."organizationId" = ${store.organizationId} AND o."storeId" = ${store.id} AND o."placedAt" >= ${scoreSince}
+              AND o.status <> 'CANCELLED' AND o."deliveredAt" >= ${scoreFrom} AND o."deliveredAt" < ${now}::timestamptz) AS delivered_for_score
     FROM base`;
   const row = rows[0] as TallyRow & { delivered_for_score: number };
   return {
@@ -192,19 +226,28 @@ export async function readStoreTrend(store: StoreRow, now: Date, settings: Polic
   const weeks = lastIsoWeeks(store.market, now, TREND_WEEKS);
   const first = weeks[0] as Window;
   const since = new Date(first.from.getTime() - LOOKBACK_SLACK_DAYS * DAY);
-  const w = { from: Prisma.sql`w.s`, to: Prisma.sql`w.e` };
-  const bounds: Bounds = { ldr: w, vtr: w, otdr: w, sfcr: w, returns: w };
-  const rows = await db.$queryRaw<(TallyRow & { i: number })[]>`
+  // Each rate grouped by the week of its own instant: bucket i of the week starts (and the last
+  // week's end), 0 or 13 outside. One pass over the orders per rate, on the facts worked out once.
+  const edges = [...weeks.map((x) => x.from), (weeks[weeks.length - 1] as Window).to];
+  const perMetric = Object.entries(METRIC_FACTS).map(
+    ([k, f]) => Prisma.sql`
+    SELECT ${k}::text AS k, width_bucket(${Prisma.raw(f.at)}, ${edges}::timestamptz[]) AS i,
+           count(*) FILTER (WHERE ${Prisma.raw(f.applies)})::int AS orders, count(*) FILTER (WHERE ${Prisma.raw(f.applies)} AND ${Prisma.raw(f.fails)})::int AS failures
+    FROM facts WHERE ${Prisma.raw(f.at)} >= ${first.from}::timestamptz AND ${Prisma.raw(f.at)} < ${now}::timestamptz GROUP BY 2`,
+  );
+  const counted = await db.$queryRaw<{ k: MetricKey | "returns"; i: number; orders: number; failures: number }[]>`
     WITH ${baseOrdersSql(store, since, now, settings, { shippedFrom: first.from, deliveredFrom: first.from })},
-    weeks AS (SELECT s, e, i::int FROM unnest(${weeks.map((x) => x.from)}::timestamptz[], ${weeks.map((x) => x.to)}::timestamptz[]) WITH ORDINALITY AS t(s, e, i))
-    SELECT w.i, ${tallyColumns(bounds, now)}
-    -- Each order joins only the weeks one of its instants falls in (it counts in no other), not
-    -- all twelve: the same counts for a twelfth of the FILTER evaluations.
-    FROM weeks w LEFT JOIN base ON (
-      (base.due >= w.s AND base.due < w.e) OR (base.shipped_at >= w.s AND base.shipped_at < w.e)
-      OR (base.otd_resolved >= w.s AND base.otd_resolved < w.e) OR (base.placed_at >= w.s AND base.placed_at < w.e)
-      OR (base.delivered_at >= w.s AND base.delivered_at < w.e))
-    GROUP BY w.i ORDER BY w.i`;
+    facts AS MATERIALIZED (SELECT * FROM base)
+    ${Prisma.join(perMetric, " UNION ALL ")}`;
+  const rows = weeks.map((_, index) => {
+    const row = { i: index + 1 } as TallyRow & { i: number };
+    for (const k of Object.keys(METRIC_FACTS) as (MetricKey | "returns")[]) {
+      const c = counted.find((r) => r.k === k && r.i === index + 1);
+      row[`${k}_orders`] = c?.orders ?? 0;
+      row[`${k}_failures`] = c?.failures ?? 0;
+    }
+    return row;
+  });
   const rules = metricRules(settings.shopPerformance, { market: store.market, now, settings });
   return rows.map((row) => {
     const point = { weekStart: (weeks[row.i - 1] as Window).from.toISOString() } as TrendPoint;
@@ -234,7 +277,7 @@ type AtRiskRow = {
  * auto-cancels within the policy's critical hours (or past).
  */
 export async function readAtRiskOrders(store: StoreRow, windows: MetricWindows, now: Date, settings: PolicySettings): Promise<AtRiskOrder[]> {
-  const faultSql = Prisma.sql`EXISTS (SELECT 1 FROM "RiskFlag" f WHERE f."orderId" = o.id AND f.rule IN (${Prisma.join([...TRACKING_FAULT_RULES])}))`;
+  const faultSql = trackingFaultSql;
   const criticalDispatch = Prisma.sql`(${dispatchFlagOpen(now, settings)} AND ${dispatchCriticalSql(now, settings)})`;
   const autoCancel = Prisma.sql`(${autoCancelFlagOpen(now)} AND o."autoCancelAt" < ${now}::timestamptz + make_interval(hours => ${settings.autoCancel.criticalHours}))`;
   const shippedInWindow = Prisma.sql`(o."inTransitAt" >= ${windows.vtr.from} AND o."inTransitAt" < ${now}::timestamptz AND o.status = 'IN_TRANSIT')`;
@@ -286,7 +329,7 @@ export async function readSupplierAttribution(
                             AND (COALESCE(o."inTransitAt", o."deliveredAt") IS NULL OR COALESCE(o."inTransitAt", o."deliveredAt") > o."dispatchDueAt"))::int AS late,
            count(*) FILTER (WHERE o.status NOT IN ('CANCELLED','AWAITING_PAYMENT') AND o."dispatchDueAt" >= ${ldr.from} AND o."dispatchDueAt" < ${ldr.to})::int AS due,
            count(*) FILTER (WHERE o."inTransitAt" >= ${vtr.from} AND o."inTransitAt" < ${vtr.to}
-                            AND EXISTS (SELECT 1 FROM "RiskFlag" f WHERE f."orderId" = o.id AND f.rule IN (${Prisma.join([...TRACKING_FAULT_RULES])})))::int AS invalid,
+                            AND ${trackingFaultSql})::int AS invalid,
            count(*) FILTER (WHERE o."inTransitAt" >= ${vtr.from} AND o."inTransitAt" < ${vtr.to})::int AS shipped
     FROM "Order" o LEFT JOIN "Supplier" sp ON sp.id = o."supplierId"
     WHERE o."organizationId" = ${organizationId} AND o.channel = 'TIKTOK_SHOP' AND o."placedAt" >= ${since}
