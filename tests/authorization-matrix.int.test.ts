@@ -137,6 +137,12 @@ const ROUTES: Record<string, RouteCase | { exempt: string }> = {
     params: () => ({ id: ids.store }),
     expect: { anon: 401, owner: 200, ops: 200, supplier: 403, other: 404 },
   },
+  // Forgets only the caller's own organisation's cached figures: another organisation's user forgets theirs.
+  "POST /api/figures/refresh": {
+    url: () => "/api/figures/refresh",
+    init: () => ({ method: "POST" }),
+    expect: { anon: 401, owner: 200, ops: 200, supplier: 403, other: 200 },
+  },
   "POST /api/stores/[id]/sync": {
     url: () => `/api/stores/${ids.store}/sync`,
     params: () => ({ id: ids.store }),

@@ -1,5 +1,6 @@
+import { availableParallelism } from "node:os";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { SLOW_SECTION_TTL_FACTOR, cacheSeconds, cachedRead, cachedReadWithin, clearCache } from "./cache";
+import { SLOW_SECTION_TTL_FACTOR, cacheSeconds, cachedRead, cachedReadWithin, clearCache, forgetCachedOrganization } from "./cache";
 
 // The overview's aggregates cache: a viewer never waits on a refresh while the value is younger
 // than 2 × ttl, never sees one older than that, and concurrent viewers share one load.
@@ -128,5 +129,52 @@ describe("cachedReadWithin", () => {
     expect(await cachedReadWithin("slow", s.load, 200, undefined, clock)).toBe(1);
     await new Promise((r) => setTimeout(r, 20));
     expect(s.calls()).toBe(2);
+  });
+  it("runs at most half the cores' worth of slow loads at once; the others wait their turn and still fill the cache", async () => {
+    const lane = Math.max(1, Math.floor(availableParallelism() / 2));
+    let running = 0;
+    let peak = 0;
+    const load = (value: number) => async () => {
+      running += 1;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, 20));
+      running -= 1;
+      return value;
+    };
+    const keys = Array.from({ length: lane + 2 }, (_, i) => `lane:${i}`);
+    const first = await Promise.all(keys.map((k, i) => cachedReadWithin(k, load(i), 5, 30, clock)));
+    expect(first).toEqual(keys.map(() => undefined));
+    await vi.waitFor(async () =>
+      expect(await Promise.all(keys.map((k, i) => cachedReadWithin(k, load(100 + i), 5, 30, clock)))).toEqual(keys.map((_, i) => i)),
+    );
+    expect(peak).toBe(lane);
+  });
+});
+
+describe("cachedReadWithin when the lane is taken", () => {
+  it("does not wait the budget for a load that has to queue, and serves it once it ran", async () => {
+    const lane = Math.max(1, Math.floor(availableParallelism() / 2));
+    const busy = Array.from({ length: lane }, (_, i) =>
+      cachedReadWithin(`busy:${i}`, () => new Promise<string>((r) => setTimeout(() => r("busy"), 100)), 1, 30, clock),
+    );
+    await Promise.all(busy);
+    const started = performance.now();
+    expect(await cachedReadWithin("queued", async () => "quick", 200, 30, clock)).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(100);
+    await vi.waitFor(async () => expect(await cachedReadWithin("queued", async () => "again", 200, 30, clock)).toBe("quick"), { timeout: 1_000 });
+  });
+});
+
+describe("forgetCachedOrganization", () => {
+  it("drops one organisation's entries, says how many, and leaves the others cached", async () => {
+    const a = counter();
+    const b = counter();
+    await cachedRead("kpis:org-a:-:30d", a.load, 30, clock);
+    await cachedRead("trends:org-a:-:30d", a.load, 30, clock);
+    await cachedRead("kpis:org-b:-:30d", b.load, 30, clock);
+    expect(forgetCachedOrganization("org-a")).toBe(2);
+    expect(await cachedRead("kpis:org-a:-:30d", a.load, 30, clock)).toBe(3);
+    expect(await cachedRead("kpis:org-b:-:30d", b.load, 30, clock)).toBe(1);
+    expect(forgetCachedOrganization("org-c")).toBe(0);
   });
 });

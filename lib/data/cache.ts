@@ -1,4 +1,6 @@
 import "server-only";
+import { availableParallelism } from "node:os";
+import pLimit from "p-limit";
 import { getSettings } from "@/lib/env";
 
 // A short-lived, per-process cache for the dashboard's heavy aggregates (overview KPIs, trends,
@@ -81,8 +83,14 @@ export function clearCache() {
  * After a change that moves an organisation's figures at once (its policy settings): forget its
  * entries, keyed `<section>:<organisationId>:…` (see the overview's sectionKey).
  */
-export function forgetCachedOrganization(organizationId: string) {
-  for (const key of entries.keys()) if (key.split(":")[1] === organizationId) entries.delete(key);
+export function forgetCachedOrganization(organizationId: string): number {
+  let forgotten = 0;
+  for (const key of entries.keys())
+    if (key.split(":")[1] === organizationId) {
+      entries.delete(key);
+      forgotten++;
+    }
+  return forgotten;
 }
 
 /**
@@ -105,6 +113,16 @@ export function slowSectionSeconds(): number {
 }
 
 /**
+ * The slow sections' loads share one background lane, process-wide: at most half the cores' worth
+ * at a time (one on two cores). Each keeps a database backend busy for a second or more at a
+ * million orders; the overview's first view used to start three at once (the repeat-buyer rate,
+ * the exposure tallies, the service comparison), which took both cores and left the viewer's own
+ * queries waiting behind them. Queued loads start as the lane frees; a page does not wait for
+ * them longer than its budget either way.
+ */
+const slowLane = pLimit(Math.max(1, Math.floor(availableParallelism() / 2)));
+
+/**
  * A slow section bounded per request: the cached value when there is one (as `cachedRead`),
  * otherwise the load's result if it arrives within `budgetMs`, else undefined — the page shows
  * the section as still being computed, and the load carries on once (single flight) to fill
@@ -122,7 +140,14 @@ export async function cachedReadWithin<T>(
   // Already loading for an earlier view and nothing to show yet: do not wait the budget again.
   const entry = entries.get(key);
   if (entry?.pending && !entry.hasValue) return undefined;
-  const read = cachedRead(key, load, ttlSeconds, clock);
+  // The lane is taken: a load queued behind seconds of others cannot arrive within the budget,
+  // so the view does not wait for it (the load still starts once the lane frees).
+  const laneFull = slowLane.activeCount >= slowLane.concurrency;
+  const read = cachedRead(key, () => slowLane(load), ttlSeconds, clock);
+  if (laneFull && !entry?.hasValue) {
+    read.catch((error: unknown) => console.error(`background load of ${key} failed:`, error));
+    return undefined;
+  }
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), budgetMs);
