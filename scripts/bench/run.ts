@@ -98,8 +98,10 @@ try {
   stopServer = server.stop;
   const cookie = await signIn(server.baseUrl, BENCH_USERS.owner, BENCH_PASSWORD);
 
-  // 4a. Cold: the first request of each screen on a fresh server (its in-process caches empty),
-  // after one request of the floor page so the shell's own first-render cost is not counted.
+  // 4a. Cold: the first request of each screen after the organisation's cached figures are
+  // dropped, on a server whose code has run once (a production server's state when its cache
+  // period runs out, the common first view). The views of the freshly started process, whose
+  // code is loaded and compiled on first use, are reported beside them (`freshProcessMs`).
   const store = await prisma.store.findFirstOrThrow({ where: { organizationId, channel: "TIKTOK_SHOP" }, select: { id: true }, orderBy: { name: "asc" } });
   await timeGet(`${server.baseUrl}/floor`, cookie);
   const cold = [
@@ -108,9 +110,14 @@ try {
     ["exposure_cold_ms", `/api/stores/${store.id}/exposure`],
     ["stores_warm_ms", "/stores"],
   ] as const;
-  for (const [name, target] of cold) {
+  const fresh: number[] = [];
+  for (const [, target] of cold) fresh.push((await timeGet(`${server.baseUrl}${target}`, cookie)).ms);
+  await untilSlowSectionsLoaded(server.baseUrl, cookie, store.id);
+  const refresh = await fetch(`${server.baseUrl}/api/figures/refresh`, { method: "POST", headers: { cookie } });
+  if (!refresh.ok) throw new Error(`POST /api/figures/refresh answered ${refresh.status}`);
+  for (const [i, [name, target]] of cold.entries()) {
     const result = await timeGet(`${server.baseUrl}${target}`, cookie);
-    emit(name, result.ms, "ms", { path: target, status: result.status, errors: result.status >= 400 ? 1 : 0 });
+    emit(name, result.ms, "ms", { path: target, status: result.status, errors: result.status >= 400 ? 1 : 0, freshProcessMs: fresh[i] });
   }
 
   // 4b. p95 under 20 clients; the floor page (shell and session, no data) is the yardstick.
@@ -149,4 +156,19 @@ try {
   await stopServer?.();
   await prisma.$disconnect();
   await database.stop();
+}
+
+/** Waits (at most a minute) until the overview, the stores page and a store's exposure show no section as still being computed. */
+async function untilSlowSectionsLoaded(baseUrl: string, cookie: string, storeId: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  const pending = async () => {
+    const [overview, stores, exposure] = await Promise.all(
+      ["/", "/stores", `/api/stores/${storeId}/exposure`].map(async (p) => (await fetch(`${baseUrl}${p}`, { headers: { cookie } })).text()),
+    );
+    return /data-testid="(exposure|repeat-rate)-pending"/.test(`${overview}${stores}`) || /"comparisonPending":true/.test(exposure ?? "");
+  };
+  while (await pending()) {
+    if (Date.now() > deadline) throw new Error("the slow sections were still being computed after a minute");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
