@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CREATORS_PAGE_SIZE, getCreatorsPage, getListingParity, getListingParityPage } from "@/lib/data/compliance";
+import { STORES_PAGE_SIZE, type StoreSummary, pageOfStores } from "@/lib/data/stores";
 import { testDb } from "./db";
 
 // No page renders an unbounded list: the listings page shows the riskiest few hundred of the
@@ -69,5 +70,22 @@ describe("creators page", () => {
     expect(second.creators.map((c) => c.handle)).toEqual(Array.from({ length: 7 }, (_, i) => `maker${String(CREATORS_PAGE_SIZE + i).padStart(3, "0")}`));
     expect((await getCreatorsPage(scope, now, 99)).page).toBe(2);
     expect((await getCreatorsPage({ ...scope, role: "SUPPLIER", supplierId: "x" }, now, 1)).creators).toEqual([]);
+  });
+});
+
+describe("stores page", () => {
+  const stores = Array.from({ length: 2 * STORES_PAGE_SIZE + 3 }, (_, i) => ({ id: `s${i}`, name: `Store ${i}` }) as StoreSummary);
+
+  it("shows a page of stores at a time, in the listed order, with where it is", () => {
+    const second = pageOfStores(stores, 2);
+    expect(second).toMatchObject({ page: 2, pages: 3, pageSize: STORES_PAGE_SIZE, total: stores.length });
+    expect(second.stores.map((s) => s.id)).toEqual(stores.slice(STORES_PAGE_SIZE, 2 * STORES_PAGE_SIZE).map((s) => s.id));
+    expect(pageOfStores(stores, 3).stores).toHaveLength(3);
+  });
+
+  it("shows the last page for a page past it, and one page for a few stores", () => {
+    expect(pageOfStores(stores, 99)).toMatchObject({ page: 3, pages: 3 });
+    expect(pageOfStores(stores.slice(0, 4), 1)).toMatchObject({ page: 1, pages: 1, total: 4 });
+    expect(pageOfStores([], 1)).toMatchObject({ page: 1, pages: 1, total: 0, stores: [] });
   });
 });

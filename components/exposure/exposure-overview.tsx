@@ -3,14 +3,21 @@ import { getTranslations } from "next-intl/server";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { DataScope } from "@/lib/data/scope";
 import { exposureSummariesWithin } from "@/lib/data/exposure";
+import type { Band } from "@/lib/performance/metrics";
 import { WorstBandBadge } from "./band-badge";
+
+/** How many stores the overview's card lists (worst first). */
+export const WORST_BANDS_SHOWN = 8;
+const BAND_RANK: Record<Band, number> = { enforcement: 4, breached: 3, at_risk: 2, healthy: 1, no_data: 0 };
 
 /** For the overview: the worst shop-performance band of each TikTok store (async server component; staff only). */
 export async function WorstBandsByStore({ scope, now }: { scope: DataScope; now?: Date }) {
   const all = await exposureSummariesWithin(scope, now ?? new Date());
   if (!all) return <ExposurePending />;
-  const summaries = all.filter((s) => s.channel === "TIKTOK_SHOP");
-  if (summaries.length === 0) return null;
+  const tiktok = all.filter((s) => s.channel === "TIKTOK_SHOP");
+  if (tiktok.length === 0) return null;
+  // The worst first, and a bounded list: the rest are on /stores.
+  const summaries = [...tiktok].sort((a, b) => BAND_RANK[b.worstBand] - BAND_RANK[a.worstBand]).slice(0, WORST_BANDS_SHOWN);
   const t = await getTranslations("exposure.overview");
   return (
     <Card data-testid="worst-bands">
@@ -25,6 +32,13 @@ export async function WorstBandsByStore({ scope, now }: { scope: DataScope; now?
           </li>
         ))}
       </ul>
+      {tiktok.length > summaries.length ? (
+        <p className="border-t border-slate-100 px-4 py-2 text-sm">
+          <Link href="/stores" className="text-teal-700 hover:underline">
+            {t("more", { count: tiktok.length - summaries.length })}
+          </Link>
+        </p>
+      ) : null}
     </Card>
   );
 }

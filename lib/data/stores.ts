@@ -105,6 +105,18 @@ export async function listStoreSummaries(scope: DataScope, now: Date): Promise<S
   return queryStoreFigures(scope, now);
 }
 
+/** Stores per page of /stores: no page renders an unbounded list (a seller with a hundred stores gets four pages). */
+export const STORES_PAGE_SIZE = 25;
+
+export type StoresPage = { stores: StoreSummary[]; page: number; pages: number; pageSize: number; total: number };
+
+/** One page of the stores, in their listed order; a page past the last shows the last. */
+export function pageOfStores(stores: StoreSummary[], page: number, pageSize = STORES_PAGE_SIZE): StoresPage {
+  const pages = Math.max(1, Math.ceil(stores.length / pageSize));
+  const shown = Math.min(Math.max(1, page), pages);
+  return { stores: stores.slice((shown - 1) * pageSize, shown * pageSize), page: shown, pages, pageSize, total: stores.length };
+}
+
 export type StoreDetail = StoreSummary & {
   joinedOn: string;
   lastSyncedAt: Date | null;

@@ -12,7 +12,9 @@ import { requirePageUser } from "@/lib/auth";
 import { cachedRead } from "@/lib/data/cache";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
 import { listStoreHealth } from "@/lib/data/connection-health";
-import { listStoreSummaries } from "@/lib/data/stores";
+import { listStoreSummaries, pageOfStores } from "@/lib/data/stores";
+import { StoresPager } from "@/components/stores/stores-pager";
+import { pageParam } from "@/lib/validations/page";
 import { ExposurePending } from "@/components/exposure/exposure-overview";
 import { exposureSummariesWithin } from "@/lib/data/exposure";
 import { listArchivedStores } from "@/lib/data/routing";
@@ -23,11 +25,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("list.title") };
 }
 
-export default async function StoresPage() {
+export default async function StoresPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // Suppliers never see store pages: they go back to the overview with a notice.
   const user = await requirePageUser(["OWNER", "OPS"]);
   const scope = scopeOf(user);
-  const t = await getTranslations("stores");
+  const [t, page] = await Promise.all([getTranslations("stores"), searchParams.then((p) => pageParam(p.page))]);
   return (
     <div className="space-y-4">
       <div>
@@ -35,7 +37,7 @@ export default async function StoresPage() {
         <p className="text-sm text-slate-500">{t("list.intro")}</p>
       </div>
       <Suspense fallback={<Skeleton className="h-64" />}>
-        <StoresSection scope={scope} />
+        <StoresSection scope={scope} page={page} />
       </Suspense>
       {user.role === "OWNER" ? (
         <Suspense fallback={<Skeleton className="h-48" />}>
@@ -75,21 +77,25 @@ async function OwnerStoreAdmin({ scope }: { scope: DataScope }) {
   );
 }
 
-async function StoresSection({ scope }: { scope: DataScope }) {
+async function StoresSection({ scope, page }: { scope: DataScope; page: number }) {
   const now = new Date();
   // Figures, like the overview's, are served from the short cache (lib/data/cache.ts): a warm view costs no aggregate.
-  const [stores, exposure, health, t] = await Promise.all([
+  const [all, exposure, t] = await Promise.all([
     cachedRead(`store-figures:${scope.organizationId}`, () => listStoreSummaries(scope, now)),
     exposureSummariesWithin(scope, now),
-    listStoreHealth(scope, now),
     getTranslations("stores"),
   ]);
-  if (stores.length === 0) return <EmptyState title={t("list.emptyTitle")}>{t("list.emptyBody")}</EmptyState>;
+  if (all.length === 0) return <EmptyState title={t("list.emptyTitle")}>{t("list.emptyBody")}</EmptyState>;
+  const list = pageOfStores(all, page);
+  const { stores } = list;
   const listed = new Set(stores.map((s) => s.id));
+  // The connection health of this page's stores only.
+  const health = await listStoreHealth(scope, now, [...listed]);
   const tiktok = (exposure ?? []).filter((e) => e.channel === "TIKTOK_SHOP" && listed.has(e.storeId));
   return (
     <div className="space-y-4">
       <StoreList stores={stores} now={now} health={health} />
+      <StoresPager list={list} />
       {exposure === undefined ? <ExposurePending /> : null}
       {tiktok.length ? (
         <Card>
