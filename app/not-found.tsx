@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { buttonClasses } from "@/components/ui/button";
 
 /** Any address that is no page (Next's own 404 page would be English only). */

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Suspense } from "react";
 import { DepositsTotal } from "@/components/compliance/deposits-total";
 import { WorstBandsByStore } from "@/components/exposure/exposure-overview";

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { DeliveryRow } from "@/lib/data/alerts";
 import { formatInstant } from "@/lib/format";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { buttonClasses } from "@/components/ui/button";
 
 /** The page a signed link opens: one message, and at most one button that does the one thing. */

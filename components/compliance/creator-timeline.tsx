@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { cn } from "@/components/ui/cn";
 import { bandOf, dayTicks, percentOf } from "@/lib/compliance/timeline";
 import type { CreatorDetail } from "@/lib/data/compliance";

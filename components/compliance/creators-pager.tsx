@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { PageLinks, rowRange } from "@/components/ui/page-links";
 import type { CreatorsPage } from "@/lib/data/compliance";
 

@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/server";
 import { getLocale } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import type { StoredFlag } from "@/lib/data/compliance";

@@ -1,4 +1,5 @@
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
+import { useTranslations } from "@/lib/i18n/server";
 import type { ConvertedFigure as Figure } from "@/lib/fx/convert-amounts";
 import { formatRateDay, formatRateDays } from "@/lib/fx/format";
 import { formatMoney } from "@/lib/format";

@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { ConvertedTrend } from "@/lib/data/reporting-currency";
 import { formatRateDay, formatRateDays } from "@/lib/fx/format";

@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/server";
 import { Card } from "@/components/ui/card";
 import type { ConvertedKpis } from "@/lib/data/reporting-currency";
 import { ConvertedFigure } from "./converted-figure";

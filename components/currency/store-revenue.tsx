@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { DataScope } from "@/lib/data/scope";
 import { getStoreRevenue } from "@/lib/data/reporting-currency";
 import { formatMoney } from "@/lib/format";

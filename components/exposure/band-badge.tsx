@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { Band } from "@/lib/performance/metrics";
 

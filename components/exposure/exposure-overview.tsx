@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { DataScope } from "@/lib/data/scope";
 import { exposureSummariesWithin } from "@/lib/data/exposure";

@@ -1,4 +1,5 @@
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
+import { useTranslations } from "@/lib/i18n/server";
 import type { ExposureSummary } from "@/lib/data/exposure";
 import { BandBadge } from "./band-badge";
 import { lineIn, percentIn } from "./format";

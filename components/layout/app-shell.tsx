@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { SessionUser } from "@/lib/auth";
 import { isLocale } from "@/lib/i18n/locales";
 import { LanguageSwitcher } from "./language-switcher";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { EmptyState } from "@/components/ui/empty-state";
 
 /** An honest page for a screen that is not built yet. */

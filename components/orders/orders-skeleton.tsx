@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/server";
 import { Skeleton } from "@/components/ui/skeleton";
 
 export function OrdersSkeleton() {

@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { confidenceIn, formatPolicyMessage, ruleNoteIn, ruleTitleIn, scopeTextIn } from "@/lib/i18n/policy-text";

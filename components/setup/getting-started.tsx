@@ -1,6 +1,6 @@
 import { CircleCheck, Circle } from "lucide-react";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { SetupStatus } from "@/lib/data/routing";
 import { DemoRemoveForm } from "./demo-remove-form";

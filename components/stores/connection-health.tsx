@@ -1,5 +1,6 @@
-import { useTranslations } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { useTranslations } from "@/lib/i18n/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { HealthTone, StoreHealth } from "@/lib/data/connection-health";

@@ -1,5 +1,6 @@
-import { useLocale, useTranslations } from "next-intl";
-import { getTranslations } from "next-intl/server";
+import { useLocale } from "next-intl";
+import { useTranslations } from "@/lib/i18n/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui/badge";
 import { formatRate } from "@/components/overview/kpi-format";
 import type { FlagCounts, StoreFigures } from "@/lib/data/stores";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { formatRate } from "@/components/overview/kpi-format";
 import { CHANNEL_TONE } from "@/components/ui/tones";
 import { Badge } from "@/components/ui/badge";

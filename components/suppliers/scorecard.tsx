@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { formatRate } from "@/components/overview/kpi-format";
 import { getDurationFormat } from "@/components/stores/durations";
 import { Badge } from "@/components/ui/badge";

@@ -3,7 +3,7 @@ import { createTranslator } from "use-intl/core";
 import { describe, expect, it, vi } from "vitest";
 import { LOCALES } from "./locales";
 import { loadMessages } from "./messages";
-import { translatorFor } from "./translator";
+import { namespacedTranslator, translatorFor } from "./translator";
 
 // translatorFor compiles each message once instead of going through use-intl's per-call memo key;
 // it must say exactly what use-intl says, for every message of every language.
@@ -58,5 +58,34 @@ describe("translatorFor", () => {
 
   it("is one translator per language", () => {
     expect(translatorFor("nl")).toBe(translatorFor("nl"));
+  });
+
+  it("words a namespace's messages as use-intl's namespaced translator does, in every language", () => {
+    for (const locale of LOCALES) {
+      const messages = loadMessages(locale);
+      for (const namespace of ["overview.kpi", "stores", "reasons"]) {
+        const reference = createTranslator({ locale, messages, namespace: namespace as never }) as unknown as (key: string, values?: unknown) => string;
+        const view = namespacedTranslator(locale, namespace) as (key: string, values?: unknown) => string;
+        let node: unknown = messages;
+        for (const part of namespace.split(".")) node = (node as Record<string, unknown>)[part];
+        const entries = flatten(node as Tree).filter(([, m]) => !/<\w+>/.test(m));
+        expect(entries.length).toBeGreaterThan(5);
+        for (const [key, message] of entries)
+          expect(view(key, valuesFor(message, 3)), `${locale} ${namespace}.${key}`).toBe(reference(key, valuesFor(message, 3)));
+      }
+    }
+  });
+
+  it("renders rich text and answers has/raw within its namespace", () => {
+    const view = namespacedTranslator("en", "overview") as unknown as { has: (k: string) => boolean; raw: (k: string) => unknown };
+    const reference = createTranslator({ locale: "en", messages: loadMessages("en"), namespace: "overview" });
+    expect(view.has("title")).toBe(true);
+    expect(view.has("noSuchKey")).toBe(false);
+    expect(view.raw("title")).toBe(reference.raw("title"));
+  });
+
+  it("is one view per language and namespace", () => {
+    expect(namespacedTranslator("nl", "stores")).toBe(namespacedTranslator("nl", "stores"));
+    expect(namespacedTranslator("nl", "stores")).not.toBe(namespacedTranslator("en", "stores"));
   });
 });

@@ -64,3 +64,36 @@ function fastTranslator(locale: Locale): Translator {
   };
   return Object.assign(translate, { rich: base.rich, markup: base.markup, raw: base.raw, has: base.has }) as unknown as Translator;
 }
+
+type FullTranslator = ((key: string, values?: unknown, formats?: unknown) => string) & {
+  rich: (key: string, values?: unknown, formats?: unknown) => unknown;
+  markup: (key: string, values?: unknown, formats?: unknown) => string;
+  raw: (key: string) => unknown;
+  has: (key: string) => boolean;
+};
+
+// One namespaced view per (language, namespace) for the whole process, like the translators.
+const namespaced = new Map<string, unknown>();
+
+/**
+ * `translatorFor(locale)` seen from one namespace: `t("title")` is `t("<namespace>.title")`.
+ * The server components' `getTranslations` (lib/i18n/server.ts) hands these out, so a message is
+ * compiled once per process instead of once per request (next-intl keeps its compiled messages
+ * per request); a missing key falls back to use-intl with the full key, as next-intl does.
+ */
+export function namespacedTranslator(locale: Locale, namespace: string): unknown {
+  const cacheKey = `${locale}\u0000${namespace}`;
+  let view = namespaced.get(cacheKey);
+  if (view === undefined) {
+    const t = translatorFor(locale) as unknown as FullTranslator;
+    const full = (key: string) => `${namespace}.${key}`;
+    view = Object.assign((key: string, values?: unknown, formats?: unknown) => t(full(key), values, formats), {
+      rich: (key: string, values?: unknown, formats?: unknown) => t.rich(full(key), values, formats),
+      markup: (key: string, values?: unknown, formats?: unknown) => t.markup(full(key), values, formats),
+      raw: (key: string) => t.raw(full(key)),
+      has: (key: string) => t.has(full(key)),
+    });
+    namespaced.set(cacheKey, view);
+  }
+  return view;
+}

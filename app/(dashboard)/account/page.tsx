@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { LanguageForm } from "@/components/account/language-form";
 import { PreferencesForm } from "@/components/alerts/preferences-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { DeliveryLog } from "@/components/alerts/delivery-log";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { CreatorForm, VideoForm } from "@/components/compliance/compliance-forms";
 import { CsvImportForm } from "@/components/compliance/csv-import-form";
 import { SeverityBadge } from "@/components/compliance/flag-list";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { CopySummary } from "@/components/digest/copy-summary";
 import { SEVERITY_TONE } from "@/components/ui/tones";
 import { Badge } from "@/components/ui/badge";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/auth";
 
 export async function generateMetadata(): Promise<Metadata> {

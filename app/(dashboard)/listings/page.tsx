@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Suspense } from "react";
 import { CsvImportForm } from "@/components/compliance/csv-import-form";
 import { ListingsTable } from "@/components/compliance/listings-table";

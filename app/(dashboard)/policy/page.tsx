@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { PolicyCalendarTable } from "@/components/policy/policy-calendar-table";
 import { PolicyChangesTable } from "@/components/policy/policy-changes-table";
 import { requirePageUser } from "@/lib/auth";

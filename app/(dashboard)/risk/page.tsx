@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Suspense } from "react";
 import { BulkPaste } from "@/components/risk/bulk-paste";
 import { RiskQueue } from "@/components/risk/risk-queue";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { RatesTable } from "@/components/currency/rates-table";
 import { EcbImportForm, FxRateForm, ReportingCurrencyForm } from "@/components/currency/settings-forms";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";

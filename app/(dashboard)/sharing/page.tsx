@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { CreateShareLinkForm } from "@/components/sharing/create-share-link-form";
 import { RevokeShareLinkButton } from "@/components/sharing/revoke-share-link-button";
 import { Badge } from "@/components/ui/badge";

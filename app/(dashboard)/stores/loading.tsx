@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Skeleton } from "@/components/ui/skeleton";
 
 export default async function StoresLoading() {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { SupplierOrdersList, SupplierOrdersPager, SupplierScorecardCard } from "@/components/supplier-view/supplier-view";
 import { openShareLink } from "@/lib/data/share-links";
 import { getSupplierOrdersPage, getSupplierScorecard } from "@/lib/data/supplier-view";

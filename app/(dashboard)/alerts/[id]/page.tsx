@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth";
 import { getAccountSettings, getDeliveryMessage } from "@/lib/data/alerts";

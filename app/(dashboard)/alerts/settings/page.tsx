@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { ChannelForm, DeleteButton } from "@/components/alerts/channel-forms";
 import { RuleForm, type RuleFormOptions } from "@/components/alerts/rule-form";
 import { Badge } from "@/components/ui/badge";

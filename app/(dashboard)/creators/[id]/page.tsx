@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { VideoForm } from "@/components/compliance/compliance-forms";
 import { CreatorTimeline } from "@/components/compliance/creator-timeline";
 import { FlagList } from "@/components/compliance/flag-list";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { notFound } from "next/navigation";
 import { BuyerCard, FlagsCard, LinesCard, OrderHeader, TimelineCard, TrackingCard } from "@/components/orders/order-detail";
 import { requirePageUser } from "@/lib/auth";

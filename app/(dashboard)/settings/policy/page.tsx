@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { PolicySettingsForm } from "@/components/policy/policy-settings-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth";

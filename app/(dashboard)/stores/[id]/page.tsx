@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Suspense } from "react";
 import { StoreCompliancePanel } from "@/components/compliance/store-compliance-panel";
 import { StoreExposure, StoreExposureSkeleton } from "@/components/exposure/store-exposure";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { LinkPage } from "@/components/alerts/link-page";
 import { tokenFromPath, verifyLink } from "@/lib/alerts/link-tokens";
 import { describeAlertItem } from "@/lib/data/alerts";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { LinkPage } from "@/components/alerts/link-page";
 import { tokenFromPath, verifyLink } from "@/lib/alerts/link-tokens";
 import { getEnv } from "@/lib/env";

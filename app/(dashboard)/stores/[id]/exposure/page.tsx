@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { Suspense } from "react";
 import { StoreExposure, StoreExposureSkeleton } from "@/components/exposure/store-exposure";
 import { requirePageUser } from "@/lib/auth";
