@@ -17,7 +17,7 @@ import { GettingStarted } from "@/components/setup/getting-started";
 import { getSetupStatus } from "@/lib/data/routing";
 import { requirePageUser } from "@/lib/auth";
 import { type OverviewFilter, getChannelKpis, getRepeatBuyers, getTrends, listStoreOptions, withRepeat } from "@/lib/data/overview";
-import { SLOW_SECTION_BUDGET_MS, cachedRead, cachedReadWithin } from "@/lib/data/cache";
+import { SLOW_SECTION_BUDGET_MS, cachedRead, cachedReadWithin, cachedViewRead } from "@/lib/data/cache";
 import { getUpcomingRules } from "@/lib/data/policy-impact";
 import { countOpenFlagsByRule } from "@/lib/data/risk";
 import { getPolicySettings } from "@/lib/data/policy-settings";
@@ -40,7 +40,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const scope = scopeOf(user);
   const raw = await searchParams;
   const now = new Date();
-  const stores = await listStoreOptions(scope);
+  const stores = await cachedViewRead("view-stores", scope.organizationId, () => listStoreOptions(scope));
   const wanted = Array.isArray(raw.store) ? raw.store[0] : raw.store;
   // Only a store of this organisation can filter; anything else is ignored, never trusted.
   const store = stores.find((s) => s.id === wanted) ?? null;
@@ -147,7 +147,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
 }
 
 async function SetupSection({ scope }: { scope: DataScope }) {
-  const status = await getSetupStatus(scope);
+  const status = await cachedViewRead("view-setup", scope.organizationId, () => getSetupStatus(scope));
   return <GettingStarted status={status} isOwner={scope.role === "OWNER"} />;
 }
 
@@ -172,7 +172,7 @@ async function KpiSection({ scope, filter, period }: { scope: DataScope; filter:
 async function TrendSection({ scope, filter, timeZone, period }: { scope: DataScope; filter: OverviewFilter; timeZone: string | null; period: string }) {
   const [trends, settings] = await Promise.all([
     cachedRead(sectionKey("trends", scope, `${period}:${timeZone ?? "local"}`), () => getTrends(scope, { ...filter, timeZone })),
-    getPolicySettings(scope),
+    cachedViewRead("view-policy", scope.organizationId, () => getPolicySettings(scope)),
   ]);
   // The revenue in the reporting currency, converted per day at the stored rates (lib/data/reporting-currency.ts).
   const converted = await cachedRead(sectionKey("trends-converted", scope, `${period}:${timeZone ?? "local"}`), () =>

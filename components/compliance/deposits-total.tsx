@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale } from "next-intl/server";
 import { getTranslations } from "@/lib/i18n/server";
 import { Card } from "@/components/ui/card";
+import { cachedViewRead } from "@/lib/data/cache";
 import { getDepositTotals } from "@/lib/data/compliance";
 import type { DataScope } from "@/lib/data/scope";
 import { formatMoney } from "@/lib/format";
@@ -13,7 +14,11 @@ import { moneyLocale } from "@/lib/i18n/intl-locale";
  */
 export async function DepositsTotal({ scope }: { scope: DataScope }) {
   if (scope.role === "SUPPLIER") return null;
-  const [totals, t, locale] = await Promise.all([getDepositTotals(scope), getTranslations("compliance.deposits"), getLocale()]);
+  const [totals, t, locale] = await Promise.all([
+    cachedViewRead("view-deposits", scope.organizationId, () => getDepositTotals(scope)),
+    getTranslations("compliance.deposits"),
+    getLocale(),
+  ]);
   return (
     <Card className="p-4" data-testid="deposits-total">
       <h2 className="text-sm font-semibold text-slate-700">{t("title")}</h2>

@@ -12,6 +12,7 @@ vi.mock("@/lib/auth", () => ({
 }));
 
 const { defineAction, fieldError, fieldErrorsOf, succeed } = await import("./define-action");
+const { cachedViewRead } = await import("@/lib/data/cache");
 
 const schema = z.object({ name: z.string().min(2, "Too short"), count: z.coerce.number().int("Whole numbers only"), password: z.string().optional() });
 const handler = vi.fn(async (input: z.output<typeof schema>) => {
@@ -64,6 +65,23 @@ describe("defineAction", () => {
     expect(result).toEqual({ ok: false, code: "INTERNAL", message: "Something went wrong on our side; nothing was saved." });
     expect(JSON.stringify(result)).not.toContain("database down");
     spy.mockRestore();
+  });
+
+  it("after an action, succeeded or failed, the organisation's view reads are loaded again", async () => {
+    let loads = 0;
+    const storeOptions = async () => ++loads;
+    expect(await cachedViewRead("view-stores", "org1", storeOptions)).toBe(1);
+    expect(await cachedViewRead("view-stores", "org1", storeOptions)).toBe(1);
+    await action({ name: "lamp", count: 2 });
+    expect(await cachedViewRead("view-stores", "org1", storeOptions)).toBe(2);
+    const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    await action({ name: "boom", count: 1 });
+    spy.mockRestore();
+    expect(await cachedViewRead("view-stores", "org1", storeOptions)).toBe(3);
+    // A refused call ran nothing, so nothing is forgotten.
+    session.role = "SUPPLIER";
+    await action({ name: "lamp", count: 2 });
+    expect(await cachedViewRead("view-stores", "org1", storeOptions)).toBe(3);
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type SessionUser, requireApiUser } from "@/lib/auth";
+import { forgetViewReads } from "@/lib/data/cache";
 import { AppError } from "@/lib/errors";
 import { errorMessage, errorsOf, localizeError } from "@/lib/i18n/error-message";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
@@ -101,7 +102,13 @@ export function defineAction<S extends z.ZodType, T>(
       locale = await localeFor(user);
       if (!options.roles.includes(user.role)) throw new AppError("FORBIDDEN", FORBIDDEN);
       const input = parseInput(options.schema, options.form === "raw" ? raw : plainInput(raw), locale);
-      return await handler(input, { user, now: new Date(), locale, t: translatorFor(locale) });
+      try {
+        return await handler(input, { user, now: new Date(), locale, t: translatorFor(locale) });
+      } finally {
+        // Whatever the handler changed (a store, a supplier, a deposit, the demo), the user's next
+        // view reads it again, even after a failure that left part of a batch written.
+        forgetViewReads(user.organizationId);
+      }
     } catch (error) {
       return failureOf(error, raw, locale);
     }

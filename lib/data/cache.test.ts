@@ -1,6 +1,15 @@
 import { availableParallelism } from "node:os";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { SLOW_SECTION_TTL_FACTOR, cacheSeconds, cachedRead, cachedReadWithin, clearCache, forgetCachedOrganization } from "./cache";
+import {
+  SLOW_SECTION_TTL_FACTOR,
+  cacheSeconds,
+  cachedRead,
+  cachedReadWithin,
+  cachedViewRead,
+  clearCache,
+  forgetCachedOrganization,
+  forgetViewReads,
+} from "./cache";
 
 // The overview's aggregates cache: a viewer never waits on a refresh while the value is younger
 // than 2 × ttl, never sees one older than that, and concurrent viewers share one load.
@@ -176,5 +185,30 @@ describe("forgetCachedOrganization", () => {
     expect(await cachedRead("kpis:org-a:-:30d", a.load, 30, clock)).toBe(3);
     expect(await cachedRead("kpis:org-b:-:30d", b.load, 30, clock)).toBe(1);
     expect(forgetCachedOrganization("org-c")).toBe(0);
+  });
+});
+
+describe("cachedViewRead and forgetViewReads", () => {
+  it("serves a view read from the cache until the organisation changes, and keeps its figures", async () => {
+    const stores = counter();
+    const kpis = counter();
+    expect(await cachedViewRead("view-stores", "org-a", stores.load)).toBe(1);
+    expect(await cachedViewRead("view-stores", "org-a", stores.load)).toBe(1);
+    await cachedRead("kpis:org-a:-:30d", kpis.load, 30, clock);
+    forgetViewReads("org-a");
+    // The store the owner just added is in the next view's filter, and the KPIs were not dropped.
+    expect(await cachedViewRead("view-stores", "org-a", stores.load)).toBe(2);
+    expect(await cachedRead("kpis:org-a:-:30d", kpis.load, 30, clock)).toBe(1);
+    expect(kpis.calls()).toBe(1);
+  });
+
+  it("forgets only the organisation that changed", async () => {
+    const a = counter();
+    const b = counter();
+    await cachedViewRead("view-setup", "org-a", a.load);
+    await cachedViewRead("view-setup", "org-b", b.load);
+    forgetViewReads("org-b");
+    expect(await cachedViewRead("view-setup", "org-a", a.load)).toBe(1);
+    expect(await cachedViewRead("view-setup", "org-b", b.load)).toBe(2);
   });
 });

@@ -94,6 +94,29 @@ export function forgetCachedOrganization(organizationId: string): number {
 }
 
 /**
+ * The small reads a view makes on every request besides its figures: the store filter's options,
+ * the getting-started status, the policy settings and the deposit totals. Each is one query, but
+ * four of them cost the overview as much Node CPU under load as the rest of its data
+ * (docs/benchmarks.md), so they are cached like the figures, under `<section>:<organisationId>`.
+ * Unlike the figures they follow the users' own clicks: every change a signed-in user makes in the
+ * organisation forgets them (`forgetViewReads`, from the action pipeline and the routes that
+ * write: imports, syncs, webhooks), so nobody's next view shows a checklist step or a store they
+ * just changed as it was. A change from another process (the CLI, the worker) shows within the
+ * cache period, like the figures.
+ */
+export const VIEW_READS = ["view-stores", "view-setup", "view-policy", "view-deposits"] as const;
+export type ViewRead = (typeof VIEW_READS)[number];
+
+export function cachedViewRead<T>(section: ViewRead, organizationId: string, load: () => Promise<T>): Promise<T> {
+  return cachedRead(`${section}:${organizationId}`, load);
+}
+
+/** After a change in the organisation: its view reads are loaded again on the next view. */
+export function forgetViewReads(organizationId: string): void {
+  for (const section of VIEW_READS) entries.delete(`${section}:${organizationId}`);
+}
+
+/**
  * How long a page waits for a slow section (the exposure summaries, the repeat-customer rate)
  * before showing it as still being computed.
  */

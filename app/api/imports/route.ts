@@ -1,6 +1,7 @@
 import { Readable, Transform } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { requireApiUser } from "@/lib/auth";
+import { forgetViewReads } from "@/lib/data/cache";
 import { scopeOf } from "@/lib/data/scope";
 import { db } from "@/lib/db";
 import { AppError, toErrorResponse } from "@/lib/errors";
@@ -87,6 +88,9 @@ export async function POST(req: Request) {
       if (error instanceof IngestFormatError) return Response.json({ id: job.id, error: "BAD_REQUEST", message: error.message }, { status: 400 });
       if (error instanceof TooLarge) return Response.json({ id: job.id, error: "PAYLOAD_TOO_LARGE", message: error.message }, { status: 413 });
       throw error;
+    } finally {
+      // The first orders tick the overview's getting-started step on the importer's next view.
+      forgetViewReads(scope.organizationId);
     }
   } catch (error) {
     return toErrorResponse(error);
