@@ -1,5 +1,4 @@
-import { useLocale } from "next-intl";
-import { useTranslations } from "@/lib/i18n/server";
+import { useLocale, useTranslations } from "@/lib/i18n/server";
 import type { ConvertedFigure as Figure } from "@/lib/fx/convert-amounts";
 import { formatRateDay, formatRateDays } from "@/lib/fx/format";
 import { formatMoney } from "@/lib/format";

@@ -1,5 +1,4 @@
-import { useLocale } from "next-intl";
-import { useTranslations } from "@/lib/i18n/server";
+import { useLocale, useTranslations } from "@/lib/i18n/server";
 import type { ExposureSummary } from "@/lib/data/exposure";
 import { BandBadge } from "./band-badge";
 import { lineIn, percentIn } from "./format";

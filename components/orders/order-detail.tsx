@@ -1,7 +1,6 @@
 import { ArrowLeft, CircleAlert, CircleCheck, ExternalLink, TriangleAlert } from "lucide-react";
 import Link from "next/link";
-import { useLocale } from "next-intl";
-import { useTranslations } from "@/lib/i18n/server";
+import { useLocale, useTranslations } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";

@@ -1,5 +1,4 @@
-import { useLocale } from "next-intl";
-import { useTranslations } from "@/lib/i18n/server";
+import { useLocale, useTranslations } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { ChannelKpis, Money } from "@/lib/data/overview";

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { useLocale } from "next-intl";
-import { useTranslations } from "@/lib/i18n/server";
+import { useLocale, useTranslations } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";

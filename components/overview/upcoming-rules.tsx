@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { useLocale } from "next-intl";
-import { useTranslations } from "@/lib/i18n/server";
+import { useLocale, useTranslations } from "@/lib/i18n/server";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { UpcomingRule } from "@/lib/data/policy-impact";
 import { dateFormat } from "@/lib/format";

@@ -1,6 +1,4 @@
-import { useLocale } from "next-intl";
-import { useTranslations } from "@/lib/i18n/server";
-import { getTranslations } from "@/lib/i18n/server";
+import { getTranslations, useLocale, useTranslations } from "@/lib/i18n/server";
 import { Badge } from "@/components/ui/badge";
 import { formatRate } from "@/components/overview/kpi-format";
 import type { FlagCounts, StoreFigures } from "@/lib/data/stores";
