@@ -37,6 +37,8 @@ const settingsSchema = z.object({
     .optional(),
   ALERTS_FROM: z.string().min(3, "ALERTS_FROM must be an address such as Alerts <alerts@example.com>").default("Seller dashboard alerts <alerts@localhost>"),
   ALERTS_INTERVAL_SECONDS: z.coerce.number({ error: "ALERTS_INTERVAL_SECONDS must be a number of seconds" }).int().min(0).max(3600).default(60),
+  // Page views and reads inside Next at once (scripts/request-hook.mjs); unset: two per core, 0: no limit.
+  SERVER_CONCURRENT_RENDERS: z.coerce.number({ error: "SERVER_CONCURRENT_RENDERS must be a whole number (0 for no limit)" }).int().min(0).max(1000).optional(),
   // Proxies in front of the app that append to X-Forwarded-For (scripts/request-hook.mjs): 0 = the socket's address.
   TRUSTED_PROXY_HOPS: z.coerce.number({ error: "TRUSTED_PROXY_HOPS must be a whole number" }).int().min(0).max(10).default(0),
   // Integration secrets at rest (lib/security/secrets.ts): AES-256-GCM key, and the previous one during a rotation.

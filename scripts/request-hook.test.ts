@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { deriveClientAddress, refuseTarget } from "./request-hook.mjs";
+import { once } from "node:events";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { availableParallelism } from "node:os";
+import { afterEach, describe, expect, it } from "vitest";
+import { concurrentRenders, deriveClientAddress, install, refuseTarget } from "./request-hook.mjs";
 
 describe("deriveClientAddress", () => {
   it("with no trusted proxy (the default) ignores X-Forwarded-For entirely: a client cannot choose its address", () => {
@@ -33,5 +37,130 @@ describe("refuseTarget", () => {
     expect(refuseTarget("/orders?q=100%25")).toBeNull();
     expect(refuseTarget("/orders/caf%C3%A9?q=50%")).toBeNull();
     expect(refuseTarget("/")).toBeNull();
+  });
+});
+
+describe("the render lane (createRequestLane through install)", () => {
+  /** A server whose GET handler waits until `release(path)`; records the order requests reached it. */
+  async function laneServer(options: { concurrency: number; queueLimit?: number }) {
+    const reached: string[] = [];
+    const holds = new Map<string, () => void>();
+    const server = createServer((req, res) => {
+      const url = String(req.url);
+      reached.push(`${req.method} ${url}`);
+      if (url.startsWith("/hold")) holds.set(url, () => res.end(url));
+      else res.end(url);
+    });
+    install(server, options);
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const until = async (check: () => boolean) => {
+      for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+      expect(check()).toBe(true);
+    };
+    return { server, base, reached, release: (url: string) => holds.get(url)?.(), until };
+  }
+
+  it("lets a second page view in only when the first has finished, in arrival order", async () => {
+    const s = await laneServer({ concurrency: 1 });
+    try {
+      const first = fetch(`${s.base}/hold/1`);
+      await s.until(() => s.reached.length === 1);
+      const second = fetch(`${s.base}/hold/2`);
+      const third = fetch(`${s.base}/hold/3`);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(s.reached).toEqual(["GET /hold/1"]);
+      s.release("/hold/1");
+      expect(await (await first).text()).toBe("/hold/1");
+      await s.until(() => s.reached.length === 2);
+      expect(s.reached).toEqual(["GET /hold/1", "GET /hold/2"]);
+      s.release("/hold/2");
+      await s.until(() => s.reached.length === 3);
+      s.release("/hold/3");
+      expect([await (await second).text(), await (await third).text()]).toEqual(["/hold/2", "/hold/3"]);
+    } finally {
+      s.server.closeAllConnections();
+      s.server.close();
+    }
+  });
+
+  it("never holds back writes, the health check or static files while the lane is full", async () => {
+    const s = await laneServer({ concurrency: 1 });
+    try {
+      const held = fetch(`${s.base}/hold/1`);
+      await s.until(() => s.reached.length === 1);
+      expect((await fetch(`${s.base}/api/imports`, { method: "POST", body: "x" })).status).toBe(200);
+      expect((await fetch(`${s.base}/api/health`)).status).toBe(200);
+      expect((await fetch(`${s.base}/_next/static/chunks/a.js`)).status).toBe(200);
+      expect(s.reached).toEqual(["GET /hold/1", "POST /api/imports", "GET /api/health", "GET /_next/static/chunks/a.js"]);
+      s.release("/hold/1");
+      await held;
+    } finally {
+      s.server.closeAllConnections();
+      s.server.close();
+    }
+  });
+
+  it("drops a waiting request whose client went away, before the app sees it", async () => {
+    const s = await laneServer({ concurrency: 1 });
+    try {
+      const held = fetch(`${s.base}/hold/1`);
+      await s.until(() => s.reached.length === 1);
+      const controller = new AbortController();
+      const abandoned = fetch(`${s.base}/hold/gone`, { signal: controller.signal }).catch(() => "aborted");
+      await new Promise((r) => setTimeout(r, 50));
+      controller.abort();
+      expect(await abandoned).toBe("aborted");
+      await new Promise((r) => setTimeout(r, 50));
+      s.release("/hold/1");
+      await held;
+      const after = await fetch(`${s.base}/next`);
+      expect(await after.text()).toBe("/next");
+      expect(s.reached).toEqual(["GET /hold/1", "GET /next"]);
+    } finally {
+      s.server.closeAllConnections();
+      s.server.close();
+    }
+  });
+
+  it("answers 503 with Retry-After once too many wait, rather than queue without end", async () => {
+    const s = await laneServer({ concurrency: 1, queueLimit: 1 });
+    try {
+      const held = fetch(`${s.base}/hold/1`);
+      await s.until(() => s.reached.length === 1);
+      const waiting = fetch(`${s.base}/hold/2`);
+      await new Promise((r) => setTimeout(r, 50));
+      const refused = await fetch(`${s.base}/hold/3`);
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get("retry-after")).toBe("2");
+      expect(await refused.json()).toEqual({ error: "BUSY", message: "The server is busy; try again in a moment." });
+      s.release("/hold/1");
+      await held;
+      await s.until(() => s.reached.length === 2);
+      s.release("/hold/2");
+      expect((await waiting).status).toBe(200);
+      expect(s.reached).toEqual(["GET /hold/1", "GET /hold/2"]);
+    } finally {
+      s.server.closeAllConnections();
+      s.server.close();
+    }
+  });
+});
+
+describe("concurrentRenders", () => {
+  const saved = process.env.SERVER_CONCURRENT_RENDERS;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.SERVER_CONCURRENT_RENDERS;
+    else process.env.SERVER_CONCURRENT_RENDERS = saved;
+  });
+
+  it("is two per core unless set; 0 turns the lane off; anything else is refused by name", () => {
+    delete process.env.SERVER_CONCURRENT_RENDERS;
+    expect(concurrentRenders()).toBe(2 * availableParallelism());
+    process.env.SERVER_CONCURRENT_RENDERS = "0";
+    expect(concurrentRenders()).toBe(0);
+    process.env.SERVER_CONCURRENT_RENDERS = "six";
+    expect(() => concurrentRenders()).toThrow(/SERVER_CONCURRENT_RENDERS must be a whole number/);
   });
 });

@@ -1,14 +1,13 @@
 // `npm start`: the database (embedded unless DATABASE_URL is set), migrations, demo data on an
 // empty embedded database, a production build when the sources changed, then `next start`.
-import { spawn } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { createPrismaClient } from "../lib/database/client";
 import { ensureAuthSecret, ensureSecretsKey, openDatabase } from "../lib/database/runtime";
 import { seedDemo } from "../lib/seed/demo";
 import { buildIfStale, runOrExit } from "./lib/build";
-import { getSettings, nextServerNodeOptions, validateServerEnv } from "@/lib/env";
+import { getSettings, validateServerEnv } from "@/lib/env";
+import { spawnNextServer } from "@/lib/next-server";
 
 const root = process.cwd();
 // A wrong variable stops the start here, with its name (lib/env.ts).
@@ -46,15 +45,9 @@ if (settings.SEED_DEMO !== "0" && (database.mode === "embedded" || settings.SEED
 buildIfStale();
 
 console.log(`[app] ${database.mode} database · http://localhost:${port}`);
-// Next's own binary under plain node, not `npx` (whose npm and shell layers did not pass SIGTERM
-// on, leaving next-server running as an orphan). It stays in this process group, so a supervisor
-// that kills the group (Playwright, systemd) reaches it too. The preload sets the trusted client
-// address header (scripts/request-hook.mjs, TRUSTED_PROXY_HOPS).
-const preload = pathToFileURL(path.join(root, "scripts/request-hook.mjs")).href;
-const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
-  stdio: "inherit",
-  env: { ...process.env, CLIENT_ADDRESS_HOOK: "1", NODE_OPTIONS: nextServerNodeOptions(`${process.env.NODE_OPTIONS ?? ""} --import ${preload}`) },
-});
+// Next's production server (lib/next-server.ts: with the request hook). It stays in this process
+// group, so a supervisor that kills the group (Playwright, systemd) reaches it too.
+const next = spawnNextServer({ port, root, env: process.env, stdio: "inherit" });
 let exited = false;
 const shutdown = (signal: NodeJS.Signals) => {
   if (exited) return;

@@ -1,8 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { nextServerNodeOptions } from "@/lib/env";
+import { spawnNextServer } from "@/lib/next-server";
 
 // The production server under load, driven from this (second) process over loopback.
 
@@ -12,11 +12,8 @@ export async function startServer(options: {
 }): Promise<{ baseUrl: string; pid: number; stop: () => Promise<void> }> {
   // With the heap limit `npm start` gives it (lib/env.ts), so rss_mb is the real server's.
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, NODE_ENV: "production" };
-  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(options.port), "-H", "127.0.0.1"], {
-    env: { ...env, NODE_OPTIONS: nextServerNodeOptions(env.NODE_OPTIONS) },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  // Started as `npm start` starts it (lib/next-server.ts), request hook and render lane included.
+  const child: ChildProcess = spawnNextServer({ port: options.port, host: "127.0.0.1", env, stdio: ["ignore", "ignore", "inherit"], detached: true });
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const stop = async () => {
     if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
