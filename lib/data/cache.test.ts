@@ -202,6 +202,18 @@ describe("cachedViewRead and forgetViewReads", () => {
     expect(kpis.calls()).toBe(1);
   });
 
+  it("keeps one entry per variant and forgets every variant of the organisation", async () => {
+    const health = counter();
+    // Two pages of stores: each its own entry.
+    expect(await cachedViewRead("view-health", "org-a", health.load, "s1,s2")).toBe(1);
+    expect(await cachedViewRead("view-health", "org-a", health.load, "s3")).toBe(2);
+    expect(await cachedViewRead("view-health", "org-a", health.load, "s1,s2")).toBe(1);
+    forgetViewReads("org-a");
+    // The reconnection the owner just made shows on either page's next view.
+    expect(await cachedViewRead("view-health", "org-a", health.load, "s1,s2")).toBe(3);
+    expect(await cachedViewRead("view-health", "org-a", health.load, "s3")).toBe(4);
+  });
+
   it("forgets only the organisation that changed", async () => {
     const a = counter();
     const b = counter();

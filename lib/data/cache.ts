@@ -95,25 +95,32 @@ export function forgetCachedOrganization(organizationId: string): number {
 
 /**
  * The small reads a view makes on every request besides its figures: the store filter's options,
- * the getting-started status, the policy settings and the deposit totals. Each is one query, but
- * four of them cost the overview as much Node CPU under load as the rest of its data
- * (docs/benchmarks.md), so they are cached like the figures, under `<section>:<organisationId>`.
+ * the getting-started status, the policy settings and the deposit totals on the overview; the
+ * listed stores' connection health, the archived stores and the supplier options on /stores.
+ * Each is one to three queries, but together they cost a view as much Node CPU under load as the
+ * rest of its data (docs/benchmarks.md), so they are cached like the figures, under
+ * `<section>:<organisationId>[:<variant>]` (the variant: which page of stores).
  * Unlike the figures they follow the users' own clicks: every change a signed-in user makes in the
  * organisation forgets them (`forgetViewReads`, from the action pipeline and the routes that
- * write: imports, syncs, webhooks), so nobody's next view shows a checklist step or a store they
- * just changed as it was. A change from another process (the CLI, the worker) shows within the
- * cache period, like the figures.
+ * write for a signed-in user: imports and manual syncs), so nobody's next view shows a checklist
+ * step, a store or a reconnection they just made as it was. A change from another process (the
+ * CLI, the worker) or from a channel's push (a webhook's health count) shows within the cache
+ * period, like the figures.
  */
-export const VIEW_READS = ["view-stores", "view-setup", "view-policy", "view-deposits"] as const;
+export const VIEW_READS = ["view-stores", "view-setup", "view-policy", "view-deposits", "view-health", "view-archived", "view-suppliers"] as const;
 export type ViewRead = (typeof VIEW_READS)[number];
+const viewReadSections = new Set<string>(VIEW_READS);
 
-export function cachedViewRead<T>(section: ViewRead, organizationId: string, load: () => Promise<T>): Promise<T> {
-  return cachedRead(`${section}:${organizationId}`, load);
+export function cachedViewRead<T>(section: ViewRead, organizationId: string, load: () => Promise<T>, variant?: string): Promise<T> {
+  return cachedRead(variant === undefined ? `${section}:${organizationId}` : `${section}:${organizationId}:${variant}`, load);
 }
 
-/** After a change in the organisation: its view reads are loaded again on the next view. */
+/** After a change in the organisation: its view reads (every variant) are loaded again on the next view. */
 export function forgetViewReads(organizationId: string): void {
-  for (const section of VIEW_READS) entries.delete(`${section}:${organizationId}`);
+  for (const key of entries.keys()) {
+    const [section, organization] = key.split(":");
+    if (organization === organizationId && section !== undefined && viewReadSections.has(section)) entries.delete(key);
+  }
 }
 
 /**

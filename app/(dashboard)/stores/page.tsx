@@ -9,7 +9,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageUser } from "@/lib/auth";
-import { cachedRead } from "@/lib/data/cache";
+import { cachedRead, cachedViewRead } from "@/lib/data/cache";
 import { type DataScope, scopeOf } from "@/lib/data/scope";
 import { listStoreHealth } from "@/lib/data/connection-health";
 import { listStoreSummaries, pageOfStores } from "@/lib/data/stores";
@@ -49,7 +49,13 @@ export default async function StoresPage({ searchParams }: { searchParams: Promi
 }
 
 async function OwnerStoreAdmin({ scope }: { scope: DataScope }) {
-  const [suppliers, archived, t] = await Promise.all([listSupplierOptions(scope), listArchivedStores(scope), getTranslations("stores")]);
+  // View reads (lib/data/cache.ts): forgotten by the owner's next change, so an added supplier or
+  // an archived store shows on the next view.
+  const [suppliers, archived, t] = await Promise.all([
+    cachedViewRead("view-suppliers", scope.organizationId, () => listSupplierOptions(scope)),
+    cachedViewRead("view-archived", scope.organizationId, () => listArchivedStores(scope)),
+    getTranslations("stores"),
+  ]);
   return (
     <>
       <Card id="add-store">
@@ -89,8 +95,9 @@ async function StoresSection({ scope, page }: { scope: DataScope; page: number }
   const list = pageOfStores(all, page);
   const { stores } = list;
   const listed = new Set(stores.map((s) => s.id));
-  // The connection health of this page's stores only.
-  const health = await listStoreHealth(scope, now, [...listed]);
+  // The connection health of this page's stores only, as a view read keyed by those stores: a reconnection or sync the
+  // user starts here shows on the next view; a sync or push from elsewhere within the cache period.
+  const health = await cachedViewRead("view-health", scope.organizationId, () => listStoreHealth(scope, now, [...listed]), [...listed].join(","));
   const tiktok = (exposure ?? []).filter((e) => e.channel === "TIKTOK_SHOP" && listed.has(e.storeId));
   return (
     <div className="space-y-4">
