@@ -68,11 +68,17 @@ export function concurrentRenders() {
   return n;
 }
 
-/** Requests the lane never holds back: static files, and the health check a supervisor polls. */
+/**
+ * Downloads streamed at the client's pace: the orders export (every order of the filters) and an
+ * import's error file. Held in the lane, a few slow downloads would hold every place for minutes.
+ */
+const STREAMED_DOWNLOADS = /^\/api\/(orders\/export|imports\/[^/?]+\/errors\.csv)(\?|$)/;
+
+/** Requests the lane never holds back: writes, static files, downloads, and the health check a supervisor polls. */
 function passesFreely(req) {
   if (req.method !== "GET" && req.method !== "HEAD") return true;
   const url = String(req.url || "/");
-  return url.startsWith("/_next/static/") || url === "/api/health" || url.startsWith("/api/health?");
+  return url.startsWith("/_next/static/") || url === "/api/health" || url.startsWith("/api/health?") || STREAMED_DOWNLOADS.test(url);
 }
 
 /**
@@ -83,7 +89,8 @@ function passesFreely(req) {
  * the floor page's. With at most two renders per core in flight and the rest waiting in arrival
  * order, the CPU is just as busy, each render finishes sooner and the tail shrinks
  * (docs/benchmarks.md). Only GET and HEAD wait: writes (uploads, webhooks, server actions) hold
- * a connection while their body arrives and must not block the views behind them. A waiting
+ * a connection while their body arrives, and downloads while the client reads them; neither may
+ * block the views behind them. A waiting
  * request whose client leaves is dropped before Next sees it; beyond `queueLimit` waiting, the
  * answer is 503 with Retry-After rather than an ever longer wait.
  */

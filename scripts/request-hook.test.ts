@@ -85,7 +85,7 @@ describe("the render lane (createRequestLane through install)", () => {
     }
   });
 
-  it("never holds back writes, the health check or static files while the lane is full", async () => {
+  it("never holds back writes, downloads, the health check or static files while the lane is full", async () => {
     const s = await laneServer({ concurrency: 1 });
     try {
       const held = fetch(`${s.base}/hold/1`);
@@ -93,9 +93,23 @@ describe("the render lane (createRequestLane through install)", () => {
       expect((await fetch(`${s.base}/api/imports`, { method: "POST", body: "x" })).status).toBe(200);
       expect((await fetch(`${s.base}/api/health`)).status).toBe(200);
       expect((await fetch(`${s.base}/_next/static/chunks/a.js`)).status).toBe(200);
-      expect(s.reached).toEqual(["GET /hold/1", "POST /api/imports", "GET /api/health", "GET /_next/static/chunks/a.js"]);
+      expect((await fetch(`${s.base}/api/orders/export?status=AWAITING_SHIPMENT`)).status).toBe(200);
+      expect((await fetch(`${s.base}/api/imports/job1/errors.csv`)).status).toBe(200);
+      expect(s.reached).toEqual([
+        "GET /hold/1",
+        "POST /api/imports",
+        "GET /api/health",
+        "GET /_next/static/chunks/a.js",
+        "GET /api/orders/export?status=AWAITING_SHIPMENT",
+        "GET /api/imports/job1/errors.csv",
+      ]);
+      // A page or read still waits its turn.
+      const page = fetch(`${s.base}/orders`);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(s.reached).not.toContain("GET /orders");
       s.release("/hold/1");
       await held;
+      expect((await page).status).toBe(200);
     } finally {
       s.server.closeAllConnections();
       s.server.close();
